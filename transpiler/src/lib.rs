@@ -1,0 +1,1 @@
+//! py2rust: a Python-to-Rust transpiler.
