@@ -1,0 +1,418 @@
+//! Front end: parses Python source with `rustpython-parser` and converts its tree into our
+//! [`crate::ast`], refusing constructs outside the supported subset with a diagnostic.
+//!
+//! Architecture invariant: this is the only module that imports the parser crate. Parsing never
+//! panics: errors come back as [`Diagnostic`]s.
+
+use crate::ast::*;
+use crate::diag::Diagnostic;
+use crate::source::{SourceFile, Span};
+use rustpython_parser::ast as py;
+use rustpython_parser::ast::Ranged;
+use rustpython_parser::text_size::TextRange;
+
+/// Parses and converts a whole module.
+pub fn parse_module(file: &SourceFile) -> Result<Module, Vec<Diagnostic>> {
+    let parsed = std::panic::catch_unwind(|| {
+        rustpython_parser::parse(&file.text, rustpython_parser::Mode::Module, &file.path)
+    });
+    let suite = match parsed {
+        Ok(Ok(py::Mod::Module(m))) => m.body,
+        Ok(Ok(_)) => return Err(vec![Diagnostic::syntax(Span::default(), "not a module")]),
+        Ok(Err(e)) => {
+            let at = u32::from(e.offset);
+            return Err(vec![Diagnostic::syntax(Span::new(at, at), syntax_message(&e.error))]);
+        }
+        Err(_) => return Err(vec![Diagnostic::syntax(Span::default(), "the parser failed on this file")]),
+    };
+    let mut conv = Converter { next_id: 0, diags: Vec::new() };
+    let body = conv.stmts(suite);
+    if conv.diags.is_empty() {
+        Ok(Module { body, expr_count: conv.next_id })
+    } else {
+        Err(conv.diags)
+    }
+}
+
+fn syntax_message(e: &rustpython_parser::ParseErrorType) -> String {
+    use rustpython_parser::ParseErrorType as P;
+    match e {
+        P::Eof => "unexpected end of file".to_string(),
+        P::UnrecognizedToken(tok, _) => format!("invalid syntax: unexpected {tok}"),
+        P::ExtraToken(tok) => format!("invalid syntax: unexpected {tok}"),
+        P::InvalidToken => "invalid token".to_string(),
+        other => other.to_string(),
+    }
+}
+
+fn span(r: TextRange) -> Span {
+    Span::new(u32::from(r.start()), u32::from(r.end()))
+}
+
+struct Converter {
+    next_id: u32,
+    diags: Vec<Diagnostic>,
+}
+
+impl Converter {
+    fn unsupported(&mut self, r: TextRange, what: &str, why: &str) {
+        self.diags.push(Diagnostic::unsupported(span(r), what, why));
+    }
+
+    fn mk(&mut self, kind: ExprKind, r: TextRange) -> Expr {
+        let id = ExprId(self.next_id);
+        self.next_id += 1;
+        Expr { id, kind, span: span(r) }
+    }
+
+    fn stmts(&mut self, body: Vec<py::Stmt>) -> Vec<Stmt> {
+        body.into_iter().filter_map(|s| self.stmt(s)).collect()
+    }
+
+    fn stmt(&mut self, s: py::Stmt) -> Option<Stmt> {
+        use py::Stmt as S;
+        let r = s.range();
+        let kind = match s {
+            S::FunctionDef(f) => {
+                if let Some(d) = f.decorator_list.first() {
+                    self.unsupported(d.range(), "decorators", "decorators are not supported yet");
+                }
+                if !f.type_params.is_empty() {
+                    self.unsupported(r, "type parameters", "PEP 695 type parameters are not Python 3.11");
+                }
+                let header_end = f.body.first().map_or(r.end(), |b| b.range().start());
+                let params = self.params(*f.args, r);
+                StmtKind::FunctionDef(FunctionDef {
+                    name: f.name.to_string(),
+                    params,
+                    body: self.stmts(f.body),
+                    header: Span::new(u32::from(r.start()), u32::from(header_end)),
+                })
+            }
+            S::Return(x) => StmtKind::Return(x.value.map(|v| self.expr(*v))),
+            S::Assign(a) => StmtKind::Assign {
+                targets: a.targets.into_iter().map(|t| self.target(t)).collect(),
+                value: self.expr(*a.value),
+            },
+            S::AugAssign(a) => StmtKind::AugAssign {
+                target: self.target(*a.target),
+                op: binop(a.op),
+                value: self.expr(*a.value),
+            },
+            S::AnnAssign(a) => StmtKind::AnnAssign {
+                target: self.target(*a.target),
+                annotation: self.annotation(*a.annotation),
+                value: a.value.map(|v| self.expr(*v)),
+            },
+            S::For(f) => StmtKind::For {
+                target: self.target(*f.target),
+                iter: self.expr(*f.iter),
+                body: self.stmts(f.body),
+                orelse: self.stmts(f.orelse),
+            },
+            S::While(w) => StmtKind::While {
+                test: self.expr(*w.test),
+                body: self.stmts(w.body),
+                orelse: self.stmts(w.orelse),
+            },
+            S::If(i) => StmtKind::If {
+                test: self.expr(*i.test),
+                body: self.stmts(i.body),
+                orelse: self.stmts(i.orelse),
+            },
+            S::Expr(e) => StmtKind::Expr(self.expr(*e.value)),
+            S::Pass(_) => StmtKind::Pass,
+            S::Break(_) => StmtKind::Break,
+            S::Continue(_) => StmtKind::Continue,
+            S::Import(i) => StmtKind::Import(
+                i.names.into_iter().map(|a| (a.name.to_string(), a.asname.map(|n| n.to_string()))).collect(),
+            ),
+            S::ImportFrom(i) => {
+                if i.level.map_or(0, |l| l.to_u32()) > 0 {
+                    self.unsupported(r, "relative imports", "py2rust compiles a single file");
+                    return None;
+                }
+                StmtKind::ImportFrom {
+                    module: i.module.map(|m| m.to_string()).unwrap_or_default(),
+                    names: i.names.into_iter().map(|a| (a.name.to_string(), a.asname.map(|n| n.to_string()))).collect(),
+                }
+            }
+            S::Global(g) => StmtKind::Global(g.names.into_iter().map(|n| n.to_string()).collect()),
+            S::Nonlocal(g) => StmtKind::Nonlocal(g.names.into_iter().map(|n| n.to_string()).collect()),
+            S::ClassDef(_) => return self.refuse(r, "classes", "classes are not supported yet"),
+            S::AsyncFunctionDef(_) => return self.refuse(r, "`async def`", "async functions are not supported yet"),
+            S::Delete(_) => return self.refuse(r, "`del`", "`del` is not supported yet"),
+            S::TypeAlias(_) => return self.refuse(r, "`type` aliases", "PEP 695 type aliases are not Python 3.11"),
+            S::AsyncFor(_) => return self.refuse(r, "`async for`", "async iteration is not supported yet"),
+            S::With(_) | S::AsyncWith(_) => return self.refuse(r, "`with`", "context managers are not supported yet"),
+            S::Match(_) => return self.refuse(r, "`match`", "structural pattern matching is not supported yet"),
+            S::Raise(_) => return self.refuse(r, "`raise`", "raising exceptions is not supported yet"),
+            S::Try(_) | S::TryStar(_) => return self.refuse(r, "`try`", "exception handling is not supported yet"),
+            S::Assert(_) => return self.refuse(r, "`assert`", "`assert` is not supported yet"),
+        };
+        Some(Stmt { kind, span: span(r) })
+    }
+
+    fn refuse<T>(&mut self, r: TextRange, what: &str, why: &str) -> Option<T> {
+        self.unsupported(r, what, why);
+        None
+    }
+
+    fn params(&mut self, args: py::Arguments, whole: TextRange) -> Vec<Param> {
+        if !args.posonlyargs.is_empty() || args.vararg.is_some() || !args.kwonlyargs.is_empty() || args.kwarg.is_some() {
+            self.unsupported(whole, "`*args`, `**kwargs`, keyword-only or positional-only parameters", "only plain positional parameters with defaults are supported yet");
+        }
+        args.args
+            .into_iter()
+            .map(|a| Param {
+                name: a.def.arg.to_string(),
+                span: span(a.def.range),
+                annotation: a.def.annotation.map(|t| self.annotation(*t)),
+                default: a.default.map(|d| self.expr(*d)),
+            })
+            .collect()
+    }
+
+    /// Annotations are hints: kept as expressions, never a reason to refuse.
+    fn annotation(&mut self, e: py::Expr) -> Expr {
+        let r = e.range();
+        match e {
+            py::Expr::Name(n) => self.mk(ExprKind::Name(n.id.to_string()), r),
+            _ => self.mk(ExprKind::None, r),
+        }
+    }
+
+    fn target(&mut self, e: py::Expr) -> Expr {
+        let r = e.range();
+        match e {
+            py::Expr::Name(_) | py::Expr::Subscript(_) => self.expr(e),
+            py::Expr::Tuple(t) => {
+                let elts = t.elts.into_iter().map(|x| self.target(x)).collect();
+                self.mk(ExprKind::Tuple(elts), r)
+            }
+            py::Expr::List(t) => {
+                let elts = t.elts.into_iter().map(|x| self.target(x)).collect();
+                self.mk(ExprKind::Tuple(elts), r)
+            }
+            py::Expr::Attribute(_) => {
+                self.unsupported(r, "attribute assignment", "objects with attributes are not supported yet");
+                self.mk(ExprKind::None, r)
+            }
+            py::Expr::Starred(_) => {
+                self.unsupported(r, "starred assignment", "starred unpacking is not supported yet");
+                self.mk(ExprKind::None, r)
+            }
+            _ => {
+                self.diags.push(Diagnostic::syntax(span(r), "cannot assign to this expression"));
+                self.mk(ExprKind::None, r)
+            }
+        }
+    }
+
+    fn boxed(&mut self, e: py::Expr) -> Box<Expr> {
+        Box::new(self.expr(e))
+    }
+
+    fn expr(&mut self, e: py::Expr) -> Expr {
+        use py::Expr as E;
+        let r = e.range();
+        let kind = match e {
+            E::Constant(c) => match c.value {
+                py::Constant::None => ExprKind::None,
+                py::Constant::Bool(b) => ExprKind::Bool(b),
+                py::Constant::Str(s) => ExprKind::Str(s),
+                py::Constant::Int(i) => ExprKind::Int(i),
+                py::Constant::Float(f) => ExprKind::Float(f),
+                py::Constant::Bytes(_) => return self.refused(r, "bytes literals", "`bytes` is not supported yet"),
+                py::Constant::Complex { .. } => return self.refused(r, "complex numbers", "`complex` is not supported"),
+                py::Constant::Ellipsis => return self.refused(r, "`...`", "Ellipsis is not supported yet"),
+                py::Constant::Tuple(_) => return self.refused(r, "constant tuples", "not supported"),
+            },
+            E::Name(n) => ExprKind::Name(n.id.to_string()),
+            E::BinOp(b) => ExprKind::BinOp { op: binop(b.op), left: self.boxed(*b.left), right: self.boxed(*b.right) },
+            E::UnaryOp(u) => ExprKind::UnaryOp {
+                op: match u.op {
+                    py::UnaryOp::Not => UnaryOp::Not,
+                    py::UnaryOp::USub => UnaryOp::Neg,
+                    py::UnaryOp::UAdd => UnaryOp::Pos,
+                    py::UnaryOp::Invert => UnaryOp::Invert,
+                },
+                operand: self.boxed(*u.operand),
+            },
+            E::BoolOp(b) => ExprKind::BoolOp {
+                op: match b.op {
+                    py::BoolOp::And => BoolOp::And,
+                    py::BoolOp::Or => BoolOp::Or,
+                },
+                values: b.values.into_iter().map(|v| self.expr(v)).collect(),
+            },
+            E::Compare(c) => ExprKind::Compare {
+                left: self.boxed(*c.left),
+                ops: c.ops.into_iter().zip(c.comparators).map(|(op, x)| (cmpop(op), self.expr(x))).collect(),
+            },
+            E::Call(c) => {
+                let func = self.boxed(*c.func);
+                let mut args = Vec::new();
+                for a in c.args {
+                    if let E::Starred(s) = &a {
+                        self.unsupported(s.range, "`*` arguments", "argument unpacking is not supported yet");
+                    }
+                    args.push(self.expr(a));
+                }
+                let mut keywords = Vec::new();
+                for k in c.keywords {
+                    match k.arg {
+                        Some(name) => keywords.push(Keyword { name: name.to_string(), span: span(k.range), value: self.expr(k.value) }),
+                        None => self.unsupported(k.range, "`**` arguments", "keyword argument unpacking is not supported yet"),
+                    }
+                }
+                ExprKind::Call { func, args, keywords }
+            }
+            E::IfExp(i) => ExprKind::IfExp { test: self.boxed(*i.test), body: self.boxed(*i.body), orelse: self.boxed(*i.orelse) },
+            E::Lambda(l) => {
+                let params = self.params(*l.args, r);
+                ExprKind::Lambda { params, body: self.boxed(*l.body) }
+            }
+            E::List(l) => ExprKind::List(self.elements(l.elts)),
+            E::Tuple(t) => ExprKind::Tuple(self.elements(t.elts)),
+            E::ListComp(c) => ExprKind::ListComp { elt: self.boxed(*c.elt), generators: self.comprehensions(c.generators) },
+            E::Subscript(s) => {
+                if let E::Slice(sl) = &*s.slice {
+                    self.unsupported(sl.range, "slices", "slicing is not supported yet");
+                }
+                ExprKind::Subscript { value: self.boxed(*s.value), index: self.boxed(*s.slice) }
+            }
+            E::Attribute(a) => ExprKind::Attribute { value: self.boxed(*a.value), attr: a.attr.to_string() },
+            E::JoinedStr(j) => ExprKind::FString(self.fstring_parts(j.values)),
+            E::FormattedValue(f) => ExprKind::FString(self.fstring_parts(vec![E::FormattedValue(f)])),
+            E::Dict(_) => return self.refused(r, "dicts", "`dict` is not supported yet"),
+            E::Set(_) => return self.refused(r, "sets", "`set` is not supported yet"),
+            E::SetComp(_) | E::DictComp(_) => return self.refused(r, "set and dict comprehensions", "not supported yet"),
+            E::GeneratorExp(_) => return self.refused(r, "generator expressions", "generator expressions are not supported yet"),
+            E::Await(_) => return self.refused(r, "`await`", "async is not supported yet"),
+            E::Yield(_) | E::YieldFrom(_) => return self.refused(r, "`yield`", "generators are not supported yet"),
+            E::NamedExpr(_) => return self.refused(r, "`:=`", "assignment expressions are not supported yet"),
+            E::Starred(_) => return self.refused(r, "`*` unpacking", "starred expressions are not supported yet"),
+            E::Slice(_) => return self.refused(r, "slices", "slicing is not supported yet"),
+        };
+        self.mk(kind, r)
+    }
+
+    fn refused(&mut self, r: TextRange, what: &str, why: &str) -> Expr {
+        self.unsupported(r, what, why);
+        self.mk(ExprKind::None, r)
+    }
+
+    fn elements(&mut self, elts: Vec<py::Expr>) -> Vec<Expr> {
+        elts.into_iter().map(|x| self.expr(x)).collect()
+    }
+
+    fn comprehensions(&mut self, gens: Vec<py::Comprehension>) -> Vec<Comprehension> {
+        gens.into_iter()
+            .map(|g| {
+                if g.is_async {
+                    self.unsupported(g.iter.range(), "async comprehensions", "async is not supported yet");
+                }
+                Comprehension { target: self.target(g.target), iter: self.expr(g.iter), ifs: self.elements(g.ifs) }
+            })
+            .collect()
+    }
+
+    fn fstring_parts(&mut self, values: Vec<py::Expr>) -> Vec<FStringPart> {
+        let mut parts = Vec::new();
+        for v in values {
+            match v {
+                py::Expr::Constant(py::ExprConstant { value: py::Constant::Str(s), .. }) => parts.push(FStringPart::Literal(s)),
+                py::Expr::FormattedValue(f) => {
+                    let conversion = match f.conversion {
+                        py::ConversionFlag::None => Conversion::None,
+                        py::ConversionFlag::Str => Conversion::Str,
+                        py::ConversionFlag::Repr => Conversion::Repr,
+                        py::ConversionFlag::Ascii => Conversion::Ascii,
+                    };
+                    let spec = match f.format_spec {
+                        Some(s) => match *s {
+                            py::Expr::JoinedStr(j) => self.fstring_parts(j.values),
+                            other => self.fstring_parts(vec![other]),
+                        },
+                        None => Vec::new(),
+                    };
+                    parts.push(FStringPart::Value { value: self.expr(*f.value), conversion, spec });
+                }
+                py::Expr::JoinedStr(j) => parts.extend(self.fstring_parts(j.values)),
+                other => {
+                    let r = other.range();
+                    self.unsupported(r, "this f-string part", "unexpected f-string content");
+                }
+            }
+        }
+        parts
+    }
+}
+
+fn binop(op: py::Operator) -> BinOp {
+    use py::Operator as O;
+    match op {
+        O::Add => BinOp::Add,
+        O::Sub => BinOp::Sub,
+        O::Mult => BinOp::Mul,
+        O::MatMult => BinOp::MatMul,
+        O::Div => BinOp::Div,
+        O::Mod => BinOp::Mod,
+        O::Pow => BinOp::Pow,
+        O::LShift => BinOp::LShift,
+        O::RShift => BinOp::RShift,
+        O::BitOr => BinOp::BitOr,
+        O::BitXor => BinOp::BitXor,
+        O::BitAnd => BinOp::BitAnd,
+        O::FloorDiv => BinOp::FloorDiv,
+    }
+}
+
+fn cmpop(op: py::CmpOp) -> CmpOp {
+    use py::CmpOp as C;
+    match op {
+        C::Eq => CmpOp::Eq,
+        C::NotEq => CmpOp::NotEq,
+        C::Lt => CmpOp::Lt,
+        C::LtE => CmpOp::LtE,
+        C::Gt => CmpOp::Gt,
+        C::GtE => CmpOp::GtE,
+        C::Is => CmpOp::Is,
+        C::IsNot => CmpOp::IsNot,
+        C::In => CmpOp::In,
+        C::NotIn => CmpOp::NotIn,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(src: &str) -> Result<Module, Vec<Diagnostic>> {
+        parse_module(&SourceFile::new("t.py", src))
+    }
+
+    #[test]
+    fn converts_a_function() {
+        let m = parse("def f(a, b=2):\n    return a + b\nprint(f(1))\n").unwrap();
+        assert_eq!(m.body.len(), 2);
+        let StmtKind::FunctionDef(def) = &m.body[0].kind else { panic!() };
+        assert_eq!(def.name, "f");
+        assert_eq!(def.params.len(), 2);
+        assert!(def.params[1].default.is_some());
+    }
+
+    #[test]
+    fn syntax_error_is_a_diagnostic() {
+        let errs = parse("x = (1,\n").unwrap_err();
+        assert_eq!(errs[0].kind, crate::diag::DiagKind::Syntax);
+    }
+
+    #[test]
+    fn unsupported_construct_is_refused_with_its_span() {
+        let errs = parse("x = 1\nclass A:\n    pass\n").unwrap_err();
+        assert_eq!(errs[0].kind, crate::diag::DiagKind::Unsupported);
+        assert_eq!(errs[0].span.start, 6);
+    }
+}

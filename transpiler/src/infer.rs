@@ -1,0 +1,790 @@
+//! Type inference over the whole (unannotated) program.
+//!
+//! Scalars flow: a variable's type is the join of every value assigned to it, and where
+//! different types meet the join is `Dyn` (the runtime's dynamic value), there and only there.
+//! Containers unify: lists are shared by reference, so every variable that may hold the same
+//! list must agree on its element type; element types are union-find variables.
+//! A function's parameters join the argument types of all its call sites; its return type joins
+//! its `return`s. The walk repeats until nothing changes (the lattice is finite in practice; a
+//! depth cap turns runaway nesting into `Dyn`).
+
+use crate::ast::*;
+use crate::diag::Diagnostic;
+use crate::ops::{binop_rule, unary_rule, BinImpl};
+use crate::resolve::{Binding, FuncBody, FuncId, Resolution, ScopeId, MODULE_SCOPE};
+use crate::types::Ty;
+use std::collections::HashMap;
+
+/// The result: a type for every expression, variable and function.
+#[derive(Debug, Default)]
+pub struct Types {
+    pub exprs: Vec<Ty>,
+    pub vars: HashMap<(ScopeId, String), Ty>,
+    pub params: Vec<Vec<Ty>>,
+    pub returns: Vec<Ty>,
+}
+
+impl Types {
+    pub fn expr(&self, e: &Expr) -> &Ty {
+        &self.exprs[e.id.0 as usize]
+    }
+
+    pub fn var(&self, scope: ScopeId, name: &str) -> Ty {
+        self.vars.get(&(scope, name.to_string())).cloned().unwrap_or(Ty::Never)
+    }
+}
+
+type Var = u32;
+
+/// Inference-time types: like [`Ty`] but list elements are variables.
+#[derive(Clone, Debug, PartialEq)]
+enum ITy {
+    Never,
+    Int,
+    Float,
+    Bool,
+    Str,
+    None,
+    List(Var),
+    Tuple(Vec<ITy>),
+    Iter(Box<ITy>),
+    Func(FuncId),
+    Module(String),
+    Dyn,
+}
+
+const MAX_DEPTH: usize = 6;
+
+#[derive(Default)]
+struct Solver {
+    parent: Vec<Var>,
+    ty: Vec<ITy>,
+    changed: bool,
+}
+
+impl Solver {
+    fn fresh(&mut self) -> Var {
+        let v = self.parent.len() as Var;
+        self.parent.push(v);
+        self.ty.push(ITy::Never);
+        v
+    }
+
+    fn find(&mut self, v: Var) -> Var {
+        let mut r = v;
+        while self.parent[r as usize] != r {
+            r = self.parent[r as usize];
+        }
+        let mut x = v;
+        while self.parent[x as usize] != r {
+            let next = self.parent[x as usize];
+            self.parent[x as usize] = r;
+            x = next;
+        }
+        r
+    }
+
+    fn get(&mut self, v: Var) -> ITy {
+        let r = self.find(v);
+        self.ty[r as usize].clone()
+    }
+
+    /// Canonical form (list variables replaced by their representatives, depth capped).
+    fn norm(&mut self, t: &ITy, depth: usize) -> ITy {
+        if depth > MAX_DEPTH {
+            return ITy::Dyn;
+        }
+        match t {
+            ITy::List(v) => ITy::List(self.find(*v)),
+            ITy::Tuple(ts) => ITy::Tuple(ts.iter().map(|t| self.norm(t, depth + 1)).collect()),
+            ITy::Iter(t) => ITy::Iter(Box::new(self.norm(t, depth + 1))),
+            other => other.clone(),
+        }
+    }
+
+    fn join(&mut self, a: &ITy, b: &ITy) -> ITy {
+        match (a, b) {
+            (ITy::Never, x) | (x, ITy::Never) => x.clone(),
+            (ITy::Dyn, x) | (x, ITy::Dyn) => {
+                self.make_dyn(x);
+                ITy::Dyn
+            }
+            (ITy::List(x), ITy::List(y)) => {
+                self.unify(*x, *y);
+                ITy::List(self.find(*x))
+            }
+            (ITy::Tuple(xs), ITy::Tuple(ys)) if xs.len() == ys.len() => {
+                ITy::Tuple(xs.iter().zip(ys).map(|(x, y)| self.join(x, y)).collect())
+            }
+            (ITy::Iter(x), ITy::Iter(y)) => ITy::Iter(Box::new(self.join(x, y))),
+            (a, b) if a == b => a.clone(),
+            (a, b) => {
+                self.make_dyn(a);
+                self.make_dyn(b);
+                ITy::Dyn
+            }
+        }
+    }
+
+    /// A container that meets `Dyn` is stored as dynamic values all the way down.
+    fn make_dyn(&mut self, t: &ITy) {
+        match t {
+            ITy::List(v) => {
+                let r = self.find(*v);
+                if self.ty[r as usize] != ITy::Dyn {
+                    self.join_into(r, &ITy::Dyn);
+                }
+            }
+            ITy::Tuple(ts) => ts.iter().for_each(|t| self.make_dyn(t)),
+            ITy::Iter(t) => self.make_dyn(t),
+            _ => {}
+        }
+    }
+
+    fn join_into(&mut self, v: Var, t: &ITy) {
+        let cur = self.get(v);
+        let joined = self.join(&cur, t);
+        let new = self.norm(&joined, 0);
+        let r = self.find(v);
+        let old = self.ty[r as usize].clone();
+        let old = self.norm(&old, 0);
+        if old != new {
+            self.ty[r as usize] = new;
+            self.changed = true;
+        }
+    }
+
+    fn unify(&mut self, a: Var, b: Var) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra == rb {
+            return;
+        }
+        self.parent[rb as usize] = ra;
+        self.changed = true;
+        let tb = self.ty[rb as usize].clone();
+        self.join_into(ra, &tb);
+    }
+
+    fn concrete(&mut self, t: &ITy, depth: usize) -> Ty {
+        if depth > MAX_DEPTH {
+            return Ty::Dyn;
+        }
+        match t {
+            ITy::Never => Ty::Never,
+            ITy::Int => Ty::Int,
+            ITy::Float => Ty::Float,
+            ITy::Bool => Ty::Bool,
+            ITy::Str => Ty::Str,
+            ITy::None => Ty::None,
+            ITy::Dyn => Ty::Dyn,
+            ITy::List(v) => {
+                let elem = self.get(*v);
+                match self.concrete(&elem, depth + 1) {
+                    // An empty list nothing is ever added to: any element type will do.
+                    Ty::Never => Ty::List(Box::new(Ty::Dyn)),
+                    t => Ty::List(Box::new(t)),
+                }
+            }
+            ITy::Tuple(ts) => Ty::Tuple(ts.iter().map(|t| self.concrete(t, depth + 1)).collect()),
+            ITy::Iter(t) => Ty::Iter(Box::new(self.concrete(t, depth + 1))),
+            ITy::Func(f) => Ty::Func(*f),
+            ITy::Module(m) => Ty::Module(m.clone()),
+        }
+    }
+}
+
+pub fn infer(module: &Module, res: &Resolution) -> Result<Types, Vec<Diagnostic>> {
+    let mut inf = Infer {
+        res,
+        s: Solver::default(),
+        vars: HashMap::new(),
+        returns: Vec::new(),
+        memo: HashMap::new(),
+        exprs: vec![ITy::Never; module.expr_count as usize],
+        func: None,
+    };
+    for _ in &res.funcs {
+        let v = inf.s.fresh();
+        inf.returns.push(v);
+    }
+    let mut rounds = 0;
+    loop {
+        inf.s.changed = false;
+        inf.func = None;
+        inf.stmts(&module.body);
+        for (i, f) in res.funcs.iter().enumerate() {
+            inf.func = Some(FuncId(i as u32));
+            for p in &f.params {
+                if let Some(d) = &p.default {
+                    let t = inf.expr(d);
+                    let v = inf.var(f.scope, &p.name);
+                    inf.s.join_into(v, &t);
+                }
+            }
+            match &f.body {
+                FuncBody::Stmts(body) => {
+                    inf.stmts(body);
+                    if !always_returns(body) {
+                        let r = inf.returns[i];
+                        inf.s.join_into(r, &ITy::None);
+                    }
+                }
+                FuncBody::Expr(e) => {
+                    let t = inf.expr(e);
+                    let r = inf.returns[i];
+                    inf.s.join_into(r, &t);
+                }
+            }
+        }
+        rounds += 1;
+        if !inf.s.changed {
+            break;
+        }
+        if rounds > 100 {
+            return Err(vec![Diagnostic::internal(Default::default(), "type inference did not converge")]);
+        }
+    }
+    Ok(inf.finish())
+}
+
+/// Whether control can never fall off the end of `stmts` (conservative).
+pub fn always_returns(stmts: &[Stmt]) -> bool {
+    match stmts.last().map(|s| &s.kind) {
+        Some(StmtKind::Return(_)) => true,
+        Some(StmtKind::If { body, orelse, .. }) => always_returns(body) && always_returns(orelse),
+        Some(StmtKind::While { test, body, .. }) => {
+            matches!(test.kind, ExprKind::Bool(true)) && !contains_break(body)
+        }
+        _ => false,
+    }
+}
+
+/// Whether a loop body has a `break` for this loop (not nested loops').
+pub fn contains_break(stmts: &[Stmt]) -> bool {
+    stmts.iter().any(|s| match &s.kind {
+        StmtKind::Break => true,
+        StmtKind::If { body, orelse, .. } => contains_break(body) || contains_break(orelse),
+        _ => false,
+    })
+}
+
+struct Infer<'a> {
+    res: &'a Resolution,
+    s: Solver,
+    vars: HashMap<(ScopeId, String), Var>,
+    returns: Vec<Var>,
+    /// Element variables of list-producing expressions, by expression (stable across rounds).
+    memo: HashMap<(ExprId, u8), Var>,
+    exprs: Vec<ITy>,
+    func: Option<FuncId>,
+}
+
+impl<'a> Infer<'a> {
+    fn finish(mut self) -> Types {
+        let mut types = Types::default();
+        let exprs = std::mem::take(&mut self.exprs);
+        types.exprs = exprs.iter().map(|t| self.s.concrete(t, 0)).collect();
+        let vars: Vec<_> = self.vars.iter().map(|(k, v)| (k.clone(), *v)).collect();
+        for (k, v) in vars {
+            let t = self.s.get(v);
+            types.vars.insert(k, self.s.concrete(&t, 0));
+        }
+        for f in &self.res.funcs {
+            let ps = f.params.iter().map(|p| types.var(f.scope, &p.name)).collect();
+            types.params.push(ps);
+        }
+        for v in self.returns.clone() {
+            let t = self.s.get(v);
+            types.returns.push(self.s.concrete(&t, 0));
+        }
+        types
+    }
+
+    fn var(&mut self, scope: ScopeId, name: &str) -> Var {
+        if let Some(&v) = self.vars.get(&(scope, name.to_string())) {
+            return v;
+        }
+        let v = self.s.fresh();
+        self.vars.insert((scope, name.to_string()), v);
+        v
+    }
+
+    fn memo(&mut self, e: &Expr, slot: u8) -> Var {
+        if let Some(&v) = self.memo.get(&(e.id, slot)) {
+            return v;
+        }
+        let v = self.s.fresh();
+        self.memo.insert((e.id, slot), v);
+        v
+    }
+
+    fn stmts(&mut self, stmts: &[Stmt]) {
+        for s in stmts {
+            self.stmt(s);
+        }
+    }
+
+    fn stmt(&mut self, s: &Stmt) {
+        match &s.kind {
+            StmtKind::FunctionDef(_) => {}
+            StmtKind::Return(v) => {
+                let t = match v {
+                    Some(v) => self.expr(v),
+                    None => ITy::None,
+                };
+                if let Some(f) = self.func {
+                    let r = self.returns[f.0 as usize];
+                    self.s.join_into(r, &t);
+                }
+            }
+            StmtKind::Assign { targets, value } => {
+                if let Some(&f) = self.res.defs.get(&s.span.start) {
+                    // `name = lambda ...`: the name is the function itself.
+                    self.record(&targets[0], ITy::Func(f));
+                    return;
+                }
+                let t = self.expr(value);
+                for target in targets {
+                    self.bind(target, &t);
+                }
+            }
+            StmtKind::AugAssign { target, op, value } => {
+                let l = self.expr(target);
+                let r = self.expr(value);
+                let t = self.binop_ty(s, *op, &l, &r, value);
+                self.bind(target, &t);
+            }
+            StmtKind::AnnAssign { target, value, .. } => {
+                if let Some(v) = value {
+                    let t = self.expr(v);
+                    self.bind(target, &t);
+                }
+            }
+            StmtKind::For { target, iter, body, orelse } => {
+                let it = self.expr(iter);
+                let elem = self.elem_of(&it);
+                self.bind(target, &elem);
+                self.stmts(body);
+                self.stmts(orelse);
+            }
+            StmtKind::While { test, body, orelse } | StmtKind::If { test, body, orelse } => {
+                self.expr(test);
+                self.stmts(body);
+                self.stmts(orelse);
+            }
+            StmtKind::Expr(e) => {
+                self.expr(e);
+            }
+            StmtKind::Import(_) | StmtKind::ImportFrom { .. } | StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
+            StmtKind::Pass | StmtKind::Break | StmtKind::Continue => {}
+        }
+    }
+
+    fn record(&mut self, e: &Expr, t: ITy) -> ITy {
+        let t = self.s.norm(&t, 0);
+        self.exprs[e.id.0 as usize] = t.clone();
+        t
+    }
+
+    /// Assigns a value of type `t` to a target.
+    fn bind(&mut self, target: &Expr, t: &ITy) {
+        match &target.kind {
+            ExprKind::Name(_) => {
+                if let Some(Binding::Var(scope, name)) = self.res.names.get(&target.id) {
+                    let v = self.var(*scope, name);
+                    self.s.join_into(v, t);
+                    let now = self.s.get(v);
+                    self.record(target, now);
+                }
+            }
+            ExprKind::Tuple(elts) => {
+                let parts: Vec<ITy> = match t {
+                    ITy::Tuple(ts) if ts.len() == elts.len() => ts.clone(),
+                    ITy::List(v) => vec![self.s.get(*v); elts.len()],
+                    _ => vec![ITy::Dyn; elts.len()],
+                };
+                for (e, p) in elts.iter().zip(parts) {
+                    self.bind(e, &p);
+                }
+                self.record(target, t.clone());
+            }
+            ExprKind::Subscript { value, index } => {
+                let container = self.expr(value);
+                self.expr(index);
+                if let ITy::List(v) = container {
+                    self.s.join_into(v, t);
+                }
+                self.record(target, t.clone());
+            }
+            _ => {}
+        }
+    }
+
+    fn elem_of(&mut self, t: &ITy) -> ITy {
+        match t {
+            ITy::List(v) => self.s.get(*v),
+            ITy::Str => ITy::Str,
+            ITy::Tuple(ts) => {
+                let mut acc = ITy::Never;
+                for t in ts.clone() {
+                    acc = self.s.join(&acc, &t);
+                }
+                acc
+            }
+            ITy::Iter(t) => (**t).clone(),
+            _ => ITy::Dyn,
+        }
+    }
+
+    fn concrete_shape(&mut self, t: &ITy) -> Ty {
+        self.s.concrete(t, 0)
+    }
+
+    fn binop_ty(&mut self, _at: &Stmt, op: BinOp, l: &ITy, r: &ITy, right: &Expr) -> ITy {
+        self.binop(op, l, r, right)
+    }
+
+    fn binop(&mut self, op: BinOp, l: &ITy, r: &ITy, right: &Expr) -> ITy {
+        let (lc, rc) = (self.concrete_shape(l), self.concrete_shape(r));
+        let (imp, result) = binop_rule(op, &lc, &rc, is_nonneg_int_literal(right));
+        match imp {
+            BinImpl::ListConcat => {
+                if let (ITy::List(a), ITy::List(b)) = (l, r) {
+                    self.s.unify(*a, *b);
+                }
+                l.clone()
+            }
+            BinImpl::ListRepeat { left_is_list } => {
+                if left_is_list {
+                    l.clone()
+                } else {
+                    r.clone()
+                }
+            }
+            BinImpl::TupleConcat => match (l, r) {
+                (ITy::Tuple(a), ITy::Tuple(b)) => ITy::Tuple(a.iter().chain(b).cloned().collect()),
+                _ => ITy::Dyn,
+            },
+            BinImpl::Dyn => {
+                self.s.make_dyn(l);
+                self.s.make_dyn(r);
+                ITy::Dyn
+            }
+            _ => from_concrete(&result),
+        }
+    }
+
+    fn expr(&mut self, e: &Expr) -> ITy {
+        let t = self.expr_inner(e);
+        self.record(e, t)
+    }
+
+    fn expr_inner(&mut self, e: &Expr) -> ITy {
+        match &e.kind {
+            ExprKind::Int(_) => ITy::Int,
+            ExprKind::Float(_) => ITy::Float,
+            ExprKind::Str(_) | ExprKind::FString(_) => {
+                if let ExprKind::FString(parts) = &e.kind {
+                    self.fstring(parts);
+                }
+                ITy::Str
+            }
+            ExprKind::Bool(_) => ITy::Bool,
+            ExprKind::None => ITy::None,
+            ExprKind::Name(_) => match self.res.names.get(&e.id) {
+                Some(Binding::Var(scope, name)) => {
+                    let v = self.var(*scope, name);
+                    self.s.get(v)
+                }
+                Some(Binding::Func(f)) => ITy::Func(*f),
+                Some(Binding::Module(m)) => ITy::Module(m.clone()),
+                Some(Binding::Builtin(b)) if b == "__name__" => ITy::Str,
+                _ => ITy::Dyn,
+            },
+            ExprKind::BinOp { op, left, right } => {
+                let l = self.expr(left);
+                let r = self.expr(right);
+                self.binop(*op, &l, &r, right)
+            }
+            ExprKind::UnaryOp { op, operand } => {
+                let t = self.expr(operand);
+                let shape = self.concrete_shape(&t);
+                match unary_rule(*op, &shape) {
+                    Some(t) => from_concrete(&t),
+                    None => ITy::Dyn,
+                }
+            }
+            ExprKind::BoolOp { values, .. } => {
+                let mut acc = ITy::Never;
+                for v in values {
+                    let t = self.expr(v);
+                    acc = self.s.join(&acc, &t);
+                }
+                acc
+            }
+            ExprKind::Compare { left, ops } => {
+                self.expr(left);
+                for (_, x) in ops {
+                    self.expr(x);
+                }
+                ITy::Bool
+            }
+            ExprKind::IfExp { test, body, orelse } => {
+                self.expr(test);
+                let a = self.expr(body);
+                let b = self.expr(orelse);
+                self.s.join(&a, &b)
+            }
+            ExprKind::Lambda { .. } => ITy::Dyn,
+            ExprKind::List(elts) => {
+                let v = self.memo(e, 0);
+                for x in elts {
+                    let t = self.expr(x);
+                    self.s.join_into(v, &t);
+                }
+                ITy::List(v)
+            }
+            ExprKind::Tuple(elts) => ITy::Tuple(elts.iter().map(|x| self.expr(x)).collect()),
+            ExprKind::ListComp { elt, generators } => {
+                for g in generators {
+                    let it = self.expr(&g.iter);
+                    let elem = self.elem_of(&it);
+                    self.bind(&g.target, &elem);
+                    for c in &g.ifs {
+                        self.expr(c);
+                    }
+                }
+                let t = self.expr(elt);
+                let v = self.memo(e, 0);
+                self.s.join_into(v, &t);
+                ITy::List(v)
+            }
+            ExprKind::Subscript { value, index } => {
+                let c = self.expr(value);
+                self.expr(index);
+                match c {
+                    ITy::List(v) => self.s.get(v),
+                    ITy::Str => ITy::Str,
+                    ITy::Tuple(ts) => match literal_index(index, ts.len()) {
+                        Some(i) => ts[i].clone(),
+                        None => {
+                            let mut acc = ITy::Never;
+                            for t in ts {
+                                acc = self.s.join(&acc, &t);
+                            }
+                            acc
+                        }
+                    },
+                    _ => ITy::Dyn,
+                }
+            }
+            ExprKind::Attribute { value, attr } => {
+                let owner = self.expr(value);
+                match (&owner, attr.as_str()) {
+                    (ITy::Module(m), "argv") if m == "sys" => {
+                        let v = self.memo(e, 0);
+                        self.s.join_into(v, &ITy::Str);
+                        ITy::List(v)
+                    }
+                    _ => ITy::Dyn,
+                }
+            }
+            ExprKind::Call { func, args, keywords } => self.call(e, func, args, keywords),
+        }
+    }
+
+    fn fstring(&mut self, parts: &[FStringPart]) {
+        for p in parts {
+            if let FStringPart::Value { value, spec, .. } = p {
+                self.expr(value);
+                self.fstring(spec);
+            }
+        }
+    }
+
+    fn call(&mut self, e: &Expr, func: &Expr, args: &[Expr], keywords: &[Keyword]) -> ITy {
+        let arg_tys: Vec<ITy> = args.iter().map(|a| self.expr(a)).collect();
+        let kw_tys: Vec<ITy> = keywords.iter().map(|k| self.expr(&k.value)).collect();
+        match &func.kind {
+            ExprKind::Attribute { value, attr } => {
+                let owner = self.expr(value);
+                self.record(func, ITy::Dyn);
+                return self.method_call(e, &owner, attr, &arg_tys);
+            }
+            ExprKind::Name(_) => {}
+            _ => {
+                self.expr(func);
+                return ITy::Dyn;
+            }
+        }
+        let callee = self.expr(func);
+        match (callee, self.res.names.get(&func.id)) {
+            (ITy::Func(f), _) => {
+                let def = &self.res.funcs[f.0 as usize];
+                let scope = def.scope;
+                let params: Vec<String> = def.params.iter().map(|p| p.name.clone()).collect();
+                for (p, t) in params.iter().zip(&arg_tys) {
+                    let v = self.var(scope, p);
+                    self.s.join_into(v, t);
+                }
+                for (k, t) in keywords.iter().zip(&kw_tys) {
+                    if params.contains(&k.name) {
+                        let v = self.var(scope, &k.name);
+                        self.s.join_into(v, t);
+                    }
+                }
+                let r = self.returns[f.0 as usize];
+                self.s.get(r)
+            }
+            (_, Some(Binding::Builtin(name))) => {
+                let name = name.clone();
+                self.builtin_call(e, &name, &arg_tys, args)
+            }
+            _ => ITy::Dyn,
+        }
+    }
+
+    fn builtin_call(&mut self, e: &Expr, name: &str, a: &[ITy], args: &[Expr]) -> ITy {
+        let shapes: Vec<Ty> = a.iter().map(|t| self.s.concrete(t, 0)).collect();
+        match (name, shapes.as_slice()) {
+            ("print", _) => ITy::None,
+            ("len", _) => ITy::Int,
+            ("range", _) => ITy::Iter(Box::new(ITy::Int)),
+            ("abs", [Ty::Int | Ty::Bool]) => ITy::Int,
+            ("abs", [Ty::Float]) => ITy::Float,
+            ("min" | "max", [_]) => self.elem_of(&a[0]),
+            ("min" | "max", [_, _, ..]) => {
+                let mut acc = ITy::Never;
+                for t in a {
+                    acc = self.s.join(&acc, t);
+                }
+                acc
+            }
+            ("pow", [_, _]) => self.binop(BinOp::Pow, &a[0], &a[1], &args[1]),
+            ("pow", [Ty::Int | Ty::Bool, Ty::Int | Ty::Bool, Ty::Int | Ty::Bool]) => ITy::Int,
+            ("divmod", [Ty::Int | Ty::Bool, Ty::Int | Ty::Bool]) => ITy::Tuple(vec![ITy::Int, ITy::Int]),
+            ("divmod", [l, r]) if l.is_numeric() && r.is_numeric() => ITy::Tuple(vec![ITy::Float, ITy::Float]),
+            ("round", [Ty::Float | Ty::Int | Ty::Bool]) => ITy::Int,
+            ("round", [Ty::Float, Ty::Int | Ty::Bool]) => ITy::Float,
+            ("round", [Ty::Int | Ty::Bool, Ty::Int | Ty::Bool]) => ITy::Int,
+            ("int", _) => ITy::Int,
+            ("float", _) => ITy::Float,
+            ("str" | "repr" | "hex" | "bin" | "oct", _) => ITy::Str,
+            ("bool" | "any" | "all", _) => ITy::Bool,
+            ("enumerate", [_] | [_, _]) => {
+                let elem = self.elem_of(&a[0]);
+                ITy::Iter(Box::new(ITy::Tuple(vec![ITy::Int, elem])))
+            }
+            ("list", []) => ITy::List(self.memo(e, 0)),
+            ("list", [_]) => {
+                let elem = self.elem_of(&a[0]);
+                let v = self.memo(e, 0);
+                self.s.join_into(v, &elem);
+                ITy::List(v)
+            }
+            ("sum", [_] | [_, _]) => {
+                let mut t = self.elem_of(&a[0]);
+                if a.len() == 2 {
+                    t = self.s.join(&t, &a[1]);
+                } else {
+                    t = self.s.join(&t, &ITy::Int);
+                }
+                match t {
+                    ITy::Int | ITy::Float => t,
+                    ITy::Bool => ITy::Int,
+                    _ => ITy::Dyn,
+                }
+            }
+            _ => ITy::Dyn,
+        }
+    }
+
+    fn method_call(&mut self, e: &Expr, owner: &ITy, method: &str, a: &[ITy]) -> ITy {
+        match (owner, method) {
+            (ITy::List(v), "append") => {
+                if let Some(t) = a.first() {
+                    self.s.join_into(*v, t);
+                }
+                ITy::None
+            }
+            (ITy::List(v), "pop") => self.s.get(*v),
+            (ITy::Module(m), "exit") if m == "sys" => ITy::Never,
+            (ITy::Str, "upper" | "lower" | "strip" | "lstrip" | "rstrip" | "replace" | "join") => ITy::Str,
+            (ITy::Str, "startswith" | "endswith" | "isdigit" | "isalpha") => ITy::Bool,
+            (ITy::Str, "find") => ITy::Int,
+            (ITy::Str, "split") => {
+                let v = self.memo(e, 0);
+                self.s.join_into(v, &ITy::Str);
+                ITy::List(v)
+            }
+            _ => ITy::Dyn,
+        }
+    }
+}
+
+fn from_concrete(t: &Ty) -> ITy {
+    match t {
+        Ty::Int => ITy::Int,
+        Ty::Float => ITy::Float,
+        Ty::Bool => ITy::Bool,
+        Ty::Str => ITy::Str,
+        Ty::None => ITy::None,
+        Ty::Never => ITy::Never,
+        _ => ITy::Dyn,
+    }
+}
+
+pub fn is_nonneg_int_literal(e: &Expr) -> bool {
+    matches!(&e.kind, ExprKind::Int(i) if i.sign() != num_bigint::Sign::Minus)
+}
+
+/// `t[0]`, `t[-1]`: a constant index into a tuple of `len` elements.
+pub fn literal_index(e: &Expr, len: usize) -> Option<usize> {
+    use num_traits::ToPrimitive;
+    let i = match &e.kind {
+        ExprKind::Int(i) => i.to_i64()?,
+        ExprKind::UnaryOp { op: UnaryOp::Neg, operand } => match &operand.kind {
+            ExprKind::Int(i) => -i.to_i64()?,
+            _ => return None,
+        },
+        _ => return None,
+    };
+    let i = if i < 0 { i + len as i64 } else { i };
+    (0..len as i64).contains(&i).then_some(i as usize)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::SourceFile;
+
+    fn types_of(src: &str) -> (Resolution, Types) {
+        let m = crate::frontend::parse_module(&SourceFile::new("t.py", src)).unwrap();
+        let r = crate::resolve::resolve(&m).unwrap();
+        let t = infer(&m, &r).unwrap();
+        (r, t)
+    }
+
+    #[test]
+    fn one_type_stays_native_and_mixed_types_become_dyn() {
+        let (_, t) = types_of("x = 1\nx += 2\ny = 1.5\nz = 0 or 'a'\nw = [1, 2]\nw.append(3)\n");
+        assert_eq!(t.var(MODULE_SCOPE, "x"), Ty::Int);
+        assert_eq!(t.var(MODULE_SCOPE, "y"), Ty::Float);
+        assert_eq!(t.var(MODULE_SCOPE, "z"), Ty::Dyn);
+        assert_eq!(t.var(MODULE_SCOPE, "w"), Ty::List(Box::new(Ty::Int)));
+    }
+
+    #[test]
+    fn parameters_join_call_sites_and_returns_flow_back() {
+        let (r, t) = types_of("def f(n):\n    if n < 2:\n        return n\n    return f(n - 1) * n\nprint(f(5))\n");
+        assert_eq!(t.params[0], vec![Ty::Int]);
+        assert_eq!(t.returns[0], Ty::Int);
+        assert_eq!(r.funcs[0].name, "f");
+    }
+
+    #[test]
+    fn aliased_lists_share_their_element_type() {
+        let (_, t) = types_of("a = [1]\nb = a\nb.append('s')\n");
+        assert_eq!(t.var(MODULE_SCOPE, "a"), Ty::List(Box::new(Ty::Dyn)));
+    }
+}

@@ -1,0 +1,463 @@
+//! Name resolution: which scope every name belongs to, which functions exist, and where module
+//! globals must live.
+//!
+//! Python decides scope statically: a name assigned anywhere in a function body is local to it
+//! (unless declared `global`); otherwise it is a module global, then a builtin. This pass walks
+//! the module once, builds the scopes, and records for every `Name` expression what it refers to.
+
+use crate::ast::*;
+use crate::diag::Diagnostic;
+use crate::source::Span;
+use std::collections::{BTreeSet, HashMap};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ScopeId(pub u32);
+
+/// The module's own scope.
+pub const MODULE_SCOPE: ScopeId = ScopeId(0);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FuncId(pub u32);
+
+/// What a name refers to.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Binding {
+    /// A variable of a scope (a function's local, or a module global).
+    Var(ScopeId, String),
+    /// A module-level function bound once by `def` (or `name = lambda ...`): called directly.
+    Func(FuncId),
+    /// A builtin such as `print` or `len`.
+    Builtin(String),
+    /// An imported module such as `sys`.
+    Module(String),
+}
+
+/// A function (a `def` or a lambda) and its scope.
+#[derive(Clone, Debug)]
+pub struct Func {
+    pub name: String,
+    /// The Rust-safe name it is emitted under (unique per program).
+    pub rust_name: String,
+    pub params: Vec<Param>,
+    pub body: FuncBody,
+    pub scope: ScopeId,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub enum FuncBody {
+    Stmts(Vec<Stmt>),
+    /// A lambda's single expression.
+    Expr(Expr),
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Scope {
+    /// Names local to this scope, in first-binding order.
+    pub locals: Vec<String>,
+    /// For the module scope: the globals some function reads or writes, which therefore need
+    /// static storage; the others stay locals of the module body.
+    pub shared: BTreeSet<String>,
+}
+
+#[derive(Debug)]
+pub struct Resolution {
+    pub scopes: Vec<Scope>,
+    pub funcs: Vec<Func>,
+    /// What each `Name` expression refers to.
+    pub names: HashMap<ExprId, Binding>,
+    /// The function a `def` statement or a bound lambda defines, by the statement's span start.
+    pub defs: HashMap<u32, FuncId>,
+    /// Modules imported with `import NAME`.
+    pub imports: BTreeSet<String>,
+    /// The scope of each list comprehension (its loop variables).
+    pub comps: HashMap<ExprId, ScopeId>,
+}
+
+const BUILTINS: &[&str] = &[
+    "print", "len", "range", "abs", "min", "max", "pow", "divmod", "round", "int", "float", "str", "bool",
+    "hex", "bin", "oct", "enumerate", "list", "tuple", "repr", "sum", "any", "all", "__name__",
+];
+
+/// Modules `import` accepts (each later pass knows their members).
+pub const SUPPORTED_MODULES: &[&str] = &["sys"];
+
+pub fn resolve(module: &Module) -> Result<Resolution, Vec<Diagnostic>> {
+    let mut r = Resolver {
+        res: Resolution {
+            scopes: vec![Scope::default()],
+            funcs: Vec::new(),
+            names: HashMap::new(),
+            defs: HashMap::new(),
+            imports: BTreeSet::new(),
+            comps: HashMap::new(),
+        },
+        diags: Vec::new(),
+        module_funcs: HashMap::new(),
+    };
+    r.module(module);
+    if r.diags.is_empty() {
+        Ok(r.res)
+    } else {
+        Err(r.diags)
+    }
+}
+
+struct Resolver {
+    res: Resolution,
+    diags: Vec<Diagnostic>,
+    /// Module-level names bound exactly once, to a function.
+    module_funcs: HashMap<String, FuncId>,
+}
+
+/// Per-scope facts collected before resolving its names.
+#[derive(Clone)]
+struct ScopeInfo {
+    id: ScopeId,
+    globals: BTreeSet<String>,
+    /// Enclosing comprehension scopes, innermost last (their variables shadow `id`'s).
+    comps: Vec<ScopeId>,
+}
+
+impl Resolver {
+    fn module(&mut self, module: &Module) {
+        // Bindings of the module scope, and which names are bound only by one def / lambda.
+        let mut bind_count: HashMap<String, usize> = HashMap::new();
+        let mut order = Vec::new();
+        collect_bindings(&module.body, &mut |name, _| {
+            if !bind_count.contains_key(name) {
+                order.push(name.to_string());
+            }
+            *bind_count.entry(name.to_string()).or_default() += 1;
+        });
+        // Functions first, so bodies can call functions defined later in the file.
+        for stmt in &module.body {
+            let func = match &stmt.kind {
+                StmtKind::FunctionDef(def) => Some((def.name.clone(), def.params.clone(), FuncBody::Stmts(def.body.clone()), def.header)),
+                StmtKind::Assign { targets, value } if targets.len() == 1 => match (&targets[0].kind, &value.kind) {
+                    (ExprKind::Name(n), ExprKind::Lambda { params, body }) => {
+                        Some((n.clone(), params.clone(), FuncBody::Expr((**body).clone()), value.span))
+                    }
+                    _ => None,
+                },
+                _ => None,
+            };
+            if let Some((name, params, body, span)) = func {
+                if bind_count.get(&name) == Some(&1) {
+                    let id = self.new_func(&name, params, body, span);
+                    self.module_funcs.insert(name, id);
+                    self.res.defs.insert(stmt.span.start, id);
+                } else {
+                    self.diags.push(Diagnostic::unsupported(
+                        span,
+                        format!("rebinding the function name `{name}`"),
+                        "a module-level function must be bound once (by one `def`)",
+                    ));
+                }
+            }
+        }
+        self.res.scopes[0].locals = order.into_iter().filter(|n| !self.module_funcs.contains_key(n)).collect();
+        let info = ScopeInfo { id: MODULE_SCOPE, globals: BTreeSet::new(), comps: Vec::new() };
+        self.stmts(&module.body, &info);
+        // Resolve function bodies (their ids were assigned above; nested ones are added as found).
+        let mut i = 0;
+        while i < self.res.funcs.len() {
+            self.func_body(FuncId(i as u32));
+            i += 1;
+        }
+    }
+
+    fn new_func(&mut self, name: &str, params: Vec<Param>, body: FuncBody, span: Span) -> FuncId {
+        let id = FuncId(self.res.funcs.len() as u32);
+        let scope = ScopeId(self.res.scopes.len() as u32);
+        self.res.scopes.push(Scope::default());
+        let taken = self.res.funcs.iter().any(|f| f.rust_name == rust_ident(name));
+        let rust_name = if taken { format!("{}_{}", rust_ident(name), id.0) } else { rust_ident(name) };
+        self.res.funcs.push(Func { name: name.to_string(), rust_name, params, body, scope, span });
+        id
+    }
+
+    fn func_body(&mut self, id: FuncId) {
+        let func = self.res.funcs[id.0 as usize].clone();
+        let mut globals = BTreeSet::new();
+        let mut locals: Vec<String> = func.params.iter().map(|p| p.name.clone()).collect();
+        if let FuncBody::Stmts(body) = &func.body {
+            walk_stmts(body, &mut |s| match &s.kind {
+                StmtKind::Global(names) => globals.extend(names.iter().cloned()),
+                StmtKind::Nonlocal(_) => self.diags.push(Diagnostic::unsupported(s.span, "`nonlocal`", "closures are not supported yet")),
+                _ => {}
+            });
+            collect_bindings(body, &mut |name, _| {
+                if !globals.contains(name) && !locals.iter().any(|l| l == name) {
+                    locals.push(name.to_string());
+                }
+            });
+        }
+        for g in &globals {
+            self.res.scopes[0].shared.insert(g.clone());
+            if !self.res.scopes[0].locals.contains(g) {
+                self.res.scopes[0].locals.push(g.clone());
+            }
+        }
+        self.res.scopes[func.scope.0 as usize].locals = locals;
+        let info = ScopeInfo { id: func.scope, globals, comps: Vec::new() };
+        for p in &func.params {
+            if let Some(d) = &p.default {
+                // Defaults are evaluated in the defining scope: the module here.
+                self.expr(d, &ScopeInfo { id: MODULE_SCOPE, globals: BTreeSet::new(), comps: Vec::new() });
+            }
+        }
+        match &func.body {
+            FuncBody::Stmts(body) => self.stmts(body, &info),
+            FuncBody::Expr(e) => self.expr(e, &info),
+        }
+    }
+
+    fn stmts(&mut self, stmts: &[Stmt], scope: &ScopeInfo) {
+        for s in stmts {
+            self.stmt(s, scope);
+        }
+    }
+
+    fn stmt(&mut self, s: &Stmt, scope: &ScopeInfo) {
+        match &s.kind {
+            StmtKind::FunctionDef(def) => {
+                if scope.id != MODULE_SCOPE {
+                    self.diags.push(Diagnostic::unsupported(def.header, "nested functions", "functions defined inside functions are not supported yet"));
+                }
+            }
+            StmtKind::Return(v) => {
+                if scope.id == MODULE_SCOPE {
+                    self.diags.push(Diagnostic::syntax(s.span, "'return' outside function"));
+                }
+                if let Some(v) = v {
+                    self.expr(v, scope);
+                }
+            }
+            StmtKind::Assign { targets, value } => {
+                let bound_lambda = scope.id == MODULE_SCOPE && self.res.defs.contains_key(&s.span.start);
+                if !bound_lambda {
+                    self.expr(value, scope);
+                    for t in targets {
+                        self.expr(t, scope);
+                    }
+                } else {
+                    // `name = lambda ...` bound once: the target names the function.
+                    self.expr(&targets[0], scope);
+                }
+            }
+            StmtKind::AugAssign { target, value, .. } => {
+                self.expr(target, scope);
+                self.expr(value, scope);
+            }
+            StmtKind::AnnAssign { target, value, .. } => {
+                self.expr(target, scope);
+                if let Some(v) = value {
+                    self.expr(v, scope);
+                }
+            }
+            StmtKind::For { target, iter, body, orelse } => {
+                self.expr(iter, scope);
+                self.expr(target, scope);
+                self.stmts(body, scope);
+                self.stmts(orelse, scope);
+            }
+            StmtKind::While { test, body, orelse } | StmtKind::If { test, body, orelse } => {
+                self.expr(test, scope);
+                self.stmts(body, scope);
+                self.stmts(orelse, scope);
+            }
+            StmtKind::Expr(e) => self.expr(e, scope),
+            StmtKind::Import(names) => {
+                for (name, alias) in names {
+                    if !SUPPORTED_MODULES.contains(&name.as_str()) {
+                        self.diags.push(Diagnostic::unsupported(s.span, format!("`import {name}`"), format!("the module `{name}` is not supported yet (supported: {})", SUPPORTED_MODULES.join(", "))));
+                    } else if alias.is_some() || scope.id != MODULE_SCOPE {
+                        self.diags.push(Diagnostic::unsupported(s.span, "this form of import", "only `import MODULE` at module level is supported yet"));
+                    } else {
+                        self.res.imports.insert(name.clone());
+                    }
+                }
+            }
+            StmtKind::ImportFrom { module, .. } => {
+                self.diags.push(Diagnostic::unsupported(s.span, format!("`from {module} import ...`"), "only `import MODULE` is supported yet"));
+            }
+            StmtKind::Global(_) | StmtKind::Nonlocal(_) | StmtKind::Pass | StmtKind::Break | StmtKind::Continue => {}
+        }
+    }
+
+    fn expr(&mut self, e: &Expr, scope: &ScopeInfo) {
+        match &e.kind {
+            ExprKind::Name(name) => {
+                let b = self.lookup(name, scope, e.span);
+                self.res.names.insert(e.id, b);
+            }
+            ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Str(_) | ExprKind::Bool(_) | ExprKind::None => {}
+            ExprKind::BinOp { left, right, .. } => {
+                self.expr(left, scope);
+                self.expr(right, scope);
+            }
+            ExprKind::UnaryOp { operand, .. } => self.expr(operand, scope),
+            ExprKind::BoolOp { values, .. } | ExprKind::List(values) | ExprKind::Tuple(values) => {
+                for v in values {
+                    self.expr(v, scope);
+                }
+            }
+            ExprKind::Compare { left, ops } => {
+                self.expr(left, scope);
+                for (_, x) in ops {
+                    self.expr(x, scope);
+                }
+            }
+            ExprKind::Call { func, args, keywords } => {
+                self.expr(func, scope);
+                for a in args {
+                    self.expr(a, scope);
+                }
+                for k in keywords {
+                    self.expr(&k.value, scope);
+                }
+            }
+            ExprKind::IfExp { test, body, orelse } => {
+                self.expr(test, scope);
+                self.expr(body, scope);
+                self.expr(orelse, scope);
+            }
+            ExprKind::Lambda { .. } => {
+                self.diags.push(Diagnostic::unsupported(e.span, "this lambda", "a lambda is supported when it is bound once to a module-level name (`f = lambda x: ...`)"));
+            }
+            ExprKind::ListComp { elt, generators } => {
+                // Comprehension variables are local to the comprehension; they are emitted as
+                // the loop's own bindings, so they resolve like the enclosing scope's locals but
+                // must not clash with them.
+                let comp = ScopeId(self.res.scopes.len() as u32);
+                self.res.scopes.push(Scope::default());
+                self.res.comps.insert(e.id, comp);
+                let mut inner = scope.clone();
+                inner.comps.push(comp);
+                for g in generators {
+                    // The first iterable is evaluated in the enclosing scope, as in CPython.
+                    self.expr(&g.iter, if std::ptr::eq(g, &generators[0]) { scope } else { &inner });
+                    self.comp_target(&g.target, comp);
+                    for c in &g.ifs {
+                        self.expr(c, &inner);
+                    }
+                }
+                self.expr(elt, &inner);
+            }
+            ExprKind::Subscript { value, index } => {
+                self.expr(value, scope);
+                self.expr(index, scope);
+            }
+            ExprKind::Attribute { value, .. } => self.expr(value, scope),
+            ExprKind::FString(parts) => self.fstring(parts, scope),
+        }
+    }
+
+    fn fstring(&mut self, parts: &[FStringPart], scope: &ScopeInfo) {
+        for p in parts {
+            if let FStringPart::Value { value, spec, .. } = p {
+                self.expr(value, scope);
+                self.fstring(spec, scope);
+            }
+        }
+    }
+
+    /// Comprehension targets bind in the comprehension's own scope.
+    fn comp_target(&mut self, t: &Expr, comp: ScopeId) {
+        match &t.kind {
+            ExprKind::Name(n) => {
+                let locals = &mut self.res.scopes[comp.0 as usize].locals;
+                if !locals.contains(n) {
+                    locals.push(n.clone());
+                }
+                self.res.names.insert(t.id, Binding::Var(comp, n.clone()));
+            }
+            ExprKind::Tuple(elts) => {
+                for x in elts {
+                    self.comp_target(x, comp);
+                }
+            }
+            _ => self.diags.push(Diagnostic::unsupported(t.span, "this comprehension target", "only names and tuples of names")),
+        }
+    }
+
+    fn lookup(&mut self, name: &str, scope: &ScopeInfo, span: Span) -> Binding {
+        let _ = span;
+        for &c in scope.comps.iter().rev() {
+            if self.res.scopes[c.0 as usize].locals.iter().any(|l| l == name) {
+                return Binding::Var(c, name.to_string());
+            }
+        }
+        if scope.id != MODULE_SCOPE && !scope.globals.contains(name) && self.res.scopes[scope.id.0 as usize].locals.iter().any(|l| l == name) {
+            return Binding::Var(scope.id, name.to_string());
+        }
+        if let Some(&f) = self.module_funcs.get(name) {
+            return Binding::Func(f);
+        }
+        if self.res.imports.contains(name) {
+            return Binding::Module(name.to_string());
+        }
+        if self.res.scopes[0].locals.iter().any(|l| l == name) {
+            if scope.id != MODULE_SCOPE {
+                self.res.scopes[0].shared.insert(name.to_string());
+            }
+            return Binding::Var(MODULE_SCOPE, name.to_string());
+        }
+        if BUILTINS.contains(&name) {
+            return Binding::Builtin(name.to_string());
+        }
+        // Unknown: CPython raises NameError when (if) this runs; keep that behaviour.
+        Binding::Builtin(name.to_string())
+    }
+}
+
+/// Calls `f(name, span)` for every name a statement list binds in its own scope (assignment
+/// targets, `for` targets, `def` names, imports), not descending into nested function bodies.
+pub fn collect_bindings(stmts: &[Stmt], f: &mut dyn FnMut(&str, Span)) {
+    fn target(e: &Expr, f: &mut dyn FnMut(&str, Span)) {
+        match &e.kind {
+            ExprKind::Name(n) => f(n, e.span),
+            ExprKind::Tuple(elts) | ExprKind::List(elts) => elts.iter().for_each(|x| target(x, f)),
+            _ => {}
+        }
+    }
+    for s in stmts {
+        match &s.kind {
+            StmtKind::FunctionDef(def) => f(&def.name, def.header),
+            StmtKind::Assign { targets, .. } => targets.iter().for_each(|t| target(t, f)),
+            StmtKind::AugAssign { target: t, .. } | StmtKind::AnnAssign { target: t, .. } => target(t, f),
+            StmtKind::For { target: t, body, orelse, .. } => {
+                target(t, f);
+                collect_bindings(body, f);
+                collect_bindings(orelse, f);
+            }
+            StmtKind::While { body, orelse, .. } | StmtKind::If { body, orelse, .. } => {
+                collect_bindings(body, f);
+                collect_bindings(orelse, f);
+            }
+            StmtKind::Import(names) => {
+                for (name, alias) in names {
+                    f(alias.as_deref().unwrap_or(name.split('.').next().unwrap_or(name)), s.span)
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A Python identifier as a Rust identifier (keywords get an `r#`-free suffix).
+pub fn rust_ident(name: &str) -> String {
+    const KEYWORDS: &[&str] = &[
+        "as", "break", "const", "continue", "crate", "else", "enum", "extern", "false", "fn", "for", "if", "impl", "in",
+        "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return", "self", "Self", "static", "struct", "super",
+        "trait", "true", "type", "unsafe", "use", "where", "while", "async", "await", "dyn", "abstract", "become", "box",
+        "do", "final", "macro", "override", "priv", "typeof", "unsized", "virtual", "yield", "try", "gen", "main",
+    ];
+    let ascii: String = name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { 'u' }).collect();
+    if KEYWORDS.contains(&ascii.as_str()) || ascii != name {
+        format!("{ascii}_")
+    } else {
+        ascii
+    }
+}

@@ -1,0 +1,54 @@
+//! The type lattice inference works in, and the concrete types later passes read.
+
+use crate::resolve::FuncId;
+
+/// A concrete Python type as the code generator sees it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Ty {
+    /// No value reaches here (yet): the bottom of the lattice.
+    Never,
+    Int,
+    Float,
+    Bool,
+    Str,
+    None,
+    List(Box<Ty>),
+    Tuple(Vec<Ty>),
+    /// A lazy iterator with this item type (`range(...)`, `enumerate(...)`).
+    Iter(Box<Ty>),
+    /// A module-level function, called directly.
+    Func(FuncId),
+    /// An imported module such as `sys`.
+    Module(String),
+    /// The runtime's dynamic value: several types really meet here.
+    Dyn,
+}
+
+impl Ty {
+    pub fn is_numeric(&self) -> bool {
+        matches!(self, Ty::Int | Ty::Float | Ty::Bool)
+    }
+
+    /// Values Rust copies implicitly (no `.clone()` needed).
+    pub fn is_copy(&self) -> bool {
+        matches!(self, Ty::Float | Ty::Bool | Ty::None | Ty::Never)
+    }
+
+    /// The Python name, for messages.
+    pub fn python_name(&self) -> String {
+        match self {
+            Ty::Never => "<nothing>".into(),
+            Ty::Int => "int".into(),
+            Ty::Float => "float".into(),
+            Ty::Bool => "bool".into(),
+            Ty::Str => "str".into(),
+            Ty::None => "None".into(),
+            Ty::List(t) => format!("list[{}]", t.python_name()),
+            Ty::Tuple(ts) => format!("tuple[{}]", ts.iter().map(Ty::python_name).collect::<Vec<_>>().join(", ")),
+            Ty::Iter(t) => format!("Iterator[{}]", t.python_name()),
+            Ty::Func(_) => "function".into(),
+            Ty::Module(m) => format!("module {m}"),
+            Ty::Dyn => "object".into(),
+        }
+    }
+}
