@@ -16,5 +16,6 @@ pub mod list;
 pub mod object;
 pub mod pystr;
 pub mod value;
+pub mod vars;
 
 pub mod prelude;

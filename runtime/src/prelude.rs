@@ -1,1 +1,26 @@
-//! TODO
+//! Everything generated code needs: `use py2rust_runtime::prelude::*;`.
+
+pub use std::rc::Rc;
+
+pub use crate::builtins::{
+    abs_value, bin_value, bool_value, chr, divmod_value, eprint, float_value, hex_value, input, int_value,
+    max2, max_by_key, max_iter, max_values, min2, min_by_key, min_iter, min_values, oct_value, ord, pow_value,
+    print, py_enumerate, range, range_i64, range_len, range_stop, round_value, sorted, sorted_by_key,
+    str_value, sum_values, PyEnumerate, RangeIter,
+};
+pub use crate::entry::{
+    argv, enter_call, flush_stdout, recursion_limit, run_main, set_recursion_limit, write_stderr,
+    write_stdout, CallGuard,
+};
+pub use crate::err::{sys_exit, Exc, ExcClass, ExcType, PyErr, PyResult, ResultExt, Span};
+pub use crate::float::{
+    float_divmod, float_floordiv, float_hash, float_mod, float_parse, float_pow, float_repr, float_round,
+    float_round_ndigits, float_round_ndigits_int, float_truediv, write_float_repr,
+};
+pub use crate::format::{format_bool, format_float, format_int, format_str, str_repr};
+pub use crate::int::Int;
+pub use crate::list::{PyList, PyListIter};
+pub use crate::object::{py_repr, py_str, truthy, CmpOp, EmptyTuple, PyEq, PyObject, PyOrd};
+pub use crate::pystr::{PyStr, PyStrIter};
+pub use crate::value::{FromValue, IntoValue, Object, Value, ValueIter};
+pub use crate::vars::{bound_global, bound_local, global_get, global_set, name_error, saturating_i64, Global};

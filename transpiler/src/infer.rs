@@ -11,7 +11,7 @@
 use crate::ast::*;
 use crate::diag::Diagnostic;
 use crate::ops::{binop_rule, unary_rule, BinImpl};
-use crate::resolve::{Binding, FuncBody, FuncId, Resolution, ScopeId, MODULE_SCOPE};
+use crate::resolve::{Binding, FuncBody, FuncId, Resolution, ScopeId};
 use crate::types::Ty;
 use std::collections::HashMap;
 
@@ -756,6 +756,7 @@ pub fn literal_index(e: &Expr, len: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::resolve::MODULE_SCOPE;
     use crate::source::SourceFile;
 
     fn types_of(src: &str) -> (Resolution, Types) {

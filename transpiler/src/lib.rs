@@ -5,10 +5,24 @@
 //! with prettyplease). [`driver`] compiles the result against the cached runtime.
 
 pub mod ast;
+pub mod cli;
 pub mod diag;
+pub mod driver;
 pub mod frontend;
 pub mod infer;
 pub mod ops;
 pub mod resolve;
 pub mod source;
 pub mod types;
+pub mod emit;
+pub mod lower;
+pub mod rir;
+
+/// The whole pipeline up to Rust source: parse, resolve, infer, lower, emit.
+pub fn transpile(file: &source::SourceFile) -> Result<String, Vec<diag::Diagnostic>> {
+    let module = frontend::parse_module(file)?;
+    let resolution = resolve::resolve(&module)?;
+    let types = infer::infer(&module, &resolution)?;
+    let program = lower::lower(file, &module, &resolution, &types)?;
+    emit::emit_program(&program).map_err(|e| vec![diag::Diagnostic::internal(source::Span::default(), e)])
+}

@@ -1,0 +1,23 @@
+# Python's numbers, exactly: unbounded ints, floor semantics, float repr, rounding.
+print(2**100, -7 // 2, -7 % 2, 7 // -2, 7 % -2)
+print(0.1 + 0.2, 1e16, 1e15, 2.5e-07, 1.0, -0.0, 1 / 3, 10 / 4)
+f = 1
+for i in range(1, 31):
+    f *= i
+print("30! =", f)
+big = 2**64
+print(big * big, big - 1, -big, big // 3, big % 1000)
+print(9223372036854775807 + 1, -9223372036854775807 - 2)
+print(round(2.5), round(3.5), round(-2.5), round(2.675, 2), round(1234.5678, -2))
+print(divmod(-17, 5), divmod(17.5, 5), pow(3, 4), pow(3, 4, 5), pow(2, -1))
+print(abs(-5), abs(-2.5), max(3, 9, 2), min(3.5, 2), min(4, 1.5))
+print(hex(255), bin(10), oct(8), hex(-42))
+print(int("42") + 1, int("-0017"), float("1.5") * 2, int(7.9), int(-7.9))
+print(7 & 3, 7 | 8, 7 ^ 2, ~7, 1 << 70, (1 << 70) >> 68, -9 >> 1)
+print(True + True, 3 * 1.5, 1e300 * 1e10, 5 == 5.0, 2 ** 0.5)
+x = 10
+x += 5
+x //= 4
+x **= 3
+x -= 1
+print(x, str(12) + "3", float(7), bool(0), bool(2.5))

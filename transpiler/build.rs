@@ -1,0 +1,406 @@
+//! Build script: embeds the runtime crate (`../runtime`) into the py2rust binary.
+//!
+//! Generated programs are compiled against `py2rust-runtime`, which the driver
+//! (`src/driver/`) builds once with cargo inside the user's cache. For that to work from any
+//! folder, and after `cargo install --path transpiler`, the binary carries a *standalone* copy of
+//! the runtime crate, assembled here into `$OUT_DIR/runtime/`:
+//!
+//! - every file of `runtime/` that the library build can need (`src/**`, a `build.rs`, other
+//!   top-level files), except `target/`, `tests/`, `benches/`, `examples/`, dotfiles and the
+//!   manifest and lock file, which are generated:
+//! - `Cargo.toml`: the runtime's manifest made standalone: `x.workspace = true` keys of
+//!   `[package]` and of the dependency tables are replaced by the workspace's values, dev-only
+//!   parts (dev-dependencies, test/bench/example targets) and profiles are dropped, and an empty
+//!   `[workspace]` table makes it its own workspace root. (The driver appends its own profiles.)
+//! - `Cargo.lock`: the lock file of that standalone crate, derived from the workspace's
+//!   `Cargo.lock` so that the runtime is built with exactly the dependency versions the workspace
+//!   builds and tests: the workspace lock is copied next to the standalone manifest and
+//!   `cargo update --workspace --offline` prunes it to the runtime's dependency graph, keeping
+//!   every locked version. There is no second lock file in the repository to keep current: the
+//!   workspace lock is the single source of truth, and cargo itself decides what the standalone
+//!   lock must contain (the result is exactly what `cargo build --locked` accepts).
+//!
+//! `$OUT_DIR/embedded_runtime.rs` then lists the files (`include_bytes!`) and a SHA-256 over all
+//! of them, which is part of the driver's cache keys.
+
+use std::env;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use sha2::{Digest, Sha256};
+
+/// Top-level entries of `runtime/` that are never part of the embedded crate.
+const SKIPPED_TOP_LEVEL: &[&str] = &[
+    "target",
+    "tests",
+    "benches",
+    "examples",
+    "Cargo.toml",
+    "Cargo.lock",
+];
+
+fn main() {
+    if let Err(message) = run() {
+        eprintln!("error: py2rust build script: {message}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> Result<(), String> {
+    let manifest_dir = PathBuf::from(env_var("CARGO_MANIFEST_DIR")?);
+    let out_dir = PathBuf::from(env_var("OUT_DIR")?);
+    let ws_root = manifest_dir
+        .parent()
+        .ok_or("the transpiler crate has no parent folder")?
+        .to_path_buf();
+    let runtime_dir = ws_root.join("runtime");
+    let ws_manifest = ws_root.join("Cargo.toml");
+    let ws_lock = ws_root.join("Cargo.lock");
+
+    println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed={}", runtime_dir.display());
+    println!("cargo:rerun-if-changed={}", ws_manifest.display());
+    println!("cargo:rerun-if-changed={}", ws_lock.display());
+
+    if !runtime_dir.join("Cargo.toml").is_file() {
+        return Err(format!(
+            "{} not found: py2rust must be built from the py2rust repository (transpiler/ next to runtime/)",
+            runtime_dir.join("Cargo.toml").display()
+        ));
+    }
+
+    // 1. The runtime's files, read once: this snapshot is what gets hashed and embedded.
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    collect_files(&runtime_dir, &runtime_dir, &mut files)?;
+
+    // 2. The standalone manifest.
+    let runtime_manifest = read_to_string(&runtime_dir.join("Cargo.toml"))?;
+    let ws_manifest_text = read_to_string(&ws_manifest)?;
+    let manifest = standalone_manifest(&runtime_manifest, &ws_manifest_text)?;
+    files.push(("Cargo.toml".to_string(), manifest.clone().into_bytes()));
+
+    // 3. Write the staging copy (the crate as the driver will write it into the cache).
+    let staging = out_dir.join("runtime");
+    if staging.exists() {
+        fs::remove_dir_all(&staging)
+            .map_err(|e| format!("cannot clear {}: {e}", staging.display()))?;
+    }
+    for (rel, bytes) in &files {
+        write_file(&staging.join(rel), bytes)?;
+    }
+
+    // 4. The standalone lock file, derived from the workspace lock (cached on its inputs).
+    let seed = fs::read(&ws_lock).ok();
+    let lock = standalone_lock(&staging, &out_dir, &manifest, seed.as_deref())?;
+    write_file(&staging.join("Cargo.lock"), lock.as_bytes())?;
+    files.push(("Cargo.lock".to_string(), lock.into_bytes()));
+
+    // 5. Hash and embed.
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut hasher = Sha256::new();
+    for (rel, bytes) in &files {
+        hasher.update((rel.len() as u64).to_le_bytes());
+        hasher.update(rel.as_bytes());
+        hasher.update((bytes.len() as u64).to_le_bytes());
+        hasher.update(bytes);
+    }
+    let hash = hex(&hasher.finalize());
+
+    let mut code = String::from(
+        "// @generated by transpiler/build.rs: the standalone runtime crate embedded in py2rust.\n\n\
+         /// The files of the standalone runtime crate: (path relative to the crate root, contents).\n\
+         pub(crate) static FILES: &[(&str, &[u8])] = &[\n",
+    );
+    for (rel, _) in &files {
+        code.push_str(&format!(
+            "    ({rel:?}, include_bytes!(concat!(env!(\"OUT_DIR\"), {:?}))),\n",
+            format!("/runtime/{rel}")
+        ));
+    }
+    code.push_str("];\n\n/// SHA-256 over the paths and contents of [`FILES`].\n");
+    code.push_str(&format!("pub(crate) const SOURCE_HASH: &str = {hash:?};\n"));
+    write_file(&out_dir.join("embedded_runtime.rs"), code.as_bytes())?;
+    Ok(())
+}
+
+fn env_var(name: &str) -> Result<String, String> {
+    env::var(name).map_err(|_| format!("environment variable {name} is not set"))
+}
+
+fn read_to_string(path: &Path) -> Result<String, String> {
+    fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+fn write_file(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent)
+            .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+    }
+    fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+/// Collects the embedded files under `dir` (recursively), paths relative to `root` with `/`.
+fn collect_files(root: &Path, dir: &Path, out: &mut Vec<(String, Vec<u8>)>) -> Result<(), String> {
+    let entries = fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
+    let mut entries: Vec<_> = entries
+        .collect::<Result<_, _>>()
+        .map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let path = entry.path();
+        let name = entry.file_name();
+        let name = name
+            .to_str()
+            .ok_or_else(|| format!("file name is not UTF-8: {}", path.display()))?;
+        // Dotfiles (editor swap files, .gitignore) and editor backups are never sources.
+        if name.starts_with('.') || name.ends_with('~') || name.ends_with(".rs.bk") {
+            continue;
+        }
+        if dir == root && SKIPPED_TOP_LEVEL.contains(&name) {
+            continue;
+        }
+        let file_type = entry
+            .file_type()
+            .map_err(|e| format!("cannot stat {}: {e}", path.display()))?;
+        if file_type.is_dir() || (file_type.is_symlink() && path.is_dir()) {
+            collect_files(root, &path, out)?;
+        } else {
+            let bytes =
+                fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            let rel = path
+                .strip_prefix(root)
+                .map_err(|_| format!("{} is outside {}", path.display(), root.display()))?;
+            let rel: Vec<&str> = rel.iter().map(|c| c.to_str().unwrap_or("?")).collect();
+            out.push((rel.join("/"), bytes));
+        }
+    }
+    Ok(())
+}
+
+/// The runtime manifest made buildable on its own (see the module docs).
+fn standalone_manifest(runtime_manifest: &str, ws_manifest: &str) -> Result<String, String> {
+    let mut doc: toml::Table = runtime_manifest
+        .parse()
+        .map_err(|e| format!("cannot parse runtime/Cargo.toml: {e}"))?;
+    let ws: toml::Table = ws_manifest
+        .parse()
+        .map_err(|e| format!("cannot parse the workspace Cargo.toml: {e}"))?;
+    let empty = toml::Table::new();
+    let ws_section = ws
+        .get("workspace")
+        .and_then(|v| v.as_table())
+        .unwrap_or(&empty);
+    let ws_package = ws_section
+        .get("package")
+        .and_then(|v| v.as_table())
+        .unwrap_or(&empty);
+    let ws_deps = ws_section
+        .get("dependencies")
+        .and_then(|v| v.as_table())
+        .unwrap_or(&empty);
+
+    let package = doc
+        .get_mut("package")
+        .and_then(|v| v.as_table_mut())
+        .ok_or("runtime/Cargo.toml has no [package] table")?;
+    for (key, value) in package.iter_mut() {
+        if is_workspace_ref(value) {
+            *value = ws_package
+                .get(key)
+                .cloned()
+                .ok_or_else(|| format!("runtime/Cargo.toml inherits package.{key} but [workspace.package] has no `{key}`"))?;
+        }
+    }
+    // Paths relative to the source tree, and the membership, mean nothing standalone.
+    for key in ["workspace", "readme", "license-file", "metadata"] {
+        package.remove(key);
+    }
+    for key in ["autobins", "autoexamples", "autotests", "autobenches"] {
+        package.insert(key.to_string(), toml::Value::Boolean(false));
+    }
+    package.insert("publish".to_string(), toml::Value::Boolean(false));
+
+    for key in [
+        "bin",
+        "example",
+        "test",
+        "bench",
+        "dev-dependencies",
+        "dev_dependencies",
+        "profile",
+        "workspace",
+        "lints",
+        "patch",
+        "replace",
+        "badges",
+    ] {
+        doc.remove(key);
+    }
+    for key in ["dependencies", "build-dependencies", "build_dependencies"] {
+        if let Some(deps) = doc.get_mut(key).and_then(|v| v.as_table_mut()) {
+            resolve_deps(deps, ws_deps)?;
+        }
+    }
+    if let Some(targets) = doc.get_mut("target").and_then(|v| v.as_table_mut()) {
+        for (_, target) in targets.iter_mut() {
+            if let Some(target) = target.as_table_mut() {
+                target.remove("dev-dependencies");
+                target.remove("dev_dependencies");
+                for key in ["dependencies", "build-dependencies", "build_dependencies"] {
+                    if let Some(deps) = target.get_mut(key).and_then(|v| v.as_table_mut()) {
+                        resolve_deps(deps, ws_deps)?;
+                    }
+                }
+            }
+        }
+    }
+    doc.insert(
+        "workspace".to_string(),
+        toml::Value::Table(toml::Table::new()),
+    );
+
+    let text =
+        toml::to_string(&doc).map_err(|e| format!("cannot write the standalone manifest: {e}"))?;
+    Ok(format!(
+        "# @generated by py2rust from runtime/Cargo.toml: the runtime crate, standalone.\n{text}"
+    ))
+}
+
+fn is_workspace_ref(value: &toml::Value) -> bool {
+    value
+        .as_table()
+        .and_then(|t| t.get("workspace"))
+        .and_then(|v| v.as_bool())
+        == Some(true)
+}
+
+/// Replaces `dep = { workspace = true, ... }` by the workspace's spec, merged as cargo does.
+fn resolve_deps(deps: &mut toml::Table, ws_deps: &toml::Table) -> Result<(), String> {
+    for (name, spec) in deps.iter_mut() {
+        if is_workspace_ref(spec) {
+            let base = ws_deps
+                .get(name)
+                .ok_or_else(|| format!("the runtime inherits dependency `{name}` but [workspace.dependencies] has none"))?;
+            let mut merged = match base {
+                toml::Value::String(version) => {
+                    let mut t = toml::Table::new();
+                    t.insert("version".to_string(), toml::Value::String(version.clone()));
+                    t
+                }
+                toml::Value::Table(t) => t.clone(),
+                _ => {
+                    return Err(format!(
+                        "[workspace.dependencies] `{name}` is neither a string nor a table"
+                    ))
+                }
+            };
+            let member = spec.as_table().cloned().unwrap_or_default();
+            for (key, value) in member {
+                match key.as_str() {
+                    "workspace" => {}
+                    "features" => {
+                        let mut features = merged
+                            .get("features")
+                            .and_then(|f| f.as_array())
+                            .cloned()
+                            .unwrap_or_default();
+                        for f in value.as_array().cloned().unwrap_or_default() {
+                            if !features.contains(&f) {
+                                features.push(f);
+                            }
+                        }
+                        merged.insert("features".to_string(), toml::Value::Array(features));
+                    }
+                    _ => {
+                        merged.insert(key, value);
+                    }
+                }
+            }
+            *spec = toml::Value::Table(merged);
+        }
+        if spec.as_table().is_some_and(|t| t.contains_key("path")) {
+            return Err(format!(
+                "the runtime's dependency `{name}` is a path dependency; the runtime embedded in \
+                 py2rust can only depend on registry (or git) crates"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The standalone crate's lock file: the workspace lock pruned by cargo to the runtime's graph.
+/// Cached in `$OUT_DIR` on (manifest, workspace lock), so that editing a runtime source file does
+/// not run cargo again.
+fn standalone_lock(
+    staging: &Path,
+    out_dir: &Path,
+    manifest: &str,
+    seed: Option<&[u8]>,
+) -> Result<String, String> {
+    let mut hasher = Sha256::new();
+    hasher.update(manifest.as_bytes());
+    hasher.update([0]);
+    hasher.update(seed.unwrap_or(b"<none>"));
+    let inputs = hex(&hasher.finalize());
+    let cached_lock = out_dir.join("runtime-lock.cached");
+    let cached_key = out_dir.join("runtime-lock.inputs");
+    if fs::read_to_string(&cached_key).ok().as_deref() == Some(inputs.as_str()) {
+        if let Ok(lock) = fs::read_to_string(&cached_lock) {
+            return Ok(lock);
+        }
+    }
+
+    let lock_path = staging.join("Cargo.lock");
+    let manifest_path = staging.join("Cargo.toml");
+    let cargo = env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    // With a seed, `update --workspace` re-resolves only the (one) workspace member, keeps every
+    // locked version and drops what the runtime does not use. Without one (no workspace lock),
+    // resolve from scratch.
+    let subcommand: &[&str] = match seed {
+        Some(seed) => {
+            write_file(&lock_path, seed)?;
+            &["update", "--workspace"]
+        }
+        None => &["generate-lockfile"],
+    };
+    let mut failures = Vec::new();
+    for offline in [true, false] {
+        let mut cmd = Command::new(&cargo);
+        cmd.args(subcommand)
+            .arg("--manifest-path")
+            .arg(&manifest_path)
+            .current_dir(staging)
+            .env_remove("CARGO_TARGET_DIR");
+        if offline {
+            cmd.arg("--offline");
+        }
+        match cmd.output() {
+            Ok(out) if out.status.success() => {
+                let lock = read_to_string(&lock_path)?;
+                write_file(&cached_lock, lock.as_bytes())?;
+                write_file(&cached_key, inputs.as_bytes())?;
+                return Ok(lock);
+            }
+            Ok(out) => failures.push(format!(
+                "`cargo {}{}` failed:\n{}",
+                subcommand.join(" "),
+                if offline { " --offline" } else { "" },
+                String::from_utf8_lossy(&out.stderr)
+            )),
+            Err(e) => failures.push(format!("cannot run {}: {e}", Path::new(&cargo).display())),
+        }
+        if seed.is_some() {
+            // The failed attempt may have rewritten the seed: restore it.
+            write_file(&lock_path, seed.unwrap_or_default())?;
+        }
+    }
+    Err(format!(
+        "cannot generate the runtime's standalone Cargo.lock:\n{}",
+        failures.join("\n")
+    ))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}

@@ -1,0 +1,1630 @@
+//! Lowering: the typed Python AST becomes the Rust-shaped IR of [`crate::rir`].
+//!
+//! This pass decides how each operation is carried out (native Rust operator, runtime method,
+//! or the dynamic `Value` path, by the table in [`crate::ops`]), where values are cloned or
+//! borrowed, where they are boxed into `Value` (only in [`Lower::coerce`]), where errors
+//! propagate (every fallible operation gets `.at(function, line)?`), and how Python's control
+//! flow maps onto Rust's (`for`/`while` with `else` become labeled blocks).
+
+use crate::ast::{self, BoolOp, CmpOp, Conversion, ExprKind, FStringPart, StmtKind, UnaryOp};
+use crate::diag::Diagnostic;
+use crate::infer::{always_returns, literal_index, Types};
+use crate::ops::{binop_rule, cmp_rule, unary_rule, BinImpl, CmpImpl};
+use crate::resolve::{collect_bindings, rust_ident, Binding, FuncBody, FuncId, Resolution, ScopeId, MODULE_SCOPE};
+use crate::rir::{self, BinOp as RB, Block, Expr, Pat, Stmt};
+use crate::source::{SourceFile, Span};
+use crate::types::Ty;
+use num_traits::ToPrimitive;
+use std::collections::{HashMap, HashSet};
+
+pub fn lower(file: &SourceFile, module: &ast::Module, res: &Resolution, types: &Types) -> Result<rir::Program, Vec<Diagnostic>> {
+    let mut l = Lower {
+        file,
+        res,
+        types,
+        diags: Vec::new(),
+        frame: "<module>".to_string(),
+        scope: MODULE_SCOPE,
+        storage: HashMap::new(),
+        loops: Vec::new(),
+        next_tmp: 0,
+        next_label: 0,
+    };
+    let statics: Vec<rir::Static> = res.scopes[0]
+        .shared
+        .iter()
+        .map(|name| rir::Static { name: static_name(name), ty: types.var(MODULE_SCOPE, name) })
+        .collect();
+    // Module storage first: function bodies read module globals.
+    l.assign_storage(MODULE_SCOPE, &module.body, &[]);
+    let mut funcs = Vec::new();
+    for (i, f) in res.funcs.iter().enumerate() {
+        funcs.push(l.func(FuncId(i as u32), f));
+    }
+    let module_body = l.body(MODULE_SCOPE, &module.body, &[], None);
+    if l.diags.is_empty() {
+        Ok(rir::Program { file: file.path.clone(), source: file.text.clone(), funcs, statics, module_body })
+    } else {
+        Err(l.diags)
+    }
+}
+
+/// The Rust name of a module global's `thread_local!` cell.
+pub fn static_name(name: &str) -> String {
+    format!("G_{}", rust_ident(name).trim_end_matches('_').to_uppercase())
+}
+
+/// Python builtins py2rust knows; any other builtin name is refused, and a name that is not a
+/// builtin at all raises `NameError` when it runs, as in CPython.
+const PYTHON_BUILTINS: &str = "ArithmeticError AssertionError AttributeError BaseException BaseExceptionGroup BlockingIOError BrokenPipeError BufferError BytesWarning ChildProcessError ConnectionAbortedError ConnectionError ConnectionRefusedError ConnectionResetError DeprecationWarning EOFError Ellipsis EncodingWarning EnvironmentError Exception ExceptionGroup False FileExistsError FileNotFoundError FloatingPointError FutureWarning GeneratorExit IOError ImportError ImportWarning IndentationError IndexError InterruptedError IsADirectoryError KeyError KeyboardInterrupt LookupError MemoryError ModuleNotFoundError NameError None NotADirectoryError NotImplemented NotImplementedError OSError OverflowError PendingDeprecationWarning PermissionError ProcessLookupError RecursionError ReferenceError ResourceWarning RuntimeError RuntimeWarning StopAsyncIteration StopIteration SyntaxError SyntaxWarning SystemError SystemExit TabError TimeoutError True TypeError UnboundLocalError UnicodeDecodeError UnicodeEncodeError UnicodeError UnicodeTranslateError UnicodeWarning UserWarning ValueError Warning ZeroDivisionError abs aiter all anext any ascii bin bool breakpoint bytearray bytes callable chr classmethod compile complex copyright credits delattr dict dir divmod enumerate eval exec exit filter float format frozenset getattr globals hasattr hash help hex id input int isinstance issubclass iter len license list locals map max memoryview min next object oct open ord pow print property quit range repr reversed round set setattr slice sorted staticmethod str sum super tuple type vars zip";
+
+/// Where a variable lives.
+#[derive(Clone, Debug, PartialEq)]
+enum Storage {
+    /// A plain Rust local, definitely assigned before every use.
+    Local,
+    /// A Rust local of type `Option<T>`: Python may read it unbound.
+    MaybeUnbound,
+    /// Bound only as the target of one `for` loop and read only inside it: the loop's pattern.
+    LoopOnly,
+    /// A module global some function uses: a `thread_local!` cell.
+    Static,
+}
+
+struct LoopCtx {
+    /// Set when the loop has an `else`: `break` leaves this labeled block.
+    else_label: Option<String>,
+}
+
+struct Lower<'a> {
+    file: &'a SourceFile,
+    res: &'a Resolution,
+    types: &'a Types,
+    diags: Vec<Diagnostic>,
+    /// The Python frame name errors are attributed to.
+    frame: String,
+    scope: ScopeId,
+    storage: HashMap<(ScopeId, String), Storage>,
+    loops: Vec<LoopCtx>,
+    next_tmp: u32,
+    next_label: u32,
+}
+
+impl<'a> Lower<'a> {
+    // ----- diagnostics and helpers -------------------------------------------------------
+
+    fn unsupported(&mut self, span: Span, what: impl Into<String>, why: impl Into<String>) -> Expr {
+        self.diags.push(Diagnostic::unsupported(span, what, why));
+        Expr::Unit
+    }
+
+    fn line(&self, span: Span) -> u32 {
+        self.file.line_of(span.start)
+    }
+
+    fn attempt(&self, e: Expr, span: Span) -> Expr {
+        Expr::Try { expr: Box::new(e), func: self.frame.clone(), line: self.line(span) }
+    }
+
+    fn tmp(&mut self, hint: &str) -> String {
+        self.next_tmp += 1;
+        format!("{hint}{}", self.next_tmp)
+    }
+
+    fn ty(&self, e: &ast::Expr) -> Ty {
+        self.types.expr(e).clone()
+    }
+
+    // ----- functions and scopes ----------------------------------------------------------
+
+    fn func(&mut self, id: FuncId, f: &crate::resolve::Func) -> rir::Func {
+        self.frame = match &f.body {
+            FuncBody::Expr(_) => "<lambda>".to_string(),
+            FuncBody::Stmts(_) => f.name.clone(),
+        };
+        let params: Vec<(String, Ty)> = f
+            .params
+            .iter()
+            .zip(&self.types.params[id.0 as usize])
+            .map(|(p, t)| (rust_ident(&p.name), storable(t)))
+            .collect();
+        let ret = storable(&self.types.returns[id.0 as usize]);
+        let body = match &f.body {
+            FuncBody::Stmts(stmts) => self.body(f.scope, stmts, &f.params, Some(&ret)),
+            FuncBody::Expr(e) => {
+                self.scope = f.scope;
+                self.assign_storage(f.scope, &[], &f.params);
+                let v = self.expr(e);
+                let v = self.coerce(v, &self.ty(e), &ret, e.span);
+                Block::with_tail(Vec::new(), Expr::Ok(Box::new(v)))
+            }
+        };
+        self.frame = "<module>".to_string();
+        rir::Func { name: f.rust_name.clone(), py_name: f.name.clone(), line: self.line(f.span), params, ret, body }
+    }
+
+    /// Lowers a function or module body: local declarations, then the statements.
+    fn body(&mut self, scope: ScopeId, stmts: &[ast::Stmt], params: &[ast::Param], ret: Option<&Ty>) -> Block {
+        self.scope = scope;
+        self.assign_storage(scope, stmts, params);
+        let mut out = Vec::new();
+        for name in self.res.scopes[scope.0 as usize].locals.clone() {
+            let key = (scope, name.clone());
+            let storage = self.storage.get(&key).cloned().unwrap_or(Storage::Local);
+            let is_param = params.iter().any(|p| p.name == name);
+            if is_param {
+                if storage == Storage::MaybeUnbound {
+                    // Parameters are bound on entry; `del` does not exist yet, so never here.
+                }
+                out.push(Stmt::Let { name: rust_ident(&name), ty: None, init: Some(Expr::Var(rust_ident(&name))), mutable: true, optional: false });
+                continue;
+            }
+            match storage {
+                Storage::Local | Storage::MaybeUnbound => {
+                    let ty = storable(&self.types.var(scope, &name));
+                    let optional = storage == Storage::MaybeUnbound;
+                    out.push(Stmt::Let {
+                        name: rust_ident(&name),
+                        ty: Some(ty),
+                        init: optional.then_some(Expr::Path("None".into())),
+                        mutable: true,
+                        optional,
+                    });
+                }
+                Storage::LoopOnly | Storage::Static => {}
+            }
+        }
+        for s in stmts {
+            self.stmt(s, &mut out);
+        }
+        match ret {
+            None => Block::with_tail(out, Expr::Ok(Box::new(Expr::Unit))),
+            Some(ret) if !always_returns(stmts) => {
+                let none = self.coerce(Expr::Unit, &Ty::None, ret, Span::default());
+                Block::with_tail(out, Expr::Ok(Box::new(none)))
+            }
+            Some(_) => Block::new(out),
+        }
+    }
+
+    /// Decides each variable's storage: definite-assignment analysis (conservative, so the
+    /// generated Rust always passes rustc's own check) and loop-only variables.
+    fn assign_storage(&mut self, scope: ScopeId, stmts: &[ast::Stmt], params: &[ast::Param]) {
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        collect_bindings(stmts, &mut |n, _| *counts.entry(n.to_string()).or_default() += 1);
+        // Loop-only: bound once, by a `for` target, and every read is inside that loop's body.
+        let mut loop_only = HashSet::new();
+        crate::ast::walk_stmts(stmts, &mut |s| {
+            if let StmtKind::For { target, body, .. } = &s.kind {
+                let mut names = Vec::new();
+                target_names(target, &mut names);
+                if names.is_empty() {
+                    return;
+                }
+                let body_span = Span::new(body.first().map_or(0, |b| b.span.start), body.last().map_or(0, |b| b.span.end));
+                let all = names.iter().all(|n| {
+                    counts.get(n) == Some(&1)
+                        && !params.iter().any(|p| &p.name == n)
+                        && self.reads_only_within(scope, n, &[target.span, body_span], stmts)
+                });
+                let simple = matches!(target.kind, ExprKind::Name(_) | ExprKind::Tuple(_));
+                if all && simple {
+                    loop_only.extend(names);
+                }
+            }
+        });
+        let mut maybe = HashSet::new();
+        let mut assigned: HashSet<String> = params.iter().map(|p| p.name.clone()).collect();
+        self.definite(scope, stmts, &mut assigned, &mut maybe);
+        for name in self.res.scopes[scope.0 as usize].locals.clone() {
+            let storage = if scope == MODULE_SCOPE && self.res.scopes[0].shared.contains(&name) {
+                Storage::Static
+            } else if loop_only.contains(&name) {
+                Storage::LoopOnly
+            } else if maybe.contains(&name) {
+                Storage::MaybeUnbound
+            } else {
+                Storage::Local
+            };
+            self.storage.insert((scope, name), storage);
+        }
+    }
+
+    /// Whether every occurrence of the variable lies within one of the spans.
+    fn reads_only_within(&self, scope: ScopeId, name: &str, within: &[Span], stmts: &[ast::Stmt]) -> bool {
+        let mut ok = true;
+        let mut check = |e: &ast::Expr| {
+            if let (ExprKind::Name(n), Some(Binding::Var(s, _))) = (&e.kind, self.res.names.get(&e.id)) {
+                let inside = within.iter().any(|w| e.span.start >= w.start && e.span.end <= w.end);
+                if n == name && *s == scope && !inside {
+                    ok = false;
+                }
+            }
+        };
+        visit_stmts_exprs(stmts, &mut check);
+        ok
+    }
+
+    /// Records in `maybe` the variables read where they may not be assigned yet.
+    fn definite(&self, scope: ScopeId, stmts: &[ast::Stmt], assigned: &mut HashSet<String>, maybe: &mut HashSet<String>) {
+        for s in stmts {
+            let reads = |e: &ast::Expr, assigned: &HashSet<String>, maybe: &mut HashSet<String>| {
+                visit_expr(e, &mut |x| {
+                    if let (ExprKind::Name(n), Some(Binding::Var(sc, _))) = (&x.kind, self.res.names.get(&x.id)) {
+                        if *sc == scope && !assigned.contains(n) {
+                            maybe.insert(n.clone());
+                        }
+                    }
+                });
+            };
+            match &s.kind {
+                StmtKind::Assign { targets, value } => {
+                    reads(value, assigned, maybe);
+                    for t in targets {
+                        target_reads(t, &mut |e| reads(e, assigned, maybe));
+                        let mut names = Vec::new();
+                        target_names(t, &mut names);
+                        assigned.extend(names);
+                    }
+                }
+                StmtKind::AugAssign { target, value, .. } => {
+                    reads(value, assigned, maybe);
+                    reads(target, assigned, maybe);
+                    let mut names = Vec::new();
+                    target_names(target, &mut names);
+                    assigned.extend(names);
+                }
+                StmtKind::AnnAssign { target, value, .. } => {
+                    if let Some(v) = value {
+                        reads(v, assigned, maybe);
+                        let mut names = Vec::new();
+                        target_names(target, &mut names);
+                        assigned.extend(names);
+                    }
+                }
+                StmtKind::Expr(e) | StmtKind::Return(Some(e)) => reads(e, assigned, maybe),
+                StmtKind::If { test, body, orelse } => {
+                    reads(test, assigned, maybe);
+                    let mut a = assigned.clone();
+                    self.definite(scope, body, &mut a, maybe);
+                    let mut b = assigned.clone();
+                    self.definite(scope, orelse, &mut b, maybe);
+                    // Assigned after the `if` when assigned on both paths (or a path ends).
+                    let a_ends = ends_flow(body);
+                    let b_ends = ends_flow(orelse);
+                    let merged: HashSet<String> = match (a_ends, b_ends) {
+                        (true, true) => a.union(&b).cloned().collect(),
+                        (true, false) => b,
+                        (false, true) => a,
+                        (false, false) => a.intersection(&b).cloned().collect(),
+                    };
+                    *assigned = merged;
+                }
+                StmtKind::While { test, body, orelse } => {
+                    reads(test, assigned, maybe);
+                    let mut inner = assigned.clone();
+                    self.definite(scope, body, &mut inner, maybe);
+                    let mut e = assigned.clone();
+                    self.definite(scope, orelse, &mut e, maybe);
+                }
+                StmtKind::For { target, iter, body, orelse } => {
+                    reads(iter, assigned, maybe);
+                    let mut inner = assigned.clone();
+                    let mut names = Vec::new();
+                    target_names(target, &mut names);
+                    inner.extend(names);
+                    self.definite(scope, body, &mut inner, maybe);
+                    let mut e = assigned.clone();
+                    self.definite(scope, orelse, &mut e, maybe);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    // ----- statements --------------------------------------------------------------------
+
+    fn block(&mut self, stmts: &[ast::Stmt]) -> Block {
+        let mut out = Vec::new();
+        for s in stmts {
+            self.stmt(s, &mut out);
+        }
+        Block::new(out)
+    }
+
+    fn stmt(&mut self, s: &ast::Stmt, out: &mut Vec<Stmt>) {
+        match &s.kind {
+            StmtKind::FunctionDef(_) | StmtKind::Pass | StmtKind::Import(_) | StmtKind::ImportFrom { .. } | StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
+            StmtKind::Expr(e) => {
+                if let Some(stmt) = self.sys_exit(e) {
+                    out.push(stmt);
+                    return;
+                }
+                let v = self.expr(e);
+                out.push(Stmt::Expr(v));
+            }
+            StmtKind::Return(v) => {
+                let ret = storable(&self.types.returns[self.current_func().0 as usize]);
+                let value = match v {
+                    Some(v) => {
+                        let x = self.expr(v);
+                        self.coerce(x, &self.ty(v), &ret, v.span)
+                    }
+                    None => self.coerce(Expr::Unit, &Ty::None, &ret, s.span),
+                };
+                out.push(Stmt::Return(Expr::Ok(Box::new(value))));
+            }
+            StmtKind::Assign { targets, value } => {
+                if self.res.defs.contains_key(&s.span.start) {
+                    return; // `f = lambda ...`: emitted as a function
+                }
+                let vty = self.ty(value);
+                let v = self.expr(value);
+                if targets.len() == 1 {
+                    self.bind(&targets[0], v, &vty, out);
+                } else {
+                    let t = self.tmp("value");
+                    out.push(Stmt::Let { name: t.clone(), ty: None, init: Some(v), mutable: false, optional: false });
+                    for target in targets {
+                        let copy = clone_of(Expr::Var(t.clone()), &vty);
+                        self.bind(target, copy, &vty, out);
+                    }
+                }
+            }
+            StmtKind::AnnAssign { target, value, .. } => {
+                if let Some(value) = value {
+                    let vty = self.ty(value);
+                    let v = self.expr(value);
+                    self.bind(target, v, &vty, out);
+                }
+            }
+            StmtKind::AugAssign { target, op, value } => self.aug_assign(s, target, *op, value, out),
+            StmtKind::If { test, body, orelse } => {
+                let cond = self.cond(test);
+                let then = self.block(body);
+                let els = if orelse.is_empty() { None } else { Some(self.block(orelse)) };
+                out.push(Stmt::If { cond, then, els });
+            }
+            StmtKind::While { test, body, orelse } => {
+                let infinite = matches!(test.kind, ExprKind::Bool(true));
+                let label = (!orelse.is_empty()).then(|| self.label());
+                self.loops.push(LoopCtx { else_label: label.clone() });
+                let cond = if infinite { Expr::Bool(true) } else { self.cond(test) };
+                let body = self.block(body);
+                self.loops.pop();
+                let lp = if infinite { Stmt::Loop { label: None, body } } else { Stmt::While { label: None, cond, body } };
+                self.with_else(lp, label, orelse, out);
+            }
+            StmtKind::For { target, iter, body, orelse } => {
+                let label = (!orelse.is_empty()).then(|| self.label());
+                let it = self.iterate(iter);
+                let elem = self.elem_ty(iter);
+                let mut pre = Vec::new();
+                let pat = match self.loop_pattern(target) {
+                    Some(p) => p,
+                    None => {
+                        let item = self.tmp("item");
+                        self.bind(target, Expr::Var(item.clone()), &elem, &mut pre);
+                        Pat::Ident(item)
+                    }
+                };
+                self.loops.push(LoopCtx { else_label: label.clone() });
+                let mut b = self.block(body);
+                self.loops.pop();
+                pre.append(&mut b.stmts);
+                b.stmts = pre;
+                self.with_else(Stmt::For { label: None, pat, iter: it, body: b }, label, orelse, out);
+            }
+            StmtKind::Break => {
+                let label = self.loops.last().and_then(|l| l.else_label.clone());
+                out.push(Stmt::Break(label));
+            }
+            StmtKind::Continue => out.push(Stmt::Continue(None)),
+        }
+    }
+
+    fn label(&mut self) -> String {
+        self.next_label += 1;
+        format!("'loop{}", self.next_label)
+    }
+
+    /// A loop with an `else`: `'label: { loop; else-body }`, and `break` leaves the block.
+    fn with_else(&mut self, lp: Stmt, label: Option<String>, orelse: &[ast::Stmt], out: &mut Vec<Stmt>) {
+        match label {
+            None => out.push(lp),
+            Some(label) => {
+                let mut body = vec![lp];
+                body.extend(self.block(orelse).stmts);
+                out.push(Stmt::Labeled { label, body: Block::new(body) });
+            }
+        }
+    }
+
+    fn current_func(&self) -> FuncId {
+        let idx = self.res.funcs.iter().position(|f| f.scope == self.scope).unwrap_or(0);
+        FuncId(idx as u32)
+    }
+
+    /// The pattern of a `for` whose target variables are loop-only.
+    fn loop_pattern(&self, target: &ast::Expr) -> Option<Pat> {
+        match &target.kind {
+            ExprKind::Name(n) => match self.res.names.get(&target.id) {
+                Some(Binding::Var(scope, _)) if self.storage.get(&(*scope, n.clone())) == Some(&Storage::LoopOnly) || self.is_comp_scope(*scope) => {
+                    Some(Pat::Ident(rust_ident(n)))
+                }
+                _ => None,
+            },
+            ExprKind::Tuple(elts) => elts.iter().map(|e| self.loop_pattern(e)).collect::<Option<Vec<_>>>().map(Pat::Tuple),
+            _ => None,
+        }
+    }
+
+    fn is_comp_scope(&self, scope: ScopeId) -> bool {
+        self.res.comps.values().any(|&c| c == scope)
+    }
+
+    /// Assigns an owned value of type `vty` to a target.
+    fn bind(&mut self, target: &ast::Expr, value: Expr, vty: &Ty, out: &mut Vec<Stmt>) {
+        match &target.kind {
+            ExprKind::Name(name) => {
+                let Some(Binding::Var(scope, _)) = self.res.names.get(&target.id).cloned() else {
+                    self.unsupported(target.span, "assigning to this name", "it names a function or module");
+                    return;
+                };
+                let var_ty = storable(&self.types.var(scope, name));
+                let value = self.coerce(value, vty, &var_ty, target.span);
+                let storage = self.storage.get(&(scope, name.clone())).cloned().unwrap_or(Storage::Local);
+                let rname = rust_ident(name);
+                match storage {
+                    Storage::Local | Storage::LoopOnly => out.push(Stmt::Assign { place: Expr::Var(rname), value }),
+                    Storage::MaybeUnbound => out.push(Stmt::Assign { place: Expr::Var(rname), value: Expr::call("Some", vec![value]) }),
+                    Storage::Static => {
+                        let set = Expr::call("global_set", vec![Expr::Path(static_name(name)).reference(), value]);
+                        out.push(Stmt::Expr(set));
+                    }
+                }
+            }
+            ExprKind::Tuple(elts) => {
+                let Ty::Tuple(parts) = vty else {
+                    self.unsupported(target.span, format!("unpacking a value of type {}", vty.python_name()), "only tuples can be unpacked yet");
+                    return;
+                };
+                if parts.len() != elts.len() {
+                    self.unsupported(target.span, "unpacking a tuple of another length", "this would raise ValueError");
+                    return;
+                }
+                let names: Vec<String> = (0..elts.len()).map(|_| self.tmp("part")).collect();
+                out.push(Stmt::LetPat { pat: Pat::Tuple(names.iter().cloned().map(Pat::Ident).collect()), value });
+                for ((e, n), t) in elts.iter().zip(names).zip(parts) {
+                    self.bind(e, Expr::Var(n), t, out);
+                }
+            }
+            ExprKind::Subscript { value: container, index } => {
+                let cty = self.ty(container);
+                match &cty {
+                    Ty::List(elem) => {
+                        let elem = (**elem).clone();
+                        let recv = self.place(container);
+                        let idx = self.expr_as(index, &Ty::Int);
+                        let v = self.coerce(value, vty, &elem, target.span);
+                        let call = recv.method("setitem", vec![idx.reference(), v]);
+                        out.push(Stmt::Expr(self.attempt(call, target.span)));
+                    }
+                    _ => {
+                        self.unsupported(target.span, format!("item assignment on {}", cty.python_name()), "only list items can be assigned yet");
+                    }
+                }
+            }
+            _ => {
+                self.unsupported(target.span, "this assignment target", "not supported yet");
+            }
+        }
+    }
+
+    fn aug_assign(&mut self, s: &ast::Stmt, target: &ast::Expr, op: ast::BinOp, value: &ast::Expr, out: &mut Vec<Stmt>) {
+        let tty = self.ty(target);
+        let vty = self.ty(value);
+        let (imp, result) = binop_rule(op, &tty, &vty, crate::infer::is_nonneg_int_literal(value));
+        match &target.kind {
+            ExprKind::Name(name) => {
+                let local = matches!(self.res.names.get(&target.id), Some(Binding::Var(sc, _)) if self.storage.get(&(*sc, name.clone())) == Some(&Storage::Local));
+                // In-place Rust operators where they mean the same as Python's.
+                let compound = match (imp, op) {
+                    (BinImpl::IntOp, ast::BinOp::Add) if tty == Ty::Int && vty == Ty::Int => Some(RB::Add),
+                    (BinImpl::IntOp, ast::BinOp::Sub) if tty == Ty::Int && vty == Ty::Int => Some(RB::Sub),
+                    (BinImpl::IntOp, ast::BinOp::Mul) if tty == Ty::Int && vty == Ty::Int => Some(RB::Mul),
+                    (BinImpl::FloatOp, ast::BinOp::Add) if tty == Ty::Float && vty == Ty::Float => Some(RB::Add),
+                    (BinImpl::FloatOp, ast::BinOp::Sub) if tty == Ty::Float && vty == Ty::Float => Some(RB::Sub),
+                    (BinImpl::FloatOp, ast::BinOp::Mul) if tty == Ty::Float && vty == Ty::Float => Some(RB::Mul),
+                    _ => None,
+                };
+                if let (true, Some(op)) = (local, compound) {
+                    let v = self.expr(value);
+                    let v = if tty == Ty::Int { v.reference() } else { v };
+                    out.push(Stmt::CompoundAssign { place: Expr::Var(rust_ident(name)), op, value: v });
+                    return;
+                }
+                if imp == BinImpl::ListConcat {
+                    // `xs += ys` extends the list in place (aliases see it).
+                    let recv = self.place(target);
+                    let v = self.expr(value);
+                    out.push(Stmt::Expr(recv.method("iadd", vec![v.reference()])));
+                    return;
+                }
+                let l = self.expr(target);
+                let r = self.expr(value);
+                let v = self.binop_impl(imp, op, l, &tty, r, &vty, &result, s.span);
+                self.bind(target, v, &result, out);
+            }
+            ExprKind::Subscript { value: container, index } => {
+                let Ty::List(_) = self.ty(container) else {
+                    self.unsupported(target.span, "augmented item assignment on this type", "only lists yet");
+                    return;
+                };
+                let c = self.tmp("list");
+                let i = self.tmp("index");
+                let cv = self.expr(container);
+                out.push(Stmt::Let { name: c.clone(), ty: None, init: Some(cv), mutable: false, optional: false });
+                let iv = self.expr_as(index, &Ty::Int);
+                out.push(Stmt::Let { name: i.clone(), ty: None, init: Some(iv), mutable: false, optional: false });
+                let cur = self.attempt(Expr::Var(c.clone()).method("getitem", vec![Expr::Var(i.clone()).reference()]), target.span);
+                let r = self.expr(value);
+                let v = self.binop_impl(imp, op, cur, &tty, r, &vty, &result, s.span);
+                let Ty::List(elem) = self.ty(container) else { return };
+                let v = self.coerce(v, &result, &elem, s.span);
+                let set = Expr::Var(c).method("setitem", vec![Expr::Var(i).reference(), v]);
+                out.push(Stmt::Expr(self.attempt(set, s.span)));
+            }
+            _ => {
+                self.unsupported(target.span, "this augmented assignment target", "not supported yet");
+            }
+        }
+    }
+
+    /// `sys.exit(...)` as a statement: `return Err(sys_exit(code))`.
+    fn sys_exit(&mut self, e: &ast::Expr) -> Option<Stmt> {
+        let ExprKind::Call { func, args, .. } = &e.kind else { return None };
+        let ExprKind::Attribute { value, attr } = &func.kind else { return None };
+        if attr != "exit" || !matches!(self.res.names.get(&value.id), Some(Binding::Module(m)) if m == "sys") {
+            return None;
+        }
+        let code = match args.first() {
+            Some(a) => {
+                let v = self.expr(a);
+                self.coerce(v, &self.ty(a), &Ty::Dyn, a.span)
+            }
+            None => Expr::Path("Value::None".into()),
+        };
+        Some(Stmt::Return(Expr::call("Err", vec![Expr::call("sys_exit", vec![code])])))
+    }
+
+    // ----- expressions -------------------------------------------------------------------
+
+    /// An owned value of the expression's type.
+    fn expr(&mut self, e: &ast::Expr) -> Expr {
+        let t = self.ty(e);
+        match &e.kind {
+            ExprKind::Name(_) => {
+                let place = self.place(e);
+                clone_of(place, &t)
+            }
+            _ => self.value(e),
+        }
+    }
+
+    /// The expression converted to `to`.
+    fn expr_as(&mut self, e: &ast::Expr, to: &Ty) -> Expr {
+        let v = self.expr(e);
+        self.coerce(v, &self.ty(e), to, e.span)
+    }
+
+    /// A borrowable place for the expression (a variable itself, without cloning), or an
+    /// owned temporary.
+    fn place(&mut self, e: &ast::Expr) -> Expr {
+        if let ExprKind::Name(name) = &e.kind {
+            match self.res.names.get(&e.id).cloned() {
+                Some(Binding::Var(scope, _)) => {
+                    let storage = self.storage.get(&(scope, name.clone())).cloned().unwrap_or(Storage::Local);
+                    return match storage {
+                        Storage::Local | Storage::LoopOnly => Expr::Var(rust_ident(name)),
+                        Storage::MaybeUnbound => {
+                            let f = if scope == MODULE_SCOPE { "bound_global" } else { "bound_local" };
+                            let read = Expr::call(f, vec![Expr::Var(rust_ident(name)).reference(), Expr::StrLit(name.clone())]);
+                            Expr::Question(Box::new(self.attempt_inner(read, e.span)))
+                        }
+                        Storage::Static => {
+                            let read = Expr::call("global_get", vec![Expr::Path(static_name(name)).reference(), Expr::StrLit(name.clone())]);
+                            self.attempt(read, e.span)
+                        }
+                    };
+                }
+                _ => return self.value(e),
+            }
+        }
+        self.value(e)
+    }
+
+    /// Like `attempt`, but yields the `.at(..)` call without the `?` (caller adds it).
+    fn attempt_inner(&self, e: Expr, span: Span) -> Expr {
+        e.method("at", vec![Expr::StrLit(self.frame.clone()), Expr::RawInt(self.line(span) as i64)])
+    }
+
+    /// A reference to the expression's value (no clone for variables).
+    fn reference(&mut self, e: &ast::Expr) -> Expr {
+        self.place(e).reference()
+    }
+
+    fn value(&mut self, e: &ast::Expr) -> Expr {
+        let t = self.ty(e);
+        match &e.kind {
+            ExprKind::Int(i) => match i.to_i64() {
+                Some(n) => Expr::Int(n),
+                None => Expr::BigInt(i.to_string()),
+            },
+            ExprKind::Float(f) => Expr::Float(*f),
+            ExprKind::Str(s) => Expr::Str(s.clone()),
+            ExprKind::Bool(b) => Expr::Bool(*b),
+            ExprKind::None => Expr::Unit,
+            ExprKind::Name(name) => match self.res.names.get(&e.id).cloned() {
+                Some(Binding::Builtin(b)) if b == "__name__" => Expr::Str("__main__".into()),
+                Some(Binding::Builtin(b)) => {
+                    if PYTHON_BUILTINS.split(' ').any(|n| n == b) {
+                        self.unsupported(e.span, format!("the builtin `{b}` as a value"), "builtins can only be called directly yet")
+                    } else {
+                        self.attempt(Expr::call("name_error", vec![Expr::StrLit(name.clone())]), e.span)
+                    }
+                }
+                Some(Binding::Func(_)) => self.unsupported(e.span, "functions as values", "a function can only be called directly yet"),
+                Some(Binding::Module(_)) => self.unsupported(e.span, "modules as values", "only attributes of modules can be used"),
+                Some(Binding::Var(..)) | None => self.place(e),
+            },
+            ExprKind::BinOp { op, left, right } => {
+                let (lt, rt) = (self.ty(left), self.ty(right));
+                let (imp, result) = binop_rule(*op, &lt, &rt, crate::infer::is_nonneg_int_literal(right));
+                let l = self.operand(left, imp);
+                let r = self.operand(right, imp);
+                self.binop_impl(imp, *op, l, &lt, r, &rt, &result, e.span)
+            }
+            ExprKind::UnaryOp { op, operand } => self.unary(e, *op, operand),
+            ExprKind::BoolOp { op, values } => self.bool_op(*op, values, &t),
+            ExprKind::Compare { left, ops } => self.compare(left, ops),
+            ExprKind::IfExp { test, body, orelse } => {
+                let c = self.cond(test);
+                let a = self.expr_as(body, &t);
+                let b = self.expr_as(orelse, &t);
+                Expr::If(Box::new(c), Block::with_tail(vec![], a), Block::with_tail(vec![], b))
+            }
+            ExprKind::Lambda { .. } => self.unsupported(e.span, "this lambda", "not supported here yet"),
+            ExprKind::List(elts) => {
+                let Ty::List(elem) = &t else { return Expr::Unit };
+                let items = elts.iter().map(|x| self.expr_as(x, elem)).collect();
+                Expr::TypedCall(t.clone(), "from_vec".into(), vec![Expr::Vec(items)])
+            }
+            ExprKind::Tuple(elts) if elts.is_empty() => Expr::Path("EmptyTuple".into()),
+            ExprKind::Tuple(elts) => {
+                let Ty::Tuple(parts) = &t else { return Expr::Unit };
+                Expr::Tuple(elts.iter().zip(parts).map(|(x, p)| self.expr_as(x, p)).collect())
+            }
+            ExprKind::ListComp { elt, generators } => self.list_comp(e, elt, generators, &t),
+            ExprKind::Subscript { value, index } => self.subscript(e, value, index),
+            ExprKind::Attribute { value, attr } => {
+                if matches!(self.res.names.get(&value.id), Some(Binding::Module(m)) if m == "sys") && attr == "argv" {
+                    return Expr::call("argv", vec![]);
+                }
+                self.unsupported(e.span, format!("the attribute `.{attr}`"), "attributes are not supported yet")
+            }
+            ExprKind::FString(parts) => {
+                let mut stmts = vec![Stmt::Let { name: "text".into(), ty: None, init: Some(Expr::call("String::new", vec![])), mutable: true, optional: false }];
+                self.fstring(parts, "text", &mut stmts);
+                Expr::Block(Block::with_tail(stmts, Expr::call("PyStr::from", vec![Expr::Var("text".into())])))
+            }
+            ExprKind::Call { func, args, keywords } => self.call(e, func, args, keywords),
+        }
+    }
+
+    /// An operand of a binary operation, converted to what the implementation works on.
+    /// (`binop_impl` converts it: variables of the working type are borrowed, not cloned.)
+    fn operand(&mut self, e: &ast::Expr, imp: BinImpl) -> Expr {
+        let t = self.ty(e);
+        match imp {
+            BinImpl::IntOp | BinImpl::IntMethod(_) if t == Ty::Int => self.place(e),
+            BinImpl::StrConcat | BinImpl::ListConcat => self.place(e),
+            _ => self.expr(e),
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn binop_impl(&mut self, imp: BinImpl, op: ast::BinOp, l: Expr, lt: &Ty, r: Expr, rt: &Ty, result: &Ty, span: Span) -> Expr {
+        let as_int = |s: &mut Self, x: Expr, t: &Ty| if *t == Ty::Int { x } else { s.coerce(x, t, &Ty::Int, span) };
+        match imp {
+            BinImpl::IntOp => {
+                let rop = match op {
+                    ast::BinOp::Add => RB::Add,
+                    ast::BinOp::Sub => RB::Sub,
+                    ast::BinOp::Mul => RB::Mul,
+                    ast::BinOp::BitAnd => RB::BitAnd,
+                    ast::BinOp::BitOr => RB::BitOr,
+                    _ => RB::BitXor,
+                };
+                let l = as_int(self, l, lt);
+                let r = as_int(self, r, rt);
+                Expr::binary(rop, l.reference(), r.reference())
+            }
+            BinImpl::IntMethod(m) => {
+                let l = as_int(self, l, lt);
+                let r = as_int(self, r, rt);
+                self.attempt(l.method(m, vec![r.reference()]), span)
+            }
+            BinImpl::FloatOp => {
+                let rop = match op {
+                    ast::BinOp::Add => RB::Add,
+                    ast::BinOp::Sub => RB::Sub,
+                    _ => RB::Mul,
+                };
+                let l = self.coerce(l, lt, &Ty::Float, span);
+                let r = self.coerce(r, rt, &Ty::Float, span);
+                Expr::binary(rop, l, r)
+            }
+            BinImpl::FloatFn(f) => {
+                let l = self.coerce(l, lt, &Ty::Float, span);
+                let r = self.coerce(r, rt, &Ty::Float, span);
+                self.attempt(Expr::call(f, vec![l, r]), span)
+            }
+            BinImpl::BoolOp => {
+                let rop = match op {
+                    ast::BinOp::BitAnd => RB::BitAnd,
+                    ast::BinOp::BitOr => RB::BitOr,
+                    _ => RB::BitXor,
+                };
+                Expr::binary(rop, l, r)
+            }
+            BinImpl::StrConcat => Expr::binary(RB::Add, l.reference(), r.reference()),
+            BinImpl::StrRepeat { left_is_str } => {
+                let (s, st, n, nt) = if left_is_str { (l, lt, r, rt) } else { (r, rt, l, lt) };
+                let _ = st;
+                let n = as_int(self, n, nt);
+                self.attempt(s.method("repeat", vec![n.reference()]), span)
+            }
+            BinImpl::ListConcat => l.method("concat", vec![r.reference()]),
+            BinImpl::ListRepeat { left_is_list } => {
+                let (xs, n, nt) = if left_is_list { (l, r, rt) } else { (r, l, lt) };
+                let n = as_int(self, n, nt);
+                self.attempt(xs.method("repeat", vec![n.reference()]), span)
+            }
+            BinImpl::TupleConcat => {
+                let (Ty::Tuple(a), Ty::Tuple(b)) = (lt, rt) else { return Expr::Unit };
+                let (x, y) = (self.tmp("left"), self.tmp("right"));
+                let mut parts: Vec<Expr> = (0..a.len()).map(|i| Expr::Field(Box::new(Expr::Var(x.clone())), i)).collect();
+                parts.extend((0..b.len()).map(|i| Expr::Field(Box::new(Expr::Var(y.clone())), i)));
+                let _ = result;
+                Expr::Block(Block::with_tail(
+                    vec![
+                        Stmt::Let { name: x, ty: None, init: Some(l), mutable: false, optional: false },
+                        Stmt::Let { name: y, ty: None, init: Some(r), mutable: false, optional: false },
+                    ],
+                    Expr::Tuple(parts),
+                ))
+            }
+            BinImpl::Dyn => {
+                let l = self.coerce(l, lt, &Ty::Dyn, span);
+                let r = self.coerce(r, rt, &Ty::Dyn, span);
+                let m = match op {
+                    ast::BinOp::Add => "add",
+                    ast::BinOp::Sub => "sub",
+                    ast::BinOp::Mul => "mul",
+                    ast::BinOp::Div => "truediv",
+                    ast::BinOp::FloorDiv => "floordiv",
+                    ast::BinOp::Mod => "modulo",
+                    ast::BinOp::Pow => "pow",
+                    ast::BinOp::LShift => "lshift",
+                    ast::BinOp::RShift => "rshift",
+                    ast::BinOp::BitAnd => "bitand",
+                    ast::BinOp::BitOr => "bitor",
+                    ast::BinOp::BitXor => "bitxor",
+                    ast::BinOp::MatMul => return self.unsupported(span, "the `@` operator", "matrix multiplication is not supported"),
+                };
+                self.attempt(l.method(m, vec![r.reference()]), span)
+            }
+        }
+    }
+
+    fn unary(&mut self, e: &ast::Expr, op: UnaryOp, operand: &ast::Expr) -> Expr {
+        let t = self.ty(operand);
+        if op == UnaryOp::Not {
+            return self.cond(operand).not();
+        }
+        // Negative literals are constants, not a negation at run time.
+        if let (UnaryOp::Neg, ExprKind::Int(i)) = (op, &operand.kind) {
+            let neg = -i.clone();
+            return match neg.to_i64() {
+                Some(n) => Expr::Int(n),
+                None => Expr::BigInt(neg.to_string()),
+            };
+        }
+        match unary_rule(op, &t) {
+            Some(Ty::Int) => {
+                let v = if t == Ty::Int { self.place(operand) } else { self.expr_as(operand, &Ty::Int) };
+                match op {
+                    UnaryOp::Neg => Expr::Unary(rir::UnOp::Neg, Box::new(v.reference())),
+                    UnaryOp::Invert => Expr::Unary(rir::UnOp::Not, Box::new(v.reference())),
+                    _ => clone_of(v, &Ty::Int),
+                }
+            }
+            Some(Ty::Float) => {
+                let v = self.expr(operand);
+                if op == UnaryOp::Neg { Expr::Unary(rir::UnOp::Neg, Box::new(v)) } else { v }
+            }
+            _ => {
+                let v = self.expr_as(operand, &Ty::Dyn);
+                let m = match op {
+                    UnaryOp::Neg => "neg",
+                    UnaryOp::Pos => "pos",
+                    _ => "invert",
+                };
+                self.attempt(v.method(m, vec![]), e.span)
+            }
+        }
+    }
+
+    /// A Rust `bool` for a condition: Python truthiness, with `and`/`or`/`not` short-circuiting.
+    fn cond(&mut self, e: &ast::Expr) -> Expr {
+        match &e.kind {
+            ExprKind::BoolOp { op, values } => {
+                let rop = if *op == BoolOp::And { RB::And } else { RB::Or };
+                let mut it = values.iter();
+                let first = it.next().map(|v| self.cond(v)).unwrap_or(Expr::Bool(true));
+                it.fold(first, |acc, v| {
+                    let c = self.cond(v);
+                    Expr::binary(rop, acc, c)
+                })
+            }
+            ExprKind::UnaryOp { op: UnaryOp::Not, operand } => self.cond(operand).not(),
+            _ => {
+                let t = self.ty(e);
+                match t {
+                    Ty::Bool => self.expr(e),
+                    _ => {
+                        let r = self.reference(e);
+                        Expr::call("truthy", vec![r])
+                    }
+                }
+            }
+        }
+    }
+
+    /// `a and b` / `a or b` as a value: an operand itself, as Python gives.
+    fn bool_op(&mut self, op: BoolOp, values: &[ast::Expr], t: &Ty) -> Expr {
+        let (last, rest) = values.split_last().expect("a boolean operation has operands");
+        let mut acc = self.expr_as(last, t);
+        for v in rest.iter().rev() {
+            let x = self.tmp("operand");
+            let first = self.expr_as(v, t);
+            let test = Expr::call("truthy", vec![Expr::Var(x.clone()).reference()]);
+            let keep = Block::with_tail(vec![], Expr::Var(x.clone()));
+            let next = Block::with_tail(vec![], acc);
+            let pick = if op == BoolOp::And { Expr::If(Box::new(test), next, keep) } else { Expr::If(Box::new(test), keep, next) };
+            acc = Expr::Block(Block::with_tail(vec![Stmt::Let { name: x, ty: None, init: Some(first), mutable: false, optional: false }], pick));
+        }
+        acc
+    }
+
+    fn compare(&mut self, left: &ast::Expr, ops: &[(CmpOp, ast::Expr)]) -> Expr {
+        if ops.len() == 1 {
+            let (op, right) = &ops[0];
+            let (lt, rt) = (self.ty(left), self.ty(right));
+            let l = self.place(left);
+            let r = self.place(right);
+            return self.compare_one(*op, l, &lt, r, &rt, right.span);
+        }
+        // a < b < c: each middle operand is evaluated once, and evaluation stops at the first
+        // false comparison.
+        let mut stmts = Vec::new();
+        let first = self.tmp("cmp");
+        let lv = self.expr(left);
+        stmts.push(Stmt::Let { name: first.clone(), ty: None, init: Some(lv), mutable: false, optional: false });
+        let mut prev = (first, self.ty(left));
+        let mut conds = Vec::new();
+        let mut lets = Vec::new();
+        for (op, right) in ops {
+            let name = self.tmp("cmp");
+            let rv = self.expr(right);
+            lets.push(Stmt::Let { name: name.clone(), ty: None, init: Some(rv), mutable: false, optional: false });
+            let rt = self.ty(right);
+            let c = self.compare_one(*op, Expr::Var(prev.0.clone()), &prev.1, Expr::Var(name.clone()), &rt, right.span);
+            conds.push((std::mem::take(&mut lets), c));
+            prev = (name, rt);
+        }
+        // Nest: { let b = ..; a < b && { let c = ..; b < c } }
+        let mut acc: Option<Expr> = None;
+        for (lets, c) in conds.into_iter().rev() {
+            let inner = match acc {
+                None => c,
+                Some(rest) => Expr::binary(RB::And, c, rest),
+            };
+            acc = Some(Expr::Block(Block::with_tail(lets, inner)));
+        }
+        Expr::Block(Block::with_tail(stmts, acc.unwrap_or(Expr::Bool(true))))
+    }
+
+    /// One comparison between places `l` and `r` (variables are borrowed, not moved).
+    fn compare_one(&mut self, op: CmpOp, l: Expr, lt: &Ty, r: Expr, rt: &Ty, span: Span) -> Expr {
+        let rop = match op {
+            CmpOp::Eq => RB::Eq,
+            CmpOp::NotEq => RB::Ne,
+            CmpOp::Lt => RB::Lt,
+            CmpOp::LtE => RB::Le,
+            CmpOp::Gt => RB::Gt,
+            _ => RB::Ge,
+        };
+        match cmp_rule(op, lt, rt) {
+            CmpImpl::Native => {
+                if lt.is_copy() {
+                    Expr::binary(rop, l, r)
+                } else {
+                    Expr::binary(rop, l.reference(), r.reference())
+                }
+            }
+            CmpImpl::AsInt => {
+                let l = self.coerce(clone_of(l, lt), lt, &Ty::Int, span);
+                let r = self.coerce(clone_of(r, rt), rt, &Ty::Int, span);
+                Expr::binary(rop, l, r)
+            }
+            CmpImpl::Constant(b) => {
+                if l.is_pure() && r.is_pure() {
+                    Expr::Bool(b)
+                } else {
+                    Expr::Block(Block::with_tail(vec![Stmt::Expr(l), Stmt::Expr(r)], Expr::Bool(b)))
+                }
+            }
+            CmpImpl::StrContains => {
+                let c = r.method("contains", vec![l.reference()]);
+                if op == CmpOp::NotIn { c.not() } else { c }
+            }
+            CmpImpl::ListContains => {
+                let c = r.method("contains", vec![l.reference()]);
+                if op == CmpOp::NotIn { c.not() } else { c }
+            }
+            CmpImpl::Dyn => {
+                let l = self.coerce(clone_of(l, lt), lt, &Ty::Dyn, span);
+                let r = self.coerce(clone_of(r, rt), rt, &Ty::Dyn, span);
+                match op {
+                    CmpOp::Eq => l.method("eq", vec![r.reference()]),
+                    CmpOp::NotEq => l.method("eq", vec![r.reference()]).not(),
+                    CmpOp::Is => l.method("is_same", vec![r.reference()]),
+                    CmpOp::IsNot => l.method("is_same", vec![r.reference()]).not(),
+                    CmpOp::In => self.attempt(r.method("contains", vec![l.reference()]), span),
+                    CmpOp::NotIn => self.attempt(r.method("contains", vec![l.reference()]), span).not(),
+                    CmpOp::Lt => self.attempt(l.method("lt", vec![r.reference()]), span),
+                    CmpOp::LtE => self.attempt(l.method("le", vec![r.reference()]), span),
+                    CmpOp::Gt => self.attempt(l.method("gt", vec![r.reference()]), span),
+                    CmpOp::GtE => self.attempt(l.method("ge", vec![r.reference()]), span),
+                }
+            }
+        }
+    }
+
+    fn subscript(&mut self, e: &ast::Expr, value: &ast::Expr, index: &ast::Expr) -> Expr {
+        let ct = self.ty(value);
+        match &ct {
+            Ty::List(_) | Ty::Str => {
+                let recv = self.place(value);
+                let i = self.expr_as(index, &Ty::Int);
+                self.attempt(recv.method("getitem", vec![i.reference()]), e.span)
+            }
+            Ty::Tuple(parts) => match literal_index(index, parts.len()) {
+                Some(i) => {
+                    let recv = self.place(value);
+                    clone_of(Expr::Field(Box::new(recv), i), &parts[i])
+                }
+                None => self.unsupported(index.span, "a computed tuple index", "tuples are indexed by constants only yet"),
+            },
+            _ => {
+                let recv = self.expr_as(value, &Ty::Dyn);
+                let i = self.expr_as(index, &Ty::Dyn);
+                self.attempt(recv.method("getitem", vec![i.reference()]), e.span)
+            }
+        }
+    }
+
+    fn list_comp(&mut self, e: &ast::Expr, elt: &ast::Expr, generators: &[ast::Comprehension], t: &Ty) -> Expr {
+        let Ty::List(elem) = t else { return Expr::Unit };
+        let acc = self.tmp("items");
+        let item = self.expr_as(elt, elem);
+        let mut inner = vec![Stmt::Expr(Expr::Var(acc.clone()).method("push", vec![item]))];
+        for g in generators.iter().rev() {
+            for c in g.ifs.iter().rev() {
+                let cond = self.cond(c);
+                inner = vec![Stmt::If { cond, then: Block::new(inner), els: None }];
+            }
+            let it = self.iterate(&g.iter);
+            let Some(pat) = self.loop_pattern(&g.target) else {
+                return self.unsupported(g.target.span, "this comprehension target", "not supported yet");
+            };
+            inner = vec![Stmt::For { label: None, pat, iter: it, body: Block::new(inner) }];
+        }
+        let _ = e;
+        let mut stmts = vec![Stmt::Let { name: acc.clone(), ty: None, init: Some(Expr::call("Vec::new", vec![])), mutable: true, optional: false }];
+        stmts.extend(inner);
+        Expr::Block(Block::with_tail(stmts, Expr::call("PyList::from_vec", vec![Expr::Var(acc)])))
+    }
+
+    fn fstring(&mut self, parts: &[FStringPart], buf: &str, out: &mut Vec<Stmt>) {
+        for p in parts {
+            match p {
+                FStringPart::Literal(s) => out.push(Stmt::Expr(Expr::Var(buf.into()).method("push_str", vec![Expr::StrLit(s.clone())]))),
+                FStringPart::Value { value, conversion, spec } => {
+                    let t = self.ty(value);
+                    let (v, vt) = match conversion {
+                        Conversion::None => (self.reference(value), t.clone()),
+                        Conversion::Str => {
+                            let r = self.reference(value);
+                            (self.attempt(Expr::call("py_str", vec![r]), value.span).reference(), Ty::Str)
+                        }
+                        Conversion::Repr => {
+                            let r = self.reference(value);
+                            (self.attempt(Expr::call("py_repr", vec![r]), value.span).reference(), Ty::Str)
+                        }
+                        Conversion::Ascii => {
+                            self.unsupported(value.span, "`!a` conversions", "ascii() is not supported yet");
+                            continue;
+                        }
+                    };
+                    if spec.is_empty() {
+                        let write = Expr::call("PyObject::write_str", vec![v, Expr::Var(buf.into()).reference_mut()]);
+                        out.push(Stmt::Expr(self.attempt(write, value.span)));
+                        continue;
+                    }
+                    let Some(spec) = literal_spec(spec) else {
+                        self.unsupported(value.span, "computed format specs", "only literal format specs are supported yet");
+                        continue;
+                    };
+                    let f = match vt {
+                        Ty::Int => Expr::call("format_int", vec![v, Expr::StrLit(spec)]),
+                        Ty::Float => Expr::call("format_float", vec![deref(v), Expr::StrLit(spec)]),
+                        Ty::Str => Expr::call("format_str", vec![v.method("as_str", vec![]), Expr::StrLit(spec)]),
+                        Ty::Bool => Expr::call("format_bool", vec![deref(v), Expr::StrLit(spec)]),
+                        other => {
+                            self.unsupported(value.span, format!("format specs for {}", other.python_name()), "not supported yet");
+                            continue;
+                        }
+                    };
+                    let f = self.attempt(f, value.span);
+                    out.push(Stmt::Expr(Expr::Var(buf.into()).method("push_str", vec![f.reference()])));
+                }
+            }
+        }
+    }
+
+    // ----- iteration ---------------------------------------------------------------------
+
+    /// The item type a `for` over this expression binds.
+    fn elem_ty(&self, iter: &ast::Expr) -> Ty {
+        match self.types.expr(iter) {
+            Ty::List(t) | Ty::Iter(t) => (**t).clone(),
+            Ty::Str => Ty::Str,
+            Ty::Tuple(ts) => {
+                let first = ts.first().cloned().unwrap_or(Ty::Never);
+                if ts.iter().all(|t| *t == first) { first } else { Ty::Dyn }
+            }
+            _ => Ty::Dyn,
+        }
+    }
+
+    /// A Rust `IntoIterator` yielding owned items of `elem_ty(iter)`.
+    fn iterate(&mut self, iter: &ast::Expr) -> Expr {
+        let t = self.ty(iter);
+        if let ExprKind::Call { func, args, keywords } = &iter.kind {
+            if let Some(Binding::Builtin(b)) = self.res.names.get(&func.id) {
+                if keywords.is_empty() {
+                    match (b.as_str(), args.len()) {
+                        ("range", 1..=3) => {
+                            let mut a: Vec<Expr> = args.iter().map(|x| if self.ty(x) == Ty::Int { self.place(x) } else { self.expr_as(x, &Ty::Int) }).collect();
+                            if a.len() == 1 {
+                                a.insert(0, Expr::Int(0));
+                            }
+                            if a.len() == 2 {
+                                a.push(Expr::Int(1));
+                            }
+                            let refs = a.into_iter().map(Expr::reference).collect();
+                            return self.attempt(Expr::call("range", refs), iter.span);
+                        }
+                        ("enumerate", 1 | 2) => {
+                            let inner = self.iterate(&args[0]);
+                            let start = match args.get(1) {
+                                Some(s) => self.expr_as(s, &Ty::Int),
+                                None => Expr::Int(0),
+                            };
+                            return Expr::call("py_enumerate", vec![inner, start]);
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+        match &t {
+            Ty::List(_) | Ty::Str => self.place(iter).method("iter", vec![]),
+            Ty::Tuple(parts) => {
+                let elem = self.elem_ty(iter);
+                if let ExprKind::Tuple(elts) = &iter.kind {
+                    return Expr::Array(elts.iter().map(|x| self.expr_as(x, &elem)).collect());
+                }
+                let tv = self.tmp("tuple");
+                let v = self.expr(iter);
+                let items = parts
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| {
+                        let f = Expr::Field(Box::new(Expr::Var(tv.clone())), i);
+                        self.coerce(f, p, &elem, iter.span)
+                    })
+                    .collect();
+                Expr::Block(Block::with_tail(vec![Stmt::Let { name: tv, ty: None, init: Some(v), mutable: false, optional: false }], Expr::Array(items)))
+            }
+            _ => self.unsupported(iter.span, format!("iterating over {}", t.python_name()), "iteration over this type is not supported yet"),
+        }
+    }
+
+    // ----- calls -------------------------------------------------------------------------
+
+    fn call(&mut self, e: &ast::Expr, func: &ast::Expr, args: &[ast::Expr], keywords: &[ast::Keyword]) -> Expr {
+        match &func.kind {
+            ExprKind::Attribute { value, attr } => return self.method_call(e, value, attr, args, keywords),
+            ExprKind::Name(_) => {}
+            _ => return self.unsupported(func.span, "calling this expression", "only named functions can be called yet"),
+        }
+        match self.res.names.get(&func.id).cloned() {
+            Some(Binding::Func(f)) => self.user_call(e, f, args, keywords),
+            Some(Binding::Builtin(name)) => self.builtin_call(e, &name, args, keywords),
+            _ => self.unsupported(func.span, "calling a variable", "functions as values are not supported yet"),
+        }
+    }
+
+    fn user_call(&mut self, e: &ast::Expr, f: FuncId, args: &[ast::Expr], keywords: &[ast::Keyword]) -> Expr {
+        let def = &self.res.funcs[f.0 as usize];
+        let param_tys = self.types.params[f.0 as usize].clone();
+        let params = def.params.clone();
+        let fname = def.name.clone();
+        let rust_name = def.rust_name.clone();
+        if args.len() > params.len() {
+            return self.unsupported(e.span, "this call", format!("{fname}() takes {} positional arguments but {} were given", params.len(), args.len()));
+        }
+        let mut out = Vec::new();
+        for (i, (p, pt)) in params.iter().zip(&param_tys).enumerate() {
+            let pt = storable(pt);
+            if let Some(a) = args.get(i) {
+                out.push(self.expr_as(a, &pt));
+            } else if let Some(k) = keywords.iter().find(|k| k.name == p.name) {
+                out.push(self.expr_as(&k.value, &pt));
+            } else if let Some(d) = &p.default {
+                if !is_immutable_literal(d) {
+                    return self.unsupported(d.span, "this default value", "only constant defaults (numbers, strings, None, tuples of them) are supported yet");
+                }
+                out.push(self.expr_as(d, &pt));
+            } else {
+                return self.unsupported(e.span, "this call", format!("{fname}() missing required argument: '{}'", p.name));
+            }
+        }
+        for k in keywords {
+            if !params.iter().any(|p| p.name == k.name) {
+                return self.unsupported(k.span, "this keyword argument", format!("{fname}() got an unexpected keyword argument '{}'", k.name));
+            }
+        }
+        self.attempt(Expr::call(&rust_name, out), e.span)
+    }
+
+    fn builtin_call(&mut self, e: &ast::Expr, name: &str, args: &[ast::Expr], keywords: &[ast::Keyword]) -> Expr {
+        let t = self.ty(e);
+        let tys: Vec<Ty> = args.iter().map(|a| self.ty(a)).collect();
+        if name == "print" {
+            return self.print(e, args, keywords);
+        }
+        if let Some(k) = keywords.first() {
+            return self.unsupported(k.span, format!("keyword arguments to `{name}`"), "not supported yet");
+        }
+        match (name, tys.as_slice()) {
+            ("len", [Ty::List(_) | Ty::Str]) => self.place(&args[0]).method("len", vec![]),
+            ("len", [Ty::Tuple(ts)]) => Expr::Int(ts.len() as i64),
+            ("abs", [Ty::Int]) => self.place(&args[0]).method("abs", vec![]),
+            ("abs", [Ty::Bool]) => self.expr_as(&args[0], &Ty::Int),
+            ("abs", [Ty::Float]) => self.expr(&args[0]).method("abs", vec![]),
+            ("abs", [_]) => {
+                let v = self.expr_as(&args[0], &Ty::Dyn);
+                self.attempt(Expr::call("abs_value", vec![v]), e.span)
+            }
+            ("min" | "max", [_, _, ..]) if t != Ty::Dyn && matches!(t, Ty::Int | Ty::Float | Ty::Str) => {
+                let f = if name == "min" { "min2" } else { "max2" };
+                let mut it = args.iter();
+                let first = self.expr_as(it.next().unwrap_or(&args[0]), &t);
+                it.fold(first, |acc, a| {
+                    let v = self.expr_as(a, &t);
+                    Expr::call(f, vec![acc, v])
+                })
+            }
+            ("min" | "max", [_, _, ..]) => {
+                let items = args.iter().map(|a| self.expr_as(a, &Ty::Dyn)).collect();
+                let f = if name == "min" { "min_values" } else { "max_values" };
+                self.attempt(Expr::call(f, vec![Expr::Vec(items)]), e.span)
+            }
+            ("pow", [_, _]) => {
+                let (lt, rt) = (&tys[0], &tys[1]);
+                let (imp, result) = binop_rule(ast::BinOp::Pow, lt, rt, crate::infer::is_nonneg_int_literal(&args[1]));
+                let l = self.operand(&args[0], imp);
+                let r = self.operand(&args[1], imp);
+                self.binop_impl(imp, ast::BinOp::Pow, l, lt, r, rt, &result, e.span)
+            }
+            ("pow", [Ty::Int | Ty::Bool, Ty::Int | Ty::Bool, Ty::Int | Ty::Bool]) => {
+                let a: Vec<Expr> = args.iter().map(|x| self.expr_as(x, &Ty::Int)).collect();
+                let mut it = a.into_iter();
+                let (b, x, m) = (it.next().unwrap_or(Expr::Unit), it.next().unwrap_or(Expr::Unit), it.next().unwrap_or(Expr::Unit));
+                self.attempt(b.method("pow_mod", vec![x.reference(), m.reference()]), e.span)
+            }
+            ("divmod", [_, _]) => match &t {
+                Ty::Tuple(p) if p[0] == Ty::Int => {
+                    let a = self.expr_as(&args[0], &Ty::Int);
+                    let b = self.expr_as(&args[1], &Ty::Int);
+                    self.attempt(a.method("divmod", vec![b.reference()]), e.span)
+                }
+                Ty::Tuple(_) => {
+                    let a = self.expr_as(&args[0], &Ty::Float);
+                    let b = self.expr_as(&args[1], &Ty::Float);
+                    self.attempt(Expr::call("float_divmod", vec![a, b]), e.span)
+                }
+                _ => {
+                    let a = self.expr_as(&args[0], &Ty::Dyn);
+                    let b = self.expr_as(&args[1], &Ty::Dyn);
+                    self.attempt(Expr::call("divmod_value", vec![a, b]), e.span)
+                }
+            },
+            ("round", [Ty::Float]) => {
+                let v = self.expr(&args[0]);
+                self.attempt(Expr::call("float_round", vec![v]), e.span)
+            }
+            ("round", [Ty::Int | Ty::Bool]) => self.expr_as(&args[0], &Ty::Int),
+            ("round", [Ty::Float, Ty::Int | Ty::Bool]) => {
+                let v = self.expr(&args[0]);
+                let n = self.expr_as(&args[1], &Ty::Int);
+                self.attempt(Expr::call("float_round_ndigits", vec![v, Expr::call("saturating_i64", vec![n.reference()])]), e.span)
+            }
+            ("round", [Ty::Int | Ty::Bool, Ty::Int | Ty::Bool]) => {
+                let v = self.expr_as(&args[0], &Ty::Int);
+                let n = self.expr_as(&args[1], &Ty::Int);
+                v.method("round_ndigits", vec![n.reference()])
+            }
+            ("round", [_] | [_, _]) => {
+                let v = self.expr_as(&args[0], &Ty::Dyn);
+                let n = match args.get(1) {
+                    Some(a) => Expr::call("Some", vec![self.expr_as(a, &Ty::Dyn)]),
+                    None => Expr::Path("None".into()),
+                };
+                self.attempt(Expr::call("round_value", vec![v, n]), e.span)
+            }
+            ("int", []) => Expr::Int(0),
+            ("int", [Ty::Int | Ty::Bool]) => self.expr_as(&args[0], &Ty::Int),
+            ("int", [Ty::Float]) => {
+                let v = self.expr(&args[0]);
+                self.attempt(Expr::call("Int::from_f64", vec![v]), e.span)
+            }
+            ("int", [Ty::Str]) => {
+                let v = self.place(&args[0]).method("as_str", vec![]);
+                self.attempt(Expr::call("Int::parse", vec![v, Expr::RawInt(10)]), e.span)
+            }
+            ("int", [Ty::Str, Ty::Int]) => {
+                let v = self.place(&args[0]).method("as_str", vec![]);
+                let b = self.expr(&args[1]);
+                self.attempt(Expr::call("Int::parse_base", vec![v, b.reference()]), e.span)
+            }
+            ("int", [_]) => {
+                let v = self.expr_as(&args[0], &Ty::Dyn);
+                self.attempt(Expr::call("int_value", vec![v]), e.span)
+            }
+            ("float", []) => Expr::Float(0.0),
+            ("float", [Ty::Float | Ty::Int | Ty::Bool]) => self.expr_as(&args[0], &Ty::Float),
+            ("float", [Ty::Str]) => {
+                let v = self.place(&args[0]).method("as_str", vec![]);
+                self.attempt(Expr::call("float_parse", vec![v]), e.span)
+            }
+            ("float", [_]) => {
+                let v = self.expr_as(&args[0], &Ty::Dyn);
+                self.attempt(Expr::call("float_value", vec![v]), e.span)
+            }
+            ("str", []) => Expr::Str(String::new()),
+            ("str", [_]) => {
+                let r = self.reference(&args[0]);
+                self.attempt(Expr::call("py_str", vec![r]), e.span)
+            }
+            ("repr", [_]) => {
+                let r = self.reference(&args[0]);
+                self.attempt(Expr::call("py_repr", vec![r]), e.span)
+            }
+            ("bool", []) => Expr::Bool(false),
+            ("bool", [_]) => self.cond(&args[0]),
+            ("hex" | "bin" | "oct", [Ty::Int | Ty::Bool]) => {
+                let v = self.expr_as(&args[0], &Ty::Int);
+                Expr::call("PyStr::from", vec![v.method(name, vec![])])
+            }
+            ("list", []) => Expr::call("PyList::new", vec![]),
+            ("list", [_]) => {
+                let it = self.iterate(&args[0]);
+                let Ty::List(elem) = &t else { return Expr::Unit };
+                let from = self.elem_ty(&args[0]);
+                let item = self.coerce(Expr::Var("item".into()), &from, elem, e.span);
+                let collected = it.method("into_iter", vec![]).method("map", vec![Expr::Closure(vec![Pat::Ident("item".into())], Box::new(item))]).method("collect", vec![]);
+                Expr::call("PyList::from_vec", vec![collected])
+            }
+            ("sum", [_] | [_, _]) if matches!(t, Ty::Int | Ty::Float) => {
+                let it = self.iterate(&args[0]);
+                let from = self.elem_ty(&args[0]);
+                let start = match args.get(1) {
+                    Some(s) => self.expr_as(s, &t),
+                    None => self.coerce(Expr::Int(0), &Ty::Int, &t, e.span),
+                };
+                let acc = self.tmp("total");
+                let item = self.tmp("item");
+                let add = self.coerce(Expr::Var(item.clone()), &from, &t, e.span);
+                let add = if t == Ty::Int { add.reference() } else { add };
+                Expr::Block(Block::with_tail(
+                    vec![
+                        Stmt::Let { name: acc.clone(), ty: None, init: Some(start), mutable: true, optional: false },
+                        Stmt::For { label: None, pat: Pat::Ident(item), iter: it, body: Block::new(vec![Stmt::CompoundAssign { place: Expr::Var(acc.clone()), op: RB::Add, value: add }]) },
+                    ],
+                    Expr::Var(acc),
+                ))
+            }
+            ("any" | "all", [_]) => {
+                let it = self.iterate(&args[0]);
+                let test = Expr::call("truthy", vec![Expr::Var("item".into()).reference()]);
+                it.method("into_iter", vec![]).method(name, vec![Expr::Closure(vec![Pat::Ident("item".into())], Box::new(test))])
+            }
+            _ if PYTHON_BUILTINS.split(' ').any(|n| n == name) => {
+                let desc: Vec<String> = tys.iter().map(Ty::python_name).collect();
+                self.unsupported(e.span, format!("`{name}({})`", desc.join(", ")), format!("the builtin `{name}` is not supported for these arguments yet"))
+            }
+            _ => self.attempt(Expr::call("name_error", vec![Expr::StrLit(name.to_string())]), e.span),
+        }
+    }
+
+    fn print(&mut self, e: &ast::Expr, args: &[ast::Expr], keywords: &[ast::Keyword]) -> Expr {
+        let mut sep = Expr::StrLit(" ".into());
+        let mut end = Expr::StrLit("\n".into());
+        for k in keywords {
+            let v = match (&k.value.kind, self.ty(&k.value)) {
+                (ExprKind::Str(s), _) => Expr::StrLit(s.clone()),
+                (ExprKind::None, _) => continue,
+                (_, Ty::Str) => self.expr(&k.value).method("as_str", vec![]),
+                _ => return self.unsupported(k.span, format!("`print({}=...)` with this value", k.name), "only strings are supported yet"),
+            };
+            match k.name.as_str() {
+                "sep" => sep = v,
+                "end" => end = v,
+                other => return self.unsupported(k.span, format!("`print({other}=...)`"), "only `sep` and `end` are supported yet"),
+            }
+        }
+        let items = args.iter().map(|a| self.reference(a)).collect();
+        self.attempt(Expr::call("print", vec![Expr::Array(items).reference(), sep, end]), e.span)
+    }
+
+    fn method_call(&mut self, e: &ast::Expr, owner: &ast::Expr, method: &str, args: &[ast::Expr], keywords: &[ast::Keyword]) -> Expr {
+        let ot = self.ty(owner);
+        if let Some(k) = keywords.first() {
+            return self.unsupported(k.span, "keyword arguments to methods", "not supported yet");
+        }
+        match (&ot, method, args.len()) {
+            (Ty::List(elem), "append", 1) => {
+                let elem = (**elem).clone();
+                let recv = self.place(owner);
+                let v = self.expr_as(&args[0], &elem);
+                recv.method("append", vec![v])
+            }
+            (Ty::Module(m), "exit", _) if m == "sys" => self.unsupported(e.span, "`sys.exit()` inside an expression", "call it as a statement"),
+            (Ty::Str, "upper" | "lower", 0) => self.place(owner).method(method, vec![]),
+            (Ty::Str, "strip" | "lstrip" | "rstrip", 0) => self.place(owner).method(method, vec![Expr::Path("None".into())]),
+            (Ty::Str, "startswith" | "endswith", 1) if self.ty(&args[0]) == Ty::Str => {
+                let recv = self.place(owner);
+                let a = self.reference(&args[0]);
+                recv.method(method, vec![a])
+            }
+            _ => {
+                let types: Vec<String> = args.iter().map(|a| self.ty(a).python_name()).collect();
+                self.unsupported(e.span, format!("the method `{}.{method}({})`", ot.python_name(), types.join(", ")), "not supported yet")
+            }
+        }
+    }
+
+    // ----- conversions -------------------------------------------------------------------
+
+    /// Converts an owned value from one type to another: the one place where values are boxed
+    /// into `Value` and numbers widen.
+    fn coerce(&mut self, v: Expr, from: &Ty, to: &Ty, span: Span) -> Expr {
+        if from == to || *from == Ty::Never {
+            return v;
+        }
+        match (from, to) {
+            (_, Ty::Dyn) => v.method("into_value", vec![]),
+            (Ty::Bool, Ty::Int) => Expr::call("Int::from", vec![v]),
+            (Ty::Bool, Ty::Float) => Expr::Cast(Box::new(Expr::Cast(Box::new(v), "u8")), "f64"),
+            (Ty::Int, Ty::Float) => self.attempt(v.method("to_f64", vec![]), span),
+            (Ty::Tuple(a), Ty::Tuple(b)) if a.len() == b.len() => {
+                let t = self.tmp("tuple");
+                let parts = a
+                    .iter()
+                    .zip(b)
+                    .enumerate()
+                    .map(|(i, (x, y))| self.coerce(Expr::Field(Box::new(Expr::Var(t.clone())), i), x, y, span))
+                    .collect();
+                Expr::Block(Block::with_tail(vec![Stmt::Let { name: t, ty: None, init: Some(v), mutable: false, optional: false }], Expr::Tuple(parts)))
+            }
+            (Ty::Dyn, t) => self.attempt(Expr::FromValue(Box::new(v), t.clone()), span),
+            _ => {
+                self.diags.push(Diagnostic::internal(span, format!("cannot convert {} to {}", from.python_name(), to.python_name())));
+                v
+            }
+        }
+    }
+}
+
+// ----- small helpers ---------------------------------------------------------------------
+
+/// A type as it is stored in a Rust variable (`Never` and iterators have no storage of their own).
+fn storable(t: &Ty) -> Ty {
+    match t {
+        Ty::Never => Ty::None,
+        Ty::Iter(_) | Ty::Func(_) | Ty::Module(_) => Ty::Dyn,
+        other => other.clone(),
+    }
+}
+
+/// `place.clone()` for types Rust does not copy.
+fn clone_of(place: Expr, t: &Ty) -> Expr {
+    if t.is_copy() {
+        place
+    } else {
+        place.method("clone", vec![])
+    }
+}
+
+fn deref(e: Expr) -> Expr {
+    match e {
+        Expr::Ref(inner) => *inner,
+        other => Expr::Deref(Box::new(other)),
+    }
+}
+
+fn literal_spec(parts: &[FStringPart]) -> Option<String> {
+    let mut s = String::new();
+    for p in parts {
+        match p {
+            FStringPart::Literal(t) => s.push_str(t),
+            FStringPart::Value { .. } => return None,
+        }
+    }
+    Some(s)
+}
+
+fn is_immutable_literal(e: &ast::Expr) -> bool {
+    match &e.kind {
+        ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Str(_) | ExprKind::Bool(_) | ExprKind::None => true,
+        ExprKind::UnaryOp { operand, .. } => is_immutable_literal(operand),
+        ExprKind::Tuple(elts) => elts.iter().all(is_immutable_literal),
+        _ => false,
+    }
+}
+
+fn target_names(t: &ast::Expr, out: &mut Vec<String>) {
+    match &t.kind {
+        ExprKind::Name(n) => out.push(n.clone()),
+        ExprKind::Tuple(elts) => elts.iter().for_each(|e| target_names(e, out)),
+        _ => {}
+    }
+}
+
+/// Calls `f` on the expressions a target reads (subscript containers and indices).
+fn target_reads(t: &ast::Expr, f: &mut dyn FnMut(&ast::Expr)) {
+    match &t.kind {
+        ExprKind::Subscript { value, index } => {
+            f(value);
+            f(index);
+        }
+        ExprKind::Tuple(elts) => elts.iter().for_each(|e| target_reads(e, f)),
+        _ => {}
+    }
+}
+
+/// Whether a statement list always leaves by `return`, `break` or `continue`.
+fn ends_flow(stmts: &[ast::Stmt]) -> bool {
+    match stmts.last().map(|s| &s.kind) {
+        Some(StmtKind::Return(_) | StmtKind::Break | StmtKind::Continue) => true,
+        Some(StmtKind::If { body, orelse, .. }) => ends_flow(body) && ends_flow(orelse),
+        _ => false,
+    }
+}
+
+/// Visits every expression of a statement list (nested function bodies excluded), sub-expressions included.
+pub fn visit_stmts_exprs(stmts: &[ast::Stmt], f: &mut dyn FnMut(&ast::Expr)) {
+    for s in stmts {
+        match &s.kind {
+            StmtKind::Expr(e) | StmtKind::Return(Some(e)) => visit_expr(e, f),
+            StmtKind::Assign { targets, value } => {
+                visit_expr(value, f);
+                targets.iter().for_each(|t| visit_expr(t, f));
+            }
+            StmtKind::AugAssign { target, value, .. } => {
+                visit_expr(target, f);
+                visit_expr(value, f);
+            }
+            StmtKind::AnnAssign { target, value, .. } => {
+                visit_expr(target, f);
+                if let Some(v) = value {
+                    visit_expr(v, f);
+                }
+            }
+            StmtKind::For { target, iter, body, orelse } => {
+                visit_expr(target, f);
+                visit_expr(iter, f);
+                visit_stmts_exprs(body, f);
+                visit_stmts_exprs(orelse, f);
+            }
+            StmtKind::While { test, body, orelse } | StmtKind::If { test, body, orelse } => {
+                visit_expr(test, f);
+                visit_stmts_exprs(body, f);
+                visit_stmts_exprs(orelse, f);
+            }
+            _ => {}
+        }
+    }
+}
+
+pub fn visit_expr(e: &ast::Expr, f: &mut dyn FnMut(&ast::Expr)) {
+    f(e);
+    match &e.kind {
+        ExprKind::BinOp { left, right, .. } => {
+            visit_expr(left, f);
+            visit_expr(right, f);
+        }
+        ExprKind::UnaryOp { operand, .. } => visit_expr(operand, f),
+        ExprKind::BoolOp { values, .. } | ExprKind::List(values) | ExprKind::Tuple(values) => values.iter().for_each(|v| visit_expr(v, f)),
+        ExprKind::Compare { left, ops } => {
+            visit_expr(left, f);
+            ops.iter().for_each(|(_, x)| visit_expr(x, f));
+        }
+        ExprKind::Call { func, args, keywords } => {
+            visit_expr(func, f);
+            args.iter().for_each(|a| visit_expr(a, f));
+            keywords.iter().for_each(|k| visit_expr(&k.value, f));
+        }
+        ExprKind::IfExp { test, body, orelse } => {
+            visit_expr(test, f);
+            visit_expr(body, f);
+            visit_expr(orelse, f);
+        }
+        ExprKind::ListComp { elt, generators } => {
+            visit_expr(elt, f);
+            for g in generators {
+                visit_expr(&g.target, f);
+                visit_expr(&g.iter, f);
+                g.ifs.iter().for_each(|c| visit_expr(c, f));
+            }
+        }
+        ExprKind::Subscript { value, index } => {
+            visit_expr(value, f);
+            visit_expr(index, f);
+        }
+        ExprKind::Attribute { value, .. } => visit_expr(value, f),
+        ExprKind::FString(parts) => visit_fstring(parts, f),
+        ExprKind::Lambda { .. } | ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Str(_) | ExprKind::Bool(_) | ExprKind::None | ExprKind::Name(_) => {}
+    }
+}
+
+fn visit_fstring(parts: &[FStringPart], f: &mut dyn FnMut(&ast::Expr)) {
+    for p in parts {
+        if let FStringPart::Value { value, spec, .. } = p {
+            visit_expr(value, f);
+            visit_fstring(spec, f);
+        }
+    }
+}
+
+impl Expr {
+    fn reference_mut(self) -> Expr {
+        Expr::RefMut(Box::new(self))
+    }
+}

@@ -1,0 +1,185 @@
+//! The Rust-shaped IR that `lower` produces and `emit` prints: explicit clones, references,
+//! coercions and error propagation, so that emitting is a direct mapping to Rust syntax.
+
+use crate::types::Ty;
+
+#[derive(Clone, Debug)]
+pub struct Program {
+    /// The Python file's path as the user gave it (tracebacks show it).
+    pub file: String,
+    pub source: String,
+    pub funcs: Vec<Func>,
+    /// Module globals that functions share: `thread_local!` cells.
+    pub statics: Vec<Static>,
+    pub module_body: Block,
+}
+
+#[derive(Clone, Debug)]
+pub struct Func {
+    pub name: String,
+    /// The Python name, for the doc comment.
+    pub py_name: String,
+    pub line: u32,
+    pub params: Vec<(String, Ty)>,
+    pub ret: Ty,
+    pub body: Block,
+}
+
+#[derive(Clone, Debug)]
+pub struct Static {
+    pub name: String,
+    pub ty: Ty,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Block {
+    pub stmts: Vec<Stmt>,
+    pub tail: Option<Box<Expr>>,
+}
+
+impl Block {
+    pub fn new(stmts: Vec<Stmt>) -> Block {
+        Block { stmts, tail: None }
+    }
+
+    pub fn with_tail(stmts: Vec<Stmt>, tail: Expr) -> Block {
+        Block { stmts, tail: Some(Box::new(tail)) }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub enum Stmt {
+    /// `let [mut] name[: ty] [= init];` (`optional`: the variable may be unbound, stored as
+    /// `Option<ty>`).
+    Let { name: String, ty: Option<Ty>, init: Option<Expr>, mutable: bool, optional: bool },
+    /// `let pattern = value;`
+    LetPat { pat: Pat, value: Expr },
+    Assign { place: Expr, value: Expr },
+    /// `place op= value;` for Rust's compound assignment operators.
+    CompoundAssign { place: Expr, op: BinOp, value: Expr },
+    Expr(Expr),
+    If { cond: Expr, then: Block, els: Option<Block> },
+    While { label: Option<String>, cond: Expr, body: Block },
+    Loop { label: Option<String>, body: Block },
+    For { label: Option<String>, pat: Pat, iter: Expr, body: Block },
+    /// `'label: { ... }` (a loop's `else` runs at its end; `break 'label` skips it).
+    Labeled { label: String, body: Block },
+    Break(Option<String>),
+    Continue(Option<String>),
+    Return(Expr),
+}
+
+#[derive(Clone, Debug)]
+pub enum Pat {
+    Ident(String),
+    Tuple(Vec<Pat>),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BinOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Rem,
+    BitAnd,
+    BitOr,
+    BitXor,
+    And,
+    Or,
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnOp {
+    Not,
+    Neg,
+}
+
+#[derive(Clone, Debug)]
+pub enum Expr {
+    /// `Int::Small(n)`.
+    Int(i64),
+    /// `Int::big("digits")` for literals beyond i64.
+    BigInt(String),
+    Float(f64),
+    Bool(bool),
+    /// `PyStr::from("...")`.
+    Str(String),
+    /// A Rust `&'static str` literal.
+    StrLit(String),
+    Unit,
+    Var(String),
+    /// A path such as `Value::None` or `print`.
+    Path(String),
+    Call(Box<Expr>, Vec<Expr>),
+    Method(Box<Expr>, String, Vec<Expr>),
+    Binary(BinOp, Box<Expr>, Box<Expr>),
+    Unary(UnOp, Box<Expr>),
+    Ref(Box<Expr>),
+    /// `expr as ty` (for `bool as u8 as f64` style conversions).
+    Cast(Box<Expr>, &'static str),
+    /// `expr.at("func", line)?`: propagate a Python exception, recording the frame.
+    Try { expr: Box<Expr>, func: String, line: u32 },
+    /// `expr?` without a frame (the error already carries this frame's line).
+    Question(Box<Expr>),
+    Block(Block),
+    If(Box<Expr>, Block, Block),
+    Tuple(Vec<Expr>),
+    Field(Box<Expr>, usize),
+    /// `[a, b, c]`.
+    Array(Vec<Expr>),
+    /// `vec![a, b, c]`.
+    Vec(Vec<Expr>),
+    /// `Ok(expr)`.
+    Ok(Box<Expr>),
+    /// `|params| body` (parameters untyped).
+    Closure(Vec<Pat>, Box<Expr>),
+    /// `<ty>::method(args)`: an associated function of a concrete type.
+    TypedCall(Ty, String, Vec<Expr>),
+    /// `&mut expr`.
+    RefMut(Box<Expr>),
+    /// `*expr`.
+    Deref(Box<Expr>),
+    /// A plain Rust integer literal (a line number, a radix).
+    RawInt(i64),
+    /// `<T as FromValue>::from_value(expr)`: unboxing a `Value` (fallible).
+    FromValue(Box<Expr>, Ty),
+}
+
+impl Expr {
+    pub fn call(path: &str, args: Vec<Expr>) -> Expr {
+        Expr::Call(Box::new(Expr::Path(path.to_string())), args)
+    }
+
+    pub fn method(self, name: &str, args: Vec<Expr>) -> Expr {
+        Expr::Method(Box::new(self), name.to_string(), args)
+    }
+
+    pub fn reference(self) -> Expr {
+        Expr::Ref(Box::new(self))
+    }
+
+    pub fn binary(op: BinOp, l: Expr, r: Expr) -> Expr {
+        Expr::Binary(op, Box::new(l), Box::new(r))
+    }
+
+    pub fn not(self) -> Expr {
+        Expr::Unary(UnOp::Not, Box::new(self))
+    }
+
+    /// Whether evaluating this has no side effects (so it may be skipped or repeated).
+    pub fn is_pure(&self) -> bool {
+        match self {
+            Expr::Int(_) | Expr::BigInt(_) | Expr::Float(_) | Expr::Bool(_) | Expr::Str(_) | Expr::StrLit(_) | Expr::Unit | Expr::Var(_) | Expr::Path(_) => true,
+            Expr::Ref(e) | Expr::Field(e, _) => e.is_pure(),
+            Expr::Method(recv, name, args) if name == "clone" && args.is_empty() => recv.is_pure(),
+            _ => false,
+        }
+    }
+}
