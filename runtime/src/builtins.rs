@@ -7,6 +7,7 @@
 use crate::entry::{flush_stdout, write_stderr, write_stdout};
 use crate::err::{Exc, PyErr, PyResult};
 use crate::float::{float_parse, float_round, float_round_ndigits_int};
+use crate::format::{format_bool, format_float, format_int, format_str};
 use crate::int::Int;
 use crate::list::PyList;
 use crate::object::{py_str, PyObject, PyOrd};
@@ -471,6 +472,24 @@ pub fn str_value(x: Value) -> PyResult<PyStr> {
     }
 }
 
+/// `format(x, spec)` for dynamic values (the `{x:spec}` of f-strings).
+pub fn format_value(x: Value, spec: &str) -> PyResult<PyStr> {
+    let text = match &x {
+        Value::Int(i) => format_int(i, spec)?,
+        Value::Bool(b) => format_bool(*b, spec)?,
+        Value::Float(f) => format_float(*f, spec)?,
+        Value::Str(s) => format_str(s.as_str(), spec)?,
+        _ if spec.is_empty() => return py_str(&x),
+        _ => {
+            return Err(PyErr::type_error(format!(
+                "unsupported format string passed to {}.__format__",
+                x.type_name()
+            )))
+        }
+    };
+    Ok(PyStr::from(text))
+}
+
 /// `bool(x)`.
 #[inline]
 pub fn bool_value(x: Value) -> bool {
@@ -685,6 +704,16 @@ mod tests {
             "TypeError: 'str' object cannot be interpreted as an integer"
         );
         assert!(!bool_value(s("")));
+        // format(5, '03d'), format(True, ''), format(2.5, '.2f'), format([1], ''), format(None, 'x')
+        assert_eq!(format_value(i(5), "03d").unwrap(), "005");
+        assert_eq!(format_value(Value::Bool(true), "").unwrap(), "True");
+        assert_eq!(format_value(f(2.5), ".2f").unwrap(), "2.50");
+        assert_eq!(format_value(s("ab"), ">4").unwrap(), "  ab");
+        assert_eq!(format_value(Value::None, "").unwrap(), "None");
+        assert_eq!(
+            format_value(Value::None, "x").unwrap_err().to_string(),
+            "TypeError: unsupported format string passed to NoneType.__format__"
+        );
         assert_eq!(ord(&PyStr::from("é")).unwrap(), Int::from(233));
         assert_eq!(
             ord(&PyStr::from("ab")).unwrap_err().to_string(),

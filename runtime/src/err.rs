@@ -530,6 +530,24 @@ impl fmt::Debug for PyErr {
 
 impl std::error::Error for PyErr {}
 
+/// An exception object as a value: `print(e)` shows `str(e)`, `repr(e)` its constructor call.
+impl PyObject for PyErr {
+    fn write_repr(&self, out: &mut String) -> PyResult<()> {
+        out.push_str(&self.repr());
+        Ok(())
+    }
+    fn write_str(&self, out: &mut String) -> PyResult<()> {
+        out.push_str(&self.message());
+        Ok(())
+    }
+    fn truthy(&self) -> bool {
+        true
+    }
+    fn type_name(&self) -> &'static str {
+        PyErr::type_name(self)
+    }
+}
+
 /// Adds traceback frames to errors as they leave a Python frame.
 pub trait ResultExt<T> {
     /// On `Err`, records that the error passed line `line` of function `func`.
@@ -625,6 +643,10 @@ mod tests {
         );
         assert_eq!(e.message(), "[Errno 2] No such file or directory: 'x'");
         assert_eq!(PyErr::assertion_error(None).to_string(), "AssertionError");
+        // print(e) / repr(e) for `except KeyError as e`
+        let k = PyErr::key_error(Value::Str("a".into()));
+        assert_eq!(crate::object::py_str(&k).unwrap(), "'a'");
+        assert_eq!(crate::object::py_repr(&k).unwrap(), "KeyError('a')");
         assert_eq!(PyErr::unbound_local("x").message(), "cannot access local variable 'x' where it is not associated with a value");
     }
 

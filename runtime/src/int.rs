@@ -1495,7 +1495,7 @@ fn cmp_big_f64(b: &BigInt, f: f64) -> Ordering {
         // Different signs (f == 0 counts as non-negative; b is never zero).
         return if bneg { Ordering::Less } else { Ordering::Greater };
     }
-    // Same sign. |f| < 2**bits(b)-1 quickly decides many cases.
+    // Same sign: compare with the integral part exactly, then the fraction breaks a tie.
     let t = f.trunc();
     let ti = match Int::from_f64(t) {
         Ok(v) => v.to_bigint(),

@@ -3,13 +3,14 @@
 pub use std::rc::Rc;
 
 pub use crate::builtins::{
-    abs_value, bin_value, bool_value, chr, divmod_value, eprint, float_value, hex_value, input, int_value,
+    abs_value, bin_value, bool_value, chr, divmod_value, eprint, float_value, format_value, hex_value, input,
+    int_value,
     max2, max_by_key, max_iter, max_values, min2, min_by_key, min_iter, min_values, oct_value, ord, pow_value,
     print, py_enumerate, range, range_i64, range_len, range_stop, round_value, sorted, sorted_by_key,
     str_value, sum_values, PyEnumerate, RangeIter,
 };
 pub use crate::entry::{
-    argv, enter_call, flush_stdout, recursion_limit, run_main, set_recursion_limit, write_stderr,
+    argv, enter_call, enter_call_with, flush_stdout, recursion_limit, run_main, set_recursion_limit, write_stderr,
     write_stdout, CallGuard,
 };
 pub use crate::err::{sys_exit, Exc, ExcClass, ExcType, PyErr, PyResult, ResultExt, Span};

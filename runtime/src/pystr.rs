@@ -1618,7 +1618,7 @@ mod tests {
         assert_eq!(f("%g", fv(1e-5)).unwrap(), "1e-05");
         assert_eq!(f("%i %u", t(vec![iv(1), iv(2)])).unwrap(), "1 2");
         assert_eq!(f("%*d", t(vec![iv(5), iv(3)])).unwrap(), "    3");
-        assert_eq!(f("%.*f", t(vec![iv(2), fv(3.14159)])).unwrap(), "3.14");
+        assert_eq!(f("%.*f", t(vec![iv(2), fv(1.23456)])).unwrap(), "1.23");
         assert_eq!(f("%s", t(vec![iv(1)])).unwrap(), "1");
         assert_eq!(f("%#.0f", fv(2.0)).unwrap(), "2.");
         assert_eq!(f("% d", iv(5)).unwrap(), " 5");

@@ -1055,6 +1055,9 @@ mod tests {
         let huge = Value::Int(Int::big(&format!("1{}", "0".repeat(400))));
         assert_eq!(r(&huge.mul(&f(1.0))), "OverflowError: int too large to convert to float");
         assert_eq!(r(&i(3).mul(&f(0.5))), "1.5");
+        // '%d' % 5 == '5'; '%s-%s' % (1, 'a') == '1-a'
+        assert_eq!(r(&s("%d").modulo(&i(5))), "'5'");
+        assert_eq!(r(&s("%s-%s").modulo(&Value::tuple(vec![i(1), s("a")]))), "'1-a'");
     }
 
     #[test]

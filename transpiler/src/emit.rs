@@ -48,7 +48,7 @@ fn func(f: &Func) -> TokenStream {
     let params = f.params.iter().map(|(n, t)| {
         let n = format_ident!("{}", n);
         let t = ty_tokens(t);
-        quote! { #n: #t }
+        quote! { mut #n: #t }
     });
     let ret = ty_tokens(&f.ret);
     let body = block(&f.body);

@@ -445,6 +445,11 @@ impl<'a> Infer<'a> {
     }
 
     fn binop(&mut self, op: BinOp, l: &ITy, r: &ITy, right: &Expr) -> ITy {
+        // Nothing known yet about an operand (a recursive call, a parameter before its call
+        // sites are seen): no conclusion yet, so the analysis stays monotone.
+        if *l == ITy::Never || *r == ITy::Never {
+            return ITy::Never;
+        }
         let (lc, rc) = (self.concrete_shape(l), self.concrete_shape(r));
         let (imp, result) = binop_rule(op, &lc, &rc, is_nonneg_int_literal(right));
         match imp {
@@ -508,6 +513,9 @@ impl<'a> Infer<'a> {
             }
             ExprKind::UnaryOp { op, operand } => {
                 let t = self.expr(operand);
+                if t == ITy::Never && *op != UnaryOp::Not {
+                    return ITy::Never;
+                }
                 let shape = self.concrete_shape(&t);
                 match unary_rule(*op, &shape) {
                     Some(t) => from_concrete(&t),
@@ -645,6 +653,10 @@ impl<'a> Infer<'a> {
     }
 
     fn builtin_call(&mut self, e: &Expr, name: &str, a: &[ITy], args: &[Expr]) -> ITy {
+        let pure_result = matches!(name, "print" | "len" | "range" | "int" | "float" | "str" | "repr" | "hex" | "bin" | "oct" | "bool" | "any" | "all");
+        if !pure_result && a.contains(&ITy::Never) {
+            return ITy::Never;
+        }
         let shapes: Vec<Ty> = a.iter().map(|t| self.s.concrete(t, 0)).collect();
         match (name, shapes.as_slice()) {
             ("print", _) => ITy::None,
@@ -700,6 +712,9 @@ impl<'a> Infer<'a> {
     }
 
     fn method_call(&mut self, e: &Expr, owner: &ITy, method: &str, a: &[ITy]) -> ITy {
+        if *owner == ITy::Never {
+            return ITy::Never;
+        }
         match (owner, method) {
             (ITy::List(v), "append") => {
                 if let Some(t) = a.first() {
@@ -781,6 +796,14 @@ mod tests {
         assert_eq!(t.params[0], vec![Ty::Int]);
         assert_eq!(t.returns[0], Ty::Int);
         assert_eq!(r.funcs[0].name, "f");
+    }
+
+    #[test]
+    fn recursion_and_late_call_sites_stay_native() {
+        let (_, t) = types_of("def fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\ndef g(a, b):\n    return a + b\ndef main():\n    print(fib(10), g('x', 'y'))\nmain()\n");
+        assert_eq!(t.returns[0], Ty::Int);
+        assert_eq!(t.params[1], vec![Ty::Str, Ty::Str]);
+        assert_eq!(t.returns[1], Ty::Str);
     }
 
     #[test]

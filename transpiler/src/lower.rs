@@ -153,11 +153,7 @@ impl<'a> Lower<'a> {
             let storage = self.storage.get(&key).cloned().unwrap_or(Storage::Local);
             let is_param = params.iter().any(|p| p.name == name);
             if is_param {
-                if storage == Storage::MaybeUnbound {
-                    // Parameters are bound on entry; `del` does not exist yet, so never here.
-                }
-                out.push(Stmt::Let { name: rust_ident(&name), ty: None, init: Some(Expr::Var(rust_ident(&name))), mutable: true, optional: false });
-                continue;
+                continue; // bound on entry (declared `mut` in the signature)
             }
             match storage {
                 Storage::Local | Storage::MaybeUnbound => {
@@ -176,6 +172,12 @@ impl<'a> Lower<'a> {
         }
         for s in stmts {
             self.stmt(s, &mut out);
+        }
+        // A final `return x` reads better as the block's value.
+        if let Some(Stmt::Return(_)) = out.last() {
+            if let Some(Stmt::Return(value)) = out.pop() {
+                return Block::with_tail(out, value);
+            }
         }
         match ret {
             None => Block::with_tail(out, Expr::Ok(Box::new(Expr::Unit))),

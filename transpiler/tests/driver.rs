@@ -85,7 +85,8 @@ fn builds_runs_and_hits_the_cache() {
     eprintln!("third build (hit, new driver): {hit:?}");
     assert_eq!(third, first.binary);
     assert_eq!(fresh_driver.rustc_compilations(), 0);
-    assert!(hit.as_millis() < 300, "a cache hit took {hit:?}");
+    // Typically ~20 ms (one `rustc -vV`); the bound leaves room for a loaded machine.
+    assert!(hit.as_millis() < 1000, "a cache hit took {hit:?}");
 
     // `py2rust build -o BIN`.
     let dest = cache_dir().join(format!("copied-{}", first.key));
