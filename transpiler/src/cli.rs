@@ -118,17 +118,20 @@ fn execute(cli: Cli) -> Result<ExitCode, Failure> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Build { file, output } => {
+            let driver = new_driver()?;
             let source = read_source(&file)?;
             let rust = transpile_source(&source)?;
-            let bin = compile(&source, &rust, Profile::from_env_or(Profile::Build))?;
+            let bin = compile(&driver, &source, &rust, Profile::from_env_or(Profile::Build))?;
             let dest = output.unwrap_or_else(|| PathBuf::from(file.file_stem().unwrap_or(file.as_os_str())));
             Driver::copy_to(&bin, &dest).map_err(|e| Failure::refused(format!("py2rust: error: {e}\n")))?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Run { file, args } => {
+            // The driver starts probing the toolchain in the background while we transpile.
+            let driver = new_driver()?;
             let source = read_source(&file)?;
             let rust = transpile_source(&source)?;
-            let bin = compile(&source, &rust, Profile::from_env_or(Profile::Run))?;
+            let bin = compile(&driver, &source, &rust, Profile::from_env_or(Profile::Run))?;
             run_binary(&bin, &file, &args)
         }
     }
@@ -172,8 +175,11 @@ fn render_all(source: &SourceFile, diags: &[Diagnostic]) -> Failure {
     Failure { code, message }
 }
 
-fn compile(source: &SourceFile, rust: &str, profile: Profile) -> Result<PathBuf, Failure> {
-    let driver = Driver::new().map_err(|e| Failure::refused(format!("py2rust: error: {e}\n")))?;
+fn new_driver() -> Result<Driver, Failure> {
+    Driver::new().map_err(|e| Failure::refused(format!("py2rust: error: {e}\n")))
+}
+
+fn compile(driver: &Driver, source: &SourceFile, rust: &str, profile: Profile) -> Result<PathBuf, Failure> {
     driver.build_program(rust, profile).map_err(|e| match e {
         DriverError::RustcFailed { stderr, source_path, .. } => {
             let line = python_line_of_rustc_error(&stderr, rust);
