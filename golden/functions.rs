@@ -16,6 +16,7 @@ thread_local! {
 }
 /// `def fib` (line 7).
 fn fib(mut n: Int) -> PyResult<Int> {
+    let _call = enter_call()?;
     if &n < &Int::Small(2) {
         return Ok(n.clone());
     }

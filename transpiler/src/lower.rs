@@ -129,7 +129,7 @@ impl<'a> Lower<'a> {
             .map(|(p, t)| (rust_ident(&p.name), storable(t)))
             .collect();
         let ret = storable(&self.types.returns[id.0 as usize]);
-        let body = match &f.body {
+        let mut body = match &f.body {
             FuncBody::Stmts(stmts) => self.body(f.scope, stmts, &f.params, Some(&ret)),
             FuncBody::Expr(e) => {
                 self.scope = f.scope;
@@ -139,6 +139,11 @@ impl<'a> Lower<'a> {
                 Block::with_tail(Vec::new(), Expr::Ok(Box::new(v)))
             }
         };
+        if is_recursive(self.res, id) {
+            // Python's recursion limit, instead of overflowing the Rust stack.
+            let guard = Stmt::Let { name: "_call".into(), ty: None, init: Some(Expr::Question(Box::new(Expr::call("enter_call", vec![])))), mutable: false, optional: false };
+            body.stmts.insert(0, guard);
+        }
         self.frame = "<module>".to_string();
         rir::Func { name: f.rust_name.clone(), py_name: f.name.clone(), line: self.line(f.span), params, ret, body }
     }
@@ -1465,6 +1470,38 @@ impl<'a> Lower<'a> {
 }
 
 // ----- small helpers ---------------------------------------------------------------------
+
+/// The functions a function calls directly.
+fn callees(res: &Resolution, f: FuncId) -> Vec<FuncId> {
+    let mut out = Vec::new();
+    let mut visit = |e: &ast::Expr| {
+        if let ExprKind::Call { func, .. } = &e.kind {
+            if let Some(Binding::Func(g)) = res.names.get(&func.id) {
+                out.push(*g);
+            }
+        }
+    };
+    match &res.funcs[f.0 as usize].body {
+        FuncBody::Stmts(stmts) => visit_stmts_exprs(stmts, &mut visit),
+        FuncBody::Expr(e) => visit_expr(e, &mut visit),
+    }
+    out
+}
+
+/// Whether a function can call itself (directly or through others).
+fn is_recursive(res: &Resolution, f: FuncId) -> bool {
+    let mut seen = HashSet::new();
+    let mut stack = callees(res, f);
+    while let Some(g) = stack.pop() {
+        if g == f {
+            return true;
+        }
+        if seen.insert(g) {
+            stack.extend(callees(res, g));
+        }
+    }
+    false
+}
 
 /// A type as it is stored in a Rust variable (`Never` and iterators have no storage of their own).
 fn storable(t: &Ty) -> Ty {
