@@ -434,6 +434,11 @@ def main() -> int:
     hyperfine = None if args.no_hyperfine else shutil.which("hyperfine")
     server = NetServer()
     results: list[Result] = []
+
+    def on_term(signum, frame):  # a plain `kill` of this script still stops net_server
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, on_term)
     try:
         if want_net:
             why = server.start()  # if rust-net did not build, the net_* rows say what is missing

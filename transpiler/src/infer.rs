@@ -238,6 +238,17 @@ pub fn infer(module: &Module, res: &Resolution) -> Result<Types, Vec<Diagnostic>
         }
         rounds += 1;
         if !inf.s.changed {
+            // Parameters no call site ever reaches (an uncalled function) could be anything.
+            for f in &res.funcs {
+                for p in &f.params {
+                    let v = inf.var(f.scope, &p.name);
+                    if inf.s.get(v) == ITy::Never {
+                        inf.s.join_into(v, &ITy::Dyn);
+                    }
+                }
+            }
+        }
+        if !inf.s.changed {
             break;
         }
         if rounds > 100 {

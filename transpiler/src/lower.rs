@@ -637,7 +637,8 @@ impl<'a> Lower<'a> {
                         Storage::MaybeUnbound => {
                             let f = if scope == MODULE_SCOPE { "bound_global" } else { "bound_local" };
                             let read = Expr::call(f, vec![Expr::Var(rust_ident(name)).reference(), Expr::StrLit(name.clone())]);
-                            Expr::Question(Box::new(self.attempt_inner(read, e.span)))
+                            // `*bound_local(&x, "x").at(..)?`: a place of type T, like `x` itself.
+                            Expr::Deref(Box::new(Expr::Question(Box::new(self.attempt_inner(read, e.span)))))
                         }
                         Storage::Static => {
                             let read = Expr::call("global_get", vec![Expr::Path(static_name(name)).reference(), Expr::StrLit(name.clone())]);
@@ -1442,8 +1443,13 @@ impl<'a> Lower<'a> {
     /// Converts an owned value from one type to another: the one place where values are boxed
     /// into `Value` and numbers widen.
     fn coerce(&mut self, v: Expr, from: &Ty, to: &Ty, span: Span) -> Expr {
-        if from == to || *from == Ty::Never {
+        if from == to || storable(from) == *to {
             return v;
+        }
+        if *from == Ty::Never {
+            // Stored as None (a value nothing ever reached, e.g. the result of a call that
+            // never returns).
+            return self.coerce(v, &Ty::None, to, span);
         }
         match (from, to) {
             (_, Ty::Dyn) => v.method("into_value", vec![]),
