@@ -12,6 +12,7 @@ pub mod int;
 pub mod builtins;
 pub mod entry;
 pub mod err;
+pub mod flow;
 pub mod list;
 pub mod object;
 pub mod pystr;

@@ -25,3 +25,4 @@ pub use crate::object::{py_repr, py_str, truthy, CmpOp, EmptyTuple, PyEq, PyObje
 pub use crate::pystr::{PyStr, PyStrIter};
 pub use crate::value::{FromValue, IntoValue, Object, Value, ValueIter};
 pub use crate::vars::{bound_global, bound_local, global_get, global_set, name_error, saturating_i64, Global};
+pub use crate::flow::Completion;

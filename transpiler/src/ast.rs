@@ -45,6 +45,21 @@ pub enum StmtKind {
     ImportFrom { module: String, names: Vec<(String, Option<String>)> },
     Global(Vec<String>),
     Nonlocal(Vec<String>),
+    Try { body: Vec<Stmt>, handlers: Vec<Handler>, orelse: Vec<Stmt>, finalbody: Vec<Stmt> },
+    /// `raise`, `raise exc`, `raise exc from cause`.
+    Raise { exc: Option<Expr>, cause: Option<Expr> },
+    Assert { test: Expr, msg: Option<Expr> },
+}
+
+/// An `except` clause.
+#[derive(Clone, Debug)]
+pub struct Handler {
+    /// The exception class (or tuple of classes); `None` for a bare `except:`.
+    pub typ: Option<Expr>,
+    /// `as name`.
+    pub name: Option<String>,
+    pub body: Vec<Stmt>,
+    pub span: Span,
 }
 
 #[derive(Clone, Debug)]
@@ -219,6 +234,14 @@ pub fn walk_stmts<'a>(stmts: &'a [Stmt], f: &mut dyn FnMut(&'a Stmt)) {
             | StmtKind::If { body, orelse, .. } => {
                 walk_stmts(body, f);
                 walk_stmts(orelse, f);
+            }
+            StmtKind::Try { body, handlers, orelse, finalbody } => {
+                walk_stmts(body, f);
+                for h in handlers {
+                    walk_stmts(&h.body, f);
+                }
+                walk_stmts(orelse, f);
+                walk_stmts(finalbody, f);
             }
             _ => {}
         }

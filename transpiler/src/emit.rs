@@ -75,6 +75,7 @@ pub fn ty_tokens(t: &Ty) -> TokenStream {
             let ts = ts.iter().map(ty_tokens);
             quote! { (#(#ts,)*) }
         }
+        Ty::Exc => quote! { PyErr },
         Ty::Dyn | Ty::Iter(_) | Ty::Func(_) | Ty::Module(_) => quote! { Value },
     }
 }
@@ -114,6 +115,13 @@ fn pat(p: &Pat) -> TokenStream {
         Pat::Tuple(ps) => {
             let ps = ps.iter().map(pat);
             quote! { (#(#ps,)*) }
+        }
+        Pat::Wild => quote! { _ },
+        Pat::Variant(p, ps) if ps.is_empty() => path(p),
+        Pat::Variant(p, ps) => {
+            let p = path(p);
+            let ps = ps.iter().map(pat);
+            quote! { #p(#(#ps),*) }
         }
     }
 }
@@ -212,6 +220,20 @@ fn stmt(s: &Stmt) -> TokenStream {
         Stmt::Return(e) => {
             let e = expr(e);
             quote! { return #e; }
+        }
+        Stmt::BreakWith(l, e) => {
+            let l = label_ref(&Some(l.clone()));
+            let e = expr(e);
+            quote! { break #l #e; }
+        }
+        Stmt::Match { value, arms } => {
+            let v = expr(value);
+            let arms = arms.iter().map(|(p, b)| {
+                let p = pat(p);
+                let b = block(b);
+                quote! { #p => #b }
+            });
+            quote! { match #v { #(#arms)* }; }
         }
     }
 }
@@ -363,11 +385,27 @@ fn expr(e: &Expr) -> TokenStream {
             let ty = format_ident!("{}", ty);
             quote! { #x as #ty }
         }
-        Expr::Try { expr: x, func, line } => {
+        Expr::Try { expr: x, func, line, catch } => {
             let x = operand(x);
             let func = Literal::string(func);
             let line = Literal::u32_unsuffixed(*line);
-            quote! { #x.at(#func, #line)? }
+            match catch {
+                None => quote! { #x.at(#func, #line)? },
+                Some(c) => {
+                    let label = syn::Lifetime::new(&c.label, Span::call_site());
+                    let leave = expr(&c.wrap(Expr::Var("err".into())));
+                    quote! { match #x.at(#func, #line) { Ok(value) => value, Err(err) => break #label #leave } }
+                }
+            }
+        }
+        Expr::CompletionNormal(t) => {
+            let t = ty_tokens(t);
+            quote! { Completion::<#t>::Normal }
+        }
+        Expr::LabeledBlock(l, b) => {
+            let l = label(&Some(l.clone()));
+            let b = block(b);
+            quote! { #l #b }
         }
         Expr::Question(x) => {
             let x = operand(x);

@@ -146,9 +146,22 @@ impl Converter {
             S::AsyncFor(_) => return self.refuse(r, "`async for`", "async iteration is not supported yet"),
             S::With(_) | S::AsyncWith(_) => return self.refuse(r, "`with`", "context managers are not supported yet"),
             S::Match(_) => return self.refuse(r, "`match`", "structural pattern matching is not supported yet"),
-            S::Raise(_) => return self.refuse(r, "`raise`", "raising exceptions is not supported yet"),
-            S::Try(_) | S::TryStar(_) => return self.refuse(r, "`try`", "exception handling is not supported yet"),
-            S::Assert(_) => return self.refuse(r, "`assert`", "`assert` is not supported yet"),
+            S::Raise(x) => StmtKind::Raise { exc: x.exc.map(|e| self.expr(*e)), cause: x.cause.map(|e| self.expr(*e)) },
+            S::Try(t) => StmtKind::Try {
+                body: self.stmts(t.body),
+                handlers: t
+                    .handlers
+                    .into_iter()
+                    .map(|h| {
+                        let py::ExceptHandler::ExceptHandler(h) = h;
+                        Handler { typ: h.type_.map(|e| self.expr(*e)), name: h.name.map(|n| n.to_string()), span: span(h.range), body: self.stmts(h.body) }
+                    })
+                    .collect(),
+                orelse: self.stmts(t.orelse),
+                finalbody: self.stmts(t.finalbody),
+            },
+            S::TryStar(_) => return self.refuse(r, "`except*`", "exception groups are not supported yet"),
+            S::Assert(a) => StmtKind::Assert { test: self.expr(*a.test), msg: a.msg.map(|m| self.expr(*m)) },
         };
         Some(Stmt { kind, span: span(r) })
     }

@@ -50,6 +50,7 @@ enum ITy {
     Iter(Box<ITy>),
     Func(FuncId),
     Module(String),
+    Exc,
     Dyn,
 }
 
@@ -189,6 +190,7 @@ impl Solver {
             ITy::Iter(t) => Ty::Iter(Box::new(self.concrete(t, depth + 1))),
             ITy::Func(f) => Ty::Func(*f),
             ITy::Module(m) => Ty::Module(m.clone()),
+            ITy::Exc => Ty::Exc,
         }
     }
 }
@@ -261,8 +263,12 @@ pub fn infer(module: &Module, res: &Resolution) -> Result<Types, Vec<Diagnostic>
 /// Whether control can never fall off the end of `stmts` (conservative).
 pub fn always_returns(stmts: &[Stmt]) -> bool {
     match stmts.last().map(|s| &s.kind) {
-        Some(StmtKind::Return(_)) => true,
+        Some(StmtKind::Return(_) | StmtKind::Raise { .. }) => true,
         Some(StmtKind::If { body, orelse, .. }) => always_returns(body) && always_returns(orelse),
+        Some(StmtKind::Try { body, handlers, orelse, finalbody }) => {
+            always_returns(finalbody)
+                || ((always_returns(body) || always_returns(orelse)) && handlers.iter().all(|h| always_returns(&h.body)))
+        }
         Some(StmtKind::While { test, body, .. }) => {
             matches!(test.kind, ExprKind::Bool(true)) && !contains_break(body)
         }
@@ -309,6 +315,14 @@ impl<'a> Infer<'a> {
             types.returns.push(self.s.concrete(&t, 0));
         }
         types
+    }
+
+    /// The scope an `except ... as name` binds in: the function being walked, or the module.
+    fn handler_scope(&self, _name: &str) -> Option<ScopeId> {
+        Some(match self.func {
+            Some(f) => self.res.funcs[f.0 as usize].scope,
+            None => crate::resolve::MODULE_SCOPE,
+        })
     }
 
     fn var(&mut self, scope: ScopeId, name: &str) -> Var {
@@ -385,6 +399,34 @@ impl<'a> Infer<'a> {
             }
             StmtKind::Expr(e) => {
                 self.expr(e);
+            }
+            StmtKind::Try { body, handlers, orelse, finalbody } => {
+                self.stmts(body);
+                for h in handlers {
+                    if let Some(t) = &h.typ {
+                        self.expr(t);
+                    }
+                    if let Some(name) = &h.name {
+                        if let Some(scope) = self.handler_scope(name) {
+                            let v = self.var(scope, name);
+                            self.s.join_into(v, &ITy::Exc);
+                        }
+                    }
+                    self.stmts(&h.body);
+                }
+                self.stmts(orelse);
+                self.stmts(finalbody);
+            }
+            StmtKind::Raise { exc, cause } => {
+                for e in exc.iter().chain(cause) {
+                    self.expr(e);
+                }
+            }
+            StmtKind::Assert { test, msg } => {
+                self.expr(test);
+                if let Some(m) = msg {
+                    self.expr(m);
+                }
             }
             StmtKind::Import(_) | StmtKind::ImportFrom { .. } | StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
             StmtKind::Pass | StmtKind::Break | StmtKind::Continue => {}
@@ -664,6 +706,9 @@ impl<'a> Infer<'a> {
     }
 
     fn builtin_call(&mut self, e: &Expr, name: &str, a: &[ITy], args: &[Expr]) -> ITy {
+        if crate::builtins::exception_class(name).is_some() {
+            return ITy::Exc;
+        }
         let pure_result = matches!(name, "print" | "len" | "range" | "int" | "float" | "str" | "repr" | "hex" | "bin" | "oct" | "bool" | "any" | "all");
         if !pure_result && a.contains(&ITy::Never) {
             return ITy::Never;

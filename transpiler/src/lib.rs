@@ -5,6 +5,7 @@
 //! with prettyplease). [`driver`] compiles the result against the cached runtime.
 
 pub mod ast;
+pub mod builtins;
 pub mod cli;
 pub mod diag;
 pub mod driver;

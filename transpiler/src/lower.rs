@@ -7,6 +7,7 @@
 //! flow maps onto Rust's (`for`/`while` with `else` become labeled blocks).
 
 use crate::ast::{self, BoolOp, CmpOp, Conversion, ExprKind, FStringPart, StmtKind, UnaryOp};
+use crate::builtins::{exception_class, is_python_builtin};
 use crate::diag::Diagnostic;
 use crate::infer::{always_returns, literal_index, Types};
 use crate::ops::{binop_rule, cmp_rule, unary_rule, BinImpl, CmpImpl};
@@ -27,6 +28,9 @@ pub fn lower(file: &SourceFile, module: &ast::Module, res: &Resolution, types: &
         scope: MODULE_SCOPE,
         storage: HashMap::new(),
         loops: Vec::new(),
+        tries: Vec::new(),
+        caught: Vec::new(),
+        ret_ty: Ty::None,
         next_tmp: 0,
         next_label: 0,
     };
@@ -54,10 +58,6 @@ pub fn static_name(name: &str) -> String {
     format!("G_{}", rust_ident(name).trim_end_matches('_').to_uppercase())
 }
 
-/// Python builtins py2rust knows; any other builtin name is refused, and a name that is not a
-/// builtin at all raises `NameError` when it runs, as in CPython.
-const PYTHON_BUILTINS: &str = "ArithmeticError AssertionError AttributeError BaseException BaseExceptionGroup BlockingIOError BrokenPipeError BufferError BytesWarning ChildProcessError ConnectionAbortedError ConnectionError ConnectionRefusedError ConnectionResetError DeprecationWarning EOFError Ellipsis EncodingWarning EnvironmentError Exception ExceptionGroup False FileExistsError FileNotFoundError FloatingPointError FutureWarning GeneratorExit IOError ImportError ImportWarning IndentationError IndexError InterruptedError IsADirectoryError KeyError KeyboardInterrupt LookupError MemoryError ModuleNotFoundError NameError None NotADirectoryError NotImplemented NotImplementedError OSError OverflowError PendingDeprecationWarning PermissionError ProcessLookupError RecursionError ReferenceError ResourceWarning RuntimeError RuntimeWarning StopAsyncIteration StopIteration SyntaxError SyntaxWarning SystemError SystemExit TabError TimeoutError True TypeError UnboundLocalError UnicodeDecodeError UnicodeEncodeError UnicodeError UnicodeTranslateError UnicodeWarning UserWarning ValueError Warning ZeroDivisionError abs aiter all anext any ascii bin bool breakpoint bytearray bytes callable chr classmethod compile complex copyright credits delattr dict dir divmod enumerate eval exec exit filter float format frozenset getattr globals hasattr hash help hex id input int isinstance issubclass iter len license list locals map max memoryview min next object oct open ord pow print property quit range repr reversed round set setattr slice sorted staticmethod str sum super tuple type vars zip";
-
 /// Where a variable lives.
 #[derive(Clone, Debug, PartialEq)]
 enum Storage {
@@ -74,6 +74,16 @@ enum Storage {
 struct LoopCtx {
     /// Set when the loop has an `else`: `break` leaves this labeled block.
     else_label: Option<String>,
+    /// How many `try`s enclosed the loop (those pushed later are inside it).
+    tries_depth: usize,
+}
+
+/// An enclosing `try` statement's labeled block.
+struct TryCtx {
+    label: String,
+    /// A `finally` follows: the block yields a `Completion`, and `return`/`break`/`continue`
+    /// inside must go through it.
+    finally: bool,
 }
 
 struct Lower<'a> {
@@ -86,6 +96,11 @@ struct Lower<'a> {
     scope: ScopeId,
     storage: HashMap<(ScopeId, String), Storage>,
     loops: Vec<LoopCtx>,
+    tries: Vec<TryCtx>,
+    /// The Rust variables holding the exceptions being handled (innermost last): bare `raise`.
+    caught: Vec<String>,
+    /// The current function's return type (`Completion<R>`).
+    ret_ty: Ty,
     next_tmp: u32,
     next_label: u32,
 }
@@ -103,7 +118,50 @@ impl<'a> Lower<'a> {
     }
 
     fn attempt(&self, e: Expr, span: Span) -> Expr {
-        Expr::Try { expr: Box::new(e), func: self.frame.clone(), line: self.line(span) }
+        Expr::Try { expr: Box::new(e), func: self.frame.clone(), line: self.line(span), catch: self.catch() }
+    }
+
+    /// Where an exception raised here goes: the innermost `try`, else out of the function.
+    fn catch(&self) -> Option<rir::Catch> {
+        self.tries.last().map(|t| rir::Catch { label: t.label.clone(), completion: t.finally })
+    }
+
+    /// Raises `err` (a `PyErr`) here, recording this frame's line.
+    fn raise(&self, err: Expr, span: Span) -> Stmt {
+        let err = err.method("with_frame", vec![Expr::StrLit(self.frame.clone()), Expr::RawInt(self.line(span) as i64), Expr::Path("None".into())]);
+        self.propagate(err)
+    }
+
+    /// Sends an already-framed `PyErr` to the innermost `try`, or out of the function.
+    fn propagate(&self, err: Expr) -> Stmt {
+        match self.catch() {
+            Some(c) => Stmt::BreakWith(c.label.clone(), c.wrap(err)),
+            None => Stmt::Return(Expr::call("Err", vec![err])),
+        }
+    }
+
+    /// `return value` (already converted): through the innermost `finally`, if any.
+    fn return_stmt(&self, value: Expr) -> Stmt {
+        match self.tries.iter().rev().find(|t| t.finally) {
+            Some(t) => Stmt::BreakWith(t.label.clone(), Expr::call("Completion::Return", vec![value])),
+            None => Stmt::Return(Expr::Ok(Box::new(value))),
+        }
+    }
+
+    /// `break` / `continue`: through a `finally` between here and the loop, if any.
+    fn loop_exit(&self, is_break: bool) -> Stmt {
+        let Some(lp) = self.loops.last() else {
+            return Stmt::Break(None);
+        };
+        if let Some(t) = self.tries[lp.tries_depth..].iter().rev().find(|t| t.finally) {
+            let c = if is_break { "Completion::Break" } else { "Completion::Continue" };
+            return Stmt::BreakWith(t.label.clone(), Expr::Path(c.into()));
+        }
+        if is_break {
+            Stmt::Break(lp.else_label.clone())
+        } else {
+            Stmt::Continue(None)
+        }
     }
 
     fn tmp(&mut self, hint: &str) -> String {
@@ -118,6 +176,7 @@ impl<'a> Lower<'a> {
     // ----- functions and scopes ----------------------------------------------------------
 
     fn func(&mut self, id: FuncId, f: &crate::resolve::Func) -> rir::Func {
+        self.ret_ty = storable(&self.types.returns[id.0 as usize]);
         self.frame = match &f.body {
             FuncBody::Expr(_) => "<lambda>".to_string(),
             FuncBody::Stmts(_) => f.name.clone(),
@@ -145,6 +204,7 @@ impl<'a> Lower<'a> {
             body.stmts.insert(0, guard);
         }
         self.frame = "<module>".to_string();
+        self.ret_ty = Ty::None;
         rir::Func { name: f.rust_name.clone(), py_name: f.name.clone(), line: self.line(f.span), params, ret, body }
     }
 
@@ -190,7 +250,12 @@ impl<'a> Lower<'a> {
                 let none = self.coerce(Expr::Unit, &Ty::None, ret, Span::default());
                 Block::with_tail(out, Expr::Ok(Box::new(none)))
             }
-            Some(_) => Block::new(out),
+            Some(_) => {
+                // Python cannot fall off the end here, but rustc cannot always see that (a
+                // `return` inside `try`/`finally` goes through a `Completion`).
+                let msg = Expr::StrLit("py2rust: internal error: a function fell off its end".into());
+                Block::with_tail(out, Expr::call("Err", vec![Expr::call("PyErr::runtime_error", vec![msg])]))
+            }
         }
     }
 
@@ -314,6 +379,33 @@ impl<'a> Lower<'a> {
                     let mut e = assigned.clone();
                     self.definite(scope, orelse, &mut e, maybe);
                 }
+                StmtKind::Try { body, handlers, orelse, finalbody } => {
+                    // Conservative, like rustc sees the generated blocks: only what is assigned
+                    // before the `try` or in its `finally` is certain afterwards.
+                    let mut b = assigned.clone();
+                    self.definite(scope, body, &mut b, maybe);
+                    self.definite(scope, orelse, &mut b, maybe);
+                    for h in handlers {
+                        let mut hs = assigned.clone();
+                        if let Some(t) = &h.typ {
+                            reads(t, &hs, maybe);
+                        }
+                        hs.extend(h.name.clone());
+                        self.definite(scope, &h.body, &mut hs, maybe);
+                    }
+                    self.definite(scope, finalbody, assigned, maybe);
+                }
+                StmtKind::Raise { exc, cause } => {
+                    for e in exc.iter().chain(cause) {
+                        reads(e, assigned, maybe);
+                    }
+                }
+                StmtKind::Assert { test, msg } => {
+                    reads(test, assigned, maybe);
+                    if let Some(m) = msg {
+                        reads(m, assigned, maybe);
+                    }
+                }
                 StmtKind::For { target, iter, body, orelse } => {
                     reads(iter, assigned, maybe);
                     let mut inner = assigned.clone();
@@ -343,8 +435,8 @@ impl<'a> Lower<'a> {
         match &s.kind {
             StmtKind::FunctionDef(_) | StmtKind::Pass | StmtKind::Import(_) | StmtKind::ImportFrom { .. } | StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
             StmtKind::Expr(e) => {
-                if let Some(stmt) = self.sys_exit(e) {
-                    out.push(stmt);
+                if let Some(err) = self.sys_exit(e) {
+                    out.push(self.raise(err, e.span));
                     return;
                 }
                 let v = self.expr(e);
@@ -359,7 +451,7 @@ impl<'a> Lower<'a> {
                     }
                     None => self.coerce(Expr::Unit, &Ty::None, &ret, s.span),
                 };
-                out.push(Stmt::Return(Expr::Ok(Box::new(value))));
+                out.push(self.return_stmt(value));
             }
             StmtKind::Assign { targets, value } => {
                 if self.res.defs.contains_key(&s.span.start) {
@@ -394,8 +486,8 @@ impl<'a> Lower<'a> {
             }
             StmtKind::While { test, body, orelse } => {
                 let infinite = matches!(test.kind, ExprKind::Bool(true));
-                let label = (!orelse.is_empty()).then(|| self.label());
-                self.loops.push(LoopCtx { else_label: label.clone() });
+                let label = (!orelse.is_empty()).then(|| self.label("loop"));
+                self.loops.push(LoopCtx { else_label: label.clone(), tries_depth: self.tries.len() });
                 let cond = if infinite { Expr::Bool(true) } else { self.cond(test) };
                 let body = self.block(body);
                 self.loops.pop();
@@ -403,7 +495,7 @@ impl<'a> Lower<'a> {
                 self.with_else(lp, label, orelse, out);
             }
             StmtKind::For { target, iter, body, orelse } => {
-                let label = (!orelse.is_empty()).then(|| self.label());
+                let label = (!orelse.is_empty()).then(|| self.label("loop"));
                 let it = self.iterate(iter);
                 let elem = self.elem_ty(iter);
                 let mut pre = Vec::new();
@@ -415,24 +507,49 @@ impl<'a> Lower<'a> {
                         Pat::Ident(item)
                     }
                 };
-                self.loops.push(LoopCtx { else_label: label.clone() });
+                self.loops.push(LoopCtx { else_label: label.clone(), tries_depth: self.tries.len() });
                 let mut b = self.block(body);
                 self.loops.pop();
                 pre.append(&mut b.stmts);
                 b.stmts = pre;
                 self.with_else(Stmt::For { label: None, pat, iter: it, body: b }, label, orelse, out);
             }
-            StmtKind::Break => {
-                let label = self.loops.last().and_then(|l| l.else_label.clone());
-                out.push(Stmt::Break(label));
+            StmtKind::Break => out.push(self.loop_exit(true)),
+            StmtKind::Continue => out.push(self.loop_exit(false)),
+            StmtKind::Try { body, handlers, orelse, finalbody } => self.try_stmt(body, handlers, orelse, finalbody, out),
+            StmtKind::Raise { exc, cause } => {
+                let Some(mut err) = self.exception_value(exc.as_ref(), s.span) else { return };
+                if let Some(c) = cause {
+                    let cause = match &c.kind {
+                        ExprKind::None => Expr::Path("None".into()),
+                        _ => match self.exception_value(Some(c), c.span) {
+                            Some(x) => Expr::call("Some", vec![x]),
+                            None => return,
+                        },
+                    };
+                    err = Expr::call("PyErr::caused_by", vec![err, cause]);
+                } else if let (Some(current), Some(ExprKind::Call { .. } | ExprKind::Name(_))) = (self.caught.last(), exc.as_ref().map(|e| &e.kind).filter(|_| exc.as_ref().is_some_and(|e| self.is_new_exception(e)))) {
+                    // Raised while handling another: CPython chains it as `__context__`.
+                    err = Expr::call("PyErr::during", vec![err, Expr::Var(current.clone()).reference()]);
+                }
+                out.push(self.raise(err, s.span));
             }
-            StmtKind::Continue => out.push(Stmt::Continue(None)),
+            StmtKind::Assert { test, msg } => {
+                let cond = self.cond(test).not();
+                let args = match msg {
+                    Some(m) => vec![self.expr_as(m, &Ty::Dyn)],
+                    None => vec![],
+                };
+                let err = Expr::call("PyErr::with_args", vec![Expr::Path("Exc::AssertionError".into()), Expr::Vec(args)]);
+                let raise = self.raise(err, s.span);
+                out.push(Stmt::If { cond, then: Block::new(vec![raise]), els: None });
+            }
         }
     }
 
-    fn label(&mut self) -> String {
+    fn label(&mut self, kind: &str) -> String {
         self.next_label += 1;
-        format!("'loop{}", self.next_label)
+        format!("'{kind}{}", self.next_label)
     }
 
     /// A loop with an `else`: `'label: { loop; else-body }`, and `break` leaves the block.
@@ -470,6 +587,22 @@ impl<'a> Lower<'a> {
         self.res.comps.values().any(|&c| c == scope)
     }
 
+    /// Assigns an owned value of type `vty` to the variable `name` of `scope`.
+    fn bind_name(&mut self, scope: ScopeId, name: &str, value: Expr, vty: &Ty, span: Span, out: &mut Vec<Stmt>) {
+        let var_ty = storable(&self.types.var(scope, name));
+        let value = self.coerce(value, vty, &var_ty, span);
+        let storage = self.storage.get(&(scope, name.to_string())).cloned().unwrap_or(Storage::Local);
+        let rname = rust_ident(name);
+        match storage {
+            Storage::Local | Storage::LoopOnly => out.push(Stmt::Assign { place: Expr::Var(rname), value }),
+            Storage::MaybeUnbound => out.push(Stmt::Assign { place: Expr::Var(rname), value: Expr::call("Some", vec![value]) }),
+            Storage::Static => {
+                let set = Expr::call("global_set", vec![Expr::Path(static_name(name)).reference(), value]);
+                out.push(Stmt::Expr(set));
+            }
+        }
+    }
+
     /// Assigns an owned value of type `vty` to a target.
     fn bind(&mut self, target: &ast::Expr, value: Expr, vty: &Ty, out: &mut Vec<Stmt>) {
         match &target.kind {
@@ -478,18 +611,7 @@ impl<'a> Lower<'a> {
                     self.unsupported(target.span, "assigning to this name", "it names a function or module");
                     return;
                 };
-                let var_ty = storable(&self.types.var(scope, name));
-                let value = self.coerce(value, vty, &var_ty, target.span);
-                let storage = self.storage.get(&(scope, name.clone())).cloned().unwrap_or(Storage::Local);
-                let rname = rust_ident(name);
-                match storage {
-                    Storage::Local | Storage::LoopOnly => out.push(Stmt::Assign { place: Expr::Var(rname), value }),
-                    Storage::MaybeUnbound => out.push(Stmt::Assign { place: Expr::Var(rname), value: Expr::call("Some", vec![value]) }),
-                    Storage::Static => {
-                        let set = Expr::call("global_set", vec![Expr::Path(static_name(name)).reference(), value]);
-                        out.push(Stmt::Expr(set));
-                    }
-                }
+                self.bind_name(scope, name, value, vty, target.span, out);
             }
             ExprKind::Tuple(elts) => {
                 let Ty::Tuple(parts) = vty else {
@@ -588,8 +710,8 @@ impl<'a> Lower<'a> {
         }
     }
 
-    /// `sys.exit(...)` as a statement: `return Err(sys_exit(code))`.
-    fn sys_exit(&mut self, e: &ast::Expr) -> Option<Stmt> {
+    /// `sys.exit(...)` as a statement: the `SystemExit` to raise.
+    fn sys_exit(&mut self, e: &ast::Expr) -> Option<Expr> {
         let ExprKind::Call { func, args, .. } = &e.kind else { return None };
         let ExprKind::Attribute { value, attr } = &func.kind else { return None };
         if attr != "exit" || !matches!(self.res.names.get(&value.id), Some(Binding::Module(m)) if m == "sys") {
@@ -602,7 +724,168 @@ impl<'a> Lower<'a> {
             }
             None => Expr::Path("Value::None".into()),
         };
-        Some(Stmt::Return(Expr::call("Err", vec![Expr::call("sys_exit", vec![code])])))
+        Some(Expr::call("sys_exit", vec![code]))
+    }
+
+    /// The `PyErr` a `raise` raises: a class (`raise ValueError`), an instance, or the exception
+    /// being handled (bare `raise`).
+    fn exception_value(&mut self, exc: Option<&ast::Expr>, span: Span) -> Option<Expr> {
+        let Some(exc) = exc else {
+            return Some(match self.caught.last() {
+                Some(c) => Expr::Var(c.clone()).method("clone", vec![]),
+                None => Expr::call("PyErr::runtime_error", vec![Expr::StrLit("No active exception to reraise".into())]),
+            });
+        };
+        if let Some(class) = self.exception_class_of(exc) {
+            return Some(Expr::call("PyErr::with_args", vec![Expr::Path(format!("Exc::{class}")), Expr::Vec(vec![])]));
+        }
+        match self.ty(exc) {
+            Ty::Exc => Some(self.expr(exc)),
+            other => {
+                self.unsupported(span, format!("raising a value of type {}", other.python_name()), "only exception classes and instances can be raised");
+                None
+            }
+        }
+    }
+
+    /// Whether a raised expression makes a new exception (a class, or a call of one), which
+    /// CPython chains to the one being handled; re-raising a caught one does not.
+    fn is_new_exception(&self, e: &ast::Expr) -> bool {
+        match &e.kind {
+            ExprKind::Call { func, .. } => self.exception_class_of(func).is_some(),
+            _ => self.exception_class_of(e).is_some(),
+        }
+    }
+
+    /// `ValueError` in `raise ValueError` or `except ValueError`: the builtin class's name.
+    fn exception_class_of(&self, e: &ast::Expr) -> Option<&'static str> {
+        match (&e.kind, self.res.names.get(&e.id)) {
+            (ExprKind::Name(n), Some(Binding::Builtin(_))) => exception_class(n),
+            _ => None,
+        }
+    }
+
+    /// `try`/`except`/`else`/`finally`:
+    ///
+    /// ```text
+    /// let completion: Completion<R> = 'fin: {          // only with a `finally`
+    ///     let outcome: PyResult<()> = 'try: { body; Ok(()) };   // errors: break 'try Err(e)
+    ///     match outcome { Ok(()) => else-body, Err(caught) => if caught.is_instance(..) { .. } else { propagate } }
+    ///     Completion::Normal
+    /// };
+    /// finally-body;
+    /// match completion { Completion::Return(v) => return .., Completion::Raise(e) => propagate, .. }
+    /// ```
+    fn try_stmt(&mut self, body: &[ast::Stmt], handlers: &[ast::Handler], orelse: &[ast::Stmt], finalbody: &[ast::Stmt], out: &mut Vec<Stmt>) {
+        let fin_label = (!finalbody.is_empty()).then(|| self.label("finally"));
+        if let Some(l) = &fin_label {
+            self.tries.push(TryCtx { label: l.clone(), finally: true });
+        }
+        let mut inner = Vec::new();
+        if handlers.is_empty() {
+            inner.extend(self.block(body).stmts);
+            inner.extend(self.block(orelse).stmts);
+        } else {
+            let try_label = self.label("try");
+            self.tries.push(TryCtx { label: try_label.clone(), finally: false });
+            let protected = self.block(body);
+            self.tries.pop();
+            let outcome = self.tmp("outcome");
+            let block = Block { stmts: protected.stmts, tail: Some(Box::new(Expr::Ok(Box::new(Expr::Unit)))) };
+            inner.push(Stmt::Let {
+                name: outcome.clone(),
+                ty: None,
+                init: Some(Expr::LabeledBlock(try_label, block)),
+                mutable: false,
+                optional: false,
+            });
+            let caught = self.tmp("caught");
+            // Handlers, innermost-first chain of `if caught.is_instance(..) { .. } else ..`.
+            self.caught.push(caught.clone());
+            let mut chain: Option<Block> = Some(Block::new(vec![self.propagate(Expr::Var(caught.clone()))]));
+            for h in handlers.iter().rev() {
+                let mut hb = Vec::new();
+                if let Some(name) = &h.name {
+                    let scope = self.scope;
+                    self.bind_name(scope, name, Expr::Var(caught.clone()).method("clone", vec![]), &Ty::Exc, h.span, &mut hb);
+                }
+                hb.extend(self.block(&h.body).stmts);
+                let test = match &h.typ {
+                    None => None,
+                    Some(t) => match self.exception_test(t, &caught) {
+                        Some(c) => Some(c),
+                        None => return,
+                    },
+                };
+                chain = Some(match test {
+                    None => Block::new(hb),
+                    Some(cond) => Block::new(vec![Stmt::If { cond, then: Block::new(hb), els: chain }]),
+                });
+            }
+            self.caught.pop();
+            let handled = chain.unwrap_or_default();
+            let ok = self.block(orelse);
+            inner.push(Stmt::Match {
+                value: Expr::Var(outcome),
+                arms: vec![
+                    (Pat::Variant("Ok".into(), vec![Pat::Tuple(vec![])]), ok),
+                    (Pat::Variant("Err".into(), vec![Pat::Ident(caught)]), handled),
+                ],
+            });
+        }
+        let Some(fin_label) = fin_label else {
+            out.extend(inner);
+            return;
+        };
+        self.tries.pop();
+        let completion = self.tmp("completion");
+        out.push(Stmt::Let {
+            name: completion.clone(),
+            ty: None,
+            init: Some(Expr::LabeledBlock(fin_label, Block::with_tail(inner, Expr::CompletionNormal(self.ret_ty.clone())))),
+            mutable: false,
+            optional: false,
+        });
+        out.extend(self.block(finalbody).stmts);
+        let value = self.tmp("value");
+        let err = self.tmp("err");
+        let ret = self.return_stmt(Expr::Var(value.clone()));
+        let raise = self.propagate(Expr::Var(err.clone()));
+        let in_loop = !self.loops.is_empty();
+        let mut arms = vec![
+            (Pat::Variant("Completion::Normal".into(), vec![]), Block::default()),
+            (Pat::Variant("Completion::Return".into(), vec![Pat::Ident(value)]), Block::new(vec![ret])),
+            (Pat::Variant("Completion::Raise".into(), vec![Pat::Ident(err)]), Block::new(vec![raise])),
+        ];
+        if in_loop {
+            arms.push((Pat::Variant("Completion::Break".into(), vec![]), Block::new(vec![self.loop_exit(true)])));
+            arms.push((Pat::Variant("Completion::Continue".into(), vec![]), Block::new(vec![self.loop_exit(false)])));
+        } else {
+            // `break`/`continue` cannot leave a `try` outside a loop.
+            arms.push((Pat::Wild, Block::default()));
+        }
+        out.push(Stmt::Match { value: Expr::Var(completion), arms });
+    }
+
+    /// `caught.is_instance(Exc::X)` for an `except` clause's class or tuple of classes.
+    fn exception_test(&mut self, t: &ast::Expr, caught: &str) -> Option<Expr> {
+        let classes: Vec<&ast::Expr> = match &t.kind {
+            ExprKind::Tuple(elts) => elts.iter().collect(),
+            _ => vec![t],
+        };
+        let mut test: Option<Expr> = None;
+        for c in classes {
+            let Some(class) = self.exception_class_of(c) else {
+                self.unsupported(c.span, "this `except` class", "only builtin exception classes can be caught yet");
+                return None;
+            };
+            let one = Expr::Var(caught.to_string()).method("is_instance", vec![Expr::Path(format!("Exc::{class}"))]);
+            test = Some(match test {
+                None => one,
+                Some(prev) => Expr::binary(RB::Or, prev, one),
+            });
+        }
+        test
     }
 
     // ----- expressions -------------------------------------------------------------------
@@ -638,7 +921,7 @@ impl<'a> Lower<'a> {
                             let f = if scope == MODULE_SCOPE { "bound_global" } else { "bound_local" };
                             let read = Expr::call(f, vec![Expr::Var(rust_ident(name)).reference(), Expr::StrLit(name.clone())]);
                             // `*bound_local(&x, "x").at(..)?`: a place of type T, like `x` itself.
-                            Expr::Deref(Box::new(Expr::Question(Box::new(self.attempt_inner(read, e.span)))))
+                            Expr::Deref(Box::new(self.attempt(read, e.span)))
                         }
                         Storage::Static => {
                             let read = Expr::call("global_get", vec![Expr::Path(static_name(name)).reference(), Expr::StrLit(name.clone())]);
@@ -650,11 +933,6 @@ impl<'a> Lower<'a> {
             }
         }
         self.value(e)
-    }
-
-    /// Like `attempt`, but yields the `.at(..)` call without the `?` (caller adds it).
-    fn attempt_inner(&self, e: Expr, span: Span) -> Expr {
-        e.method("at", vec![Expr::StrLit(self.frame.clone()), Expr::RawInt(self.line(span) as i64)])
     }
 
     /// A reference to the expression's value (no clone for variables).
@@ -676,7 +954,7 @@ impl<'a> Lower<'a> {
             ExprKind::Name(name) => match self.res.names.get(&e.id).cloned() {
                 Some(Binding::Builtin(b)) if b == "__name__" => Expr::Str("__main__".into()),
                 Some(Binding::Builtin(b)) => {
-                    if PYTHON_BUILTINS.split(' ').any(|n| n == b) {
+                    if is_python_builtin(&b) {
                         self.unsupported(e.span, format!("the builtin `{b}` as a value"), "builtins can only be called directly yet")
                     } else {
                         self.attempt(Expr::call("name_error", vec![Expr::StrLit(name.clone())]), e.span)
@@ -718,6 +996,10 @@ impl<'a> Lower<'a> {
             ExprKind::Attribute { value, attr } => {
                 if matches!(self.res.names.get(&value.id), Some(Binding::Module(m)) if m == "sys") && attr == "argv" {
                     return Expr::call("argv", vec![]);
+                }
+                if self.ty(value) == Ty::Exc && attr == "args" {
+                    let args = self.place(value).method("args", vec![]).method("to_vec", vec![]);
+                    return Expr::call("Value::tuple", vec![args]);
                 }
                 self.unsupported(e.span, format!("the attribute `.{attr}`"), "attributes are not supported yet")
             }
@@ -1229,6 +1511,10 @@ impl<'a> Lower<'a> {
         if let Some(k) = keywords.first() {
             return self.unsupported(k.span, format!("keyword arguments to `{name}`"), "not supported yet");
         }
+        if let Some(class) = exception_class(name) {
+            let items = args.iter().map(|a| self.expr_as(a, &Ty::Dyn)).collect();
+            return Expr::call("PyErr::with_args", vec![Expr::Path(format!("Exc::{class}")), Expr::Vec(items)]);
+        }
         match (name, tys.as_slice()) {
             ("len", [Ty::List(_) | Ty::Str]) => self.place(&args[0]).method("len", vec![]),
             ("len", [Ty::Tuple(ts)]) => Expr::Int(ts.len() as i64),
@@ -1383,7 +1669,7 @@ impl<'a> Lower<'a> {
                 let test = Expr::call("truthy", vec![Expr::Var("item".into()).reference()]);
                 it.method("into_iter", vec![]).method(name, vec![Expr::Closure(vec![Pat::Ident("item".into())], Box::new(test))])
             }
-            _ if PYTHON_BUILTINS.split(' ').any(|n| n == name) => {
+            _ if is_python_builtin(name) => {
                 let desc: Vec<String> = tys.iter().map(Ty::python_name).collect();
                 self.unsupported(e.span, format!("`{name}({})`", desc.join(", ")), format!("the builtin `{name}` is not supported for these arguments yet"))
             }
@@ -1577,7 +1863,7 @@ fn target_reads(t: &ast::Expr, f: &mut dyn FnMut(&ast::Expr)) {
 /// Whether a statement list always leaves by `return`, `break` or `continue`.
 fn ends_flow(stmts: &[ast::Stmt]) -> bool {
     match stmts.last().map(|s| &s.kind) {
-        Some(StmtKind::Return(_) | StmtKind::Break | StmtKind::Continue) => true,
+        Some(StmtKind::Return(_) | StmtKind::Break | StmtKind::Continue | StmtKind::Raise { .. }) => true,
         Some(StmtKind::If { body, orelse, .. }) => ends_flow(body) && ends_flow(orelse),
         _ => false,
     }

@@ -282,6 +282,28 @@ impl Resolver {
             StmtKind::ImportFrom { module, .. } => {
                 self.diags.push(Diagnostic::unsupported(s.span, format!("`from {module} import ...`"), "only `import MODULE` is supported yet"));
             }
+            StmtKind::Try { body, handlers, orelse, finalbody } => {
+                self.stmts(body, scope);
+                for h in handlers {
+                    if let Some(t) = &h.typ {
+                        self.expr(t, scope);
+                    }
+                    self.stmts(&h.body, scope);
+                }
+                self.stmts(orelse, scope);
+                self.stmts(finalbody, scope);
+            }
+            StmtKind::Raise { exc, cause } => {
+                for e in exc.iter().chain(cause) {
+                    self.expr(e, scope);
+                }
+            }
+            StmtKind::Assert { test, msg } => {
+                self.expr(test, scope);
+                if let Some(m) = msg {
+                    self.expr(m, scope);
+                }
+            }
             StmtKind::Global(_) | StmtKind::Nonlocal(_) | StmtKind::Pass | StmtKind::Break | StmtKind::Continue => {}
         }
     }
@@ -435,6 +457,17 @@ pub fn collect_bindings(stmts: &[Stmt], f: &mut dyn FnMut(&str, Span)) {
             StmtKind::While { body, orelse, .. } | StmtKind::If { body, orelse, .. } => {
                 collect_bindings(body, f);
                 collect_bindings(orelse, f);
+            }
+            StmtKind::Try { body, handlers, orelse, finalbody } => {
+                collect_bindings(body, f);
+                for h in handlers {
+                    if let Some(n) = &h.name {
+                        f(n, h.span);
+                    }
+                    collect_bindings(&h.body, f);
+                }
+                collect_bindings(orelse, f);
+                collect_bindings(finalbody, f);
             }
             StmtKind::Import(names) => {
                 for (name, alias) in names {

@@ -67,12 +67,36 @@ pub enum Stmt {
     Break(Option<String>),
     Continue(Option<String>),
     Return(Expr),
+    /// `break 'label value;` (leaving a labeled block with a value).
+    BreakWith(String, Expr),
+    /// `match value { pattern => block, ... }`.
+    Match { value: Expr, arms: Vec<(Pat, Block)> },
 }
 
 #[derive(Clone, Debug)]
 pub enum Pat {
     Ident(String),
     Tuple(Vec<Pat>),
+    /// `Path` or `Path(p, ...)`, e.g. `Completion::Return(value)`, `Err(err)`.
+    Variant(String, Vec<Pat>),
+    /// `_`.
+    Wild,
+}
+
+/// Where an exception raised inside a `try` goes: its labeled block.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Catch {
+    pub label: String,
+    /// The block yields a `Completion` (a `finally` follows) rather than a `PyResult<()>`.
+    pub completion: bool,
+}
+
+impl Catch {
+    /// The value that leaves the block with error `err`.
+    pub fn wrap(&self, err: Expr) -> Expr {
+        let ctor = if self.completion { "Completion::Raise" } else { "Err" };
+        Expr::call(ctor, vec![err])
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -124,8 +148,9 @@ pub enum Expr {
     Ref(Box<Expr>),
     /// `expr as ty` (for `bool as u8 as f64` style conversions).
     Cast(Box<Expr>, &'static str),
-    /// `expr.at("func", line)?`: propagate a Python exception, recording the frame.
-    Try { expr: Box<Expr>, func: String, line: u32 },
+    /// `expr.at("func", line)?`: propagate a Python exception, recording the frame. Inside a
+    /// `try` the error goes to the handlers instead: `match .. { Err(e) => break 'label .. }`.
+    Try { expr: Box<Expr>, func: String, line: u32, catch: Option<Catch> },
     /// `expr?` without a frame (the error already carries this frame's line).
     Question(Box<Expr>),
     Block(Block),
@@ -140,6 +165,10 @@ pub enum Expr {
     Ok(Box<Expr>),
     /// `|params| body` (parameters untyped).
     Closure(Vec<Pat>, Box<Expr>),
+    /// `Completion::<R>::Normal`: the value a `try` with `finally` ends with normally.
+    CompletionNormal(Ty),
+    /// `'label: { ... }` as an expression.
+    LabeledBlock(String, Block),
     /// `<ty>::method(args)`: an associated function of a concrete type.
     TypedCall(Ty, String, Vec<Expr>),
     /// `&mut expr`.

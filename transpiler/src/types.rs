@@ -20,6 +20,8 @@ pub enum Ty {
     Func(FuncId),
     /// An imported module such as `sys`.
     Module(String),
+    /// An exception instance (`except E as e`, `ValueError("x")`): the runtime's `PyErr`.
+    Exc,
     /// The runtime's dynamic value: several types really meet here.
     Dyn,
 }
@@ -48,6 +50,7 @@ impl Ty {
             Ty::Iter(t) => format!("Iterator[{}]", t.python_name()),
             Ty::Func(_) => "function".into(),
             Ty::Module(m) => format!("module {m}"),
+            Ty::Exc => "BaseException".into(),
             Ty::Dyn => "object".into(),
         }
     }
