@@ -10,13 +10,19 @@ pub mod int;
 
 // Objects, errors and the program entry point.
 pub mod builtins;
+pub mod dict;
 pub mod entry;
 pub mod err;
 pub mod flow;
+pub mod hash;
+pub mod instance;
 pub mod list;
 pub mod object;
 pub mod pystr;
+pub mod set;
 pub mod value;
 pub mod vars;
+
+pub mod stdlib;
 
 pub mod prelude;

@@ -26,3 +26,8 @@ pub use crate::pystr::{PyStr, PyStrIter};
 pub use crate::value::{FromValue, IntoValue, Object, Value, ValueIter};
 pub use crate::vars::{bound_global, bound_local, global_get, global_set, name_error, saturating_i64, Global};
 pub use crate::flow::Completion;
+pub use crate::instance::{ClassData, Instance};
+pub use std::cell::RefCell;
+pub use crate::dict::{PyDict, PyDictItems, PyDictKeys, PyDictValues};
+pub use crate::hash::PyHash;
+pub use crate::set::{PySet, PySetIter};

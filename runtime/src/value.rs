@@ -98,6 +98,37 @@ pub trait Object: PyObject + Any {
     fn mul_int(&self, _n: &Int) -> Option<PyResult<Value>> {
         None
     }
+    /// `hash(obj)`: `TypeError: unhashable type: 'list'` unless the type says otherwise.
+    fn hash_obj(&self) -> PyResult<i64> {
+        Err(crate::hash::unhashable(self.type_name()))
+    }
+    /// `del obj[index]`.
+    fn delitem(&self, _index: &Value) -> PyResult<()> {
+        Err(PyErr::type_error(format!("'{}' object doesn't support item deletion", self.type_name())))
+    }
+    /// `self <op> other` for `<`, `<=`, `>`, `>=` between two objects that are not sequences
+    /// (sets: subset tests); `None` when unsupported.
+    fn cmp_obj(&self, _other: &dyn Object, _op: CmpOp) -> Option<PyResult<bool>> {
+        None
+    }
+    /// `self - other`, `self & other`, `self | other`, `self ^ other` where `self` is this
+    /// object (sets, dict `|`); `None` when unsupported.
+    fn binop(&self, _op: ObjBinOp, _other: &Value) -> Option<PyResult<Value>> {
+        None
+    }
+    /// For sets: the same set with `Value` elements and the same table (so the same order).
+    fn to_value_set(&self) -> Option<crate::set::PySet<Value>> {
+        None
+    }
+}
+
+/// The binary operators objects other than numbers may implement through [`Object::binop`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ObjBinOp {
+    Sub,
+    And,
+    Or,
+    Xor,
 }
 
 /// Boxes a statically typed value (no copy for reference types).
@@ -252,8 +283,20 @@ impl Value {
 
     /// `self - other`.
     pub fn sub(&self, other: &Value) -> PyResult<Value> {
+        if let Some(r) = self.obj_binop(ObjBinOp::Sub, other) {
+            return r;
+        }
         self.num_binop(other, |a, b| Ok(Value::Int(a - b)), |a, b| Ok(Value::Float(a - b)))
             .unwrap_or_else(|| Err(unsupported("-", self, other)))
+    }
+
+    /// An operator implemented by the left operand's object type (sets, dicts).
+    #[inline]
+    fn obj_binop(&self, op: ObjBinOp, other: &Value) -> Option<PyResult<Value>> {
+        match self {
+            Value::Obj(o) => o.binop(op, other),
+            _ => None,
+        }
     }
 
     /// `self * other`, including sequence repetition (`'ab' * 3`, `3 * [0]`).
@@ -365,6 +408,9 @@ impl Value {
         if let (Value::Bool(a), Value::Bool(b)) = (self, other) {
             return Ok(Value::Bool(a & b));
         }
+        if let Some(r) = self.obj_binop(ObjBinOp::And, other) {
+            return r;
+        }
         self.int_binop(other, "&", |a, b| Ok(a & b))
     }
 
@@ -373,6 +419,9 @@ impl Value {
         if let (Value::Bool(a), Value::Bool(b)) = (self, other) {
             return Ok(Value::Bool(a | b));
         }
+        if let Some(r) = self.obj_binop(ObjBinOp::Or, other) {
+            return r;
+        }
         self.int_binop(other, "|", |a, b| Ok(a | b))
     }
 
@@ -380,6 +429,9 @@ impl Value {
     pub fn bitxor(&self, other: &Value) -> PyResult<Value> {
         if let (Value::Bool(a), Value::Bool(b)) = (self, other) {
             return Ok(Value::Bool(a ^ b));
+        }
+        if let Some(r) = self.obj_binop(ObjBinOp::Xor, other) {
+            return r;
         }
         self.int_binop(other, "^", |a, b| Ok(a ^ b))
     }
@@ -454,6 +506,10 @@ impl Value {
             (Value::Obj(a), Value::Obj(b)) if a.type_name() == b.type_name() && a.seq_len().is_some() => {
                 seq_cmp_objects(&**a, &**b, op)
             }
+            (Value::Obj(a), Value::Obj(b)) => match a.cmp_obj(&**b, op) {
+                Some(r) => r,
+                None => Err(cmp_type_error(op, self.type_name(), other.type_name())),
+            },
             _ => Err(cmp_type_error(op, self.type_name(), other.type_name())),
         }
     }
@@ -555,6 +611,22 @@ impl Value {
             Value::Obj(o) => o.contains(x),
             _ => Err(PyErr::type_error(format!("argument of type '{}' is not iterable", self.type_name()))),
         }
+    }
+
+    /// `del self[index]`.
+    pub fn delitem(&self, index: &Value) -> PyResult<()> {
+        match self {
+            Value::Obj(o) => o.delitem(index),
+            _ => Err(PyErr::type_error(format!(
+                "'{}' object doesn't support item deletion",
+                self.type_name()
+            ))),
+        }
+    }
+
+    /// `hash(self)`.
+    pub fn hash(&self) -> PyResult<i64> {
+        crate::hash::PyHash::py_hash(self)
     }
 
     /// Downcasts to a concrete object type (`v.downcast_ref::<ListObj<Int>>()`).

@@ -26,6 +26,7 @@ pub struct Stmt {
 #[derive(Clone, Debug)]
 pub enum StmtKind {
     FunctionDef(FunctionDef),
+    ClassDef(ClassDef),
     Return(Option<Expr>),
     /// `a = b = value`: targets left to right.
     Assign { targets: Vec<Expr>, value: Expr },
@@ -63,10 +64,21 @@ pub struct Handler {
 }
 
 #[derive(Clone, Debug)]
+pub struct ClassDef {
+    pub name: String,
+    pub bases: Vec<Expr>,
+    pub body: Vec<Stmt>,
+    pub decorators: Vec<Expr>,
+    /// The span of the `class Name(...)` header.
+    pub header: Span,
+}
+
+#[derive(Clone, Debug)]
 pub struct FunctionDef {
     pub name: String,
     pub params: Vec<Param>,
     pub body: Vec<Stmt>,
+    pub decorators: Vec<Expr>,
     /// The span of the `def name(...)` header, for diagnostics and tracebacks.
     pub header: Span,
 }

@@ -8,8 +8,72 @@ use crate::types::Ty;
 use proc_macro2::{Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 
+thread_local! {
+    /// The Rust names of class hierarchies by root id, for `ty_tokens` while a program is
+    /// emitted (set by `emit_program`).
+    static CLASS_NAMES: std::cell::RefCell<std::collections::HashMap<u32, String>> = Default::default();
+}
+
+/// `type Point = Instance<PointData>;`, the data struct, and the `ClassData` hooks.
+fn class_type(c: &ClassType) -> TokenStream {
+    let ty = format_ident!("{}", c.name);
+    let data = format_ident!("{}Data", c.name);
+    let fields = c.fields.iter().map(|(n, t)| {
+        let n = format_ident!("{}", n);
+        let t = ty_tokens(t);
+        quote! { #n: Option<#t> }
+    });
+    let names = c.names.iter().map(|(tag, n)| {
+        let tag = Literal::u32_unsuffixed(*tag);
+        quote! { #tag => #n }
+    });
+    let hooks = c.hooks.iter().map(|(hook, arms)| {
+        let arms = arms.iter().map(|(tags, f)| {
+            let tags = tags.iter().map(|t| Literal::u32_unsuffixed(*t));
+            let f = format_ident!("{}", f);
+            if hook == "eq" {
+                quote! { #(#tags)|* => Some(#f(a.clone(), b.clone())) }
+            } else {
+                quote! { #(#tags)|* => Some(#f(obj.clone())) }
+            }
+        });
+        match hook.as_str() {
+            "eq" => quote! { fn dunder_eq(a: &#ty, b: &#ty) -> Option<PyResult<bool>> { match a.class() { #(#arms,)* _ => None } } },
+            "bool" => quote! { fn dunder_bool(obj: &#ty) -> Option<PyResult<bool>> { match obj.class() { #(#arms,)* _ => None } } },
+            "repr" => quote! { fn dunder_repr(obj: &#ty) -> Option<PyResult<PyStr>> { match obj.class() { #(#arms,)* _ => None } } },
+            _ => quote! { fn dunder_str(obj: &#ty) -> Option<PyResult<PyStr>> { match obj.class() { #(#arms,)* _ => None } } },
+        }
+    });
+    let doc = format!(" Instances of `class {}` and its subclasses.", c.name);
+    quote! {
+        #[doc = #doc]
+        type #ty = Instance<#data>;
+
+        /// Their attributes (unset until assigned).
+        #[derive(Default)]
+        struct #data { #(#fields,)* }
+
+        impl ClassData for #data {
+            fn class_name(tag: u32) -> &'static str {
+                match tag { #(#names,)* _ => "object" }
+            }
+            #(#hooks)*
+        }
+    }
+}
+
 /// Prints a whole program as Rust source.
 pub fn emit_program(p: &Program) -> Result<String, String> {
+    CLASS_NAMES.with(|n| {
+        let mut n = n.borrow_mut();
+        n.clear();
+        for c in &p.classes {
+            if let Some((tag, _)) = c.names.first() {
+                n.insert(*tag, c.name.clone());
+            }
+        }
+    });
+    let classes = p.classes.iter().map(class_type);
     let statics = p.statics.iter().map(|s| {
         let name = format_ident!("{}", s.name);
         let ty = ty_tokens(&s.ty);
@@ -25,6 +89,8 @@ pub fn emit_program(p: &Program) -> Result<String, String> {
         use py2rust_runtime::prelude::*;
 
         #statics
+
+        #(#classes)*
 
         #(#funcs)*
 
@@ -45,14 +111,18 @@ pub fn emit_program(p: &Program) -> Result<String, String> {
 
 fn func(f: &Func) -> TokenStream {
     let name = format_ident!("{}", f.name);
-    let params = f.params.iter().map(|(n, t)| {
+    let params = f.params.iter().enumerate().map(|(i, (n, t))| {
         let n = format_ident!("{}", n);
         let t = ty_tokens(t);
-        quote! { mut #n: #t }
+        if i == 0 && f.by_ref_self {
+            quote! { #n: &#t }
+        } else {
+            quote! { mut #n: #t }
+        }
     });
     let ret = ty_tokens(&f.ret);
     let body = block(&f.body);
-    let doc = format!(" `def {}` (line {}).", f.py_name, f.line);
+    let doc = if f.line == 0 { format!(" Generated for `{}`.", f.py_name) } else { format!(" `def {}` (line {}).", f.py_name, f.line) };
     quote! {
         #[doc = #doc]
         fn #name(#(#params),*) -> PyResult<#ret> #body
@@ -76,6 +146,12 @@ pub fn ty_tokens(t: &Ty) -> TokenStream {
             quote! { (#(#ts,)*) }
         }
         Ty::Exc => quote! { PyErr },
+        Ty::Obj(c) => {
+            let name = CLASS_NAMES.with(|n| n.borrow().get(&c.0).cloned()).unwrap_or_else(|| "Value".to_string());
+            let n = format_ident!("{}", name);
+            quote! { #n }
+        }
+        Ty::Class(_) => quote! { u32 },
         Ty::Dyn | Ty::Iter(_) | Ty::Func(_) | Ty::Module(_) => quote! { Value },
     }
 }
@@ -117,6 +193,10 @@ fn pat(p: &Pat) -> TokenStream {
             quote! { (#(#ps,)*) }
         }
         Pat::Wild => quote! { _ },
+        Pat::Ints(ns) => {
+            let ns = ns.iter().map(|n| Literal::u32_unsuffixed(*n));
+            quote! { #(#ns)|* }
+        }
         Pat::Variant(p, ps) if ps.is_empty() => path(p),
         Pat::Variant(p, ps) => {
             let p = path(p);
@@ -397,6 +477,20 @@ fn expr(e: &Expr) -> TokenStream {
                     quote! { match #x.at(#func, #line) { Ok(value) => value, Err(err) => break #label #leave } }
                 }
             }
+        }
+        Expr::NamedField(x, name) => {
+            let x = operand(x);
+            let n = format_ident!("{}", name);
+            quote! { #x.#n }
+        }
+        Expr::MatchExpr(v, arms) => {
+            let v = expr(v);
+            let arms = arms.iter().map(|(p, b)| {
+                let p = pat(p);
+                let b = block(b);
+                quote! { #p => #b }
+            });
+            quote! { match #v { #(#arms)* } }
         }
         Expr::CompletionNormal(t) => {
             let t = ty_tokens(t);

@@ -74,17 +74,16 @@ impl Converter {
         let r = s.range();
         let kind = match s {
             S::FunctionDef(f) => {
-                if let Some(d) = f.decorator_list.first() {
-                    self.unsupported(d.range(), "decorators", "decorators are not supported yet");
-                }
                 if !f.type_params.is_empty() {
                     self.unsupported(r, "type parameters", "PEP 695 type parameters are not Python 3.11");
                 }
                 let header_end = f.body.first().map_or(r.end(), |b| b.range().start());
                 let params = self.params(*f.args, r);
+                let decorators = self.elements(f.decorator_list);
                 StmtKind::FunctionDef(FunctionDef {
                     name: f.name.to_string(),
                     params,
+                    decorators,
                     body: self.stmts(f.body),
                     header: Span::new(u32::from(r.start()), u32::from(header_end)),
                 })
@@ -139,7 +138,19 @@ impl Converter {
             }
             S::Global(g) => StmtKind::Global(g.names.into_iter().map(|n| n.to_string()).collect()),
             S::Nonlocal(g) => StmtKind::Nonlocal(g.names.into_iter().map(|n| n.to_string()).collect()),
-            S::ClassDef(_) => return self.refuse(r, "classes", "classes are not supported yet"),
+            S::ClassDef(c) => {
+                if let Some(k) = c.keywords.first() {
+                    self.unsupported(k.range, "class keywords (metaclasses)", "metaclasses and class keyword arguments are not supported");
+                }
+                let header_end = c.body.first().map_or(r.end(), |b| b.range().start());
+                StmtKind::ClassDef(ClassDef {
+                    name: c.name.to_string(),
+                    bases: self.elements(c.bases),
+                    decorators: self.elements(c.decorator_list),
+                    body: self.stmts(c.body),
+                    header: Span::new(u32::from(r.start()), u32::from(header_end)),
+                })
+            }
             S::AsyncFunctionDef(_) => return self.refuse(r, "`async def`", "async functions are not supported yet"),
             S::Delete(_) => return self.refuse(r, "`del`", "`del` is not supported yet"),
             S::TypeAlias(_) => return self.refuse(r, "`type` aliases", "PEP 695 type aliases are not Python 3.11"),
@@ -207,10 +218,7 @@ impl Converter {
                 let elts = t.elts.into_iter().map(|x| self.target(x)).collect();
                 self.mk(ExprKind::Tuple(elts), r)
             }
-            py::Expr::Attribute(_) => {
-                self.unsupported(r, "attribute assignment", "objects with attributes are not supported yet");
-                self.mk(ExprKind::None, r)
-            }
+            py::Expr::Attribute(_) => self.expr(e),
             py::Expr::Starred(_) => {
                 self.unsupported(r, "starred assignment", "starred unpacking is not supported yet");
                 self.mk(ExprKind::None, r)
@@ -407,6 +415,13 @@ mod tests {
     }
 
     #[test]
+    fn converts_a_class() {
+        let m = parse("class A(B):\n    x = 1\n    def f(self):\n        return self.x\n").unwrap();
+        let StmtKind::ClassDef(c) = &m.body[0].kind else { panic!() };
+        assert_eq!((c.name.as_str(), c.bases.len(), c.body.len()), ("A", 1, 2));
+    }
+
+    #[test]
     fn converts_a_function() {
         let m = parse("def f(a, b=2):\n    return a + b\nprint(f(1))\n").unwrap();
         assert_eq!(m.body.len(), 2);
@@ -424,7 +439,7 @@ mod tests {
 
     #[test]
     fn unsupported_construct_is_refused_with_its_span() {
-        let errs = parse("x = 1\nclass A:\n    pass\n").unwrap_err();
+        let errs = parse("x = 1\nwith open('f') as f:\n    pass\n").unwrap_err();
         assert_eq!(errs[0].kind, crate::diag::DiagKind::Unsupported);
         assert_eq!(errs[0].span.start, 6);
     }

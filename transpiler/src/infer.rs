@@ -11,7 +11,7 @@
 use crate::ast::*;
 use crate::diag::Diagnostic;
 use crate::ops::{binop_rule, unary_rule, BinImpl};
-use crate::resolve::{Binding, FuncBody, FuncId, Resolution, ScopeId};
+use crate::resolve::{Binding, ClassId, FuncBody, FuncId, MethodKind, Resolution, ScopeId};
 use crate::types::Ty;
 use std::collections::HashMap;
 
@@ -20,6 +20,8 @@ use std::collections::HashMap;
 pub struct Types {
     pub exprs: Vec<Ty>,
     pub vars: HashMap<(ScopeId, String), Ty>,
+    /// Attributes of each class hierarchy (by root): instance fields and class attributes.
+    pub attrs: HashMap<(ClassId, String), Ty>,
     pub params: Vec<Vec<Ty>>,
     pub returns: Vec<Ty>,
 }
@@ -31,6 +33,10 @@ impl Types {
 
     pub fn var(&self, scope: ScopeId, name: &str) -> Ty {
         self.vars.get(&(scope, name.to_string())).cloned().unwrap_or(Ty::Never)
+    }
+
+    pub fn attr(&self, root: ClassId, name: &str) -> Ty {
+        self.attrs.get(&(root, name.to_string())).cloned().unwrap_or(Ty::Never)
     }
 }
 
@@ -51,6 +57,8 @@ enum ITy {
     Func(FuncId),
     Module(String),
     Exc,
+    Obj(ClassId),
+    Class(ClassId),
     Dyn,
 }
 
@@ -191,6 +199,8 @@ impl Solver {
             ITy::Func(f) => Ty::Func(*f),
             ITy::Module(m) => Ty::Module(m.clone()),
             ITy::Exc => Ty::Exc,
+            ITy::Obj(c) => Ty::Obj(*c),
+            ITy::Class(c) => Ty::Class(*c),
         }
     }
 }
@@ -202,6 +212,7 @@ pub fn infer(module: &Module, res: &Resolution) -> Result<Types, Vec<Diagnostic>
         vars: HashMap::new(),
         returns: Vec::new(),
         memo: HashMap::new(),
+        attrs: HashMap::new(),
         exprs: vec![ITy::Never; module.expr_count as usize],
         func: None,
     };
@@ -213,6 +224,7 @@ pub fn infer(module: &Module, res: &Resolution) -> Result<Types, Vec<Diagnostic>
     loop {
         inf.s.changed = false;
         inf.func = None;
+        inf.classes();
         inf.stmts(&module.body);
         for (i, f) in res.funcs.iter().enumerate() {
             inf.func = Some(FuncId(i as u32));
@@ -292,6 +304,8 @@ struct Infer<'a> {
     returns: Vec<Var>,
     /// Element variables of list-producing expressions, by expression (stable across rounds).
     memo: HashMap<(ExprId, u8), Var>,
+    /// Attribute variables of class hierarchies, by root.
+    attrs: HashMap<(ClassId, String), Var>,
     exprs: Vec<ITy>,
     func: Option<FuncId>,
 }
@@ -309,6 +323,11 @@ impl<'a> Infer<'a> {
         for f in &self.res.funcs {
             let ps = f.params.iter().map(|p| types.var(f.scope, &p.name)).collect();
             types.params.push(ps);
+        }
+        let attrs: Vec<_> = self.attrs.iter().map(|(k, v)| (k.clone(), *v)).collect();
+        for (k, v) in attrs {
+            let t = self.s.get(v);
+            types.attrs.insert(k, self.s.concrete(&t, 0));
         }
         for v in self.returns.clone() {
             let t = self.s.get(v);
@@ -334,6 +353,121 @@ impl<'a> Infer<'a> {
         v
     }
 
+    fn attr_var(&mut self, class: ClassId, name: &str) -> Var {
+        let root = self.res.root(class);
+        if let Some(&v) = self.attrs.get(&(root, name.to_string())) {
+            return v;
+        }
+        let v = self.s.fresh();
+        self.attrs.insert((root, name.to_string()), v);
+        v
+    }
+
+    /// Class-level facts: `self` parameters, class attributes, dataclass fields.
+    fn classes(&mut self) {
+        for (i, c) in self.res.classes.iter().enumerate() {
+            let id = ClassId(i as u32);
+            let root = self.res.root(id);
+            for (name, value) in &c.attrs {
+                let t = self.expr(value);
+                let v = self.attr_var(id, name);
+                self.s.join_into(v, &t);
+            }
+            for (name, default) in &c.fields {
+                let v = self.attr_var(id, name);
+                if let Some(d) = default {
+                    let t = self.expr(d);
+                    self.s.join_into(v, &t);
+                }
+            }
+            for (_, f) in &c.methods {
+                let func = &self.res.funcs[f.0 as usize];
+                let first = match func.kind {
+                    MethodKind::Instance | MethodKind::Property => Some(ITy::Obj(root)),
+                    MethodKind::Class => Some(ITy::Class(id)),
+                    _ => None,
+                };
+                if let (Some(t), Some(p)) = (first, func.params.first()) {
+                    let v = self.var(func.scope, &p.name);
+                    self.s.join_into(v, &t);
+                }
+            }
+        }
+    }
+
+    /// Joins call arguments into a function's parameters (skipping `skip` leading ones, e.g.
+    /// `self`) and gives its return type.
+    fn call_func(&mut self, f: FuncId, skip: usize, args: &[ITy], keywords: &[Keyword], kw_tys: &[ITy]) -> ITy {
+        let def = &self.res.funcs[f.0 as usize];
+        let scope = def.scope;
+        let params: Vec<String> = def.params.iter().skip(skip).map(|p| p.name.clone()).collect();
+        for (p, t) in params.iter().zip(args) {
+            let v = self.var(scope, p);
+            self.s.join_into(v, t);
+        }
+        for (k, t) in keywords.iter().zip(kw_tys) {
+            if params.contains(&k.name) {
+                let v = self.var(scope, &k.name);
+                self.s.join_into(v, t);
+            }
+        }
+        let r = self.returns[f.0 as usize];
+        self.s.get(r)
+    }
+
+    /// The implementations `obj.name(...)` may call on an instance of hierarchy `root`.
+    fn method_impls(&self, root: ClassId, name: &str) -> Vec<FuncId> {
+        self.res.tree(root).into_iter().filter_map(|c| self.res.class(c).methods.iter().find(|(n, _)| n == name).map(|(_, f)| *f)).collect()
+    }
+
+    /// A method call on an instance: every implementation in the hierarchy may run.
+    fn instance_call(&mut self, root: ClassId, name: &str, args: &[ITy], keywords: &[Keyword], kw_tys: &[ITy]) -> Option<ITy> {
+        let impls = self.method_impls(root, name);
+        if impls.is_empty() {
+            return None;
+        }
+        let mut ret = ITy::Never;
+        for f in impls {
+            let skip = if self.res.funcs[f.0 as usize].kind == MethodKind::Static { 0 } else { 1 };
+            let r = self.call_func(f, skip, args, keywords, kw_tys);
+            ret = self.s.join(&ret, &r);
+        }
+        Some(ret)
+    }
+
+    /// `C(args)`: `__init__` (or a dataclass's fields) take the arguments.
+    fn construct(&mut self, c: ClassId, args: &[ITy], keywords: &[Keyword], kw_tys: &[ITy]) -> ITy {
+        if let Some(init) = self.res.lookup_method(c, "__init__") {
+            self.call_func(init, 1, args, keywords, kw_tys);
+        } else {
+            let fields = self.dataclass_fields(c);
+            for (name, t) in fields.iter().zip(args) {
+                let v = self.attr_var(c, name);
+                self.s.join_into(v, t);
+            }
+            for (k, t) in keywords.iter().zip(kw_tys) {
+                if fields.contains(&k.name) {
+                    let v = self.attr_var(c, &k.name);
+                    self.s.join_into(v, t);
+                }
+            }
+        }
+        ITy::Obj(self.res.root(c))
+    }
+
+    /// A dataclass's fields, bases' first.
+    fn dataclass_fields(&self, c: ClassId) -> Vec<String> {
+        let mut out = Vec::new();
+        for k in self.res.mro(c).into_iter().rev() {
+            for (n, _) in &self.res.class(k).fields {
+                if !out.contains(n) {
+                    out.push(n.clone());
+                }
+            }
+        }
+        out
+    }
+
     fn memo(&mut self, e: &Expr, slot: u8) -> Var {
         if let Some(&v) = self.memo.get(&(e.id, slot)) {
             return v;
@@ -351,7 +485,7 @@ impl<'a> Infer<'a> {
 
     fn stmt(&mut self, s: &Stmt) {
         match &s.kind {
-            StmtKind::FunctionDef(_) => {}
+            StmtKind::FunctionDef(_) | StmtKind::ClassDef(_) => {}
             StmtKind::Return(v) => {
                 let t = match v {
                     Some(v) => self.expr(v),
@@ -469,6 +603,14 @@ impl<'a> Infer<'a> {
                 }
                 self.record(target, t.clone());
             }
+            ExprKind::Attribute { value, attr } => {
+                let owner = self.expr(value);
+                if let ITy::Obj(c) | ITy::Class(c) = owner {
+                    let v = self.attr_var(c, attr);
+                    self.s.join_into(v, t);
+                }
+                self.record(target, t.clone());
+            }
             _ => {}
         }
     }
@@ -502,6 +644,11 @@ impl<'a> Infer<'a> {
         // sites are seen): no conclusion yet, so the analysis stays monotone.
         if *l == ITy::Never || *r == ITy::Never {
             return ITy::Never;
+        }
+        if let ITy::Obj(root) = l {
+            if let Some(t) = self.instance_call(*root, crate::lower::binop_dunder(op), &[r.clone()], &[], &[]) {
+                return t;
+            }
         }
         let (lc, rc) = (self.concrete_shape(l), self.concrete_shape(r));
         let (imp, result) = binop_rule(op, &lc, &rc, is_nonneg_int_literal(right));
@@ -555,6 +702,7 @@ impl<'a> Infer<'a> {
                     self.s.get(v)
                 }
                 Some(Binding::Func(f)) => ITy::Func(*f),
+                Some(Binding::Class(c)) => ITy::Class(*c),
                 Some(Binding::Module(m)) => ITy::Module(m.clone()),
                 Some(Binding::Builtin(b)) if b == "__name__" => ITy::Str,
                 _ => ITy::Dyn,
@@ -584,9 +732,16 @@ impl<'a> Infer<'a> {
                 acc
             }
             ExprKind::Compare { left, ops } => {
-                self.expr(left);
-                for (_, x) in ops {
-                    self.expr(x);
+                let mut prev = self.expr(left);
+                for (op, x) in ops {
+                    let t = self.expr(x);
+                    if let (ITy::Obj(root), Some(d)) = (&prev, crate::lower::cmp_dunder(*op)) {
+                        self.instance_call(*root, d, &[t.clone()], &[], &[]);
+                    }
+                    if let (ITy::Obj(root), CmpOp::In | CmpOp::NotIn) = (&t, op) {
+                        self.instance_call(*root, "__contains__", &[prev.clone()], &[], &[]);
+                    }
+                    prev = t;
                 }
                 ITy::Bool
             }
@@ -622,8 +777,9 @@ impl<'a> Infer<'a> {
             }
             ExprKind::Subscript { value, index } => {
                 let c = self.expr(value);
-                self.expr(index);
+                let it = self.expr(index);
                 match c {
+                    ITy::Obj(root) => self.instance_call(root, "__getitem__", &[it], &[], &[]).unwrap_or(ITy::Dyn),
                     ITy::List(v) => self.s.get(v),
                     ITy::Str => ITy::Str,
                     ITy::Tuple(ts) => match literal_index(index, ts.len()) {
@@ -647,6 +803,21 @@ impl<'a> Infer<'a> {
                         self.s.join_into(v, &ITy::Str);
                         ITy::List(v)
                     }
+                    (ITy::Obj(root), _) => {
+                        let root = *root;
+                        let props: Vec<FuncId> = self.method_impls(root, attr).into_iter().filter(|f| self.res.funcs[f.0 as usize].kind == MethodKind::Property).collect();
+                        if props.is_empty() {
+                            let v = self.attr_var(root, attr);
+                            self.s.get(v)
+                        } else {
+                            self.instance_call(root, attr, &[], &[], &[]).unwrap_or(ITy::Dyn)
+                        }
+                    }
+                    (ITy::Class(c), _) => {
+                        let v = self.attr_var(*c, attr);
+                        self.s.get(v)
+                    }
+                    (ITy::Never, _) => ITy::Never,
                     _ => ITy::Dyn,
                 }
             }
@@ -668,9 +839,14 @@ impl<'a> Infer<'a> {
         let kw_tys: Vec<ITy> = keywords.iter().map(|k| self.expr(&k.value)).collect();
         match &func.kind {
             ExprKind::Attribute { value, attr } => {
+                if let ExprKind::Call { func: sup, args: sargs, .. } = &value.kind {
+                    if matches!(&sup.kind, ExprKind::Name(n) if n == "super") && sargs.is_empty() {
+                        return self.super_call(attr, &arg_tys, keywords, &kw_tys);
+                    }
+                }
                 let owner = self.expr(value);
                 self.record(func, ITy::Dyn);
-                return self.method_call(e, &owner, attr, &arg_tys);
+                return self.method_call(e, &owner, attr, &arg_tys, keywords, &kw_tys);
             }
             ExprKind::Name(_) => {}
             _ => {
@@ -697,11 +873,24 @@ impl<'a> Infer<'a> {
                 let r = self.returns[f.0 as usize];
                 self.s.get(r)
             }
+            (ITy::Class(c), _) => self.construct(c, &arg_tys, keywords, &kw_tys),
+            (ITy::Obj(root), _) => self.instance_call(root, "__call__", &arg_tys, keywords, &kw_tys).unwrap_or(ITy::Dyn),
             (_, Some(Binding::Builtin(name))) => {
                 let name = name.clone();
                 self.builtin_call(e, &name, &arg_tys, args)
             }
             _ => ITy::Dyn,
+        }
+    }
+
+    /// `super().name(args)` inside a method: the base class's implementation.
+    fn super_call(&mut self, name: &str, args: &[ITy], keywords: &[Keyword], kw_tys: &[ITy]) -> ITy {
+        let class = self.func.and_then(|f| self.res.funcs[f.0 as usize].class);
+        let Some(base) = class.and_then(|c| self.res.class(c).base) else { return ITy::Dyn };
+        match self.res.lookup_method(base, name) {
+            Some(f) => self.call_func(f, 1, args, keywords, kw_tys),
+            None if name == "__init__" => ITy::None,
+            None => ITy::Dyn,
         }
     }
 
@@ -767,9 +956,33 @@ impl<'a> Infer<'a> {
         }
     }
 
-    fn method_call(&mut self, e: &Expr, owner: &ITy, method: &str, a: &[ITy]) -> ITy {
+    fn method_call(&mut self, e: &Expr, owner: &ITy, method: &str, a: &[ITy], keywords: &[Keyword], kw_tys: &[ITy]) -> ITy {
         if *owner == ITy::Never {
             return ITy::Never;
+        }
+        match owner {
+            ITy::Obj(root) => return self.instance_call(*root, method, a, keywords, kw_tys).unwrap_or(ITy::Dyn),
+            ITy::Class(c) => {
+                return match self.res.lookup_method(*c, method) {
+                    Some(f) => {
+                        let skip = match self.res.funcs[f.0 as usize].kind {
+                            MethodKind::Static => 0,
+                            MethodKind::Class => {
+                                let func = &self.res.funcs[f.0 as usize];
+                                if let Some(p) = func.params.first() {
+                                    let v = self.var(func.scope, &p.name);
+                                    self.s.join_into(v, &ITy::Class(*c));
+                                }
+                                1
+                            }
+                            _ => 1,
+                        };
+                        self.call_func(f, skip, a, keywords, kw_tys)
+                    }
+                    None => ITy::Dyn,
+                };
+            }
+            _ => {}
         }
         match (owner, method) {
             (ITy::List(v), "append") => {

@@ -19,6 +19,35 @@ pub const MODULE_SCOPE: ScopeId = ScopeId(0);
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct FuncId(pub u32);
 
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ClassId(pub u32);
+
+/// A user class (a `class` statement at module level).
+#[derive(Clone, Debug)]
+pub struct Class {
+    pub name: String,
+    pub base: Option<ClassId>,
+    /// Methods defined in this class's own body.
+    pub methods: Vec<(String, FuncId)>,
+    /// Class attributes (`count = 0` in the class body), in order.
+    pub attrs: Vec<(String, Expr)>,
+    /// Annotated fields (`x: int = 0`), for `@dataclass`.
+    pub fields: Vec<(String, Option<Expr>)>,
+    pub dataclass: bool,
+    pub span: Span,
+}
+
+/// How a method is called.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MethodKind {
+    /// A plain function, not a method.
+    Function,
+    Instance,
+    Static,
+    Class,
+    Property,
+}
+
 /// What a name refers to.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Binding {
@@ -26,6 +55,8 @@ pub enum Binding {
     Var(ScopeId, String),
     /// A module-level function bound once by `def` (or `name = lambda ...`): called directly.
     Func(FuncId),
+    /// A module-level class.
+    Class(ClassId),
     /// A builtin such as `print` or `len`.
     Builtin(String),
     /// An imported module such as `sys`.
@@ -42,6 +73,9 @@ pub struct Func {
     pub body: FuncBody,
     pub scope: ScopeId,
     pub span: Span,
+    /// The class a method belongs to.
+    pub class: Option<ClassId>,
+    pub kind: MethodKind,
 }
 
 #[derive(Clone, Debug)]
@@ -72,6 +106,48 @@ pub struct Resolution {
     pub imports: BTreeSet<String>,
     /// The scope of each list comprehension (its loop variables).
     pub comps: HashMap<ExprId, ScopeId>,
+    pub classes: Vec<Class>,
+}
+
+impl Resolution {
+    pub fn class(&self, c: ClassId) -> &Class {
+        &self.classes[c.0 as usize]
+    }
+
+    /// The class and its bases, nearest first (single inheritance).
+    pub fn mro(&self, c: ClassId) -> Vec<ClassId> {
+        let mut out = vec![c];
+        let mut cur = c;
+        while let Some(b) = self.class(cur).base {
+            out.push(b);
+            cur = b;
+        }
+        out
+    }
+
+    /// The top of `c`'s hierarchy: every class below it shares one Rust type.
+    pub fn root(&self, c: ClassId) -> ClassId {
+        *self.mro(c).last().unwrap_or(&c)
+    }
+
+    /// Every class whose root is `root`, in definition order.
+    pub fn tree(&self, root: ClassId) -> Vec<ClassId> {
+        (0..self.classes.len() as u32).map(ClassId).filter(|&c| self.root(c) == root).collect()
+    }
+
+    /// The method `name` as instances of `c` see it (through the MRO).
+    pub fn lookup_method(&self, c: ClassId, name: &str) -> Option<FuncId> {
+        self.mro(c).into_iter().find_map(|k| self.class(k).methods.iter().find(|(n, _)| n == name).map(|(_, f)| *f))
+    }
+
+    /// The class attribute `name` as instances of `c` see it: the defining class.
+    pub fn lookup_attr(&self, c: ClassId, name: &str) -> Option<ClassId> {
+        self.mro(c).into_iter().find(|&k| self.class(k).attrs.iter().any(|(n, _)| n == name))
+    }
+
+    pub fn is_subclass(&self, c: ClassId, of: ClassId) -> bool {
+        self.mro(c).contains(&of)
+    }
 }
 
 const BUILTINS: &[&str] = &[
@@ -80,7 +156,7 @@ const BUILTINS: &[&str] = &[
 ];
 
 /// Modules `import` accepts (each later pass knows their members).
-pub const SUPPORTED_MODULES: &[&str] = &["sys"];
+pub const SUPPORTED_MODULES: &[&str] = &["sys", "typing", "dataclasses"];
 
 pub fn resolve(module: &Module) -> Result<Resolution, Vec<Diagnostic>> {
     let mut r = Resolver {
@@ -91,9 +167,11 @@ pub fn resolve(module: &Module) -> Result<Resolution, Vec<Diagnostic>> {
             defs: HashMap::new(),
             imports: BTreeSet::new(),
             comps: HashMap::new(),
+            classes: Vec::new(),
         },
         diags: Vec::new(),
         module_funcs: HashMap::new(),
+        module_classes: HashMap::new(),
     };
     r.module(module);
     if r.diags.is_empty() {
@@ -108,6 +186,8 @@ struct Resolver {
     diags: Vec<Diagnostic>,
     /// Module-level names bound exactly once, to a function.
     module_funcs: HashMap<String, FuncId>,
+    /// Module-level names bound exactly once, to a class.
+    module_classes: HashMap<String, ClassId>,
 }
 
 /// Per-scope facts collected before resolving its names.
@@ -142,6 +222,19 @@ impl Resolver {
                 },
                 _ => None,
             };
+            if let StmtKind::ClassDef(def) = &stmt.kind {
+                if bind_count.get(&def.name) == Some(&1) {
+                    self.class_def(def);
+                } else {
+                    self.diags.push(Diagnostic::unsupported(def.header, format!("rebinding the class name `{}`", def.name), "a class must be bound once"));
+                }
+                continue;
+            }
+            if let StmtKind::FunctionDef(def) = &stmt.kind {
+                if let Some(d) = def.decorators.first() {
+                    self.diags.push(Diagnostic::unsupported(d.span, "decorators on functions", "only @staticmethod, @classmethod and @property on methods, and @dataclass, are supported yet"));
+                }
+            }
             if let Some((name, params, body, span)) = func {
                 if bind_count.get(&name) == Some(&1) {
                     let id = self.new_func(&name, params, body, span);
@@ -156,7 +249,7 @@ impl Resolver {
                 }
             }
         }
-        self.res.scopes[0].locals = order.into_iter().filter(|n| !self.module_funcs.contains_key(n)).collect();
+        self.res.scopes[0].locals = order.into_iter().filter(|n| !self.module_funcs.contains_key(n) && !self.module_classes.contains_key(n)).collect();
         let info = ScopeInfo { id: MODULE_SCOPE, globals: BTreeSet::new(), comps: Vec::new() };
         self.stmts(&module.body, &info);
         // Resolve function bodies (their ids were assigned above; nested ones are added as found).
@@ -173,8 +266,81 @@ impl Resolver {
         self.res.scopes.push(Scope::default());
         let taken = self.res.funcs.iter().any(|f| f.rust_name == rust_ident(name));
         let rust_name = if taken { format!("{}_{}", rust_ident(name), id.0) } else { rust_ident(name) };
-        self.res.funcs.push(Func { name: name.to_string(), rust_name, params, body, scope, span });
+        self.res.funcs.push(Func { name: name.to_string(), rust_name, params, body, scope, span, class: None, kind: MethodKind::Function });
         id
+    }
+
+    /// Registers a class: its base, methods (as functions), class attributes and fields.
+    fn class_def(&mut self, def: &ClassDef) {
+        let id = ClassId(self.res.classes.len() as u32);
+        let mut base = None;
+        match def.bases.as_slice() {
+            [] => {}
+            [b] => match &b.kind {
+                ExprKind::Name(n) if n == "object" => {}
+                ExprKind::Name(n) if self.module_classes.contains_key(n) => base = self.module_classes.get(n).copied(),
+                _ => self.diags.push(Diagnostic::unsupported(b.span, "this base class", "a class may derive from `object` or a user class defined earlier (builtin types and exceptions as bases are not supported yet)")),
+            },
+            [_, second, ..] => self.diags.push(Diagnostic::unsupported(second.span, "multiple inheritance", "only single inheritance is supported")),
+        }
+        let mut dataclass = false;
+        for d in &def.decorators {
+            let name = match &d.kind {
+                ExprKind::Name(n) => n.as_str(),
+                ExprKind::Call { func, .. } => match &func.kind {
+                    ExprKind::Name(n) => n.as_str(),
+                    _ => "",
+                },
+                _ => "",
+            };
+            if name == "dataclass" {
+                dataclass = true;
+            } else {
+                self.diags.push(Diagnostic::unsupported(d.span, "this class decorator", "only @dataclass is supported"));
+            }
+        }
+        self.res.classes.push(Class { name: def.name.clone(), base, methods: Vec::new(), attrs: Vec::new(), fields: Vec::new(), dataclass, span: def.header });
+        self.module_classes.insert(def.name.clone(), id);
+        for s in &def.body {
+            match &s.kind {
+                StmtKind::FunctionDef(f) => {
+                    let mut kind = MethodKind::Instance;
+                    for d in &f.decorators {
+                        match &d.kind {
+                            ExprKind::Name(n) if n == "staticmethod" => kind = MethodKind::Static,
+                            ExprKind::Name(n) if n == "classmethod" => kind = MethodKind::Class,
+                            ExprKind::Name(n) if n == "property" => kind = MethodKind::Property,
+                            _ => self.diags.push(Diagnostic::unsupported(d.span, "this method decorator", "only @staticmethod, @classmethod and @property are supported")),
+                        }
+                    }
+                    if kind != MethodKind::Static && f.params.is_empty() {
+                        self.diags.push(Diagnostic::unsupported(f.header, "a method without `self`", "calling it would raise TypeError"));
+                        continue;
+                    }
+                    let fid = self.new_func(&f.name, f.params.clone(), FuncBody::Stmts(f.body.clone()), f.header);
+                    let func = &mut self.res.funcs[fid.0 as usize];
+                    func.rust_name = format!("{}_{}", ident_part(&def.name), ident_part(&f.name));
+                    func.class = Some(id);
+                    func.kind = kind;
+                    self.res.classes[id.0 as usize].methods.push((f.name.clone(), fid));
+                }
+                StmtKind::Assign { targets, value } if targets.len() == 1 && matches!(targets[0].kind, ExprKind::Name(_)) => {
+                    let ExprKind::Name(n) = &targets[0].kind else { continue };
+                    self.res.classes[id.0 as usize].attrs.push((n.clone(), value.clone()));
+                }
+                StmtKind::AnnAssign { target, value, .. } if matches!(target.kind, ExprKind::Name(_)) => {
+                    let ExprKind::Name(n) = &target.kind else { continue };
+                    if dataclass {
+                        self.res.classes[id.0 as usize].fields.push((n.clone(), value.clone()));
+                    } else if let Some(v) = value {
+                        self.res.classes[id.0 as usize].attrs.push((n.clone(), v.clone()));
+                    }
+                }
+                StmtKind::Pass => {}
+                StmtKind::Expr(e) if matches!(e.kind, ExprKind::Str(_)) => {} // docstring
+                _ => self.diags.push(Diagnostic::unsupported(s.span, "this statement in a class body", "class bodies may hold methods, attributes and docstrings")),
+            }
+        }
     }
 
     fn func_body(&mut self, id: FuncId) {
@@ -221,6 +387,20 @@ impl Resolver {
 
     fn stmt(&mut self, s: &Stmt, scope: &ScopeInfo) {
         match &s.kind {
+            StmtKind::ClassDef(def) => {
+                if scope.id != MODULE_SCOPE {
+                    self.diags.push(Diagnostic::unsupported(def.header, "classes defined inside functions", "classes must be defined at module level"));
+                    return;
+                }
+                // Class attribute values and field defaults run in the defining (module) scope.
+                for st in &def.body {
+                    match &st.kind {
+                        StmtKind::Assign { value, .. } => self.expr(value, scope),
+                        StmtKind::AnnAssign { value: Some(value), .. } => self.expr(value, scope),
+                        _ => {}
+                    }
+                }
+            }
             StmtKind::FunctionDef(def) => {
                 if scope.id != MODULE_SCOPE {
                     self.diags.push(Diagnostic::unsupported(def.header, "nested functions", "functions defined inside functions are not supported yet"));
@@ -279,8 +459,18 @@ impl Resolver {
                     }
                 }
             }
-            StmtKind::ImportFrom { module, .. } => {
-                self.diags.push(Diagnostic::unsupported(s.span, format!("`from {module} import ...`"), "only `import MODULE` is supported yet"));
+            StmtKind::ImportFrom { module, names } => {
+                // Names that only matter at compile time: decorators and annotations.
+                let known = |name: &str| match module.as_str() {
+                    "dataclasses" => name == "dataclass",
+                    "typing" | "__future__" | "collections.abc" => true,
+                    _ => false,
+                };
+                for (name, alias) in names {
+                    if !known(name) || alias.is_some() {
+                        self.diags.push(Diagnostic::unsupported(s.span, format!("`from {module} import {name}`"), "not supported yet"));
+                    }
+                }
             }
             StmtKind::Try { body, handlers, orelse, finalbody } => {
                 self.stmts(body, scope);
@@ -417,6 +607,9 @@ impl Resolver {
         if let Some(&f) = self.module_funcs.get(name) {
             return Binding::Func(f);
         }
+        if let Some(&c) = self.module_classes.get(name) {
+            return Binding::Class(c);
+        }
         if self.res.imports.contains(name) {
             return Binding::Module(name.to_string());
         }
@@ -447,6 +640,7 @@ pub fn collect_bindings(stmts: &[Stmt], f: &mut dyn FnMut(&str, Span)) {
     for s in stmts {
         match &s.kind {
             StmtKind::FunctionDef(def) => f(&def.name, def.header),
+            StmtKind::ClassDef(def) => f(&def.name, def.header),
             StmtKind::Assign { targets, .. } => targets.iter().for_each(|t| target(t, f)),
             StmtKind::AugAssign { target: t, .. } | StmtKind::AnnAssign { target: t, .. } => target(t, f),
             StmtKind::For { target: t, body, orelse, .. } => {
@@ -477,6 +671,12 @@ pub fn collect_bindings(stmts: &[Stmt], f: &mut dyn FnMut(&str, Span)) {
             _ => {}
         }
     }
+}
+
+/// A Python name as part of a longer Rust identifier (no keyword suffix needed).
+pub fn ident_part(name: &str) -> String {
+    let id = rust_ident(name);
+    if id != name { id.trim_end_matches('_').to_string() } else { id }
 }
 
 /// A Python identifier as a Rust identifier (keywords get an `r#`-free suffix).

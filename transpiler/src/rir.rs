@@ -9,9 +9,24 @@ pub struct Program {
     pub file: String,
     pub source: String,
     pub funcs: Vec<Func>,
-    /// Module globals that functions share: `thread_local!` cells.
+    /// Module globals that functions share, and class attributes: `thread_local!` cells.
     pub statics: Vec<Static>,
+    /// One per class hierarchy.
+    pub classes: Vec<ClassType>,
     pub module_body: Block,
+}
+
+/// The Rust type of a class hierarchy: `type Point = Instance<PointData>;` with `PointData`
+/// holding every attribute, and the runtime hooks for its dunder methods.
+#[derive(Clone, Debug)]
+pub struct ClassType {
+    pub name: String,
+    /// (tag, Python class name) of every class of the hierarchy.
+    pub names: Vec<(u32, String)>,
+    /// Attribute fields (Rust name, type); each is stored as an `Option`.
+    pub fields: Vec<(String, Ty)>,
+    /// (hook, [(tags, function)]): `str`, `repr`, `bool`, `eq` implementations by class.
+    pub hooks: Vec<(String, Vec<(Vec<u32>, String)>)>,
 }
 
 #[derive(Clone, Debug)]
@@ -23,6 +38,8 @@ pub struct Func {
     pub params: Vec<(String, Ty)>,
     pub ret: Ty,
     pub body: Block,
+    /// The first parameter is taken by reference (`self_: &T`).
+    pub by_ref_self: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -81,6 +98,8 @@ pub enum Pat {
     Variant(String, Vec<Pat>),
     /// `_`.
     Wild,
+    /// `0 | 2 | 5`.
+    Ints(Vec<u32>),
 }
 
 /// Where an exception raised inside a `try` goes: its labeled block.
@@ -171,6 +190,10 @@ pub enum Expr {
     LabeledBlock(String, Block),
     /// `<ty>::method(args)`: an associated function of a concrete type.
     TypedCall(Ty, String, Vec<Expr>),
+    /// `expr.name`.
+    NamedField(Box<Expr>, String),
+    /// `match expr { pat => block, ... }` as an expression.
+    MatchExpr(Box<Expr>, Vec<(Pat, Block)>),
     /// `&mut expr`.
     RefMut(Box<Expr>),
     /// `*expr`.

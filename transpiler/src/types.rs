@@ -1,6 +1,6 @@
 //! The type lattice inference works in, and the concrete types later passes read.
 
-use crate::resolve::FuncId;
+use crate::resolve::{ClassId, FuncId};
 
 /// A concrete Python type as the code generator sees it.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -22,6 +22,11 @@ pub enum Ty {
     Module(String),
     /// An exception instance (`except E as e`, `ValueError("x")`): the runtime's `PyErr`.
     Exc,
+    /// An instance of a user class, by the root of its hierarchy (all classes of one hierarchy
+    /// share one Rust type).
+    Obj(ClassId),
+    /// A user class itself, as a value (`Point`, `cls`).
+    Class(ClassId),
     /// The runtime's dynamic value: several types really meet here.
     Dyn,
 }
@@ -51,6 +56,8 @@ impl Ty {
             Ty::Func(_) => "function".into(),
             Ty::Module(m) => format!("module {m}"),
             Ty::Exc => "BaseException".into(),
+            Ty::Obj(_) => "object".into(),
+            Ty::Class(_) => "type".into(),
             Ty::Dyn => "object".into(),
         }
     }

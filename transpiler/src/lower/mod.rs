@@ -16,7 +16,9 @@ use crate::rir::{self, BinOp as RB, Block, Expr, Pat, Stmt};
 use crate::source::{SourceFile, Span};
 use crate::types::Ty;
 use num_traits::ToPrimitive;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+mod classes;
 
 pub fn lower(file: &SourceFile, module: &ast::Module, res: &Resolution, types: &Types) -> Result<rir::Program, Vec<Diagnostic>> {
     let mut l = Lower {
@@ -33,8 +35,10 @@ pub fn lower(file: &SourceFile, module: &ast::Module, res: &Resolution, types: &
         ret_ty: Ty::None,
         next_tmp: 0,
         next_label: 0,
+        getters: BTreeMap::new(),
+        dispatchers: BTreeMap::new(),
     };
-    let statics: Vec<rir::Static> = res.scopes[0]
+    let mut statics: Vec<rir::Static> = res.scopes[0]
         .shared
         .iter()
         .map(|name| rir::Static { name: static_name(name), ty: types.var(MODULE_SCOPE, name) })
@@ -46,8 +50,9 @@ pub fn lower(file: &SourceFile, module: &ast::Module, res: &Resolution, types: &
         funcs.push(l.func(FuncId(i as u32), f));
     }
     let module_body = l.body(MODULE_SCOPE, &module.body, &[], None);
+    let classes = l.finish_classes(&mut funcs, &mut statics);
     if l.diags.is_empty() {
-        Ok(rir::Program { file: file.path.clone(), source: file.text.clone(), funcs, statics, module_body })
+        Ok(rir::Program { file: file.path.clone(), source: file.text.clone(), funcs, statics, classes, module_body })
     } else {
         Err(l.diags)
     }
@@ -103,6 +108,10 @@ struct Lower<'a> {
     ret_ty: Ty,
     next_tmp: u32,
     next_label: u32,
+    /// Attribute getters with class-attribute fallback, to generate (by hierarchy, attribute).
+    getters: BTreeMap<(crate::resolve::ClassId, String), String>,
+    /// Method dispatchers to generate (by hierarchy, method).
+    dispatchers: BTreeMap<(crate::resolve::ClassId, String), String>,
 }
 
 impl<'a> Lower<'a> {
@@ -205,7 +214,11 @@ impl<'a> Lower<'a> {
         }
         self.frame = "<module>".to_string();
         self.ret_ty = Ty::None;
-        rir::Func { name: f.rust_name.clone(), py_name: f.name.clone(), line: self.line(f.span), params, ret, body }
+        let py_name = match f.class {
+            Some(c) => format!("{}.{}", self.res.class(c).name, f.name),
+            None => f.name.clone(),
+        };
+        rir::Func { name: f.rust_name.clone(), py_name, line: self.line(f.span), params, ret, body, by_ref_self: false }
     }
 
     /// Lowers a function or module body: local declarations, then the statements.
@@ -433,6 +446,7 @@ impl<'a> Lower<'a> {
 
     fn stmt(&mut self, s: &ast::Stmt, out: &mut Vec<Stmt>) {
         match &s.kind {
+            StmtKind::ClassDef(def) => self.class_stmt(def, out),
             StmtKind::FunctionDef(_) | StmtKind::Pass | StmtKind::Import(_) | StmtKind::ImportFrom { .. } | StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
             StmtKind::Expr(e) => {
                 if let Some(err) = self.sys_exit(e) {
@@ -628,6 +642,13 @@ impl<'a> Lower<'a> {
                     self.bind(e, Expr::Var(n), t, out);
                 }
             }
+            ExprKind::Attribute { value: owner, attr } => match self.ty(owner) {
+                Ty::Obj(root) => self.instance_attr_store(owner, root, attr, value, vty, target.span, out),
+                Ty::Class(c) => self.class_attr_store(c, attr, value, vty, target.span, out),
+                t => {
+                    self.unsupported(target.span, format!("setting an attribute of {}", t.python_name()), "not supported");
+                }
+            },
             ExprKind::Subscript { value: container, index } => {
                 let cty = self.ty(container);
                 match &cty {
@@ -680,6 +701,14 @@ impl<'a> Lower<'a> {
                     out.push(Stmt::Expr(recv.method("iadd", vec![v.reference()])));
                     return;
                 }
+                let l = self.expr(target);
+                let r = self.expr(value);
+                let v = self.binop_impl(imp, op, l, &tty, r, &vty, &result, s.span);
+                self.bind(target, v, &result, out);
+            }
+            ExprKind::Attribute { value: owner, .. } if matches!(owner.kind, ExprKind::Name(_)) => {
+                // `obj.n += 1`: read, compute, write back (the owner is a plain name, so
+                // evaluating it twice is harmless).
                 let l = self.expr(target);
                 let r = self.expr(value);
                 let v = self.binop_impl(imp, op, l, &tty, r, &vty, &result, s.span);
@@ -961,11 +990,20 @@ impl<'a> Lower<'a> {
                     }
                 }
                 Some(Binding::Func(_)) => self.unsupported(e.span, "functions as values", "a function can only be called directly yet"),
+                Some(Binding::Class(_)) => self.unsupported(e.span, "classes as values", "a class can only be called or used for its attributes yet"),
                 Some(Binding::Module(_)) => self.unsupported(e.span, "modules as values", "only attributes of modules can be used"),
                 Some(Binding::Var(..)) | None => self.place(e),
             },
             ExprKind::BinOp { op, left, right } => {
                 let (lt, rt) = (self.ty(left), self.ty(right));
+                if let Ty::Obj(root) = lt {
+                    let dunder = binop_dunder(*op);
+                    if !self.method_impls(root, dunder).is_empty() {
+                        let recv = self.expr(left);
+                        let arg = self.expr(right);
+                        return self.call_method_values(e.span, root, dunder, recv, vec![(arg, rt)]);
+                    }
+                }
                 let (imp, result) = binop_rule(*op, &lt, &rt, crate::infer::is_nonneg_int_literal(right));
                 let l = self.operand(left, imp);
                 let r = self.operand(right, imp);
@@ -1001,7 +1039,16 @@ impl<'a> Lower<'a> {
                     let args = self.place(value).method("args", vec![]).method("to_vec", vec![]);
                     return Expr::call("Value::tuple", vec![args]);
                 }
-                self.unsupported(e.span, format!("the attribute `.{attr}`"), "attributes are not supported yet")
+                if let (ExprKind::Call { func, args, .. }, "__name__") = (&value.kind, attr.as_str()) {
+                    if matches!(self.res.names.get(&func.id), Some(Binding::Builtin(b)) if b == "type") && args.len() == 1 {
+                        return self.type_name_of(&args[0]);
+                    }
+                }
+                match self.ty(value) {
+                    Ty::Obj(root) => self.instance_attr(e, value, root, attr),
+                    Ty::Class(c) => self.class_attr(e, c, attr),
+                    t => self.unsupported(e.span, format!("the attribute `.{attr}` of {}", t.python_name()), "not supported yet"),
+                }
             }
             ExprKind::FString(parts) => {
                 let mut stmts = vec![Stmt::Let { name: "text".into(), ty: None, init: Some(Expr::call("String::new", vec![])), mutable: true, optional: false }];
@@ -1173,6 +1220,16 @@ impl<'a> Lower<'a> {
                 let t = self.ty(e);
                 match t {
                     Ty::Bool => self.expr(e),
+                    Ty::Obj(root) if !self.method_impls(root, "__bool__").is_empty() || !self.method_impls(root, "__len__").is_empty() => {
+                        let recv = self.expr(e);
+                        if !self.method_impls(root, "__bool__").is_empty() {
+                            let v = self.call_method_values(e.span, root, "__bool__", recv, vec![]);
+                            Expr::call("truthy", vec![v.reference()])
+                        } else {
+                            let v = self.call_method_values(e.span, root, "__len__", recv, vec![]);
+                            Expr::call("truthy", vec![v.reference()])
+                        }
+                    }
                     _ => {
                         let r = self.reference(e);
                         Expr::call("truthy", vec![r])
@@ -1238,6 +1295,36 @@ impl<'a> Lower<'a> {
 
     /// One comparison between places `l` and `r` (variables are borrowed, not moved).
     fn compare_one(&mut self, op: CmpOp, l: Expr, lt: &Ty, r: Expr, rt: &Ty, span: Span) -> Expr {
+        if let (Ty::Obj(_), CmpOp::Is | CmpOp::IsNot) = (lt, op) {
+            if lt == rt {
+                let same = l.method("is", vec![r.reference()]);
+                return if op == CmpOp::Is { same } else { same.not() };
+            }
+        }
+        if let (Ty::Obj(root), Some(dunder)) = (lt, cmp_dunder(op)) {
+            let root = *root;
+            if !self.method_impls(root, dunder).is_empty() {
+                let v = self.call_method_values(span, root, dunder, clone_of(l, lt), vec![(clone_of(r, rt), rt.clone())]);
+                return Expr::call("truthy", vec![v.reference()]);
+            }
+            if op == CmpOp::NotEq && !self.method_impls(root, "__eq__").is_empty() {
+                let v = self.call_method_values(span, root, "__eq__", clone_of(l, lt), vec![(clone_of(r, rt), rt.clone())]);
+                return Expr::call("truthy", vec![v.reference()]).not();
+            }
+            if matches!(op, CmpOp::Eq | CmpOp::NotEq) && lt == rt {
+                // No `__eq__` method: the runtime's hook (a dataclass's) or identity.
+                let eq = self.attempt(l.method("py_eq", vec![r.reference()]), span);
+                return if op == CmpOp::Eq { eq } else { eq.not() };
+            }
+        }
+        if let (Ty::Obj(root), CmpOp::In | CmpOp::NotIn) = (rt, op) {
+            let root = *root;
+            if !self.method_impls(root, "__contains__").is_empty() {
+                let v = self.call_method_values(span, root, "__contains__", clone_of(r, rt), vec![(clone_of(l, lt), lt.clone())]);
+                let t = Expr::call("truthy", vec![v.reference()]);
+                return if op == CmpOp::In { t } else { t.not() };
+            }
+        }
         let rop = match op {
             CmpOp::Eq => RB::Eq,
             CmpOp::NotEq => RB::Ne,
@@ -1296,6 +1383,11 @@ impl<'a> Lower<'a> {
     fn subscript(&mut self, e: &ast::Expr, value: &ast::Expr, index: &ast::Expr) -> Expr {
         let ct = self.ty(value);
         match &ct {
+            Ty::Obj(root) => {
+                let recv = self.expr(value);
+                let i = self.expr(index);
+                self.call_method_values(e.span, *root, "__getitem__", recv, vec![(i, self.ty(index))])
+            }
             Ty::List(_) | Ty::Str => {
                 let recv = self.place(value);
                 let i = self.expr_as(index, &Ty::Int);
@@ -1464,19 +1556,30 @@ impl<'a> Lower<'a> {
         }
         match self.res.names.get(&func.id).cloned() {
             Some(Binding::Func(f)) => self.user_call(e, f, args, keywords),
+            Some(Binding::Class(c)) => self.construct(e, c, args, keywords),
             Some(Binding::Builtin(name)) => self.builtin_call(e, &name, args, keywords),
             _ => self.unsupported(func.span, "calling a variable", "functions as values are not supported yet"),
         }
     }
 
     fn user_call(&mut self, e: &ast::Expr, f: FuncId, args: &[ast::Expr], keywords: &[ast::Keyword]) -> Expr {
+        let rust_name = self.res.funcs[f.0 as usize].rust_name.clone();
+        match self.call_args(e.span, f, 0, args, keywords) {
+            Some(out) => self.attempt(Expr::call(&rust_name, out), e.span),
+            None => Expr::Unit,
+        }
+    }
+
+    /// The arguments for the parameters of `f` after the first `skip` (`self`): positional,
+    /// keyword, then constant defaults, each converted to the parameter's type.
+    fn call_args(&mut self, span: Span, f: FuncId, skip: usize, args: &[ast::Expr], keywords: &[ast::Keyword]) -> Option<Vec<Expr>> {
         let def = &self.res.funcs[f.0 as usize];
-        let param_tys = self.types.params[f.0 as usize].clone();
-        let params = def.params.clone();
+        let param_tys: Vec<Ty> = self.types.params[f.0 as usize].iter().skip(skip).cloned().collect();
+        let params: Vec<ast::Param> = def.params.iter().skip(skip).cloned().collect();
         let fname = def.name.clone();
-        let rust_name = def.rust_name.clone();
         if args.len() > params.len() {
-            return self.unsupported(e.span, "this call", format!("{fname}() takes {} positional arguments but {} were given", params.len(), args.len()));
+            self.unsupported(span, "this call", format!("{fname}() takes {} positional arguments but {} were given", params.len() + skip, args.len() + skip));
+            return None;
         }
         let mut out = Vec::new();
         for (i, (p, pt)) in params.iter().zip(&param_tys).enumerate() {
@@ -1487,19 +1590,22 @@ impl<'a> Lower<'a> {
                 out.push(self.expr_as(&k.value, &pt));
             } else if let Some(d) = &p.default {
                 if !is_immutable_literal(d) {
-                    return self.unsupported(d.span, "this default value", "only constant defaults (numbers, strings, None, tuples of them) are supported yet");
+                    self.unsupported(d.span, "this default value", "only constant defaults (numbers, strings, None, tuples of them) are supported yet");
+                    return None;
                 }
                 out.push(self.expr_as(d, &pt));
             } else {
-                return self.unsupported(e.span, "this call", format!("{fname}() missing required argument: '{}'", p.name));
+                self.unsupported(span, "this call", format!("{fname}() missing required argument: '{}'", p.name));
+                return None;
             }
         }
         for k in keywords {
             if !params.iter().any(|p| p.name == k.name) {
-                return self.unsupported(k.span, "this keyword argument", format!("{fname}() got an unexpected keyword argument '{}'", k.name));
+                self.unsupported(k.span, "this keyword argument", format!("{fname}() got an unexpected keyword argument '{}'", k.name));
+                return None;
             }
         }
-        self.attempt(Expr::call(&rust_name, out), e.span)
+        Some(out)
     }
 
     fn builtin_call(&mut self, e: &ast::Expr, name: &str, args: &[ast::Expr], keywords: &[ast::Keyword]) -> Expr {
@@ -1516,6 +1622,11 @@ impl<'a> Lower<'a> {
             return Expr::call("PyErr::with_args", vec![Expr::Path(format!("Exc::{class}")), Expr::Vec(items)]);
         }
         match (name, tys.as_slice()) {
+            ("isinstance", [_, _]) => self.isinstance(e, &args[0], &args[1]),
+            ("len", [Ty::Obj(root)]) => {
+                let recv = self.expr(&args[0]);
+                self.call_method_impls(e.span, *root, "__len__", recv, &[], &[])
+            }
             ("len", [Ty::List(_) | Ty::Str]) => self.place(&args[0]).method("len", vec![]),
             ("len", [Ty::Tuple(ts)]) => Expr::Int(ts.len() as i64),
             ("abs", [Ty::Int]) => self.place(&args[0]).method("abs", vec![]),
@@ -1677,6 +1788,58 @@ impl<'a> Lower<'a> {
         }
     }
 
+    /// `type(x).__name__`.
+    fn type_name_of(&mut self, x: &ast::Expr) -> Expr {
+        let name = match self.ty(x) {
+            Ty::Obj(_) => return Expr::call("PyStr::from", vec![self.place(x).method("class_name", vec![])]),
+            Ty::Exc => return Expr::call("PyStr::from", vec![self.place(x).method("type_name", vec![])]),
+            Ty::Dyn => return Expr::call("PyStr::from", vec![self.place(x).method("type_name", vec![])]),
+            Ty::Int => "int",
+            Ty::Float => "float",
+            Ty::Bool => "bool",
+            Ty::Str => "str",
+            Ty::None | Ty::Never => "NoneType",
+            Ty::List(_) => "list",
+            Ty::Tuple(_) => "tuple",
+            Ty::Class(_) => "type",
+            Ty::Iter(_) | Ty::Func(_) | Ty::Module(_) => return self.unsupported(x.span, "type() of this value", "not supported yet"),
+        };
+        Expr::Str(name.into())
+    }
+
+    /// `isinstance(x, C)` / `isinstance(x, (A, B))`.
+    fn isinstance(&mut self, e: &ast::Expr, x: &ast::Expr, classes: &ast::Expr) -> Expr {
+        let list: Vec<&ast::Expr> = match &classes.kind {
+            ExprKind::Tuple(elts) => elts.iter().collect(),
+            _ => vec![classes],
+        };
+        let xt = self.ty(x);
+        let mut tests = Vec::new();
+        for c in list {
+            let test = match (self.res.names.get(&c.id).cloned(), &xt, &c.kind) {
+                (Some(Binding::Class(k)), Ty::Obj(root), _) => {
+                    let v = self.place(x);
+                    self.isinstance_test(v, *root, k)
+                }
+                (Some(Binding::Class(_)), _, _) => Expr::Bool(false),
+                (Some(Binding::Builtin(_)), Ty::Exc, ExprKind::Name(n)) if exception_class(n).is_some() => {
+                    self.place(x).method("is_instance", vec![Expr::Path(format!("Exc::{}", exception_class(n).unwrap_or("Exception")))])
+                }
+                (Some(Binding::Builtin(_)), t, ExprKind::Name(n)) if *t != Ty::Dyn => {
+                    let yes = match (n.as_str(), t) {
+                        ("int", Ty::Int | Ty::Bool) | ("float", Ty::Float) | ("bool", Ty::Bool) | ("str", Ty::Str) | ("list", Ty::List(_)) | ("tuple", Ty::Tuple(_)) | ("object", _) => true,
+                        ("int" | "float" | "bool" | "str" | "list" | "tuple" | "dict" | "set", _) => false,
+                        _ => return self.unsupported(c.span, format!("isinstance with `{n}`"), "not supported yet"),
+                    };
+                    Expr::Bool(yes)
+                }
+                _ => return self.unsupported(e.span, "this isinstance() check", "supported for user classes, exceptions and builtin types of statically known values"),
+            };
+            tests.push(test);
+        }
+        tests.into_iter().reduce(|a, b| Expr::binary(RB::Or, a, b)).unwrap_or(Expr::Bool(false))
+    }
+
     fn print(&mut self, e: &ast::Expr, args: &[ast::Expr], keywords: &[ast::Keyword]) -> Expr {
         let mut sep = Expr::StrLit(" ".into());
         let mut end = Expr::StrLit("\n".into());
@@ -1698,7 +1861,31 @@ impl<'a> Lower<'a> {
     }
 
     fn method_call(&mut self, e: &ast::Expr, owner: &ast::Expr, method: &str, args: &[ast::Expr], keywords: &[ast::Keyword]) -> Expr {
+        if let ExprKind::Call { func, args: sargs, .. } = &owner.kind {
+            if matches!(&func.kind, ExprKind::Name(n) if n == "super") && sargs.is_empty() {
+                return self.super_call(e, method, args, keywords);
+            }
+        }
         let ot = self.ty(owner);
+        match &ot {
+            Ty::Obj(root) => return self.instance_method_call(e, owner, *root, method, args, keywords),
+            Ty::Class(c) => {
+                let Some(f) = self.res.lookup_method(*c, method) else {
+                    return self.unsupported(e.span, format!("the class method `{method}`"), "no class defines it");
+                };
+                let kind = self.res.funcs[f.0 as usize].kind;
+                let skip = if kind == crate::resolve::MethodKind::Static { 0 } else { 1 };
+                let Some(mut call_args) = self.call_args(e.span, f, skip, args, keywords) else { return Expr::Unit };
+                if kind == crate::resolve::MethodKind::Class {
+                    call_args.insert(0, Expr::RawInt(c.0 as i64));
+                } else if kind != crate::resolve::MethodKind::Static {
+                    return self.unsupported(e.span, "calling an instance method on the class", "call it on an instance");
+                }
+                let name = self.res.funcs[f.0 as usize].rust_name.clone();
+                return self.attempt(Expr::call(&name, call_args), e.span);
+            }
+            _ => {}
+        }
         if let Some(k) = keywords.first() {
             return self.unsupported(k.span, "keyword arguments to methods", "not supported yet");
         }
@@ -1762,6 +1949,38 @@ impl<'a> Lower<'a> {
 }
 
 // ----- small helpers ---------------------------------------------------------------------
+
+/// The method Python calls for `a op b`.
+pub fn binop_dunder(op: ast::BinOp) -> &'static str {
+    match op {
+        ast::BinOp::Add => "__add__",
+        ast::BinOp::Sub => "__sub__",
+        ast::BinOp::Mul => "__mul__",
+        ast::BinOp::MatMul => "__matmul__",
+        ast::BinOp::Div => "__truediv__",
+        ast::BinOp::FloorDiv => "__floordiv__",
+        ast::BinOp::Mod => "__mod__",
+        ast::BinOp::Pow => "__pow__",
+        ast::BinOp::LShift => "__lshift__",
+        ast::BinOp::RShift => "__rshift__",
+        ast::BinOp::BitOr => "__or__",
+        ast::BinOp::BitXor => "__xor__",
+        ast::BinOp::BitAnd => "__and__",
+    }
+}
+
+/// The method Python calls for a comparison.
+pub fn cmp_dunder(op: CmpOp) -> Option<&'static str> {
+    Some(match op {
+        CmpOp::Eq => "__eq__",
+        CmpOp::NotEq => "__ne__",
+        CmpOp::Lt => "__lt__",
+        CmpOp::LtE => "__le__",
+        CmpOp::Gt => "__gt__",
+        CmpOp::GtE => "__ge__",
+        _ => return None,
+    })
+}
 
 /// The functions a function calls directly.
 fn callees(res: &Resolution, f: FuncId) -> Vec<FuncId> {

@@ -1,0 +1,231 @@
+//! Instances of user classes.
+//!
+//! Every class hierarchy of a program becomes one Rust type `Instance<D>`, where `D` is the
+//! generated struct of the hierarchy's attributes (each an `Option`, unset until assigned) and
+//! the instance's class is a tag (`ClassData::class_name` maps it back to the Python name).
+//! Instances are shared by reference, as Python objects are.
+
+use crate::err::{PyErr, PyResult};
+use crate::int::Int;
+use crate::object::PyObject;
+use crate::pystr::PyStr;
+use crate::value::{FromValue, IntoValue, Object, Value};
+use std::any::Any;
+use std::cell::{Ref, RefCell, RefMut};
+use std::rc::Rc;
+
+/// What the generated code tells the runtime about a class hierarchy.
+pub trait ClassData: Default + 'static {
+    /// The Python name of the class with this tag.
+    fn class_name(tag: u32) -> &'static str;
+    /// `str(obj)` when a class of the hierarchy defines `__str__`/`__repr__`.
+    fn dunder_str(_obj: &Instance<Self>) -> Option<PyResult<PyStr>> {
+        None
+    }
+    /// `repr(obj)` when a class defines `__repr__`.
+    fn dunder_repr(_obj: &Instance<Self>) -> Option<PyResult<PyStr>> {
+        None
+    }
+    /// `bool(obj)` when a class defines `__bool__` or `__len__`.
+    fn dunder_bool(_obj: &Instance<Self>) -> Option<PyResult<bool>> {
+        None
+    }
+    /// `a == b` when a class defines `__eq__`.
+    fn dunder_eq(_a: &Instance<Self>, _b: &Instance<Self>) -> Option<PyResult<bool>> {
+        None
+    }
+}
+
+pub struct InstanceObj<D> {
+    class: u32,
+    data: RefCell<D>,
+}
+
+/// A reference to an instance of a class of hierarchy `D`.
+pub struct Instance<D>(Rc<InstanceObj<D>>);
+
+impl<D> Clone for Instance<D> {
+    fn clone(&self) -> Self {
+        Instance(Rc::clone(&self.0))
+    }
+}
+
+impl<D: ClassData> Instance<D> {
+    /// A new instance of class `tag` with no attributes set (`__init__` sets them).
+    pub fn new(tag: u32) -> Instance<D> {
+        Instance(Rc::new(InstanceObj { class: tag, data: RefCell::new(D::default()) }))
+    }
+
+    /// The class tag.
+    #[inline]
+    pub fn class(&self) -> u32 {
+        self.0.class
+    }
+
+    pub fn class_name(&self) -> &'static str {
+        D::class_name(self.0.class)
+    }
+
+    #[inline]
+    pub fn data(&self) -> Ref<'_, D> {
+        self.0.data.borrow()
+    }
+
+    #[inline]
+    pub fn data_mut(&self) -> RefMut<'_, D> {
+        self.0.data.borrow_mut()
+    }
+
+    /// `a is b`.
+    pub fn is(&self, other: &Instance<D>) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+
+    /// The `AttributeError` for reading an attribute the instance does not have.
+    #[cold]
+    pub fn no_attribute(&self, name: &str) -> PyErr {
+        PyErr::attribute_error(format!("'{}' object has no attribute '{}'", self.class_name(), name))
+    }
+
+    /// A set attribute's value, or `AttributeError`.
+    #[inline]
+    pub fn attr<T: Clone>(&self, slot: &Option<T>, name: &str) -> PyResult<T> {
+        match slot {
+            Some(v) => Ok(v.clone()),
+            None => Err(self.no_attribute(name)),
+        }
+    }
+
+    /// Reads an attribute (`obj.x`): `field` picks it out of the data; `AttributeError` when
+    /// unset. The data is borrowed only inside this call, so no borrow outlives it.
+    #[inline]
+    pub fn get<T: Clone>(&self, field: impl FnOnce(&D) -> &Option<T>, name: &str) -> PyResult<T> {
+        let data = self.0.data.borrow();
+        match field(&data) {
+            Some(v) => Ok(v.clone()),
+            None => Err(self.no_attribute(name)),
+        }
+    }
+
+    /// Assigns an attribute (`obj.x = value`).
+    #[inline]
+    pub fn set<T>(&self, field: impl FnOnce(&mut D) -> &mut Option<T>, value: T) {
+        let mut data = self.0.data.borrow_mut();
+        *field(&mut data) = Some(value);
+    }
+
+    /// `a == b` for instances: `__eq__` if defined, else identity.
+    pub fn py_eq(&self, other: &Instance<D>) -> PyResult<bool> {
+        match D::dunder_eq(self, other) {
+            Some(r) => r,
+            None => Ok(self.is(other)),
+        }
+    }
+
+    fn default_repr(&self) -> String {
+        format!("<__main__.{} object at {:#x}>", self.class_name(), Rc::as_ptr(&self.0) as usize)
+    }
+}
+
+impl<D: ClassData> PyObject for Instance<D> {
+    fn write_repr(&self, out: &mut String) -> PyResult<()> {
+        match D::dunder_repr(self) {
+            Some(r) => out.push_str(r?.as_str()),
+            None => out.push_str(&self.default_repr()),
+        }
+        Ok(())
+    }
+
+    fn write_str(&self, out: &mut String) -> PyResult<()> {
+        match D::dunder_str(self) {
+            Some(r) => {
+                out.push_str(r?.as_str());
+                Ok(())
+            }
+            None => self.write_repr(out),
+        }
+    }
+
+    fn truthy(&self) -> bool {
+        // A `__bool__`/`__len__` that raises cannot report it through `truthy`; the generated
+        // code calls those methods itself where it can (conditions), so this is the fallback.
+        !matches!(D::dunder_bool(self), Some(Ok(false)))
+    }
+
+    fn type_name(&self) -> &'static str {
+        self.class_name()
+    }
+}
+
+impl<D: ClassData> Object for Instance<D> {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+
+    fn into_any_rc(self: Rc<Self>) -> Rc<dyn Any> {
+        self
+    }
+
+    fn eq_obj(&self, other: &dyn Object) -> bool {
+        match other.as_any().downcast_ref::<Instance<D>>() {
+            Some(o) => self.py_eq(o).unwrap_or(false),
+            None => false,
+        }
+    }
+
+    fn len(&self) -> PyResult<Int> {
+        Err(PyErr::type_error(format!("object of type '{}' has no len()", self.class_name())))
+    }
+}
+
+impl<D: ClassData> IntoValue for Instance<D> {
+    fn into_value(self) -> Value {
+        Value::Obj(Rc::new(self))
+    }
+}
+
+impl<D: ClassData> FromValue for Instance<D> {
+    fn from_value(v: Value) -> PyResult<Self> {
+        match v {
+            Value::Obj(o) => {
+                let name = o.type_name();
+                match o.into_any_rc().downcast::<Instance<D>>() {
+                    Ok(rc) => Ok((*rc).clone()),
+                    Err(_) => Err(PyErr::type_error(format!("expected an instance of {}, got {name}", D::class_name(0)))),
+                }
+            }
+            other => Err(PyErr::type_error(format!("expected an instance of {}, got {}", D::class_name(0), other.type_name()))),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Default)]
+    struct PointData {
+        x: Option<Int>,
+    }
+
+    impl ClassData for PointData {
+        fn class_name(tag: u32) -> &'static str {
+            ["Point", "Point3"][tag as usize]
+        }
+    }
+
+    #[test]
+    fn attributes_are_unset_until_assigned_and_shared_by_reference() {
+        let p: Instance<PointData> = Instance::new(1);
+        let err = p.attr(&p.data().x, "x").unwrap_err();
+        assert_eq!(err.message(), "'Point3' object has no attribute 'x'");
+        let q = p.clone();
+        q.data_mut().x = Some(Int::from(3));
+        assert_eq!(p.attr(&p.data().x, "x").unwrap(), Int::from(3));
+        assert!(p.is(&q));
+        let v = p.clone().into_value();
+        let back = Instance::<PointData>::from_value(v).unwrap();
+        assert!(back.is(&p));
+        assert!(crate::object::py_repr(&p).unwrap().as_str().starts_with("<__main__.Point3 object at 0x"));
+    }
+}

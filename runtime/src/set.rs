@@ -1,0 +1,1026 @@
+//! `PySet<T>`: Python's `set`, with reference semantics and CPython's iteration order.
+//!
+//! CPython's set order is the order of its hash table, which is deterministic for ints,
+//! floats and tuples of them (their hashes do not depend on the process). To print and
+//! iterate in exactly that order this module reimplements the table of CPython 3.11's
+//! `Objects/setobject.c`: open addressing over `(hash, key)` slots, a run of
+//! `LINEAR_PROBES` neighbouring slots before each perturbed jump, dummy slots left by
+//! deletions, the same fill/used accounting, growth policy and minimum size, and the same
+//! loop orders in the set algebra (`&` walks the smaller set, `^` starts from a copy of the
+//! right operand, ...). How a set is *built* matters too: see [`PySet::from_vec`] (`set(list)`,
+//! `{a, b}`, comprehensions) and [`PySet::from_const_literal`] (`{1, 2, 3}`, which CPython
+//! compiles through a frozenset constant).
+//!
+//! Keys are compared with Python's `==` ([`PyEq`]) after their hashes ([`PyHash`]) match.
+//! Borrows of the inner `RefCell` never outlive a method call; for key types whose `==` could
+//! run arbitrary code (`Value`), keys are cloned out of the table before being compared and
+//! the lookup restarts if the table changed meanwhile, as CPython's does.
+//!
+//! Differences from CPython: no identity shortcut for values without identity (a NaN float is
+//! never found again, where CPython finds the very same NaN object); iteration stops after
+//! reporting "Set changed size during iteration" once (CPython keeps raising it).
+
+use crate::err::{Exc, PyErr, PyResult};
+use crate::hash::PyHash;
+use crate::int::Int;
+use crate::object::{repr_enter, CmpOp, PyEq, PyObject, PyOrd};
+use crate::value::{IntoValue, Value};
+use std::cell::RefCell;
+use std::fmt;
+use std::rc::Rc;
+
+const MINSIZE: usize = 8;
+const LINEAR_PROBES: usize = 9;
+const PERTURB_SHIFT: u32 = 5;
+
+/// One table slot: unused (`hash == 0`, no key), dummy (`hash == -1`, no key: a deleted
+/// entry, never a real hash since Python hashes are never -1) or active.
+struct Slot<T> {
+    hash: i64,
+    key: Option<T>,
+}
+
+impl<T> Slot<T> {
+    #[inline]
+    fn unused() -> Slot<T> {
+        Slot { hash: 0, key: None }
+    }
+}
+
+impl<T: Clone> Clone for Slot<T> {
+    fn clone(&self) -> Self {
+        Slot { hash: self.hash, key: self.key.clone() }
+    }
+}
+
+/// CPython's `PySetObject` minus the object header.
+pub(crate) struct Table<T> {
+    /// `mask + 1` slots, a power of two, at least [`MINSIZE`].
+    slots: Vec<Slot<T>>,
+    /// Active plus dummy slots.
+    fill: usize,
+    /// Active slots (`len(set)`).
+    used: usize,
+    /// Where `pop()` starts looking.
+    finger: usize,
+    /// Bumped on every change to the slots, so a lookup that let go of the table to compare
+    /// keys can tell whether it must restart.
+    version: u64,
+}
+
+fn unused_slots<T>(n: usize) -> Vec<Slot<T>> {
+    let mut v = Vec::with_capacity(n);
+    v.resize_with(n, Slot::unused);
+    v
+}
+
+/// CPython's `set_insert_clean`: places a key known to be absent into a table without dummies.
+fn insert_clean<T>(slots: &mut [Slot<T>], key: T, hash: i64) {
+    let mask = slots.len() - 1;
+    let mut perturb = hash as u64 as usize;
+    let mut i = hash as u64 as usize & mask;
+    loop {
+        if slots[i].key.is_none() {
+            slots[i] = Slot { hash, key: Some(key) };
+            return;
+        }
+        if i + LINEAR_PROBES <= mask {
+            for j in i + 1..=i + LINEAR_PROBES {
+                if slots[j].key.is_none() {
+                    slots[j] = Slot { hash, key: Some(key) };
+                    return;
+                }
+            }
+        }
+        perturb >>= PERTURB_SHIFT;
+        i = i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb) & mask;
+    }
+}
+
+impl<T> Table<T> {
+    fn new() -> Table<T> {
+        Table { slots: unused_slots(MINSIZE), fill: 0, used: 0, finger: 0, version: 0 }
+    }
+
+    #[inline]
+    fn mask(&self) -> usize {
+        self.slots.len() - 1
+    }
+
+    /// CPython's `set_table_resize`: the smallest power of two above `minused`, active keys
+    /// reinserted in slot order, dummies dropped.
+    fn resize(&mut self, minused: usize) {
+        let mut newsize = MINSIZE;
+        while newsize <= minused {
+            newsize <<= 1;
+        }
+        let old = std::mem::replace(&mut self.slots, unused_slots(newsize));
+        self.fill = self.used;
+        self.version += 1;
+        for s in old {
+            if let Some(k) = s.key {
+                insert_clean(&mut self.slots, k, s.hash);
+            }
+        }
+    }
+
+    /// The growth CPython applies when a table gets 60% full.
+    fn grow(&mut self) {
+        let used = self.used;
+        self.resize(if used > 50000 { used * 2 } else { used * 4 });
+    }
+
+    /// Stores a new key where [`SetObj::probe`] said (`set_add_entry`'s tail).
+    fn place(&mut self, at: Probe, key: T, hash: i64) {
+        self.version += 1;
+        match at {
+            Probe::Found(_) => {}
+            Probe::Missing { freeslot: Some(f), .. } => {
+                self.slots[f] = Slot { hash, key: Some(key) };
+                self.used += 1;
+            }
+            Probe::Missing { unused, freeslot: None } => {
+                self.slots[unused] = Slot { hash, key: Some(key) };
+                self.fill += 1;
+                self.used += 1;
+                if self.fill * 5 >= self.mask() * 3 {
+                    self.grow();
+                }
+            }
+        }
+    }
+
+    /// Turns active slot `j` into a dummy, returning its key.
+    fn remove_at(&mut self, j: usize) -> Option<T> {
+        let k = self.slots[j].key.take();
+        if k.is_some() {
+            self.slots[j].hash = -1;
+            self.used -= 1;
+            self.version += 1;
+        }
+        k
+    }
+
+    /// The index of the first active slot at or after `i`.
+    #[inline]
+    fn next_active(&self, mut i: usize) -> Option<usize> {
+        while i < self.slots.len() {
+            if self.slots[i].key.is_some() {
+                return Some(i);
+            }
+            i += 1;
+        }
+        None
+    }
+
+    fn clear(&mut self) -> Vec<Slot<T>> {
+        self.fill = 0;
+        self.used = 0;
+        self.version += 1;
+        std::mem::replace(&mut self.slots, unused_slots(MINSIZE))
+    }
+}
+
+/// Result of probing for a key.
+#[derive(Clone, Copy, Debug)]
+enum Probe {
+    /// The key is in slot `.0`.
+    Found(usize),
+    /// Absent: the first unused slot on its probe path, and the last dummy before it.
+    Missing { unused: usize, freeslot: Option<usize> },
+}
+
+/// The active entries of a table and its shape, taken out so that no borrow is held while
+/// they are inserted elsewhere (`set_merge` and the loops of the set algebra).
+struct Snapshot<T> {
+    mask: usize,
+    fill: usize,
+    used: usize,
+    /// `(slot, hash, key)` in slot order.
+    entries: Vec<(usize, i64, T)>,
+}
+
+/// The shared set object a [`PySet`] points at (what a `Value` holds, without copying).
+pub struct SetObj<T> {
+    table: RefCell<Table<T>>,
+}
+
+/// Python `set[T]`.
+pub struct PySet<T>(Rc<SetObj<T>>);
+
+impl<T> Clone for PySet<T> {
+    /// Another reference to the same set (Python assignment), not a copy.
+    #[inline]
+    fn clone(&self) -> Self {
+        PySet(Rc::clone(&self.0))
+    }
+}
+
+impl<T> SetObj<T> {
+    fn new() -> SetObj<T> {
+        SetObj { table: RefCell::new(Table::new()) }
+    }
+
+    #[inline]
+    pub(crate) fn len_usize(&self) -> usize {
+        self.table.borrow().used
+    }
+
+    fn clear(&self) {
+        let old = self.table.borrow_mut().clear();
+        drop(old);
+    }
+}
+
+impl<T: Clone> SetObj<T> {
+    fn snapshot(&self) -> Snapshot<T> {
+        let t = self.table.borrow();
+        let mut entries = Vec::with_capacity(t.used);
+        for (j, s) in t.slots.iter().enumerate() {
+            if let Some(k) = &s.key {
+                entries.push((j, s.hash, k.clone()));
+            }
+        }
+        Snapshot { mask: t.mask(), fill: t.fill, used: t.used, entries }
+    }
+
+    /// The keys in table order.
+    pub(crate) fn to_vec(&self) -> Vec<T> {
+        let t = self.table.borrow();
+        t.slots.iter().filter_map(|s| s.key.clone()).collect()
+    }
+
+    /// A set of another element type with the same table (same slots, same order).
+    fn map_keys<U>(&self, f: impl Fn(T) -> U) -> PySet<U> {
+        let t = self.table.borrow();
+        let slots = t
+            .slots
+            .iter()
+            .map(|s| Slot { hash: s.hash, key: s.key.clone().map(&f) })
+            .collect();
+        let table = Table { slots, fill: t.fill, used: t.used, finger: t.finger, version: 0 };
+        PySet(Rc::new(SetObj { table: RefCell::new(table) }))
+    }
+
+    /// CPython's probe loop (`set_lookkey` / `set_add_entry`): up to `LINEAR_PROBES + 1`
+    /// neighbouring slots, then a perturbed jump. `eq` is Python's `==` against the stored key;
+    /// unless `simple`, stored keys are cloned out and compared without holding the borrow.
+    fn probe(&self, hash: i64, simple: bool, mut eq: impl FnMut(&T) -> bool) -> Probe {
+        'restart: loop {
+            let mut t = self.table.borrow();
+            let mut mask = t.mask();
+            let mut perturb = hash as u64 as usize;
+            let mut i = hash as u64 as usize & mask;
+            let mut freeslot = None;
+            loop {
+                let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+                for j in i..=i + probes {
+                    let slot = &t.slots[j];
+                    match &slot.key {
+                        None if slot.hash == 0 => return Probe::Missing { unused: j, freeslot },
+                        // A dummy: CPython 3.11 reuses the *last* one on the path.
+                        None => freeslot = Some(j),
+                        Some(k) if slot.hash == hash => {
+                            if simple {
+                                if eq(k) {
+                                    return Probe::Found(j);
+                                }
+                            } else {
+                                let start = k.clone();
+                                let version = t.version;
+                                drop(t);
+                                let same = eq(&start);
+                                drop(start);
+                                t = self.table.borrow();
+                                if t.version != version {
+                                    continue 'restart;
+                                }
+                                if same {
+                                    return Probe::Found(j);
+                                }
+                                mask = t.mask();
+                            }
+                        }
+                        Some(_) => {}
+                    }
+                }
+                perturb >>= PERTURB_SHIFT;
+                i = i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb) & mask;
+            }
+        }
+    }
+}
+
+impl<T: PyEq + PyHash + Clone> SetObj<T> {
+    #[inline]
+    fn probe_key(&self, key: &T, hash: i64) -> Probe {
+        self.probe(hash, T::SIMPLE, |k| k.py_eq(key))
+    }
+
+    /// `set_add_entry`. Returns whether the key was added.
+    fn add_entry(&self, key: T, hash: i64) -> bool {
+        let at = self.probe_key(&key, hash);
+        if let Probe::Found(_) = at {
+            return false;
+        }
+        self.table.borrow_mut().place(at, key, hash);
+        true
+    }
+
+    #[inline]
+    fn contains_entry(&self, key: &T, hash: i64) -> bool {
+        matches!(self.probe_key(key, hash), Probe::Found(_))
+    }
+
+    /// `set_discard_entry`: the removed key, if it was there.
+    fn discard_entry(&self, key: &T, hash: i64) -> Option<T> {
+        match self.probe_key(key, hash) {
+            Probe::Found(j) => self.table.borrow_mut().remove_at(j),
+            Probe::Missing { .. } => None,
+        }
+    }
+
+    /// CPython's `set_merge` (`self |= other`, `set(other)`, `other.copy()`), given the other
+    /// set's snapshot. The caller handles `self is other`.
+    fn merge(&self, other: Snapshot<T>) {
+        if other.used == 0 {
+            return;
+        }
+        {
+            let mut t = self.table.borrow_mut();
+            // One big resize first, expecting few overlapping keys.
+            if (t.fill + other.used) * 5 >= t.mask() * 3 {
+                let minused = (t.used + other.used) * 2;
+                t.resize(minused);
+            }
+            if t.fill == 0 {
+                t.version += 1;
+                if t.mask() == other.mask && other.fill == other.used {
+                    // Same size, no dummies: the keys go to the very same slots.
+                    for (j, h, k) in other.entries {
+                        t.slots[j] = Slot { hash: h, key: Some(k) };
+                    }
+                    t.fill = other.fill;
+                    t.used = other.used;
+                } else {
+                    t.fill = other.used;
+                    t.used = other.used;
+                    for (_, h, k) in other.entries {
+                        insert_clean(&mut t.slots, k, h);
+                    }
+                }
+                return;
+            }
+        }
+        for (_, h, k) in other.entries {
+            self.add_entry(k, h);
+        }
+    }
+
+    /// A new set holding this one's keys (`set_copy`).
+    fn copy(&self) -> PySet<T> {
+        let s = PySet::new();
+        s.0.merge(self.snapshot());
+        s
+    }
+
+    /// `a & b` (`set_intersection`): walks the smaller set (the right one on a tie) and adds
+    /// its keys that the other contains.
+    fn intersection(&self, other: &SetObj<T>) -> PySet<T> {
+        if std::ptr::eq(self, other) {
+            return self.copy();
+        }
+        let (big, small) = if other.len_usize() > self.len_usize() { (other, self) } else { (self, other) };
+        let result = PySet::new();
+        for (_, h, k) in small.snapshot().entries {
+            if big.contains_entry(&k, h) {
+                result.0.add_entry(k, h);
+            }
+        }
+        result
+    }
+
+    /// `a - b` (`set_difference`).
+    fn difference(&self, other: &SetObj<T>) -> PySet<T> {
+        if (self.len_usize() >> 2) > other.len_usize() {
+            let result = self.copy();
+            result.0.difference_update(other);
+            return result;
+        }
+        let result = PySet::new();
+        for (_, h, k) in self.snapshot().entries {
+            if !other.contains_entry(&k, h) {
+                result.0.add_entry(k, h);
+            }
+        }
+        result
+    }
+
+    /// `a -= b` (`set_difference_update_internal`).
+    fn difference_update(&self, other: &SetObj<T>) {
+        if std::ptr::eq(self, other) {
+            self.clear();
+            return;
+        }
+        let entries = if (other.len_usize() >> 3) > self.len_usize() {
+            self.intersection(other).0.snapshot().entries
+        } else {
+            other.snapshot().entries
+        };
+        let mut removed = Vec::new();
+        for (_, h, k) in entries {
+            if let Some(old) = self.discard_entry(&k, h) {
+                removed.push(old);
+            }
+        }
+        let mut t = self.table.borrow_mut();
+        // More than a quarter dummies: resize them away.
+        if t.fill - t.used > t.mask() / 4 {
+            t.grow();
+        }
+        drop(t);
+        drop(removed);
+    }
+
+    /// `a ^= b` (`set_symmetric_difference_update`): walks `b`, removing what `a` has and
+    /// adding what it lacks.
+    fn symmetric_difference_update(&self, other: &SetObj<T>) {
+        if std::ptr::eq(self, other) {
+            self.clear();
+            return;
+        }
+        let mut removed = Vec::new();
+        for (_, h, k) in other.snapshot().entries {
+            match self.discard_entry(&k, h) {
+                Some(old) => removed.push(old),
+                None => {
+                    self.add_entry(k, h);
+                }
+            }
+        }
+        drop(removed);
+    }
+
+    /// `a ^ b` (`set_symmetric_difference`): a copy of `b`, updated with `a`.
+    fn symmetric_difference(&self, other: &SetObj<T>) -> PySet<T> {
+        let result = other.copy();
+        result.0.symmetric_difference_update(self);
+        result
+    }
+
+    /// `a | b`: a copy of `a`, merged with `b`.
+    fn union(&self, other: &SetObj<T>) -> PySet<T> {
+        let result = self.copy();
+        if !std::ptr::eq(self, other) {
+            result.0.merge(other.snapshot());
+        }
+        result
+    }
+
+    /// `a &= b`: the object keeps its identity and takes the table of `a & b`.
+    fn intersection_update(&self, other: &SetObj<T>) {
+        let tmp = self.intersection(other);
+        let mut a = self.table.borrow_mut();
+        let mut b = tmp.0.table.borrow_mut();
+        std::mem::swap(&mut a.slots, &mut b.slots);
+        std::mem::swap(&mut a.fill, &mut b.fill);
+        std::mem::swap(&mut a.used, &mut b.used);
+        a.version += 1;
+        drop(a);
+        drop(b);
+        drop(tmp);
+    }
+
+    /// `a <= b`.
+    fn issubset(&self, other: &SetObj<T>) -> bool {
+        if self.len_usize() > other.len_usize() {
+            return false;
+        }
+        if std::ptr::eq(self, other) {
+            return true;
+        }
+        self.snapshot().entries.into_iter().all(|(_, h, k)| other.contains_entry(&k, h))
+    }
+
+    fn isdisjoint(&self, other: &SetObj<T>) -> bool {
+        if std::ptr::eq(self, other) {
+            return self.len_usize() == 0;
+        }
+        let (big, small) = if other.len_usize() > self.len_usize() { (other, self) } else { (self, other) };
+        !small.snapshot().entries.into_iter().any(|(_, h, k)| big.contains_entry(&k, h))
+    }
+
+    /// `a == b`.
+    fn equals(&self, other: &SetObj<T>) -> bool {
+        self.len_usize() == other.len_usize() && self.issubset(other)
+    }
+
+    /// `a <op> b` for sets: subset and superset tests.
+    fn compare(&self, other: &SetObj<T>, op: CmpOp) -> bool {
+        let (n, m) = (self.len_usize(), other.len_usize());
+        match op {
+            CmpOp::Lt => n < m && self.issubset(other),
+            CmpOp::Le => self.issubset(other),
+            CmpOp::Gt => n > m && other.issubset(self),
+            CmpOp::Ge => other.issubset(self),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The public handle.
+
+impl<T> PySet<T> {
+    /// `set()`.
+    pub fn new() -> Self {
+        PySet(Rc::new(SetObj::new()))
+    }
+
+    /// Wraps the shared object (from a `Value`).
+    pub(crate) fn from_rc(rc: Rc<SetObj<T>>) -> Self {
+        PySet(rc)
+    }
+
+    /// The shared object (for boxing into a `Value` without copying).
+    pub(crate) fn rc(&self) -> &Rc<SetObj<T>> {
+        &self.0
+    }
+
+    /// `a is b`.
+    #[inline]
+    pub fn ptr_eq(&self, other: &PySet<T>) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+
+    /// Identity for `id()` and repr recursion detection.
+    #[inline]
+    pub fn id(&self) -> usize {
+        Rc::as_ptr(&self.0) as *const () as usize
+    }
+
+    /// `len(s)`.
+    #[inline]
+    pub fn len(&self) -> Int {
+        Int::from(self.len_usize())
+    }
+
+    #[inline]
+    pub fn len_usize(&self) -> usize {
+        self.0.len_usize()
+    }
+
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.len_usize() == 0
+    }
+
+    /// `s.clear()`.
+    pub fn clear(&self) {
+        self.0.clear()
+    }
+}
+
+impl<T: Clone> PySet<T> {
+    /// The table in the form `fill=.. used=.. mask=.. finger=.. slot slot ...` where a slot is
+    /// `.` (unused), `D` (dummy) or the key's hash: for checking the layout against CPython's.
+    #[doc(hidden)]
+    pub fn debug_layout(&self) -> String {
+        let t = self.0.table.borrow();
+        let mut out = format!("fill={} used={} mask={} finger={}", t.fill, t.used, t.mask(), t.finger);
+        for s in &t.slots {
+            out.push(' ');
+            match s.key {
+                Some(_) => out.push_str(&s.hash.to_string()),
+                None if s.hash == -1 => out.push('D'),
+                None => out.push('.'),
+            }
+        }
+        out
+    }
+
+    /// The elements in iteration order, copied out.
+    pub fn to_vec(&self) -> Vec<T> {
+        self.0.to_vec()
+    }
+
+    /// `for x in s`: CPython's live iteration over the table, raising
+    /// `RuntimeError: Set changed size during iteration` if the size changes meanwhile
+    /// (reported once, then the iterator ends).
+    pub fn iter(&self) -> PySetIter<T> {
+        let used = self.len_usize();
+        PySetIter { set: self.clone(), used, pos: 0, done: false }
+    }
+}
+
+impl<T: PyHash + PyEq + Clone> PySet<T> {
+    /// `set(items)` for a list, tuple, range, string or generator, `{a, b}` with non-constant
+    /// or at most two elements, and set comprehensions: the elements added one by one.
+    pub fn from_vec(items: Vec<T>) -> PyResult<Self> {
+        PySet::from_iter_py(items)
+    }
+
+    /// Same as [`PySet::from_vec`] for any iterator.
+    pub fn from_iter_py<I: IntoIterator<Item = T>>(items: I) -> PyResult<Self> {
+        let s = PySet::new();
+        s.update_iter(items)?;
+        Ok(s)
+    }
+
+    /// [`PySet::from_iter_py`] for a fallible iterator (a dict's keys, a generator).
+    pub fn try_from_iter<I: IntoIterator<Item = PyResult<T>>>(items: I) -> PyResult<Self> {
+        let s = PySet::new();
+        for x in items {
+            s.add(x?)?;
+        }
+        Ok(s)
+    }
+
+    /// A set display `{c1, c2, c3, ...}` of three or more elements that are all constants once
+    /// CPython has folded them (literals, negative numbers, tuples of constants, constant
+    /// arithmetic). CPython compiles it to `set().update(frozenset_constant)`, where the
+    /// frozenset is built from the elements in order and then rebuilt from its own iteration
+    /// order by the compiler's constant merging; the resulting order can differ from adding the
+    /// elements one by one. With two or fewer elements this is [`PySet::from_vec`].
+    pub fn from_const_literal(items: Vec<T>) -> PyResult<Self> {
+        if items.len() <= 2 {
+            return PySet::from_vec(items);
+        }
+        let first = PySet::from_vec(items)?;
+        let rebuilt = PySet::from_vec(first.to_vec())?;
+        Ok(rebuilt.copy())
+    }
+
+    /// `set(d)` for a dict `d`: CPython sizes the table for the dict first, then adds its keys
+    /// in insertion order.
+    pub fn from_dict_keys<V: Clone>(d: &crate::dict::PyDict<T, V>) -> PyResult<Self> {
+        let s = PySet::new();
+        s.update_dict_keys(d)?;
+        Ok(s)
+    }
+
+    /// `s.add(x)`.
+    pub fn add(&self, x: T) -> PyResult<()> {
+        let h = x.py_hash()?;
+        self.0.add_entry(x, h);
+        Ok(())
+    }
+
+    /// `x in s`.
+    pub fn contains(&self, x: &T) -> PyResult<bool> {
+        let h = x.py_hash()?;
+        Ok(self.0.contains_entry(x, h))
+    }
+
+    /// `s.discard(x)`.
+    pub fn discard(&self, x: &T) -> PyResult<()> {
+        let h = x.py_hash()?;
+        let old = self.0.discard_entry(x, h);
+        drop(old);
+        Ok(())
+    }
+
+    /// `s.remove(x)`: `KeyError: x` when absent.
+    pub fn remove(&self, x: &T) -> PyResult<()>
+    where
+        T: IntoValue,
+    {
+        let h = x.py_hash()?;
+        match self.0.discard_entry(x, h) {
+            Some(_) => Ok(()),
+            None => Err(PyErr::key_error(x.clone().into_value())),
+        }
+    }
+
+    /// `s.pop()`: the first element from where the last `pop` stopped (CPython's "finger").
+    pub fn pop(&self) -> PyResult<T> {
+        let mut t = self.0.table.borrow_mut();
+        if t.used == 0 {
+            return Err(PyErr::new(Exc::KeyError, "pop from an empty set"));
+        }
+        let mask = t.mask();
+        let mut j = t.finger & mask;
+        while t.slots[j].key.is_none() {
+            j += 1;
+            if j > mask {
+                j = 0;
+            }
+        }
+        t.finger = j + 1;
+        t.remove_at(j).ok_or_else(|| PyErr::new(Exc::KeyError, "pop from an empty set"))
+    }
+
+    /// `s.copy()` / `set(s)`.
+    pub fn copy(&self) -> PySet<T> {
+        self.0.copy()
+    }
+
+    /// `s.update(t)` / `s |= t` for a set `t`.
+    pub fn update(&self, other: &PySet<T>) {
+        if !self.ptr_eq(other) {
+            self.0.merge(other.0.snapshot());
+        }
+    }
+
+    /// `s.update(items)` for any other iterable: the items added one by one.
+    pub fn update_iter<I: IntoIterator<Item = T>>(&self, items: I) -> PyResult<()> {
+        for x in items {
+            self.add(x)?;
+        }
+        Ok(())
+    }
+
+    /// `s.update(d)` for a dict `d` (sized for the dict first, as CPython does).
+    pub fn update_dict_keys<V: Clone>(&self, d: &crate::dict::PyDict<T, V>) -> PyResult<()> {
+        let entries = d.hashed_keys();
+        {
+            let mut t = self.0.table.borrow_mut();
+            if (t.fill + entries.len()) * 5 >= t.mask() * 3 {
+                let minused = (t.used + entries.len()) * 2;
+                t.resize(minused);
+            }
+        }
+        for (h, k) in entries {
+            self.0.add_entry(k, h);
+        }
+        Ok(())
+    }
+
+    /// `a | b` / `a.union(b)`.
+    pub fn union(&self, other: &PySet<T>) -> PySet<T> {
+        self.0.union(&other.0)
+    }
+
+    /// `a & b` / `a.intersection(b)`.
+    pub fn intersection(&self, other: &PySet<T>) -> PySet<T> {
+        self.0.intersection(&other.0)
+    }
+
+    /// `a - b` / `a.difference(b)`.
+    pub fn difference(&self, other: &PySet<T>) -> PySet<T> {
+        self.0.difference(&other.0)
+    }
+
+    /// `a ^ b` / `a.symmetric_difference(b)`.
+    pub fn symmetric_difference(&self, other: &PySet<T>) -> PySet<T> {
+        self.0.symmetric_difference(&other.0)
+    }
+
+    /// `a &= b` / `a.intersection_update(b)`.
+    pub fn intersection_update(&self, other: &PySet<T>) {
+        self.0.intersection_update(&other.0)
+    }
+
+    /// `a -= b` / `a.difference_update(b)`.
+    pub fn difference_update(&self, other: &PySet<T>) {
+        self.0.difference_update(&other.0)
+    }
+
+    /// `a ^= b` / `a.symmetric_difference_update(b)`.
+    pub fn symmetric_difference_update(&self, other: &PySet<T>) {
+        self.0.symmetric_difference_update(&other.0)
+    }
+
+    /// `a <= b` / `a.issubset(b)`.
+    pub fn issubset(&self, other: &PySet<T>) -> bool {
+        self.0.issubset(&other.0)
+    }
+
+    /// `a >= b` / `a.issuperset(b)`.
+    pub fn issuperset(&self, other: &PySet<T>) -> bool {
+        other.0.issubset(&self.0)
+    }
+
+    /// `a.isdisjoint(b)`.
+    pub fn isdisjoint(&self, other: &PySet<T>) -> bool {
+        self.0.isdisjoint(&other.0)
+    }
+}
+
+impl<T> Default for PySet<T> {
+    fn default() -> Self {
+        PySet::new()
+    }
+}
+
+/// Live iterator over a set (see [`PySet::iter`]).
+pub struct PySetIter<T> {
+    set: PySet<T>,
+    /// The size when iteration started (CPython's `si_used`).
+    used: usize,
+    pos: usize,
+    done: bool,
+}
+
+impl<T: Clone> Iterator for PySetIter<T> {
+    type Item = PyResult<T>;
+    fn next(&mut self) -> Option<PyResult<T>> {
+        if self.done {
+            return None;
+        }
+        let t = self.set.0.table.borrow();
+        if t.used != self.used {
+            self.done = true;
+            return Some(Err(PyErr::runtime_error("Set changed size during iteration")));
+        }
+        match t.next_active(self.pos) {
+            Some(j) => {
+                self.pos = j + 1;
+                t.slots[j].key.clone().map(Ok)
+            }
+            None => {
+                self.done = true;
+                None
+            }
+        }
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (0, Some(self.set.len_usize()))
+    }
+}
+
+impl<T: Clone> IntoIterator for &PySet<T> {
+    type Item = PyResult<T>;
+    type IntoIter = PySetIter<T>;
+    fn into_iter(self) -> PySetIter<T> {
+        self.iter()
+    }
+}
+
+impl<T: PyEq + PyHash + Clone> PyEq for PySet<T> {
+    fn py_eq(&self, other: &Self) -> bool {
+        self.0.equals(&other.0)
+    }
+}
+
+/// `<`, `<=`, `>`, `>=` are subset tests.
+impl<T: PyEq + PyHash + Clone> PyOrd for PySet<T> {
+    fn py_cmp(&self, other: &Self, op: CmpOp) -> PyResult<bool> {
+        Ok(self.0.compare(&other.0, op))
+    }
+}
+
+impl<T: PyEq + PyHash + Clone> PartialEq for PySet<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.py_eq(other)
+    }
+}
+
+/// Sets are unhashable.
+impl<T> PyHash for PySet<T> {
+    fn py_hash(&self) -> PyResult<i64> {
+        Err(crate::hash::unhashable("set"))
+    }
+}
+
+impl<T: PyObject + Clone> PyObject for SetObj<T> {
+    fn write_repr(&self, out: &mut String) -> PyResult<()> {
+        let Some(_guard) = repr_enter(Some(self as *const Self as *const () as usize))? else {
+            out.push_str("set(...)");
+            return Ok(());
+        };
+        // CPython takes the elements out first, then prints them.
+        let items = self.to_vec();
+        if items.is_empty() {
+            out.push_str("set()");
+            return Ok(());
+        }
+        crate::object::write_seq(out, "{", items.iter(), "}")
+    }
+    #[inline]
+    fn truthy(&self) -> bool {
+        self.len_usize() != 0
+    }
+    fn type_name(&self) -> &'static str {
+        "set"
+    }
+}
+
+impl<T: PyObject + Clone> PyObject for PySet<T> {
+    fn write_repr(&self, out: &mut String) -> PyResult<()> {
+        self.0.write_repr(out)
+    }
+    #[inline]
+    fn truthy(&self) -> bool {
+        !self.is_empty()
+    }
+    fn type_name(&self) -> &'static str {
+        "set"
+    }
+}
+
+impl<T: PyObject + Clone> fmt::Debug for PySet<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut s = String::new();
+        match self.write_repr(&mut s) {
+            Ok(()) => f.write_str(&s),
+            Err(e) => write!(f, "<set repr failed: {e}>"),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sets inside `Value`s.
+
+/// The bounds an element type needs for its sets to be boxed into a `Value`.
+pub trait SetElem: PyHash + PyEq + PyObject + IntoValue + crate::value::FromValue + Clone + 'static {}
+impl<T: PyHash + PyEq + PyObject + IntoValue + crate::value::FromValue + Clone + 'static> SetElem for T {}
+
+impl<T: SetElem> SetObj<T> {
+    /// `x in s` for a value of any type: hashed as a value, compared as values.
+    pub(crate) fn contains_value(&self, x: &Value) -> PyResult<bool> {
+        let h = x.py_hash()?;
+        Ok(matches!(self.probe(h, T::SIMPLE, |k| k.clone().into_value().py_eq(x)), Probe::Found(_)))
+    }
+
+    /// This set as a set of values with the same table (same order).
+    pub(crate) fn to_value_set(&self) -> PySet<Value> {
+        self.map_keys(IntoValue::into_value)
+    }
+}
+
+/// The same set with `Value` elements, whatever the static element type of `o` (`None` when
+/// `o` is not a set).
+pub(crate) fn value_set_of(o: &dyn crate::value::Object) -> Option<PySet<Value>> {
+    o.to_value_set()
+}
+
+impl<T: SetElem> crate::value::Object for SetObj<T> {
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+    fn into_any_rc(self: Rc<Self>) -> Rc<dyn std::any::Any> {
+        self
+    }
+    fn len(&self) -> PyResult<Int> {
+        Ok(Int::from(self.len_usize()))
+    }
+    fn iter(self: Rc<Self>) -> PyResult<crate::value::ValueIter> {
+        let it = PySet::from_rc(self).iter();
+        Ok(crate::value::ValueIter::new(it.map(|r| r.map(IntoValue::into_value))))
+    }
+    fn contains(&self, x: &Value) -> PyResult<bool> {
+        self.contains_value(x)
+    }
+    fn eq_obj(&self, other: &dyn crate::value::Object) -> bool {
+        if let Some(b) = other.as_any().downcast_ref::<SetObj<T>>() {
+            return self.equals(b);
+        }
+        match value_set_of(other) {
+            Some(b) => self.len_usize() == b.len_usize() && self.to_value_set().issubset(&b),
+            None => false,
+        }
+    }
+    fn cmp_obj(&self, other: &dyn crate::value::Object, op: CmpOp) -> Option<PyResult<bool>> {
+        if let Some(b) = other.as_any().downcast_ref::<SetObj<T>>() {
+            return Some(Ok(self.compare(b, op)));
+        }
+        let b = value_set_of(other)?;
+        Some(Ok(self.to_value_set().0.compare(&b.0, op)))
+    }
+    fn binop(&self, op: crate::value::ObjBinOp, other: &Value) -> Option<PyResult<Value>> {
+        use crate::value::ObjBinOp;
+        let Value::Obj(o) = other else { return None };
+        fn apply<U: PyHash + PyEq + Clone>(op: ObjBinOp, a: &SetObj<U>, b: &SetObj<U>) -> PySet<U> {
+            match op {
+                ObjBinOp::Or => a.union(b),
+                ObjBinOp::And => a.intersection(b),
+                ObjBinOp::Sub => a.difference(b),
+                ObjBinOp::Xor => a.symmetric_difference(b),
+            }
+        }
+        if let Some(b) = o.as_any().downcast_ref::<SetObj<T>>() {
+            return Some(Ok(apply(op, self, b).into_value()));
+        }
+        let b = value_set_of(&**o)?;
+        let a = self.to_value_set();
+        Some(Ok(apply(op, &a.0, &b.0).into_value()))
+    }
+    fn to_value_set(&self) -> Option<PySet<Value>> {
+        Some(SetObj::to_value_set(self))
+    }
+}
+
+impl<T: SetElem> IntoValue for PySet<T> {
+    fn into_value(self) -> Value {
+        let rc: Rc<SetObj<T>> = Rc::clone(self.rc());
+        Value::Obj(rc)
+    }
+}
+
+impl<T: SetElem> crate::value::FromValue for PySet<T> {
+    fn from_value(v: Value) -> PyResult<Self> {
+        match v {
+            Value::Obj(o) => {
+                let name = o.type_name();
+                match o.into_any_rc().downcast::<SetObj<T>>() {
+                    Ok(rc) => Ok(PySet::from_rc(rc)),
+                    Err(_) if name == "set" => Err(PyErr::type_error(
+                        "expected a set of another element type (the set cannot be shared)",
+                    )),
+                    Err(_) => Err(PyErr::type_error(format!("expected set, got {name}"))),
+                }
+            }
+            other => Err(PyErr::type_error(format!("expected set, got {}", other.type_name()))),
+        }
+    }
+}

@@ -1,0 +1,401 @@
+//! Lowering of user classes.
+//!
+//! A class hierarchy (a root class and everything deriving from it) becomes one Rust type,
+//! `Instance<RootData>`, where `RootData` holds every attribute of the hierarchy as an `Option`
+//! and the instance's class is a tag (the class's id). Methods are plain functions
+//! (`Point_move(self_, ...)`); a method that several classes of the hierarchy define is called
+//! through a dispatcher that matches on the tag, resolved by the MRO at compile time. Class
+//! attributes are `thread_local!` cells, set when the `class` statement runs.
+
+use super::*;
+use crate::resolve::{ClassId, MethodKind};
+
+impl Lower<'_> {
+    /// The Rust type of a hierarchy's instances (the root class's name).
+    pub(super) fn class_rust_name(&self, c: ClassId) -> String {
+        let root = self.res.root(c);
+        rust_ident(&self.res.class(root).name).trim_end_matches('_').to_string()
+    }
+
+    /// The `thread_local!` cell of class attribute `name` defined by class `c`.
+    pub(super) fn class_attr_static(&self, c: ClassId, name: &str) -> String {
+        format!("C_{}_{}", rust_ident(&self.res.class(c).name).trim_end_matches('_').to_uppercase(), rust_ident(name).trim_end_matches('_').to_uppercase())
+    }
+
+    /// Statements of a `class` statement: its class attributes get their values.
+    pub(super) fn class_stmt(&mut self, def: &ast::ClassDef, out: &mut Vec<Stmt>) {
+        let Some(id) = self.res.classes.iter().position(|c| c.name == def.name && c.span == def.header).map(|i| ClassId(i as u32)) else { return };
+        let root = self.res.root(id);
+        for (name, value) in self.res.class(id).attrs.clone() {
+            let t = storable(&self.types.attr(root, &name));
+            let v = self.expr_as(&value, &t);
+            let cell = Expr::Path(self.class_attr_static(id, &name)).reference();
+            out.push(Stmt::Expr(Expr::call("global_set", vec![cell, v])));
+        }
+    }
+
+    /// `obj.attr` for an instance of hierarchy `root`.
+    pub(super) fn instance_attr(&mut self, e: &ast::Expr, value: &ast::Expr, root: ClassId, attr: &str) -> Expr {
+        let props: Vec<FuncId> = self.method_impls(root, attr).into_iter().filter(|f| self.res.funcs[f.0 as usize].kind == MethodKind::Property).collect();
+        if !props.is_empty() {
+            let recv = self.expr(value);
+            return self.call_method_impls(e.span, root, attr, recv, &[], &[]);
+        }
+        let recv = self.place(value);
+        let classes_with_attr: Vec<ClassId> = self.res.tree(root).into_iter().filter(|&c| self.res.lookup_attr(c, attr).is_some()).collect();
+        if classes_with_attr.is_empty() {
+            let field = Expr::Closure(vec![Pat::Ident("d".into())], Box::new(Expr::NamedField(Box::new(Expr::Var("d".into())), rust_ident(attr)).reference()));
+            return self.attempt(recv.method("get", vec![field, Expr::StrLit(attr.to_string())]), e.span);
+        }
+        // An instance attribute, else the class attribute its class sees.
+        let getter = self.attr_getter(root, attr);
+        self.attempt(Expr::call(&getter, vec![recv.reference()]), e.span)
+    }
+
+    /// `obj.attr = value`.
+    pub(super) fn instance_attr_store(&mut self, value: &ast::Expr, root: ClassId, attr: &str, v: Expr, vty: &Ty, span: Span, out: &mut Vec<Stmt>) {
+        let t = storable(&self.types.attr(root, attr));
+        let v = self.coerce(v, vty, &t, span);
+        // Evaluate the value before borrowing the instance.
+        let tmp = self.tmp("value");
+        out.push(Stmt::Let { name: tmp.clone(), ty: None, init: Some(v), mutable: false, optional: false });
+        let recv = self.place(value);
+        let field = Expr::Closure(vec![Pat::Ident("d".into())], Box::new(Expr::RefMut(Box::new(Expr::NamedField(Box::new(Expr::Var("d".into())), rust_ident(attr))))));
+        out.push(Stmt::Expr(recv.method("set", vec![field, Expr::Var(tmp)])));
+    }
+
+    /// `Class.attr` (a class attribute).
+    pub(super) fn class_attr(&mut self, e: &ast::Expr, c: ClassId, attr: &str) -> Expr {
+        match self.res.lookup_attr(c, attr) {
+            Some(k) => {
+                let cell = Expr::Path(self.class_attr_static(k, attr)).reference();
+                self.attempt(Expr::call("global_get", vec![cell, Expr::StrLit(attr.to_string())]), e.span)
+            }
+            None => self.unsupported(e.span, format!("the class attribute `{attr}`"), "only attributes assigned in the class body can be read from the class"),
+        }
+    }
+
+    /// `Class.attr = value`.
+    pub(super) fn class_attr_store(&mut self, c: ClassId, attr: &str, v: Expr, vty: &Ty, span: Span, out: &mut Vec<Stmt>) {
+        if !self.res.class(c).attrs.iter().any(|(n, _)| n == attr) {
+            self.unsupported(span, format!("assigning the new class attribute `{attr}`"), "assign class attributes in the class body first");
+            return;
+        }
+        let t = storable(&self.types.attr(self.res.root(c), attr));
+        let v = self.coerce(v, vty, &t, span);
+        let cell = Expr::Path(self.class_attr_static(c, attr)).reference();
+        out.push(Stmt::Expr(Expr::call("global_set", vec![cell, v])));
+    }
+
+    fn attr_getter(&mut self, root: ClassId, attr: &str) -> String {
+        let name = format!("{}_attr_{}", self.class_rust_name(root), rust_ident(attr).trim_end_matches('_'));
+        self.getters.insert((root, attr.to_string()), name.clone());
+        name
+    }
+
+    pub(super) fn method_impls(&self, root: ClassId, name: &str) -> Vec<FuncId> {
+        self.res.tree(root).into_iter().filter_map(|c| self.res.class(c).methods.iter().find(|(n, _)| n == name).map(|(_, f)| *f)).collect()
+    }
+
+    /// `obj.name(args)` on an instance of hierarchy `root`.
+    pub(super) fn instance_method_call(&mut self, e: &ast::Expr, owner: &ast::Expr, root: ClassId, name: &str, args: &[ast::Expr], keywords: &[ast::Keyword]) -> Expr {
+        let recv = self.expr(owner);
+        self.call_method_impls(e.span, root, name, recv, args, keywords)
+    }
+
+    /// Calls method `name` with receiver `recv`: directly when one implementation serves the
+    /// whole hierarchy, else through the hierarchy's dispatcher.
+    pub(super) fn call_method_impls(&mut self, span: Span, root: ClassId, name: &str, recv: Expr, args: &[ast::Expr], keywords: &[ast::Keyword]) -> Expr {
+        let impls = self.method_impls(root, name);
+        let Some(&first) = impls.first() else {
+            return self.unsupported(span, format!("the method `{name}`"), "no class of this hierarchy defines it");
+        };
+        let kind = self.res.funcs[first.0 as usize].kind;
+        let skip = if kind == MethodKind::Static { 0 } else { 1 };
+        let Some(mut call_args) = self.call_args(span, first, skip, args, keywords) else { return Expr::Unit };
+        if kind == MethodKind::Static {
+            let f = self.res.funcs[first.0 as usize].rust_name.clone();
+            return self.attempt(Expr::call(&f, call_args), span);
+        }
+        call_args.insert(0, recv);
+        let single = self.res.tree(root).len() == 1 || impls.len() == 1 && self.res.tree(root).iter().all(|&c| self.res.lookup_method(c, name) == Some(first));
+        let f = if single { self.res.funcs[first.0 as usize].rust_name.clone() } else { self.dispatcher(root, name) };
+        self.attempt(Expr::call(&f, call_args), span)
+    }
+
+    /// Calls method `name` with already lowered arguments (an operator's operands).
+    pub(super) fn call_method_values(&mut self, span: Span, root: ClassId, name: &str, recv: Expr, args: Vec<(Expr, Ty)>) -> Expr {
+        let impls = self.method_impls(root, name);
+        let Some(&first) = impls.first() else {
+            return self.unsupported(span, format!("the method `{name}`"), "no class of this hierarchy defines it");
+        };
+        let params: Vec<Ty> = self.types.params[first.0 as usize].iter().skip(1).map(storable).collect();
+        if params.len() != args.len() {
+            return self.unsupported(span, format!("`{name}` with {} parameters", params.len() + 1), "Python calls it with one argument here");
+        }
+        let mut call_args = vec![recv];
+        for ((a, t), p) in args.into_iter().zip(&params) {
+            call_args.push(self.coerce(a, &t, p, span));
+        }
+        let single = impls.len() == 1 && self.res.tree(root).iter().all(|&c| self.res.lookup_method(c, name) == Some(first));
+        let f = if single { self.res.funcs[first.0 as usize].rust_name.clone() } else { self.dispatcher(root, name) };
+        self.attempt(Expr::call(&f, call_args), span)
+    }
+
+    /// The dispatcher of method `name` for hierarchy `root` (generated at the end).
+    fn dispatcher(&mut self, root: ClassId, name: &str) -> String {
+        let fname = format!("{}_call_{}", self.class_rust_name(root), rust_ident(name).trim_end_matches('_'));
+        self.dispatchers.insert((root, name.to_string()), fname.clone());
+        fname
+    }
+
+    /// `super().name(args)` inside a method.
+    pub(super) fn super_call(&mut self, e: &ast::Expr, name: &str, args: &[ast::Expr], keywords: &[ast::Keyword]) -> Expr {
+        let f = self.current_func();
+        let class = self.res.funcs.get(f.0 as usize).and_then(|f| f.class);
+        let Some(base) = class.and_then(|c| self.res.class(c).base) else {
+            return self.unsupported(e.span, "`super()` here", "super() is supported inside methods of classes with a user base class");
+        };
+        let Some(target) = self.res.lookup_method(base, name) else {
+            if name == "__init__" {
+                return Expr::Unit; // object.__init__
+            }
+            return self.unsupported(e.span, format!("super().{name}"), "no base class defines it");
+        };
+        let me = self.res.funcs[f.0 as usize].params.first().map(|p| p.name.clone()).unwrap_or_default();
+        let recv = clone_of(Expr::Var(rust_ident(&me)), &Ty::Dyn);
+        let Some(mut call_args) = self.call_args(e.span, target, 1, args, keywords) else { return Expr::Unit };
+        call_args.insert(0, recv);
+        let f = self.res.funcs[target.0 as usize].rust_name.clone();
+        self.attempt(Expr::call(&f, call_args), e.span)
+    }
+
+    /// `Class(args)`.
+    pub(super) fn construct(&mut self, e: &ast::Expr, c: ClassId, args: &[ast::Expr], keywords: &[ast::Keyword]) -> Expr {
+        let ty = Ty::Obj(self.res.root(c));
+        let obj = self.tmp("obj");
+        let new = Expr::TypedCall(ty, "new".into(), vec![Expr::RawInt(c.0 as i64)]);
+        let mut stmts = vec![Stmt::Let { name: obj.clone(), ty: None, init: Some(new), mutable: false, optional: false }];
+        if let Some(init) = self.res.lookup_method(c, "__init__") {
+            let Some(mut call_args) = self.call_args(e.span, init, 1, args, keywords) else { return Expr::Unit };
+            call_args.insert(0, Expr::Var(obj.clone()).method("clone", vec![]));
+            let f = self.res.funcs[init.0 as usize].rust_name.clone();
+            stmts.push(Stmt::Expr(self.attempt(Expr::call(&f, call_args), e.span)));
+        } else if self.res.mro(c).iter().any(|&k| self.res.class(k).dataclass) {
+            let root = self.res.root(c);
+            let fields = self.dataclass_fields(c);
+            if args.len() > fields.len() {
+                return self.unsupported(e.span, "this call", format!("__init__() takes {} positional arguments but {} were given", fields.len() + 1, args.len() + 1));
+            }
+            for (i, (name, default)) in fields.iter().enumerate() {
+                let t = storable(&self.types.attr(root, name));
+                let v = if let Some(a) = args.get(i) {
+                    self.expr_as(a, &t)
+                } else if let Some(k) = keywords.iter().find(|k| &k.name == name) {
+                    self.expr_as(&k.value, &t)
+                } else if let Some(d) = default {
+                    if !is_immutable_literal(d) {
+                        return self.unsupported(d.span, "this field default", "only constant defaults are supported yet");
+                    }
+                    self.expr_as(d, &t)
+                } else {
+                    return self.unsupported(e.span, "this call", format!("__init__() missing required argument: '{name}'"));
+                };
+                let field = Expr::Closure(vec![Pat::Ident("d".into())], Box::new(Expr::RefMut(Box::new(Expr::NamedField(Box::new(Expr::Var("d".into())), rust_ident(name))))));
+                stmts.push(Stmt::Expr(Expr::Var(obj.clone()).method("set", vec![field, v])));
+            }
+        } else if !args.is_empty() || !keywords.is_empty() {
+            return self.unsupported(e.span, "this call", format!("{}() takes no arguments", self.res.class(c).name));
+        }
+        Expr::Block(Block::with_tail(stmts, Expr::Var(obj)))
+    }
+
+    /// A dataclass's fields with their defaults, bases' first.
+    pub(super) fn dataclass_fields(&self, c: ClassId) -> Vec<(String, Option<ast::Expr>)> {
+        let mut out: Vec<(String, Option<ast::Expr>)> = Vec::new();
+        for k in self.res.mro(c).into_iter().rev() {
+            for (n, d) in &self.res.class(k).fields {
+                if !out.iter().any(|(m, _)| m == n) {
+                    out.push((n.clone(), d.clone()));
+                }
+            }
+        }
+        out
+    }
+
+    /// `isinstance(x, C)` for an instance `x` of hierarchy `root`: a test of its tag.
+    pub(super) fn isinstance_test(&mut self, x: Expr, root: ClassId, of: ClassId) -> Expr {
+        let tags: Vec<ClassId> = self.res.tree(root).into_iter().filter(|&c| self.res.is_subclass(c, of)).collect();
+        if tags.is_empty() {
+            return Expr::Bool(false);
+        }
+        let t = self.tmp("class");
+        let test = tags
+            .iter()
+            .map(|c| Expr::binary(RB::Eq, Expr::Var(t.clone()), Expr::RawInt(c.0 as i64)))
+            .reduce(|a, b| Expr::binary(RB::Or, a, b))
+            .unwrap_or(Expr::Bool(false));
+        Expr::Block(Block::with_tail(vec![Stmt::Let { name: t, ty: None, init: Some(x.method("class", vec![])), mutable: false, optional: false }], test))
+    }
+
+    /// The class types, attribute getters and dispatchers the program needs.
+    pub(super) fn finish_classes(&mut self, funcs: &mut Vec<rir::Func>, statics: &mut Vec<rir::Static>) -> Vec<rir::ClassType> {
+        let mut out = Vec::new();
+        for (i, c) in self.res.classes.clone().iter().enumerate() {
+            let id = ClassId(i as u32);
+            let root = self.res.root(id);
+            for (name, _) in &c.attrs {
+                statics.push(rir::Static { name: self.class_attr_static(id, name), ty: storable(&self.types.attr(root, name)) });
+            }
+            if root != id {
+                continue;
+            }
+            let mut fields: Vec<(String, Ty)> = self.types.attrs.iter().filter(|((r, _), _)| *r == root).map(|((_, n), t)| (n.clone(), storable(t))).collect();
+            fields.sort_by(|a, b| a.0.cmp(&b.0));
+            let tree = self.res.tree(root);
+            let names = tree.iter().map(|&k| (k.0, self.res.class(k).name.clone())).collect();
+            let mut ct = rir::ClassType { name: self.class_rust_name(root), names, fields: fields.iter().map(|(n, t)| (rust_ident(n), t.clone())).collect(), hooks: Vec::new() };
+            for (hook, dunders, want) in [("str", ["__str__", "__repr__"], Ty::Str), ("repr", ["__repr__", "__repr__"], Ty::Str), ("bool", ["__bool__", "__bool__"], Ty::Bool)] {
+                let mut arms: Vec<(Vec<u32>, String)> = Vec::new();
+                for &k in &tree {
+                    let Some(f) = dunders.iter().find_map(|d| self.res.lookup_method(k, d)) else { continue };
+                    if storable(&self.types.returns[f.0 as usize]) != want {
+                        let span = self.res.funcs[f.0 as usize].span;
+                        self.unsupported(span, format!("a `{}` that may not return {}", self.res.funcs[f.0 as usize].name, want.python_name()), "it must return that type");
+                        continue;
+                    }
+                    let fname = self.res.funcs[f.0 as usize].rust_name.clone();
+                    match arms.iter_mut().find(|(_, n)| *n == fname) {
+                        Some((tags, _)) => tags.push(k.0),
+                        None => arms.push((vec![k.0], fname)),
+                    }
+                }
+                if !arms.is_empty() {
+                    ct.hooks.push((hook.to_string(), arms));
+                }
+            }
+            if c.dataclass && self.res.lookup_method(id, "__repr__").is_none() {
+                let f = self.dataclass_repr(root, id);
+                ct.hooks.retain(|(h, _)| h != "repr" && h != "str");
+                ct.hooks.push(("repr".into(), vec![(tree.iter().map(|k| k.0).collect(), f.name.clone())]));
+                ct.hooks.push(("str".into(), vec![(tree.iter().map(|k| k.0).collect(), f.name.clone())]));
+                funcs.push(f);
+            }
+            if c.dataclass && self.res.lookup_method(id, "__eq__").is_none() {
+                let f = self.dataclass_eq(root, id);
+                ct.hooks.push(("eq".into(), vec![(tree.iter().map(|k| k.0).collect(), f.name.clone())]));
+                funcs.push(f);
+            }
+            out.push(ct);
+        }
+        for ((root, attr), name) in self.getters.clone() {
+            funcs.push(self.getter_func(root, &attr, &name));
+        }
+        for ((root, method), name) in self.dispatchers.clone() {
+            if let Some(f) = self.dispatcher_func(root, &method, &name) {
+                funcs.push(f);
+            }
+        }
+        out
+    }
+
+    /// `fn Point_attr_count(self_: &Point) -> PyResult<T>`: the instance's own attribute, else
+    /// the class attribute its class inherits.
+    fn getter_func(&mut self, root: ClassId, attr: &str, name: &str) -> rir::Func {
+        let t = storable(&self.types.attr(root, attr));
+        let me = Expr::Var("self_".into());
+        let own = me.clone().method("data", vec![]).field_named(&rust_ident(attr)).method("clone", vec![]);
+        let mut by_class: Vec<(Pat, Block)> = Vec::new();
+        for k in self.res.tree(root) {
+            if let Some(def) = self.res.lookup_attr(k, attr) {
+                let cell = Expr::Path(self.class_attr_static(def, attr)).reference();
+                by_class.push((Pat::Ints(vec![k.0]), Block::with_tail(vec![], Expr::call("global_get", vec![cell, Expr::StrLit(attr.to_string())]))));
+            }
+        }
+        by_class.push((Pat::Wild, Block::with_tail(vec![], Expr::call("Err", vec![me.clone().method("no_attribute", vec![Expr::StrLit(attr.to_string())])]))));
+        let fallback = Expr::Block(Block::new(vec![Stmt::Return(Expr::MatchExpr(Box::new(me.method("class", vec![])), by_class))]));
+        let body = Expr::MatchExpr(
+            Box::new(own),
+            vec![
+                (Pat::Variant("Some".into(), vec![Pat::Ident("value".into())]), Block::with_tail(vec![], Expr::Ok(Box::new(Expr::Var("value".into()))))),
+                (Pat::Variant("None".into(), vec![]), Block::with_tail(vec![], fallback)),
+            ],
+        );
+        rir::Func { name: name.to_string(), py_name: format!("{}.{attr}", self.res.class(root).name), line: 0, params: vec![("self_".into(), Ty::Obj(root))], ret: t, body: Block::with_tail(vec![], body), by_ref_self: true }
+    }
+
+    /// The dispatcher of `method` over hierarchy `root`: matches the instance's class to the
+    /// implementation its MRO finds.
+    fn dispatcher_func(&mut self, root: ClassId, method: &str, name: &str) -> Option<rir::Func> {
+        let impls = self.method_impls(root, method);
+        let first = *impls.first()?;
+        let param_tys: Vec<Ty> = self.types.params[first.0 as usize].iter().skip(1).map(storable).collect();
+        let rets: Vec<Ty> = impls.iter().map(|f| storable(&self.types.returns[f.0 as usize])).collect();
+        let ret = if rets.iter().all(|r| *r == rets[0]) { rets[0].clone() } else { Ty::Dyn };
+        let params: Vec<(String, Ty)> = std::iter::once(("self_".to_string(), Ty::Obj(root))).chain(param_tys.iter().enumerate().map(|(i, t)| (format!("arg{i}"), t.clone()))).collect();
+        let mut arms: Vec<(Pat, Block)> = Vec::new();
+        for f in &impls {
+            let tags: Vec<u32> = self.res.tree(root).into_iter().filter(|&k| self.res.lookup_method(k, method) == Some(*f)).map(|k| k.0).collect();
+            if tags.is_empty() {
+                continue;
+            }
+            let their: Vec<Ty> = self.types.params[f.0 as usize].iter().skip(1).map(storable).collect();
+            if their.len() != param_tys.len() {
+                self.unsupported(self.res.funcs[f.0 as usize].span, format!("overriding `{method}` with other parameters"), "overrides must take the same parameters");
+                return None;
+            }
+            let mut args = vec![Expr::Var("self_".into())];
+            for (i, (from, to)) in param_tys.iter().zip(&their).enumerate() {
+                args.push(self.coerce(Expr::Var(format!("arg{i}")), from, to, Span::default()));
+            }
+            let call = Expr::Question(Box::new(Expr::call(&self.res.funcs[f.0 as usize].rust_name.clone(), args)));
+            let r = storable(&self.types.returns[f.0 as usize]);
+            let v = self.coerce(call, &r, &ret, Span::default());
+            arms.push((Pat::Ints(tags), Block::with_tail(vec![], Expr::Ok(Box::new(v)))));
+        }
+        arms.push((Pat::Wild, Block::with_tail(vec![], Expr::call("Err", vec![Expr::Var("self_".into()).method("no_attribute", vec![Expr::StrLit(method.to_string())])]))));
+        let body = Expr::MatchExpr(Box::new(Expr::Var("self_".into()).method("class", vec![])), arms);
+        Some(rir::Func { name: name.to_string(), py_name: format!("{}.{method}", self.res.class(root).name), line: 0, params, ret, body: Block::with_tail(vec![], body), by_ref_self: false })
+    }
+
+    /// A dataclass's `__repr__`: `Point(x=1, y=2)`.
+    fn dataclass_repr(&mut self, root: ClassId, c: ClassId) -> rir::Func {
+        let me = Expr::Var("self_".into());
+        let mut stmts = vec![Stmt::Let { name: "text".into(), ty: None, init: Some(Expr::call("String::from", vec![me.clone().method("class_name", vec![])])), mutable: true, optional: false }];
+        let push = |s: &str| Stmt::Expr(Expr::Var("text".into()).method("push_str", vec![Expr::StrLit(s.to_string())]));
+        stmts.push(push("("));
+        for (i, (name, _)) in self.dataclass_fields(c).iter().enumerate() {
+            stmts.push(push(&format!("{}{}=", if i > 0 { ", " } else { "" }, name)));
+            let field = Expr::Closure(vec![Pat::Ident("d".into())], Box::new(Expr::NamedField(Box::new(Expr::Var("d".into())), rust_ident(name)).reference()));
+            let v = Expr::Question(Box::new(me.clone().method("get", vec![field, Expr::StrLit(name.clone())])));
+            stmts.push(Stmt::Expr(Expr::Question(Box::new(Expr::call("PyObject::write_repr", vec![v.reference(), Expr::Var("text".into()).reference_mut()])))));
+        }
+        stmts.push(push(")"));
+        let name = format!("{}_dataclass_repr", self.class_rust_name(root));
+        rir::Func { name, py_name: format!("{}.__repr__", self.res.class(c).name), line: 0, params: vec![("self_".into(), Ty::Obj(root))], ret: Ty::Str, body: Block::with_tail(stmts, Expr::Ok(Box::new(Expr::call("PyStr::from", vec![Expr::Var("text".into())])))), by_ref_self: false }
+    }
+
+    /// A dataclass's `__eq__`: same class and equal fields.
+    fn dataclass_eq(&mut self, root: ClassId, c: ClassId) -> rir::Func {
+        let (a, b) = (Expr::Var("self_".into()), Expr::Var("other".into()));
+        let mut test = Expr::binary(RB::Eq, a.clone().method("class", vec![]), b.clone().method("class", vec![]));
+        for (name, _) in self.dataclass_fields(c) {
+            let t = storable(&self.types.attr(root, &name));
+            let get = |x: &Expr| {
+                let field = Expr::Closure(vec![Pat::Ident("d".into())], Box::new(Expr::NamedField(Box::new(Expr::Var("d".into())), rust_ident(&name)).reference()));
+                Expr::Question(Box::new(x.clone().method("get", vec![field, Expr::StrLit(name.clone())])))
+            };
+            let (l, r) = (get(&a), get(&b));
+            let eq = if matches!(t, Ty::Dyn) { l.method("eq", vec![r.reference()]) } else { Expr::binary(RB::Eq, l, r) };
+            test = Expr::binary(RB::And, test, eq);
+        }
+        let name = format!("{}_dataclass_eq", self.class_rust_name(root));
+        rir::Func { name, py_name: format!("{}.__eq__", self.res.class(c).name), line: 0, params: vec![("self_".into(), Ty::Obj(root)), ("other".into(), Ty::Obj(root))], ret: Ty::Bool, body: Block::with_tail(vec![], Expr::Ok(Box::new(test))), by_ref_self: false }
+    }
+}
+
+impl Expr {
+    fn field_named(self, name: &str) -> Expr {
+        Expr::NamedField(Box::new(self), name.to_string())
+    }
+}
