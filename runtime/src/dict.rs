@@ -68,15 +68,20 @@ fn usable_fraction(size: usize) -> usize {
     (size << 1) / 3
 }
 
-/// The table size for at least `minsize` slots.
+/// CPython's `calculate_log2_keysize`, as a size: the power of two (at least [`MINSIZE`]) for
+/// `minsize` slots. (Its bit trick maps 1..=7 to 16 and a power of two >= 16 to its double.)
 fn keysize_for(minsize: usize) -> usize {
-    minsize.max(MINSIZE).next_power_of_two()
+    let m = ((minsize | MINSIZE) - 1) | (MINSIZE - 1);
+    1usize << (usize::BITS - m.leading_zeros())
 }
 
-/// The table size where `n` entries fit without a resize.
+/// CPython's `estimate_log2_keysize`: the size where `n` entries fit without a resize.
 fn keysize_estimate(n: usize) -> usize {
-    keysize_for((n * 3 + 1) / 2)
+    keysize_for((n * 3).div_ceil(2))
 }
+
+/// CPython caps the presizing of a new dict at this many slots.
+const MAX_PRESIZE: usize = 1 << 17;
 
 impl<K, V> Table<K, V> {
     fn new() -> Table<K, V> {
@@ -132,14 +137,14 @@ impl<K, V> Table<K, V> {
         Ok(())
     }
 
-    /// Makes room for `n` entries at once (a dict display, `update`).
-    fn presize(&mut self, n: usize) {
-        if n > usable_fraction(self.indices.len().max(MINSIZE)) || self.indices.is_empty() && n > 0 {
-            let size = keysize_estimate(n).min(1 << 17).max(keysize_for(0));
-            if size > self.indices.len() {
-                self.resize(size);
-            }
+    /// CPython's `dict_new_presized(n)`: a new table sized for `n` entries (none for up to 5).
+    fn presized(n: usize) -> Table<K, V> {
+        let mut t = Table::new();
+        if n > usable_fraction(MINSIZE) {
+            let size = if n > usable_fraction(MAX_PRESIZE) { MAX_PRESIZE } else { keysize_estimate(n) };
+            t.resize(size);
         }
+        t
     }
 
     /// Removes the entry `ix` found at index slot `slot`.
@@ -166,6 +171,21 @@ impl<K, V> Table<K, V> {
             }
             perturb >>= PERTURB_SHIFT;
             i = i.wrapping_mul(5).wrapping_add(perturb).wrapping_add(1) & mask;
+        }
+    }
+
+    /// A copy of the whole table, holes included (CPython's `clone_combined_dict_keys`).
+    fn clone_table(&self) -> Table<K, V>
+    where
+        K: Clone,
+        V: Clone,
+    {
+        Table {
+            indices: self.indices.clone(),
+            entries: self.entries.clone(),
+            used: self.used,
+            usable: self.usable,
+            version: 0,
         }
     }
 
@@ -303,17 +323,35 @@ impl<K: PyHash + PyEq + Clone, V: Clone> DictObj<K, V> {
         }
     }
 
-    /// `dict_merge` for another dict: sized for both first, then each entry inserted.
+    /// CPython's `dict_merge` for another dict (`update`, `|=`, `dict(d)`): an empty target
+    /// takes a copy of a compact source's whole table; otherwise the table is sized for both
+    /// first, then each entry is inserted.
     fn merge_from(&self, other: &DictObj<K, V>) -> PyResult<()> {
         if std::ptr::eq(self, other) {
             return Ok(());
         }
-        let entries: Vec<Entry<K, V>> = other.table.borrow().entries.iter().flatten().cloned().collect();
-        if entries.is_empty() {
+        let (entries, clone) = {
+            let o = other.table.borrow();
+            if o.used == 0 {
+                return Ok(());
+            }
+            let size = o.indices.len();
+            let compact = o.used == o.entries.len() && (size == MINSIZE || usable_fraction(size / 2) < o.used);
+            if self.len_usize() == 0 && compact {
+                (Vec::new(), Some(o.clone_table()))
+            } else {
+                (o.entries.iter().flatten().cloned().collect::<Vec<_>>(), None)
+            }
+        };
+        if let Some(table) = clone {
+            let old = std::mem::replace(&mut *self.table.borrow_mut(), table);
+            self.table.borrow_mut().version = old.version + 1;
+            drop(old);
             return Ok(());
         }
         {
             let mut t = self.table.borrow_mut();
+            // One big resize first, expecting few overlapping keys.
             if usable_fraction(t.indices.len()) < entries.len() {
                 let size = keysize_estimate(t.used + entries.len());
                 t.resize(size);
@@ -464,11 +502,45 @@ impl<K: Clone, V: Clone> PyDict<K, V> {
 }
 
 impl<K: PyHash + PyEq + Clone, V: Clone> PyDict<K, V> {
-    /// A dict display `{k1: v1, k2: v2}` or `dict(pairs)`: the pairs inserted in order
-    /// (a repeated key keeps its first key object and its last value).
+    /// A dict display `{k1: v1, k2: v2, ...}`: the pairs inserted in order (a repeated key keeps
+    /// its first key object and its last value). As CPython compiles a display, the pairs go in
+    /// chunks of 17 into presized dicts merged into the first one, which only matters to a
+    /// program that later mutates the dict while iterating over it.
     pub fn from_pairs(pairs: Vec<(K, V)>) -> PyResult<Self> {
+        let n = pairs.len();
+        let mut bounds = Vec::new();
+        let (mut start, mut pending) = (0, 0usize);
+        for i in 0..n {
+            // compiler_dict: a chunk is flushed once it would pass STACK_USE_GUIDELINE (30).
+            if pending * 2 > 30 {
+                bounds.push(i + 1 - start);
+                start = i + 1;
+                pending = 0;
+            } else {
+                pending += 1;
+            }
+        }
+        if pending > 0 {
+            bounds.push(pending);
+        }
+        let mut pairs = pairs.into_iter();
+        let result: PyDict<K, V> = PyDict::new();
+        for (c, len) in bounds.into_iter().enumerate() {
+            let chunk = PyDict(Rc::new(DictObj { table: RefCell::new(Table::presized(len)) }));
+            chunk.update_pairs(pairs.by_ref().take(len))?;
+            if c == 0 {
+                let t = chunk.0.table.replace(Table::new());
+                *result.0.table.borrow_mut() = t;
+            } else {
+                result.0.merge_from(&chunk.0)?;
+            }
+        }
+        Ok(result)
+    }
+
+    /// `dict(pairs)` for an iterable of pairs, or a dict comprehension: inserted one by one.
+    pub fn from_iter_pairs<I: IntoIterator<Item = (K, V)>>(pairs: I) -> PyResult<Self> {
         let d = PyDict::new();
-        d.0.table.borrow_mut().presize(pairs.len());
         d.update_pairs(pairs)?;
         Ok(d)
     }
@@ -580,31 +652,18 @@ impl<K: PyHash + PyEq + Clone, V: Clone> PyDict<K, V> {
         Ok(())
     }
 
-    /// `d.copy()` / `dict(d)`.
+    /// `d.copy()` (`dict(d)` is `PyDict::new()` then `update(&d)`).
     pub fn copy(&self) -> PyDict<K, V> {
         let t = self.0.table.borrow();
-        // A dict without many holes is copied as it is (CPython clones its keys table).
+        // Without too many holes the table is copied as it is (CPython's fast copy).
         if t.used >= t.entries.len() * 2 / 3 {
-            let table = Table {
-                indices: t.indices.clone(),
-                entries: t.entries.clone(),
-                used: t.used,
-                usable: t.usable,
-                version: 0,
-            };
+            let table = t.clone_table();
             return PyDict(Rc::new(DictObj { table: RefCell::new(table) }));
         }
-        let entries: Vec<Entry<K, V>> = t.entries.iter().flatten().cloned().collect();
         drop(t);
         let d = PyDict::new();
-        {
-            let mut t = d.0.table.borrow_mut();
-            t.resize(keysize_estimate(entries.len()));
-            for e in entries {
-                // The keys are distinct: no comparison needed.
-                let _ = t.insert_new(e.hash, e.key, e.value);
-            }
-        }
+        // Cannot fail: the keys are distinct, no comparison is needed.
+        let _ = d.0.merge_from(&self.0);
         d
     }
 
@@ -975,5 +1034,269 @@ impl<K: DictKey, V: DictValue> FromValue for PyDict<K, V> {
             }
             other => Err(PyErr::type_error(format!("expected dict, got {}", other.type_name()))),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::object::py_repr;
+    use crate::pystr::PyStr;
+
+    fn i(v: i64) -> Int {
+        Int::from(v)
+    }
+    fn v(x: i64) -> Value {
+        Value::from(x)
+    }
+    fn s(x: &str) -> PyStr {
+        PyStr::from(x)
+    }
+    fn r<T: PyObject + ?Sized>(x: &T) -> String {
+        py_repr(x).unwrap().as_str().to_string()
+    }
+    fn squares(n: i64) -> PyDict<Int, Int> {
+        PyDict::from_iter_pairs((0..n).map(|k| (i(k), i(k * k)))).unwrap()
+    }
+
+    #[test]
+    fn equal_keys_across_types() {
+        // {1: 'a', True: 'b', 1.0: 'c'} -> {1: 'c'}
+        let d = PyDict::from_pairs(vec![(v(1), Value::from("a")), (Value::Bool(true), "b".into()), (Value::Float(1.0), "c".into())]).unwrap();
+        assert_eq!(r(&d), "{1: 'c'}");
+        assert_eq!(r(&d.getitem(&Value::Float(1.0)).unwrap()), "'c'");
+        assert!(d.contains(&Value::Bool(true)).unwrap());
+        // {1: 'a'} == {1.0: 'a'}; {1: 1} == {1: 1.0}; {1: 'a'} != {1: 'b'}
+        let a = PyDict::from_pairs(vec![(v(1), Value::from("a"))]).unwrap();
+        let b = PyDict::from_pairs(vec![(Value::Float(1.0), Value::from("a"))]).unwrap();
+        assert!(a.py_eq(&b));
+        let c = PyDict::from_pairs(vec![(v(1), Value::from("b"))]).unwrap();
+        assert!(!a.py_eq(&c));
+        let x = PyDict::from_pairs(vec![(i(1), v(1))]).unwrap();
+        let y = PyDict::from_pairs(vec![(i(1), Value::Float(1.0))]).unwrap();
+        assert!(x == y);
+    }
+
+    #[test]
+    fn repr_and_errors() {
+        // d = {'a': 1, 'b': [2]}; print(d) -> {'a': 1, 'b': [2]}
+        let d: PyDict<PyStr, Value> = PyDict::new();
+        d.setitem(s("a"), v(1)).unwrap();
+        d.setitem(s("b"), Value::from_list(crate::list::PyList::from_vec(vec![i(2)]))).unwrap();
+        assert_eq!(r(&d), "{'a': 1, 'b': [2]}");
+        assert_eq!(crate::object::py_str(&d).unwrap(), "{'a': 1, 'b': [2]}");
+        assert_eq!(r(&PyDict::<Int, Int>::new()), "{}");
+        assert_eq!(d.getitem(&s("x")).unwrap_err().to_string(), "KeyError: 'x'");
+        assert_eq!(d.delitem(&s("x")).unwrap_err().to_string(), "KeyError: 'x'");
+        assert_eq!(d.pop(&s("")).unwrap_err().to_string(), "KeyError: ''");
+        let t: PyDict<(Int, PyStr), Int> = PyDict::new();
+        assert_eq!(t.getitem(&(i(1), s("x"))).unwrap_err().to_string(), "KeyError: (1, 'x')");
+        let e = PyDict::<Int, Int>::new().popitem().unwrap_err();
+        assert_eq!(e.to_string(), "KeyError: 'popitem(): dictionary is empty'");
+        let dv: PyDict<Value, Value> = PyDict::new();
+        let l = Value::from_list(crate::list::PyList::from_vec(vec![i(1)]));
+        assert_eq!(dv.getitem(&l).unwrap_err().to_string(), "TypeError: unhashable type: 'list'");
+        assert_eq!(dv.setitem(l.clone(), v(1)).unwrap_err().to_string(), "TypeError: unhashable type: 'list'");
+        assert_eq!(dv.contains(&l).unwrap_err().to_string(), "TypeError: unhashable type: 'list'");
+        assert_eq!(d.py_lt(&d).unwrap_err().to_string(), "TypeError: '<' not supported between instances of 'dict' and 'dict'");
+        assert_eq!(d.py_hash().unwrap_err().to_string(), "TypeError: unhashable type: 'dict'");
+        assert!(!PyDict::<Int, Int>::new().truthy() && d.truthy());
+    }
+
+    #[test]
+    fn self_containing_dict() {
+        // d = {}; d[1] = d; print(d) -> {1: {...}}
+        let d: PyDict<Int, Value> = PyDict::new();
+        d.setitem(i(1), d.clone().into_value()).unwrap();
+        assert_eq!(r(&d), "{1: {...}}");
+        assert!(d.py_eq(&d.clone()));
+        let e: PyDict<Int, Value> = PyDict::new();
+        e.setitem(i(1), e.clone().into_value()).unwrap();
+        assert!(!d.py_eq(&e));
+        // Break the cycles so the test does not leak.
+        d.clear();
+        e.clear();
+    }
+
+    #[test]
+    fn methods() {
+        // d = {i: i * i for i in range(6)}; d.popitem(), d.pop(2), d.pop(99, 'dflt'), d.get(98), d.get(4),
+        // d.setdefault(7, 'x'), d.setdefault(1, 'y'), d
+        // -> (5, 25) 4 dflt None 16 x 1 {0: 0, 1: 1, 3: 9, 4: 16, 7: 'x'}
+        let d: PyDict<Int, Value> = PyDict::from_iter_pairs((0..6).map(|k| (i(k), v(k * k)))).unwrap();
+        assert_eq!(r(&d.popitem().unwrap()), "(5, 25)");
+        assert_eq!(r(&d.pop(&i(2)).unwrap()), "4");
+        assert_eq!(r(&d.pop_or(&i(99), Value::from("dflt")).unwrap()), "'dflt'");
+        assert!(d.get(&i(98)).unwrap().is_none());
+        assert_eq!(r(&d.get(&i(4)).unwrap().unwrap()), "16");
+        assert_eq!(r(&d.get_or(&i(98), v(-1)).unwrap()), "-1");
+        assert_eq!(r(&d.setdefault(i(7), Value::from("x")).unwrap()), "'x'");
+        assert_eq!(r(&d.setdefault(i(1), Value::from("y")).unwrap()), "1");
+        assert_eq!(r(&d), "{0: 0, 1: 1, 3: 9, 4: 16, 7: 'x'}");
+        assert_eq!(d.len(), i(5));
+        // d = {'x': 1}; d.update({'y': 2, 'x': 3}) -> {'x': 3, 'y': 2}
+        let d = PyDict::from_pairs(vec![(s("x"), i(1))]).unwrap();
+        d.update(&PyDict::from_pairs(vec![(s("y"), i(2)), (s("x"), i(3))]).unwrap()).unwrap();
+        assert_eq!(r(&d), "{'x': 3, 'y': 2}");
+        assert_eq!(r(&d.keys_list()), "['x', 'y']");
+        assert_eq!(r(&d.values_list()), "[3, 2]");
+        assert_eq!(r(&d.items_list()), "[('x', 3), ('y', 2)]");
+        let ks: Vec<PyStr> = d.keys().map(Result::unwrap).collect();
+        assert_eq!(ks, [s("x"), s("y")]);
+        let vs: Vec<Int> = d.values().map(Result::unwrap).collect();
+        assert_eq!(vs, [i(3), i(2)]);
+        // {1: 2} | {3: 4, 1: 5} -> {1: 5, 3: 4}
+        let m = PyDict::from_pairs(vec![(i(1), i(2))]).unwrap();
+        let n = PyDict::from_pairs(vec![(i(3), i(4)), (i(1), i(5))]).unwrap();
+        assert_eq!(r(&m.merge_or(&n).unwrap()), "{1: 5, 3: 4}");
+        assert_eq!(r(&m), "{1: 2}");
+        let c = n.copy();
+        c.setitem(i(9), i(9)).unwrap();
+        assert_eq!((n.len(), c.len()), (i(2), i(3)));
+        c.clear();
+        assert_eq!(r(&c), "{}");
+        c.setitem(i(1), i(1)).unwrap();
+        assert_eq!(r(&c), "{1: 1}");
+        let f = PyDict::fromkeys(vec![s("a"), s("b")], i(0)).unwrap();
+        assert_eq!(r(&f), "{'a': 0, 'b': 0}");
+    }
+
+    #[test]
+    fn mutation_during_iteration() {
+        // d = {1: 2, 3: 4}; for k in d: d[k + 10] = 0 -> RuntimeError: dictionary changed size during iteration
+        let d = PyDict::from_pairs(vec![(i(1), i(2)), (i(3), i(4))]).unwrap();
+        let mut err = None;
+        for k in d.iter() {
+            match k {
+                Ok(k) => d.setitem(&k + &i(10), i(0)).unwrap(),
+                Err(e) => {
+                    err = Some(e);
+                    break;
+                }
+            }
+        }
+        assert_eq!(err.unwrap().to_string(), "RuntimeError: dictionary changed size during iteration");
+        assert_eq!(r(&d), "{1: 2, 3: 4, 11: 0}");
+        // d = {1: 1, 2: 2, 3: 3}; for k in d: del d[k]; d[k + 100] = 0 -> no error; {101: 0, 102: 0, 103: 0}
+        let d = PyDict::from_pairs(vec![(i(1), i(1)), (i(2), i(2)), (i(3), i(3))]).unwrap();
+        for k in d.iter() {
+            let k = k.unwrap();
+            d.delitem(&k).unwrap();
+            d.setitem(&k + &i(100), i(0)).unwrap();
+        }
+        assert_eq!(r(&d), "{101: 0, 102: 0, 103: 0}");
+        // Replacing values is fine.
+        let d = squares(10);
+        for k in d.iter() {
+            let k = k.unwrap();
+            d.setitem(k.clone(), &k + &i(1)).unwrap();
+        }
+        assert_eq!(d.getitem(&i(9)).unwrap(), i(10));
+        // d = {k: 0 for k in range(5)}; for k in d: seen.append(k); del d[k]; d[k + 5] = 0
+        // -> seen [0, 2, 3, 4, 5] (the first insertion resizes and compacts the table), then
+        // RuntimeError: dictionary keys changed during iteration; d -> {1: 0, 7: 0, 8: 0, 9: 0, 10: 0}
+        let d = PyDict::from_iter_pairs((0..5).map(|k| (i(k), i(0)))).unwrap();
+        let mut seen = vec![];
+        let mut err = None;
+        for k in d.iter() {
+            match k {
+                Ok(k) => {
+                    seen.push(k.clone());
+                    d.delitem(&k).unwrap();
+                    d.setitem(&k + &i(5), i(0)).unwrap();
+                }
+                Err(e) => {
+                    err = Some(e);
+                    break;
+                }
+            }
+        }
+        assert_eq!(seen, [0, 2, 3, 4, 5].map(i));
+        assert_eq!(err.unwrap().to_string(), "RuntimeError: dictionary keys changed during iteration");
+        assert_eq!(r(&d), "{1: 0, 7: 0, 8: 0, 9: 0, 10: 0}");
+    }
+
+    #[test]
+    fn table_sizes_follow_cpython() {
+        // Observable only through iteration while mutating; checked here on the sizes directly
+        // (CPython: a 50-pair display ends as a 64-slot table with 3 usable slots left when it has
+        // 39 distinct keys; growth at 6, 11, 22 entries).
+        assert_eq!(keysize_for(0), 8);
+        assert_eq!(keysize_for(3), 16);
+        assert_eq!(keysize_for(15), 16);
+        assert_eq!(keysize_for(32), 64);
+        assert_eq!(keysize_estimate(5), 8);
+        assert_eq!(keysize_estimate(11), 32);
+        assert_eq!(keysize_estimate(21), 64);
+        assert_eq!(keysize_estimate(85), 256);
+        let d: PyDict<Int, Int> = PyDict::new();
+        let mut sizes = vec![];
+        for k in 0..30 {
+            d.setitem(i(k), i(k)).unwrap();
+            sizes.push(d.0.table.borrow().indices.len());
+        }
+        assert_eq!(sizes[4], 8);
+        assert_eq!(sizes[5], 16);
+        assert_eq!(sizes[10], 32);
+        assert_eq!(sizes[21], 64);
+    }
+
+    #[test]
+    fn through_values() {
+        let d: PyDict<PyStr, Int> = PyDict::from_pairs(vec![(s("a"), i(1)), (s("b"), i(2))]).unwrap();
+        let dv = d.clone().into_value();
+        assert_eq!(dv.type_name(), "dict");
+        assert_eq!(r(&dv.getitem(&Value::from("b")).unwrap()), "2");
+        assert_eq!(dv.getitem(&Value::from("z")).unwrap_err().to_string(), "KeyError: 'z'");
+        // {'a': 1}[1] -> KeyError: 1
+        assert_eq!(dv.getitem(&v(1)).unwrap_err().to_string(), "KeyError: 1");
+        dv.setitem(&Value::from("c"), v(3)).unwrap();
+        assert_eq!(d.len(), i(3));
+        assert_eq!(dv.setitem(&v(1), v(3)).unwrap_err().to_string(), "TypeError: expected str, got int");
+        dv.delitem(&Value::from("a")).unwrap();
+        assert_eq!(dv.delitem(&Value::from("a")).unwrap_err().to_string(), "KeyError: 'a'");
+        assert!(dv.contains(&Value::from("b")).unwrap() && !dv.contains(&v(0)).unwrap());
+        let keys: Vec<String> = dv.iter().unwrap().map(|k| r(&k.unwrap())).collect();
+        assert_eq!(keys, ["'b'", "'c'"]);
+        assert_eq!(r(&dv), "{'b': 2, 'c': 3}");
+        assert!(PyDict::<PyStr, Int>::from_value(dv.clone()).unwrap().ptr_eq(&d));
+        assert!(PyDict::<Int, Int>::from_value(dv.clone()).is_err());
+        // Equality across static types.
+        let other: PyDict<Value, Value> = PyDict::from_pairs(vec![(Value::from("c"), Value::Float(3.0)), (Value::from("b"), v(2))]).unwrap();
+        assert!(dv.eq(&other.clone().into_value()));
+        other.setitem(Value::from("c"), v(4)).unwrap();
+        assert!(!dv.eq(&other.clone().into_value()));
+        // dict | dict
+        let u = dv.bitor(&other.clone().into_value()).unwrap();
+        assert_eq!(r(&u), "{'b': 2, 'c': 4}");
+        let same = dv.bitor(&dv).unwrap();
+        assert_eq!(r(&same), "{'b': 2, 'c': 3}");
+        assert_eq!(dv.hash().unwrap_err().to_string(), "TypeError: unhashable type: 'dict'");
+        assert_eq!(v(1).delitem(&v(0)).unwrap_err().to_string(), "TypeError: 'int' object doesn't support item deletion");
+        // A dict of values from mixed keys.
+        let m: PyDict<Value, Value> = PyDict::new();
+        m.setitem(v(1), Value::from("int")).unwrap();
+        m.setitem(Value::from("1"), Value::from("str")).unwrap();
+        m.setitem(Value::tuple(vec![v(1), Value::None]), Value::from("tuple")).unwrap();
+        m.setitem(Value::None, Value::from("none")).unwrap();
+        m.setitem(Value::Float(1.0), Value::from("float")).unwrap();
+        assert_eq!(r(&m), "{1: 'float', '1': 'str', (1, None): 'tuple', None: 'none'}");
+    }
+
+    #[test]
+    fn large_dicts() {
+        let d = squares(200_000);
+        assert_eq!(d.len(), i(200_000));
+        for k in (0..200_000).step_by(3) {
+            d.delitem(&i(k)).unwrap();
+        }
+        assert_eq!(d.getitem(&i(199_999)).unwrap(), Int::from(199_999i64 * 199_999));
+        assert!(!d.contains(&i(3)).unwrap());
+        let n = d.iter().count();
+        assert_eq!(n, d.len_usize());
+        for k in 0..100 {
+            d.setitem(i(-k), i(k)).unwrap();
+        }
+        assert_eq!(d.keys().last().unwrap().unwrap(), i(-99));
     }
 }

@@ -250,6 +250,8 @@ struct ErrInner {
     cause: Option<PyErr>,
     context: Option<PyErr>,
     suppress_context: bool,
+    /// Attributes user exception classes set (`self.key = key` in `__init__`).
+    attrs: Vec<(&'static str, Value)>,
 }
 
 impl Clone for PyErr {
@@ -276,7 +278,29 @@ impl PyErr {
             cause: None,
             context: None,
             suppress_context: false,
+            attrs: Vec::new(),
         }))
+    }
+
+    /// `self.args = ...` as `BaseException.__init__(self, *args)` does (`super().__init__(msg)`).
+    pub fn set_args(&mut self, args: Vec<Value>) {
+        self.0.args = args;
+    }
+
+    /// `self.name = value` on an exception instance.
+    pub fn set_attr(&mut self, name: &'static str, value: Value) {
+        match self.0.attrs.iter_mut().find(|(n, _)| *n == name) {
+            Some(slot) => slot.1 = value,
+            None => self.0.attrs.push((name, value)),
+        }
+    }
+
+    /// `exc.name` for an attribute a user exception class set.
+    pub fn get_attr(&self, name: &str) -> PyResult<Value> {
+        match self.0.attrs.iter().find(|(n, _)| *n == name) {
+            Some((_, v)) => Ok(v.clone()),
+            None => Err(PyErr::attribute_error(format!("'{}' object has no attribute '{}'", self.type_name(), name))),
+        }
     }
 
     /// The exception's class.

@@ -1,6 +1,10 @@
 //! Control flow through `try`/`finally` in generated code.
 
-use crate::err::PyErr;
+use crate::err::{Exc, PyErr, PyResult};
+use crate::object::PyObject;
+use crate::value::{FromValue, IntoValue, Object, Value};
+use std::any::Any;
+use std::rc::Rc;
 
 /// How the protected part of a `try` with a `finally` ended: the `finally` block runs, then the
 /// completion continues where it was going (CPython's "pending" return, exception, break or
@@ -25,4 +29,69 @@ impl PyErr {
         err.set_context(handling.clone());
         err
     }
+}
+
+/// An exception as a dynamic value (`except E as e` stored where several types meet, or
+/// passed to `__exit__`).
+impl Object for PyErr {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+
+    fn into_any_rc(self: Rc<Self>) -> Rc<dyn Any> {
+        self
+    }
+}
+
+impl IntoValue for PyErr {
+    fn into_value(self) -> Value {
+        Value::Obj(Rc::new(self))
+    }
+}
+
+impl FromValue for PyErr {
+    fn from_value(v: Value) -> PyResult<Self> {
+        match v {
+            Value::Obj(o) => {
+                let name = o.type_name();
+                o.into_any_rc().downcast::<PyErr>().map(|e| (*e).clone()).map_err(|_| PyErr::type_error(format!("expected an exception, got {name}")))
+            }
+            other => Err(PyErr::type_error(format!("expected an exception, got {}", other.type_name()))),
+        }
+    }
+}
+
+/// An exception class as a value (`exc_type` in `__exit__`): prints as `<class 'ValueError'>`.
+pub struct ExcClassValue(&'static str);
+
+impl PyObject for ExcClassValue {
+    fn write_repr(&self, out: &mut String) -> PyResult<()> {
+        if matches!(Exc::ALL.iter().find(|e| e.name() == self.0), Some(_)) {
+            out.push_str(&format!("<class '{}'>", self.0));
+        } else {
+            out.push_str(&format!("<class '__main__.{}'>", self.0));
+        }
+        Ok(())
+    }
+    fn truthy(&self) -> bool {
+        true
+    }
+    fn type_name(&self) -> &'static str {
+        "type"
+    }
+}
+
+impl Object for ExcClassValue {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+
+    fn into_any_rc(self: Rc<Self>) -> Rc<dyn Any> {
+        self
+    }
+}
+
+/// `type(err)` as a value.
+pub fn exc_class_value(err: &PyErr) -> Value {
+    Value::Obj(Rc::new(ExcClassValue(err.type_name())))
 }

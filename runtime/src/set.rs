@@ -85,11 +85,9 @@ fn insert_clean<T>(slots: &mut [Slot<T>], key: T, hash: i64) {
             return;
         }
         if i + LINEAR_PROBES <= mask {
-            for j in i + 1..=i + LINEAR_PROBES {
-                if slots[j].key.is_none() {
-                    slots[j] = Slot { hash, key: Some(key) };
-                    return;
-                }
+            if let Some(s) = slots[i + 1..=i + LINEAR_PROBES].iter_mut().find(|s| s.key.is_none()) {
+                *s = Slot { hash, key: Some(key) };
+                return;
             }
         }
         perturb >>= PERTURB_SHIFT;
@@ -1022,5 +1020,266 @@ impl<T: SetElem> crate::value::FromValue for PySet<T> {
             }
             other => Err(PyErr::type_error(format!("expected set, got {}", other.type_name()))),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::object::py_repr;
+    use crate::pystr::PyStr;
+    use crate::value::FromValue;
+
+    fn i(v: i64) -> Int {
+        Int::from(v)
+    }
+    fn ints(v: &[i64]) -> Vec<Int> {
+        v.iter().map(|&x| i(x)).collect()
+    }
+    fn set(v: &[i64]) -> PySet<Int> {
+        PySet::from_vec(ints(v)).unwrap()
+    }
+    fn lit(v: &[i64]) -> PySet<Int> {
+        PySet::from_const_literal(ints(v)).unwrap()
+    }
+    fn range(a: i64, b: i64, step: i64) -> PySet<Int> {
+        let mut v = vec![];
+        let mut x = a;
+        while (step > 0 && x < b) || (step < 0 && x > b) {
+            v.push(x);
+            x += step;
+        }
+        set(&v)
+    }
+    fn r<T: PyObject + ?Sized>(x: &T) -> String {
+        py_repr(x).unwrap().as_str().to_string()
+    }
+    fn v(x: i64) -> Value {
+        Value::from(x)
+    }
+
+    #[test]
+    fn cpython_order() {
+        // Expected values from python3 (3.11).
+        // s = {1, 2, 3}; s.discard(2); s.add(34); print(s)
+        let s = lit(&[1, 2, 3]);
+        s.discard(&i(2)).unwrap();
+        s.add(i(34)).unwrap();
+        assert_eq!(r(&s), "{1, 34, 3}");
+        // print({100, 5, 37, 8, -1}) vs print(set([100, 5, 37, 8, -1]))
+        assert_eq!(r(&lit(&[100, 5, 37, 8, -1])), "{100, 5, 37, 8, -1}");
+        assert_eq!(r(&set(&[100, 5, 37, 8, -1])), "{100, 37, 5, 8, -1}");
+        assert_eq!(r(&range(20, 0, -3)), "{2, 5, 8, 11, 14, 17, 20}");
+        let t = PySet::from_vec(vec![(i(1), i(2)), (i(3), i(4))]).unwrap();
+        assert_eq!(r(&t), "{(1, 2), (3, 4)}");
+        // {(i, j) for i in range(3) for j in range(3)}
+        let pairs = PySet::from_iter_py((0..3).flat_map(|a| (0..3).map(move |b| (i(a), i(b))))).unwrap();
+        assert_eq!(r(&pairs), "{(0, 1), (1, 2), (2, 1), (0, 0), (1, 1), (2, 0), (0, 2), (2, 2), (1, 0)}");
+        // {x * 7 for x in range(12)}
+        let sevens = PySet::from_iter_py((0..12).map(|x| i(x * 7))).unwrap();
+        assert_eq!(r(&sevens), "{0, 35, 70, 7, 42, 77, 14, 49, 21, 56, 28, 63}");
+        // {-1, -2, 2**61, 2**61 - 1, 2**64}; {0.5, 1.5, 2.5, -0.5}
+        let big = PySet::from_const_literal(vec![
+            i(-1),
+            i(-2),
+            Int::big("2305843009213693952"),
+            Int::big("2305843009213693951"),
+            Int::big("18446744073709551616"),
+        ])
+        .unwrap();
+        assert_eq!(r(&big), "{2305843009213693951, 2305843009213693952, -1, 18446744073709551616, -2}");
+        let fl = PySet::from_const_literal(vec![0.5, 1.5, 2.5, -0.5]).unwrap();
+        assert_eq!(r(&fl), "{0.5, 1.5, 2.5, -0.5}");
+        // set(range(20)) - {1}
+        assert_eq!(
+            r(&range(0, 20, 1).difference(&set(&[1]))),
+            "{0, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19}"
+        );
+    }
+
+    #[test]
+    fn algebra_order() {
+        // a = set(range(0, 40, 3)); b = set(range(0, 40, 5)); print(a | b, a & b, a - b, b - a, a ^ b, b ^ a)
+        let a = range(0, 40, 3);
+        let b = range(0, 40, 5);
+        assert_eq!(
+            r(&a.union(&b)),
+            "{0, 3, 5, 6, 9, 10, 12, 15, 18, 20, 21, 24, 25, 27, 30, 33, 35, 36, 39}"
+        );
+        assert_eq!(r(&a.intersection(&b)), "{0, 30, 15}");
+        assert_eq!(r(&a.difference(&b)), "{33, 3, 36, 6, 39, 9, 12, 18, 21, 24, 27}");
+        assert_eq!(r(&b.difference(&a)), "{35, 5, 10, 20, 25}");
+        let x = "{3, 5, 6, 9, 10, 12, 18, 20, 21, 24, 25, 27, 33, 35, 36, 39}";
+        assert_eq!(r(&a.symmetric_difference(&b)), x);
+        assert_eq!(r(&b.symmetric_difference(&a)), x);
+        // {1} & {1.0} is {1.0}; {1.0} & {1} is {1}
+        let one = PySet::from_vec(vec![v(1)]).unwrap();
+        let onef = PySet::from_vec(vec![Value::Float(1.0)]).unwrap();
+        assert_eq!(r(&one.intersection(&onef)), "{1.0}");
+        assert_eq!(r(&onef.intersection(&one)), "{1}");
+        // a = {1, ..., 7}; a.intersection_update({5, 6, 7, 8, 9})
+        let a = lit(&[1, 2, 3, 4, 5, 6, 7]);
+        let keep = a.clone();
+        a.intersection_update(&lit(&[5, 6, 7, 8, 9]));
+        assert!(keep.ptr_eq(&a));
+        assert_eq!(r(&keep), "{5, 6, 7}");
+        // a = set(range(50)); a -= set(range(0, 50, 2))
+        let a = range(0, 50, 1);
+        a.difference_update(&range(0, 50, 2));
+        assert_eq!(r(&a), "{1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 31, 33, 35, 37, 39, 41, 43, 45, 47, 49}");
+        // a = set(range(5)); a ^= {3, 4, 5, 6}
+        let a = range(0, 5, 1);
+        a.symmetric_difference_update(&lit(&[3, 4, 5, 6]));
+        assert_eq!(r(&a), "{0, 1, 2, 5, 6}");
+        a.symmetric_difference_update(&a.clone());
+        assert_eq!(r(&a), "set()");
+        let u = set(&[1, 2]);
+        u.update(&u.clone());
+        assert_eq!(r(&u.union(&u)), "{1, 2}");
+        assert_eq!(r(&u.intersection(&u)), "{1, 2}");
+    }
+
+    #[test]
+    fn pop_remove_and_errors() {
+        // s = set(range(10)); s.discard(3); [s.pop() for _ in range(4)] -> [0, 1, 2, 4]; s -> {5, 6, 7, 8, 9}
+        let s = range(0, 10, 1);
+        s.discard(&i(3)).unwrap();
+        let popped: Vec<Int> = (0..4).map(|_| s.pop().unwrap()).collect();
+        assert_eq!(popped, ints(&[0, 1, 2, 4]));
+        assert_eq!(r(&s), "{5, 6, 7, 8, 9}");
+        // s = {5, 13, 21}; s.add(29); s.pop(), s.pop() -> 29 21; s -> {5, 13}
+        let s = lit(&[5, 13, 21]);
+        s.add(i(29)).unwrap();
+        assert_eq!((s.pop().unwrap(), s.pop().unwrap()), (i(29), i(21)));
+        assert_eq!(r(&s), "{5, 13}");
+        let e = PySet::<Int>::new().pop().unwrap_err();
+        assert_eq!(e.to_string(), "KeyError: 'pop from an empty set'");
+        assert_eq!(set(&[1]).remove(&i(2)).unwrap_err().to_string(), "KeyError: 2");
+        let t = PySet::from_vec(vec![(i(1), PyStr::from("b"))]).unwrap();
+        assert_eq!(t.remove(&(i(1), PyStr::from("a"))).unwrap_err().to_string(), "KeyError: (1, 'a')");
+        t.remove(&(i(1), PyStr::from("b"))).unwrap();
+        assert!(t.is_empty());
+        // {1}.add([1]) -> TypeError: unhashable type: 'list'
+        let vs: PySet<Value> = PySet::new();
+        let l = Value::from_list(crate::list::PyList::from_vec(vec![i(1)]));
+        assert_eq!(vs.add(l.clone()).unwrap_err().to_string(), "TypeError: unhashable type: 'list'");
+        assert_eq!(vs.contains(&l).unwrap_err().to_string(), "TypeError: unhashable type: 'list'");
+    }
+
+    #[test]
+    fn comparisons_and_printing() {
+        assert_eq!(r(&PySet::<Int>::new()), "set()");
+        assert!(!PySet::<Int>::new().truthy() && set(&[0]).truthy());
+        // {1, 2} == {2.0, True}; {1} < {1, 2}; {1, 2} <= {1, 2}; not {1, 2} < {1, 2}; {3} > set(); not {1} >= {2}
+        let a = PySet::from_vec(vec![v(1), v(2)]).unwrap();
+        let b = PySet::from_vec(vec![Value::Float(2.0), Value::Bool(true)]).unwrap();
+        assert!(a.py_eq(&b));
+        assert!(set(&[1]).py_lt(&set(&[1, 2])).unwrap());
+        assert!(set(&[1, 2]).py_le(&set(&[1, 2])).unwrap());
+        assert!(!set(&[1, 2]).py_lt(&set(&[1, 2])).unwrap());
+        assert!(set(&[3]).py_gt(&set(&[])).unwrap());
+        assert!(!set(&[1]).py_ge(&set(&[2])).unwrap());
+        assert!(set(&[1, 2]).isdisjoint(&set(&[3])) && !set(&[1, 2]).isdisjoint(&set(&[2])));
+        assert!(set(&[1]).issubset(&set(&[1, 2])) && set(&[1, 2]).issuperset(&set(&[2])));
+        assert!(PySet::<Int>::new().isdisjoint(&PySet::new()));
+        // 1 == 1.0 == True: one element.
+        let m = PySet::from_vec(vec![v(1), Value::Bool(true), Value::Float(1.0)]).unwrap();
+        assert_eq!(r(&m), "{1}");
+        assert_eq!(m.py_hash().unwrap_err().to_string(), "TypeError: unhashable type: 'set'");
+    }
+
+    #[test]
+    fn live_iteration() {
+        // s = {1, 2, 3}; for x in s: s.add(x + 10) -> RuntimeError: Set changed size during iteration; s -> {11, 1, 2, 3}
+        let s = lit(&[1, 2, 3]);
+        let mut err = None;
+        for x in s.iter() {
+            match x {
+                Ok(x) => s.add(&x + &i(10)).unwrap(),
+                Err(e) => {
+                    err = Some(e);
+                    break;
+                }
+            }
+        }
+        assert_eq!(err.unwrap().to_string(), "RuntimeError: Set changed size during iteration");
+        assert_eq!(r(&s), "{11, 1, 2, 3}");
+        // Same size (discard then add) keeps going, as in CPython.
+        let s = range(0, 20, 1);
+        let seen: Vec<Int> = s
+            .iter()
+            .map(|x| {
+                let x = x.unwrap();
+                s.discard(&x).unwrap();
+                s.add(&x + &i(1000)).unwrap();
+                x
+            })
+            .collect();
+        assert_eq!(seen.len(), 40);
+        assert_eq!(s.len(), i(20));
+    }
+
+    #[test]
+    fn from_dict_keys() {
+        // d = {3: 'c', 1: 'a', 2: 'b'}; set(d) -> {1, 2, 3}
+        let d = crate::dict::PyDict::from_pairs(vec![(i(3), PyStr::from("c")), (i(1), "a".into()), (i(2), "b".into())]).unwrap();
+        assert_eq!(r(&PySet::from_dict_keys(&d).unwrap()), "{1, 2, 3}");
+    }
+
+    #[test]
+    fn through_values() {
+        let a = lit(&[1, 2, 3]);
+        let va = a.clone().into_value();
+        assert_eq!(r(&va), "{1, 2, 3}");
+        assert_eq!(va.type_name(), "set");
+        assert!(va.contains(&Value::Float(2.0)).unwrap());
+        assert!(va.contains(&Value::Bool(true)).unwrap());
+        assert!(!va.contains(&Value::from("x")).unwrap());
+        assert_eq!(va.len().unwrap(), i(3));
+        assert_eq!(
+            va.contains(&Value::from_list(crate::list::PyList::<Int>::new())).unwrap_err().to_string(),
+            "TypeError: unhashable type: 'list'"
+        );
+        let back = PySet::<Int>::from_value(va.clone()).unwrap();
+        assert!(back.ptr_eq(&a));
+        assert!(PySet::<PyStr>::from_value(va.clone()).is_err());
+        let items: Vec<String> = va.iter().unwrap().map(|x| r(&x.unwrap())).collect();
+        assert_eq!(items, ["1", "2", "3"]);
+        // Operators between sets of different static types go through values.
+        let vb = PySet::from_vec(vec![Value::Float(3.0), v(4)]).unwrap().into_value();
+        assert_eq!(r(&va.bitor(&vb).unwrap()), "{1, 2, 3, 4}");
+        assert_eq!(r(&va.bitand(&vb).unwrap()), "{3.0}");
+        assert_eq!(r(&va.sub(&vb).unwrap()), "{1, 2}");
+        assert_eq!(r(&va.bitxor(&vb).unwrap()), "{1, 2, 4}");
+        assert_eq!(r(&va.bitor(&va).unwrap()), "{1, 2, 3}");
+        assert!(va.eq(&PySet::from_vec(vec![Value::Float(1.0), v(2), v(3)]).unwrap().into_value()));
+        assert!(!va.eq(&vb));
+        assert!(va.gt(&PySet::from_vec(vec![v(1)]).unwrap().into_value()).unwrap());
+        assert_eq!(
+            va.bitor(&v(1)).unwrap_err().to_string(),
+            "TypeError: unsupported operand type(s) for |: 'set' and 'int'"
+        );
+        assert_eq!(
+            va.lt(&Value::from_list(crate::list::PyList::<Int>::new())).unwrap_err().to_string(),
+            "TypeError: '<' not supported between instances of 'set' and 'list'"
+        );
+        assert_eq!(va.hash().unwrap_err().to_string(), "TypeError: unhashable type: 'set'");
+        // A set of values from mixed elements.
+        let mixed = PySet::from_vec(vec![v(1), Value::from("a"), Value::tuple(vec![v(1), v(2)]), Value::None]).unwrap();
+        assert_eq!(mixed.len(), i(4));
+        assert!(mixed.contains(&Value::tuple(vec![Value::Float(1.0), v(2)])).unwrap());
+    }
+
+    #[test]
+    fn large_sets() {
+        let s: PySet<Int> = PySet::from_iter_py((0..100_000).map(|x| i(x * 7919 % 100_003))).unwrap();
+        assert_eq!(s.len(), i(100_000));
+        for x in (0..100_000).step_by(2) {
+            s.discard(&i(x * 7919 % 100_003)).unwrap();
+        }
+        assert_eq!(s.len(), i(50_000));
+        assert!(s.contains(&i(7919)).unwrap());
+        assert!(!s.contains(&i(0)).unwrap());
+        assert_eq!(s.iter().count(), 50_000);
     }
 }

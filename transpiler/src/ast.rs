@@ -50,6 +50,8 @@ pub enum StmtKind {
     /// `raise`, `raise exc`, `raise exc from cause`.
     Raise { exc: Option<Expr>, cause: Option<Expr> },
     Assert { test: Expr, msg: Option<Expr> },
+    /// `with a as x, b:` (one item per manager, outermost first).
+    With { items: Vec<(Expr, Option<Expr>)>, body: Vec<Stmt> },
 }
 
 /// An `except` clause.
@@ -247,6 +249,7 @@ pub fn walk_stmts<'a>(stmts: &'a [Stmt], f: &mut dyn FnMut(&'a Stmt)) {
                 walk_stmts(body, f);
                 walk_stmts(orelse, f);
             }
+            StmtKind::With { body, .. } => walk_stmts(body, f),
             StmtKind::Try { body, handlers, orelse, finalbody } => {
                 walk_stmts(body, f);
                 for h in handlers {

@@ -74,6 +74,12 @@ pub fn emit_program(p: &Program) -> Result<String, String> {
         }
     });
     let classes = p.classes.iter().map(class_type);
+    let exc_classes = p.exc_classes.iter().map(|c| {
+        let n = format_ident!("{}", c.static_name);
+        let name = Literal::string(&c.name);
+        let base = expr(&c.base);
+        quote! { static #n: ExcClass = ExcClass { name: #name, base: #base }; }
+    });
     let statics = p.statics.iter().map(|s| {
         let name = format_ident!("{}", s.name);
         let ty = ty_tokens(&s.ty);
@@ -89,6 +95,8 @@ pub fn emit_program(p: &Program) -> Result<String, String> {
         use py2rust_runtime::prelude::*;
 
         #statics
+
+        #(#exc_classes)*
 
         #(#classes)*
 
@@ -116,6 +124,8 @@ fn func(f: &Func) -> TokenStream {
         let t = ty_tokens(t);
         if i == 0 && f.by_ref_self {
             quote! { #n: &#t }
+        } else if i == 0 && f.mut_self {
+            quote! { #n: &mut #t }
         } else {
             quote! { mut #n: #t }
         }

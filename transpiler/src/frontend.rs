@@ -155,7 +155,11 @@ impl Converter {
             S::Delete(_) => return self.refuse(r, "`del`", "`del` is not supported yet"),
             S::TypeAlias(_) => return self.refuse(r, "`type` aliases", "PEP 695 type aliases are not Python 3.11"),
             S::AsyncFor(_) => return self.refuse(r, "`async for`", "async iteration is not supported yet"),
-            S::With(_) | S::AsyncWith(_) => return self.refuse(r, "`with`", "context managers are not supported yet"),
+            S::With(w) => StmtKind::With {
+                items: w.items.into_iter().map(|i| (self.expr(i.context_expr), i.optional_vars.map(|v| self.target(*v)))).collect(),
+                body: self.stmts(w.body),
+            },
+            S::AsyncWith(_) => return self.refuse(r, "`async with`", "async context managers are not supported yet"),
             S::Match(_) => return self.refuse(r, "`match`", "structural pattern matching is not supported yet"),
             S::Raise(x) => StmtKind::Raise { exc: x.exc.map(|e| self.expr(*e)), cause: x.cause.map(|e| self.expr(*e)) },
             S::Try(t) => StmtKind::Try {
@@ -439,7 +443,7 @@ mod tests {
 
     #[test]
     fn unsupported_construct_is_refused_with_its_span() {
-        let errs = parse("x = 1\nwith open('f') as f:\n    pass\n").unwrap_err();
+        let errs = parse("x = 1\nmatch x:\n    case 1:\n        pass\n").unwrap_err();
         assert_eq!(errs[0].kind, crate::diag::DiagKind::Unsupported);
         assert_eq!(errs[0].span.start, 6);
     }

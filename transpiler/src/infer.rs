@@ -354,7 +354,7 @@ impl<'a> Infer<'a> {
     }
 
     fn attr_var(&mut self, class: ClassId, name: &str) -> Var {
-        let root = self.res.root(class);
+        let root = if class == crate::resolve::EXC_ATTRS || self.res.is_exception_class(class) { crate::resolve::EXC_ATTRS } else { self.res.root(class) };
         if let Some(&v) = self.attrs.get(&(root, name.to_string())) {
             return v;
         }
@@ -380,10 +380,11 @@ impl<'a> Infer<'a> {
                     self.s.join_into(v, &t);
                 }
             }
+            let instance = if self.res.is_exception_class(id) { ITy::Exc } else { ITy::Obj(root) };
             for (_, f) in &c.methods {
                 let func = &self.res.funcs[f.0 as usize];
                 let first = match func.kind {
-                    MethodKind::Instance | MethodKind::Property => Some(ITy::Obj(root)),
+                    MethodKind::Instance | MethodKind::Property => Some(instance.clone()),
                     MethodKind::Class => Some(ITy::Class(id)),
                     _ => None,
                 };
@@ -451,6 +452,9 @@ impl<'a> Infer<'a> {
                     self.s.join_into(v, t);
                 }
             }
+        }
+        if self.res.is_exception_class(c) {
+            return ITy::Exc;
         }
         ITy::Obj(self.res.root(c))
     }
@@ -556,6 +560,24 @@ impl<'a> Infer<'a> {
                     self.expr(e);
                 }
             }
+            StmtKind::With { items, body } => {
+                for (mgr, var) in items {
+                    let m = self.expr(mgr);
+                    let entered = match m {
+                        ITy::Obj(root) => {
+                            // __exit__(exc_type, exc, tb): None on success, the exception otherwise.
+                            self.instance_call(root, "__exit__", &[ITy::Dyn, ITy::Dyn, ITy::None], &[], &[]);
+                            self.instance_call(root, "__enter__", &[], &[], &[]).unwrap_or(ITy::Dyn)
+                        }
+                        ITy::Never => ITy::Never,
+                        _ => ITy::Dyn,
+                    };
+                    if let Some(v) = var {
+                        self.bind(v, &entered);
+                    }
+                }
+                self.stmts(body);
+            }
             StmtKind::Assert { test, msg } => {
                 self.expr(test);
                 if let Some(m) = msg {
@@ -607,6 +629,10 @@ impl<'a> Infer<'a> {
                 let owner = self.expr(value);
                 if let ITy::Obj(c) | ITy::Class(c) = owner {
                     let v = self.attr_var(c, attr);
+                    self.s.join_into(v, t);
+                }
+                if owner == ITy::Exc {
+                    let v = self.attr_var(crate::resolve::EXC_ATTRS, attr);
                     self.s.join_into(v, t);
                 }
                 self.record(target, t.clone());
@@ -815,6 +841,11 @@ impl<'a> Infer<'a> {
                     }
                     (ITy::Class(c), _) => {
                         let v = self.attr_var(*c, attr);
+                        self.s.get(v)
+                    }
+                    (ITy::Exc, "args") => ITy::Dyn,
+                    (ITy::Exc, _) => {
+                        let v = self.attr_var(crate::resolve::EXC_ATTRS, attr);
                         self.s.get(v)
                     }
                     (ITy::Never, _) => ITy::Never,

@@ -22,6 +22,10 @@ pub struct FuncId(pub u32);
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ClassId(pub u32);
 
+/// The key under which inference keeps the attributes of user exception instances (they all
+/// are the runtime's `PyErr`, whatever their class).
+pub const EXC_ATTRS: ClassId = ClassId(u32::MAX);
+
 /// A user class (a `class` statement at module level).
 #[derive(Clone, Debug)]
 pub struct Class {
@@ -35,6 +39,8 @@ pub struct Class {
     pub fields: Vec<(String, Option<Expr>)>,
     pub dataclass: bool,
     pub span: Span,
+    /// For exception classes deriving directly from a builtin exception: its name.
+    pub builtin_exc_base: Option<&'static str>,
 }
 
 /// How a method is called.
@@ -143,6 +149,11 @@ impl Resolution {
     /// The class attribute `name` as instances of `c` see it: the defining class.
     pub fn lookup_attr(&self, c: ClassId, name: &str) -> Option<ClassId> {
         self.mro(c).into_iter().find(|&k| self.class(k).attrs.iter().any(|(n, _)| n == name))
+    }
+
+    /// Whether a class derives (through user classes) from a builtin exception class.
+    pub fn is_exception_class(&self, c: ClassId) -> bool {
+        self.class(self.root(c)).builtin_exc_base.is_some()
     }
 
     pub fn is_subclass(&self, c: ClassId, of: ClassId) -> bool {
@@ -274,11 +285,13 @@ impl Resolver {
     fn class_def(&mut self, def: &ClassDef) {
         let id = ClassId(self.res.classes.len() as u32);
         let mut base = None;
+        let mut builtin_exc_base = None;
         match def.bases.as_slice() {
             [] => {}
             [b] => match &b.kind {
                 ExprKind::Name(n) if n == "object" => {}
                 ExprKind::Name(n) if self.module_classes.contains_key(n) => base = self.module_classes.get(n).copied(),
+                ExprKind::Name(n) if crate::builtins::exception_class(n).is_some() => builtin_exc_base = crate::builtins::exception_class(n),
                 _ => self.diags.push(Diagnostic::unsupported(b.span, "this base class", "a class may derive from `object` or a user class defined earlier (builtin types and exceptions as bases are not supported yet)")),
             },
             [_, second, ..] => self.diags.push(Diagnostic::unsupported(second.span, "multiple inheritance", "only single inheritance is supported")),
@@ -299,7 +312,8 @@ impl Resolver {
                 self.diags.push(Diagnostic::unsupported(d.span, "this class decorator", "only @dataclass is supported"));
             }
         }
-        self.res.classes.push(Class { name: def.name.clone(), base, methods: Vec::new(), attrs: Vec::new(), fields: Vec::new(), dataclass, span: def.header });
+        self.res.classes.push(Class { name: def.name.clone(), base, methods: Vec::new(), attrs: Vec::new(), fields: Vec::new(), dataclass, span: def.header, builtin_exc_base });
+        let is_exception = self.res.is_exception_class(id);
         self.module_classes.insert(def.name.clone(), id);
         for s in &def.body {
             match &s.kind {
@@ -315,6 +329,10 @@ impl Resolver {
                     }
                     if kind != MethodKind::Static && f.params.is_empty() {
                         self.diags.push(Diagnostic::unsupported(f.header, "a method without `self`", "calling it would raise TypeError"));
+                        continue;
+                    }
+                    if is_exception && f.name != "__init__" {
+                        self.diags.push(Diagnostic::unsupported(f.header, "methods of exception classes other than __init__", "not supported yet"));
                         continue;
                     }
                     let fid = self.new_func(&f.name, f.params.clone(), FuncBody::Stmts(f.body.clone()), f.header);
@@ -488,6 +506,15 @@ impl Resolver {
                     self.expr(e, scope);
                 }
             }
+            StmtKind::With { items, body } => {
+                for (mgr, var) in items {
+                    self.expr(mgr, scope);
+                    if let Some(v) = var {
+                        self.expr(v, scope);
+                    }
+                }
+                self.stmts(body, scope);
+            }
             StmtKind::Assert { test, msg } => {
                 self.expr(test, scope);
                 if let Some(m) = msg {
@@ -651,6 +678,14 @@ pub fn collect_bindings(stmts: &[Stmt], f: &mut dyn FnMut(&str, Span)) {
             StmtKind::While { body, orelse, .. } | StmtKind::If { body, orelse, .. } => {
                 collect_bindings(body, f);
                 collect_bindings(orelse, f);
+            }
+            StmtKind::With { items, body } => {
+                for (_, var) in items {
+                    if let Some(v) = var {
+                        target(v, f);
+                    }
+                }
+                collect_bindings(body, f);
             }
             StmtKind::Try { body, handlers, orelse, finalbody } => {
                 collect_bindings(body, f);

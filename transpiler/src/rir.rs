@@ -13,7 +13,18 @@ pub struct Program {
     pub statics: Vec<Static>,
     /// One per class hierarchy.
     pub classes: Vec<ClassType>,
+    /// User exception classes: `static EXC_X: ExcClass = ...`, bases first.
+    pub exc_classes: Vec<ExcClassDef>,
     pub module_body: Block,
+}
+
+/// A user exception class: `static NAME: ExcClass = ExcClass { name, base };`.
+#[derive(Clone, Debug)]
+pub struct ExcClassDef {
+    pub static_name: String,
+    pub name: String,
+    /// `ExcType::Builtin(Exc::Exception)` or `ExcType::Class(&EXC_BASE)`.
+    pub base: Expr,
 }
 
 /// The Rust type of a class hierarchy: `type Point = Instance<PointData>;` with `PointData`
@@ -40,6 +51,8 @@ pub struct Func {
     pub body: Block,
     /// The first parameter is taken by reference (`self_: &T`).
     pub by_ref_self: bool,
+    /// The first parameter is taken by mutable reference (an exception's `__init__`).
+    pub mut_self: bool,
 }
 
 #[derive(Clone, Debug)]

@@ -73,12 +73,12 @@ fn a_syntax_error_is_a_located_diagnostic_with_exit_code_2() {
 
 #[test]
 fn an_unsupported_construct_is_refused_with_a_caret_and_exit_code_2() {
-    let (_d, path) = script("cls.py", "print(1)\nwith open(\"f\") as f:\n    pass\n");
+    let (_d, path) = script("cls.py", "print(1)\nmatch 1:\n    case 1:\n        pass\n");
     let out = py2rust().arg("run").arg(&path).output().unwrap();
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     let err = stderr(&out);
-    assert!(err.contains("cls.py:2:1: unsupported construct: `with`"), "{err}");
-    assert!(err.contains("2 | with open"), "{err}");
+    assert!(err.contains("cls.py:2:1: unsupported construct: `match`"), "{err}");
+    assert!(err.contains("2 | match 1:"), "{err}");
     assert!(err.contains("^^^"), "{err}");
     assert!(stdout(&out).is_empty(), "nothing runs when a program is refused");
 }

@@ -496,7 +496,7 @@ pub fn math_frexp(x: impl MathArg) -> PyResult<(f64, Int)> {
 }
 
 /// C's `frexp`.
-pub fn frexp(x: f64) -> (f64, i64) {
+pub(crate) fn frexp(x: f64) -> (f64, i64) {
     if x == 0.0 || !x.is_finite() {
         return (x, 0);
     }

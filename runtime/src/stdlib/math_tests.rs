@@ -294,15 +294,16 @@ fn decompositions() {
 }
 
 #[test]
+#[allow(clippy::approx_constant)]
 fn predicates_and_isclose() {
-    assert_eq!(math_isclose(1.0, 1.0000000001, 1e-09, 0.0).unwrap(), true);
-    assert_eq!(math_isclose(1.0, 1.1, 1e-09, 0.0).unwrap(), false);
-    assert_eq!(math_isclose(0.0, 1e-10, 1e-09, 0.0).unwrap(), false);
-    assert_eq!(math_isclose(0.0, 1e-10, 1e-09, 1e-09).unwrap(), true);
-    assert_eq!(math_isclose(INF, INF, 1e-09, 0.0).unwrap(), true);
-    assert_eq!(math_isclose(INF, 1e+308, 1e-09, 0.0).unwrap(), false);
-    assert_eq!(math_isclose(NAN, NAN, 1e-09, 0.0).unwrap(), false);
-    assert_eq!(math_isclose(100.0, 101.0, 0.01, 0.0).unwrap(), true);
+    assert!(math_isclose(1.0, 1.0000000001, 1e-09, 0.0).unwrap());
+    assert!(!math_isclose(1.0, 1.1, 1e-09, 0.0).unwrap());
+    assert!(!math_isclose(0.0, 1e-10, 1e-09, 0.0).unwrap());
+    assert!(math_isclose(0.0, 1e-10, 1e-09, 1e-09).unwrap());
+    assert!(math_isclose(INF, INF, 1e-09, 0.0).unwrap());
+    assert!(!math_isclose(INF, 1e+308, 1e-09, 0.0).unwrap());
+    assert!(!math_isclose(NAN, NAN, 1e-09, 0.0).unwrap());
+    assert!(math_isclose(100.0, 101.0, 0.01, 0.0).unwrap());
     assert_eq!(e(math_isclose(1.0, 1.0, -1.0, 0.0)), "ValueError: tolerances must be non-negative");
     assert!(math_isinf(INF).unwrap() && !math_isinf(1.0).unwrap() && math_isnan(NAN).unwrap() && math_isfinite(Int::from(5)).unwrap());
     assert_eq!(e(math_isinf(int("10000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"))), "OverflowError: int too large to convert to float");

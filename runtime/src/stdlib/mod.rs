@@ -10,12 +10,21 @@
 //! | [`io`] | text files (`open`) and `io.StringIO` |
 //! | [`os`] | `os` (files, directories, environment) and `os.path` |
 //! | [`tempfile`] | `gettempdir`, `mkdtemp`, `TemporaryDirectory` |
+//!
+//! Naming: module functions are `<module>_<name>` (`math_sqrt`, `os_path_join`, `time_sleep`);
+//! objects are types with methods (`Random`, `PyFile`, `StringIO`, `TemporaryDirectory`).
 
+pub mod io;
 pub mod math;
+pub mod os;
 pub mod random;
 mod sha512;
+pub mod tempfile;
+pub mod time;
 
+pub use io::{open, open_with, PyFile, PyFileLines, StringIO, StringIOLines, UNSUPPORTED_OPERATION};
 pub use math::*;
+pub use os::*;
 pub use random::{
     random_choice, random_choices, random_choices_cum_weights, random_choices_weighted, random_default,
     random_expovariate, random_gauss, random_getrandbits, random_lognormvariate, random_normalvariate,
@@ -23,3 +32,36 @@ pub use random::{
     random_seed, random_shuffle, random_triangular, random_uniform, random_weibullvariate, RandSeq, Random, Seed,
     SeedArg,
 };
+pub use tempfile::{tempfile_gettempdir, tempfile_mkdtemp, tempfile_mkdtemp_with, TemporaryDirectory};
+pub use time::*;
+
+use crate::err::PyErr;
+use crate::pystr::PyStr;
+use crate::value::Value;
+
+/// An `OSError` subclass for a failed operation on `filename`, as CPython raises it:
+/// `FileNotFoundError: [Errno 2] No such file or directory: 'x.txt'`.
+pub(crate) fn os_error_file(e: &std::io::Error, filename: &str) -> PyErr {
+    let base = crate::entry::os_error(e);
+    let mut args = base.args().to_vec();
+    if args.len() == 2 {
+        args.push(Value::Str(PyStr::from(filename)));
+    }
+    PyErr::with_args(base.exc_type(), args)
+}
+
+/// An `OSError` for an operation on two paths (`os.rename`):
+/// `[Errno 2] No such file or directory: 'a' -> 'b'`.
+pub(crate) fn os_error_2files(e: &std::io::Error, src: &str, dst: &str) -> PyErr {
+    let base = crate::entry::os_error(e);
+    let mut msg = base.message();
+    if base.args().len() == 2 {
+        let mut s = String::new();
+        crate::format::write_str_repr(src, &mut s);
+        s.push_str(" -> ");
+        crate::format::write_str_repr(dst, &mut s);
+        msg.push_str(": ");
+        msg.push_str(&s);
+    }
+    PyErr::new(base.exc_type(), msg)
+}

@@ -94,11 +94,17 @@ impl Mt19937 {
     /// Regenerates the 624 words.
     fn twist(&mut self) {
         let mt = &mut self.mt;
-        let mag = |y: u32| if y & 1 == 0 { 0 } else { MATRIX_A };
-        for k in 0..N {
-            let y = (mt[k] & UPPER_MASK) | (mt[(k + 1) % N] & LOWER_MASK);
-            mt[k] = mt[(k + M) % N] ^ (y >> 1) ^ mag(y);
+        let mix = |cur: u32, next: u32, far: u32| {
+            let y = (cur & UPPER_MASK) | (next & LOWER_MASK);
+            far ^ (y >> 1) ^ if y & 1 == 0 { 0 } else { MATRIX_A }
+        };
+        for k in 0..N - M {
+            mt[k] = mix(mt[k], mt[k + 1], mt[k + M]);
         }
+        for k in N - M..N - 1 {
+            mt[k] = mix(mt[k], mt[k + 1], mt[k + M - N]);
+        }
+        mt[N - 1] = mix(mt[N - 1], mt[0], mt[M - 1]);
         self.index = 0;
     }
 

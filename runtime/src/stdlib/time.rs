@@ -107,7 +107,7 @@ pub fn time_sleep(secs: impl MathArg) -> PyResult<()> {
             // CPython rounds to nanoseconds (half even) and checks the range of its 64-bit
             // nanosecond clock.
             let v = (f * 1e9).round_ties_even();
-            if !(v >= -9.223_372_036_854_776e18 && v < 9.223_372_036_854_776e18) {
+            if !(-9.223_372_036_854_776e18..9.223_372_036_854_776e18).contains(&v) {
                 return Err(PyErr::overflow("timestamp out of range for platform time_t"));
             }
             v as i128
@@ -136,7 +136,7 @@ mod tests {
         let t0 = time_time();
         assert!(t0 > 1.6e9, "{t0}");
         let n = time_time_ns();
-        assert!(n > Int::from(1_600_000_000_000_000_000i64));
+        assert!(n > 1_600_000_000_000_000_000i64);
         let p0 = time_perf_counter();
         let m0 = time_monotonic();
         time_sleep(0.01).unwrap();

@@ -8,7 +8,7 @@
 //! attributes are `thread_local!` cells, set when the `class` statement runs.
 
 use super::*;
-use crate::resolve::{ClassId, MethodKind};
+use crate::resolve::{ident_part, ClassId, MethodKind};
 
 impl Lower<'_> {
     /// The Rust type of a hierarchy's instances (the root class's name).
@@ -149,10 +149,68 @@ impl Lower<'_> {
         fname
     }
 
+    /// The `static` `ExcClass` of a user exception class.
+    pub(super) fn exc_static(&self, c: ClassId) -> String {
+        format!("EXC_{}", ident_part(&self.res.class(c).name).to_uppercase())
+    }
+
+    /// `MyError(args)`: a `PyErr` of the user class, through its `__init__` if it has one.
+    pub(super) fn construct_exception(&mut self, span: Span, c: ClassId, args: &[ast::Expr], keywords: &[ast::Keyword]) -> Expr {
+        let class = Expr::Path(self.exc_static(c)).reference();
+        let Some(init) = self.res.lookup_method(c, "__init__") else {
+            let items = args.iter().map(|a| self.expr_as(a, &Ty::Dyn)).collect();
+            return Expr::call("PyErr::with_args", vec![class, Expr::Vec(items)]);
+        };
+        let err = self.tmp("err");
+        let Some(mut call_args) = self.call_args(span, init, 1, args, keywords) else { return Expr::Unit };
+        call_args.insert(0, Expr::Var(err.clone()).reference_mut());
+        let f = self.res.funcs[init.0 as usize].rust_name.clone();
+        Expr::Block(Block::with_tail(
+            vec![
+                Stmt::Let { name: err.clone(), ty: None, init: Some(Expr::call("PyErr::with_args", vec![class, Expr::Vec(vec![])])), mutable: true, optional: false },
+                Stmt::Expr(self.attempt(Expr::call(&f, call_args), span)),
+            ],
+            Expr::Var(err),
+        ))
+    }
+
+    /// The user exception classes as runtime `ExcClass` statics, bases first.
+    pub(super) fn exc_classes(&self) -> Vec<rir::ExcClassDef> {
+        (0..self.res.classes.len() as u32)
+            .map(ClassId)
+            .filter(|&c| self.res.is_exception_class(c))
+            .map(|c| {
+                let class = self.res.class(c);
+                let base = match (class.base, class.builtin_exc_base) {
+                    (Some(b), _) => Expr::call("ExcType::Class", vec![Expr::Path(self.exc_static(b)).reference()]),
+                    (None, Some(name)) => Expr::call("ExcType::Builtin", vec![Expr::Path(format!("Exc::{name}"))]),
+                    (None, None) => Expr::call("ExcType::Builtin", vec![Expr::Path("Exc::Exception".into())]),
+                };
+                rir::ExcClassDef { static_name: self.exc_static(c), name: class.name.clone(), base }
+            })
+            .collect()
+    }
+
     /// `super().name(args)` inside a method.
     pub(super) fn super_call(&mut self, e: &ast::Expr, name: &str, args: &[ast::Expr], keywords: &[ast::Keyword]) -> Expr {
         let f = self.current_func();
         let class = self.res.funcs.get(f.0 as usize).and_then(|f| f.class);
+        if let Some(c) = class.filter(|&c| self.res.is_exception_class(c)) {
+            // In an exception class's __init__, `self_` is `&mut PyErr`.
+            let me = self.res.funcs[f.0 as usize].params.first().map(|p| rust_ident(&p.name)).unwrap_or_default();
+            let base = self.res.class(c).base;
+            if let Some(target) = base.and_then(|b| self.res.lookup_method(b, name)) {
+                let Some(mut call_args) = self.call_args(e.span, target, 1, args, keywords) else { return Expr::Unit };
+                call_args.insert(0, Expr::Var(me));
+                let f = self.res.funcs[target.0 as usize].rust_name.clone();
+                return self.attempt(Expr::call(&f, call_args), e.span);
+            }
+            if name == "__init__" {
+                let items = args.iter().map(|a| self.expr_as(a, &Ty::Dyn)).collect();
+                return Expr::Var(me).method("set_args", vec![Expr::Vec(items)]);
+            }
+            return self.unsupported(e.span, format!("super().{name}"), "not supported in exception classes");
+        }
         let Some(base) = class.and_then(|c| self.res.class(c).base) else {
             return self.unsupported(e.span, "`super()` here", "super() is supported inside methods of classes with a user base class");
         };
@@ -244,6 +302,12 @@ impl Lower<'_> {
         for (i, c) in self.res.classes.clone().iter().enumerate() {
             let id = ClassId(i as u32);
             let root = self.res.root(id);
+            if self.res.is_exception_class(id) {
+                if let Some((name, _)) = c.attrs.first() {
+                    self.unsupported(c.span, format!("the class attribute `{name}` of an exception class"), "not supported yet");
+                }
+                continue;
+            }
             for (name, _) in &c.attrs {
                 statics.push(rir::Static { name: self.class_attr_static(id, name), ty: storable(&self.types.attr(root, name)) });
             }
@@ -321,7 +385,7 @@ impl Lower<'_> {
                 (Pat::Variant("None".into(), vec![]), Block::with_tail(vec![], fallback)),
             ],
         );
-        rir::Func { name: name.to_string(), py_name: format!("{}.{attr}", self.res.class(root).name), line: 0, params: vec![("self_".into(), Ty::Obj(root))], ret: t, body: Block::with_tail(vec![], body), by_ref_self: true }
+        rir::Func { name: name.to_string(), py_name: format!("{}.{attr}", self.res.class(root).name), line: 0, params: vec![("self_".into(), Ty::Obj(root))], ret: t, body: Block::with_tail(vec![], body), by_ref_self: true, mut_self: false }
     }
 
     /// The dispatcher of `method` over hierarchy `root`: matches the instance's class to the
@@ -355,7 +419,7 @@ impl Lower<'_> {
         }
         arms.push((Pat::Wild, Block::with_tail(vec![], Expr::call("Err", vec![Expr::Var("self_".into()).method("no_attribute", vec![Expr::StrLit(method.to_string())])]))));
         let body = Expr::MatchExpr(Box::new(Expr::Var("self_".into()).method("class", vec![])), arms);
-        Some(rir::Func { name: name.to_string(), py_name: format!("{}.{method}", self.res.class(root).name), line: 0, params, ret, body: Block::with_tail(vec![], body), by_ref_self: false })
+        Some(rir::Func { name: name.to_string(), py_name: format!("{}.{method}", self.res.class(root).name), line: 0, params, ret, body: Block::with_tail(vec![], body), by_ref_self: false, mut_self: false })
     }
 
     /// A dataclass's `__repr__`: `Point(x=1, y=2)`.
@@ -372,7 +436,7 @@ impl Lower<'_> {
         }
         stmts.push(push(")"));
         let name = format!("{}_dataclass_repr", self.class_rust_name(root));
-        rir::Func { name, py_name: format!("{}.__repr__", self.res.class(c).name), line: 0, params: vec![("self_".into(), Ty::Obj(root))], ret: Ty::Str, body: Block::with_tail(stmts, Expr::Ok(Box::new(Expr::call("PyStr::from", vec![Expr::Var("text".into())])))), by_ref_self: false }
+        rir::Func { name, py_name: format!("{}.__repr__", self.res.class(c).name), line: 0, params: vec![("self_".into(), Ty::Obj(root))], ret: Ty::Str, body: Block::with_tail(stmts, Expr::Ok(Box::new(Expr::call("PyStr::from", vec![Expr::Var("text".into())])))), by_ref_self: false, mut_self: false }
     }
 
     /// A dataclass's `__eq__`: same class and equal fields.
@@ -390,7 +454,7 @@ impl Lower<'_> {
             test = Expr::binary(RB::And, test, eq);
         }
         let name = format!("{}_dataclass_eq", self.class_rust_name(root));
-        rir::Func { name, py_name: format!("{}.__eq__", self.res.class(c).name), line: 0, params: vec![("self_".into(), Ty::Obj(root)), ("other".into(), Ty::Obj(root))], ret: Ty::Bool, body: Block::with_tail(vec![], Expr::Ok(Box::new(test))), by_ref_self: false }
+        rir::Func { name, py_name: format!("{}.__eq__", self.res.class(c).name), line: 0, params: vec![("self_".into(), Ty::Obj(root)), ("other".into(), Ty::Obj(root))], ret: Ty::Bool, body: Block::with_tail(vec![], Expr::Ok(Box::new(test))), by_ref_self: false, mut_self: false }
     }
 }
 

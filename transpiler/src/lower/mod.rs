@@ -51,8 +51,9 @@ pub fn lower(file: &SourceFile, module: &ast::Module, res: &Resolution, types: &
     }
     let module_body = l.body(MODULE_SCOPE, &module.body, &[], None);
     let classes = l.finish_classes(&mut funcs, &mut statics);
+    let exc_classes = l.exc_classes();
     if l.diags.is_empty() {
-        Ok(rir::Program { file: file.path.clone(), source: file.text.clone(), funcs, statics, classes, module_body })
+        Ok(rir::Program { file: file.path.clone(), source: file.text.clone(), funcs, statics, classes, exc_classes, module_body })
     } else {
         Err(l.diags)
     }
@@ -214,11 +215,12 @@ impl<'a> Lower<'a> {
         }
         self.frame = "<module>".to_string();
         self.ret_ty = Ty::None;
+        let mut_self = f.class.is_some_and(|c| self.res.is_exception_class(c));
         let py_name = match f.class {
             Some(c) => format!("{}.{}", self.res.class(c).name, f.name),
             None => f.name.clone(),
         };
-        rir::Func { name: f.rust_name.clone(), py_name, line: self.line(f.span), params, ret, body, by_ref_self: false }
+        rir::Func { name: f.rust_name.clone(), py_name, line: self.line(f.span), params, ret, body, by_ref_self: false, mut_self }
     }
 
     /// Lowers a function or module body: local declarations, then the statements.
@@ -397,7 +399,9 @@ impl<'a> Lower<'a> {
                     // before the `try` or in its `finally` is certain afterwards.
                     let mut b = assigned.clone();
                     self.definite(scope, body, &mut b, maybe);
-                    self.definite(scope, orelse, &mut b, maybe);
+                    // rustc sees the `else` as a separate match arm, not a continuation.
+                    let mut e = assigned.clone();
+                    self.definite(scope, orelse, &mut e, maybe);
                     for h in handlers {
                         let mut hs = assigned.clone();
                         if let Some(t) = &h.typ {
@@ -412,6 +416,27 @@ impl<'a> Lower<'a> {
                     for e in exc.iter().chain(cause) {
                         reads(e, assigned, maybe);
                     }
+                }
+                StmtKind::With { items, body } => {
+                    // Like a `try`: the body may stop anywhere, so only what was assigned
+                    // before is certain afterwards.
+                    let mut inner = assigned.clone();
+                    for (mgr, var) in items {
+                        reads(mgr, &inner, maybe);
+                        if let Some(v) = var {
+                            let mut names = Vec::new();
+                            target_names(v, &mut names);
+                            inner.extend(names);
+                        }
+                    }
+                    self.definite(scope, body, &mut inner, maybe);
+                    let mut names = Vec::new();
+                    for (_, var) in items {
+                        if let Some(v) = var {
+                            target_names(v, &mut names);
+                        }
+                    }
+                    assigned.extend(names);
                 }
                 StmtKind::Assert { test, msg } => {
                     reads(test, assigned, maybe);
@@ -531,6 +556,7 @@ impl<'a> Lower<'a> {
             StmtKind::Break => out.push(self.loop_exit(true)),
             StmtKind::Continue => out.push(self.loop_exit(false)),
             StmtKind::Try { body, handlers, orelse, finalbody } => self.try_stmt(body, handlers, orelse, finalbody, out),
+            StmtKind::With { items, body } => self.with_stmt(items, body, out),
             StmtKind::Raise { exc, cause } => {
                 let Some(mut err) = self.exception_value(exc.as_ref(), s.span) else { return };
                 if let Some(c) = cause {
@@ -643,6 +669,13 @@ impl<'a> Lower<'a> {
                 }
             }
             ExprKind::Attribute { value: owner, attr } => match self.ty(owner) {
+                Ty::Exc => {
+                    let v = self.coerce(value, vty, &Ty::Dyn, target.span);
+                    let tmp = self.tmp("value");
+                    out.push(Stmt::Let { name: tmp.clone(), ty: None, init: Some(v), mutable: false, optional: false });
+                    let recv = self.place(owner);
+                    out.push(Stmt::Expr(recv.method("set_attr", vec![Expr::StrLit(attr.clone()), Expr::Var(tmp)])));
+                }
                 Ty::Obj(root) => self.instance_attr_store(owner, root, attr, value, vty, target.span, out),
                 Ty::Class(c) => self.class_attr_store(c, attr, value, vty, target.span, out),
                 t => {
@@ -765,8 +798,13 @@ impl<'a> Lower<'a> {
                 None => Expr::call("PyErr::runtime_error", vec![Expr::StrLit("No active exception to reraise".into())]),
             });
         };
-        if let Some(class) = self.exception_class_of(exc) {
-            return Some(Expr::call("PyErr::with_args", vec![Expr::Path(format!("Exc::{class}")), Expr::Vec(vec![])]));
+        if let Some(Binding::Class(c)) = self.res.names.get(&exc.id).cloned() {
+            if self.res.is_exception_class(c) {
+                return Some(self.construct_exception(exc.span, c, &[], &[]));
+            }
+        }
+        if let Some(class) = self.exc_type_expr(exc) {
+            return Some(Expr::call("PyErr::with_args", vec![class, Expr::Vec(vec![])]));
         }
         match self.ty(exc) {
             Ty::Exc => Some(self.expr(exc)),
@@ -781,15 +819,17 @@ impl<'a> Lower<'a> {
     /// CPython chains to the one being handled; re-raising a caught one does not.
     fn is_new_exception(&self, e: &ast::Expr) -> bool {
         match &e.kind {
-            ExprKind::Call { func, .. } => self.exception_class_of(func).is_some(),
-            _ => self.exception_class_of(e).is_some(),
+            ExprKind::Call { func, .. } => self.exc_type_expr(func).is_some(),
+            _ => self.exc_type_expr(e).is_some(),
         }
     }
 
-    /// `ValueError` in `raise ValueError` or `except ValueError`: the builtin class's name.
-    fn exception_class_of(&self, e: &ast::Expr) -> Option<&'static str> {
+    /// `ValueError` in `raise ValueError` or `except ValueError`: the runtime's class,
+    /// `Exc::ValueError` for a builtin or `&EXC_NOTFOUND` for a user exception class.
+    fn exc_type_expr(&self, e: &ast::Expr) -> Option<Expr> {
         match (&e.kind, self.res.names.get(&e.id)) {
-            (ExprKind::Name(n), Some(Binding::Builtin(_))) => exception_class(n),
+            (ExprKind::Name(n), Some(Binding::Builtin(_))) => exception_class(n).map(|c| Expr::Path(format!("Exc::{c}"))),
+            (_, Some(Binding::Class(c))) if self.res.is_exception_class(*c) => Some(Expr::Path(self.exc_static(*c)).reference()),
             _ => None,
         }
     }
@@ -896,6 +936,88 @@ impl<'a> Lower<'a> {
         out.push(Stmt::Match { value: Expr::Var(completion), arms });
     }
 
+    /// `with mgr as var: body`: `__enter__`, then the body as in a `try`/`finally` whose
+    /// completion is resumed after `__exit__` runs; an exception goes to `__exit__`, which may
+    /// suppress it by returning something true.
+    fn with_stmt(&mut self, items: &[(ast::Expr, Option<ast::Expr>)], body: &[ast::Stmt], out: &mut Vec<Stmt>) {
+        let Some(((mgr_expr, var), rest)) = items.split_first() else {
+            out.extend(self.block(body).stmts);
+            return;
+        };
+        let Ty::Obj(root) = self.ty(mgr_expr) else {
+            self.unsupported(mgr_expr.span, format!("`with` over {}", self.ty(mgr_expr).python_name()), "only instances of classes with __enter__/__exit__ are supported yet");
+            return;
+        };
+        let span = mgr_expr.span;
+        let mgr = self.tmp("manager");
+        let m = self.expr(mgr_expr);
+        out.push(Stmt::Let { name: mgr.clone(), ty: None, init: Some(m), mutable: false, optional: false });
+        let entered = self.call_method_values(span, root, "__enter__", Expr::Var(mgr.clone()).method("clone", vec![]), vec![]);
+        match var {
+            Some(v) => {
+                let et = self.exit_enter_ty(root, "__enter__");
+                self.bind(v, entered, &et, out);
+            }
+            None => out.push(Stmt::Expr(entered)),
+        }
+        let label = self.label("with");
+        self.tries.push(TryCtx { label: label.clone(), finally: true });
+        let mut inner = Vec::new();
+        if rest.is_empty() {
+            inner.extend(self.block(body).stmts);
+        } else {
+            self.with_stmt(rest, body, &mut inner);
+        }
+        self.tries.pop();
+        let completion = self.tmp("completion");
+        out.push(Stmt::Let {
+            name: completion.clone(),
+            ty: None,
+            init: Some(Expr::LabeledBlock(label, Block::with_tail(inner, Expr::CompletionNormal(self.ret_ty.clone())))),
+            mutable: false,
+            optional: false,
+        });
+        let recv = || Expr::Var(mgr.clone()).method("clone", vec![]);
+        let exit_ok = {
+            let none = vec![(Expr::Unit, Ty::None), (Expr::Unit, Ty::None), (Expr::Unit, Ty::None)];
+            Stmt::Expr(self.call_method_values(span, root, "__exit__", recv(), none))
+        };
+        let err = self.tmp("err");
+        let exit_err = {
+            let args = vec![
+                (Expr::call("exc_class_value", vec![Expr::Var(err.clone()).reference()]), Ty::Dyn),
+                (Expr::Var(err.clone()).method("clone", vec![]), Ty::Exc),
+                (Expr::Unit, Ty::None),
+            ];
+            self.call_method_values(span, root, "__exit__", recv(), args)
+        };
+        let suppress = self.tmp("suppress");
+        let raise_arm = Block::new(vec![
+            Stmt::Let { name: suppress.clone(), ty: None, init: Some(exit_err), mutable: false, optional: false },
+            Stmt::If { cond: Expr::call("truthy", vec![Expr::Var(suppress).reference()]).not(), then: Block::new(vec![self.propagate(Expr::Var(err.clone()))]), els: None },
+        ]);
+        let value = self.tmp("value");
+        let in_loop = !self.loops.is_empty();
+        let mut arms = vec![
+            (Pat::Variant("Completion::Raise".into(), vec![Pat::Ident(err)]), raise_arm),
+            (Pat::Variant("Completion::Normal".into(), vec![]), Block::new(vec![exit_ok.clone()])),
+            (Pat::Variant("Completion::Return".into(), vec![Pat::Ident(value.clone())]), Block::new(vec![exit_ok.clone(), self.return_stmt(Expr::Var(value))])),
+        ];
+        if in_loop {
+            arms.push((Pat::Variant("Completion::Break".into(), vec![]), Block::new(vec![exit_ok.clone(), self.loop_exit(true)])));
+            arms.push((Pat::Variant("Completion::Continue".into(), vec![]), Block::new(vec![exit_ok, self.loop_exit(false)])));
+        } else {
+            arms.push((Pat::Wild, Block::default()));
+        }
+        out.push(Stmt::Match { value: Expr::Var(completion), arms });
+    }
+
+    /// The return type of a hierarchy's `__enter__`/`__exit__`.
+    fn exit_enter_ty(&self, root: crate::resolve::ClassId, name: &str) -> Ty {
+        let impls = self.method_impls(root, name);
+        impls.first().map(|f| storable(&self.types.returns[f.0 as usize])).unwrap_or(Ty::Dyn)
+    }
+
     /// `caught.is_instance(Exc::X)` for an `except` clause's class or tuple of classes.
     fn exception_test(&mut self, t: &ast::Expr, caught: &str) -> Option<Expr> {
         let classes: Vec<&ast::Expr> = match &t.kind {
@@ -904,11 +1026,11 @@ impl<'a> Lower<'a> {
         };
         let mut test: Option<Expr> = None;
         for c in classes {
-            let Some(class) = self.exception_class_of(c) else {
-                self.unsupported(c.span, "this `except` class", "only builtin exception classes can be caught yet");
+            let Some(class) = self.exc_type_expr(c) else {
+                self.unsupported(c.span, "this `except` class", "only exception classes can be caught");
                 return None;
             };
-            let one = Expr::Var(caught.to_string()).method("is_instance", vec![Expr::Path(format!("Exc::{class}"))]);
+            let one = Expr::Var(caught.to_string()).method("is_instance", vec![class]);
             test = Some(match test {
                 None => one,
                 Some(prev) => Expr::binary(RB::Or, prev, one),
@@ -1045,6 +1167,12 @@ impl<'a> Lower<'a> {
                     }
                 }
                 match self.ty(value) {
+                    Ty::Exc => {
+                        let v = self.place(value).method("get_attr", vec![Expr::StrLit(attr.clone())]);
+                        let v = self.attempt(v, e.span);
+                        let t = storable(&self.types.attr(crate::resolve::EXC_ATTRS, attr));
+                        self.coerce(v, &Ty::Dyn, &t, e.span)
+                    }
                     Ty::Obj(root) => self.instance_attr(e, value, root, attr),
                     Ty::Class(c) => self.class_attr(e, c, attr),
                     t => self.unsupported(e.span, format!("the attribute `.{attr}` of {}", t.python_name()), "not supported yet"),
@@ -1556,6 +1684,7 @@ impl<'a> Lower<'a> {
         }
         match self.res.names.get(&func.id).cloned() {
             Some(Binding::Func(f)) => self.user_call(e, f, args, keywords),
+            Some(Binding::Class(c)) if self.res.is_exception_class(c) => self.construct_exception(e.span, c, args, keywords),
             Some(Binding::Class(c)) => self.construct(e, c, args, keywords),
             Some(Binding::Builtin(name)) => self.builtin_call(e, &name, args, keywords),
             _ => self.unsupported(func.span, "calling a variable", "functions as values are not supported yet"),
@@ -1821,10 +1950,11 @@ impl<'a> Lower<'a> {
                     let v = self.place(x);
                     self.isinstance_test(v, *root, k)
                 }
-                (Some(Binding::Class(_)), _, _) => Expr::Bool(false),
-                (Some(Binding::Builtin(_)), Ty::Exc, ExprKind::Name(n)) if exception_class(n).is_some() => {
-                    self.place(x).method("is_instance", vec![Expr::Path(format!("Exc::{}", exception_class(n).unwrap_or("Exception")))])
+                (Some(Binding::Builtin(_) | Binding::Class(_)), Ty::Exc, _) if self.exc_type_expr(c).is_some() => {
+                    let class = self.exc_type_expr(c).unwrap_or(Expr::Unit);
+                    self.place(x).method("is_instance", vec![class])
                 }
+                (Some(Binding::Class(_)), _, _) => Expr::Bool(false),
                 (Some(Binding::Builtin(_)), t, ExprKind::Name(n)) if *t != Ty::Dyn => {
                     let yes = match (n.as_str(), t) {
                         ("int", Ty::Int | Ty::Bool) | ("float", Ty::Float) | ("bool", Ty::Bool) | ("str", Ty::Str) | ("list", Ty::List(_)) | ("tuple", Ty::Tuple(_)) | ("object", _) => true,
@@ -2117,6 +2247,33 @@ pub fn visit_stmts_exprs(stmts: &[ast::Stmt], f: &mut dyn FnMut(&ast::Expr)) {
                 visit_expr(test, f);
                 visit_stmts_exprs(body, f);
                 visit_stmts_exprs(orelse, f);
+            }
+            StmtKind::Try { body, handlers, orelse, finalbody } => {
+                visit_stmts_exprs(body, f);
+                for h in handlers {
+                    if let Some(t) = &h.typ {
+                        visit_expr(t, f);
+                    }
+                    visit_stmts_exprs(&h.body, f);
+                }
+                visit_stmts_exprs(orelse, f);
+                visit_stmts_exprs(finalbody, f);
+            }
+            StmtKind::With { items, body } => {
+                for (m, v) in items {
+                    visit_expr(m, f);
+                    if let Some(v) = v {
+                        visit_expr(v, f);
+                    }
+                }
+                visit_stmts_exprs(body, f);
+            }
+            StmtKind::Raise { exc, cause } => exc.iter().chain(cause).for_each(|e| visit_expr(e, f)),
+            StmtKind::Assert { test, msg } => {
+                visit_expr(test, f);
+                if let Some(m) = msg {
+                    visit_expr(m, f);
+                }
             }
             _ => {}
         }
