@@ -453,6 +453,11 @@ impl PyStr {
     }
 
     /// `s.splitlines(keepends)`.
+    /// `s.splitlines()`.
+    pub fn splitlines_plain(&self) -> PyList<PyStr> {
+        self.splitlines(false)
+    }
+
     pub fn splitlines(&self, keepends: bool) -> PyList<PyStr> {
         let s: &str = &self.s;
         let mut out = Vec::new();

@@ -50,6 +50,8 @@ pub enum StmtKind {
     /// `raise`, `raise exc`, `raise exc from cause`.
     Raise { exc: Option<Expr>, cause: Option<Expr> },
     Assert { test: Expr, msg: Option<Expr> },
+    /// `del a[i], b[j:k]`.
+    Delete(Vec<Expr>),
     /// `with a as x, b:` (one item per manager, outermost first).
     With { items: Vec<(Expr, Option<Expr>)>, body: Vec<Stmt> },
 }
@@ -124,6 +126,8 @@ pub enum ExprKind {
     Attribute { value: Box<Expr>, attr: String },
     /// An f-string: literal text and formatted values, in order.
     FString(Vec<FStringPart>),
+    /// `a:b:c`, only as a subscript's index.
+    Slice { lower: Option<Box<Expr>>, upper: Option<Box<Expr>>, step: Option<Box<Expr>> },
 }
 
 #[derive(Clone, Debug)]

@@ -152,7 +152,7 @@ impl Converter {
                 })
             }
             S::AsyncFunctionDef(_) => return self.refuse(r, "`async def`", "async functions are not supported yet"),
-            S::Delete(_) => return self.refuse(r, "`del`", "`del` is not supported yet"),
+            S::Delete(d) => StmtKind::Delete(d.targets.into_iter().map(|t| self.expr(t)).collect()),
             S::TypeAlias(_) => return self.refuse(r, "`type` aliases", "PEP 695 type aliases are not Python 3.11"),
             S::AsyncFor(_) => return self.refuse(r, "`async for`", "async iteration is not supported yet"),
             S::With(w) => StmtKind::With {
@@ -302,10 +302,18 @@ impl Converter {
             E::Tuple(t) => ExprKind::Tuple(self.elements(t.elts)),
             E::ListComp(c) => ExprKind::ListComp { elt: self.boxed(*c.elt), generators: self.comprehensions(c.generators) },
             E::Subscript(s) => {
-                if let E::Slice(sl) = &*s.slice {
-                    self.unsupported(sl.range, "slices", "slicing is not supported yet");
-                }
-                ExprKind::Subscript { value: self.boxed(*s.value), index: self.boxed(*s.slice) }
+                let index = match *s.slice {
+                    E::Slice(sl) => {
+                        let kind = ExprKind::Slice {
+                            lower: sl.lower.map(|x| self.boxed(*x)),
+                            upper: sl.upper.map(|x| self.boxed(*x)),
+                            step: sl.step.map(|x| self.boxed(*x)),
+                        };
+                        Box::new(self.mk(kind, sl.range))
+                    }
+                    other => self.boxed(other),
+                };
+                ExprKind::Subscript { value: self.boxed(*s.value), index }
             }
             E::Attribute(a) => ExprKind::Attribute { value: self.boxed(*a.value), attr: a.attr.to_string() },
             E::JoinedStr(j) => ExprKind::FString(self.fstring_parts(j.values)),

@@ -584,6 +584,11 @@ impl<'a> Infer<'a> {
                     self.expr(m);
                 }
             }
+            StmtKind::Delete(targets) => {
+                for t in targets {
+                    self.expr(t);
+                }
+            }
             StmtKind::Import(_) | StmtKind::ImportFrom { .. } | StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
             StmtKind::Pass | StmtKind::Break | StmtKind::Continue => {}
         }
@@ -801,9 +806,21 @@ impl<'a> Infer<'a> {
                 self.s.join_into(v, &t);
                 ITy::List(v)
             }
+            ExprKind::Slice { lower, upper, step } => {
+                for x in [lower, upper, step].into_iter().flatten() {
+                    self.expr(x);
+                }
+                ITy::Dyn
+            }
             ExprKind::Subscript { value, index } => {
                 let c = self.expr(value);
                 let it = self.expr(index);
+                if matches!(index.kind, ExprKind::Slice { .. }) {
+                    return match c {
+                        ITy::List(_) | ITy::Str => c,
+                        _ => ITy::Dyn,
+                    };
+                }
                 match c {
                     ITy::Obj(root) => self.instance_call(root, "__getitem__", &[it], &[], &[]).unwrap_or(ITy::Dyn),
                     ITy::List(v) => self.s.get(v),
@@ -1015,24 +1032,41 @@ impl<'a> Infer<'a> {
             }
             _ => {}
         }
-        match (owner, method) {
-            (ITy::List(v), "append") => {
+        use crate::methods::{list_method, str_method, Arg, Ret};
+        let (sig, elem) = match (owner, method) {
+            (ITy::Module(m), "exit") if m == "sys" => return ITy::Never,
+            (ITy::Str, "join") => return ITy::Str,
+            (ITy::List(v), "extend") => {
                 if let Some(t) = a.first() {
-                    self.s.join_into(*v, t);
+                    let elem = self.elem_of(t);
+                    self.s.join_into(*v, &elem);
                 }
-                ITy::None
+                return ITy::None;
             }
-            (ITy::List(v), "pop") => self.s.get(*v),
-            (ITy::Module(m), "exit") if m == "sys" => ITy::Never,
-            (ITy::Str, "upper" | "lower" | "strip" | "lstrip" | "rstrip" | "replace" | "join") => ITy::Str,
-            (ITy::Str, "startswith" | "endswith" | "isdigit" | "isalpha") => ITy::Bool,
-            (ITy::Str, "find") => ITy::Int,
-            (ITy::Str, "split") => {
+            (ITy::Str, _) => (str_method(method, a.len()), None),
+            (ITy::List(v), _) => (list_method(method, a.len()), Some(*v)),
+            _ => (None, None),
+        };
+        let Some(sig) = sig else { return ITy::Dyn };
+        if let Some(v) = elem {
+            for (arg, t) in sig.args.iter().zip(a) {
+                if *arg == Arg::Elem {
+                    self.s.join_into(v, t);
+                }
+            }
+        }
+        match sig.ret {
+            Ret::None => ITy::None,
+            Ret::Int => ITy::Int,
+            Ret::Bool => ITy::Bool,
+            Ret::Str => ITy::Str,
+            Ret::ListOfStr => {
                 let v = self.memo(e, 0);
                 self.s.join_into(v, &ITy::Str);
                 ITy::List(v)
             }
-            _ => ITy::Dyn,
+            Ret::Elem => elem.map_or(ITy::Dyn, |v| self.s.get(v)),
+            Ret::SameList => owner.clone(),
         }
     }
 }

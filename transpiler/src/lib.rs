@@ -17,6 +17,7 @@ pub mod source;
 pub mod types;
 pub mod emit;
 pub mod lower;
+pub mod methods;
 pub mod rir;
 
 /// The whole pipeline up to Rust source: parse, resolve, infer, lower, emit.

@@ -521,6 +521,11 @@ impl Resolver {
                     self.expr(m, scope);
                 }
             }
+            StmtKind::Delete(targets) => {
+                for t in targets {
+                    self.expr(t, scope);
+                }
+            }
             StmtKind::Global(_) | StmtKind::Nonlocal(_) | StmtKind::Pass | StmtKind::Break | StmtKind::Continue => {}
         }
     }
@@ -590,6 +595,11 @@ impl Resolver {
             }
             ExprKind::Attribute { value, .. } => self.expr(value, scope),
             ExprKind::FString(parts) => self.fstring(parts, scope),
+            ExprKind::Slice { lower, upper, step } => {
+                for x in [lower, upper, step].into_iter().flatten() {
+                    self.expr(x, scope);
+                }
+            }
         }
     }
 

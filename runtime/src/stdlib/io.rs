@@ -199,7 +199,11 @@ pub fn open_with(file: &PyStr, mode: &str, encoding: Option<&str>, newline: Opti
         opts.write(true);
     }
     let path = file.as_str();
-    let f = opts.open(path).map_err(|e| os_error_file(&e, path))?;
+    let mut f = opts.open(path).map_err(|e| os_error_file(&e, path))?;
+    if appending {
+        // CPython starts append-mode files at their end (reads too, in "a+").
+        f.seek(SeekFrom::End(0)).map_err(|e| os_error_file(&e, path))?;
+    }
     // open(2) succeeds on a directory for reading; CPython's FileIO refuses it.
     if f.metadata().map(|m| m.is_dir()).unwrap_or(false) {
         return Err(os_error_file(&std::io::Error::from_raw_os_error(21), path));
@@ -256,9 +260,10 @@ impl FileState {
         f.write_all(&buf).map_err(|e| crate::entry::os_error(&e))
     }
 
-    /// Drops consumed bytes (only between operations: scans hold indices into `raw`).
+    /// Drops consumed bytes once they are most of the buffer (only between operations: scans
+    /// hold indices into `raw`).
     fn compact(&mut self) {
-        if self.pos > 0 {
+        if self.pos >= CHUNK && self.pos * 2 >= self.raw.len() {
             self.raw.drain(..self.pos);
             self.pos = 0;
         }
@@ -292,22 +297,25 @@ impl FileState {
     }
 
     /// The unit starting at `raw[p]` (which must exist): its byte length, its kind and how
-    /// many characters it reads as.
-    fn unit_at(&mut self, p: usize) -> PyResult<(usize, Unit, usize)> {
+    /// many characters it reads as. With `room` < 2 characters left, an untranslated `\r\n`
+    /// is split (as CPython's `readline(size)` does).
+    fn unit_at(&mut self, p: usize, room: usize) -> PyResult<(usize, Unit, usize)> {
         let b = self.raw[p];
         let next_is_lf = |st: &mut FileState| -> PyResult<bool> { Ok(st.ensure(p + 2)? && st.raw[p + 1] == b'\n') };
         Ok(match (b, self.newline) {
             (b'\r', Newline::Universal) => (if next_is_lf(self)? { 2 } else { 1 }, Unit::LineEnd, 1),
             (b'\r', Newline::Any) => {
-                if next_is_lf(self)? {
+                if !next_is_lf(self)? {
+                    (1, Unit::LineEnd, 1)
+                } else if room >= 2 {
                     (2, Unit::LineEnd, 2)
                 } else {
-                    (1, Unit::LineEnd, 1)
+                    (1, Unit::Char, 1)
                 }
             }
             (b'\r', Newline::Cr) => (1, Unit::LineEnd, 1),
             (b'\r', Newline::CrLf) => {
-                if next_is_lf(self)? {
+                if room >= 2 && next_is_lf(self)? {
                     (2, Unit::LineEnd, 2)
                 } else {
                     (1, Unit::Char, 1)
@@ -327,10 +335,9 @@ impl FileState {
         })
     }
 
-    /// The end (exclusive) of the line starting at `raw[0]`: after its line end, or at the
+    /// The end (exclusive) of the line starting at `raw[from]`: after its line end, or at the
     /// end of the file.
-    fn line_end(&mut self) -> PyResult<usize> {
-        let mut from = 0;
+    fn line_end(&mut self, mut from: usize) -> PyResult<usize> {
         loop {
             let found = match self.newline {
                 Newline::Universal | Newline::Any => self.raw[from..].iter().position(|&b| b == b'\n' || b == b'\r'),
@@ -366,19 +373,21 @@ impl FileState {
     fn scan(&mut self, limit: Option<usize>, line: bool) -> PyResult<PyStr> {
         self.check_readable()?;
         self.compact();
+        let start = self.pos;
         let p = match (limit, line) {
             (None, false) => {
-                while self.fill()? {}
+                let f = self.file.as_mut().ok_or_else(closed_file)?;
+                f.read_to_end(&mut self.raw).map_err(|e| crate::entry::os_error(&e))?;
                 self.raw.len()
             }
-            (None, true) => self.line_end()?,
+            (None, true) => self.line_end(start)?,
             (Some(limit), _) => {
-                let (mut p, mut chars) = (0, 0);
+                let (mut p, mut chars) = (start, 0);
                 while chars < limit {
                     if p >= self.raw.len() && !self.ensure(p + 1)? {
                         break;
                     }
-                    let (len, unit, n) = self.unit_at(p)?;
+                    let (len, unit, n) = self.unit_at(p, limit - chars)?;
                     p += len;
                     chars += n;
                     if line && unit == Unit::LineEnd {
@@ -388,7 +397,7 @@ impl FileState {
                 p
             }
         };
-        let text = decode_utf8(&self.raw[..p])?;
+        let text = decode_utf8(&self.raw[start..p])?;
         let out = if self.newline == Newline::Universal { PyStr::from(translate_newlines(text)) } else { PyStr::from(text) };
         self.pos = p;
         Ok(out)

@@ -100,6 +100,28 @@ fn read_n_counts_translated_characters() {
 }
 
 #[test]
+fn newline_modes() {
+    let d = Dir::new();
+    let p = d.path("m.txt");
+    std::fs::write(p.as_str(), "a\r\nb\rc\nd\r\r\ne").unwrap();
+    // python3: open(p, newline=nl).readlines() and [f.readline(2) for _ in range(5)]
+    let cases: [(Option<&str>, &[&str], [&str; 5]); 5] = [
+        (None, &["a\n", "b\n", "c\n", "d\n", "\n", "e"], ["a\n", "b\n", "c\n", "d\n", "\n"]),
+        (Some(""), &["a\r\n", "b\r", "c\n", "d\r", "\r\n", "e"], ["a\r", "\n", "b\r", "c\n", "d\r"]),
+        (Some("\n"), &["a\r\n", "b\rc\n", "d\r\r\n", "e"], ["a\r", "\n", "b\r", "c\n", "d\r"]),
+        (Some("\r"), &["a\r", "\nb\r", "c\nd\r", "\r", "\ne"], ["a\r", "\nb", "\r", "c\n", "d\r"]),
+        (Some("\r\n"), &["a\r\n", "b\rc\nd\r\r\n", "e"], ["a\r", "\nb", "\rc", "\nd", "\r\r"]),
+    ];
+    for (nl, lines, limited) in cases {
+        let f = open_with(&p, "r", None, nl).unwrap();
+        assert_eq!(strs(&f.readlines().unwrap()), lines, "{nl:?}");
+        let f = open_with(&p, "r", None, nl).unwrap();
+        let got: Vec<String> = (0..5).map(|_| f.readline_n(&Int::from(2)).unwrap().as_str().to_string()).collect();
+        assert_eq!(got, limited, "{nl:?}");
+    }
+}
+
+#[test]
 fn long_files_line_by_line() {
     let d = Dir::new();
     let p = d.path("long.txt");
@@ -126,6 +148,13 @@ fn modes_append_exclusive_update() {
     std::fs::write(p.as_str(), "h\u{e9}llo\r\nworld\rx\n").unwrap();
     let f = open(&p, "a").unwrap();
     assert_eq!(f.write(&s("more")).unwrap().to_string(), "4");
+    f.close().unwrap();
+    // a+ starts at the end: tell() is the size and read() is empty until a seek.
+    let f = open(&p, "a+").unwrap();
+    assert_eq!(f.tell().unwrap().to_string(), "20");
+    assert_eq!(f.read().unwrap().as_str(), "");
+    f.seek(&Int::from(0), 0).unwrap();
+    assert_eq!(f.readline().unwrap().as_str(), "h\u{e9}llo\n");
     f.close().unwrap();
     // r+: readline, then write: CPython's write lands after the buffered chunk (the end here).
     let f = open(&p, "r+").unwrap();

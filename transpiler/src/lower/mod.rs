@@ -438,6 +438,7 @@ impl<'a> Lower<'a> {
                     }
                     assigned.extend(names);
                 }
+                StmtKind::Delete(targets) => targets.iter().for_each(|t| reads(t, assigned, maybe)),
                 StmtKind::Assert { test, msg } => {
                     reads(test, assigned, maybe);
                     if let Some(m) = msg {
@@ -557,6 +558,30 @@ impl<'a> Lower<'a> {
             StmtKind::Continue => out.push(self.loop_exit(false)),
             StmtKind::Try { body, handlers, orelse, finalbody } => self.try_stmt(body, handlers, orelse, finalbody, out),
             StmtKind::With { items, body } => self.with_stmt(items, body, out),
+            StmtKind::Delete(targets) => {
+                for t in targets {
+                    let ExprKind::Subscript { value, index } = &t.kind else {
+                        self.unsupported(t.span, "`del` of this target", "only `del list[index]` and `del list[a:b]` are supported yet");
+                        continue;
+                    };
+                    if !matches!(self.ty(value), Ty::List(_)) {
+                        self.unsupported(t.span, format!("`del` on {}", self.ty(value).python_name()), "only lists yet");
+                        continue;
+                    }
+                    let recv = self.place(value);
+                    let call = match &index.kind {
+                        ExprKind::Slice { lower, upper, step } => {
+                            let bounds = self.slice_bounds(lower, upper, step);
+                            recv.method("del_slice", bounds)
+                        }
+                        _ => {
+                            let i = self.expr_as(index, &Ty::Int);
+                            recv.method("delitem", vec![i.reference()])
+                        }
+                    };
+                    out.push(Stmt::Expr(self.attempt(call, t.span)));
+                }
+            }
             StmtKind::Raise { exc, cause } => {
                 let Some(mut err) = self.exception_value(exc.as_ref(), s.span) else { return };
                 if let Some(c) = cause {
@@ -685,6 +710,22 @@ impl<'a> Lower<'a> {
             ExprKind::Subscript { value: container, index } => {
                 let cty = self.ty(container);
                 match &cty {
+                    Ty::List(elem) if matches!(index.kind, ExprKind::Slice { .. }) => {
+                        let ExprKind::Slice { lower, upper, step } = &index.kind else { return };
+                        let items = match vty {
+                            Ty::List(from) if from == elem => value.method("to_vec", vec![]),
+                            _ => {
+                                self.unsupported(target.span, format!("assigning {} to a slice", vty.python_name()), "only a list of the same element type yet");
+                                return;
+                            }
+                        };
+                        let tmp = self.tmp("items");
+                        out.push(Stmt::Let { name: tmp.clone(), ty: None, init: Some(items), mutable: false, optional: false });
+                        let recv = self.place(container);
+                        let mut args = self.slice_bounds(lower, upper, step);
+                        args.push(Expr::Var(tmp));
+                        out.push(Stmt::Expr(self.attempt(recv.method("set_slice", args), target.span)));
+                    }
                     Ty::List(elem) => {
                         let elem = (**elem).clone();
                         let recv = self.place(container);
@@ -1184,6 +1225,7 @@ impl<'a> Lower<'a> {
                 Expr::Block(Block::with_tail(stmts, Expr::call("PyStr::from", vec![Expr::Var("text".into())])))
             }
             ExprKind::Call { func, args, keywords } => self.call(e, func, args, keywords),
+            ExprKind::Slice { .. } => self.unsupported(e.span, "a slice here", "slices are supported as subscripts"),
         }
     }
 
@@ -1508,8 +1550,27 @@ impl<'a> Lower<'a> {
         }
     }
 
+    /// `Option<&Int>` bounds of a slice (`None` for an omitted one).
+    fn slice_bounds(&mut self, lower: &Option<Box<ast::Expr>>, upper: &Option<Box<ast::Expr>>, step: &Option<Box<ast::Expr>>) -> Vec<Expr> {
+        [lower, upper, step]
+            .into_iter()
+            .map(|b| match b {
+                Some(x) if !matches!(x.kind, ExprKind::None) => Expr::call("Some", vec![self.expr_as(x, &Ty::Int).reference()]),
+                _ => Expr::Path("None".into()),
+            })
+            .collect()
+    }
+
     fn subscript(&mut self, e: &ast::Expr, value: &ast::Expr, index: &ast::Expr) -> Expr {
         let ct = self.ty(value);
+        if let ExprKind::Slice { lower, upper, step } = &index.kind {
+            if !matches!(ct, Ty::List(_) | Ty::Str) {
+                return self.unsupported(e.span, format!("slicing {}", ct.python_name()), "only lists and strings can be sliced yet");
+            }
+            let recv = self.place(value);
+            let bounds = self.slice_bounds(lower, upper, step);
+            return self.attempt(recv.method("slice", bounds), e.span);
+        }
         match &ct {
             Ty::Obj(root) => {
                 let recv = self.expr(value);
@@ -2019,21 +2080,58 @@ impl<'a> Lower<'a> {
         if let Some(k) = keywords.first() {
             return self.unsupported(k.span, "keyword arguments to methods", "not supported yet");
         }
-        match (&ot, method, args.len()) {
-            (Ty::List(elem), "append", 1) => {
+        use crate::methods::{list_method, str_method, Arg};
+        let sig = match (&ot, method) {
+            (Ty::Str, "join") if args.len() == 1 => {
+                let recv = self.place(owner);
+                let it = self.iterate(&args[0]);
+                return match self.elem_ty(&args[0]) {
+                    Ty::Str => recv.method("join", vec![it]),
+                    _ => {
+                        let items = it.method("into_iter", vec![]).method("map", vec![Expr::Closure(vec![Pat::Ident("item".into())], Box::new(Expr::Var("item".into()).method("into_value", vec![])))]);
+                        self.attempt(recv.method("join_values", vec![items]), e.span)
+                    }
+                };
+            }
+            (Ty::List(elem), "extend") if args.len() == 1 => {
                 let elem = (**elem).clone();
                 let recv = self.place(owner);
-                let v = self.expr_as(&args[0], &elem);
-                recv.method("append", vec![v])
+                let from = self.elem_ty(&args[0]);
+                let it = self.iterate(&args[0]);
+                // Collected first: `xs.extend(xs)` must not see its own new items.
+                let item = self.coerce(Expr::Var("item".into()), &from, &elem, e.span);
+                let items = Expr::call("Vec::from_iter", vec![it.method("into_iter", vec![]).method("map", vec![Expr::Closure(vec![Pat::Ident("item".into())], Box::new(item))])]);
+                return recv.method("extend", vec![items]);
             }
+            (Ty::Str, _) => str_method(method, args.len()),
+            (Ty::List(_), _) => list_method(method, args.len()),
+            _ => None,
+        };
+        if let Some(sig) = sig {
+            let elem = match &ot {
+                Ty::List(t) => (**t).clone(),
+                _ => Ty::Dyn,
+            };
+            let recv = self.place(owner);
+            let mut call_args = Vec::new();
+            for (i, arg) in sig.args.iter().enumerate() {
+                let a = args.get(i);
+                call_args.push(match (arg, a) {
+                    (Arg::Int, Some(a)) => self.expr_as(a, &Ty::Int).reference(),
+                    (Arg::Str, Some(a)) => self.expr_as(a, &Ty::Str).reference(),
+                    (Arg::OptStr, Some(a)) if matches!(a.kind, ExprKind::None) => Expr::Path("None".into()),
+                    (Arg::OptStr, Some(a)) => Expr::call("Some", vec![self.expr_as(a, &Ty::Str).reference()]),
+                    (Arg::OptStr, None) => Expr::Path("None".into()),
+                    (Arg::Elem, Some(a)) => self.expr_as(a, &elem),
+                    (Arg::ElemRef, Some(a)) => self.expr_as(a, &elem).reference(),
+                    (_, None) => return self.unsupported(e.span, format!("`{method}` without this argument"), "not supported yet"),
+                });
+            }
+            let call = recv.method(sig.rust, call_args);
+            return if sig.fallible { self.attempt(call, e.span) } else { call };
+        }
+        match (&ot, method, args.len()) {
             (Ty::Module(m), "exit", _) if m == "sys" => self.unsupported(e.span, "`sys.exit()` inside an expression", "call it as a statement"),
-            (Ty::Str, "upper" | "lower", 0) => self.place(owner).method(method, vec![]),
-            (Ty::Str, "strip" | "lstrip" | "rstrip", 0) => self.place(owner).method(method, vec![Expr::Path("None".into())]),
-            (Ty::Str, "startswith" | "endswith", 1) if self.ty(&args[0]) == Ty::Str => {
-                let recv = self.place(owner);
-                let a = self.reference(&args[0]);
-                recv.method(method, vec![a])
-            }
             _ => {
                 let types: Vec<String> = args.iter().map(|a| self.ty(a).python_name()).collect();
                 self.unsupported(e.span, format!("the method `{}.{method}({})`", ot.python_name(), types.join(", ")), "not supported yet")
@@ -2269,6 +2367,7 @@ pub fn visit_stmts_exprs(stmts: &[ast::Stmt], f: &mut dyn FnMut(&ast::Expr)) {
                 visit_stmts_exprs(body, f);
             }
             StmtKind::Raise { exc, cause } => exc.iter().chain(cause).for_each(|e| visit_expr(e, f)),
+            StmtKind::Delete(targets) => targets.iter().for_each(|e| visit_expr(e, f)),
             StmtKind::Assert { test, msg } => {
                 visit_expr(test, f);
                 if let Some(m) = msg {
@@ -2317,6 +2416,7 @@ pub fn visit_expr(e: &ast::Expr, f: &mut dyn FnMut(&ast::Expr)) {
         }
         ExprKind::Attribute { value, .. } => visit_expr(value, f),
         ExprKind::FString(parts) => visit_fstring(parts, f),
+        ExprKind::Slice { lower, upper, step } => [lower, upper, step].into_iter().flatten().for_each(|x| visit_expr(x, f)),
         ExprKind::Lambda { .. } | ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Str(_) | ExprKind::Bool(_) | ExprKind::None | ExprKind::Name(_) => {}
     }
 }

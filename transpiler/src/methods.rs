@@ -1,0 +1,134 @@
+//! Methods of builtin types (`str`, `list`) that map one-to-one onto runtime methods: one table,
+//! read by `infer` (result types, what flows into a list) and `lower` (how to call them).
+
+use crate::types::Ty;
+
+/// How an argument is passed to the runtime method.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Arg {
+    /// `&Int`.
+    Int,
+    /// `&PyStr`.
+    Str,
+    /// `Option<&PyStr>` (absent: `None`).
+    OptStr,
+    /// The list's element, owned (it flows into the list).
+    Elem,
+    /// `&T` of the list's element type.
+    ElemRef,
+}
+
+/// The result type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ret {
+    None,
+    Int,
+    Bool,
+    Str,
+    ListOfStr,
+    /// The list's element type.
+    Elem,
+    /// A list of the receiver's type.
+    SameList,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Method {
+    /// The runtime method's name.
+    pub rust: &'static str,
+    pub args: &'static [Arg],
+    /// How many of `args` may be left out (trailing `OptStr`s).
+    pub optional: usize,
+    pub ret: Ret,
+    pub fallible: bool,
+}
+
+const fn m(rust: &'static str, args: &'static [Arg], optional: usize, ret: Ret, fallible: bool) -> Method {
+    Method { rust, args, optional, ret, fallible }
+}
+
+/// The method `name` of a `str` called with `nargs` arguments.
+pub fn str_method(name: &str, nargs: usize) -> Option<Method> {
+    use Arg::*;
+    let found = match name {
+        "upper" | "lower" | "swapcase" => m(static_name(name), &[], 0, Ret::Str, false),
+        "strip" | "lstrip" | "rstrip" => m(static_name(name), &[OptStr], 1, Ret::Str, false),
+        "split" => m("split", &[OptStr], 1, Ret::ListOfStr, true),
+        "splitlines" => m("splitlines_plain", &[], 0, Ret::ListOfStr, false),
+        "startswith" | "endswith" => m(static_name(name), &[Str], 0, Ret::Bool, false),
+        "replace" => m("replace", &[Str, Str], 0, Ret::Str, false),
+        "find" | "rfind" | "count" => m(static_name(name), &[Str], 0, Ret::Int, false),
+        "index" | "rindex" => m(static_name(name), &[Str], 0, Ret::Int, true),
+        "isdigit" | "isalpha" | "isalnum" | "isspace" | "isupper" | "islower" | "isdecimal" | "isnumeric" => {
+            m(static_name(name), &[], 0, Ret::Bool, false)
+        }
+        "ljust" | "rjust" | "center" => m(static_name(name), &[Int, OptStr], 1, Ret::Str, true),
+        "zfill" => m("zfill", &[Int], 0, Ret::Str, true),
+        _ => return None,
+    };
+    arity_ok(&found, nargs).then_some(found)
+}
+
+/// The method `name` of a `list` called with `nargs` arguments.
+pub fn list_method(name: &str, nargs: usize) -> Option<Method> {
+    use Arg::*;
+    let found = match (name, nargs) {
+        ("append", _) => m("append", &[Elem], 0, Ret::None, false),
+        ("insert", _) => m("insert", &[Int, Elem], 0, Ret::None, true),
+        ("pop", 0) => m("pop", &[], 0, Ret::Elem, true),
+        ("pop", _) => m("pop_at", &[Int], 0, Ret::Elem, true),
+        ("remove", _) => m("remove", &[ElemRef], 0, Ret::None, true),
+        ("index", _) => m("index", &[ElemRef], 0, Ret::Int, true),
+        ("count", _) => m("count", &[ElemRef], 0, Ret::Int, false),
+        ("reverse", _) => m("reverse", &[], 0, Ret::None, false),
+        ("clear", _) => m("clear", &[], 0, Ret::None, false),
+        ("copy", _) => m("copy", &[], 0, Ret::SameList, false),
+        ("sort", _) => m("sort", &[], 0, Ret::None, true),
+        _ => return None,
+    };
+    arity_ok(&found, nargs).then_some(found)
+}
+
+fn arity_ok(m: &Method, nargs: usize) -> bool {
+    nargs <= m.args.len() && nargs + m.optional >= m.args.len()
+}
+
+/// Python's method names that are also the runtime's (all of the above but a few).
+fn static_name(name: &str) -> &'static str {
+    const NAMES: &[&str] = &[
+        "upper", "lower", "swapcase", "strip", "lstrip", "rstrip", "startswith", "endswith", "find", "rfind", "count",
+        "index", "rindex", "isdigit", "isalpha", "isalnum", "isspace", "isupper", "islower", "isdecimal", "isnumeric",
+        "ljust", "rjust", "center",
+    ];
+    NAMES.iter().copied().find(|n| *n == name).unwrap_or("")
+}
+
+/// The Python type a method's result has, given the receiver's type.
+pub fn ret_ty(ret: Ret, recv: &Ty) -> Ty {
+    match ret {
+        Ret::None => Ty::None,
+        Ret::Int => Ty::Int,
+        Ret::Bool => Ty::Bool,
+        Ret::Str => Ty::Str,
+        Ret::ListOfStr => Ty::List(Box::new(Ty::Str)),
+        Ret::Elem => match recv {
+            Ty::List(e) => (**e).clone(),
+            _ => Ty::Dyn,
+        },
+        Ret::SameList => recv.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arity_selects_the_overload() {
+        assert_eq!(list_method("pop", 0).unwrap().rust, "pop");
+        assert_eq!(list_method("pop", 1).unwrap().rust, "pop_at");
+        assert!(str_method("strip", 0).is_some() && str_method("strip", 1).is_some());
+        assert!(str_method("replace", 1).is_none());
+        assert_eq!(str_method("isdigit", 0).unwrap().rust, "isdigit");
+    }
+}
