@@ -76,15 +76,15 @@ fn square(mut x: Value) -> PyResult<Value> {
 fn main_() -> PyResult<()> {
     print(
             &[
-                &{
+                &PyList::from_vec({
                     let mut items5 = Vec::new();
                     for i in range(&Int::Small(0), &Int::Small(15), &Int::Small(1))
                         .at("main", 43)?
                     {
                         items5.push(fib(i.clone()).at("main", 43)?);
                     }
-                    PyList::from_vec(items5)
-                },
+                    items5
+                }),
             ],
             " ",
             "\n",

@@ -44,19 +44,19 @@ fn module_body() -> PyResult<()> {
         .at("<module>", 5)?;
     xs.setitem(&Int::Small(1), Int::Small(10)).at("<module>", 6)?;
     print(&[&ys], " ", "\n").at("<module>", 7)?;
-    squares = {
+    squares = PyList::from_vec({
         let mut items1 = Vec::new();
         for x in xs.iter() {
             if &x.modulo(&Int::Small(2)).at("<module>", 8)? == &Int::Small(1) {
                 items1.push(&x * &x);
             }
         }
-        PyList::from_vec(items1)
-    };
+        items1
+    });
     print(
             &[
                 &squares,
-                &{
+                &PyList::from_vec({
                     let mut items2 = Vec::new();
                     for i in range(&Int::Small(0), &Int::Small(3), &Int::Small(1))
                         .at("<module>", 9)?
@@ -68,22 +68,22 @@ fn module_body() -> PyResult<()> {
                                 .push(<PyList<Int>>::from_vec(vec![i.clone(), j.clone()]));
                         }
                     }
-                    PyList::from_vec(items2)
-                },
+                    items2
+                }),
             ],
             " ",
             "\n",
         )
         .at("<module>", 9)?;
-    pairs = {
+    pairs = PyList::from_vec({
         let mut items3 = Vec::new();
         for i in range(&Int::Small(0), &Int::Small(3), &Int::Small(1))
             .at("<module>", 10)?
         {
             items3.push((i.clone(), py_str(&i).at("<module>", 10)?));
         }
-        PyList::from_vec(items3)
-    };
+        items3
+    });
     print(
             &[&pairs, &pairs.getitem(&Int::Small(1)).at("<module>", 11)?.1.clone()],
             " ",

@@ -95,3 +95,9 @@ impl Object for ExcClassValue {
 pub fn exc_class_value(err: &PyErr) -> Value {
     Value::Obj(Rc::new(ExcClassValue(err.type_name())))
 }
+
+/// Collects an iterator of results (a dict's keys, say) into a `Vec`, stopping at the first
+/// error.
+pub fn try_collect<T>(items: impl IntoIterator<Item = PyResult<T>>) -> PyResult<Vec<T>> {
+    items.into_iter().collect()
+}

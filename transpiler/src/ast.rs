@@ -122,6 +122,10 @@ pub enum ExprKind {
     List(Vec<Expr>),
     Tuple(Vec<Expr>),
     ListComp { elt: Box<Expr>, generators: Vec<Comprehension> },
+    Dict(Vec<(Expr, Expr)>),
+    Set(Vec<Expr>),
+    DictComp { key: Box<Expr>, value: Box<Expr>, generators: Vec<Comprehension> },
+    SetComp { elt: Box<Expr>, generators: Vec<Comprehension> },
     Subscript { value: Box<Expr>, index: Box<Expr> },
     Attribute { value: Box<Expr>, attr: String },
     /// An f-string: literal text and formatted values, in order.

@@ -150,6 +150,14 @@ pub fn ty_tokens(t: &Ty) -> TokenStream {
             let e = ty_tokens(e);
             quote! { PyList<#e> }
         }
+        Ty::Dict(k, v) => {
+            let (k, v) = (ty_tokens(k), ty_tokens(v));
+            quote! { PyDict<#k, #v> }
+        }
+        Ty::Set(e) => {
+            let e = ty_tokens(e);
+            quote! { PySet<#e> }
+        }
         Ty::Tuple(ts) if ts.is_empty() => quote! { EmptyTuple },
         Ty::Tuple(ts) => {
             let ts = ts.iter().map(ty_tokens);

@@ -318,9 +318,19 @@ impl Converter {
             E::Attribute(a) => ExprKind::Attribute { value: self.boxed(*a.value), attr: a.attr.to_string() },
             E::JoinedStr(j) => ExprKind::FString(self.fstring_parts(j.values)),
             E::FormattedValue(f) => ExprKind::FString(self.fstring_parts(vec![E::FormattedValue(f)])),
-            E::Dict(_) => return self.refused(r, "dicts", "`dict` is not supported yet"),
-            E::Set(_) => return self.refused(r, "sets", "`set` is not supported yet"),
-            E::SetComp(_) | E::DictComp(_) => return self.refused(r, "set and dict comprehensions", "not supported yet"),
+            E::Dict(d) => {
+                let mut pairs = Vec::new();
+                for (k, v) in d.keys.into_iter().zip(d.values) {
+                    match k {
+                        Some(k) => pairs.push((self.expr(k), self.expr(v))),
+                        None => self.unsupported(v.range(), "`**` in a dict display", "dict unpacking is not supported yet"),
+                    }
+                }
+                ExprKind::Dict(pairs)
+            }
+            E::Set(st) => ExprKind::Set(self.elements(st.elts)),
+            E::SetComp(c) => ExprKind::SetComp { elt: self.boxed(*c.elt), generators: self.comprehensions(c.generators) },
+            E::DictComp(c) => ExprKind::DictComp { key: self.boxed(*c.key), value: self.boxed(*c.value), generators: self.comprehensions(c.generators) },
             E::GeneratorExp(_) => return self.refused(r, "generator expressions", "generator expressions are not supported yet"),
             E::Await(_) => return self.refused(r, "`await`", "async is not supported yet"),
             E::Yield(_) | E::YieldFrom(_) => return self.refused(r, "`yield`", "generators are not supported yet"),

@@ -52,6 +52,8 @@ enum ITy {
     Str,
     None,
     List(Var),
+    Dict(Var, Var),
+    Set(Var),
     Tuple(Vec<ITy>),
     Iter(Box<ITy>),
     Func(FuncId),
@@ -105,6 +107,8 @@ impl Solver {
         }
         match t {
             ITy::List(v) => ITy::List(self.find(*v)),
+            ITy::Dict(k, v) => ITy::Dict(self.find(*k), self.find(*v)),
+            ITy::Set(v) => ITy::Set(self.find(*v)),
             ITy::Tuple(ts) => ITy::Tuple(ts.iter().map(|t| self.norm(t, depth + 1)).collect()),
             ITy::Iter(t) => ITy::Iter(Box::new(self.norm(t, depth + 1))),
             other => other.clone(),
@@ -122,6 +126,15 @@ impl Solver {
                 self.unify(*x, *y);
                 ITy::List(self.find(*x))
             }
+            (ITy::Dict(k1, v1), ITy::Dict(k2, v2)) => {
+                self.unify(*k1, *k2);
+                self.unify(*v1, *v2);
+                ITy::Dict(self.find(*k1), self.find(*v1))
+            }
+            (ITy::Set(x), ITy::Set(y)) => {
+                self.unify(*x, *y);
+                ITy::Set(self.find(*x))
+            }
             (ITy::Tuple(xs), ITy::Tuple(ys)) if xs.len() == ys.len() => {
                 ITy::Tuple(xs.iter().zip(ys).map(|(x, y)| self.join(x, y)).collect())
             }
@@ -138,15 +151,21 @@ impl Solver {
     /// A container that meets `Dyn` is stored as dynamic values all the way down.
     fn make_dyn(&mut self, t: &ITy) {
         match t {
-            ITy::List(v) => {
-                let r = self.find(*v);
-                if self.ty[r as usize] != ITy::Dyn {
-                    self.join_into(r, &ITy::Dyn);
-                }
+            ITy::List(v) | ITy::Set(v) => self.var_to_dyn(*v),
+            ITy::Dict(k, v) => {
+                self.var_to_dyn(*k);
+                self.var_to_dyn(*v);
             }
             ITy::Tuple(ts) => ts.iter().for_each(|t| self.make_dyn(t)),
             ITy::Iter(t) => self.make_dyn(t),
             _ => {}
+        }
+    }
+
+    fn var_to_dyn(&mut self, v: Var) {
+        let r = self.find(v);
+        if self.ty[r as usize] != ITy::Dyn {
+            self.join_into(r, &ITy::Dyn);
         }
     }
 
@@ -192,6 +211,25 @@ impl Solver {
                     // An empty list nothing is ever added to: any element type will do.
                     Ty::Never => Ty::List(Box::new(Ty::Dyn)),
                     t => Ty::List(Box::new(t)),
+                }
+            }
+            ITy::Dict(k, v) => {
+                let (kt, vt) = (self.get(*k), self.get(*v));
+                let key = match self.concrete(&kt, depth + 1) {
+                    Ty::Never => Ty::Dyn,
+                    t => t,
+                };
+                let value = match self.concrete(&vt, depth + 1) {
+                    Ty::Never => Ty::Dyn,
+                    t => t,
+                };
+                Ty::Dict(Box::new(key), Box::new(value))
+            }
+            ITy::Set(v) => {
+                let et = self.get(*v);
+                match self.concrete(&et, depth + 1) {
+                    Ty::Never => Ty::Set(Box::new(Ty::Dyn)),
+                    t => Ty::Set(Box::new(t)),
                 }
             }
             ITy::Tuple(ts) => Ty::Tuple(ts.iter().map(|t| self.concrete(t, depth + 1)).collect()),
@@ -628,6 +666,11 @@ impl<'a> Infer<'a> {
                 if let ITy::List(v) = container {
                     self.s.join_into(v, t);
                 }
+                if let ITy::Dict(k, v) = container {
+                    let it = self.exprs[index.id.0 as usize].clone();
+                    self.s.join_into(k, &it);
+                    self.s.join_into(v, t);
+                }
                 self.record(target, t.clone());
             }
             ExprKind::Attribute { value, attr } => {
@@ -648,7 +691,7 @@ impl<'a> Infer<'a> {
 
     fn elem_of(&mut self, t: &ITy) -> ITy {
         match t {
-            ITy::List(v) => self.s.get(*v),
+            ITy::List(v) | ITy::Set(v) | ITy::Dict(v, _) => self.s.get(*v),
             ITy::Str => ITy::Str,
             ITy::Tuple(ts) => {
                 let mut acc = ITy::Never;
@@ -680,6 +723,10 @@ impl<'a> Infer<'a> {
             if let Some(t) = self.instance_call(*root, crate::lower::binop_dunder(op), &[r.clone()], &[], &[]) {
                 return t;
             }
+        }
+        if let (ITy::Set(x), ITy::Set(y), Some(_)) = (l, r, crate::methods::set_operator(op)) {
+            self.s.unify(*x, *y);
+            return ITy::Set(self.s.find(*x));
         }
         let (lc, rc) = (self.concrete_shape(l), self.concrete_shape(r));
         let (imp, result) = binop_rule(op, &lc, &rc, is_nonneg_int_literal(right));
@@ -792,15 +839,42 @@ impl<'a> Infer<'a> {
                 ITy::List(v)
             }
             ExprKind::Tuple(elts) => ITy::Tuple(elts.iter().map(|x| self.expr(x)).collect()),
-            ExprKind::ListComp { elt, generators } => {
-                for g in generators {
-                    let it = self.expr(&g.iter);
-                    let elem = self.elem_of(&it);
-                    self.bind(&g.target, &elem);
-                    for c in &g.ifs {
-                        self.expr(c);
-                    }
+            ExprKind::Dict(pairs) => {
+                let (k, v) = (self.memo(e, 0), self.memo(e, 1));
+                for (kx, vx) in pairs {
+                    let kt = self.expr(kx);
+                    let vt = self.expr(vx);
+                    self.s.join_into(k, &kt);
+                    self.s.join_into(v, &vt);
                 }
+                ITy::Dict(k, v)
+            }
+            ExprKind::Set(elts) => {
+                let v = self.memo(e, 0);
+                for x in elts {
+                    let t = self.expr(x);
+                    self.s.join_into(v, &t);
+                }
+                ITy::Set(v)
+            }
+            ExprKind::DictComp { key, value, generators } => {
+                self.comprehension(generators);
+                let kt = self.expr(key);
+                let vt = self.expr(value);
+                let (k, v) = (self.memo(e, 0), self.memo(e, 1));
+                self.s.join_into(k, &kt);
+                self.s.join_into(v, &vt);
+                ITy::Dict(k, v)
+            }
+            ExprKind::SetComp { elt, generators } => {
+                self.comprehension(generators);
+                let t = self.expr(elt);
+                let v = self.memo(e, 0);
+                self.s.join_into(v, &t);
+                ITy::Set(v)
+            }
+            ExprKind::ListComp { elt, generators } => {
+                self.comprehension(generators);
                 let t = self.expr(elt);
                 let v = self.memo(e, 0);
                 self.s.join_into(v, &t);
@@ -823,6 +897,10 @@ impl<'a> Infer<'a> {
                 }
                 match c {
                     ITy::Obj(root) => self.instance_call(root, "__getitem__", &[it], &[], &[]).unwrap_or(ITy::Dyn),
+                    ITy::Dict(k, v) => {
+                        self.s.join_into(k, &it);
+                        self.s.get(v)
+                    }
                     ITy::List(v) => self.s.get(v),
                     ITy::Str => ITy::Str,
                     ITy::Tuple(ts) => match literal_index(index, ts.len()) {
@@ -870,6 +948,17 @@ impl<'a> Infer<'a> {
                 }
             }
             ExprKind::Call { func, args, keywords } => self.call(e, func, args, keywords),
+        }
+    }
+
+    fn comprehension(&mut self, generators: &[Comprehension]) {
+        for g in generators {
+            let it = self.expr(&g.iter);
+            let elem = self.elem_of(&it);
+            self.bind(&g.target, &elem);
+            for c in &g.ifs {
+                self.expr(c);
+            }
         }
     }
 
@@ -980,6 +1069,24 @@ impl<'a> Infer<'a> {
                 let elem = self.elem_of(&a[0]);
                 ITy::Iter(Box::new(ITy::Tuple(vec![ITy::Int, elem])))
             }
+            ("dict", []) => ITy::Dict(self.memo(e, 0), self.memo(e, 1)),
+            ("set", []) => ITy::Set(self.memo(e, 0)),
+            ("set", [_]) => {
+                let elem = self.elem_of(&a[0]);
+                let v = self.memo(e, 0);
+                self.s.join_into(v, &elem);
+                ITy::Set(v)
+            }
+            ("dict", [_]) => {
+                let (k, v) = (self.memo(e, 0), self.memo(e, 1));
+                if let ITy::Tuple(parts) = self.elem_of(&a[0]) {
+                    if parts.len() == 2 {
+                        self.s.join_into(k, &parts[0]);
+                        self.s.join_into(v, &parts[1]);
+                    }
+                }
+                ITy::Dict(k, v)
+            }
             ("list", []) => ITy::List(self.memo(e, 0)),
             ("list", [_]) => {
                 let elem = self.elem_of(&a[0]);
@@ -1032,9 +1139,29 @@ impl<'a> Infer<'a> {
             }
             _ => {}
         }
-        use crate::methods::{list_method, str_method, Arg, Ret};
+        use crate::methods::{dict_method, list_method, set_method, str_method, Arg, Ret};
+        let mut value_var = None;
         let (sig, elem) = match (owner, method) {
             (ITy::Module(m), "exit") if m == "sys" => return ITy::Never,
+            (ITy::Dict(k, v), "get") => {
+                if let Some(t) = a.first() {
+                    self.s.join_into(*k, t);
+                }
+                let vt = self.s.get(*v);
+                let other = a.get(1).cloned().unwrap_or(ITy::None);
+                return self.s.join(&vt, &other);
+            }
+            (ITy::Dict(k, _), "keys") => return ITy::Iter(Box::new(self.s.get(*k))),
+            (ITy::Dict(_, v), "values") => return ITy::Iter(Box::new(self.s.get(*v))),
+            (ITy::Dict(k, v), "items") => {
+                let pair = ITy::Tuple(vec![self.s.get(*k), self.s.get(*v)]);
+                return ITy::Iter(Box::new(pair));
+            }
+            (ITy::Dict(k, v), _) => {
+                value_var = Some(*v);
+                (dict_method(method, a.len()), Some(*k))
+            }
+            (ITy::Set(v), _) => (set_method(method, a.len()), Some(*v)),
             (ITy::Str, "join") => return ITy::Str,
             (ITy::List(v), "extend") => {
                 if let Some(t) = a.first() {
@@ -1050,8 +1177,18 @@ impl<'a> Infer<'a> {
         let Some(sig) = sig else { return ITy::Dyn };
         if let Some(v) = elem {
             for (arg, t) in sig.args.iter().zip(a) {
-                if *arg == Arg::Elem {
-                    self.s.join_into(v, t);
+                match arg {
+                    Arg::Elem | Arg::ElemRef => self.s.join_into(v, t),
+                    Arg::Value => {
+                        if let Some(vv) = value_var {
+                            self.s.join_into(vv, t);
+                        }
+                    }
+                    Arg::SameRef => {
+                        let joined = self.s.join(owner, t);
+                        let _ = joined;
+                    }
+                    _ => {}
                 }
             }
         }
@@ -1067,6 +1204,11 @@ impl<'a> Infer<'a> {
             }
             Ret::Elem => elem.map_or(ITy::Dyn, |v| self.s.get(v)),
             Ret::SameList => owner.clone(),
+            Ret::Value => value_var.map_or(ITy::Dyn, |v| self.s.get(v)),
+            Ret::Pair => match (elem, value_var) {
+                (Some(k), Some(v)) => ITy::Tuple(vec![self.s.get(k), self.s.get(v)]),
+                _ => ITy::Dyn,
+            },
         }
     }
 }

@@ -14,8 +14,12 @@ pub enum Arg {
     OptStr,
     /// The list's element, owned (it flows into the list).
     Elem,
-    /// `&T` of the list's element type.
+    /// `&T` of the list's element type (a dict's key type, a set's element type).
     ElemRef,
+    /// A dict's value, owned.
+    Value,
+    /// `&Self`: another container of the same type.
+    SameRef,
 }
 
 /// The result type.
@@ -30,6 +34,10 @@ pub enum Ret {
     Elem,
     /// A list of the receiver's type.
     SameList,
+    /// A dict's value type.
+    Value,
+    /// A dict's (key, value) pair.
+    Pair,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -89,6 +97,61 @@ pub fn list_method(name: &str, nargs: usize) -> Option<Method> {
     arity_ok(&found, nargs).then_some(found)
 }
 
+/// The method `name` of a `dict` called with `nargs` arguments (`get` is special: its result
+/// may be `None`).
+pub fn dict_method(name: &str, nargs: usize) -> Option<Method> {
+    use Arg::*;
+    let found = match (name, nargs) {
+        ("pop", 1) => m("pop", &[ElemRef], 0, Ret::Value, true),
+        ("pop", _) => m("pop_or", &[ElemRef, Value], 0, Ret::Value, true),
+        ("setdefault", _) => m("setdefault", &[Elem, Value], 0, Ret::Value, true),
+        ("update", _) => m("update", &[SameRef], 0, Ret::None, true),
+        ("clear", _) => m("clear", &[], 0, Ret::None, false),
+        ("copy", _) => m("copy", &[], 0, Ret::SameList, false),
+        ("popitem", _) => m("popitem", &[], 0, Ret::Pair, true),
+        _ => return None,
+    };
+    arity_ok(&found, nargs).then_some(found)
+}
+
+/// The method `name` of a `set` called with `nargs` arguments.
+pub fn set_method(name: &str, nargs: usize) -> Option<Method> {
+    use Arg::*;
+    let found = match name {
+        "add" => m("add", &[Elem], 0, Ret::None, true),
+        "discard" => m("discard", &[ElemRef], 0, Ret::None, true),
+        "remove" => m("remove", &[ElemRef], 0, Ret::None, true),
+        "pop" => m("pop", &[], 0, Ret::Elem, true),
+        "clear" => m("clear", &[], 0, Ret::None, false),
+        "copy" => m("copy", &[], 0, Ret::SameList, false),
+        "union" | "intersection" | "difference" | "symmetric_difference" => m(set_name(name), &[SameRef], 0, Ret::SameList, false),
+        "update" | "intersection_update" | "difference_update" | "symmetric_difference_update" => m(set_name(name), &[SameRef], 0, Ret::None, false),
+        "issubset" | "issuperset" | "isdisjoint" => m(set_name(name), &[SameRef], 0, Ret::Bool, false),
+        _ => return None,
+    };
+    arity_ok(&found, nargs).then_some(found)
+}
+
+fn set_name(name: &str) -> &'static str {
+    const NAMES: &[&str] = &[
+        "union", "intersection", "difference", "symmetric_difference", "update", "intersection_update",
+        "difference_update", "symmetric_difference_update", "issubset", "issuperset", "isdisjoint",
+    ];
+    NAMES.iter().copied().find(|n| *n == name).unwrap_or("")
+}
+
+/// The method a set operator calls: `a | b` is `a.union(&b)`.
+pub fn set_operator(op: crate::ast::BinOp) -> Option<&'static str> {
+    use crate::ast::BinOp::*;
+    Some(match op {
+        BitOr => "union",
+        BitAnd => "intersection",
+        Sub => "difference",
+        BitXor => "symmetric_difference",
+        _ => return None,
+    })
+}
+
 fn arity_ok(m: &Method, nargs: usize) -> bool {
     nargs <= m.args.len() && nargs + m.optional >= m.args.len()
 }
@@ -112,10 +175,18 @@ pub fn ret_ty(ret: Ret, recv: &Ty) -> Ty {
         Ret::Str => Ty::Str,
         Ret::ListOfStr => Ty::List(Box::new(Ty::Str)),
         Ret::Elem => match recv {
-            Ty::List(e) => (**e).clone(),
+            Ty::List(e) | Ty::Set(e) | Ty::Dict(e, _) => (**e).clone(),
             _ => Ty::Dyn,
         },
         Ret::SameList => recv.clone(),
+        Ret::Value => match recv {
+            Ty::Dict(_, v) => (**v).clone(),
+            _ => Ty::Dyn,
+        },
+        Ret::Pair => match recv {
+            Ty::Dict(k, v) => Ty::Tuple(vec![(**k).clone(), (**v).clone()]),
+            _ => Ty::Dyn,
+        },
     }
 }
 

@@ -570,25 +570,20 @@ impl Resolver {
             ExprKind::Lambda { .. } => {
                 self.diags.push(Diagnostic::unsupported(e.span, "this lambda", "a lambda is supported when it is bound once to a module-level name (`f = lambda x: ...`)"));
             }
-            ExprKind::ListComp { elt, generators } => {
-                // Comprehension variables are local to the comprehension; they are emitted as
-                // the loop's own bindings, so they resolve like the enclosing scope's locals but
-                // must not clash with them.
-                let comp = ScopeId(self.res.scopes.len() as u32);
-                self.res.scopes.push(Scope::default());
-                self.res.comps.insert(e.id, comp);
-                let mut inner = scope.clone();
-                inner.comps.push(comp);
-                for g in generators {
-                    // The first iterable is evaluated in the enclosing scope, as in CPython.
-                    self.expr(&g.iter, if std::ptr::eq(g, &generators[0]) { scope } else { &inner });
-                    self.comp_target(&g.target, comp);
-                    for c in &g.ifs {
-                        self.expr(c, &inner);
-                    }
+            ExprKind::Dict(pairs) => {
+                for (k, v) in pairs {
+                    self.expr(k, scope);
+                    self.expr(v, scope);
                 }
-                self.expr(elt, &inner);
             }
+            ExprKind::Set(values) => {
+                for v in values {
+                    self.expr(v, scope);
+                }
+            }
+            ExprKind::SetComp { elt, generators } => self.comprehension(e, &[elt], generators, scope),
+            ExprKind::DictComp { key, value, generators } => self.comprehension(e, &[key, value], generators, scope),
+            ExprKind::ListComp { elt, generators } => self.comprehension(e, &[elt], generators, scope),
             ExprKind::Subscript { value, index } => {
                 self.expr(value, scope);
                 self.expr(index, scope);
@@ -600,6 +595,26 @@ impl Resolver {
                     self.expr(x, scope);
                 }
             }
+        }
+    }
+
+    /// A comprehension's own scope: its loop variables shadow the enclosing scope's names.
+    fn comprehension(&mut self, e: &Expr, results: &[&Expr], generators: &[Comprehension], scope: &ScopeInfo) {
+        let comp = ScopeId(self.res.scopes.len() as u32);
+        self.res.scopes.push(Scope::default());
+        self.res.comps.insert(e.id, comp);
+        let mut inner = scope.clone();
+        inner.comps.push(comp);
+        for (i, g) in generators.iter().enumerate() {
+            // The first iterable is evaluated in the enclosing scope, as in CPython.
+            self.expr(&g.iter, if i == 0 { scope } else { &inner });
+            self.comp_target(&g.target, comp);
+            for c in &g.ifs {
+                self.expr(c, &inner);
+            }
+        }
+        for r in results {
+            self.expr(r, &inner);
         }
     }
 

@@ -13,6 +13,8 @@ pub enum Ty {
     Str,
     None,
     List(Box<Ty>),
+    Dict(Box<Ty>, Box<Ty>),
+    Set(Box<Ty>),
     Tuple(Vec<Ty>),
     /// A lazy iterator with this item type (`range(...)`, `enumerate(...)`).
     Iter(Box<Ty>),
@@ -51,6 +53,8 @@ impl Ty {
             Ty::Str => "str".into(),
             Ty::None => "None".into(),
             Ty::List(t) => format!("list[{}]", t.python_name()),
+            Ty::Dict(k, v) => format!("dict[{}, {}]", k.python_name(), v.python_name()),
+            Ty::Set(t) => format!("set[{}]", t.python_name()),
             Ty::Tuple(ts) => format!("tuple[{}]", ts.iter().map(Ty::python_name).collect::<Vec<_>>().join(", ")),
             Ty::Iter(t) => format!("Iterator[{}]", t.python_name()),
             Ty::Func(_) => "function".into(),

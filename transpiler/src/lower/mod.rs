@@ -536,14 +536,25 @@ impl<'a> Lower<'a> {
             }
             StmtKind::For { target, iter, body, orelse } => {
                 let label = (!orelse.is_empty()).then(|| self.label("loop"));
-                let it = self.iterate(iter);
                 let elem = self.elem_ty(iter);
                 let mut pre = Vec::new();
-                let pat = match self.loop_pattern(target) {
-                    Some(p) => p,
-                    None => {
+                // Dicts and sets raise if changed while iterated: their items are results.
+                let (it, fallible) = match self.fallible_iter(iter) {
+                    Some(it) => (it, true),
+                    None => (self.iterate(iter), false),
+                };
+                let pat = match (self.loop_pattern(target), fallible) {
+                    (Some(p), false) => p,
+                    (Some(p), true) => {
                         let item = self.tmp("item");
-                        self.bind(target, Expr::Var(item.clone()), &elem, &mut pre);
+                        let v = self.attempt(Expr::Var(item.clone()), iter.span);
+                        pre.push(Stmt::LetPat { pat: p, value: v });
+                        Pat::Ident(item)
+                    }
+                    (None, _) => {
+                        let item = self.tmp("item");
+                        let v = if fallible { self.attempt(Expr::Var(item.clone()), iter.span) } else { Expr::Var(item.clone()) };
+                        self.bind(target, v, &elem, &mut pre);
                         Pat::Ident(item)
                     }
                 };
@@ -564,8 +575,14 @@ impl<'a> Lower<'a> {
                         self.unsupported(t.span, "`del` of this target", "only `del list[index]` and `del list[a:b]` are supported yet");
                         continue;
                     };
+                    if let Ty::Dict(kt, _) = self.ty(value) {
+                        let recv = self.place(value);
+                        let k = self.expr_as(index, &kt);
+                        out.push(Stmt::Expr(self.attempt(recv.method("delitem", vec![k.reference()]), t.span)));
+                        continue;
+                    }
                     if !matches!(self.ty(value), Ty::List(_)) {
-                        self.unsupported(t.span, format!("`del` on {}", self.ty(value).python_name()), "only lists yet");
+                        self.unsupported(t.span, format!("`del` on {}", self.ty(value).python_name()), "only lists and dicts yet");
                         continue;
                     }
                     let recv = self.place(value);
@@ -710,6 +727,15 @@ impl<'a> Lower<'a> {
             ExprKind::Subscript { value: container, index } => {
                 let cty = self.ty(container);
                 match &cty {
+                    Ty::Dict(kt, vt) => {
+                        let (kt, vt) = ((**kt).clone(), (**vt).clone());
+                        let v = self.coerce(value, vty, &vt, target.span);
+                        let tmp = self.tmp("value");
+                        out.push(Stmt::Let { name: tmp.clone(), ty: None, init: Some(v), mutable: false, optional: false });
+                        let recv = self.place(container);
+                        let k = self.expr_as(index, &kt);
+                        out.push(Stmt::Expr(self.attempt(recv.method("setitem", vec![k, Expr::Var(tmp)]), target.span)));
+                    }
                     Ty::List(elem) if matches!(index.kind, ExprKind::Slice { .. }) => {
                         let ExprKind::Slice { lower, upper, step } = &index.kind else { return };
                         let items = match vty {
@@ -1159,6 +1185,13 @@ impl<'a> Lower<'a> {
             },
             ExprKind::BinOp { op, left, right } => {
                 let (lt, rt) = (self.ty(left), self.ty(right));
+                if let (Ty::Set(_), Ty::Set(_), Some(m)) = (&lt, &rt, crate::methods::set_operator(*op)) {
+                    if lt == rt {
+                        let l = self.place(left);
+                        let r = self.reference(right);
+                        return l.method(m, vec![r]);
+                    }
+                }
                 if let Ty::Obj(root) = lt {
                     let dunder = binop_dunder(*op);
                     if !self.method_impls(root, dunder).is_empty() {
@@ -1193,6 +1226,28 @@ impl<'a> Lower<'a> {
                 Expr::Tuple(elts.iter().zip(parts).map(|(x, p)| self.expr_as(x, p)).collect())
             }
             ExprKind::ListComp { elt, generators } => self.list_comp(e, elt, generators, &t),
+            ExprKind::Dict(pairs) => {
+                let Ty::Dict(kt, vt) = &t else { return Expr::Unit };
+                let items = pairs.iter().map(|(k, v)| Expr::Tuple(vec![self.expr_as(k, kt), self.expr_as(v, vt)])).collect();
+                self.attempt(Expr::TypedCall(t.clone(), "from_pairs".into(), vec![Expr::Vec(items)]), e.span)
+            }
+            ExprKind::Set(elts) => {
+                let Ty::Set(et) = &t else { return Expr::Unit };
+                let items = elts.iter().map(|x| self.expr_as(x, et)).collect();
+                self.attempt(Expr::TypedCall(t.clone(), "from_vec".into(), vec![Expr::Vec(items)]), e.span)
+            }
+            ExprKind::SetComp { elt, generators } => {
+                let Ty::Set(et) = &t else { return Expr::Unit };
+                let item = self.expr_as(elt, et);
+                let v = self.comprehension(generators, item);
+                self.attempt(Expr::TypedCall(t.clone(), "from_vec".into(), vec![v]), e.span)
+            }
+            ExprKind::DictComp { key, value, generators } => {
+                let Ty::Dict(kt, vt) = &t else { return Expr::Unit };
+                let item = Expr::Tuple(vec![self.expr_as(key, kt), self.expr_as(value, vt)]);
+                let v = self.comprehension(generators, item);
+                self.attempt(Expr::TypedCall(t.clone(), "from_pairs".into(), vec![v]), e.span)
+            }
             ExprKind::Subscript { value, index } => self.subscript(e, value, index),
             ExprKind::Attribute { value, attr } => {
                 if matches!(self.res.names.get(&value.id), Some(Binding::Module(m)) if m == "sys") && attr == "argv" {
@@ -1487,6 +1542,11 @@ impl<'a> Lower<'a> {
                 return if op == CmpOp::Eq { eq } else { eq.not() };
             }
         }
+        if let (Ty::Dict(kt, _) | Ty::Set(kt), CmpOp::In | CmpOp::NotIn) = (rt, op) {
+            let needle = self.coerce(clone_of(l, lt), lt, kt, span);
+            let c = self.attempt(r.method("contains", vec![needle.reference()]), span);
+            return if op == CmpOp::In { c } else { c.not() };
+        }
         if let (Ty::Obj(root), CmpOp::In | CmpOp::NotIn) = (rt, op) {
             let root = *root;
             if !self.method_impls(root, "__contains__").is_empty() {
@@ -1577,6 +1637,11 @@ impl<'a> Lower<'a> {
                 let i = self.expr(index);
                 self.call_method_values(e.span, *root, "__getitem__", recv, vec![(i, self.ty(index))])
             }
+            Ty::Dict(kt, _) => {
+                let recv = self.place(value);
+                let k = self.expr_as(index, kt);
+                self.attempt(recv.method("getitem", vec![k.reference()]), e.span)
+            }
             Ty::List(_) | Ty::Str => {
                 let recv = self.place(value);
                 let i = self.expr_as(index, &Ty::Int);
@@ -1597,10 +1662,16 @@ impl<'a> Lower<'a> {
         }
     }
 
-    fn list_comp(&mut self, e: &ast::Expr, elt: &ast::Expr, generators: &[ast::Comprehension], t: &Ty) -> Expr {
+    fn list_comp(&mut self, _e: &ast::Expr, elt: &ast::Expr, generators: &[ast::Comprehension], t: &Ty) -> Expr {
         let Ty::List(elem) = t else { return Expr::Unit };
-        let acc = self.tmp("items");
         let item = self.expr_as(elt, elem);
+        let v = self.comprehension(generators, item);
+        Expr::call("PyList::from_vec", vec![v])
+    }
+
+    /// The `Vec` of a comprehension's results (`item` evaluated in the innermost loop).
+    fn comprehension(&mut self, generators: &[ast::Comprehension], item: Expr) -> Expr {
+        let acc = self.tmp("items");
         let mut inner = vec![Stmt::Expr(Expr::Var(acc.clone()).method("push", vec![item]))];
         for g in generators.iter().rev() {
             for c in g.ifs.iter().rev() {
@@ -1613,10 +1684,26 @@ impl<'a> Lower<'a> {
             };
             inner = vec![Stmt::For { label: None, pat, iter: it, body: Block::new(inner) }];
         }
-        let _ = e;
         let mut stmts = vec![Stmt::Let { name: acc.clone(), ty: None, init: Some(Expr::call("Vec::new", vec![])), mutable: true, optional: false }];
         stmts.extend(inner);
-        Expr::Block(Block::with_tail(stmts, Expr::call("PyList::from_vec", vec![Expr::Var(acc)])))
+        Expr::Block(Block::with_tail(stmts, Expr::Var(acc)))
+    }
+
+    /// For a `for` loop: dict/set iteration yielding `PyResult` items (lazily, so that changing
+    /// the container during the loop raises as in CPython).
+    fn fallible_iter(&mut self, iter: &ast::Expr) -> Option<Expr> {
+        match self.ty(iter) {
+            Ty::Dict(..) | Ty::Set(_) => return Some(self.place(iter).method("iter", vec![])),
+            _ => {}
+        }
+        if let ExprKind::Call { func, args, .. } = &iter.kind {
+            if let ExprKind::Attribute { value, attr } = &func.kind {
+                if args.is_empty() && matches!(self.ty(value), Ty::Dict(..)) && matches!(attr.as_str(), "keys" | "values" | "items") {
+                    return Some(self.place(value).method(attr, vec![]));
+                }
+            }
+        }
+        None
     }
 
     fn fstring(&mut self, parts: &[FStringPart], buf: &str, out: &mut Vec<Stmt>) {
@@ -1671,7 +1758,7 @@ impl<'a> Lower<'a> {
     /// The item type a `for` over this expression binds.
     fn elem_ty(&self, iter: &ast::Expr) -> Ty {
         match self.types.expr(iter) {
-            Ty::List(t) | Ty::Iter(t) => (**t).clone(),
+            Ty::List(t) | Ty::Iter(t) | Ty::Set(t) | Ty::Dict(t, _) => (**t).clone(),
             Ty::Str => Ty::Str,
             Ty::Tuple(ts) => {
                 let first = ts.first().cloned().unwrap_or(Ty::Never);
@@ -1711,6 +1798,10 @@ impl<'a> Lower<'a> {
                     }
                 }
             }
+        }
+        if let Some(it) = self.fallible_iter(iter) {
+            // Consumed at once (by `list()`, `sum()`, a comprehension): collected first.
+            return self.attempt(Expr::call("try_collect", vec![it]), iter.span);
         }
         match &t {
             Ty::List(_) | Ty::Str => self.place(iter).method("iter", vec![]),
@@ -1817,7 +1908,7 @@ impl<'a> Lower<'a> {
                 let recv = self.expr(&args[0]);
                 self.call_method_impls(e.span, *root, "__len__", recv, &[], &[])
             }
-            ("len", [Ty::List(_) | Ty::Str]) => self.place(&args[0]).method("len", vec![]),
+            ("len", [Ty::List(_) | Ty::Str | Ty::Dict(..) | Ty::Set(_)]) => self.place(&args[0]).method("len", vec![]),
             ("len", [Ty::Tuple(ts)]) => Expr::Int(ts.len() as i64),
             ("abs", [Ty::Int]) => self.place(&args[0]).method("abs", vec![]),
             ("abs", [Ty::Bool]) => self.expr_as(&args[0], &Ty::Int),
@@ -1937,6 +2028,31 @@ impl<'a> Lower<'a> {
                 let v = self.expr_as(&args[0], &Ty::Int);
                 Expr::call("PyStr::from", vec![v.method(name, vec![])])
             }
+            ("dict", []) => Expr::TypedCall(t.clone(), "new".into(), vec![]),
+            ("set", []) => Expr::TypedCall(t.clone(), "new".into(), vec![]),
+            ("set", [_]) => {
+                let Ty::Set(elem) = &t else { return Expr::Unit };
+                let from = self.elem_ty(&args[0]);
+                let it = self.iterate(&args[0]);
+                let item = self.coerce(Expr::Var("item".into()), &from, elem, e.span);
+                let items = it.method("into_iter", vec![]).method("map", vec![Expr::Closure(vec![Pat::Ident("item".into())], Box::new(item))]);
+                self.attempt(Expr::TypedCall(t.clone(), "from_iter_py".into(), vec![items]), e.span)
+            }
+            ("dict", [_]) => {
+                let Ty::Dict(kt, vt) = &t else { return Expr::Unit };
+                let from = self.elem_ty(&args[0]);
+                let Ty::Tuple(parts) = &from else {
+                    return self.unsupported(e.span, "dict() of these items", "dict() takes pairs (2-tuples) here");
+                };
+                if parts.len() != 2 {
+                    return self.unsupported(e.span, "dict() of these items", "dict() takes pairs (2-tuples) here");
+                }
+                let it = self.iterate(&args[0]);
+                let k = self.coerce(Expr::Field(Box::new(Expr::Var("item".into())), 0), &parts[0], kt, e.span);
+                let v = self.coerce(Expr::Field(Box::new(Expr::Var("item".into())), 1), &parts[1], vt, e.span);
+                let items = it.method("into_iter", vec![]).method("map", vec![Expr::Closure(vec![Pat::Ident("item".into())], Box::new(Expr::Tuple(vec![k, v])))]);
+                self.attempt(Expr::TypedCall(t.clone(), "from_iter_pairs".into(), vec![items]), e.span)
+            }
             ("list", []) => Expr::call("PyList::new", vec![]),
             ("list", [_]) => {
                 let it = self.iterate(&args[0]);
@@ -1990,6 +2106,8 @@ impl<'a> Lower<'a> {
             Ty::Str => "str",
             Ty::None | Ty::Never => "NoneType",
             Ty::List(_) => "list",
+            Ty::Dict(..) => "dict",
+            Ty::Set(_) => "set",
             Ty::Tuple(_) => "tuple",
             Ty::Class(_) => "type",
             Ty::Iter(_) | Ty::Func(_) | Ty::Module(_) => return self.unsupported(x.span, "type() of this value", "not supported yet"),
@@ -2080,8 +2198,37 @@ impl<'a> Lower<'a> {
         if let Some(k) = keywords.first() {
             return self.unsupported(k.span, "keyword arguments to methods", "not supported yet");
         }
-        use crate::methods::{list_method, str_method, Arg};
+        use crate::methods::{dict_method, list_method, set_method, str_method, Arg};
         let sig = match (&ot, method) {
+            (Ty::Dict(kt, vt), "get") if (1..=2).contains(&args.len()) => {
+                let (kt, vt) = ((**kt).clone(), (**vt).clone());
+                let t = self.ty(e);
+                let recv = self.place(owner);
+                let k = self.expr_as(&args[0], &kt);
+                if t == vt && args.len() == 2 {
+                    let d = self.expr_as(&args[1], &vt);
+                    return self.attempt(recv.method("get_or", vec![k.reference(), d]), e.span);
+                }
+                // The result may be the default (None or another type): a dynamic value.
+                let found = self.attempt(recv.method("get", vec![k.reference()]), e.span);
+                let default = match args.get(1) {
+                    Some(d) => self.expr_as(d, &t),
+                    None => self.coerce(Expr::Unit, &Ty::None, &t, e.span),
+                };
+                let some = self.coerce(Expr::Var("value".into()), &vt, &t, e.span);
+                return Expr::MatchExpr(
+                    Box::new(found),
+                    vec![
+                        (Pat::Variant("Some".into(), vec![Pat::Ident("value".into())]), Block::with_tail(vec![], some)),
+                        (Pat::Variant("None".into(), vec![]), Block::with_tail(vec![], default)),
+                    ],
+                );
+            }
+            (Ty::Dict(..), "keys" | "values" | "items") if args.is_empty() => {
+                return self.unsupported(e.span, format!("`dict.{method}()` as a value"), "iterate over it (or pass it to list()) instead; dict views are not supported yet");
+            }
+            (Ty::Dict(..), _) => dict_method(method, args.len()),
+            (Ty::Set(_), _) => set_method(method, args.len()),
             (Ty::Str, "join") if args.len() == 1 => {
                 let recv = self.place(owner);
                 let it = self.iterate(&args[0]);
@@ -2108,9 +2255,10 @@ impl<'a> Lower<'a> {
             _ => None,
         };
         if let Some(sig) = sig {
-            let elem = match &ot {
-                Ty::List(t) => (**t).clone(),
-                _ => Ty::Dyn,
+            let (elem, value_ty) = match &ot {
+                Ty::List(t) | Ty::Set(t) => ((**t).clone(), Ty::Dyn),
+                Ty::Dict(k, v) => ((**k).clone(), (**v).clone()),
+                _ => (Ty::Dyn, Ty::Dyn),
             };
             let recv = self.place(owner);
             let mut call_args = Vec::new();
@@ -2124,6 +2272,9 @@ impl<'a> Lower<'a> {
                     (Arg::OptStr, None) => Expr::Path("None".into()),
                     (Arg::Elem, Some(a)) => self.expr_as(a, &elem),
                     (Arg::ElemRef, Some(a)) => self.expr_as(a, &elem).reference(),
+                    (Arg::Value, Some(a)) => self.expr_as(a, &value_ty),
+                    (Arg::SameRef, Some(a)) if self.ty(a) == ot => self.reference(a),
+                    (Arg::SameRef, Some(a)) => return self.unsupported(a.span, format!("`{method}` with {}", self.ty(a).python_name()), "the argument must be of the same type yet"),
                     (_, None) => return self.unsupported(e.span, format!("`{method}` without this argument"), "not supported yet"),
                 });
             }
@@ -2417,7 +2568,29 @@ pub fn visit_expr(e: &ast::Expr, f: &mut dyn FnMut(&ast::Expr)) {
         ExprKind::Attribute { value, .. } => visit_expr(value, f),
         ExprKind::FString(parts) => visit_fstring(parts, f),
         ExprKind::Slice { lower, upper, step } => [lower, upper, step].into_iter().flatten().for_each(|x| visit_expr(x, f)),
+        ExprKind::Dict(pairs) => pairs.iter().for_each(|(k, v)| {
+            visit_expr(k, f);
+            visit_expr(v, f);
+        }),
+        ExprKind::Set(values) => values.iter().for_each(|v| visit_expr(v, f)),
+        ExprKind::SetComp { elt, generators } => {
+            visit_expr(elt, f);
+            visit_comprehension(generators, f);
+        }
+        ExprKind::DictComp { key, value, generators } => {
+            visit_expr(key, f);
+            visit_expr(value, f);
+            visit_comprehension(generators, f);
+        }
         ExprKind::Lambda { .. } | ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Str(_) | ExprKind::Bool(_) | ExprKind::None | ExprKind::Name(_) => {}
+    }
+}
+
+fn visit_comprehension(generators: &[ast::Comprehension], f: &mut dyn FnMut(&ast::Expr)) {
+    for g in generators {
+        visit_expr(&g.target, f);
+        visit_expr(&g.iter, f);
+        g.ifs.iter().for_each(|c| visit_expr(c, f));
     }
 }
 
