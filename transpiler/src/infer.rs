@@ -782,6 +782,10 @@ impl<'a> Infer<'a> {
                 Some(Binding::Func(f)) => ITy::Func(*f),
                 Some(Binding::Class(c)) => ITy::Class(*c),
                 Some(Binding::Module(m)) => ITy::Module(m.clone()),
+                Some(Binding::Imported(m, n)) => match crate::modules::constant(m, n) {
+                    Some(c) => from_concrete(&c.ty),
+                    None => ITy::Dyn,
+                },
                 Some(Binding::Builtin(b)) if b == "__name__" => ITy::Str,
                 _ => ITy::Dyn,
             },
@@ -924,6 +928,11 @@ impl<'a> Infer<'a> {
                         self.s.join_into(v, &ITy::Str);
                         ITy::List(v)
                     }
+                    (ITy::Module(m), "path") if m == "os" => ITy::Module("os.path".into()),
+                    (ITy::Module(m), _) => match crate::modules::constant(m, attr) {
+                        Some(c) => self.from_ty(&c.ty, e),
+                        None => ITy::Dyn,
+                    },
                     (ITy::Obj(root), _) => {
                         let root = *root;
                         let props: Vec<FuncId> = self.method_impls(root, attr).into_iter().filter(|f| self.res.funcs[f.0 as usize].kind == MethodKind::Property).collect();
@@ -948,6 +957,33 @@ impl<'a> Infer<'a> {
                 }
             }
             ExprKind::Call { func, args, keywords } => self.call(e, func, args, keywords),
+        }
+    }
+
+    /// `module.name(args)` through the module table.
+    fn module_call(&mut self, e: &Expr, module: &str, name: &str, a: &[ITy]) -> ITy {
+        if a.contains(&ITy::Never) {
+            return ITy::Never;
+        }
+        let shapes: Vec<Ty> = a.iter().map(|t| self.s.concrete(t, 0)).collect();
+        match crate::modules::call(module, name, &shapes) {
+            Some(c) => self.from_ty(&c.ret, e),
+            None => ITy::Dyn,
+        }
+    }
+
+    /// An inference type for a concrete type a table gives (lists get a fresh element variable
+    /// per expression).
+    fn from_ty(&mut self, t: &Ty, e: &Expr) -> ITy {
+        match t {
+            Ty::List(elem) => {
+                let inner = from_concrete(elem);
+                let v = self.memo(e, 2);
+                self.s.join_into(v, &inner);
+                ITy::List(v)
+            }
+            Ty::Tuple(ts) => ITy::Tuple(ts.iter().map(from_concrete).collect()),
+            other => from_concrete(other),
         }
     }
 
@@ -1015,6 +1051,10 @@ impl<'a> Infer<'a> {
             (_, Some(Binding::Builtin(name))) => {
                 let name = name.clone();
                 self.builtin_call(e, &name, &arg_tys, args)
+            }
+            (_, Some(Binding::Imported(m, n))) => {
+                let (m, n) = (m.clone(), n.clone());
+                self.module_call(e, &m, &n, &arg_tys)
             }
             _ => ITy::Dyn,
         }
@@ -1116,6 +1156,7 @@ impl<'a> Infer<'a> {
             return ITy::Never;
         }
         match owner {
+            ITy::Module(m) if m != "sys" => return self.module_call(e, &m.clone(), method, a),
             ITy::Obj(root) => return self.instance_call(*root, method, a, keywords, kw_tys).unwrap_or(ITy::Dyn),
             ITy::Class(c) => {
                 return match self.res.lookup_method(*c, method) {

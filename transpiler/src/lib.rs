@@ -18,6 +18,7 @@ pub mod types;
 pub mod emit;
 pub mod lower;
 pub mod methods;
+pub mod modules;
 pub mod rir;
 
 /// The whole pipeline up to Rust source: parse, resolve, infer, lower, emit.

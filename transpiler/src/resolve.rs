@@ -67,6 +67,8 @@ pub enum Binding {
     Builtin(String),
     /// An imported module such as `sys`.
     Module(String),
+    /// A name imported with `from module import name`.
+    Imported(String, String),
 }
 
 /// A function (a `def` or a lambda) and its scope.
@@ -166,8 +168,6 @@ const BUILTINS: &[&str] = &[
     "hex", "bin", "oct", "enumerate", "list", "tuple", "repr", "sum", "any", "all", "__name__",
 ];
 
-/// Modules `import` accepts (each later pass knows their members).
-pub const SUPPORTED_MODULES: &[&str] = &["sys", "typing", "dataclasses"];
 
 pub fn resolve(module: &Module) -> Result<Resolution, Vec<Diagnostic>> {
     let mut r = Resolver {
@@ -183,6 +183,7 @@ pub fn resolve(module: &Module) -> Result<Resolution, Vec<Diagnostic>> {
         diags: Vec::new(),
         module_funcs: HashMap::new(),
         module_classes: HashMap::new(),
+        from_imports: HashMap::new(),
     };
     r.module(module);
     if r.diags.is_empty() {
@@ -199,6 +200,8 @@ struct Resolver {
     module_funcs: HashMap<String, FuncId>,
     /// Module-level names bound exactly once, to a class.
     module_classes: HashMap<String, ClassId>,
+    /// Names bound by `from module import name`: (module, name).
+    from_imports: HashMap<String, (String, String)>,
 }
 
 /// Per-scope facts collected before resolving its names.
@@ -468,8 +471,8 @@ impl Resolver {
             StmtKind::Expr(e) => self.expr(e, scope),
             StmtKind::Import(names) => {
                 for (name, alias) in names {
-                    if !SUPPORTED_MODULES.contains(&name.as_str()) {
-                        self.diags.push(Diagnostic::unsupported(s.span, format!("`import {name}`"), format!("the module `{name}` is not supported yet (supported: {})", SUPPORTED_MODULES.join(", "))));
+                    if !crate::modules::is_module(name) {
+                        self.diags.push(Diagnostic::unsupported(s.span, format!("`import {name}`"), format!("the module `{name}` is not supported yet (supported: {})", crate::modules::MODULES.join(", "))));
                     } else if alias.is_some() || scope.id != MODULE_SCOPE {
                         self.diags.push(Diagnostic::unsupported(s.span, "this form of import", "only `import MODULE` at module level is supported yet"));
                     } else {
@@ -478,15 +481,13 @@ impl Resolver {
                 }
             }
             StmtKind::ImportFrom { module, names } => {
-                // Names that only matter at compile time: decorators and annotations.
-                let known = |name: &str| match module.as_str() {
-                    "dataclasses" => name == "dataclass",
-                    "typing" | "__future__" | "collections.abc" => true,
-                    _ => false,
-                };
                 for (name, alias) in names {
-                    if !known(name) || alias.is_some() {
+                    if !crate::modules::exports(module, name) {
                         self.diags.push(Diagnostic::unsupported(s.span, format!("`from {module} import {name}`"), "not supported yet"));
+                    } else if scope.id != MODULE_SCOPE {
+                        self.diags.push(Diagnostic::unsupported(s.span, "`from ... import` inside a function", "import at module level"));
+                    } else if !crate::modules::is_annotation_module(module) && module != "dataclasses" {
+                        self.from_imports.insert(alias.clone().unwrap_or_else(|| name.clone()), (module.clone(), name.clone()));
                     }
                 }
             }
@@ -661,6 +662,9 @@ impl Resolver {
         }
         if let Some(&c) = self.module_classes.get(name) {
             return Binding::Class(c);
+        }
+        if let Some((m, n)) = self.from_imports.get(name) {
+            return Binding::Imported(m.clone(), n.clone());
         }
         if self.res.imports.contains(name) {
             return Binding::Module(name.to_string());

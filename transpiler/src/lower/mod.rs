@@ -1181,6 +1181,7 @@ impl<'a> Lower<'a> {
                 Some(Binding::Func(_)) => self.unsupported(e.span, "functions as values", "a function can only be called directly yet"),
                 Some(Binding::Class(_)) => self.unsupported(e.span, "classes as values", "a class can only be called or used for its attributes yet"),
                 Some(Binding::Module(_)) => self.unsupported(e.span, "modules as values", "only attributes of modules can be used"),
+                Some(Binding::Imported(m, n)) => self.module_constant(e, &m, &n),
                 Some(Binding::Var(..)) | None => self.place(e),
             },
             ExprKind::BinOp { op, left, right } => {
@@ -1252,6 +1253,9 @@ impl<'a> Lower<'a> {
             ExprKind::Attribute { value, attr } => {
                 if matches!(self.res.names.get(&value.id), Some(Binding::Module(m)) if m == "sys") && attr == "argv" {
                     return Expr::call("argv", vec![]);
+                }
+                if let Ty::Module(m) = self.ty(value) {
+                    return self.module_constant(e, &m, attr);
                 }
                 if self.ty(value) == Ty::Exc && attr == "args" {
                     let args = self.place(value).method("args", vec![]).method("to_vec", vec![]);
@@ -1835,6 +1839,7 @@ impl<'a> Lower<'a> {
             _ => return self.unsupported(func.span, "calling this expression", "only named functions can be called yet"),
         }
         match self.res.names.get(&func.id).cloned() {
+            Some(Binding::Imported(m, n)) => self.module_call(e, &m, &n, args, keywords),
             Some(Binding::Func(f)) => self.user_call(e, f, args, keywords),
             Some(Binding::Class(c)) if self.res.is_exception_class(c) => self.construct_exception(e.span, c, args, keywords),
             Some(Binding::Class(c)) => self.construct(e, c, args, keywords),
@@ -2094,6 +2099,38 @@ impl<'a> Lower<'a> {
         }
     }
 
+    /// `module.name` as a value, from the module table.
+    fn module_constant(&mut self, e: &ast::Expr, module: &str, name: &str) -> Expr {
+        match crate::modules::constant(module, name) {
+            Some(c) if c.call => Expr::call(c.rust, vec![]),
+            Some(c) => Expr::Path(c.rust.to_string()),
+            None => self.unsupported(e.span, format!("`{module}.{name}` as a value"), "not supported yet"),
+        }
+    }
+
+    /// `module.name(args)` from the module table: each argument converted as the table says.
+    fn module_call(&mut self, e: &ast::Expr, module: &str, name: &str, args: &[ast::Expr], keywords: &[ast::Keyword]) -> Expr {
+        if let Some(k) = keywords.first() {
+            return self.unsupported(k.span, format!("keyword arguments to `{module}.{name}`"), "not supported yet");
+        }
+        let tys: Vec<Ty> = args.iter().map(|a| self.ty(a)).collect();
+        let Some(c) = crate::modules::call(module, name, &tys) else {
+            let desc: Vec<String> = tys.iter().map(Ty::python_name).collect();
+            return self.unsupported(e.span, format!("`{module}.{name}({})`", desc.join(", ")), "not supported for these arguments yet");
+        };
+        let mut out = Vec::new();
+        for (a, (t, pass)) in args.iter().zip(&c.args) {
+            let v = self.expr_as(a, t);
+            out.push(if *pass == crate::modules::Pass::Ref { v.reference() } else { v });
+        }
+        let call = Expr::call(c.rust, out);
+        if c.fallible {
+            self.attempt(call, e.span)
+        } else {
+            call
+        }
+    }
+
     /// `type(x).__name__`.
     fn type_name_of(&mut self, x: &ast::Expr) -> Expr {
         let name = match self.ty(x) {
@@ -2177,6 +2214,7 @@ impl<'a> Lower<'a> {
         }
         let ot = self.ty(owner);
         match &ot {
+            Ty::Module(m) if m != "sys" => return self.module_call(e, &m.clone(), method, args, keywords),
             Ty::Obj(root) => return self.instance_method_call(e, owner, *root, method, args, keywords),
             Ty::Class(c) => {
                 let Some(f) = self.res.lookup_method(*c, method) else {
