@@ -701,6 +701,8 @@ impl<'a> Infer<'a> {
                 acc
             }
             ITy::Iter(t) => (**t).clone(),
+            // Not known yet: no conclusion (widening now would never be undone).
+            ITy::Never => ITy::Never,
             _ => ITy::Dyn,
         }
     }
@@ -893,6 +895,9 @@ impl<'a> Infer<'a> {
             ExprKind::Subscript { value, index } => {
                 let c = self.expr(value);
                 let it = self.expr(index);
+                if c == ITy::Never {
+                    return ITy::Never;
+                }
                 if matches!(index.kind, ExprKind::Slice { .. }) {
                     return match c {
                         ITy::List(_) | ITy::Str => c,
@@ -1321,6 +1326,12 @@ mod tests {
         assert_eq!(t.returns[0], Ty::Int);
         assert_eq!(t.params[1], vec![Ty::Str, Ty::Str]);
         assert_eq!(t.returns[1], Ty::Str);
+    }
+
+    #[test]
+    fn iterating_a_value_not_yet_known_does_not_widen_it() {
+        let (_, t) = types_of("def f():\n    return [[1.5]]\nfor row in f():\n    print(row)\nc = f()\n");
+        assert_eq!(t.var(MODULE_SCOPE, "c"), Ty::List(Box::new(Ty::List(Box::new(Ty::Float)))));
     }
 
     #[test]
