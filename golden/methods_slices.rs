@@ -111,12 +111,12 @@ fn module_body() -> PyResult<()> {
     xs.reverse();
     ys = xs.copy();
     ys.append(Int::Small(100));
-    xs.sort().at("<module>", 16)?;
+    xs.sort_reverse(false).at("<module>", 16)?;
     print(&[&xs, &ys, &ys.len()], " ", "\n").at("<module>", 17)?;
     words = <PyList<
         PyStr,
     >>::from_vec(vec![PyStr::from("b"), PyStr::from("a"), PyStr::from("c")]);
-    words.sort().at("<module>", 19)?;
+    words.sort_reverse(false).at("<module>", 19)?;
     print(&[&PyStr::from(" ").join(words.iter())], " ", "\n").at("<module>", 20)?;
     ys.clear();
     print(&[&ys], " ", "\n").at("<module>", 22)?;

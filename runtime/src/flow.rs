@@ -101,3 +101,17 @@ pub fn exc_class_value(err: &PyErr) -> Value {
 pub fn try_collect<T>(items: impl IntoIterator<Item = PyResult<T>>) -> PyResult<Vec<T>> {
     items.into_iter().collect()
 }
+
+/// `map(f, items)`: lazy; each item is the function's result (or its exception).
+pub fn py_map<T, R>(items: impl IntoIterator<Item = T>, f: impl FnMut(T) -> PyResult<R>) -> impl Iterator<Item = PyResult<R>> {
+    items.into_iter().map(f)
+}
+
+/// `filter(f, items)`: lazy; keeps the items whose `f(item)` is true.
+pub fn py_filter<T, R: PyObject>(items: impl IntoIterator<Item = T>, mut f: impl FnMut(&T) -> PyResult<R>) -> impl Iterator<Item = PyResult<T>> {
+    items.into_iter().filter_map(move |x| match f(&x) {
+        Ok(r) if r.truthy() => Some(Ok(x)),
+        Ok(_) => None,
+        Err(e) => Some(Err(e)),
+    })
+}

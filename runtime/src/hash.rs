@@ -35,7 +35,7 @@ pub trait PyHash {
 }
 
 /// `hash(None)` (CPython uses `None`'s address, which varies between builds and runs).
-pub const NONE_HASH: i64 = 0x0000_0000_07ff_3a4e_i64 << 4 | 0x5;
+pub const NONE_HASH: i64 = 0x7ff3_a4e5;
 
 /// `TypeError: unhashable type: 'list'`.
 #[cold]

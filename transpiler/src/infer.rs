@@ -1013,6 +1013,29 @@ impl<'a> Infer<'a> {
     }
 
     fn call(&mut self, e: &Expr, func: &Expr, args: &[Expr], keywords: &[Keyword]) -> ITy {
+        if let (ExprKind::Name(n), Some(Binding::Builtin(_))) = (&func.kind, self.res.names.get(&func.id)) {
+            if let Some(t) = self.higher_order_builtin(e, n, args, keywords) {
+                self.record(func, ITy::Dyn);
+                return t;
+            }
+        }
+        if let ExprKind::Attribute { value, attr } = &func.kind {
+            if attr == "sort" {
+                let owner = self.expr(value);
+                if let ITy::List(v) = owner {
+                    self.record(func, ITy::Dyn);
+                    let elem = self.s.get(v);
+                    for k in keywords {
+                        if k.name == "key" {
+                            self.apply_callable(&k.value, &[elem.clone()]);
+                        } else {
+                            self.expr(&k.value);
+                        }
+                    }
+                    return ITy::None;
+                }
+            }
+        }
         let arg_tys: Vec<ITy> = args.iter().map(|a| self.expr(a)).collect();
         let kw_tys: Vec<ITy> = keywords.iter().map(|k| self.expr(&k.value)).collect();
         match &func.kind {
@@ -1062,6 +1085,114 @@ impl<'a> Infer<'a> {
                 self.module_call(e, &m, &n, &arg_tys)
             }
             _ => ITy::Dyn,
+        }
+    }
+
+    /// Builtins that take functions (`sorted(key=)`, `min`/`max(key=)`, `map`, `filter`) or
+    /// build lazy iterators (`zip`, `reversed`).
+    fn higher_order_builtin(&mut self, e: &Expr, name: &str, args: &[Expr], keywords: &[Keyword]) -> Option<ITy> {
+        let key = keywords.iter().find(|k| k.name == "key").map(|k| &k.value);
+        match (name, args.len()) {
+            ("sorted", 1) => {
+                let it = self.expr(&args[0]);
+                let elem = self.elem_of(&it);
+                if let Some(f) = key {
+                    self.apply_callable(f, &[elem.clone()]);
+                }
+                for k in keywords.iter().filter(|k| k.name != "key") {
+                    self.expr(&k.value);
+                }
+                let v = self.memo(e, 0);
+                self.s.join_into(v, &elem);
+                Some(ITy::List(v))
+            }
+            ("min" | "max", 1) if key.is_some() => {
+                let it = self.expr(&args[0]);
+                let elem = self.elem_of(&it);
+                if let Some(f) = key {
+                    self.apply_callable(f, &[elem.clone()]);
+                }
+                Some(elem)
+            }
+            ("map", 2..) => {
+                let elems: Vec<ITy> = args[1..].iter().map(|a| {
+                    let t = self.expr(a);
+                    self.elem_of(&t)
+                }).collect();
+                let r = self.apply_callable(&args[0], &elems);
+                Some(ITy::Iter(Box::new(r)))
+            }
+            ("filter", 2) => {
+                let t = self.expr(&args[1]);
+                let elem = self.elem_of(&t);
+                if !matches!(args[0].kind, ExprKind::None) {
+                    self.apply_callable(&args[0], &[elem.clone()]);
+                }
+                Some(ITy::Iter(Box::new(elem)))
+            }
+            ("zip", 1..) => {
+                let elems: Vec<ITy> = args.iter().map(|a| {
+                    let t = self.expr(a);
+                    self.elem_of(&t)
+                }).collect();
+                Some(ITy::Iter(Box::new(ITy::Tuple(elems))))
+            }
+            ("reversed", 1) => {
+                let t = self.expr(&args[0]);
+                Some(ITy::Iter(Box::new(self.elem_of(&t))))
+            }
+            _ => None,
+        }
+    }
+
+    /// The result type of calling a function-valued argument (a lambda, a function or class,
+    /// a builtin) with arguments of these types.
+    fn apply_callable(&mut self, f: &Expr, args: &[ITy]) -> ITy {
+        if args.contains(&ITy::Never) {
+            return ITy::Never;
+        }
+        match &f.kind {
+            ExprKind::Lambda { params, body } => {
+                self.record(f, ITy::Dyn);
+                let Some(&scope) = self.res.lambdas.get(&f.id) else { return ITy::Dyn };
+                for (i, p) in params.iter().enumerate() {
+                    let v = self.var(scope, &p.name);
+                    match (args.get(i), &p.default) {
+                        (Some(t), _) => self.s.join_into(v, t),
+                        (None, Some(d)) => {
+                            let t = self.expr(d);
+                            self.s.join_into(v, &t);
+                        }
+                        (None, None) => {}
+                    }
+                }
+                self.expr(body)
+            }
+            ExprKind::Name(n) => {
+                self.record(f, ITy::Dyn);
+                match self.res.names.get(&f.id).cloned() {
+                    Some(Binding::Func(fid)) => self.call_func(fid, 0, args, &[], &[]),
+                    Some(Binding::Class(c)) => self.construct(c, args, &[], &[]),
+                    Some(Binding::Builtin(_)) => {
+                        let shape = self.s.concrete(&args[0], 0);
+                        match (n.as_str(), shape) {
+                            ("len", _) => ITy::Int,
+                            ("str" | "repr", _) => ITy::Str,
+                            ("int", _) => ITy::Int,
+                            ("float", _) => ITy::Float,
+                            ("bool", _) => ITy::Bool,
+                            ("abs", Ty::Int | Ty::Bool) => ITy::Int,
+                            ("abs", Ty::Float) => ITy::Float,
+                            _ => ITy::Dyn,
+                        }
+                    }
+                    _ => ITy::Dyn,
+                }
+            }
+            _ => {
+                self.expr(f);
+                ITy::Dyn
+            }
         }
     }
 

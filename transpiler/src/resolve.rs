@@ -114,6 +114,8 @@ pub struct Resolution {
     pub imports: BTreeSet<String>,
     /// The scope of each list comprehension (its loop variables).
     pub comps: HashMap<ExprId, ScopeId>,
+    /// The parameter scope of each inline lambda.
+    pub lambdas: HashMap<ExprId, ScopeId>,
     pub classes: Vec<Class>,
 }
 
@@ -178,6 +180,7 @@ pub fn resolve(module: &Module) -> Result<Resolution, Vec<Diagnostic>> {
             defs: HashMap::new(),
             imports: BTreeSet::new(),
             comps: HashMap::new(),
+            lambdas: HashMap::new(),
             classes: Vec::new(),
         },
         diags: Vec::new(),
@@ -568,8 +571,21 @@ impl Resolver {
                 self.expr(body, scope);
                 self.expr(orelse, scope);
             }
-            ExprKind::Lambda { .. } => {
-                self.diags.push(Diagnostic::unsupported(e.span, "this lambda", "a lambda is supported when it is bound once to a module-level name (`f = lambda x: ...`)"));
+            ExprKind::Lambda { params, body } => {
+                // An inline lambda (a `key=` argument, say): its parameters are a scope of their
+                // own, like a comprehension's variables; other names resolve in the enclosing
+                // scope (the closure captures them).
+                let own = ScopeId(self.res.scopes.len() as u32);
+                self.res.scopes.push(Scope { locals: params.iter().map(|p| p.name.clone()).collect(), shared: BTreeSet::new() });
+                self.res.lambdas.insert(e.id, own);
+                for p in params {
+                    if let Some(d) = &p.default {
+                        self.expr(d, scope);
+                    }
+                }
+                let mut inner = scope.clone();
+                inner.comps.push(own);
+                self.expr(body, &inner);
             }
             ExprKind::Dict(pairs) => {
                 for (k, v) in pairs {

@@ -10,6 +10,7 @@
 //! | [`io`] | text files (`open`) and `io.StringIO` |
 //! | [`os`] | `os` (files, directories, environment) and `os.path` |
 //! | [`tempfile`] | `gettempdir`, `mkdtemp`, `TemporaryDirectory` |
+//! | [`sys`] | `maxsize`, `platform`, recursion and int-digit limits, `stdout.write` |
 //!
 //! Naming: module functions are `<module>_<name>` (`math_sqrt`, `os_path_join`, `time_sleep`);
 //! objects are types with methods (`Random`, `PyFile`, `StringIO`, `TemporaryDirectory`).
@@ -19,6 +20,7 @@ pub mod math;
 pub mod os;
 pub mod random;
 mod sha512;
+pub mod sys;
 pub mod tempfile;
 pub mod time;
 
@@ -32,6 +34,7 @@ pub use random::{
     random_seed, random_shuffle, random_triangular, random_uniform, random_weibullvariate, RandSeq, Random, Seed,
     SeedArg,
 };
+pub use sys::*;
 pub use tempfile::{tempfile_gettempdir, tempfile_mkdtemp, tempfile_mkdtemp_with, TemporaryDirectory};
 pub use time::*;
 

@@ -18,6 +18,7 @@ use crate::types::Ty;
 use num_traits::ToPrimitive;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+mod callables;
 mod classes;
 
 pub fn lower(file: &SourceFile, module: &ast::Module, res: &Resolution, types: &Types) -> Result<rir::Program, Vec<Diagnostic>> {
@@ -1696,6 +1697,9 @@ impl<'a> Lower<'a> {
     /// For a `for` loop: dict/set iteration yielding `PyResult` items (lazily, so that changing
     /// the container during the loop raises as in CPython).
     fn fallible_iter(&mut self, iter: &ast::Expr) -> Option<Expr> {
+        if let Some(it) = self.lazy_call_iter(iter) {
+            return Some(it);
+        }
         match self.ty(iter) {
             Ty::Dict(..) | Ty::Set(_) => return Some(self.place(iter).method("iter", vec![])),
             _ => {}
@@ -1803,6 +1807,9 @@ impl<'a> Lower<'a> {
                 }
             }
         }
+        if let Some(it) = self.plain_call_iter(iter) {
+            return it;
+        }
         if let Some(it) = self.fallible_iter(iter) {
             // Consumed at once (by `list()`, `sum()`, a comprehension): collected first.
             return self.attempt(Expr::call("try_collect", vec![it]), iter.span);
@@ -1899,6 +1906,9 @@ impl<'a> Lower<'a> {
         let tys: Vec<Ty> = args.iter().map(|a| self.ty(a)).collect();
         if name == "print" {
             return self.print(e, args, keywords);
+        }
+        if let Some(call) = self.higher_order_call(e, name, args, keywords) {
+            return call;
         }
         if let Some(k) = keywords.first() {
             return self.unsupported(k.span, format!("keyword arguments to `{name}`"), "not supported yet");
@@ -2213,6 +2223,11 @@ impl<'a> Lower<'a> {
             }
         }
         let ot = self.ty(owner);
+        if let (Ty::List(_), "sort") = (&ot, method) {
+            if args.is_empty() {
+                return self.list_sort(e, owner, keywords);
+            }
+        }
         match &ot {
             Ty::Module(m) if m != "sys" => return self.module_call(e, &m.clone(), method, args, keywords),
             Ty::Obj(root) => return self.instance_method_call(e, owner, *root, method, args, keywords),
