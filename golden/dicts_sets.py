@@ -25,3 +25,4 @@ print(s, len(s), 3 in s)
 a, b = {1, 2, 3, 4}, {3, 4, 5}
 print(a | b, a & b, a - b, a ^ b, a.issubset(b), {x % 3 for x in range(10)})
 print(set(), dict(), set([3, 1, 3]), dict([("x", 1), ("y", 2)]))
+print({100, 5, 37, 8, -1}, set([100, 5, 37, 8, -1]), {(1, 2), (3, 4), (5, 6)})

@@ -122,7 +122,7 @@ fn module_body() -> PyResult<()> {
     squares = <PyDict<
         Int,
         Int,
-    >>::from_pairs({
+    >>::from_iter_pairs({
             let mut items9 = Vec::new();
             for x in range(&Int::Small(0), &Int::Small(5), &Int::Small(1))
                 .at("<module>", 19)?
@@ -138,7 +138,7 @@ fn module_body() -> PyResult<()> {
                 &<PyDict<
                     Int,
                     Int,
-                >>::from_pairs({
+                >>::from_iter_pairs({
                         let mut items10 = Vec::new();
                         for (k, v) in try_collect(squares.items()).at("<module>", 20)? {
                             if &v > &Int::Small(3) {
@@ -153,7 +153,9 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 20)?;
-    s = <PySet<Int>>::from_vec(vec![Int::Small(1), Int::Small(2), Int::Small(3)])
+    s = <PySet<
+        Int,
+    >>::from_const_literal(vec![Int::Small(1), Int::Small(2), Int::Small(3)])
         .at("<module>", 21)?;
     s.discard(&Int::Small(2)).at("<module>", 22)?;
     s.add(Int::Small(34)).at("<module>", 23)?;
@@ -166,9 +168,13 @@ fn module_body() -> PyResult<()> {
     let (part11, part12) = (
         <PySet<
             Int,
-        >>::from_vec(vec![Int::Small(1), Int::Small(2), Int::Small(3), Int::Small(4)])
+        >>::from_const_literal(
+                vec![Int::Small(1), Int::Small(2), Int::Small(3), Int::Small(4)],
+            )
             .at("<module>", 25)?,
-        <PySet<Int>>::from_vec(vec![Int::Small(3), Int::Small(4), Int::Small(5)])
+        <PySet<
+            Int,
+        >>::from_const_literal(vec![Int::Small(3), Int::Small(4), Int::Small(5)])
             .at("<module>", 25)?,
     );
     a = part11;
@@ -234,10 +240,51 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 27)?;
+    print(
+            &[
+                &<PySet<
+                    Int,
+                >>::from_const_literal(
+                        vec![
+                            Int::Small(100), Int::Small(5), Int::Small(37),
+                            Int::Small(8), Int::Small(- 1)
+                        ],
+                    )
+                    .at("<module>", 28)?,
+                &<PySet<
+                    Int,
+                >>::from_iter_py(
+                        <PyList<
+                            Int,
+                        >>::from_vec(
+                                vec![
+                                    Int::Small(100), Int::Small(5), Int::Small(37),
+                                    Int::Small(8), Int::Small(- 1)
+                                ],
+                            )
+                            .iter()
+                            .into_iter()
+                            .map(|item| item),
+                    )
+                    .at("<module>", 28)?,
+                &<PySet<
+                    (Int, Int),
+                >>::from_const_literal(
+                        vec![
+                            (Int::Small(1), Int::Small(2),), (Int::Small(3),
+                            Int::Small(4),), (Int::Small(5), Int::Small(6),)
+                        ],
+                    )
+                    .at("<module>", 28)?,
+            ],
+            " ",
+            "\n",
+        )
+        .at("<module>", 28)?;
     Ok(())
 }
 fn main() {
     run_main("dicts_sets.py", SOURCE, module_body)
 }
 /// The Python source, for tracebacks.
-const SOURCE: &str = "# Dicts and sets: literals, comprehensions, methods, iteration order (CPython's), set operators.\nd = {\"b\": 2, \"a\": 1}\nd[\"c\"] = 3\nprint(d, len(d), d[\"a\"], \"b\" in d, \"z\" not in d)\nfor k in d:\n    print(k, d[k])\nfor k, v in d.items():\n    print(k, \"->\", v)\nprint(list(d.keys()), list(d.values()), sum(d.values()))\nprint(d.get(\"a\"), d.get(\"zz\"), d.get(\"zz\", 0), d.pop(\"b\"), d)\nd.setdefault(\"e\", 5)\nd.update({\"a\": 100})\ndel d[\"c\"]\nprint(d, d.copy() == d)\ncounts = {}\nfor w in \"the cat and the hat and the bat\".split():\n    counts[w] = counts.get(w, 0) + 1\nprint(counts)\nsquares = {x: x * x for x in range(5)}\nprint(squares, {k: v for k, v in squares.items() if v > 3})\ns = {1, 2, 3}\ns.discard(2)\ns.add(34)\nprint(s, len(s), 3 in s)\na, b = {1, 2, 3, 4}, {3, 4, 5}\nprint(a | b, a & b, a - b, a ^ b, a.issubset(b), {x % 3 for x in range(10)})\nprint(set(), dict(), set([3, 1, 3]), dict([(\"x\", 1), (\"y\", 2)]))\n";
+const SOURCE: &str = "# Dicts and sets: literals, comprehensions, methods, iteration order (CPython's), set operators.\nd = {\"b\": 2, \"a\": 1}\nd[\"c\"] = 3\nprint(d, len(d), d[\"a\"], \"b\" in d, \"z\" not in d)\nfor k in d:\n    print(k, d[k])\nfor k, v in d.items():\n    print(k, \"->\", v)\nprint(list(d.keys()), list(d.values()), sum(d.values()))\nprint(d.get(\"a\"), d.get(\"zz\"), d.get(\"zz\", 0), d.pop(\"b\"), d)\nd.setdefault(\"e\", 5)\nd.update({\"a\": 100})\ndel d[\"c\"]\nprint(d, d.copy() == d)\ncounts = {}\nfor w in \"the cat and the hat and the bat\".split():\n    counts[w] = counts.get(w, 0) + 1\nprint(counts)\nsquares = {x: x * x for x in range(5)}\nprint(squares, {k: v for k, v in squares.items() if v > 3})\ns = {1, 2, 3}\ns.discard(2)\ns.add(34)\nprint(s, len(s), 3 in s)\na, b = {1, 2, 3, 4}, {3, 4, 5}\nprint(a | b, a & b, a - b, a ^ b, a.issubset(b), {x % 3 for x in range(10)})\nprint(set(), dict(), set([3, 1, 3]), dict([(\"x\", 1), (\"y\", 2)]))\nprint({100, 5, 37, 8, -1}, set([100, 5, 37, 8, -1]), {(1, 2), (3, 4), (5, 6)})\n";

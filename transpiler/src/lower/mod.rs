@@ -1236,7 +1236,10 @@ impl<'a> Lower<'a> {
             ExprKind::Set(elts) => {
                 let Ty::Set(et) = &t else { return Expr::Unit };
                 let items = elts.iter().map(|x| self.expr_as(x, et)).collect();
-                self.attempt(Expr::TypedCall(t.clone(), "from_vec".into(), vec![Expr::Vec(items)]), e.span)
+                // CPython builds a display of 3+ constants from a frozenset constant, whose
+                // insertion order (and so iteration order) differs.
+                let ctor = if elts.len() >= 3 && elts.iter().all(is_immutable_literal) { "from_const_literal" } else { "from_vec" };
+                self.attempt(Expr::TypedCall(t.clone(), ctor.into(), vec![Expr::Vec(items)]), e.span)
             }
             ExprKind::SetComp { elt, generators } => {
                 let Ty::Set(et) = &t else { return Expr::Unit };
@@ -1248,7 +1251,7 @@ impl<'a> Lower<'a> {
                 let Ty::Dict(kt, vt) = &t else { return Expr::Unit };
                 let item = Expr::Tuple(vec![self.expr_as(key, kt), self.expr_as(value, vt)]);
                 let v = self.comprehension(generators, item);
-                self.attempt(Expr::TypedCall(t.clone(), "from_pairs".into(), vec![v]), e.span)
+                self.attempt(Expr::TypedCall(t.clone(), "from_iter_pairs".into(), vec![v]), e.span)
             }
             ExprKind::Subscript { value, index } => self.subscript(e, value, index),
             ExprKind::Attribute { value, attr } => {
