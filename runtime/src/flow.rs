@@ -115,3 +115,29 @@ pub fn py_filter<T, R: PyObject>(items: impl IntoIterator<Item = T>, mut f: impl
         Err(e) => Some(Err(e)),
     })
 }
+
+/// A generator expression with one `for` clause, consumed lazily: `f` binds the item, applies
+/// the `if` conditions (`Ok(None)` skips the item) and computes the element.
+pub fn py_genexpr<T, R>(items: impl IntoIterator<Item = T>, mut f: impl FnMut(T) -> PyResult<Option<R>>) -> impl Iterator<Item = PyResult<R>> {
+    items.into_iter().filter_map(move |x| f(x).transpose())
+}
+
+/// `any(items)` over items that may raise: stops at the first true item, as Python does.
+pub fn try_any<T: PyObject>(items: impl IntoIterator<Item = PyResult<T>>) -> PyResult<bool> {
+    for x in items {
+        if x?.truthy() {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// `all(items)` over items that may raise: stops at the first false item.
+pub fn try_all<T: PyObject>(items: impl IntoIterator<Item = PyResult<T>>) -> PyResult<bool> {
+    for x in items {
+        if !x?.truthy() {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}

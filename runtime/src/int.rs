@@ -22,7 +22,6 @@ use std::ops::{
 use std::sync::atomic::{AtomicI64, Ordering as AtomicOrdering};
 
 /// Python's `int`.
-#[derive(Clone)]
 pub enum Int {
     Small(i64),
     /// Only for values outside the `i64` range.
@@ -30,6 +29,89 @@ pub enum Int {
 }
 
 use Int::{Big, Small};
+
+impl Clone for Int {
+    /// The `Big` arm copies out of line, through the heap pointer: cloning never takes the
+    /// address of the `Int` itself (see [`IntRef`]).
+    #[inline]
+    fn clone(&self) -> Int {
+        match self {
+            Small(v) => Small(*v),
+            Big(b) => Big(clone_big(b)),
+        }
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn clone_big(b: &BigInt) -> Box<BigInt> {
+    Box::new(b.clone())
+}
+
+/// A borrowed view of an `Int`, passed by value (in two registers) to the cold paths.
+///
+/// The fast paths are inlined into the generated code; if their cold calls took `&Int`, the
+/// caller's variable would have its address taken and LLVM would keep it in memory for the
+/// whole function, putting a store and a reload on every loop-carried integer. A view carries
+/// the small value itself or the heap pointer of a big one, so the variable stays in registers.
+#[derive(Clone, Copy)]
+enum IntRef<'a> {
+    Small(i64),
+    Big(&'a BigInt),
+}
+
+impl Int {
+    #[inline(always)]
+    fn view(&self) -> IntRef<'_> {
+        match self {
+            Small(v) => IntRef::Small(*v),
+            Big(b) => IntRef::Big(b),
+        }
+    }
+}
+
+impl IntRef<'_> {
+    fn to_bigint(self) -> BigInt {
+        match self {
+            IntRef::Small(v) => BigInt::from(v),
+            IntRef::Big(b) => b.clone(),
+        }
+    }
+    fn to_i64(self) -> Option<i64> {
+        match self {
+            IntRef::Small(v) => Some(v),
+            IntRef::Big(_) => None,
+        }
+    }
+    fn is_zero(self) -> bool {
+        matches!(self, IntRef::Small(0))
+    }
+    fn is_negative(self) -> bool {
+        match self {
+            IntRef::Small(v) => v < 0,
+            IntRef::Big(b) => b.sign() == Sign::Minus,
+        }
+    }
+    fn is_odd(self) -> bool {
+        match self {
+            IntRef::Small(v) => v & 1 != 0,
+            IntRef::Big(b) => b.is_odd(),
+        }
+    }
+    /// Number of bits of |x|.
+    fn bits(self) -> u64 {
+        match self {
+            IntRef::Small(v) => (64 - v.unsigned_abs().leading_zeros()) as u64,
+            IntRef::Big(b) => b.bits(),
+        }
+    }
+    fn magnitude(self) -> BigUint {
+        match self {
+            IntRef::Small(v) => BigUint::from(v.unsigned_abs()),
+            IntRef::Big(b) => b.magnitude().clone(),
+        }
+    }
+}
 
 /// CPython's hash modulus, 2**61 - 1.
 pub(crate) const HASH_MODULUS: u64 = (1u64 << 61) - 1;
@@ -365,13 +447,6 @@ impl Int {
             Big(b) => b.bits(),
         }
     }
-
-    fn magnitude(&self) -> BigUint {
-        match self {
-            Small(v) => BigUint::from(v.unsigned_abs()),
-            Big(b) => b.magnitude().clone(),
-        }
-    }
 }
 
 /// Exact conversion of an integral f64 with |f| >= 2**63.
@@ -415,108 +490,108 @@ fn big_to_f64(b: &BigInt) -> PyResult<f64> {
 
 #[cold]
 #[inline(never)]
-fn add_slow(a: &Int, b: &Int) -> Int {
+fn add_slow(a: IntRef, b: IntRef) -> Int {
     match (a, b) {
-        (Small(x), Small(y)) => Int::from(*x as i128 + *y as i128),
-        (Big(x), Small(y)) => norm(&**x + *y),
-        (Small(x), Big(y)) => norm(&**y + *x),
-        (Big(x), Big(y)) => norm(&**x + &**y),
+        (IntRef::Small(x), IntRef::Small(y)) => Int::from(x as i128 + y as i128),
+        (IntRef::Big(x), IntRef::Small(y)) => norm(x + y),
+        (IntRef::Small(x), IntRef::Big(y)) => norm(y + x),
+        (IntRef::Big(x), IntRef::Big(y)) => norm(x + y),
     }
 }
 
 #[cold]
 #[inline(never)]
-fn add_slow_owned(a: Int, b: &Int) -> Int {
+fn add_slow_owned(a: Int, b: IntRef) -> Int {
     match a {
         Big(mut x) => {
             match b {
-                Small(y) => *x += *y,
-                Big(y) => *x += &**y,
+                IntRef::Small(y) => *x += y,
+                IntRef::Big(y) => *x += y,
             }
             norm_box(x)
         }
-        Small(_) => add_slow(&a, b),
+        Small(v) => add_slow(IntRef::Small(v), b),
     }
 }
 
 #[cold]
 #[inline(never)]
-fn sub_slow(a: &Int, b: &Int) -> Int {
+fn sub_slow(a: IntRef, b: IntRef) -> Int {
     match (a, b) {
-        (Small(x), Small(y)) => Int::from(*x as i128 - *y as i128),
-        (Big(x), Small(y)) => norm(&**x - *y),
-        (Small(x), Big(y)) => norm(*x - &**y),
-        (Big(x), Big(y)) => norm(&**x - &**y),
+        (IntRef::Small(x), IntRef::Small(y)) => Int::from(x as i128 - y as i128),
+        (IntRef::Big(x), IntRef::Small(y)) => norm(x - y),
+        (IntRef::Small(x), IntRef::Big(y)) => norm(x - y),
+        (IntRef::Big(x), IntRef::Big(y)) => norm(x - y),
     }
 }
 
 #[cold]
 #[inline(never)]
-fn sub_slow_owned(a: Int, b: &Int) -> Int {
+fn sub_slow_owned(a: Int, b: IntRef) -> Int {
     match a {
         Big(mut x) => {
             match b {
-                Small(y) => *x -= *y,
-                Big(y) => *x -= &**y,
+                IntRef::Small(y) => *x -= y,
+                IntRef::Big(y) => *x -= y,
             }
             norm_box(x)
         }
-        Small(_) => sub_slow(&a, b),
+        Small(v) => sub_slow(IntRef::Small(v), b),
     }
 }
 
 #[cold]
 #[inline(never)]
-fn mul_slow(a: &Int, b: &Int) -> Int {
+fn mul_slow(a: IntRef, b: IntRef) -> Int {
     match (a, b) {
-        (Small(x), Small(y)) => Int::from(*x as i128 * *y as i128),
-        (Big(x), Small(y)) => norm(&**x * *y),
-        (Small(x), Big(y)) => norm(&**y * *x),
-        (Big(x), Big(y)) => norm(&**x * &**y),
+        (IntRef::Small(x), IntRef::Small(y)) => Int::from(x as i128 * y as i128),
+        (IntRef::Big(x), IntRef::Small(y)) => norm(x * y),
+        (IntRef::Small(x), IntRef::Big(y)) => norm(y * x),
+        (IntRef::Big(x), IntRef::Big(y)) => norm(x * y),
     }
 }
 
 #[cold]
 #[inline(never)]
-fn mul_slow_owned(a: Int, b: &Int) -> Int {
+fn mul_slow_owned(a: Int, b: IntRef) -> Int {
     match a {
         Big(mut x) => {
             match b {
-                Small(y) => *x *= *y,
-                Big(y) => *x *= &**y,
+                IntRef::Small(y) => *x *= y,
+                IntRef::Big(y) => *x *= y,
             }
             norm_box(x)
         }
-        Small(_) => mul_slow(&a, b),
+        Small(v) => mul_slow(IntRef::Small(v), b),
     }
 }
 
 #[cold]
 #[inline(never)]
-fn bitand_slow(a: &Int, b: &Int) -> Int {
+fn bitand_slow(a: IntRef, b: IntRef) -> Int {
     norm(a.to_bigint() & b.to_bigint())
 }
 #[cold]
 #[inline(never)]
-fn bitor_slow(a: &Int, b: &Int) -> Int {
+fn bitor_slow(a: IntRef, b: IntRef) -> Int {
     norm(a.to_bigint() | b.to_bigint())
 }
 #[cold]
 #[inline(never)]
-fn bitxor_slow(a: &Int, b: &Int) -> Int {
+fn bitxor_slow(a: IntRef, b: IntRef) -> Int {
     norm(a.to_bigint() ^ b.to_bigint())
 }
 #[cold]
-fn bitand_slow_owned(a: Int, b: &Int) -> Int {
-    bitand_slow(&a, b)
+fn bitand_slow_owned(a: Int, b: IntRef) -> Int {
+    bitand_slow(a.view(), b)
 }
 #[cold]
-fn bitor_slow_owned(a: Int, b: &Int) -> Int {
-    bitor_slow(&a, b)
+fn bitor_slow_owned(a: Int, b: IntRef) -> Int {
+    bitor_slow(a.view(), b)
 }
 #[cold]
-fn bitxor_slow_owned(a: Int, b: &Int) -> Int {
-    bitxor_slow(&a, b)
+fn bitxor_slow_owned(a: Int, b: IntRef) -> Int {
+    bitxor_slow(a.view(), b)
 }
 
 #[inline(always)]
@@ -543,7 +618,7 @@ macro_rules! int_binop {
                         return Small(c);
                     }
                 }
-                $slow(self, rhs)
+                $slow(self.view(), rhs.view())
             }
         }
         impl $Trait<Int> for &Int {
@@ -562,7 +637,7 @@ macro_rules! int_binop {
                         return Small(c);
                     }
                 }
-                $slow_owned(self, rhs)
+                $slow_owned(self, rhs.view())
             }
         }
         impl $Trait<Int> for Int {
@@ -596,7 +671,7 @@ macro_rules! int_binop {
                     }
                 }
                 let lhs = std::mem::replace(self, Small(0));
-                *self = $slow_owned(lhs, rhs);
+                *self = $slow_owned(lhs, rhs.view());
             }
         }
         impl $AssignTrait<Int> for Int {
@@ -683,7 +758,7 @@ fn mod_by_zero() -> PyErr {
 
 #[cold]
 #[inline(never)]
-fn floordiv_slow(a: &Int, b: &Int) -> PyResult<Int> {
+fn floordiv_slow(a: IntRef, b: IntRef) -> PyResult<Int> {
     if b.is_zero() {
         return Err(div_by_zero());
     }
@@ -692,7 +767,7 @@ fn floordiv_slow(a: &Int, b: &Int) -> PyResult<Int> {
 
 #[cold]
 #[inline(never)]
-fn modulo_slow(a: &Int, b: &Int) -> PyResult<Int> {
+fn modulo_slow(a: IntRef, b: IntRef) -> PyResult<Int> {
     if b.is_zero() {
         return Err(mod_by_zero());
     }
@@ -701,7 +776,7 @@ fn modulo_slow(a: &Int, b: &Int) -> PyResult<Int> {
 
 #[cold]
 #[inline(never)]
-fn divmod_slow(a: &Int, b: &Int) -> PyResult<(Int, Int)> {
+fn divmod_slow(a: IntRef, b: IntRef) -> PyResult<(Int, Int)> {
     if b.is_zero() {
         return Err(div_by_zero());
     }
@@ -720,7 +795,7 @@ impl Int {
                 return Ok(Small(if r != 0 && ((r ^ b) < 0) { q - 1 } else { q }));
             }
         }
-        floordiv_slow(self, other)
+        floordiv_slow(self.view(), other.view())
     }
 
     /// `a % b` (result has the sign of b).
@@ -733,7 +808,7 @@ impl Int {
                 return Ok(Small(if r != 0 && ((r ^ b) < 0) { r + b } else { r }));
             }
         }
-        modulo_slow(self, other)
+        modulo_slow(self.view(), other.view())
     }
 
     /// `divmod(a, b)`.
@@ -750,7 +825,7 @@ impl Int {
                 });
             }
         }
-        divmod_slow(self, other)
+        divmod_slow(self.view(), other.view())
     }
 
     /// `a / b`: correctly rounded true division.
@@ -762,7 +837,7 @@ impl Int {
                 return Ok(*a as f64 / *b as f64);
             }
         }
-        truediv_slow(self, other)
+        truediv_slow(self.view(), other.view())
     }
 
     /// `a ** exp` for exp >= 0 (a negative exponent, which Python turns into a float power,
@@ -776,7 +851,7 @@ impl Int {
                 }
             }
         }
-        pow_slow(self, exp)
+        pow_slow(self.view(), exp.view())
     }
 
     /// Three-argument `pow(base, exp, m)`.
@@ -832,7 +907,7 @@ impl Int {
                 }
             }
         }
-        shl_slow(self, n)
+        shl_slow(self.view(), n.view())
     }
 
     /// `a >> n` (floors for negative a).
@@ -843,7 +918,7 @@ impl Int {
                 return Ok(Small(if *s >= 64 { a >> 63 } else { a >> s }));
             }
         }
-        shr_slow(self, n)
+        shr_slow(self.view(), n.view())
     }
 
     /// `round(x, ndigits)` for an int.
@@ -1166,7 +1241,7 @@ fn big_hash(b: &BigInt) -> i64 {
 
 #[cold]
 #[inline(never)]
-fn truediv_slow(a: &Int, b: &Int) -> PyResult<f64> {
+fn truediv_slow(a: IntRef, b: IntRef) -> PyResult<f64> {
     const MANT: i64 = 53; // DBL_MANT_DIG
     const MIN_EXP: i64 = -1021; // DBL_MIN_EXP
     const MAX_EXP: i64 = 1024; // DBL_MAX_EXP
@@ -1228,7 +1303,7 @@ fn truediv_slow(a: &Int, b: &Int) -> PyResult<f64> {
 
 #[cold]
 #[inline(never)]
-fn pow_slow(base: &Int, exp: &Int) -> PyResult<Int> {
+fn pow_slow(base: IntRef, exp: IntRef) -> PyResult<Int> {
     if exp.is_negative() {
         return Err(err(
             Exc::ValueError,
@@ -1237,9 +1312,9 @@ fn pow_slow(base: &Int, exp: &Int) -> PyResult<Int> {
     }
     // Trivial bases first: they work for any exponent size.
     match base {
-        Small(0) => return Ok(Small(if exp.is_zero() { 1 } else { 0 })),
-        Small(1) => return Ok(Small(1)),
-        Small(-1) => return Ok(Small(if exp.is_odd() { -1 } else { 1 })),
+        IntRef::Small(0) => return Ok(Small(if exp.is_zero() { 1 } else { 0 })),
+        IntRef::Small(1) => return Ok(Small(1)),
+        IntRef::Small(-1) => return Ok(Small(if exp.is_odd() { -1 } else { 1 })),
         _ => {}
     }
     let e = match exp.to_i64() {
@@ -1250,9 +1325,9 @@ fn pow_slow(base: &Int, exp: &Int) -> PyResult<Int> {
         return Err(memory_error());
     }
     // Powers of two are shifts.
-    if let Small(b) = base {
-        if *b > 0 && (*b as u64).is_power_of_two() {
-            let k = (*b as u64).trailing_zeros() as u64;
+    if let IntRef::Small(b) = base {
+        if b > 0 && (b as u64).is_power_of_two() {
+            let k = (b as u64).trailing_zeros() as u64;
             return Ok(norm(BigInt::one() << (k * e)));
         }
     }
@@ -1325,7 +1400,7 @@ fn pow_mod_slow(base: &Int, exp: &Int, mabs: &Int, negative_output: bool) -> PyR
 
 #[cold]
 #[inline(never)]
-fn shl_slow(a: &Int, n: &Int) -> PyResult<Int> {
+fn shl_slow(a: IntRef, n: IntRef) -> PyResult<Int> {
     if n.is_negative() {
         return Err(err(Exc::ValueError, "negative shift count"));
     }
@@ -1344,7 +1419,7 @@ fn shl_slow(a: &Int, n: &Int) -> PyResult<Int> {
 
 #[cold]
 #[inline(never)]
-fn shr_slow(a: &Int, n: &Int) -> PyResult<Int> {
+fn shr_slow(a: IntRef, n: IntRef) -> PyResult<Int> {
     if n.is_negative() {
         return Err(err(Exc::ValueError, "negative shift count"));
     }

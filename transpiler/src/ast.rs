@@ -122,6 +122,8 @@ pub enum ExprKind {
     List(Vec<Expr>),
     Tuple(Vec<Expr>),
     ListComp { elt: Box<Expr>, generators: Vec<Comprehension> },
+    /// `(elt for x in xs if c)`.
+    GenExp { elt: Box<Expr>, generators: Vec<Comprehension> },
     Dict(Vec<(Expr, Expr)>),
     Set(Vec<Expr>),
     DictComp { key: Box<Expr>, value: Box<Expr>, generators: Vec<Comprehension> },

@@ -331,7 +331,7 @@ impl Converter {
             E::Set(st) => ExprKind::Set(self.elements(st.elts)),
             E::SetComp(c) => ExprKind::SetComp { elt: self.boxed(*c.elt), generators: self.comprehensions(c.generators) },
             E::DictComp(c) => ExprKind::DictComp { key: self.boxed(*c.key), value: self.boxed(*c.value), generators: self.comprehensions(c.generators) },
-            E::GeneratorExp(_) => return self.refused(r, "generator expressions", "generator expressions are not supported yet"),
+            E::GeneratorExp(g) => ExprKind::GenExp { elt: self.boxed(*g.elt), generators: self.comprehensions(g.generators) },
             E::Await(_) => return self.refused(r, "`await`", "async is not supported yet"),
             E::Yield(_) | E::YieldFrom(_) => return self.refused(r, "`yield`", "generators are not supported yet"),
             E::NamedExpr(_) => return self.refused(r, "`:=`", "assignment expressions are not supported yet"),

@@ -879,6 +879,11 @@ impl<'a> Infer<'a> {
                 self.s.join_into(v, &t);
                 ITy::Set(v)
             }
+            ExprKind::GenExp { elt, generators } => {
+                self.comprehension(generators);
+                let t = self.expr(elt);
+                ITy::Iter(Box::new(t))
+            }
             ExprKind::ListComp { elt, generators } => {
                 self.comprehension(generators);
                 let t = self.expr(elt);

@@ -600,7 +600,7 @@ impl Resolver {
             }
             ExprKind::SetComp { elt, generators } => self.comprehension(e, &[elt], generators, scope),
             ExprKind::DictComp { key, value, generators } => self.comprehension(e, &[key, value], generators, scope),
-            ExprKind::ListComp { elt, generators } => self.comprehension(e, &[elt], generators, scope),
+            ExprKind::ListComp { elt, generators } | ExprKind::GenExp { elt, generators } => self.comprehension(e, &[elt], generators, scope),
             ExprKind::Subscript { value, index } => {
                 self.expr(value, scope);
                 self.expr(index, scope);

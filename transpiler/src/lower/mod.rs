@@ -1289,6 +1289,7 @@ impl<'a> Lower<'a> {
             }
             ExprKind::Call { func, args, keywords } => self.call(e, func, args, keywords),
             ExprKind::Slice { .. } => self.unsupported(e.span, "a slice here", "slices are supported as subscripts"),
+            ExprKind::GenExp { .. } => self.unsupported(e.span, "a generator expression as a value", "pass it directly to sum/list/any/all/min/max/sorted/join or iterate over it (generators come with their own issue)"),
         }
     }
 
@@ -1697,11 +1698,46 @@ impl<'a> Lower<'a> {
         Expr::Block(Block::with_tail(stmts, Expr::Var(acc)))
     }
 
+    /// Whether iterating this yields results lazily (so early exits must not evaluate more).
+    fn lazily_fallible(&self, iter: &ast::Expr) -> bool {
+        match &iter.kind {
+            ExprKind::GenExp { generators, .. } => generators.len() == 1,
+            ExprKind::Call { func, .. } => matches!(self.res.names.get(&func.id), Some(Binding::Builtin(b)) if b == "map" || b == "filter"),
+            _ => matches!(self.ty(iter), Ty::Dict(..) | Ty::Set(_)),
+        }
+    }
+
+    /// A one-clause generator expression as a lazy iterator of results: the element is
+    /// computed only when the consumer asks for it, as in Python.
+    fn lazy_genexpr(&mut self, elt: &ast::Expr, g: &ast::Comprehension) -> Option<Expr> {
+        let it = self.iterate(&g.iter);
+        let Some(pat) = self.loop_pattern(&g.target) else {
+            self.unsupported(g.target.span, "this generator expression target", "not supported yet");
+            return None;
+        };
+        let saved = (std::mem::take(&mut self.tries), std::mem::take(&mut self.loops), std::mem::take(&mut self.caught), std::mem::replace(&mut self.frame, "<genexpr>".into()));
+        let mut stmts = Vec::new();
+        for c in &g.ifs {
+            let cond = self.cond(c).not();
+            stmts.push(Stmt::If { cond, then: Block::new(vec![Stmt::Return(Expr::Ok(Box::new(Expr::Path("None".into()))))]), els: None });
+        }
+        let elem_ty = self.ty(elt);
+        let value = self.expr_as(elt, &storable(&elem_ty));
+        (self.tries, self.loops, self.caught, self.frame) = saved;
+        let body = Expr::Block(Block::with_tail(stmts, Expr::Ok(Box::new(Expr::call("Some", vec![value])))));
+        Some(Expr::call("py_genexpr", vec![it, Expr::Closure(vec![pat], Box::new(body))]))
+    }
+
     /// For a `for` loop: dict/set iteration yielding `PyResult` items (lazily, so that changing
     /// the container during the loop raises as in CPython).
     fn fallible_iter(&mut self, iter: &ast::Expr) -> Option<Expr> {
         if let Some(it) = self.lazy_call_iter(iter) {
             return Some(it);
+        }
+        if let ExprKind::GenExp { elt, generators } = &iter.kind {
+            if generators.len() == 1 {
+                return self.lazy_genexpr(elt, &generators[0]);
+            }
         }
         match self.ty(iter) {
             Ty::Dict(..) | Ty::Set(_) => return Some(self.place(iter).method("iter", vec![])),
@@ -1812,6 +1848,14 @@ impl<'a> Lower<'a> {
         }
         if let Some(it) = self.plain_call_iter(iter) {
             return it;
+        }
+        if let ExprKind::GenExp { elt, generators } = &iter.kind {
+            if generators.len() > 1 {
+                // Consumed whole here (sum, list, join...): built at once, as a comprehension.
+                let elem = self.elem_ty(iter);
+                let item = self.expr_as(elt, &elem);
+                return self.comprehension(generators, item);
+            }
         }
         if let Some(it) = self.fallible_iter(iter) {
             // Consumed at once (by `list()`, `sum()`, a comprehension): collected first.
@@ -2098,6 +2142,10 @@ impl<'a> Lower<'a> {
                     ],
                     Expr::Var(acc),
                 ))
+            }
+            ("any" | "all", [_]) if self.lazily_fallible(&args[0]) => {
+                let Some(it) = self.fallible_iter(&args[0]) else { return Expr::Unit };
+                self.attempt(Expr::call(if name == "any" { "try_any" } else { "try_all" }, vec![it]), e.span)
             }
             ("any" | "all", [_]) => {
                 let it = self.iterate(&args[0]);
@@ -2609,7 +2657,7 @@ pub fn visit_expr(e: &ast::Expr, f: &mut dyn FnMut(&ast::Expr)) {
             visit_expr(body, f);
             visit_expr(orelse, f);
         }
-        ExprKind::ListComp { elt, generators } => {
+        ExprKind::ListComp { elt, generators } | ExprKind::GenExp { elt, generators } => {
             visit_expr(elt, f);
             for g in generators {
                 visit_expr(&g.target, f);
