@@ -76,16 +76,49 @@ pub fn input(prompt: &str) -> PyResult<PyStr> {
 
 /// Iterator of `range(start, stop, step)`. Machine-word bounds take the fast path; bigger
 /// bounds still work (slowly), as Python ints do.
-pub enum RangeIter {
-    Fast { next: i64, step: i64, remaining: u64 },
-    Big { next: Int, step: Int, remaining: Int },
+///
+/// A struct of plain fields rather than an enum, and the big state behind a pointer: LLVM then
+/// keeps a `for` loop's counter in registers (an enum, or a cold path taking `&mut self`,
+/// would keep the whole iterator in memory and make every step a load and a store).
+pub struct RangeIter {
+    /// Machine-word range: the next item, the step and how many items are left. Always 0
+    /// items left for a big range.
+    next: i64,
+    step: i64,
+    remaining: u64,
+    big: Option<Box<BigRange>>,
+}
+
+/// The state of a range whose bounds do not fit a machine word.
+struct BigRange {
+    next: Int,
+    step: Int,
+    remaining: Int,
 }
 
 impl std::fmt::Debug for RangeIter {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            RangeIter::Fast { next, step, remaining } => write!(f, "RangeIter({next}, step {step}, {remaining} left)"),
-            RangeIter::Big { next, step, remaining } => write!(f, "RangeIter({next}, step {step}, {remaining} left)"),
+        match &self.big {
+            None => write!(f, "RangeIter({}, step {}, {} left)", self.next, self.step, self.remaining),
+            Some(b) => write!(f, "RangeIter({}, step {}, {} left)", b.next, b.step, b.remaining),
+        }
+    }
+}
+
+impl RangeIter {
+    /// How many items are left.
+    pub fn remaining(&self) -> Int {
+        match &self.big {
+            None => Int::from(self.remaining),
+            Some(b) => b.remaining.clone(),
+        }
+    }
+
+    /// The item `i` places ahead (`i` less than [`RangeIter::remaining`]).
+    pub fn item(&self, i: usize) -> Int {
+        match &self.big {
+            None => Int::from(self.next as i128 + i as i128 * self.step as i128),
+            Some(b) => &b.next + &(&b.step * &Int::from(i)),
         }
     }
 }
@@ -116,7 +149,8 @@ pub fn range(start: &Int, stop: &Int, step: &Int) -> PyResult<RangeIter> {
     if step.to_i64() == Some(0) {
         return Err(PyErr::value_error("range() arg 3 must not be zero"));
     }
-    Ok(RangeIter::Big { next: start.clone(), step: step.clone(), remaining: range_count(start, stop, step)? })
+    let big = BigRange { next: start.clone(), step: step.clone(), remaining: range_count(start, stop, step)? };
+    Ok(RangeIter { next: 0, step: 0, remaining: 0, big: Some(Box::new(big)) })
 }
 
 /// `range(stop)`.
@@ -139,7 +173,7 @@ pub fn range_i64(start: i64, stop: i64, step: i64) -> PyResult<RangeIter> {
     } else {
         0
     };
-    Ok(RangeIter::Fast { next: start, step, remaining: n as u64 })
+    Ok(RangeIter { next: start, step, remaining: n as u64, big: None })
 }
 
 /// `len(range(start, stop, step))`: `OverflowError` past a machine word, as CPython.
@@ -159,61 +193,59 @@ impl Iterator for RangeIter {
 
     #[inline]
     fn next(&mut self) -> Option<Int> {
-        match self {
-            RangeIter::Fast { next, step, remaining } => {
-                if *remaining == 0 {
-                    return None;
-                }
-                let v = *next;
-                *remaining -= 1;
-                // Wraps only after the last item, which is never read.
-                *next = next.wrapping_add(*step);
-                Some(Int::Small(v))
-            }
-            RangeIter::Big { next, step, remaining } => {
-                if *remaining <= Int::from(0) {
-                    return None;
-                }
-                let v = next.clone();
-                *next = &*next + &*step;
-                *remaining = &*remaining - &Int::from(1);
-                Some(v)
-            }
+        if self.remaining != 0 {
+            let v = self.next;
+            self.remaining -= 1;
+            // Wraps only after the last item, which is never read.
+            self.next = v.wrapping_add(self.step);
+            return Some(Int::Small(v));
+        }
+        match &mut self.big {
+            None => None,
+            Some(b) => b.next_item(),
         }
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        match self {
-            RangeIter::Fast { remaining, .. } => match usize::try_from(*remaining) {
-                Ok(n) => (n, Some(n)),
-                Err(_) => (usize::MAX, None),
-            },
-            RangeIter::Big { remaining, .. } => match remaining.to_i64().and_then(|n| usize::try_from(n).ok()) {
-                Some(n) => (n, Some(n)),
-                None => (usize::MAX, None),
-            },
+        match self.remaining().to_usize() {
+            Some(n) => (n, Some(n)),
+            None => (usize::MAX, None),
         }
+    }
+}
+
+impl BigRange {
+    #[cold]
+    #[inline(never)]
+    fn next_item(&mut self) -> Option<Int> {
+        if self.remaining <= Int::from(0) {
+            return None;
+        }
+        let v = self.next.clone();
+        self.next = &self.next + &self.step;
+        self.remaining = &self.remaining - &Int::from(1);
+        Some(v)
     }
 }
 
 /// `reversed(range(...))`.
 impl DoubleEndedIterator for RangeIter {
     fn next_back(&mut self) -> Option<Int> {
-        match self {
-            RangeIter::Fast { next, step, remaining } => {
-                if *remaining == 0 {
+        match &mut self.big {
+            None => {
+                if self.remaining == 0 {
                     return None;
                 }
-                *remaining -= 1;
-                let v = *next as i128 + (*remaining as i128) * (*step as i128);
+                self.remaining -= 1;
+                let v = self.next as i128 + (self.remaining as i128) * (self.step as i128);
                 Some(Int::Small(v as i64))
             }
-            RangeIter::Big { next, step, remaining } => {
-                if *remaining <= Int::from(0) {
+            Some(b) => {
+                if b.remaining <= Int::from(0) {
                     return None;
                 }
-                *remaining = &*remaining - &Int::from(1);
-                Some(&*next + &(&*remaining * &*step))
+                b.remaining = &b.remaining - &Int::from(1);
+                Some(&b.next + &(&b.remaining * &b.step))
             }
         }
     }

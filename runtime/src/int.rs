@@ -756,66 +756,68 @@ fn mod_by_zero() -> PyErr {
     PyErr::new(Exc::ZeroDivisionError, "integer modulo by zero")
 }
 
+// The division-by-zero check comes first and the big paths return a plain `Int`: the slow
+// paths then hand their result back in registers, not through a `PyResult` in memory that the
+// fast path would have to write too.
+
 #[cold]
 #[inline(never)]
-fn floordiv_slow(a: IntRef, b: IntRef) -> PyResult<Int> {
-    if b.is_zero() {
-        return Err(div_by_zero());
-    }
-    Ok(norm(a.to_bigint().div_floor(&b.to_bigint())))
+fn floordiv_big(a: IntRef, b: IntRef) -> Int {
+    norm(a.to_bigint().div_floor(&b.to_bigint()))
 }
 
 #[cold]
 #[inline(never)]
-fn modulo_slow(a: IntRef, b: IntRef) -> PyResult<Int> {
-    if b.is_zero() {
-        return Err(mod_by_zero());
-    }
-    Ok(norm(a.to_bigint().mod_floor(&b.to_bigint())))
+fn modulo_big(a: IntRef, b: IntRef) -> Int {
+    norm(a.to_bigint().mod_floor(&b.to_bigint()))
 }
 
 #[cold]
 #[inline(never)]
-fn divmod_slow(a: IntRef, b: IntRef) -> PyResult<(Int, Int)> {
-    if b.is_zero() {
-        return Err(div_by_zero());
-    }
+fn divmod_big(a: IntRef, b: IntRef) -> (Int, Int) {
     let (q, r) = a.to_bigint().div_mod_floor(&b.to_bigint());
-    Ok((norm(q), norm(r)))
+    (norm(q), norm(r))
 }
 
 impl Int {
     /// `a // b` (floor division).
     #[inline]
     pub fn floordiv(&self, other: &Int) -> PyResult<Int> {
+        if other.is_zero() {
+            return Err(div_by_zero());
+        }
         if let (Small(a), Small(b)) = (self, other) {
-            if *b != 0 && !(*a == i64::MIN && *b == -1) {
+            if !(*a == i64::MIN && *b == -1) {
                 let q = a / b;
                 let r = a % b;
                 return Ok(Small(if r != 0 && ((r ^ b) < 0) { q - 1 } else { q }));
             }
         }
-        floordiv_slow(self.view(), other.view())
+        Ok(floordiv_big(self.view(), other.view()))
     }
 
     /// `a % b` (result has the sign of b).
     #[inline]
     pub fn modulo(&self, other: &Int) -> PyResult<Int> {
-        if let (Small(a), Small(b)) = (self, other) {
-            if *b != 0 {
-                // wrapping_rem: i64::MIN % -1 is 0, which is the right answer.
-                let r = a.wrapping_rem(*b);
-                return Ok(Small(if r != 0 && ((r ^ b) < 0) { r + b } else { r }));
-            }
+        if other.is_zero() {
+            return Err(mod_by_zero());
         }
-        modulo_slow(self.view(), other.view())
+        if let (Small(a), Small(b)) = (self, other) {
+            // wrapping_rem: i64::MIN % -1 is 0, which is the right answer.
+            let r = a.wrapping_rem(*b);
+            return Ok(Small(if r != 0 && ((r ^ b) < 0) { r + b } else { r }));
+        }
+        Ok(modulo_big(self.view(), other.view()))
     }
 
     /// `divmod(a, b)`.
     #[inline]
     pub fn divmod(&self, other: &Int) -> PyResult<(Int, Int)> {
+        if other.is_zero() {
+            return Err(div_by_zero());
+        }
         if let (Small(a), Small(b)) = (self, other) {
-            if *b != 0 && !(*a == i64::MIN && *b == -1) {
+            if !(*a == i64::MIN && *b == -1) {
                 let q = a / b;
                 let r = a % b;
                 return Ok(if r != 0 && ((r ^ b) < 0) {
@@ -825,7 +827,7 @@ impl Int {
                 });
             }
         }
-        divmod_slow(self.view(), other.view())
+        Ok(divmod_big(self.view(), other.view()))
     }
 
     /// `a / b`: correctly rounded true division.

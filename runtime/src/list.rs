@@ -37,10 +37,23 @@ impl<T> Clone for PyList<T> {
 
 /// Resolves a Python index (negative counts from the end) into `0..len`, or raises
 /// `IndexError(msg)`; an index beyond a machine word raises CPython's "cannot fit" IndexError.
+#[inline]
 pub fn seq_index(i: &Int, len: usize, msg: &'static str) -> PyResult<usize> {
-    match i.to_i64() {
-        Some(i) => norm_index(i, len).ok_or_else(|| PyErr::index_error(msg)),
-        None => Err(PyErr::index_error("cannot fit 'int' into an index-sized integer")),
+    let i = i.to_i64();
+    match i.and_then(|i| norm_index(i, len)) {
+        Some(at) => Ok(at),
+        None => Err(index_error(i, msg)),
+    }
+}
+
+/// The IndexError for an index that [`seq_index`] refused (`None`: beyond a machine word). Takes
+/// the index by value, so the caller's `Int` never has its address taken (see `int::IntRef`).
+#[cold]
+#[inline(never)]
+fn index_error(i: Option<i64>, msg: &'static str) -> PyErr {
+    match i {
+        Some(_) => PyErr::index_error(msg),
+        None => PyErr::index_error("cannot fit 'int' into an index-sized integer"),
     }
 }
 
@@ -145,12 +158,20 @@ fn ssize_arg(i: &Int) -> PyResult<i64> {
     i.to_i64().ok_or_else(|| PyErr::overflow("Python int too large to convert to C ssize_t"))
 }
 
+/// A list borrowed while it is being changed: cannot happen through this API (see the module
+/// documentation), so this is an internal error, as `RefCell` reports it.
+#[cold]
+#[inline(never)]
+fn already_borrowed() -> ! {
+    panic!("internal error: list accessed while it is borrowed")
+}
+
 /// Item access on the shared object, for `PyList` and for lists held in a `Value`.
 /// Each call borrows only for its own duration.
 impl<T> ListObj<T> {
     #[inline]
     pub(crate) fn len_usize(&self) -> usize {
-        self.items.borrow().len()
+        self.peek().len()
     }
 
     #[inline]
@@ -158,25 +179,58 @@ impl<T> ListObj<T> {
     where
         T: Clone,
     {
-        self.items.borrow().get(i).cloned()
+        self.peek().get(i).cloned()
     }
 
+    #[inline]
     pub(crate) fn get(&self, i: &Int) -> PyResult<T>
     where
         T: Clone,
     {
-        let v = self.items.borrow();
+        let v = self.peek();
         let at = seq_index(i, v.len(), "list index out of range")?;
         Ok(v[at].clone())
     }
 
+    #[inline]
     pub(crate) fn set(&self, i: &Int, x: T) -> PyResult<()> {
-        let mut v = self.items.borrow_mut();
+        let v = self.poke();
         let at = seq_index(i, v.len(), "list assignment index out of range")?;
         let old = std::mem::replace(&mut v[at], x);
-        drop(v);
         drop(old);
         Ok(())
+    }
+
+    /// The items, for a read that is over before any other code runs.
+    ///
+    /// Item access in loops is the hot path of numeric code, and `RefCell::borrow` writes the
+    /// borrow flag twice: LLVM cannot tell those writes from the element stores around them,
+    /// so it would reload every length and pointer on every access. This reads the flag only.
+    /// Use the result at once and drop it before calling anything else (cloning an item is
+    /// fine: no `Clone` of an item type touches a list).
+    #[inline(always)]
+    fn peek(&self) -> &Vec<T> {
+        // SAFETY: no mutable borrow is active (checked), and the caller ends its use of the
+        // reference before any code that could borrow this list mutably runs.
+        match unsafe { self.items.try_borrow_unguarded() } {
+            Ok(v) => v,
+            Err(_) => already_borrowed(),
+        }
+    }
+
+    /// The items for an in-place update that is over before any other code runs, checking
+    /// that no borrow at all is active without writing the borrow flag (see [`ListObj::peek`]).
+    /// Move replaced items out and drop them only after the last use of the result.
+    #[inline(always)]
+    #[allow(clippy::mut_from_ref)]
+    fn poke(&self) -> &mut Vec<T> {
+        // A guard taken and dropped at once: LLVM folds the flag writes away, leaving the check.
+        if self.items.try_borrow_mut().is_err() {
+            already_borrowed();
+        }
+        // SAFETY: no borrow is active (just checked), this is single-threaded, and the caller
+        // ends its use of the reference before any other code runs.
+        unsafe { &mut *self.items.as_ptr() }
     }
 
     pub(crate) fn to_vec(&self) -> Vec<T>
@@ -306,6 +360,7 @@ impl<T> PyList<T> {
     }
 
     /// `list[i] = x`.
+    #[inline]
     pub fn setitem(&self, i: &Int, x: T) -> PyResult<()> {
         self.0.set(i, x)
     }
@@ -313,15 +368,14 @@ impl<T> PyList<T> {
     /// `list[i] = x` for a machine-integer index.
     #[inline]
     pub fn setitem_i64(&self, i: i64, x: T) -> PyResult<()> {
-        let mut v = self.0.items.borrow_mut();
+        let v = self.0.poke();
         match norm_index(i, v.len()) {
             Some(at) => {
                 let old = std::mem::replace(&mut v[at], x);
-                drop(v);
                 drop(old);
                 Ok(())
             }
-            None => Err(PyErr::index_error("list assignment index out of range")),
+            None => Err(index_error(Some(i), "list assignment index out of range")),
         }
     }
 
@@ -421,6 +475,7 @@ impl<T> PyList<T> {
 
 impl<T: Clone> PyList<T> {
     /// `list[i]`.
+    #[inline]
     pub fn getitem(&self, i: &Int) -> PyResult<T> {
         self.0.get(i)
     }
@@ -428,10 +483,10 @@ impl<T: Clone> PyList<T> {
     /// `list[i]` for a machine-integer index (what inferred loops use).
     #[inline]
     pub fn getitem_i64(&self, i: i64) -> PyResult<T> {
-        let v = self.0.items.borrow();
+        let v = self.0.peek();
         match norm_index(i, v.len()) {
             Some(at) => Ok(v[at].clone()),
-            None => Err(PyErr::index_error("list index out of range")),
+            None => Err(index_error(Some(i), "list index out of range")),
         }
     }
 
@@ -706,7 +761,7 @@ impl<T: Clone> Iterator for PyListIter<T> {
     type Item = T;
     #[inline]
     fn next(&mut self) -> Option<T> {
-        let item = self.list.0.items.borrow().get(self.idx).cloned();
+        let item = self.list.0.peek().get(self.idx).cloned();
         if item.is_some() {
             self.idx += 1;
         }

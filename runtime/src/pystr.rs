@@ -104,6 +104,75 @@ fn is_titlecase(c: char) -> bool {
         | 0x1fa8..=0x1faf | 0x1fbc | 0x1fcc | 0x1ffc)
 }
 
+/// Unicode's Cased property (CPython's `_PyUnicode_IsCased`).
+fn is_cased(c: char) -> bool {
+    c.is_lowercase() || c.is_uppercase() || is_titlecase(c)
+}
+
+/// Appends the full title-case mapping of `c` (CPython's `_PyUnicode_ToTitleFull`): the upper
+/// case mapping except for the characters of [`TITLE_CASE`].
+fn push_title(out: &mut String, c: char) {
+    match TITLE_CASE.binary_search_by_key(&(c as u32), |&(k, _)| k) {
+        Ok(i) => out.push_str(TITLE_CASE[i].1),
+        Err(_) => out.extend(c.to_uppercase()),
+    }
+}
+
+/// Appends the lower case of the character `c` at byte `b` of `s`: a capital sigma becomes a
+/// final sigma at the end of a word, as CPython's `lower_ucs4` decides from the context.
+fn push_lower_at(out: &mut String, s: &str, b: usize, c: char) {
+    if c != 'Σ' {
+        out.extend(c.to_lowercase());
+        return;
+    }
+    // Rust's `str::to_lowercase` applies the same Final_Sigma rule; σ and ς have the same
+    // UTF-8 length, so the prefix's lower case ends where this character's begins.
+    let start = s[..b].to_lowercase().len();
+    let whole = s.to_lowercase();
+    out.push(whole[start..].chars().next().unwrap_or('σ'));
+}
+
+/// The characters whose title case differs from their upper case in CPython 3.11 (Unicode 14),
+/// sorted by code point.
+const TITLE_CASE: &[(u32, &str)] = &[
+    (0xdf, "\u{53}\u{73}"), (0x1c4, "\u{1c5}"), (0x1c5, "\u{1c5}"), (0x1c6, "\u{1c5}"),
+    (0x1c7, "\u{1c8}"), (0x1c8, "\u{1c8}"), (0x1c9, "\u{1c8}"), (0x1ca, "\u{1cb}"),
+    (0x1cb, "\u{1cb}"), (0x1cc, "\u{1cb}"), (0x1f1, "\u{1f2}"), (0x1f2, "\u{1f2}"),
+    (0x1f3, "\u{1f2}"), (0x587, "\u{535}\u{582}"), (0x10d0, "\u{10d0}"), (0x10d1, "\u{10d1}"),
+    (0x10d2, "\u{10d2}"), (0x10d3, "\u{10d3}"), (0x10d4, "\u{10d4}"), (0x10d5, "\u{10d5}"),
+    (0x10d6, "\u{10d6}"), (0x10d7, "\u{10d7}"), (0x10d8, "\u{10d8}"), (0x10d9, "\u{10d9}"),
+    (0x10da, "\u{10da}"), (0x10db, "\u{10db}"), (0x10dc, "\u{10dc}"), (0x10dd, "\u{10dd}"),
+    (0x10de, "\u{10de}"), (0x10df, "\u{10df}"), (0x10e0, "\u{10e0}"), (0x10e1, "\u{10e1}"),
+    (0x10e2, "\u{10e2}"), (0x10e3, "\u{10e3}"), (0x10e4, "\u{10e4}"), (0x10e5, "\u{10e5}"),
+    (0x10e6, "\u{10e6}"), (0x10e7, "\u{10e7}"), (0x10e8, "\u{10e8}"), (0x10e9, "\u{10e9}"),
+    (0x10ea, "\u{10ea}"), (0x10eb, "\u{10eb}"), (0x10ec, "\u{10ec}"), (0x10ed, "\u{10ed}"),
+    (0x10ee, "\u{10ee}"), (0x10ef, "\u{10ef}"), (0x10f0, "\u{10f0}"), (0x10f1, "\u{10f1}"),
+    (0x10f2, "\u{10f2}"), (0x10f3, "\u{10f3}"), (0x10f4, "\u{10f4}"), (0x10f5, "\u{10f5}"),
+    (0x10f6, "\u{10f6}"), (0x10f7, "\u{10f7}"), (0x10f8, "\u{10f8}"), (0x10f9, "\u{10f9}"),
+    (0x10fa, "\u{10fa}"), (0x10fd, "\u{10fd}"), (0x10fe, "\u{10fe}"), (0x10ff, "\u{10ff}"),
+    (0x1f80, "\u{1f88}"), (0x1f81, "\u{1f89}"), (0x1f82, "\u{1f8a}"), (0x1f83, "\u{1f8b}"),
+    (0x1f84, "\u{1f8c}"), (0x1f85, "\u{1f8d}"), (0x1f86, "\u{1f8e}"), (0x1f87, "\u{1f8f}"),
+    (0x1f88, "\u{1f88}"), (0x1f89, "\u{1f89}"), (0x1f8a, "\u{1f8a}"), (0x1f8b, "\u{1f8b}"),
+    (0x1f8c, "\u{1f8c}"), (0x1f8d, "\u{1f8d}"), (0x1f8e, "\u{1f8e}"), (0x1f8f, "\u{1f8f}"),
+    (0x1f90, "\u{1f98}"), (0x1f91, "\u{1f99}"), (0x1f92, "\u{1f9a}"), (0x1f93, "\u{1f9b}"),
+    (0x1f94, "\u{1f9c}"), (0x1f95, "\u{1f9d}"), (0x1f96, "\u{1f9e}"), (0x1f97, "\u{1f9f}"),
+    (0x1f98, "\u{1f98}"), (0x1f99, "\u{1f99}"), (0x1f9a, "\u{1f9a}"), (0x1f9b, "\u{1f9b}"),
+    (0x1f9c, "\u{1f9c}"), (0x1f9d, "\u{1f9d}"), (0x1f9e, "\u{1f9e}"), (0x1f9f, "\u{1f9f}"),
+    (0x1fa0, "\u{1fa8}"), (0x1fa1, "\u{1fa9}"), (0x1fa2, "\u{1faa}"), (0x1fa3, "\u{1fab}"),
+    (0x1fa4, "\u{1fac}"), (0x1fa5, "\u{1fad}"), (0x1fa6, "\u{1fae}"), (0x1fa7, "\u{1faf}"),
+    (0x1fa8, "\u{1fa8}"), (0x1fa9, "\u{1fa9}"), (0x1faa, "\u{1faa}"), (0x1fab, "\u{1fab}"),
+    (0x1fac, "\u{1fac}"), (0x1fad, "\u{1fad}"), (0x1fae, "\u{1fae}"), (0x1faf, "\u{1faf}"),
+    (0x1fb2, "\u{1fba}\u{345}"), (0x1fb3, "\u{1fbc}"), (0x1fb4, "\u{386}\u{345}"),
+    (0x1fb7, "\u{391}\u{342}\u{345}"), (0x1fbc, "\u{1fbc}"), (0x1fc2, "\u{1fca}\u{345}"),
+    (0x1fc3, "\u{1fcc}"), (0x1fc4, "\u{389}\u{345}"), (0x1fc7, "\u{397}\u{342}\u{345}"),
+    (0x1fcc, "\u{1fcc}"), (0x1ff2, "\u{1ffa}\u{345}"), (0x1ff3, "\u{1ffc}"),
+    (0x1ff4, "\u{38f}\u{345}"), (0x1ff7, "\u{3a9}\u{342}\u{345}"), (0x1ffc, "\u{1ffc}"),
+    (0xfb00, "\u{46}\u{66}"), (0xfb01, "\u{46}\u{69}"), (0xfb02, "\u{46}\u{6c}"),
+    (0xfb03, "\u{46}\u{66}\u{69}"), (0xfb04, "\u{46}\u{66}\u{6c}"), (0xfb05, "\u{53}\u{74}"),
+    (0xfb06, "\u{53}\u{74}"), (0xfb13, "\u{544}\u{576}"), (0xfb14, "\u{544}\u{565}"),
+    (0xfb15, "\u{544}\u{56b}"), (0xfb16, "\u{54e}\u{576}"), (0xfb17, "\u{544}\u{56d}"),
+];
+
 impl PyStr {
     /// The empty string (shared).
     pub fn empty() -> PyStr {
@@ -310,9 +379,9 @@ impl PyStr {
     /// `s.swapcase()`.
     pub fn swapcase(&self) -> PyStr {
         let mut out = String::with_capacity(self.s.len());
-        for c in self.s.chars() {
+        for (b, c) in self.s.char_indices() {
             if c.is_uppercase() {
-                out.extend(c.to_lowercase());
+                push_lower_at(&mut out, &self.s, b, c);
             } else if c.is_lowercase() {
                 out.extend(c.to_uppercase());
             } else {
@@ -719,6 +788,63 @@ impl PyStr {
         out.push_str(rest);
         Ok(PyStr::with_count(&out, w))
     }
+
+    /// `s.capitalize()`: the first character in title case, the rest in lower case.
+    pub fn capitalize(&self) -> PyStr {
+        let s: &str = &self.s;
+        let mut out = String::with_capacity(s.len());
+        for (b, c) in s.char_indices() {
+            if b == 0 {
+                push_title(&mut out, c);
+            } else {
+                push_lower_at(&mut out, s, b, c);
+            }
+        }
+        PyStr::from(out)
+    }
+
+    /// `s.title()`: title case after an uncased character, lower case after a cased one.
+    pub fn title(&self) -> PyStr {
+        let s: &str = &self.s;
+        let mut out = String::with_capacity(s.len());
+        let mut prev_cased = false;
+        for (b, c) in s.char_indices() {
+            if prev_cased {
+                push_lower_at(&mut out, s, b, c);
+            } else {
+                push_title(&mut out, c);
+            }
+            prev_cased = is_cased(c);
+        }
+        PyStr::from(out)
+    }
+
+    /// `s.partition(sep)`.
+    pub fn partition(&self, sep: &PyStr) -> PyResult<(PyStr, PyStr, PyStr)> {
+        if sep.is_empty() {
+            return Err(PyErr::value_error("empty separator"));
+        }
+        Ok(match self.s.find(&*sep.s) {
+            Some(b) => (self.sub_bytes(0, b), sep.clone(), self.sub_bytes(b + sep.s.len(), self.s.len())),
+            None => (self.clone(), PyStr::empty(), PyStr::empty()),
+        })
+    }
+
+    /// `s.rpartition(sep)`.
+    pub fn rpartition(&self, sep: &PyStr) -> PyResult<(PyStr, PyStr, PyStr)> {
+        if sep.is_empty() {
+            return Err(PyErr::value_error("empty separator"));
+        }
+        Ok(match self.s.rfind(&*sep.s) {
+            Some(b) => (self.sub_bytes(0, b), sep.clone(), self.sub_bytes(b + sep.s.len(), self.s.len())),
+            None => (PyStr::empty(), PyStr::empty(), self.clone()),
+        })
+    }
+
+    /// `s.rsplit()` / `s.rsplit(sep)` (no limit).
+    pub fn rsplit_all(&self, sep: Option<&PyStr>) -> PyResult<PyList<PyStr>> {
+        self.rsplit(sep, -1)
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -922,6 +1048,257 @@ impl PyStr {
         }
         Ok(PyStr::from(out))
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// `fmt.format(*args, **kwargs)`
+
+/// How `str.format` numbers its fields: not yet decided, `{}` (automatic: the next index), or
+/// `{0}` (manual). One call never mixes the two.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Numbering {
+    Unset,
+    Auto(usize),
+    Manual,
+}
+
+struct FormatArgs<'a> {
+    args: &'a [Value],
+    kwargs: &'a [(&'a str, Value)],
+    numbering: Numbering,
+}
+
+impl PyStr {
+    /// `self.format(*args, **kwargs)` with CPython's field syntax (`{}`, `{0}`, `{name}`,
+    /// `{0[key]}`, `!r`/`!s`/`!a`, format specs with nested fields) and its errors.
+    pub fn format_method(&self, args: &[Value], kwargs: &[(&str, Value)]) -> PyResult<PyStr> {
+        let chars: Vec<char> = self.s.chars().collect();
+        let mut st = FormatArgs { args, kwargs, numbering: Numbering::Unset };
+        let mut out = String::with_capacity(self.s.len());
+        format_markup(&chars, &mut st, 2, &mut out)?;
+        Ok(PyStr::from(out))
+    }
+}
+
+/// Expands the literal text and replacement fields of `s` (CPython's `build_string`);
+/// `depth` limits the nesting of fields inside format specs.
+fn format_markup(s: &[char], st: &mut FormatArgs, depth: u32, out: &mut String) -> PyResult<()> {
+    if depth == 0 {
+        return Err(PyErr::value_error("Max string recursion exceeded"));
+    }
+    let n = s.len();
+    let mut i = 0;
+    while i < n {
+        let c = s[i];
+        i += 1;
+        if c != '{' && c != '}' {
+            out.push(c);
+            continue;
+        }
+        if c == '}' {
+            if i >= n || s[i] != '}' {
+                return Err(PyErr::value_error("Single '}' encountered in format string"));
+            }
+            i += 1;
+            out.push('}');
+            continue;
+        }
+        if i >= n {
+            return Err(PyErr::value_error("Single '{' encountered in format string"));
+        }
+        if s[i] == '{' {
+            i += 1;
+            out.push('{');
+            continue;
+        }
+        // A replacement field, up to its matching '}'.
+        let start = i;
+        let mut count = 1;
+        let mut end = None;
+        while i < n {
+            let c = s[i];
+            i += 1;
+            if c == '{' {
+                count += 1;
+            } else if c == '}' {
+                count -= 1;
+                if count == 0 {
+                    end = Some(i - 1);
+                    break;
+                }
+            }
+        }
+        let end = end.ok_or_else(|| PyErr::value_error("expected '}' before end of string"))?;
+        format_field(&s[start..end], st, depth, out)?;
+    }
+    Ok(())
+}
+
+/// One replacement field (the text between its braces): `name[!conv][:spec]`.
+fn format_field(f: &[char], st: &mut FormatArgs, depth: u32, out: &mut String) -> PyResult<()> {
+    let mut j = 0;
+    let mut term = None;
+    while j < f.len() {
+        let c = f[j];
+        j += 1;
+        match c {
+            '{' => return Err(PyErr::value_error("unexpected '{' in field name")),
+            '[' => {
+                while j < f.len() && f[j] != ']' {
+                    j += 1;
+                }
+            }
+            '}' | ':' | '!' => {
+                term = Some(c);
+                break;
+            }
+            _ => {}
+        }
+    }
+    let (name, conversion, spec) = match term {
+        Some('!') | Some(':') => {
+            let name = &f[..j - 1];
+            let mut conversion = None;
+            if term == Some('!') {
+                let c = *f
+                    .get(j)
+                    .ok_or_else(|| PyErr::value_error("end of string while looking for conversion specifier"))?;
+                conversion = Some(c);
+                j += 1;
+                if j < f.len() {
+                    if f[j] != ':' {
+                        return Err(PyErr::value_error("expected ':' after conversion specifier"));
+                    }
+                    j += 1;
+                }
+            }
+            (name, conversion, &f[j..])
+        }
+        _ => (f, None, &f[f.len()..]),
+    };
+    let mut obj = field_object(name, st)?;
+    if let Some(c) = conversion {
+        obj = Value::Str(match c {
+            'r' => crate::object::py_repr(&obj)?,
+            's' => crate::object::py_str(&obj)?,
+            'a' => PyStr::from(ascii_escape(crate::object::py_repr(&obj)?.as_str())),
+            c if (c as u32) > 32 && (c as u32) < 127 => {
+                return Err(PyErr::value_error(format!("Unknown conversion specifier {c}")))
+            }
+            c => return Err(PyErr::value_error(format!("Unknown conversion specifier \\x{:x}", c as u32))),
+        });
+    }
+    let spec: String = if spec.contains(&'{') {
+        let mut expanded = String::new();
+        format_markup(spec, st, depth - 1, &mut expanded)?;
+        expanded
+    } else {
+        spec.iter().collect()
+    };
+    let text = crate::builtins::format_value(obj, &spec)?;
+    out.push_str(text.as_str());
+    Ok(())
+}
+
+/// A field name's digits as an index (CPython's `get_integer`): `None` unless every character
+/// is a decimal digit.
+fn field_index(s: &[char]) -> PyResult<Option<usize>> {
+    if s.is_empty() {
+        return Ok(None);
+    }
+    let mut n: usize = 0;
+    for &c in s {
+        let Some(d) = crate::format::decimal_value(c) else { return Ok(None) };
+        n = n
+            .checked_mul(10)
+            .and_then(|n| n.checked_add(d as usize))
+            .filter(|&n| n <= isize::MAX as usize)
+            .ok_or_else(|| PyErr::value_error("Too many decimal digits in format string"))?;
+    }
+    Ok(Some(n))
+}
+
+/// The object a field name selects: an argument, then `.attr` and `[key]` lookups.
+fn field_object(name: &[char], st: &mut FormatArgs) -> PyResult<Value> {
+    let first_len = name.iter().position(|&c| c == '.' || c == '[').unwrap_or(name.len());
+    let (first, mut rest) = name.split_at(first_len);
+    let index = field_index(first)?;
+    let empty = first.is_empty();
+    if empty || index.is_some() {
+        if st.numbering == Numbering::Unset {
+            st.numbering = if empty { Numbering::Auto(0) } else { Numbering::Manual };
+        }
+        match (st.numbering, empty) {
+            (Numbering::Manual, true) => {
+                return Err(PyErr::value_error(
+                    "cannot switch from manual field specification to automatic field numbering",
+                ))
+            }
+            (Numbering::Auto(_), false) => {
+                return Err(PyErr::value_error(
+                    "cannot switch from automatic field numbering to manual field specification",
+                ))
+            }
+            _ => {}
+        }
+    }
+    let mut obj = match (index, st.numbering) {
+        (None, Numbering::Auto(next)) if empty => {
+            st.numbering = Numbering::Auto(next + 1);
+            positional(st, next)?
+        }
+        (Some(i), _) => positional(st, i)?,
+        _ => {
+            let key: String = first.iter().collect();
+            match st.kwargs.iter().find(|(k, _)| *k == key) {
+                Some((_, v)) => v.clone(),
+                None => return Err(PyErr::key_error(Value::Str(PyStr::from(key)))),
+            }
+        }
+    };
+    while let Some((&c, tail)) = rest.split_first() {
+        let (part, next) = match c {
+            '.' => {
+                let len = tail.iter().position(|&c| c == '.' || c == '[').unwrap_or(tail.len());
+                (&tail[..len], &tail[len..])
+            }
+            '[' => {
+                let len = tail
+                    .iter()
+                    .position(|&c| c == ']')
+                    .ok_or_else(|| PyErr::value_error("Missing ']' in format string"))?;
+                (&tail[..len], &tail[len + 1..])
+            }
+            _ => {
+                return Err(PyErr::value_error(
+                    "Only '.' or '[' may follow ']' in format field specifier",
+                ))
+            }
+        };
+        if part.is_empty() {
+            return Err(PyErr::value_error("Empty attribute in format string"));
+        }
+        let part_text: String = part.iter().collect();
+        obj = if c == '.' {
+            return Err(PyErr::new(
+                crate::err::Exc::NotImplementedError,
+                format!("py2rust: str.format cannot read the attribute '.{part_text}' of a field"),
+            ));
+        } else {
+            match field_index(part)? {
+                Some(i) => obj.getitem(&Value::Int(Int::from(i)))?,
+                None => obj.getitem(&Value::Str(PyStr::from(part_text)))?,
+            }
+        };
+        rest = next;
+    }
+    Ok(obj)
+}
+
+fn positional(st: &FormatArgs, i: usize) -> PyResult<Value> {
+    st.args.get(i).cloned().ok_or_else(|| {
+        PyErr::index_error(format!("Replacement index {i} out of range for positional args tuple"))
+    })
 }
 
 /// A `*` width or precision argument.

@@ -1023,6 +1023,114 @@ impl<T: SetElem> crate::value::FromValue for PySet<T> {
     }
 }
 
+// ---------------------------------------------------------------------------------------------
+// frozenset, as a dynamic value.
+
+/// Python `frozenset`: an immutable, hashable set of values. It exists only inside `Value`s
+/// (`frozenset(...)` is dynamically typed); the table is a set's, so it iterates and prints in
+/// the same order as `set(...)` of the same items.
+pub struct FrozenSetObj {
+    set: PySet<Value>,
+}
+
+impl FrozenSetObj {
+    fn wrap(set: PySet<Value>) -> Value {
+        Value::Obj(Rc::new(FrozenSetObj { set }))
+    }
+}
+
+/// `frozenset()` / `frozenset(iterable)`, built as `set(iterable)` is.
+pub fn frozenset_of<I: IntoIterator<Item = Value>>(items: I) -> PyResult<Value> {
+    Ok(FrozenSetObj::wrap(PySet::from_iter_py(items)?))
+}
+
+/// CPython's `_shuffle_bits` of `frozenset.__hash__`.
+fn shuffle_bits(h: u64) -> u64 {
+    ((h ^ 89869747) ^ (h << 16)).wrapping_mul(3644798167)
+}
+
+impl PyObject for FrozenSetObj {
+    fn write_repr(&self, out: &mut String) -> PyResult<()> {
+        let items = self.set.to_vec();
+        if items.is_empty() {
+            out.push_str("frozenset()");
+            return Ok(());
+        }
+        out.push_str("frozenset(");
+        crate::object::write_seq(out, "{", items.iter(), "}")?;
+        out.push(')');
+        Ok(())
+    }
+    fn truthy(&self) -> bool {
+        !self.set.is_empty()
+    }
+    fn type_name(&self) -> &'static str {
+        "frozenset"
+    }
+}
+
+impl crate::value::Object for FrozenSetObj {
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+    fn into_any_rc(self: Rc<Self>) -> Rc<dyn std::any::Any> {
+        self
+    }
+    fn len(&self) -> PyResult<Int> {
+        Ok(self.set.len())
+    }
+    fn iter(self: Rc<Self>) -> PyResult<crate::value::ValueIter> {
+        Ok(crate::value::ValueIter::new(self.set.iter()))
+    }
+    fn contains(&self, x: &Value) -> PyResult<bool> {
+        self.set.0.contains_value(x)
+    }
+    fn eq_obj(&self, other: &dyn crate::value::Object) -> bool {
+        match other.to_value_set() {
+            Some(b) => self.set.0.equals(&b.0),
+            None => false,
+        }
+    }
+    fn cmp_obj(&self, other: &dyn crate::value::Object, op: CmpOp) -> Option<PyResult<bool>> {
+        let b = other.to_value_set()?;
+        Some(Ok(self.set.0.compare(&b.0, op)))
+    }
+    /// The result of `frozenset op set` is a frozenset (the left operand's type).
+    fn binop(&self, op: crate::value::ObjBinOp, other: &Value) -> Option<PyResult<Value>> {
+        use crate::value::ObjBinOp;
+        let Value::Obj(o) = other else { return None };
+        let b = o.to_value_set()?;
+        let a = &self.set.0;
+        let r = match op {
+            ObjBinOp::Or => a.union(&b.0),
+            ObjBinOp::And => a.intersection(&b.0),
+            ObjBinOp::Sub => a.difference(&b.0),
+            ObjBinOp::Xor => a.symmetric_difference(&b.0),
+        };
+        Some(Ok(FrozenSetObj::wrap(r)))
+    }
+    /// CPython's `frozenset_hash`: independent of the order, from the items' hashes.
+    fn hash_obj(&self) -> PyResult<i64> {
+        let t = self.set.0.table.borrow();
+        let mut h: u64 = 0;
+        for s in &t.slots {
+            if s.key.is_some() {
+                h ^= shuffle_bits(s.hash as u64);
+            }
+        }
+        h ^= (t.used as u64 + 1).wrapping_mul(1927868237);
+        h ^= (h >> 11) ^ (h >> 25);
+        h = h.wrapping_mul(69069).wrapping_add(907133923);
+        if h == u64::MAX {
+            h = 590923713;
+        }
+        Ok(h as i64)
+    }
+    fn to_value_set(&self) -> Option<PySet<Value>> {
+        Some(self.set.clone())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -93,6 +93,20 @@ pub struct Param {
     pub default: Option<Expr>,
     pub annotation: Option<Expr>,
     pub span: Span,
+    pub kind: ParamKind,
+}
+
+/// How a parameter receives its argument.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ParamKind {
+    /// By position or by keyword.
+    Positional,
+    /// `*args`: the extra positional arguments, as a tuple.
+    VarArgs,
+    /// After `*` or `*args`: by keyword only.
+    KeywordOnly,
+    /// `**kwargs`: the extra keyword arguments, as a dict.
+    VarKeywords,
 }
 
 #[derive(Clone, Debug)]

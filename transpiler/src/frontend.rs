@@ -187,18 +187,33 @@ impl Converter {
     }
 
     fn params(&mut self, args: py::Arguments, whole: TextRange) -> Vec<Param> {
-        if !args.posonlyargs.is_empty() || args.vararg.is_some() || !args.kwonlyargs.is_empty() || args.kwarg.is_some() {
-            self.unsupported(whole, "`*args`, `**kwargs`, keyword-only or positional-only parameters", "only plain positional parameters with defaults are supported yet");
+        if !args.posonlyargs.is_empty() {
+            self.unsupported(whole, "positional-only parameters", "not supported yet");
         }
-        args.args
-            .into_iter()
-            .map(|a| Param {
-                name: a.def.arg.to_string(),
-                span: span(a.def.range),
-                annotation: a.def.annotation.map(|t| self.annotation(*t)),
-                default: a.default.map(|d| self.expr(*d)),
-            })
-            .collect()
+        let mut out: Vec<Param> = Vec::new();
+        for a in args.args {
+            out.push(self.param(a.def, a.default.map(|d| *d), ParamKind::Positional));
+        }
+        if let Some(v) = args.vararg {
+            out.push(self.param(*v, None, ParamKind::VarArgs));
+        }
+        for a in args.kwonlyargs {
+            out.push(self.param(a.def, a.default.map(|d| *d), ParamKind::KeywordOnly));
+        }
+        if let Some(k) = args.kwarg {
+            out.push(self.param(*k, None, ParamKind::VarKeywords));
+        }
+        out
+    }
+
+    fn param(&mut self, a: py::Arg, default: Option<py::Expr>, kind: ParamKind) -> Param {
+        Param {
+            name: a.arg.to_string(),
+            span: span(a.range),
+            annotation: a.annotation.map(|t| self.annotation(*t)),
+            default: default.map(|d| self.expr(d)),
+            kind,
+        }
     }
 
     /// Annotations are hints: kept as expressions, never a reason to refuse.

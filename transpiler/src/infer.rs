@@ -251,6 +251,7 @@ pub fn infer(module: &Module, res: &Resolution) -> Result<Types, Vec<Diagnostic>
         returns: Vec::new(),
         memo: HashMap::new(),
         attrs: HashMap::new(),
+        kw_vars: HashMap::new(),
         exprs: vec![ITy::Never; module.expr_count as usize],
         func: None,
     };
@@ -262,6 +263,7 @@ pub fn infer(module: &Module, res: &Resolution) -> Result<Types, Vec<Diagnostic>
     loop {
         inf.s.changed = false;
         inf.func = None;
+        inf.star_params();
         inf.classes();
         inf.stmts(&module.body);
         for (i, f) in res.funcs.iter().enumerate() {
@@ -344,6 +346,8 @@ struct Infer<'a> {
     memo: HashMap<(ExprId, u8), Var>,
     /// Attribute variables of class hierarchies, by root.
     attrs: HashMap<(ClassId, String), Var>,
+    /// The key and value variables of each function's `**kwargs` dict.
+    kw_vars: HashMap<FuncId, (Var, Var)>,
     exprs: Vec<ITy>,
     func: Option<FuncId>,
 }
@@ -401,6 +405,31 @@ impl<'a> Infer<'a> {
         v
     }
 
+    /// `*args` is a tuple of anything (a dynamic value); `**kwargs` a dict from str.
+    fn star_params(&mut self) {
+        for (i, f) in self.res.funcs.iter().enumerate() {
+            for p in &f.params {
+                let v = self.var(f.scope, &p.name);
+                match p.kind {
+                    ParamKind::VarArgs => self.s.join_into(v, &ITy::Dyn),
+                    ParamKind::VarKeywords => {
+                        let (k, vv) = match self.kw_vars.get(&FuncId(i as u32)) {
+                            Some(&kv) => kv,
+                            None => {
+                                let kv = (self.s.fresh(), self.s.fresh());
+                                self.kw_vars.insert(FuncId(i as u32), kv);
+                                kv
+                            }
+                        };
+                        self.s.join_into(k, &ITy::Str);
+                        self.s.join_into(v, &ITy::Dict(k, vv));
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+
     /// Class-level facts: `self` parameters, class attributes, dataclass fields.
     fn classes(&mut self) {
         for (i, c) in self.res.classes.iter().enumerate() {
@@ -439,15 +468,23 @@ impl<'a> Infer<'a> {
     fn call_func(&mut self, f: FuncId, skip: usize, args: &[ITy], keywords: &[Keyword], kw_tys: &[ITy]) -> ITy {
         let def = &self.res.funcs[f.0 as usize];
         let scope = def.scope;
-        let params: Vec<String> = def.params.iter().skip(skip).map(|p| p.name.clone()).collect();
-        for (p, t) in params.iter().zip(args) {
+        let positional: Vec<String> = def.params.iter().skip(skip).filter(|p| p.kind == ParamKind::Positional).map(|p| p.name.clone()).collect();
+        let named: Vec<String> = def.params.iter().skip(skip).filter(|p| matches!(p.kind, ParamKind::Positional | ParamKind::KeywordOnly)).map(|p| p.name.clone()).collect();
+        let var_kw = def.params.iter().find(|p| p.kind == ParamKind::VarKeywords).map(|p| p.name.clone());
+        for (p, t) in positional.iter().zip(args) {
             let v = self.var(scope, p);
             self.s.join_into(v, t);
         }
         for (k, t) in keywords.iter().zip(kw_tys) {
-            if params.contains(&k.name) {
+            if named.contains(&k.name) {
                 let v = self.var(scope, &k.name);
                 self.s.join_into(v, t);
+            } else if let Some(kw) = &var_kw {
+                // An extra keyword argument: a value of the `**kwargs` dict.
+                let v = self.var(scope, kw);
+                if let ITy::Dict(_, vv) = self.s.get(v) {
+                    self.s.join_into(vv, t);
+                }
             }
         }
         let r = self.returns[f.0 as usize];
@@ -911,6 +948,8 @@ impl<'a> Infer<'a> {
                 }
                 match c {
                     ITy::Obj(root) => self.instance_call(root, "__getitem__", &[it], &[], &[]).unwrap_or(ITy::Dyn),
+                    // `os.environ[key]`, from the module table.
+                    ITy::Module(m) => self.module_call(e, &m, "__getitem__", &[it], &[], &[]),
                     ITy::Dict(k, v) => {
                         self.s.join_into(k, &it);
                         self.s.get(v)
@@ -938,7 +977,7 @@ impl<'a> Infer<'a> {
                         self.s.join_into(v, &ITy::Str);
                         ITy::List(v)
                     }
-                    (ITy::Module(m), "path") if m == "os" => ITy::Module("os.path".into()),
+                    (ITy::Module(m), _) if crate::modules::submodule(m, attr).is_some() => ITy::Module(crate::modules::submodule(m, attr).unwrap_or_default().into()),
                     (ITy::Module(m), _) => match crate::modules::constant(m, attr) {
                         Some(c) => self.from_ty(&c.ty, e),
                         None => ITy::Dyn,
@@ -970,14 +1009,35 @@ impl<'a> Infer<'a> {
         }
     }
 
-    /// `module.name(args)` through the module table.
-    fn module_call(&mut self, e: &Expr, module: &str, name: &str, a: &[ITy]) -> ITy {
-        if a.contains(&ITy::Never) {
+    /// `module.name(args)` through the module table (arguments in parameter order, as
+    /// `modules::arrange` puts them).
+    fn module_call(&mut self, e: &Expr, module: &str, name: &str, a: &[ITy], keywords: &[Keyword], kw_tys: &[ITy]) -> ITy {
+        use crate::modules::{Shape, Slot};
+        if a.contains(&ITy::Never) || kw_tys.contains(&ITy::Never) {
             return ITy::Never;
         }
-        let shapes: Vec<Ty> = a.iter().map(|t| self.s.concrete(t, 0)).collect();
+        let names: Vec<&str> = keywords.iter().map(|k| k.name.as_str()).collect();
+        let Ok(slots) = crate::modules::arrange(module, name, a.len(), &names) else { return ITy::Dyn };
+        let given: Vec<&ITy> = a.iter().chain(kw_tys).collect();
+        let tys: Vec<ITy> = slots
+            .iter()
+            .map(|s| match s {
+                Slot::Arg(i) => given[*i].clone(),
+                Slot::Default(l) => from_concrete(&l.ty()),
+            })
+            .collect();
+        let shapes: Vec<Ty> = tys.iter().map(|t| self.s.concrete(t, 0)).collect();
         match crate::modules::call(module, name, &shapes) {
-            Some(c) => self.from_ty(&c.ret, e),
+            Some(c) => match c.shape {
+                Shape::Plain => self.from_ty(&c.ret, e),
+                Shape::ElemOf(i) => self.elem_of(&tys[i]),
+                Shape::ListOfElem(i) => {
+                    let elem = self.elem_of(&tys[i]);
+                    let v = self.memo(e, 2);
+                    self.s.join_into(v, &elem);
+                    ITy::List(v)
+                }
+            },
             None => ITy::Dyn,
         }
     }
@@ -1062,23 +1122,7 @@ impl<'a> Infer<'a> {
         }
         let callee = self.expr(func);
         match (callee, self.res.names.get(&func.id)) {
-            (ITy::Func(f), _) => {
-                let def = &self.res.funcs[f.0 as usize];
-                let scope = def.scope;
-                let params: Vec<String> = def.params.iter().map(|p| p.name.clone()).collect();
-                for (p, t) in params.iter().zip(&arg_tys) {
-                    let v = self.var(scope, p);
-                    self.s.join_into(v, t);
-                }
-                for (k, t) in keywords.iter().zip(&kw_tys) {
-                    if params.contains(&k.name) {
-                        let v = self.var(scope, &k.name);
-                        self.s.join_into(v, t);
-                    }
-                }
-                let r = self.returns[f.0 as usize];
-                self.s.get(r)
-            }
+            (ITy::Func(f), _) => self.call_func(f, 0, &arg_tys, keywords, &kw_tys),
             (ITy::Class(c), _) => self.construct(c, &arg_tys, keywords, &kw_tys),
             (ITy::Obj(root), _) => self.instance_call(root, "__call__", &arg_tys, keywords, &kw_tys).unwrap_or(ITy::Dyn),
             (_, Some(Binding::Builtin(name))) => {
@@ -1087,7 +1131,7 @@ impl<'a> Infer<'a> {
             }
             (_, Some(Binding::Imported(m, n))) => {
                 let (m, n) = (m.clone(), n.clone());
-                self.module_call(e, &m, &n, &arg_tys)
+                self.module_call(e, &m, &n, &arg_tys, keywords, &kw_tys)
             }
             _ => ITy::Dyn,
         }
@@ -1297,7 +1341,7 @@ impl<'a> Infer<'a> {
             return ITy::Never;
         }
         match owner {
-            ITy::Module(m) if m != "sys" => return self.module_call(e, &m.clone(), method, a),
+            ITy::Module(m) if !(m == "sys" && method == "exit") => return self.module_call(e, &m.clone(), method, a, keywords, kw_tys),
             ITy::Obj(root) => return self.instance_call(*root, method, a, keywords, kw_tys).unwrap_or(ITy::Dyn),
             ITy::Class(c) => {
                 return match self.res.lookup_method(*c, method) {

@@ -251,11 +251,11 @@ pub fn arrange(module: &str, name: &str, positional: usize, keywords: &[&str]) -
         }
         return Err(format!("`{module}.{name}` takes no keyword arguments here"));
     };
-    if keywords.is_empty() {
-        return Ok((0..positional).map(Slot::Arg).collect());
-    }
     if positional > spec.positional {
         return Err(format!("`{module}.{name}` takes at most {} positional arguments", spec.positional));
+    }
+    if keywords.is_empty() {
+        return Ok((0..positional).map(Slot::Arg).collect());
     }
     let mut slots: Vec<Option<Slot>> = vec![None; spec.names.len()];
     for (i, s) in slots.iter_mut().enumerate().take(positional) {
@@ -288,6 +288,7 @@ pub fn arrange(module: &str, name: &str, positional: usize, keywords: &[&str]) -
 // ----- the table -----------------------------------------------------------------------
 
 /// `module.name(args)` with arguments of these types (in parameter order, see [`arrange`]).
+/// `module[key]` is `module.__getitem__(key)`.
 pub fn call(module: &str, name: &str, args: &[Ty]) -> Option<ModCall> {
     match module {
         "math" => math(name, args),
@@ -377,6 +378,8 @@ fn math(name: &str, args: &[Ty]) -> Option<ModCall> {
         _ => {}
     }
     let a = all(args, real)?;
+    // `&[&dyn MathArg]`: every element a reference.
+    let refs = || a.iter().map(|(t, _)| (t.clone(), Pass::Ref)).collect::<Vec<_>>();
     let float_fn = |rust| Some(f(rust, a.clone(), Ty::Float, true));
     match (name, args.len()) {
         ("sqrt", 1) => float_fn("math_sqrt"),
@@ -414,7 +417,7 @@ fn math(name: &str, args: &[Ty]) -> Option<ModCall> {
         ("remainder", 2) => float_fn("math_remainder"),
         ("nextafter", 2) => float_fn("math_nextafter"),
         ("ldexp", 2) => float_fn("math_ldexp"),
-        ("hypot", _) => Some(f("math_hypot", a, Ty::Float, true).packed()),
+        ("hypot", _) => Some(f("math_hypot", refs(), Ty::Float, true).packed()),
         ("modf", 1) => Some(f("math_modf", a, Ty::Tuple(vec![Ty::Float, Ty::Float]), true)),
         ("frexp", 1) => Some(f("math_frexp", a, Ty::Tuple(vec![Ty::Float, Ty::Int]), true)),
         ("isinf", 1) => Some(f("math_isinf", a, Ty::Bool, true)),
@@ -428,8 +431,8 @@ fn math(name: &str, args: &[Ty]) -> Option<ModCall> {
         ("perm", 1) => Some(f("math_perm_all", a, Ty::Int, true)),
         ("perm", 2) => Some(f("math_perm", a, Ty::Int, true)),
         ("comb", 2) => Some(f("math_comb", a, Ty::Int, true)),
-        ("gcd", _) => Some(f("math_gcd", a, Ty::Int, true).packed()),
-        ("lcm", _) => Some(f("math_lcm", a, Ty::Int, true).packed()),
+        ("gcd", _) => Some(f("math_gcd", refs(), Ty::Int, true).packed()),
+        ("lcm", _) => Some(f("math_lcm", refs(), Ty::Int, true).packed()),
         _ => None,
     }
 }
@@ -478,7 +481,7 @@ fn random(name: &str, args: &[Ty]) -> Option<ModCall> {
             };
             // The runtime function takes only the lists it uses: drop the `None`s.
             let mut out = vec![c.remove(0)];
-            if rest.first().is_some() {
+            if !rest.is_empty() {
                 out.push(if *weights == Ty::None { (Ty::None, Pass::Skip) } else { c.remove(0) });
             }
             if rest.get(1).is_some() {
@@ -574,11 +577,12 @@ fn os(name: &str, args: &[Ty]) -> Option<ModCall> {
     }
 }
 
-/// `os.environ.get(key[, default])`.
+/// `os.environ.get(key[, default])` and `os.environ[key]` (`__getitem__`).
 fn environ(name: &str, args: &[Ty]) -> Option<ModCall> {
     let f = ModCall::new;
     let key = (Ty::Str, Pass::Str);
     match (name, args) {
+        ("__getitem__", [Ty::Str]) => Some(f("environ_getitem", vec![(Ty::Str, Pass::Ref)], Ty::Str, true)),
         ("get", [Ty::Str]) => Some(f("environ_get", vec![key], Ty::Dyn, false).boxed()),
         ("get", [Ty::Str, Ty::None]) => Some(f("environ_get", vec![key, (Ty::None, Pass::Skip)], Ty::Dyn, false).boxed()),
         ("get", [Ty::Str, Ty::Str]) => Some(f("os_getenv_default", vec![key, (Ty::Str, Pass::Ref)], Ty::Str, false)),
@@ -757,6 +761,7 @@ mod tests {
         assert!(arrange("math", "sqrt", 1, &["x"]).is_err());
         assert!(arrange("random", "sample", 1, &["population"]).is_err());
         assert!(arrange("random", "randint", 0, &["b"]).is_err());
+        assert!(arrange("math", "isclose", 3, &[]).is_err());
     }
 
     #[test]

@@ -479,7 +479,8 @@ impl Resolver {
                     } else if alias.is_some() || scope.id != MODULE_SCOPE {
                         self.diags.push(Diagnostic::unsupported(s.span, "this form of import", "only `import MODULE` at module level is supported yet"));
                     } else {
-                        self.res.imports.insert(name.clone());
+                        // `import os.path` binds `os`.
+                        self.res.imports.insert(name.split('.').next().unwrap_or(name).to_string());
                     }
                 }
             }

@@ -329,25 +329,16 @@ impl<T: Clone> RandSeq for Vec<T> {
 impl RandSeq for RangeIter {
     type Item = Int;
     fn seq_len(&self) -> PyResult<usize> {
-        match self {
-            RangeIter::Fast { remaining, .. } => usize::try_from(*remaining)
-                .ok()
-                .filter(|&n| n <= i64::MAX as usize)
-                .ok_or_else(|| PyErr::overflow("Python int too large to convert to C ssize_t")),
-            RangeIter::Big { remaining, .. } => remaining
-                .to_i64()
-                .and_then(|n| usize::try_from(n).ok())
-                .ok_or_else(|| PyErr::overflow("Python int too large to convert to C ssize_t")),
-        }
+        self.remaining()
+            .to_i64()
+            .and_then(|n| usize::try_from(n).ok())
+            .ok_or_else(|| PyErr::overflow("Python int too large to convert to C ssize_t"))
     }
     fn seq_get(&self, i: usize) -> PyResult<Int> {
         if i >= self.seq_len()? {
             return Err(PyErr::index_error("range object index out of range"));
         }
-        Ok(match self {
-            RangeIter::Fast { next, step, .. } => Int::from(*next as i128 + i as i128 * *step as i128),
-            RangeIter::Big { next, step, .. } => next + &(step * &Int::from(i)),
-        })
+        Ok(self.item(i))
     }
 }
 

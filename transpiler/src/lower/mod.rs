@@ -1646,6 +1646,8 @@ impl<'a> Lower<'a> {
                 let i = self.expr(index);
                 self.call_method_values(e.span, *root, "__getitem__", recv, vec![(i, self.ty(index))])
             }
+            // `os.environ[key]`, from the module table.
+            Ty::Module(m) => self.module_call(e, &m.clone(), "__getitem__", std::slice::from_ref(index), &[]),
             Ty::Dict(kt, _) => {
                 let recv = self.place(value);
                 let k = self.expr_as(index, kt);
@@ -1703,7 +1705,7 @@ impl<'a> Lower<'a> {
         match &iter.kind {
             ExprKind::GenExp { generators, .. } => generators.len() == 1,
             ExprKind::Call { func, .. } => matches!(self.res.names.get(&func.id), Some(Binding::Builtin(b)) if b == "map" || b == "filter"),
-            _ => matches!(self.ty(iter), Ty::Dict(..) | Ty::Set(_)),
+            _ => matches!(self.ty(iter), Ty::Dict(..) | Ty::Set(_) | Ty::Dyn),
         }
     }
 
@@ -1733,6 +1735,11 @@ impl<'a> Lower<'a> {
     fn fallible_iter(&mut self, iter: &ast::Expr) -> Option<Expr> {
         if let Some(it) = self.lazy_call_iter(iter) {
             return Some(it);
+        }
+        if self.ty(iter) == Ty::Dyn {
+            // A dynamic value: whatever it is, iterating it may raise.
+            let v = self.place(iter).method("iter", vec![]);
+            return Some(self.attempt(v, iter.span));
         }
         if let ExprKind::GenExp { elt, generators } = &iter.kind {
             if generators.len() == 1 {
@@ -1913,18 +1920,38 @@ impl<'a> Lower<'a> {
     /// The arguments for the parameters of `f` after the first `skip` (`self`): positional,
     /// keyword, then constant defaults, each converted to the parameter's type.
     fn call_args(&mut self, span: Span, f: FuncId, skip: usize, args: &[ast::Expr], keywords: &[ast::Keyword]) -> Option<Vec<Expr>> {
+        use ast::ParamKind;
         let def = &self.res.funcs[f.0 as usize];
         let param_tys: Vec<Ty> = self.types.params[f.0 as usize].iter().skip(skip).cloned().collect();
         let params: Vec<ast::Param> = def.params.iter().skip(skip).cloned().collect();
         let fname = def.name.clone();
-        if args.len() > params.len() {
-            self.unsupported(span, "this call", format!("{fname}() takes {} positional arguments but {} were given", params.len() + skip, args.len() + skip));
+        let positional = params.iter().filter(|p| p.kind == ParamKind::Positional).count();
+        let has_var_args = params.iter().any(|p| p.kind == ParamKind::VarArgs);
+        if args.len() > positional && !has_var_args {
+            self.unsupported(span, "this call", format!("{fname}() takes {} positional arguments but {} were given", positional + skip, args.len() + skip));
             return None;
         }
         let mut out = Vec::new();
+        let mut extra_keywords: Vec<&ast::Keyword> = keywords.iter().filter(|k| !params.iter().any(|p| p.name == k.name && matches!(p.kind, ParamKind::Positional | ParamKind::KeywordOnly))).collect();
         for (i, (p, pt)) in params.iter().zip(&param_tys).enumerate() {
             let pt = storable(pt);
-            if let Some(a) = args.get(i) {
+            match p.kind {
+                ParamKind::VarArgs => {
+                    // The extra positional arguments, as a tuple.
+                    let items = args.iter().skip(positional).map(|a| self.expr_as(a, &Ty::Dyn)).collect();
+                    out.push(Expr::call("Value::tuple", vec![Expr::Vec(items)]));
+                    continue;
+                }
+                ParamKind::VarKeywords => {
+                    let Ty::Dict(_, vt) = &pt else { return None };
+                    let pairs = std::mem::take(&mut extra_keywords).into_iter().map(|k| Expr::Tuple(vec![Expr::Str(k.name.clone()), self.expr_as(&k.value, vt)])).collect();
+                    out.push(self.attempt(Expr::TypedCall(pt.clone(), "from_pairs".into(), vec![Expr::Vec(pairs)]), span));
+                    continue;
+                }
+                _ => {}
+            }
+            let positional_arg = if p.kind == ParamKind::Positional { args.get(i) } else { None };
+            if let Some(a) = positional_arg {
                 out.push(self.expr_as(a, &pt));
             } else if let Some(k) = keywords.iter().find(|k| k.name == p.name) {
                 out.push(self.expr_as(&k.value, &pt));
@@ -1939,11 +1966,9 @@ impl<'a> Lower<'a> {
                 return None;
             }
         }
-        for k in keywords {
-            if !params.iter().any(|p| p.name == k.name) {
-                self.unsupported(k.span, "this keyword argument", format!("{fname}() got an unexpected keyword argument '{}'", k.name));
-                return None;
-            }
+        if let Some(k) = extra_keywords.first() {
+            self.unsupported(k.span, "this keyword argument", format!("{fname}() got an unexpected keyword argument '{}'", k.name));
+            return None;
         }
         Some(out)
     }
@@ -2143,6 +2168,19 @@ impl<'a> Lower<'a> {
                     Expr::Var(acc),
                 ))
             }
+            ("sum", [_] | [_, _]) => {
+                // Elements of several types: Python's `+` on dynamic values.
+                let from = self.elem_ty(&args[0]);
+                let it = self.iterate(&args[0]);
+                let start = match args.get(1) {
+                    Some(s) => self.expr_as(s, &Ty::Dyn),
+                    None => Expr::Int(0).method("into_value", vec![]),
+                };
+                let item = self.coerce(Expr::Var("item".into()), &from, &Ty::Dyn, e.span);
+                let items = it.method("into_iter", vec![]).method("map", vec![Expr::Closure(vec![Pat::Ident("item".into())], Box::new(item))]);
+                let total = self.attempt(Expr::call("sum_values", vec![items, start]), e.span);
+                self.coerce(total, &Ty::Dyn, &t, e.span)
+            }
             ("any" | "all", [_]) if self.lazily_fallible(&args[0]) => {
                 let Some(it) = self.fallible_iter(&args[0]) else { return Expr::Unit };
                 self.attempt(Expr::call(if name == "any" { "try_any" } else { "try_all" }, vec![it]), e.span)
@@ -2162,33 +2200,107 @@ impl<'a> Lower<'a> {
 
     /// `module.name` as a value, from the module table.
     fn module_constant(&mut self, e: &ast::Expr, module: &str, name: &str) -> Expr {
-        match crate::modules::constant(module, name) {
-            Some(c) if c.call => Expr::call(c.rust, vec![]),
-            Some(c) => Expr::Path(c.rust.to_string()),
+        use crate::modules::ConstValue;
+        match crate::modules::constant(module, name).map(|c| c.value) {
+            Some(ConstValue::Path(p)) => Expr::Path(p.to_string()),
+            Some(ConstValue::Call(f)) => Expr::call(f, vec![]),
+            Some(ConstValue::Str(s)) => Expr::Str(s.to_string()),
             None => self.unsupported(e.span, format!("`{module}.{name}` as a value"), "not supported yet"),
         }
     }
 
-    /// `module.name(args)` from the module table: each argument converted as the table says.
+    /// `module.name(args)` from the module table: the arguments in parameter order (keywords
+    /// placed, parameters they skip given their defaults), each converted and passed as the
+    /// table says, then the table's literal arguments.
     fn module_call(&mut self, e: &ast::Expr, module: &str, name: &str, args: &[ast::Expr], keywords: &[ast::Keyword]) -> Expr {
-        if let Some(k) = keywords.first() {
-            return self.unsupported(k.span, format!("keyword arguments to `{module}.{name}`"), "not supported yet");
-        }
-        let tys: Vec<Ty> = args.iter().map(|a| self.ty(a)).collect();
+        use crate::modules::{Pass, Slot};
+        let names: Vec<&str> = keywords.iter().map(|k| k.name.as_str()).collect();
+        let slots = match crate::modules::arrange(module, name, args.len(), &names) {
+            Ok(slots) => slots,
+            Err(why) => return self.unsupported(e.span, format!("this call of `{module}.{name}`"), why),
+        };
+        let given: Vec<&ast::Expr> = args.iter().chain(keywords.iter().map(|k| &k.value)).collect();
+        let tys: Vec<Ty> = slots
+            .iter()
+            .map(|s| match s {
+                Slot::Arg(i) => self.ty(given[*i]),
+                Slot::Default(l) => l.ty(),
+            })
+            .collect();
         let Some(c) = crate::modules::call(module, name, &tys) else {
             let desc: Vec<String> = tys.iter().map(Ty::python_name).collect();
             return self.unsupported(e.span, format!("`{module}.{name}({})`", desc.join(", ")), "not supported for these arguments yet");
         };
-        let mut out = Vec::new();
-        for (a, (t, pass)) in args.iter().zip(&c.args) {
-            let v = self.expr_as(a, t);
-            out.push(if *pass == crate::modules::Pass::Ref { v.reference() } else { v });
+        // Keyword arguments out of parameter order: evaluate all arguments first, as written
+        // (unless they are all literals).
+        let order: Vec<usize> = slots.iter().filter_map(|s| if let Slot::Arg(i) = s { Some(*i) } else { None }).collect();
+        let literal = |a: &ast::Expr| matches!(a.kind, ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Str(_) | ExprKind::Bool(_) | ExprKind::None);
+        let mut lets = Vec::new();
+        let mut temps: Vec<Option<String>> = vec![None; given.len()];
+        if order.windows(2).any(|w| w[0] > w[1]) && !given.iter().all(|a| literal(a)) {
+            for (i, a) in given.iter().enumerate() {
+                let Some(k) = slots.iter().position(|s| *s == Slot::Arg(i)) else { continue };
+                let (t, pass) = &c.args[k];
+                if *pass == Pass::Skip || (pass.is_optional() && tys[k] == Ty::None) {
+                    continue;
+                }
+                let v = self.expr_as(a, t);
+                let tmp = self.tmp("arg");
+                lets.push(Stmt::Let { name: tmp.clone(), ty: None, init: Some(v), mutable: false, optional: false });
+                temps[i] = Some(tmp);
+            }
         }
-        let call = Expr::call(c.rust, out);
+        let mut out = Vec::new();
+        for ((slot, (t, pass)), from) in slots.iter().zip(&c.args).zip(&tys) {
+            if *pass == Pass::Skip {
+                continue;
+            }
+            if pass.is_optional() && *from == Ty::None {
+                out.push(Expr::Path("None".into()));
+                continue;
+            }
+            if let (Slot::Arg(i), Pass::Str | Pass::OptStr) = (slot, pass) {
+                if let (ExprKind::Str(text), None) = (&given[*i].kind, &temps[*i]) {
+                    // A literal `&str` needs no `PyStr`.
+                    let lit = Expr::StrLit(text.clone());
+                    out.push(if *pass == Pass::Str { lit } else { Expr::call("Some", vec![lit]) });
+                    continue;
+                }
+            }
+            let by_ref = matches!(pass, Pass::Ref | Pass::Str | Pass::OptRef | Pass::OptStr);
+            let v = match slot {
+                Slot::Arg(i) => match &temps[*i] {
+                    Some(tmp) => Expr::Var(tmp.clone()),
+                    None if by_ref && from == t => self.place(given[*i]),
+                    None => self.expr_as(given[*i], t),
+                },
+                Slot::Default(l) => {
+                    let v = module_lit(*l);
+                    self.coerce(v, from, t, e.span)
+                }
+            };
+            out.push(module_arg(v, *pass));
+        }
+        if c.packed {
+            out = vec![Expr::Array(out).reference()];
+        }
+        for (l, pass) in &c.extra {
+            out.push(match l {
+                crate::modules::Lit::None if pass.is_optional() => Expr::Path("None".into()),
+                _ => module_arg(module_lit(*l), *pass),
+            });
+        }
+        let mut call = Expr::call(c.rust, out);
         if c.fallible {
-            self.attempt(call, e.span)
-        } else {
+            call = self.attempt(call, e.span);
+        }
+        if c.boxed {
+            call = call.method("into_value", vec![]);
+        }
+        if lets.is_empty() {
             call
+        } else {
+            Expr::Block(Block::with_tail(lets, call))
         }
     }
 
@@ -2280,7 +2392,7 @@ impl<'a> Lower<'a> {
             }
         }
         match &ot {
-            Ty::Module(m) if m != "sys" => return self.module_call(e, &m.clone(), method, args, keywords),
+            Ty::Module(m) if !(m == "sys" && method == "exit") => return self.module_call(e, &m.clone(), method, args, keywords),
             Ty::Obj(root) => return self.instance_method_call(e, owner, *root, method, args, keywords),
             Ty::Class(c) => {
                 let Some(f) = self.res.lookup_method(*c, method) else {
@@ -2432,6 +2544,30 @@ impl<'a> Lower<'a> {
 }
 
 // ----- small helpers ---------------------------------------------------------------------
+
+/// A literal argument of a module function (`None` is `()`).
+fn module_lit(l: crate::modules::Lit) -> Expr {
+    use crate::modules::Lit;
+    match l {
+        Lit::None => Expr::Unit,
+        Lit::Bool(b) => Expr::Bool(b),
+        Lit::Int(i) => Expr::Int(i),
+        Lit::Float(f) => Expr::Float(f),
+    }
+}
+
+/// An argument of a module function passed as the table says.
+fn module_arg(v: Expr, pass: crate::modules::Pass) -> Expr {
+    use crate::modules::Pass;
+    match pass {
+        Pass::Owned | Pass::Skip => v,
+        Pass::Ref => v.reference(),
+        Pass::Str => v.method("as_str", vec![]),
+        Pass::OptOwned => Expr::call("Some", vec![v]),
+        Pass::OptRef => Expr::call("Some", vec![v.reference()]),
+        Pass::OptStr => Expr::call("Some", vec![v.method("as_str", vec![])]),
+    }
+}
 
 /// The method Python calls for `a op b`.
 pub fn binop_dunder(op: ast::BinOp) -> &'static str {
