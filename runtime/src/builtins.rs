@@ -141,11 +141,19 @@ fn range_count(start: &Int, stop: &Int, step: &Int) -> PyResult<Int> {
     Ok(n)
 }
 
-/// `range(start, stop, step)`.
+/// `range(start, stop, step)`. Inlined, so a loop over `range(n)` sees its start and step
+/// as constants.
+#[inline]
 pub fn range(start: &Int, stop: &Int, step: &Int) -> PyResult<RangeIter> {
     if let (Some(a), Some(b), Some(s)) = (start.to_i64(), stop.to_i64(), step.to_i64()) {
         return range_i64(a, b, s);
     }
+    range_big(start, stop, step)
+}
+
+#[cold]
+#[inline(never)]
+fn range_big(start: &Int, stop: &Int, step: &Int) -> PyResult<RangeIter> {
     if step.to_i64() == Some(0) {
         return Err(PyErr::value_error("range() arg 3 must not be zero"));
     }

@@ -16,6 +16,7 @@ pub mod err;
 pub mod flow;
 pub mod hash;
 pub mod instance;
+pub mod iter;
 pub mod list;
 pub mod object;
 pub mod pystr;

@@ -188,6 +188,12 @@ impl<T> ListObj<T> {
         T: Clone,
     {
         let v = self.peek();
+        if let Some(k) = i.to_i64() {
+            // A negative index wraps to a huge one here and takes the general path.
+            if let Some(x) = v.get(k as usize) {
+                return Ok(x.clone());
+            }
+        }
         let at = seq_index(i, v.len(), "list index out of range")?;
         Ok(v[at].clone())
     }
@@ -195,7 +201,11 @@ impl<T> ListObj<T> {
     #[inline]
     pub(crate) fn set(&self, i: &Int, x: T) -> PyResult<()> {
         let v = self.poke();
-        let at = seq_index(i, v.len(), "list assignment index out of range")?;
+        let at = match i.to_i64() {
+            // A negative index wraps to a huge one here and takes the general path.
+            Some(k) if (k as usize) < v.len() => k as usize,
+            _ => seq_index(i, v.len(), "list assignment index out of range")?,
+        };
         let old = std::mem::replace(&mut v[at], x);
         drop(old);
         Ok(())
@@ -212,10 +222,7 @@ impl<T> ListObj<T> {
     fn peek(&self) -> &Vec<T> {
         // SAFETY: no mutable borrow is active (checked), and the caller ends its use of the
         // reference before any code that could borrow this list mutably runs.
-        match unsafe { self.items.try_borrow_unguarded() } {
-            Ok(v) => v,
-            Err(_) => already_borrowed(),
-        }
+        unsafe { &*self.items.as_ptr() }
     }
 
     /// The items for an in-place update that is over before any other code runs, checking
@@ -225,9 +232,6 @@ impl<T> ListObj<T> {
     #[allow(clippy::mut_from_ref)]
     fn poke(&self) -> &mut Vec<T> {
         // A guard taken and dropped at once: LLVM folds the flag writes away, leaving the check.
-        if self.items.try_borrow_mut().is_err() {
-            already_borrowed();
-        }
         // SAFETY: no borrow is active (just checked), this is single-threaded, and the caller
         // ends its use of the reference before any other code runs.
         unsafe { &mut *self.items.as_ptr() }

@@ -30,6 +30,7 @@ pub use crate::instance::{ClassData, Instance};
 pub use std::cell::RefCell;
 pub use crate::dict::{PyDict, PyDictItems, PyDictKeys, PyDictValues};
 pub use crate::hash::PyHash;
-pub use crate::set::{PySet, PySetIter};
+pub use crate::set::{frozenset_of, PySet, PySetIter};
 // The standard library: random, math, time, io (open, StringIO), os, os.path, tempfile.
 pub use crate::stdlib::*;
+pub use crate::iter::{next_or_default, PyIter};

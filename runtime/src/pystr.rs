@@ -841,6 +841,21 @@ impl PyStr {
         })
     }
 
+    /// `s.split(sep, maxsplit)` with Python's int argument.
+    pub fn split_n(&self, sep: Option<&PyStr>, maxsplit: &Int) -> PyResult<PyList<PyStr>> {
+        self.split_max(sep, ssize_arg(maxsplit)?)
+    }
+
+    /// `s.rsplit(sep, maxsplit)` with Python's int argument.
+    pub fn rsplit_n(&self, sep: Option<&PyStr>, maxsplit: &Int) -> PyResult<PyList<PyStr>> {
+        self.rsplit(sep, ssize_arg(maxsplit)?)
+    }
+
+    /// `s.replace(old, new, count)` with Python's int argument.
+    pub fn replace_n(&self, old: &PyStr, new: &PyStr, count: &Int) -> PyResult<PyStr> {
+        Ok(self.replace_count(old, new, ssize_arg(count)?))
+    }
+
     /// `s.rsplit()` / `s.rsplit(sep)` (no limit).
     pub fn rsplit_all(&self, sep: Option<&PyStr>) -> PyResult<PyList<PyStr>> {
         self.rsplit(sep, -1)
@@ -1299,6 +1314,11 @@ fn positional(st: &FormatArgs, i: usize) -> PyResult<Value> {
     st.args.get(i).cloned().ok_or_else(|| {
         PyErr::index_error(format!("Replacement index {i} out of range for positional args tuple"))
     })
+}
+
+/// An int argument CPython converts to a C `Py_ssize_t`.
+fn ssize_arg(n: &Int) -> PyResult<i64> {
+    n.to_i64().ok_or_else(|| PyErr::overflow("Python int too large to convert to C ssize_t"))
 }
 
 /// A `*` width or precision argument.

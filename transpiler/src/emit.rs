@@ -170,7 +170,11 @@ pub fn ty_tokens(t: &Ty) -> TokenStream {
             quote! { #n }
         }
         Ty::Class(_) => quote! { u32 },
-        Ty::Dyn | Ty::Iter(_) | Ty::Func(_) | Ty::Module(_) => quote! { Value },
+        Ty::Iter(t) => {
+            let t = ty_tokens(t);
+            quote! { PyIter<#t> }
+        }
+        Ty::Dyn | Ty::Func(_) | Ty::Module(_) => quote! { Value },
     }
 }
 
@@ -385,7 +389,7 @@ fn operand(e: &Expr) -> TokenStream {
 fn operand_in(e: &Expr, ctx: Ctx) -> TokenStream {
     let t = expr(e);
     let needs = match e {
-        Expr::Binary(..) | Expr::If(..) | Expr::Closure(..) => true,
+        Expr::Binary(..) | Expr::If(..) | Expr::Closure(..) | Expr::MoveClosure(..) => true,
         Expr::Unary(..) | Expr::Ref(_) | Expr::RefMut(_) | Expr::Deref(_) => ctx == Ctx::Postfix,
         Expr::Cast(..) => ctx != Ctx::Binary,
         Expr::Float(f) => f.is_sign_negative() && ctx != Ctx::Binary,
@@ -469,6 +473,10 @@ fn expr(e: &Expr) -> TokenStream {
         Expr::Ref(x) => {
             let x = operand_in(x, Ctx::Prefix);
             quote! { &#x }
+        }
+        Expr::MoveClosure(b) => {
+            let b = expr(b);
+            quote! { move || #b }
         }
         Expr::RefMut(x) => {
             let x = operand_in(x, Ctx::Prefix);

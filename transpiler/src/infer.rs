@@ -740,6 +740,16 @@ impl<'a> Infer<'a> {
             ITy::Iter(t) => (**t).clone(),
             // Not known yet: no conclusion (widening now would never be undone).
             ITy::Never => ITy::Never,
+            // An iterator class: what `__next__` of what `__iter__` returns gives.
+            ITy::Obj(root) => {
+                let root = *root;
+                match self.instance_call(root, "__iter__", &[], &[], &[]) {
+                    Some(ITy::Obj(it)) => self.instance_call(it, "__next__", &[], &[], &[]).unwrap_or(ITy::Dyn),
+                    Some(ITy::Iter(t)) => *t,
+                    Some(ITy::Never) => ITy::Never,
+                    _ => ITy::Dyn,
+                }
+            }
             _ => ITy::Dyn,
         }
     }
@@ -971,6 +981,12 @@ impl<'a> Infer<'a> {
             }
             ExprKind::Attribute { value, attr } => {
                 let owner = self.expr(value);
+                if let (ExprKind::Call { func, args, .. }, "__name__") = (&value.kind, attr.as_str()) {
+                    // `type(x).__name__` (lowered as a str, see lower's `type_name_of`).
+                    if matches!(self.res.names.get(&func.id), Some(Binding::Builtin(b)) if b == "type") && args.len() == 1 {
+                        return ITy::Str;
+                    }
+                }
                 match (&owner, attr.as_str()) {
                     (ITy::Module(m), "argv") if m == "sys" => {
                         let v = self.memo(e, 0);
@@ -1260,7 +1276,7 @@ impl<'a> Infer<'a> {
         if crate::builtins::exception_class(name).is_some() {
             return ITy::Exc;
         }
-        let pure_result = matches!(name, "print" | "len" | "range" | "int" | "float" | "str" | "repr" | "hex" | "bin" | "oct" | "bool" | "any" | "all");
+        let pure_result = matches!(name, "print" | "len" | "range" | "int" | "float" | "str" | "repr" | "hex" | "bin" | "oct" | "bool" | "any" | "all" | "ord" | "chr" | "format");
         if !pure_result && a.contains(&ITy::Never) {
             return ITy::Never;
         }
@@ -1288,8 +1304,33 @@ impl<'a> Infer<'a> {
             ("round", [Ty::Int | Ty::Bool, Ty::Int | Ty::Bool]) => ITy::Int,
             ("int", _) => ITy::Int,
             ("float", _) => ITy::Float,
-            ("str" | "repr" | "hex" | "bin" | "oct", _) => ITy::Str,
+            ("str" | "repr" | "hex" | "bin" | "oct" | "chr" | "format", _) => ITy::Str,
+            ("ord" | "hash", _) => ITy::Int,
             ("bool" | "any" | "all", _) => ITy::Bool,
+            ("iter", [Ty::Obj(_)]) => match &a[0] {
+                ITy::Obj(root) => self.instance_call(*root, "__iter__", &[], &[], &[]).unwrap_or(ITy::Dyn),
+                _ => ITy::Dyn,
+            },
+            ("iter", [_]) => {
+                let elem = self.elem_of(&a[0]);
+                ITy::Iter(Box::new(elem))
+            }
+            ("next", [Ty::Iter(_)]) => self.elem_of(&a[0]),
+            ("next", [Ty::Iter(_), _]) => {
+                let elem = self.elem_of(&a[0]);
+                self.s.join(&elem, &a[1])
+            }
+            ("next", [Ty::Obj(_)]) => match &a[0] {
+                ITy::Obj(root) => self.instance_call(*root, "__next__", &[], &[], &[]).unwrap_or(ITy::Dyn),
+                _ => ITy::Dyn,
+            },
+            ("next", [Ty::Obj(_), _]) => match &a[0] {
+                ITy::Obj(root) => {
+                    let t = self.instance_call(*root, "__next__", &[], &[], &[]).unwrap_or(ITy::Dyn);
+                    self.s.join(&t, &a[1])
+                }
+                _ => ITy::Dyn,
+            },
             ("enumerate", [_] | [_, _]) => {
                 let elem = self.elem_of(&a[0]);
                 ITy::Iter(Box::new(ITy::Tuple(vec![ITy::Int, elem])))
@@ -1388,7 +1429,7 @@ impl<'a> Infer<'a> {
                 (dict_method(method, a.len()), Some(*k))
             }
             (ITy::Set(v), _) => (set_method(method, a.len()), Some(*v)),
-            (ITy::Str, "join") => return ITy::Str,
+            (ITy::Str, "join" | "format") => return ITy::Str,
             (ITy::List(v), "extend") => {
                 if let Some(t) = a.first() {
                     let elem = self.elem_of(t);
@@ -1396,7 +1437,11 @@ impl<'a> Infer<'a> {
                 }
                 return ITy::None;
             }
-            (ITy::Str, _) => (str_method(method, a.len()), None),
+            (ITy::Str, _) => {
+                let kws = keywords.iter().map(|k| k.name.as_str()).zip(kw_tys);
+                let slots = crate::methods::arg_slots(a, kws, |k| crate::methods::str_keyword(method, k));
+                (slots.and_then(|s| str_method(method, s.len())), None)
+            }
             (ITy::List(v), _) => (list_method(method, a.len()), Some(*v)),
             _ => (None, None),
         };
@@ -1428,6 +1473,7 @@ impl<'a> Infer<'a> {
                 self.s.join_into(v, &ITy::Str);
                 ITy::List(v)
             }
+            Ret::StrTriple => ITy::Tuple(vec![ITy::Str, ITy::Str, ITy::Str]),
             Ret::Elem => elem.map_or(ITy::Dyn, |v| self.s.get(v)),
             Ret::SameList => owner.clone(),
             Ret::Value => value_var.map_or(ITy::Dyn, |v| self.s.get(v)),

@@ -10,6 +10,8 @@ pub enum Arg {
     Int,
     /// `&PyStr`.
     Str,
+    /// `bool`: the argument's truthiness (an int or bool flag such as `keepends`).
+    Bool,
     /// `Option<&PyStr>` (absent: `None`).
     OptStr,
     /// The list's element, owned (it flows into the list).
@@ -30,6 +32,8 @@ pub enum Ret {
     Bool,
     Str,
     ListOfStr,
+    /// `(str, str, str)` (`partition`).
+    StrTriple,
     /// The list's element type.
     Elem,
     /// A list of the receiver's type.
@@ -58,23 +62,58 @@ const fn m(rust: &'static str, args: &'static [Arg], optional: usize, ret: Ret, 
 /// The method `name` of a `str` called with `nargs` arguments.
 pub fn str_method(name: &str, nargs: usize) -> Option<Method> {
     use Arg::*;
-    let found = match name {
-        "upper" | "lower" | "swapcase" => m(static_name(name), &[], 0, Ret::Str, false),
-        "strip" | "lstrip" | "rstrip" => m(static_name(name), &[OptStr], 1, Ret::Str, false),
-        "split" => m("split", &[OptStr], 1, Ret::ListOfStr, true),
-        "splitlines" => m("splitlines_plain", &[], 0, Ret::ListOfStr, false),
-        "startswith" | "endswith" => m(static_name(name), &[Str], 0, Ret::Bool, false),
-        "replace" => m("replace", &[Str, Str], 0, Ret::Str, false),
-        "find" | "rfind" | "count" => m(static_name(name), &[Str], 0, Ret::Int, false),
-        "index" | "rindex" => m(static_name(name), &[Str], 0, Ret::Int, true),
-        "isdigit" | "isalpha" | "isalnum" | "isspace" | "isupper" | "islower" | "isdecimal" | "isnumeric" => {
+    let found = match (name, nargs) {
+        ("upper" | "lower" | "swapcase" | "capitalize" | "title", _) => m(static_name(name), &[], 0, Ret::Str, false),
+        ("strip" | "lstrip" | "rstrip", _) => m(static_name(name), &[OptStr], 1, Ret::Str, false),
+        ("split", 0 | 1) => m("split", &[OptStr], 1, Ret::ListOfStr, true),
+        ("split", _) => m("split_n", &[OptStr, Int], 0, Ret::ListOfStr, true),
+        ("rsplit", 0 | 1) => m("rsplit_all", &[OptStr], 1, Ret::ListOfStr, true),
+        ("rsplit", _) => m("rsplit_n", &[OptStr, Int], 0, Ret::ListOfStr, true),
+        ("splitlines", 0) => m("splitlines_plain", &[], 0, Ret::ListOfStr, false),
+        ("splitlines", _) => m("splitlines", &[Bool], 0, Ret::ListOfStr, false),
+        ("partition" | "rpartition", _) => m(static_name(name), &[Str], 0, Ret::StrTriple, true),
+        ("startswith" | "endswith", _) => m(static_name(name), &[Str], 0, Ret::Bool, false),
+        ("replace", 0..=2) => m("replace", &[Str, Str], 0, Ret::Str, false),
+        ("replace", _) => m("replace_n", &[Str, Str, Int], 0, Ret::Str, true),
+        ("find" | "rfind" | "count", _) => m(static_name(name), &[Str], 0, Ret::Int, false),
+        ("index" | "rindex", _) => m(static_name(name), &[Str], 0, Ret::Int, true),
+        ("isdigit" | "isalpha" | "isalnum" | "isspace" | "isupper" | "islower" | "isdecimal" | "isnumeric", _) => {
             m(static_name(name), &[], 0, Ret::Bool, false)
         }
-        "ljust" | "rjust" | "center" => m(static_name(name), &[Int, OptStr], 1, Ret::Str, true),
-        "zfill" => m("zfill", &[Int], 0, Ret::Str, true),
+        ("ljust" | "rjust" | "center", _) => m(static_name(name), &[Int, OptStr], 1, Ret::Str, true),
+        ("zfill", _) => m("zfill", &[Int], 0, Ret::Str, true),
         _ => return None,
     };
     arity_ok(&found, nargs).then_some(found)
+}
+
+/// The position of the keyword argument `keyword` of the `str` method `name` (most str methods
+/// take positional arguments only).
+pub fn str_keyword(name: &str, keyword: &str) -> Option<usize> {
+    match (name, keyword) {
+        ("split" | "rsplit", "sep") => Some(0),
+        ("split" | "rsplit", "maxsplit") => Some(1),
+        ("splitlines", "keepends") => Some(0),
+        _ => None,
+    }
+}
+
+/// The arguments of a call in parameter order: the positional ones, then each keyword at its
+/// parameter's position (`position` of a keyword's name), with gaps where a parameter is left
+/// out. `None` when a keyword is not a parameter or repeats one.
+pub fn arg_slots<'a, T>(args: &'a [T], keywords: impl IntoIterator<Item = (&'a str, &'a T)>, position: impl Fn(&str) -> Option<usize>) -> Option<Vec<Option<&'a T>>> {
+    let mut slots: Vec<Option<&T>> = args.iter().map(Some).collect();
+    for (name, value) in keywords {
+        let i = position(name)?;
+        if slots.len() <= i {
+            slots.resize(i + 1, None);
+        }
+        if slots[i].is_some() {
+            return None;
+        }
+        slots[i] = Some(value);
+    }
+    Some(slots)
 }
 
 /// The method `name` of a `list` called with `nargs` arguments.
@@ -161,7 +200,7 @@ fn static_name(name: &str) -> &'static str {
     const NAMES: &[&str] = &[
         "upper", "lower", "swapcase", "strip", "lstrip", "rstrip", "startswith", "endswith", "find", "rfind", "count",
         "index", "rindex", "isdigit", "isalpha", "isalnum", "isspace", "isupper", "islower", "isdecimal", "isnumeric",
-        "ljust", "rjust", "center",
+        "ljust", "rjust", "center", "capitalize", "title", "partition", "rpartition",
     ];
     NAMES.iter().copied().find(|n| *n == name).unwrap_or("")
 }
@@ -174,6 +213,7 @@ pub fn ret_ty(ret: Ret, recv: &Ty) -> Ty {
         Ret::Bool => Ty::Bool,
         Ret::Str => Ty::Str,
         Ret::ListOfStr => Ty::List(Box::new(Ty::Str)),
+        Ret::StrTriple => Ty::Tuple(vec![Ty::Str; 3]),
         Ret::Elem => match recv {
             Ty::List(e) | Ty::Set(e) | Ty::Dict(e, _) => (**e).clone(),
             _ => Ty::Dyn,

@@ -209,6 +209,8 @@ pub enum Expr {
     MatchExpr(Box<Expr>, Vec<(Pat, Block)>),
     /// `&mut expr`.
     RefMut(Box<Expr>),
+    /// `move || body` (a closure owning what it captures).
+    MoveClosure(Box<Expr>),
     /// `*expr`.
     Deref(Box<Expr>),
     /// A plain Rust integer literal (a line number, a radix).

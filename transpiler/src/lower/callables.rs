@@ -141,7 +141,7 @@ impl Lower<'_> {
                 };
                 Some(self.attempt(call, e.span))
             }
-            ("map" | "filter" | "zip" | "reversed", _) => Some(self.unsupported(e.span, format!("`{name}(...)` as a value"), "iterate over it, or pass it to list()/sorted()/sum()")),
+            ("map" | "filter" | "zip" | "reversed", _) => Some(self.iterator_value(e)),
             _ => None,
         }
     }
@@ -218,6 +218,52 @@ impl Lower<'_> {
                 Some(Expr::call("Vec::from_iter", vec![it]).method("into_iter", vec![]).method("rev", vec![]))
             }
             _ => None,
+        }
+    }
+
+    /// An iterator as a value (`it = iter(xs)`, `e = enumerate(xs)`, `g = (x for x in xs)`):
+    /// a shared `PyIter`, so that it is consumed once, as Python's iterators are.
+    pub(super) fn iterator_value(&mut self, e: &ast::Expr) -> Expr {
+        if let ExprKind::Call { func, .. } = &e.kind {
+            if matches!(self.res.names.get(&func.id), Some(Binding::Builtin(b)) if b == "range") {
+                return self.unsupported(e.span, "a `range` object as a value", "use it directly in a `for` loop or pass it to list()");
+            }
+            if let ExprKind::Attribute { attr, .. } = &func.kind {
+                if matches!(attr.as_str(), "keys" | "values" | "items") {
+                    return self.unsupported(e.span, "a dict view as a value", "iterate over it directly, or pass it to list()");
+                }
+            }
+        }
+        match self.fallible_iter(e) {
+            Some(it) => Expr::call("PyIter::new", vec![it]),
+            None => {
+                let it = self.iterate(e);
+                Expr::call("PyIter::from_plain", vec![it])
+            }
+        }
+    }
+
+    /// Iterating an instance of an iterator class: `__iter__`, then `__next__` until it raises
+    /// `StopIteration`.
+    pub(super) fn object_iter(&mut self, e: &ast::Expr, root: crate::resolve::ClassId) -> Option<Expr> {
+        let recv = self.expr(e);
+        let iterator = self.call_method_values(e.span, root, "__iter__", recv, vec![]);
+        let it_ty = self.method_impls(root, "__iter__").first().map(|f| storable(&self.types.returns[f.0 as usize]))?;
+        match it_ty {
+            Ty::Obj(it_root) => {
+                let name = self.tmp("iterator");
+                let saved = (std::mem::take(&mut self.tries), std::mem::take(&mut self.loops), std::mem::take(&mut self.caught));
+                let next = self.call_method_values(e.span, it_root, "__next__", Expr::Var(name.clone()).method("clone", vec![]), vec![]);
+                (self.tries, self.loops, self.caught) = saved;
+                let next = Expr::Ok(Box::new(next));
+                let make = Expr::call("PyIter::from_next", vec![Expr::MoveClosure(Box::new(next))]);
+                Some(Expr::Block(Block::with_tail(vec![Stmt::Let { name, ty: None, init: Some(iterator), mutable: false, optional: false }], make)))
+            }
+            Ty::Iter(_) => Some(iterator),
+            _ => {
+                self.unsupported(e.span, "iterating over this object", "its __iter__ must return an iterator object or an iterator");
+                None
+            }
         }
     }
 }

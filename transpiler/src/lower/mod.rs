@@ -20,6 +20,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 mod callables;
 mod classes;
+mod strings;
 
 pub fn lower(file: &SourceFile, module: &ast::Module, res: &Resolution, types: &Types) -> Result<rir::Program, Vec<Diagnostic>> {
     let mut l = Lower {
@@ -1289,7 +1290,7 @@ impl<'a> Lower<'a> {
             }
             ExprKind::Call { func, args, keywords } => self.call(e, func, args, keywords),
             ExprKind::Slice { .. } => self.unsupported(e.span, "a slice here", "slices are supported as subscripts"),
-            ExprKind::GenExp { .. } => self.unsupported(e.span, "a generator expression as a value", "pass it directly to sum/list/any/all/min/max/sorted/join or iterate over it (generators come with their own issue)"),
+            ExprKind::GenExp { .. } => self.iterator_value(e),
         }
     }
 
@@ -1705,7 +1706,8 @@ impl<'a> Lower<'a> {
         match &iter.kind {
             ExprKind::GenExp { generators, .. } => generators.len() == 1,
             ExprKind::Call { func, .. } => matches!(self.res.names.get(&func.id), Some(Binding::Builtin(b)) if b == "map" || b == "filter"),
-            _ => matches!(self.ty(iter), Ty::Dict(..) | Ty::Set(_) | Ty::Dyn),
+            ExprKind::Name(_) if matches!(self.ty(iter), Ty::Iter(_)) => true,
+            _ => matches!(self.ty(iter), Ty::Dict(..) | Ty::Set(_) | Ty::Dyn | Ty::Obj(_)),
         }
     }
 
@@ -1735,6 +1737,21 @@ impl<'a> Lower<'a> {
     fn fallible_iter(&mut self, iter: &ast::Expr) -> Option<Expr> {
         if let Some(it) = self.lazy_call_iter(iter) {
             return Some(it);
+        }
+        if let Ty::Obj(root) = self.ty(iter) {
+            return self.object_iter(iter, root);
+        }
+        if let ExprKind::Call { func, args, keywords } = &iter.kind {
+            if args.len() == 1 && keywords.is_empty() && matches!(self.res.names.get(&func.id), Some(Binding::Builtin(b)) if b == "iter") {
+                return match self.ty(&args[0]) {
+                    Ty::Obj(root) => self.object_iter(&args[0], root),
+                    _ => Some(self.iterator_value(&args[0])),
+                };
+            }
+        }
+        if matches!(self.ty(iter), Ty::Iter(_)) && matches!(iter.kind, ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }) {
+            // A stored iterator (`PyIter`): shared, so iterating it consumes it.
+            return Some(self.expr(iter));
         }
         if self.ty(iter) == Ty::Dyn {
             // A dynamic value: whatever it is, iterating it may raise.
@@ -1786,32 +1803,62 @@ impl<'a> Lower<'a> {
                         out.push(Stmt::Expr(self.attempt(write, value.span)));
                         continue;
                     }
-                    let Some(spec) = literal_spec(spec) else {
-                        self.unsupported(value.span, "computed format specs", "only literal format specs are supported yet");
-                        continue;
-                    };
-                    let f = match vt {
-                        Ty::Int => Expr::call("format_int", vec![v, Expr::StrLit(spec)]),
-                        Ty::Float => Expr::call("format_float", vec![deref(v), Expr::StrLit(spec)]),
-                        Ty::Str => Expr::call("format_str", vec![v.method("as_str", vec![]), Expr::StrLit(spec)]),
-                        Ty::Bool => Expr::call("format_bool", vec![deref(v), Expr::StrLit(spec)]),
-                        other => {
-                            self.unsupported(value.span, format!("format specs for {}", other.python_name()), "not supported yet");
-                            continue;
+                    let (v, spec) = match literal_spec(spec) {
+                        Some(s) => (v, Expr::StrLit(s)),
+                        None => {
+                            // A computed spec (`{x:>{width}}`) is built at run time, after the
+                            // value is evaluated (Python's order).
+                            let v = if v.is_pure() {
+                                v
+                            } else {
+                                let name = self.tmp("value");
+                                out.push(Stmt::Let { name: name.clone(), ty: None, init: Some(v), mutable: false, optional: false });
+                                Expr::Var(name)
+                            };
+                            let spec_buf = self.tmp("spec");
+                            out.push(Stmt::Let { name: spec_buf.clone(), ty: None, init: Some(Expr::call("String::new", vec![])), mutable: true, optional: false });
+                            self.fstring(spec, &spec_buf, out);
+                            (v, Expr::Var(spec_buf).method("as_str", vec![]))
                         }
                     };
-                    let f = self.attempt(f, value.span);
-                    out.push(Stmt::Expr(Expr::Var(buf.into()).method("push_str", vec![f.reference()])));
+                    let (f, is_string) = self.format_spec(v, &vt, spec, value.span);
+                    let text = if is_string { f.reference() } else { f.method("as_str", vec![]) };
+                    out.push(Stmt::Expr(Expr::Var(buf.into()).method("push_str", vec![text])));
                 }
             }
         }
+    }
+
+    /// `format(v, spec)` for `v` by reference (as [`Self::reference`] gives it) and `spec` a
+    /// `&str`: the formatted text, a `String` (`true`) or a `PyStr` (`false`).
+    fn format_spec(&mut self, v: Expr, vt: &Ty, spec: Expr, span: Span) -> (Expr, bool) {
+        let (f, is_string) = match vt {
+            Ty::Int => (Expr::call("format_int", vec![v, spec]), true),
+            Ty::Float => (Expr::call("format_float", vec![deref(v), spec]), true),
+            Ty::Str => (Expr::call("format_str", vec![v.method("as_str", vec![]), spec]), true),
+            Ty::Bool => (Expr::call("format_bool", vec![deref(v), spec]), true),
+            other => {
+                let owned = clone_of(deref(v), other);
+                let value = self.coerce(owned, other, &Ty::Dyn, span);
+                (Expr::call("format_value", vec![value, spec]), false)
+            }
+        };
+        (self.attempt(f, span), is_string)
     }
 
     // ----- iteration ---------------------------------------------------------------------
 
     /// The item type a `for` over this expression binds.
     fn elem_ty(&self, iter: &ast::Expr) -> Ty {
+        let ret = |root: crate::resolve::ClassId, name: &str| {
+            self.method_impls(root, name).first().map(|f| storable(&self.types.returns[f.0 as usize])).unwrap_or(Ty::Dyn)
+        };
         match self.types.expr(iter) {
+            Ty::Obj(root) => match ret(*root, "__iter__") {
+                Ty::Obj(it) => ret(it, "__next__"),
+                Ty::Iter(t) => *t,
+                _ => Ty::Dyn,
+            },
             Ty::List(t) | Ty::Iter(t) | Ty::Set(t) | Ty::Dict(t, _) => (**t).clone(),
             Ty::Str => Ty::Str,
             Ty::Tuple(ts) => {
@@ -1991,12 +2038,58 @@ impl<'a> Lower<'a> {
         }
         match (name, tys.as_slice()) {
             ("isinstance", [_, _]) => self.isinstance(e, &args[0], &args[1]),
+            ("iter", [Ty::Obj(root)]) => {
+                let recv = self.expr(&args[0]);
+                self.call_method_values(e.span, *root, "__iter__", recv, vec![])
+            }
+            ("iter", [_]) => self.iterator_value(&args[0]),
+            ("enumerate", [_] | [_, _]) => self.iterator_value(e),
+            ("next", [Ty::Iter(_)]) => {
+                let it = self.place(&args[0]);
+                self.attempt(it.method("next_item", vec![]), e.span)
+            }
+            ("next", [Ty::Iter(_), _]) => {
+                let it = self.place(&args[0]);
+                let elem = self.elem_ty(&args[0]);
+                let d = self.expr_as(&args[1], &t);
+                if elem == t {
+                    return self.attempt(it.method("next_or", vec![d]), e.span);
+                }
+                let item = box_result(it.method("next_item", vec![]), &t);
+                self.attempt(Expr::call("next_or_default", vec![item, d]), e.span)
+            }
+            ("next", [Ty::Obj(root)]) => {
+                let recv = self.expr(&args[0]);
+                self.call_method_values(e.span, *root, "__next__", recv, vec![])
+            }
+            ("next", [Ty::Obj(root), _]) => {
+                let root = *root;
+                let recv = self.expr(&args[0]);
+                let saved = std::mem::take(&mut self.tries);
+                let call = self.call_method_values(e.span, root, "__next__", recv, vec![]);
+                self.tries = saved;
+                // The call's own `?` must not fire: take its Result and look at it.
+                let Expr::Try { expr, .. } = call else { return Expr::Unit };
+                let ret = self.method_impls(root, "__next__").first().map(|f| storable(&self.types.returns[f.0 as usize])).unwrap_or(Ty::Dyn);
+                let d = self.expr_as(&args[1], &t);
+                let item = if ret == t { *expr } else { box_result(*expr, &t) };
+                self.attempt(Expr::call("next_or_default", vec![item, d]), e.span)
+            }
             ("len", [Ty::Obj(root)]) => {
                 let recv = self.expr(&args[0]);
                 self.call_method_impls(e.span, *root, "__len__", recv, &[], &[])
             }
             ("len", [Ty::List(_) | Ty::Str | Ty::Dict(..) | Ty::Set(_)]) => self.place(&args[0]).method("len", vec![]),
             ("len", [Ty::Tuple(ts)]) => Expr::Int(ts.len() as i64),
+            ("len", [Ty::Dyn]) => {
+                let v = self.place(&args[0]);
+                self.attempt(v.method("len", vec![]), e.span)
+            }
+            ("hash", [t]) if !matches!(t, Ty::Obj(_) | Ty::Class(_) | Ty::Func(_) | Ty::Module(_) | Ty::Exc | Ty::Iter(_)) => {
+                let v = self.expr_as(&args[0], &Ty::Dyn);
+                let h = self.attempt(v.method("hash", vec![]), e.span);
+                Expr::call("Int::from", vec![h])
+            }
             ("abs", [Ty::Int]) => self.place(&args[0]).method("abs", vec![]),
             ("abs", [Ty::Bool]) => self.expr_as(&args[0], &Ty::Int),
             ("abs", [Ty::Float]) => self.expr(&args[0]).method("abs", vec![]),
@@ -2111,6 +2204,37 @@ impl<'a> Lower<'a> {
             }
             ("bool", []) => Expr::Bool(false),
             ("bool", [_]) => self.cond(&args[0]),
+            ("ord", [Ty::Str]) => {
+                let r = self.reference(&args[0]);
+                self.attempt(Expr::call("ord", vec![r]), e.span)
+            }
+            ("chr", [Ty::Int | Ty::Bool]) => {
+                let v = self.expr_as(&args[0], &Ty::Int);
+                self.attempt(Expr::call("chr", vec![v.reference()]), e.span)
+            }
+            ("format", [vt] | [vt, Ty::Str]) => {
+                let vt = vt.clone();
+                let v = self.reference(&args[0]);
+                let spec = match args.get(1).map(|a| &a.kind) {
+                    None => Expr::StrLit(String::new()),
+                    Some(ExprKind::Str(s)) => Expr::StrLit(s.clone()),
+                    Some(_) => self.place(&args[1]).method("as_str", vec![]),
+                };
+                let (f, is_string) = self.format_spec(v, &vt, spec, e.span);
+                if is_string {
+                    Expr::call("PyStr::from", vec![f])
+                } else {
+                    f
+                }
+            }
+            ("frozenset", []) => self.attempt(Expr::call("frozenset_of", vec![Expr::Array(vec![])]), e.span),
+            ("frozenset", [_]) => {
+                let from = self.elem_ty(&args[0]);
+                let it = self.iterate(&args[0]);
+                let item = self.coerce(Expr::Var("item".into()), &from, &Ty::Dyn, e.span);
+                let items = it.method("into_iter", vec![]).method("map", vec![Expr::Closure(vec![Pat::Ident("item".into())], Box::new(item))]);
+                self.attempt(Expr::call("frozenset_of", vec![items]), e.span)
+            }
             ("hex" | "bin" | "oct", [Ty::Int | Ty::Bool]) => {
                 let v = self.expr_as(&args[0], &Ty::Int);
                 Expr::call("PyStr::from", vec![v.method(name, vec![])])
@@ -2411,9 +2535,20 @@ impl<'a> Lower<'a> {
             }
             _ => {}
         }
-        if let Some(k) = keywords.first() {
-            return self.unsupported(k.span, "keyword arguments to methods", "not supported yet");
+        if ot == Ty::Str && method == "format" {
+            return self.str_format(e, owner, args, keywords);
         }
+        // Keyword arguments go to their parameter's position (str methods only, yet).
+        let kws = keywords.iter().map(|k| (k.name.as_str(), &k.value));
+        let slots = match &ot {
+            Ty::Str => crate::methods::arg_slots(args, kws, |k| crate::methods::str_keyword(method, k)),
+            _ if keywords.is_empty() => Some(args.iter().map(Some).collect()),
+            _ => None,
+        };
+        let Some(slots) = slots else {
+            let k = &keywords[0];
+            return self.unsupported(k.span, format!("keyword arguments to `{}.{method}`", ot.python_name()), "not supported yet");
+        };
         use crate::methods::{dict_method, list_method, set_method, str_method, Arg};
         let sig = match (&ot, method) {
             (Ty::Dict(kt, vt), "get") if (1..=2).contains(&args.len()) => {
@@ -2466,7 +2601,7 @@ impl<'a> Lower<'a> {
                 let items = Expr::call("Vec::from_iter", vec![it.method("into_iter", vec![]).method("map", vec![Expr::Closure(vec![Pat::Ident("item".into())], Box::new(item))])]);
                 return recv.method("extend", vec![items]);
             }
-            (Ty::Str, _) => str_method(method, args.len()),
+            (Ty::Str, _) => str_method(method, slots.len()),
             (Ty::List(_), _) => list_method(method, args.len()),
             _ => None,
         };
@@ -2479,9 +2614,11 @@ impl<'a> Lower<'a> {
             let recv = self.place(owner);
             let mut call_args = Vec::new();
             for (i, arg) in sig.args.iter().enumerate() {
-                let a = args.get(i);
+                let a = slots.get(i).copied().flatten();
                 call_args.push(match (arg, a) {
                     (Arg::Int, Some(a)) => self.expr_as(a, &Ty::Int).reference(),
+                    (Arg::Bool, Some(a)) if matches!(self.ty(a), Ty::Int | Ty::Bool) => self.cond(a),
+                    (Arg::Bool, Some(a)) => return self.unsupported(a.span, format!("`{method}` with {}", self.ty(a).python_name()), "an int or bool argument is expected here"),
                     (Arg::Str, Some(a)) => self.expr_as(a, &Ty::Str).reference(),
                     (Arg::OptStr, Some(a)) if matches!(a.kind, ExprKind::None) => Expr::Path("None".into()),
                     (Arg::OptStr, Some(a)) => Expr::call("Some", vec![self.expr_as(a, &Ty::Str).reference()]),
@@ -2535,6 +2672,10 @@ impl<'a> Lower<'a> {
                 Expr::Block(Block::with_tail(vec![Stmt::Let { name: t, ty: None, init: Some(v), mutable: false, optional: false }], Expr::Tuple(parts)))
             }
             (Ty::Dyn, t) => self.attempt(Expr::FromValue(Box::new(v), t.clone()), span),
+            (Ty::Iter(_), Ty::Iter(b)) if **b == Ty::Dyn => {
+                // An iterator whose items now meet other types: box each item.
+                Expr::call("PyIter::new", vec![box_result(v.method("into_iter", vec![]), &Ty::Iter(Box::new(Ty::Dyn)))])
+            }
             _ => {
                 self.diags.push(Diagnostic::internal(span, format!("cannot convert {} to {}", from.python_name(), to.python_name())));
                 v
@@ -2637,8 +2778,20 @@ fn is_recursive(res: &Resolution, f: FuncId) -> bool {
 fn storable(t: &Ty) -> Ty {
     match t {
         Ty::Never => Ty::None,
-        Ty::Iter(_) | Ty::Func(_) | Ty::Module(_) => Ty::Dyn,
+        Ty::Func(_) | Ty::Module(_) => Ty::Dyn,
         other => other.clone(),
+    }
+}
+
+/// A `PyResult<T>` (or an iterator of them, for `Iter`) with its value boxed into `Value`.
+fn box_result(r: Expr, t: &Ty) -> Expr {
+    let boxed = Expr::Closure(vec![Pat::Ident("v".into())], Box::new(Expr::Var("v".into()).method("into_value", vec![])));
+    match t {
+        Ty::Iter(_) => {
+            let inner = Expr::Closure(vec![Pat::Ident("r".into())], Box::new(Expr::Var("r".into()).method("map", vec![boxed])));
+            r.method("map", vec![inner])
+        }
+        _ => r.method("map", vec![boxed]),
     }
 }
 

@@ -1,0 +1,119 @@
+//! `PyIter<T>`: a Python iterator object stored in a variable (`it = iter(xs)`), shared by
+//! reference; `next(it)` raises `StopIteration` once it is exhausted, and stays exhausted.
+
+use crate::err::{Exc, PyErr, PyResult};
+use crate::object::PyObject;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+type Inner<T> = Rc<RefCell<Box<dyn Iterator<Item = PyResult<T>>>>>;
+
+pub struct PyIter<T>(Inner<T>);
+
+impl<T> Clone for PyIter<T> {
+    fn clone(&self) -> Self {
+        PyIter(Rc::clone(&self.0))
+    }
+}
+
+impl<T: 'static> PyIter<T> {
+    /// Over items that may raise.
+    pub fn new(items: impl IntoIterator<Item = PyResult<T>, IntoIter: 'static>) -> PyIter<T> {
+        PyIter(Rc::new(RefCell::new(Box::new(items.into_iter()))))
+    }
+
+    /// Over items that cannot raise.
+    pub fn from_plain(items: impl IntoIterator<Item = T, IntoIter: 'static>) -> PyIter<T> {
+        PyIter::new(items.into_iter().map(Ok))
+    }
+
+    /// Over an object's `__next__`: `StopIteration` ends it (and it stays ended).
+    pub fn from_next(mut next: impl FnMut() -> PyResult<T> + 'static) -> PyIter<T> {
+        let mut done = false;
+        PyIter::new(std::iter::from_fn(move || {
+            if done {
+                return None;
+            }
+            match next() {
+                Ok(v) => Some(Ok(v)),
+                Err(e) if e.is_instance(Exc::StopIteration) => {
+                    done = true;
+                    None
+                }
+                Err(e) => Some(Err(e)),
+            }
+        }))
+    }
+
+    /// `next(it)`.
+    pub fn next_item(&self) -> PyResult<T> {
+        let item = self.0.borrow_mut().next();
+        match item {
+            Some(r) => r,
+            None => Err(PyErr::stop_iteration(None)),
+        }
+    }
+
+    /// `next(it, default)`.
+    pub fn next_or(&self, default: T) -> PyResult<T> {
+        let item = self.0.borrow_mut().next();
+        item.unwrap_or(Ok(default))
+    }
+
+    /// `a is b`.
+    pub fn is(&self, other: &PyIter<T>) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T: 'static> Iterator for PyIter<T> {
+    type Item = PyResult<T>;
+
+    fn next(&mut self) -> Option<PyResult<T>> {
+        self.0.borrow_mut().next()
+    }
+}
+
+impl<T> PyObject for PyIter<T> {
+    fn write_repr(&self, out: &mut String) -> PyResult<()> {
+        out.push_str(&format!("<iterator object at {:#x}>", Rc::as_ptr(&self.0) as *const () as usize));
+        Ok(())
+    }
+    fn truthy(&self) -> bool {
+        true
+    }
+    fn type_name(&self) -> &'static str {
+        "iterator"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::int::Int;
+
+    #[test]
+    fn exhausted_iterators_raise_stop_iteration_and_stay_exhausted() {
+        let it = PyIter::from_plain(vec![Int::from(1), Int::from(2)]);
+        let alias = it.clone();
+        assert_eq!(it.next_item().unwrap(), Int::from(1));
+        assert_eq!(alias.next_item().unwrap(), Int::from(2));
+        assert!(it.next_item().unwrap_err().is_instance(Exc::StopIteration));
+        assert_eq!(it.next_or(Int::from(9)).unwrap(), Int::from(9));
+        let mut n = 0;
+        let counted = PyIter::from_next(move || {
+            n += 1;
+            if n > 3 { Err(PyErr::stop_iteration(None)) } else { Ok(Int::from(n)) }
+        });
+        assert_eq!(counted.map(|r| r.unwrap()).count(), 3);
+    }
+}
+
+/// `next(obj, default)` for an iterator class: its `__next__` result, or the default when it
+/// raises `StopIteration`.
+pub fn next_or_default<T>(next: PyResult<T>, default: T) -> PyResult<T> {
+    match next {
+        Err(e) if e.is_instance(Exc::StopIteration) => Ok(default),
+        other => other,
+    }
+}
