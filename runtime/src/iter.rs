@@ -117,3 +117,11 @@ pub fn next_or_default<T>(next: PyResult<T>, default: T) -> PyResult<T> {
         other => other,
     }
 }
+
+/// `next(f)` for anything iterable by `iter()` (a file's lines, say): `StopIteration` at the end.
+pub fn next_of<T, I: Iterator<Item = PyResult<T>>>(mut items: I) -> PyResult<T> {
+    match items.next() {
+        Some(r) => r,
+        None => Err(PyErr::stop_iteration(None)),
+    }
+}

@@ -189,7 +189,7 @@ impl<T> ListObj<T> {
     {
         let v = self.peek();
         if let Some(k) = i.to_i64() {
-            // A negative index wraps to a huge one here and takes the general path.
+            // A negative index wraps to a huge one here and takes the general path below.
             if let Some(x) = v.get(k as usize) {
                 return Ok(x.clone());
             }
@@ -201,37 +201,45 @@ impl<T> ListObj<T> {
     #[inline]
     pub(crate) fn set(&self, i: &Int, x: T) -> PyResult<()> {
         let v = self.poke();
-        let at = match i.to_i64() {
+        let slot = match i.to_i64() {
             // A negative index wraps to a huge one here and takes the general path.
-            Some(k) if (k as usize) < v.len() => k as usize,
-            _ => seq_index(i, v.len(), "list assignment index out of range")?,
+            Some(k) if (k as usize) < v.len() => &mut v[k as usize],
+            _ => &mut v[seq_index(i, v.len(), "list assignment index out of range")?],
         };
-        let old = std::mem::replace(&mut v[at], x);
+        let old = std::mem::replace(slot, x);
         drop(old);
         Ok(())
     }
 
     /// The items, for a read that is over before any other code runs.
     ///
-    /// Item access in loops is the hot path of numeric code, and `RefCell::borrow` writes the
-    /// borrow flag twice: LLVM cannot tell those writes from the element stores around them,
-    /// so it would reload every length and pointer on every access. This reads the flag only.
-    /// Use the result at once and drop it before calling anything else (cloning an item is
-    /// fine: no `Clone` of an item type touches a list).
+    /// Item access in loops is the hot path of numeric code. `RefCell::borrow` writes the
+    /// borrow flag twice, and LLVM cannot tell those writes from the element stores around
+    /// them, so every length and data pointer would be reloaded after each; checking the
+    /// flag costs a load and a branch per access. Neither is needed for a read: a mutable
+    /// borrow of a list's items exists only inside this module's methods, which never run
+    /// other code while holding it (the module invariant), so none is active here. Use the
+    /// result at once and drop it before calling anything else (cloning an item is fine:
+    /// no `Clone` of an item type touches a list).
     #[inline(always)]
     fn peek(&self) -> &Vec<T> {
-        // SAFETY: no mutable borrow is active (checked), and the caller ends its use of the
-        // reference before any code that could borrow this list mutably runs.
+        debug_assert!(self.items.try_borrow().is_ok(), "list read while it is being changed");
+        // SAFETY: no mutable borrow is active (the module invariant above), and the caller
+        // ends its use of the reference before any code that could borrow this list runs.
         unsafe { &*self.items.as_ptr() }
     }
 
-    /// The items for an in-place update that is over before any other code runs, checking
-    /// that no borrow at all is active without writing the borrow flag (see [`ListObj::peek`]).
-    /// Move replaced items out and drop them only after the last use of the result.
+    /// The items for an in-place update that is over before any other code runs. Checks that
+    /// no borrow at all is active (shared ones are held while comparing lists, which may run
+    /// a user's `__eq__`), without writing the borrow flag (see [`ListObj::peek`]). Move
+    /// replaced items out and drop them only after the last use of the result.
     #[inline(always)]
     #[allow(clippy::mut_from_ref)]
     fn poke(&self) -> &mut Vec<T> {
         // A guard taken and dropped at once: LLVM folds the flag writes away, leaving the check.
+        if self.items.try_borrow_mut().is_err() {
+            already_borrowed();
+        }
         // SAFETY: no borrow is active (just checked), this is single-threaded, and the caller
         // ends its use of the reference before any other code runs.
         unsafe { &mut *self.items.as_ptr() }

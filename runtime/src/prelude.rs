@@ -33,4 +33,4 @@ pub use crate::hash::PyHash;
 pub use crate::set::{frozenset_of, PySet, PySetIter};
 // The standard library: random, math, time, io (open, StringIO), os, os.path, tempfile.
 pub use crate::stdlib::*;
-pub use crate::iter::{next_or_default, PyIter};
+pub use crate::iter::{next_of, next_or_default, PyIter};

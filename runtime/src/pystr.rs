@@ -1126,71 +1126,76 @@ fn format_markup(s: &[char], st: &mut FormatArgs, depth: u32, out: &mut String) 
             out.push('{');
             continue;
         }
-        // A replacement field, up to its matching '}'.
-        let start = i;
-        let mut count = 1;
-        let mut end = None;
-        while i < n {
-            let c = s[i];
-            i += 1;
-            if c == '{' {
-                count += 1;
-            } else if c == '}' {
-                count -= 1;
-                if count == 0 {
-                    end = Some(i - 1);
-                    break;
-                }
-            }
-        }
-        let end = end.ok_or_else(|| PyErr::value_error("expected '}' before end of string"))?;
-        format_field(&s[start..end], st, depth, out)?;
+        let (name, conversion, spec) = parse_field(s, &mut i)?;
+        format_field(name, conversion, spec, st, depth, out)?;
     }
     Ok(())
 }
 
-/// One replacement field (the text between its braces): `name[!conv][:spec]`.
-fn format_field(f: &[char], st: &mut FormatArgs, depth: u32, out: &mut String) -> PyResult<()> {
-    let mut j = 0;
-    let mut term = None;
-    while j < f.len() {
-        let c = f[j];
-        j += 1;
+/// The field starting at `s[*i]` (after its `{`), up to and past its closing `}`:
+/// `name[!conversion][:spec]` (CPython 3.11's `parse_field`).
+fn parse_field<'s>(s: &'s [char], i: &mut usize) -> PyResult<(&'s [char], Option<char>, &'s [char])> {
+    let n = s.len();
+    let start = *i;
+    let mut c = '\0';
+    while *i < n {
+        c = s[*i];
+        *i += 1;
         match c {
             '{' => return Err(PyErr::value_error("unexpected '{' in field name")),
             '[' => {
-                while j < f.len() && f[j] != ']' {
-                    j += 1;
+                while *i < n && s[*i] != ']' {
+                    *i += 1;
                 }
             }
-            '}' | ':' | '!' => {
-                term = Some(c);
-                break;
-            }
+            '}' | ':' | '!' => break,
             _ => {}
         }
     }
-    let (name, conversion, spec) = match term {
-        Some('!') | Some(':') => {
-            let name = &f[..j - 1];
-            let mut conversion = None;
-            if term == Some('!') {
-                let c = *f
-                    .get(j)
-                    .ok_or_else(|| PyErr::value_error("end of string while looking for conversion specifier"))?;
-                conversion = Some(c);
-                j += 1;
-                if j < f.len() {
-                    if f[j] != ':' {
-                        return Err(PyErr::value_error("expected ':' after conversion specifier"));
-                    }
-                    j += 1;
-                }
-            }
-            (name, conversion, &f[j..])
+    if c != '!' && c != ':' {
+        if c != '}' {
+            return Err(PyErr::value_error("expected '}' before end of string"));
         }
-        _ => (f, None, &f[f.len()..]),
-    };
+        return Ok((&s[start..*i - 1], None, &s[..0]));
+    }
+    let name = &s[start..*i - 1];
+    let mut conversion = None;
+    if c == '!' {
+        if *i >= n {
+            return Err(PyErr::value_error("end of string while looking for conversion specifier"));
+        }
+        conversion = Some(s[*i]);
+        *i += 1;
+        if *i < n {
+            let c = s[*i];
+            *i += 1;
+            if c == '}' {
+                return Ok((name, conversion, &s[..0]));
+            }
+            if c != ':' {
+                return Err(PyErr::value_error("expected ':' after conversion specifier"));
+            }
+        }
+    }
+    let spec_start = *i;
+    let mut count = 1;
+    while *i < n {
+        let c = s[*i];
+        *i += 1;
+        if c == '{' {
+            count += 1;
+        } else if c == '}' {
+            count -= 1;
+            if count == 0 {
+                return Ok((name, conversion, &s[spec_start..*i - 1]));
+            }
+        }
+    }
+    Err(PyErr::value_error("unmatched '{' in format spec"))
+}
+
+/// Formats one field's object with its conversion and (expanded) spec.
+fn format_field(name: &[char], conversion: Option<char>, spec: &[char], st: &mut FormatArgs, depth: u32, out: &mut String) -> PyResult<()> {
     let mut obj = field_object(name, st)?;
     if let Some(c) = conversion {
         obj = Value::Str(match c {

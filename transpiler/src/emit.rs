@@ -170,6 +170,7 @@ pub fn ty_tokens(t: &Ty) -> TokenStream {
             quote! { #n }
         }
         Ty::Class(_) => quote! { u32 },
+        Ty::File => quote! { PyFile },
         Ty::Iter(t) => {
             let t = ty_tokens(t);
             quote! { PyIter<#t> }

@@ -61,6 +61,7 @@ enum ITy {
     Exc,
     Obj(ClassId),
     Class(ClassId),
+    File,
     Dyn,
 }
 
@@ -239,6 +240,7 @@ impl Solver {
             ITy::Exc => Ty::Exc,
             ITy::Obj(c) => Ty::Obj(*c),
             ITy::Class(c) => Ty::Class(*c),
+            ITy::File => Ty::File,
         }
     }
 }
@@ -639,6 +641,7 @@ impl<'a> Infer<'a> {
                 for (mgr, var) in items {
                     let m = self.expr(mgr);
                     let entered = match m {
+                        ITy::File => ITy::File,
                         ITy::Obj(root) => {
                             // __exit__(exc_type, exc, tb): None on success, the exception otherwise.
                             self.instance_call(root, "__exit__", &[ITy::Dyn, ITy::Dyn, ITy::None], &[], &[]);
@@ -738,6 +741,7 @@ impl<'a> Infer<'a> {
                 acc
             }
             ITy::Iter(t) => (**t).clone(),
+            ITy::File => ITy::Str,
             // Not known yet: no conclusion (widening now would never be undone).
             ITy::Never => ITy::Never,
             // An iterator class: what `__next__` of what `__iter__` returns gives.
@@ -1307,6 +1311,9 @@ impl<'a> Infer<'a> {
             ("str" | "repr" | "hex" | "bin" | "oct" | "chr" | "format", _) => ITy::Str,
             ("ord" | "hash", _) => ITy::Int,
             ("bool" | "any" | "all", _) => ITy::Bool,
+            ("open", [_] | [_, _]) => ITy::File,
+            ("next", [Ty::File]) => ITy::Str,
+            ("iter", [Ty::File]) => ITy::File,
             ("iter", [Ty::Obj(_)]) => match &a[0] {
                 ITy::Obj(root) => self.instance_call(*root, "__iter__", &[], &[], &[]).unwrap_or(ITy::Dyn),
                 _ => ITy::Dyn,
@@ -1408,6 +1415,18 @@ impl<'a> Infer<'a> {
         }
         use crate::methods::{dict_method, list_method, set_method, str_method, Arg, Ret};
         let mut value_var = None;
+        if *owner == ITy::File {
+            return match method {
+                "read" | "readline" => ITy::Str,
+                "readlines" => {
+                    let v = self.memo(e, 0);
+                    self.s.join_into(v, &ITy::Str);
+                    ITy::List(v)
+                }
+                "write" => ITy::Int,
+                _ => ITy::None,
+            };
+        }
         let (sig, elem) = match (owner, method) {
             (ITy::Module(m), "exit") if m == "sys" => return ITy::Never,
             (ITy::Dict(k, v), "get") => {

@@ -29,6 +29,8 @@ pub enum Ty {
     Obj(ClassId),
     /// A user class itself, as a value (`Point`, `cls`).
     Class(ClassId),
+    /// An open text file (the runtime's `PyFile`).
+    File,
     /// The runtime's dynamic value: several types really meet here.
     Dyn,
 }
@@ -62,6 +64,7 @@ impl Ty {
             Ty::Exc => "BaseException".into(),
             Ty::Obj(_) => "object".into(),
             Ty::Class(_) => "type".into(),
+            Ty::File => "TextIOWrapper".into(),
             Ty::Dyn => "object".into(),
         }
     }

@@ -1013,6 +1013,9 @@ impl<'a> Lower<'a> {
             out.extend(self.block(body).stmts);
             return;
         };
+        if self.ty(mgr_expr) == Ty::File {
+            return self.with_file(mgr_expr, var.as_ref(), rest, body, out);
+        }
         let Ty::Obj(root) = self.ty(mgr_expr) else {
             self.unsupported(mgr_expr.span, format!("`with` over {}", self.ty(mgr_expr).python_name()), "only instances of classes with __enter__/__exit__ are supported yet");
             return;
@@ -1077,6 +1080,52 @@ impl<'a> Lower<'a> {
             arms.push((Pat::Variant("Completion::Continue".into(), vec![]), Block::new(vec![exit_ok, self.loop_exit(false)])));
         } else {
             arms.push((Pat::Wild, Block::default()));
+        }
+        out.push(Stmt::Match { value: Expr::Var(completion), arms });
+    }
+
+    /// `with open(...) as f:`: the body as in a `try`/`finally` whose `finally` closes the file
+    /// (an exception still propagates after the file is closed).
+    fn with_file(&mut self, mgr_expr: &ast::Expr, var: Option<&ast::Expr>, rest: &[(ast::Expr, Option<ast::Expr>)], body: &[ast::Stmt], out: &mut Vec<Stmt>) {
+        let span = mgr_expr.span;
+        let file = self.tmp("file");
+        let m = self.expr(mgr_expr);
+        out.push(Stmt::Let { name: file.clone(), ty: None, init: Some(m), mutable: false, optional: false });
+        let entered = self.attempt(Expr::Var(file.clone()).method("enter", vec![]), span);
+        match var {
+            Some(v) => self.bind(v, entered, &Ty::File, out),
+            None => out.push(Stmt::Expr(entered)),
+        }
+        let label = self.label("with");
+        self.tries.push(TryCtx { label: label.clone(), finally: true });
+        let mut inner = Vec::new();
+        if rest.is_empty() {
+            inner.extend(self.block(body).stmts);
+        } else {
+            self.with_stmt(rest, body, &mut inner);
+        }
+        self.tries.pop();
+        let completion = self.tmp("completion");
+        out.push(Stmt::Let {
+            name: completion.clone(),
+            ty: None,
+            init: Some(Expr::LabeledBlock(label, Block::with_tail(inner, Expr::CompletionNormal(self.ret_ty.clone())))),
+            mutable: false,
+            optional: false,
+        });
+        out.push(Stmt::Expr(self.attempt(Expr::Var(file).method("close", vec![]), span)));
+        let value = self.tmp("value");
+        let err = self.tmp("err");
+        let mut arms = vec![
+            (Pat::Variant("Completion::Normal".into(), vec![]), Block::default()),
+            (Pat::Variant("Completion::Return".into(), vec![Pat::Ident(value.clone())]), Block::new(vec![self.return_stmt(Expr::Var(value))])),
+            (Pat::Variant("Completion::Raise".into(), vec![Pat::Ident(err.clone())]), Block::new(vec![self.propagate(Expr::Var(err))])),
+        ];
+        if self.loops.is_empty() {
+            arms.push((Pat::Wild, Block::default()));
+        } else {
+            arms.push((Pat::Variant("Completion::Break".into(), vec![]), Block::new(vec![self.loop_exit(true)])));
+            arms.push((Pat::Variant("Completion::Continue".into(), vec![]), Block::new(vec![self.loop_exit(false)])));
         }
         out.push(Stmt::Match { value: Expr::Var(completion), arms });
     }
@@ -1707,7 +1756,7 @@ impl<'a> Lower<'a> {
             ExprKind::GenExp { generators, .. } => generators.len() == 1,
             ExprKind::Call { func, .. } => matches!(self.res.names.get(&func.id), Some(Binding::Builtin(b)) if b == "map" || b == "filter"),
             ExprKind::Name(_) if matches!(self.ty(iter), Ty::Iter(_)) => true,
-            _ => matches!(self.ty(iter), Ty::Dict(..) | Ty::Set(_) | Ty::Dyn | Ty::Obj(_)),
+            _ => matches!(self.ty(iter), Ty::Dict(..) | Ty::Set(_) | Ty::Dyn | Ty::Obj(_) | Ty::File),
         }
     }
 
@@ -1740,6 +1789,10 @@ impl<'a> Lower<'a> {
         }
         if let Ty::Obj(root) = self.ty(iter) {
             return self.object_iter(iter, root);
+        }
+        if self.ty(iter) == Ty::File {
+            // A file's lines, read as they are asked for.
+            return Some(self.place(iter).method("iter", vec![]));
         }
         if let ExprKind::Call { func, args, keywords } = &iter.kind {
             if args.len() == 1 && keywords.is_empty() && matches!(self.res.names.get(&func.id), Some(Binding::Builtin(b)) if b == "iter") {
@@ -1850,6 +1903,9 @@ impl<'a> Lower<'a> {
 
     /// The item type a `for` over this expression binds.
     fn elem_ty(&self, iter: &ast::Expr) -> Ty {
+        if *self.types.expr(iter) == Ty::File {
+            return Ty::Str;
+        }
         let ret = |root: crate::resolve::ClassId, name: &str| {
             self.method_impls(root, name).first().map(|f| storable(&self.types.returns[f.0 as usize])).unwrap_or(Ty::Dyn)
         };
@@ -2038,6 +2094,22 @@ impl<'a> Lower<'a> {
         }
         match (name, tys.as_slice()) {
             ("isinstance", [_, _]) => self.isinstance(e, &args[0], &args[1]),
+            ("open", [Ty::Str] | [Ty::Str, Ty::Str]) => {
+                let path = self.reference(&args[0]);
+                let mode = match args.get(1) {
+                    Some(m) => match &m.kind {
+                        ExprKind::Str(s) => Expr::StrLit(s.clone()),
+                        _ => self.place(m).method("as_str", vec![]),
+                    },
+                    None => Expr::StrLit("r".into()),
+                };
+                self.attempt(Expr::call("open", vec![path, mode]), e.span)
+            }
+            ("next", [Ty::File]) => {
+                let f = self.place(&args[0]);
+                self.attempt(Expr::call("next_of", vec![f.method("iter", vec![])]), e.span)
+            }
+            ("iter", [Ty::File]) => self.expr(&args[0]),
             ("iter", [Ty::Obj(root)]) => {
                 let recv = self.expr(&args[0]);
                 self.call_method_values(e.span, *root, "__iter__", recv, vec![])
@@ -2444,6 +2516,7 @@ impl<'a> Lower<'a> {
             Ty::Set(_) => "set",
             Ty::Tuple(_) => "tuple",
             Ty::Class(_) => "type",
+            Ty::File => "TextIOWrapper",
             Ty::Iter(_) | Ty::Func(_) | Ty::Module(_) => return self.unsupported(x.span, "type() of this value", "not supported yet"),
         };
         Expr::Str(name.into())
@@ -2510,6 +2583,15 @@ impl<'a> Lower<'a> {
             }
         }
         let ot = self.ty(owner);
+        if ot == Ty::File {
+            let recv = self.place(owner);
+            let call = match (method, args) {
+                ("read" | "readline" | "readlines" | "close" | "flush", []) => recv.method(method, vec![]),
+                ("write", [a]) if self.ty(a) == Ty::Str => recv.method("write", vec![self.reference(a)]),
+                _ => return self.unsupported(e.span, format!("the file method `{method}` with these arguments"), "supported: read(), readline(), readlines(), write(str), close(), flush()"),
+            };
+            return self.attempt(call, e.span);
+        }
         if let (Ty::List(_), "sort") = (&ot, method) {
             if args.is_empty() {
                 return self.list_sort(e, owner, keywords);
