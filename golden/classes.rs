@@ -119,6 +119,12 @@ impl ClassData for Vec2Data {
             _ => None,
         }
     }
+    fn dunder_eq(a: &Vec2, b: &Vec2) -> Option<PyResult<bool>> {
+        match a.class() {
+            4 => Some(Vec2___eq__(a.clone(), b.clone())),
+            _ => None,
+        }
+    }
 }
 /// Instances of `class Shape` and its subclasses.
 type Shape = Instance<ShapeData>;

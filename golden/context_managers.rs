@@ -74,7 +74,7 @@ fn Resource___exit__(
 }
 /// `def find` (line 27).
 fn find(mut items: PyList<Int>) -> PyResult<Int> {
-    for i in items.iter() {
+    'loop1: for i in items.iter() {
         let manager3 = {
             let obj4 = <Resource>::new(0);
             Resource___init__(
@@ -91,16 +91,16 @@ fn find(mut items: PyList<Int>) -> PyResult<Int> {
             obj4
         };
         Resource___enter__(manager3.clone()).at("find", 29)?;
-        let completion5 = 'with1: {
+        let completion5 = 'with2: {
             if &i == &Int::Small(2) {
-                break 'with1 Completion::Return(&i * &Int::Small(10));
+                break 'with2 Completion::Return(&i * &Int::Small(10));
             }
             if &i == &Int::Small(0) {
-                break 'with1 Completion::Continue;
+                break 'with2 Completion::Continue;
             }
             match print(&[&PyStr::from("body"), &i], " ", "\n").at("find", 34) {
                 Ok(value) => value,
-                Err(err) => break 'with1 Completion::Raise(err),
+                Err(err) => break 'with2 Completion::Raise(err),
             };
             Completion::<Int>::Normal
         };
@@ -129,12 +129,12 @@ fn find(mut items: PyList<Int>) -> PyResult<Int> {
             Completion::Break => {
                 Resource___exit__(manager3.clone(), ().into_value(), ().into_value(), ())
                     .at("find", 29)?;
-                break;
+                break 'loop1;
             }
             Completion::Continue => {
                 Resource___exit__(manager3.clone(), ().into_value(), ().into_value(), ())
                     .at("find", 29)?;
-                continue;
+                continue 'loop1;
             }
         };
     }
@@ -150,13 +150,13 @@ fn module_body() -> PyResult<()> {
         obj10
     };
     r = Resource___enter__(manager9.clone()).at("<module>", 16)?;
-    let completion11 = 'with2: {
+    let completion11 = 'with3: {
         match print(
                 &[
                     &PyStr::from("using"),
                     &match r.get(|d| &d.name, "name").at("<module>", 17) {
                         Ok(value) => value,
-                        Err(err) => break 'with2 Completion::Raise(err),
+                        Err(err) => break 'with3 Completion::Raise(err),
                     },
                 ],
                 " ",
@@ -165,7 +165,7 @@ fn module_body() -> PyResult<()> {
             .at("<module>", 17)
         {
             Ok(value) => value,
-            Err(err) => break 'with2 Completion::Raise(err),
+            Err(err) => break 'with3 Completion::Raise(err),
         };
         Completion::<()>::Normal
     };
@@ -199,8 +199,8 @@ fn module_body() -> PyResult<()> {
         obj16
     };
     Resource___enter__(manager15.clone()).at("<module>", 18)?;
-    let completion17 = 'with3: {
-        break 'with3 Completion::Raise(
+    let completion17 = 'with4: {
+        break 'with4 Completion::Raise(
             PyErr::with_args(
                     Exc::ValueError,
                     vec![PyStr::from("swallowed").into_value()],
@@ -233,23 +233,23 @@ fn module_body() -> PyResult<()> {
         }
         _ => {}
     };
-    let outcome27 = 'try4: {
+    let outcome27 = 'try5: {
         let manager21 = {
             let obj22 = <Resource>::new(0);
             match Resource___init__(obj22.clone(), PyStr::from("r3"), false)
                 .at("<module>", 21)
             {
                 Ok(value) => value,
-                Err(err) => break 'try4 Err(err),
+                Err(err) => break 'try5 Err(err),
             };
             obj22
         };
         match Resource___enter__(manager21.clone()).at("<module>", 21) {
             Ok(value) => value,
-            Err(err) => break 'try4 Err(err),
+            Err(err) => break 'try5 Err(err),
         };
-        let completion23 = 'with5: {
-            break 'with5 Completion::Raise(
+        let completion23 = 'with6: {
+            break 'with6 Completion::Raise(
                 PyErr::with_args(Exc::KeyError, vec![PyStr::from("k").into_value()])
                     .with_frame("<module>", 22, None),
             );
@@ -266,10 +266,10 @@ fn module_body() -> PyResult<()> {
                     .at("<module>", 21)
                 {
                     Ok(value) => value,
-                    Err(err) => break 'try4 Err(err),
+                    Err(err) => break 'try5 Err(err),
                 };
                 if !truthy(&suppress25) {
-                    break 'try4 Err(err24);
+                    break 'try5 Err(err24);
                 }
             }
             Completion::Normal => {
@@ -282,7 +282,7 @@ fn module_body() -> PyResult<()> {
                     .at("<module>", 21)
                 {
                     Ok(value) => value,
-                    Err(err) => break 'try4 Err(err),
+                    Err(err) => break 'try5 Err(err),
                 };
             }
             Completion::Return(value26) => {
@@ -295,13 +295,13 @@ fn module_body() -> PyResult<()> {
                     .at("<module>", 21)
                 {
                     Ok(value) => value,
-                    Err(err) => break 'try4 Err(err),
+                    Err(err) => break 'try5 Err(err),
                 };
                 return Ok(value26);
             }
             _ => {}
         };
-        Ok(())
+        Ok::<(), PyErr>(())
     };
     match outcome27 {
         Ok(()) => {}

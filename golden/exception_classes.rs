@@ -38,8 +38,12 @@ fn lookup(mut k: PyStr) -> PyResult<Int> {
     if &k != &PyStr::from("a") {
         return Err(
             {
-                let mut err2 = PyErr::with_args(&EXC_NOTFOUND, vec![]);
-                NotFound___init__(&mut err2, k.clone()).at("lookup", 14)?;
+                let arg3 = k.clone();
+                let mut err2 = PyErr::with_args(
+                    &EXC_NOTFOUND,
+                    vec![arg3.clone().into_value()],
+                );
+                NotFound___init__(&mut err2, arg3).at("lookup", 14)?;
                 err2
             }
                 .with_frame("lookup", 14, None),
@@ -50,20 +54,20 @@ fn lookup(mut k: PyStr) -> PyResult<Int> {
 /// `def convert` (line 31).
 fn convert(mut s: PyStr) -> PyResult<Int> {
     let mut e: PyErr;
-    let outcome3 = 'try1: {
+    let outcome4 = 'try1: {
         return Ok(
             match Int::parse(s.as_str(), 10).at("convert", 33) {
                 Ok(value) => value,
                 Err(err) => break 'try1 Err(err),
             },
         );
-        Ok(())
+        Ok::<(), PyErr>(())
     };
-    match outcome3 {
+    match outcome4 {
         Ok(()) => {}
-        Err(caught4) => {
-            if caught4.is_instance(Exc::ValueError) {
-                e = caught4.clone();
+        Err(caught5) => {
+            if caught5.is_instance(Exc::ValueError) {
+                e = caught5.clone();
                 return Err(
                     PyErr::caused_by(
                             PyErr::with_args(
@@ -80,7 +84,7 @@ fn convert(mut s: PyStr) -> PyResult<Int> {
                         .with_frame("convert", 35, None),
                 );
             } else {
-                return Err(caught4);
+                return Err(caught5);
             }
         }
     };
@@ -90,27 +94,29 @@ fn convert(mut s: PyStr) -> PyResult<Int> {
 fn module_body() -> PyResult<()> {
     let mut v: Option<Int> = None;
     let mut e: PyErr;
-    for key in <PyList<PyStr>>::from_vec(vec![PyStr::from("a"), PyStr::from("zz")])
+    'loop2: for key in <PyList<
+        PyStr,
+    >>::from_vec(vec![PyStr::from("a"), PyStr::from("zz")])
         .iter()
     {
-        let completion7 = 'finally2: {
-            let outcome5 = 'try3: {
+        let completion8 = 'finally3: {
+            let outcome6 = 'try4: {
                 v = Some(
                     match lookup(key.clone()).at("<module>", 20) {
                         Ok(value) => value,
-                        Err(err) => break 'try3 Err(err),
+                        Err(err) => break 'try4 Err(err),
                     },
                 );
-                Ok(())
+                Ok::<(), PyErr>(())
             };
-            match outcome5 {
+            match outcome6 {
                 Ok(()) => {
                     match print(
                             &[
                                 &PyStr::from("found"),
                                 &*match bound_global(&v, "v").at("<module>", 26) {
                                     Ok(value) => value,
-                                    Err(err) => break 'finally2 Completion::Raise(err),
+                                    Err(err) => break 'finally3 Completion::Raise(err),
                                 },
                             ],
                             " ",
@@ -119,12 +125,12 @@ fn module_body() -> PyResult<()> {
                         .at("<module>", 26)
                     {
                         Ok(value) => value,
-                        Err(err) => break 'finally2 Completion::Raise(err),
+                        Err(err) => break 'finally3 Completion::Raise(err),
                     };
                 }
-                Err(caught6) => {
-                    if caught6.is_instance(&EXC_NOTFOUND) {
-                        e = caught6.clone();
+                Err(caught7) => {
+                    if caught7.is_instance(&EXC_NOTFOUND) {
+                        e = caught7.clone();
                         match print(
                                 &[
                                     &PyStr::from("not found:"),
@@ -132,13 +138,13 @@ fn module_body() -> PyResult<()> {
                                     &match <PyStr as FromValue>::from_value(
                                             match e.get_attr("key").at("<module>", 22) {
                                                 Ok(value) => value,
-                                                Err(err) => break 'finally2 Completion::Raise(err),
+                                                Err(err) => break 'finally3 Completion::Raise(err),
                                             },
                                         )
                                         .at("<module>", 22)
                                     {
                                         Ok(value) => value,
-                                        Err(err) => break 'finally2 Completion::Raise(err),
+                                        Err(err) => break 'finally3 Completion::Raise(err),
                                     },
                                     &Value::tuple(e.args().to_vec()),
                                     &PyStr::from(e.type_name()),
@@ -150,63 +156,67 @@ fn module_body() -> PyResult<()> {
                             .at("<module>", 22)
                         {
                             Ok(value) => value,
-                            Err(err) => break 'finally2 Completion::Raise(err),
+                            Err(err) => break 'finally3 Completion::Raise(err),
                         };
-                    } else if caught6.is_instance(&EXC_APPERROR) {
+                    } else if caught7.is_instance(&EXC_APPERROR) {
                         match print(&[&PyStr::from("never")], " ", "\n")
                             .at("<module>", 24)
                         {
                             Ok(value) => value,
-                            Err(err) => break 'finally2 Completion::Raise(err),
+                            Err(err) => break 'finally3 Completion::Raise(err),
                         };
                     } else {
-                        break 'finally2 Completion::Raise(caught6);
+                        break 'finally3 Completion::Raise(caught7);
                     }
                 }
             };
             Completion::<()>::Normal
         };
         print(&[&PyStr::from("finally"), &key], " ", "\n").at("<module>", 28)?;
-        match completion7 {
+        match completion8 {
             Completion::Normal => {}
-            Completion::Return(value8) => {
-                return Ok(value8);
+            Completion::Return(value9) => {
+                return Ok(value9);
             }
-            Completion::Raise(err9) => {
-                return Err(err9);
+            Completion::Raise(err10) => {
+                return Err(err10);
             }
             Completion::Break => {
-                break;
+                break 'loop2;
             }
             Completion::Continue => {
-                continue;
+                continue 'loop2;
             }
         };
     }
-    let outcome10 = 'try4: {
+    let outcome11 = 'try5: {
         match convert(PyStr::from("abc")).at("<module>", 39) {
             Ok(value) => value,
-            Err(err) => break 'try4 Err(err),
+            Err(err) => break 'try5 Err(err),
         };
-        Ok(())
+        Ok::<(), PyErr>(())
     };
-    match outcome10 {
+    match outcome11 {
         Ok(()) => {}
-        Err(caught11) => {
-            if caught11.is_instance(&EXC_APPERROR) {
-                e = caught11.clone();
+        Err(caught12) => {
+            if caught12.is_instance(&EXC_APPERROR) {
+                e = caught12.clone();
                 print(&[&e, &py_repr(&e).at("<module>", 41)?], " ", "\n")
                     .at("<module>", 41)?;
             } else {
-                return Err(caught11);
+                return Err(caught12);
             }
         }
     };
     Err(
         {
-            let mut err12 = PyErr::with_args(&EXC_NOTFOUND, vec![]);
-            NotFound___init__(&mut err12, PyStr::from("last")).at("<module>", 42)?;
-            err12
+            let arg14 = PyStr::from("last");
+            let mut err13 = PyErr::with_args(
+                &EXC_NOTFOUND,
+                vec![arg14.clone().into_value()],
+            );
+            NotFound___init__(&mut err13, arg14).at("<module>", 42)?;
+            err13
         }
             .with_frame("<module>", 42, None),
     )

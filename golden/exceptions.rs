@@ -22,7 +22,7 @@ fn parse(mut s: PyStr) -> PyResult<Int> {
                     Err(err) => break 'try2 Err(err),
                 },
             );
-            Ok(())
+            Ok::<(), PyErr>(())
         };
         match outcome1 {
             Ok(()) => {}
@@ -89,19 +89,21 @@ fn module_body() -> PyResult<()> {
         )
         .at("<module>", 12)?;
     total = Int::Small(0);
-    for i in range(&Int::Small(0), &Int::Small(6), &Int::Small(1)).at("<module>", 14)? {
-        let completion8 = 'finally3: {
-            let outcome6 = 'try4: {
+    'loop3: for i in range(&Int::Small(0), &Int::Small(6), &Int::Small(1))
+        .at("<module>", 14)?
+    {
+        let completion8 = 'finally4: {
+            let outcome6 = 'try5: {
                 if &i == &Int::Small(4) {
-                    break 'finally3 Completion::Break;
+                    break 'finally4 Completion::Break;
                 }
                 if truthy(
                     &match i.modulo(&Int::Small(2)).at("<module>", 18) {
                         Ok(value) => value,
-                        Err(err) => break 'try4 Err(err),
+                        Err(err) => break 'try5 Err(err),
                     },
                 ) {
-                    break 'finally3 Completion::Continue;
+                    break 'finally4 Completion::Continue;
                 }
                 total
                     += &match Int::Small(10)
@@ -109,16 +111,16 @@ fn module_body() -> PyResult<()> {
                         .at("<module>", 20)
                     {
                         Ok(value) => value,
-                        Err(err) => break 'try4 Err(err),
+                        Err(err) => break 'try5 Err(err),
                     };
-                Ok(())
+                Ok::<(), PyErr>(())
             };
             match outcome6 {
                 Ok(()) => {
                     match print(&[&PyStr::from("ok"), &i], " ", "\n").at("<module>", 24)
                     {
                         Ok(value) => value,
-                        Err(err) => break 'finally3 Completion::Raise(err),
+                        Err(err) => break 'finally4 Completion::Raise(err),
                     };
                 }
                 Err(caught7) => {
@@ -127,10 +129,10 @@ fn module_body() -> PyResult<()> {
                             .at("<module>", 22)
                         {
                             Ok(value) => value,
-                            Err(err) => break 'finally3 Completion::Raise(err),
+                            Err(err) => break 'finally4 Completion::Raise(err),
                         };
                     } else {
-                        break 'finally3 Completion::Raise(caught7);
+                        break 'finally4 Completion::Raise(caught7);
                     }
                 }
             };
@@ -146,21 +148,21 @@ fn module_body() -> PyResult<()> {
                 return Err(err10);
             }
             Completion::Break => {
-                break;
+                break 'loop3;
             }
             Completion::Continue => {
-                continue;
+                continue 'loop3;
             }
         };
     }
     print(&[&PyStr::from("total"), &total], " ", "\n").at("<module>", 27)?;
-    let outcome13 = 'try5: {
-        let outcome11 = 'try6: {
-            break 'try6 Err(
+    let outcome13 = 'try6: {
+        let outcome11 = 'try7: {
+            break 'try7 Err(
                 PyErr::with_args(Exc::KeyError, vec![PyStr::from("k").into_value()])
                     .with_frame("<module>", 30, None),
             );
-            Ok(())
+            Ok::<(), PyErr>(())
         };
         match outcome11 {
             Ok(()) => {}
@@ -174,7 +176,7 @@ fn module_body() -> PyResult<()> {
                                 &PyStr::from("caught"),
                                 &match py_repr(&err).at("<module>", 32) {
                                     Ok(value) => value,
-                                    Err(err) => break 'try5 Err(err),
+                                    Err(err) => break 'try6 Err(err),
                                 },
                                 &Value::tuple(err.args().to_vec()),
                             ],
@@ -184,9 +186,9 @@ fn module_body() -> PyResult<()> {
                         .at("<module>", 32)
                     {
                         Ok(value) => value,
-                        Err(err) => break 'try5 Err(err),
+                        Err(err) => break 'try6 Err(err),
                     };
-                    break 'try5 Err(
+                    break 'try6 Err(
                         PyErr::caused_by(
                                 PyErr::with_args(
                                     Exc::RuntimeError,
@@ -197,11 +199,11 @@ fn module_body() -> PyResult<()> {
                             .with_frame("<module>", 33, None),
                     );
                 } else {
-                    break 'try5 Err(caught12);
+                    break 'try6 Err(caught12);
                 }
             }
         };
-        Ok(())
+        Ok::<(), PyErr>(())
     };
     match outcome13 {
         Ok(()) => {}
@@ -214,9 +216,9 @@ fn module_body() -> PyResult<()> {
             }
         }
     };
-    let outcome15 = 'try7: {
+    let outcome15 = 'try8: {
         if !(&total > &Int::Small(100)) {
-            break 'try7 Err(
+            break 'try8 Err(
                 PyErr::with_args(
                         Exc::AssertionError,
                         vec![PyStr::from("too small").into_value()],
@@ -224,7 +226,7 @@ fn module_body() -> PyResult<()> {
                     .with_frame("<module>", 37, None),
             );
         }
-        Ok(())
+        Ok::<(), PyErr>(())
     };
     match outcome15 {
         Ok(()) => {}
@@ -237,15 +239,15 @@ fn module_body() -> PyResult<()> {
             }
         }
     };
-    let outcome17 = 'try8: {
+    let outcome17 = 'try9: {
         x = match <PyList<Int>>::from_vec(vec![Int::Small(1), Int::Small(2)])
             .getitem(&Int::Small(5))
             .at("<module>", 41)
         {
             Ok(value) => value,
-            Err(err) => break 'try8 Err(err),
+            Err(err) => break 'try9 Err(err),
         };
-        Ok(())
+        Ok::<(), PyErr>(())
     };
     match outcome17 {
         Ok(()) => {}

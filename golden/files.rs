@@ -196,7 +196,7 @@ fn module_body() -> PyResult<()> {
             Ok(value) => value,
             Err(err) => break 'try5 Err(err),
         };
-        Ok(())
+        Ok::<(), PyErr>(())
     };
     match outcome20 {
         Ok(()) => {}

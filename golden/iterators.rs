@@ -92,7 +92,7 @@ fn module_body() -> PyResult<()> {
             Ok(value) => value,
             Err(err) => break 'try1 Err(err),
         };
-        Ok(())
+        Ok::<(), PyErr>(())
     };
     match outcome5 {
         Ok(()) => {}

@@ -42,33 +42,34 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 5)?;
-    xs.setitem(&Int::Small(1), Int::Small(10)).at("<module>", 6)?;
+    let value1 = Int::Small(10);
+    xs.setitem(&Int::Small(1), value1).at("<module>", 6)?;
     print(&[&ys], " ", "\n").at("<module>", 7)?;
     squares = PyList::from_vec({
-        let mut items1 = Vec::new();
+        let mut items2 = Vec::new();
         for x in xs.iter() {
             if &x.modulo(&Int::Small(2)).at("<module>", 8)? == &Int::Small(1) {
-                items1.push(&x * &x);
+                items2.push(&x * &x);
             }
         }
-        items1
+        items2
     });
     print(
             &[
                 &squares,
                 &PyList::from_vec({
-                    let mut items2 = Vec::new();
+                    let mut items3 = Vec::new();
                     for i in range(&Int::Small(0), &Int::Small(3), &Int::Small(1))
                         .at("<module>", 9)?
                     {
                         for j in range(&Int::Small(0), &i, &Int::Small(1))
                             .at("<module>", 9)?
                         {
-                            items2
+                            items3
                                 .push(<PyList<Int>>::from_vec(vec![i.clone(), j.clone()]));
                         }
                     }
-                    items2
+                    items3
                 }),
             ],
             " ",
@@ -76,13 +77,13 @@ fn module_body() -> PyResult<()> {
         )
         .at("<module>", 9)?;
     pairs = PyList::from_vec({
-        let mut items3 = Vec::new();
+        let mut items4 = Vec::new();
         for i in range(&Int::Small(0), &Int::Small(3), &Int::Small(1))
             .at("<module>", 10)?
         {
-            items3.push((i.clone(), py_str(&i).at("<module>", 10)?));
+            items4.push((i.clone(), py_str(&i).at("<module>", 10)?));
         }
-        items3
+        items4
     });
     print(
             &[&pairs, &pairs.getitem(&Int::Small(1)).at("<module>", 11)?.1.clone()],
@@ -147,10 +148,10 @@ fn module_body() -> PyResult<()> {
         .at("<module>", 16)?;
     t = (Int::Small(1), PyStr::from("two"), 3f64);
     print(&[&t, &(Int::Small(1),), &EmptyTuple], " ", "\n").at("<module>", 18)?;
-    let (part4, part5, part6) = t.clone();
-    first = part4;
-    second = part5;
-    third = part6;
+    let (part5, part6, part7) = t.clone();
+    first = part5;
+    second = part6;
+    third = part7;
     print(&[&first, &second, &third], " ", "\n").at("<module>", 20)?;
     empty = <PyList<Value>>::from_vec(vec![]);
     print(

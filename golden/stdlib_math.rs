@@ -413,13 +413,13 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 63)?;
-    for bad in <PyList<f64>>::from_vec(vec![- 1f64, 0f64]).iter() {
-        let outcome3 = 'try1: {
+    'loop1: for bad in <PyList<f64>>::from_vec(vec![- 1f64, 0f64]).iter() {
+        let outcome3 = 'try2: {
             match print(
                     &[
                         &match math_log(bad).at("<module>", 67) {
                             Ok(value) => value,
-                            Err(err) => break 'try1 Err(err),
+                            Err(err) => break 'try2 Err(err),
                         },
                     ],
                     " ",
@@ -428,9 +428,9 @@ fn module_body() -> PyResult<()> {
                 .at("<module>", 67)
             {
                 Ok(value) => value,
-                Err(err) => break 'try1 Err(err),
+                Err(err) => break 'try2 Err(err),
             };
-            Ok(())
+            Ok::<(), PyErr>(())
         };
         match outcome3 {
             Ok(()) => {}
@@ -445,12 +445,12 @@ fn module_body() -> PyResult<()> {
             }
         };
     }
-    let outcome5 = 'try2: {
+    let outcome5 = 'try3: {
         match math_sqrt(&Int::Small(-1)).at("<module>", 71) {
             Ok(value) => value,
-            Err(err) => break 'try2 Err(err),
+            Err(err) => break 'try3 Err(err),
         };
-        Ok(())
+        Ok::<(), PyErr>(())
     };
     match outcome5 {
         Ok(()) => {}
@@ -463,12 +463,12 @@ fn module_body() -> PyResult<()> {
             }
         }
     };
-    let outcome7 = 'try3: {
+    let outcome7 = 'try4: {
         match math_exp(&Int::Small(1000)).at("<module>", 75) {
             Ok(value) => value,
-            Err(err) => break 'try3 Err(err),
+            Err(err) => break 'try4 Err(err),
         };
-        Ok(())
+        Ok::<(), PyErr>(())
     };
     match outcome7 {
         Ok(()) => {}
@@ -482,12 +482,12 @@ fn module_body() -> PyResult<()> {
             }
         }
     };
-    let outcome9 = 'try4: {
+    let outcome9 = 'try5: {
         match math_factorial(&Int::Small(-3)).at("<module>", 79) {
             Ok(value) => value,
-            Err(err) => break 'try4 Err(err),
+            Err(err) => break 'try5 Err(err),
         };
-        Ok(())
+        Ok::<(), PyErr>(())
     };
     match outcome9 {
         Ok(()) => {}
@@ -500,12 +500,12 @@ fn module_body() -> PyResult<()> {
             }
         }
     };
-    let outcome11 = 'try5: {
+    let outcome11 = 'try6: {
         match math_factorial(2.5f64).at("<module>", 83) {
             Ok(value) => value,
-            Err(err) => break 'try5 Err(err),
+            Err(err) => break 'try6 Err(err),
         };
-        Ok(())
+        Ok::<(), PyErr>(())
     };
     match outcome11 {
         Ok(()) => {}
@@ -518,12 +518,12 @@ fn module_body() -> PyResult<()> {
             }
         }
     };
-    let outcome13 = 'try6: {
+    let outcome13 = 'try7: {
         match math_floor(MATH_INF).at("<module>", 87) {
             Ok(value) => value,
-            Err(err) => break 'try6 Err(err),
+            Err(err) => break 'try7 Err(err),
         };
-        Ok(())
+        Ok::<(), PyErr>(())
     };
     match outcome13 {
         Ok(()) => {}
@@ -537,12 +537,12 @@ fn module_body() -> PyResult<()> {
             }
         }
     };
-    let outcome15 = 'try7: {
+    let outcome15 = 'try8: {
         match math_sqrt(&PyStr::from("4").into_value()).at("<module>", 91) {
             Ok(value) => value,
-            Err(err) => break 'try7 Err(err),
+            Err(err) => break 'try8 Err(err),
         };
-        Ok(())
+        Ok::<(), PyErr>(())
     };
     match outcome15 {
         Ok(()) => {}
@@ -555,12 +555,12 @@ fn module_body() -> PyResult<()> {
             }
         }
     };
-    let outcome17 = 'try8: {
+    let outcome17 = 'try9: {
         match math_comb(&Int::Small(-1), &Int::Small(2)).at("<module>", 95) {
             Ok(value) => value,
-            Err(err) => break 'try8 Err(err),
+            Err(err) => break 'try9 Err(err),
         };
-        Ok(())
+        Ok::<(), PyErr>(())
     };
     match outcome17 {
         Ok(()) => {}

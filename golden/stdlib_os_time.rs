@@ -80,7 +80,7 @@ fn module_body() -> PyResult<()> {
             Ok(value) => value,
             Err(err) => break 'try1 Err(err),
         };
-        Ok(())
+        Ok::<(), PyErr>(())
     };
     match outcome1 {
         Ok(()) => {}
@@ -134,7 +134,7 @@ fn module_body() -> PyResult<()> {
             Ok(value) => value,
             Err(err) => break 'try2 Err(err),
         };
-        Ok(())
+        Ok::<(), PyErr>(())
     };
     match outcome3 {
         Ok(()) => {}
@@ -164,7 +164,7 @@ fn module_body() -> PyResult<()> {
             Ok(value) => value,
             Err(err) => break 'try3 Err(err),
         };
-        Ok(())
+        Ok::<(), PyErr>(())
     };
     match outcome5 {
         Ok(()) => {}
@@ -325,7 +325,7 @@ fn module_body() -> PyResult<()> {
             Ok(value) => value,
             Err(err) => break 'try4 Err(err),
         };
-        Ok(())
+        Ok::<(), PyErr>(())
     };
     match outcome7 {
         Ok(()) => {}
@@ -371,7 +371,7 @@ fn module_body() -> PyResult<()> {
             Ok(value) => value,
             Err(err) => break 'try5 Err(err),
         };
-        Ok(())
+        Ok::<(), PyErr>(())
     };
     match outcome9 {
         Ok(()) => {}

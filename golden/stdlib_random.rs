@@ -327,7 +327,7 @@ fn module_body() -> PyResult<()> {
             Ok(value) => value,
             Err(err) => break 'try1 Err(err),
         };
-        Ok(())
+        Ok::<(), PyErr>(())
     };
     match outcome2 {
         Ok(()) => {}
@@ -345,7 +345,7 @@ fn module_body() -> PyResult<()> {
             Ok(value) => value,
             Err(err) => break 'try2 Err(err),
         };
-        Ok(())
+        Ok::<(), PyErr>(())
     };
     match outcome4 {
         Ok(()) => {}
@@ -370,7 +370,7 @@ fn module_body() -> PyResult<()> {
             Ok(value) => value,
             Err(err) => break 'try3 Err(err),
         };
-        Ok(())
+        Ok::<(), PyErr>(())
     };
     match outcome6 {
         Ok(()) => {}

@@ -178,6 +178,14 @@ impl<D: ClassData> Object for Instance<D> {
     }
 }
 
+/// Equality in containers (`in`, `list.index`): `__eq__` if defined, else identity. An
+/// exception raised by `__eq__` counts as unequal here.
+impl<D: ClassData> crate::object::PyEq for Instance<D> {
+    fn py_eq(&self, other: &Self) -> bool {
+        Instance::py_eq(self, other).unwrap_or(false)
+    }
+}
+
 impl<D: ClassData> IntoValue for Instance<D> {
     fn into_value(self) -> Value {
         Value::Obj(Rc::new(self))

@@ -46,6 +46,19 @@ pub fn seq_index(i: &Int, len: usize, msg: &'static str) -> PyResult<usize> {
     }
 }
 
+/// Python index `i` of a sequence of `len` items as a position, which is out of range (`>= len`)
+/// exactly when the index is: one bounds check on the result does for all cases.
+#[inline(always)]
+fn item_index(i: &Int, len: usize) -> usize {
+    match i.to_i64() {
+        // i + len >= 0 does not overflow (len <= i64::MAX); if it is still negative, it wraps
+        // to a huge position.
+        Some(k) if k < 0 => k.wrapping_add(len as i64) as usize,
+        Some(k) => k as usize,
+        None => usize::MAX,
+    }
+}
+
 /// The IndexError for an index that [`seq_index`] refused (`None`: beyond a machine word). Takes
 /// the index by value, so the caller's `Int` never has its address taken (see `int::IntRef`).
 #[cold]
@@ -188,27 +201,24 @@ impl<T> ListObj<T> {
         T: Clone,
     {
         let v = self.peek();
-        if let Some(k) = i.to_i64() {
-            // A negative index wraps to a huge one here and takes the general path below.
-            if let Some(x) = v.get(k as usize) {
-                return Ok(x.clone());
-            }
+        match v.get(item_index(i, v.len())) {
+            Some(x) => Ok(x.clone()),
+            None => Err(index_error(i.to_i64(), "list index out of range")),
         }
-        let at = seq_index(i, v.len(), "list index out of range")?;
-        Ok(v[at].clone())
     }
 
     #[inline]
     pub(crate) fn set(&self, i: &Int, x: T) -> PyResult<()> {
         let v = self.poke();
-        let slot = match i.to_i64() {
-            // A negative index wraps to a huge one here and takes the general path.
-            Some(k) if (k as usize) < v.len() => &mut v[k as usize],
-            _ => &mut v[seq_index(i, v.len(), "list assignment index out of range")?],
-        };
-        let old = std::mem::replace(slot, x);
-        drop(old);
-        Ok(())
+        let at = item_index(i, v.len());
+        match v.get_mut(at) {
+            Some(slot) => {
+                let old = std::mem::replace(slot, x);
+                drop(old);
+                Ok(())
+            }
+            None => Err(index_error(i.to_i64(), "list assignment index out of range")),
+        }
     }
 
     /// The items, for a read that is over before any other code runs.

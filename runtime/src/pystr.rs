@@ -656,6 +656,174 @@ impl PyStr {
         Int::from(self.s.matches(&*sub.s).count())
     }
 
+    /// The code point bounds `s[start:end]` searches in (CPython's `ADJUST_INDICES`): `end`
+    /// clamped to the length, negative bounds counted from the end; `start` may exceed `end`.
+    fn search_bounds(&self, start: Option<&Int>, end: Option<&Int>) -> (i64, i64) {
+        let len = self.nchars as i64;
+        let end = match end.map(crate::vars::saturating_i64) {
+            None => len,
+            Some(e) if e > len => len,
+            Some(e) if e < 0 => (e.saturating_add(len)).max(0),
+            Some(e) => e,
+        };
+        let start = match start.map(crate::vars::saturating_i64) {
+            None => 0,
+            Some(s) if s < 0 => (s.saturating_add(len)).max(0),
+            Some(s) => s,
+        };
+        (start, end)
+    }
+
+    /// The part of `s` between search bounds where `sub` fits, or `None` when it cannot.
+    fn search_window(&self, sub: &PyStr, start: Option<&Int>, end: Option<&Int>) -> Option<(usize, PyStr)> {
+        let (start, end) = self.search_bounds(start, end);
+        if end - start < sub.nchars as i64 {
+            return None;
+        }
+        Some((start as usize, self.substr(start as usize, end as usize)))
+    }
+
+    /// `s.find(sub, start, end)`.
+    pub fn find_range(&self, sub: &PyStr, start: Option<&Int>, end: Option<&Int>) -> Int {
+        match self.search_window(sub, start, end) {
+            Some((offset, w)) => match w.s.find(&*sub.s) {
+                Some(b) => Int::from(offset + w.char_at_byte(b)),
+                None => Int::from(-1),
+            },
+            None => Int::from(-1),
+        }
+    }
+
+    /// `s.rfind(sub, start, end)`.
+    pub fn rfind_range(&self, sub: &PyStr, start: Option<&Int>, end: Option<&Int>) -> Int {
+        match self.search_window(sub, start, end) {
+            Some((offset, w)) => match w.s.rfind(&*sub.s) {
+                Some(b) => Int::from(offset + w.char_at_byte(b)),
+                None => Int::from(-1),
+            },
+            None => Int::from(-1),
+        }
+    }
+
+    /// `s.index(sub, start, end)`.
+    pub fn index_range(&self, sub: &PyStr, start: Option<&Int>, end: Option<&Int>) -> PyResult<Int> {
+        let i = self.find_range(sub, start, end);
+        if i.is_negative() {
+            return Err(PyErr::value_error("substring not found"));
+        }
+        Ok(i)
+    }
+
+    /// `s.rindex(sub, start, end)`.
+    pub fn rindex_range(&self, sub: &PyStr, start: Option<&Int>, end: Option<&Int>) -> PyResult<Int> {
+        let i = self.rfind_range(sub, start, end);
+        if i.is_negative() {
+            return Err(PyErr::value_error("substring not found"));
+        }
+        Ok(i)
+    }
+
+    /// `s.count(sub, start, end)`.
+    pub fn count_range(&self, sub: &PyStr, start: Option<&Int>, end: Option<&Int>) -> Int {
+        match self.search_window(sub, start, end) {
+            Some((_, w)) => w.count(sub),
+            None => Int::from(0),
+        }
+    }
+
+    /// `s.startswith(prefix, start, end)`.
+    pub fn startswith_range(&self, prefix: &PyStr, start: Option<&Int>, end: Option<&Int>) -> bool {
+        self.search_window(prefix, start, end).is_some_and(|(_, w)| w.s.starts_with(&*prefix.s))
+    }
+
+    /// `s.endswith(suffix, start, end)`.
+    pub fn endswith_range(&self, suffix: &PyStr, start: Option<&Int>, end: Option<&Int>) -> bool {
+        self.search_window(suffix, start, end).is_some_and(|(_, w)| w.s.ends_with(&*suffix.s))
+    }
+
+    /// `s.removeprefix(prefix)`.
+    pub fn removeprefix(&self, prefix: &PyStr) -> PyStr {
+        match self.s.strip_prefix(&*prefix.s) {
+            Some(rest) if !prefix.is_empty() => PyStr::with_count(rest, self.nchars - prefix.nchars),
+            _ => self.clone(),
+        }
+    }
+
+    /// `s.removesuffix(suffix)`.
+    pub fn removesuffix(&self, suffix: &PyStr) -> PyStr {
+        match self.s.strip_suffix(&*suffix.s) {
+            Some(rest) if !suffix.is_empty() => PyStr::with_count(rest, self.nchars - suffix.nchars),
+            _ => self.clone(),
+        }
+    }
+
+    /// `s.istitle()`: cased characters, upper/title case only after uncased ones and lower
+    /// case only after cased ones.
+    pub fn istitle(&self) -> bool {
+        let mut cased = false;
+        let mut prev_cased = false;
+        for c in self.s.chars() {
+            if c.is_uppercase() || is_titlecase(c) {
+                if prev_cased {
+                    return false;
+                }
+                prev_cased = true;
+                cased = true;
+            } else if c.is_lowercase() {
+                if !prev_cased {
+                    return false;
+                }
+                prev_cased = true;
+                cased = true;
+            } else {
+                prev_cased = false;
+            }
+        }
+        cased
+    }
+
+    /// `s.isprintable()` (true for the empty string).
+    pub fn isprintable(&self) -> bool {
+        self.s.chars().all(crate::format::is_printable)
+    }
+
+    /// `s.expandtabs(tabsize)`: tabs to spaces up to the next multiple of `tabsize` columns,
+    /// the column restarting after `\n` and `\r`.
+    pub fn expandtabs(&self, tabsize: Option<&Int>) -> PyResult<PyStr> {
+        let size = match tabsize {
+            None => 8,
+            Some(t) => t
+                .to_i64()
+                .filter(|v| i32::try_from(*v).is_ok())
+                .ok_or_else(|| PyErr::overflow("Python int too large to convert to C int"))?,
+        };
+        if !self.s.contains('\t') {
+            return Ok(self.clone());
+        }
+        let mut out = String::with_capacity(self.s.len());
+        let mut col: i64 = 0;
+        for c in self.s.chars() {
+            match c {
+                '\t' => {
+                    if size > 0 {
+                        let n = size - col % size;
+                        out.extend(std::iter::repeat_n(' ', n as usize));
+                        col += n;
+                    }
+                }
+                '\n' | '\r' => {
+                    out.push(c);
+                    col = 0;
+                }
+                _ => {
+                    out.push(c);
+                    col += 1;
+                }
+            }
+        }
+        Ok(PyStr::from(out))
+    }
+
     fn all_nonempty(&self, f: impl Fn(char) -> bool) -> bool {
         !self.is_empty() && self.s.chars().all(f)
     }

@@ -274,6 +274,7 @@ pub fn walk_stmts<'a>(stmts: &'a [Stmt], f: &mut dyn FnMut(&'a Stmt)) {
                 walk_stmts(orelse, f);
             }
             StmtKind::With { body, .. } => walk_stmts(body, f),
+            StmtKind::ClassDef(c) => walk_stmts(&c.body, f),
             StmtKind::Try { body, handlers, orelse, finalbody } => {
                 walk_stmts(body, f);
                 for h in handlers {

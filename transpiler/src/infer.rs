@@ -461,6 +461,14 @@ impl<'a> Infer<'a> {
                     let v = self.var(func.scope, &p.name);
                     self.s.join_into(v, &t);
                 }
+                // Containers compare their items with `__eq__` (`in`, `list.index`): the other
+                // operand is an instance too.
+                if func.name == "__eq__" && instance != ITy::Exc {
+                    if let Some(p) = func.params.get(1) {
+                        let v = self.var(func.scope, &p.name);
+                        self.s.join_into(v, &instance);
+                    }
+                }
             }
         }
     }

@@ -14,6 +14,8 @@ pub enum Arg {
     Bool,
     /// `Option<&PyStr>` (absent: `None`).
     OptStr,
+    /// `Option<&Int>` (absent or `None`: `None`), e.g. the `start`/`end` of `str.find`.
+    OptInt,
     /// The list's element, owned (it flows into the list).
     Elem,
     /// `&T` of the list's element type (a dict's key type, a set's element type).
@@ -72,7 +74,17 @@ pub fn str_method(name: &str, nargs: usize) -> Option<Method> {
         ("splitlines", 0) => m("splitlines_plain", &[], 0, Ret::ListOfStr, false),
         ("splitlines", _) => m("splitlines", &[Bool], 0, Ret::ListOfStr, false),
         ("partition" | "rpartition", _) => m(static_name(name), &[Str], 0, Ret::StrTriple, true),
-        ("startswith" | "endswith", _) => m(static_name(name), &[Str], 0, Ret::Bool, false),
+        ("startswith" | "endswith", 0 | 1) => m(static_name(name), &[Str], 0, Ret::Bool, false),
+        ("startswith", _) => m("startswith_range", &[Str, OptInt, OptInt], 1, Ret::Bool, false),
+        ("endswith", _) => m("endswith_range", &[Str, OptInt, OptInt], 1, Ret::Bool, false),
+        ("find", 2..) => m("find_range", &[Str, OptInt, OptInt], 1, Ret::Int, false),
+        ("rfind", 2..) => m("rfind_range", &[Str, OptInt, OptInt], 1, Ret::Int, false),
+        ("count", 2..) => m("count_range", &[Str, OptInt, OptInt], 1, Ret::Int, false),
+        ("index", 2..) => m("index_range", &[Str, OptInt, OptInt], 1, Ret::Int, true),
+        ("rindex", 2..) => m("rindex_range", &[Str, OptInt, OptInt], 1, Ret::Int, true),
+        ("removeprefix" | "removesuffix", _) => m(static_name(name), &[Str], 0, Ret::Str, false),
+        ("istitle" | "isprintable" | "isascii", _) => m(static_name(name), &[], 0, Ret::Bool, false),
+        ("expandtabs", _) => m("expandtabs", &[OptInt], 1, Ret::Str, true),
         ("replace", 0..=2) => m("replace", &[Str, Str], 0, Ret::Str, false),
         ("replace", _) => m("replace_n", &[Str, Str, Int], 0, Ret::Str, true),
         ("find" | "rfind" | "count", _) => m(static_name(name), &[Str], 0, Ret::Int, false),
@@ -94,6 +106,7 @@ pub fn str_keyword(name: &str, keyword: &str) -> Option<usize> {
         ("split" | "rsplit", "sep") => Some(0),
         ("split" | "rsplit", "maxsplit") => Some(1),
         ("splitlines", "keepends") => Some(0),
+        ("expandtabs", "tabsize") => Some(0),
         _ => None,
     }
 }
@@ -200,7 +213,8 @@ fn static_name(name: &str) -> &'static str {
     const NAMES: &[&str] = &[
         "upper", "lower", "swapcase", "strip", "lstrip", "rstrip", "startswith", "endswith", "find", "rfind", "count",
         "index", "rindex", "isdigit", "isalpha", "isalnum", "isspace", "isupper", "islower", "isdecimal", "isnumeric",
-        "ljust", "rjust", "center", "capitalize", "title", "partition", "rpartition",
+        "ljust", "rjust", "center", "capitalize", "title", "partition", "rpartition", "removeprefix", "removesuffix",
+        "istitle", "isprintable", "isascii",
     ];
     NAMES.iter().copied().find(|n| *n == name).unwrap_or("")
 }

@@ -267,6 +267,17 @@ impl Resolver {
             }
         }
         self.res.scopes[0].locals = order.into_iter().filter(|n| !self.module_funcs.contains_key(n) && !self.module_classes.contains_key(n)).collect();
+        // Globals a function creates (`global x; x = ...`) exist before any body is resolved.
+        walk_stmts(&module.body, &mut |s| {
+            if let StmtKind::Global(names) = &s.kind {
+                for n in names {
+                    if !self.res.scopes[0].locals.contains(n) && !self.module_funcs.contains_key(n) && !self.module_classes.contains_key(n) {
+                        self.res.scopes[0].locals.push(n.clone());
+                    }
+                    self.res.scopes[0].shared.insert(n.clone());
+                }
+            }
+        });
         let info = ScopeInfo { id: MODULE_SCOPE, globals: BTreeSet::new(), comps: Vec::new() };
         self.stmts(&module.body, &info);
         // Resolve function bodies (their ids were assigned above; nested ones are added as found).
@@ -416,11 +427,33 @@ impl Resolver {
                     self.diags.push(Diagnostic::unsupported(def.header, "classes defined inside functions", "classes must be defined at module level"));
                     return;
                 }
-                // Class attribute values and field defaults run in the defining (module) scope.
+                // Class attribute values and field defaults run in the class namespace, which
+                // falls back to the module: a name the class body assigned earlier is refused.
+                let mut earlier: Vec<String> = Vec::new();
                 for st in &def.body {
+                    let value = match &st.kind {
+                        StmtKind::Assign { value, .. } => Some(value),
+                        StmtKind::AnnAssign { value: Some(value), .. } => Some(value),
+                        _ => None,
+                    };
+                    if let Some(value) = value {
+                        let mut clash = None;
+                        crate::lower::visit_expr(value, &mut |x| {
+                            if let ExprKind::Name(n) = &x.kind {
+                                if earlier.contains(n) {
+                                    clash = Some(x.span);
+                                }
+                            }
+                        });
+                        if let Some(span) = clash {
+                            self.diags.push(Diagnostic::unsupported(span, "a class attribute computed from another", "class-body names are not supported in class attribute values yet"));
+                        }
+                        self.expr(value, scope);
+                    }
                     match &st.kind {
-                        StmtKind::Assign { value, .. } => self.expr(value, scope),
-                        StmtKind::AnnAssign { value: Some(value), .. } => self.expr(value, scope),
+                        StmtKind::Assign { targets, .. } => targets.iter().for_each(|t| if let ExprKind::Name(n) = &t.kind { earlier.push(n.clone()) }),
+                        StmtKind::AnnAssign { target, .. } => if let ExprKind::Name(n) = &target.kind { earlier.push(n.clone()) },
+                        StmtKind::FunctionDef(f) => earlier.push(f.name.clone()),
                         _ => {}
                     }
                 }

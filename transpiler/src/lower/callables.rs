@@ -199,6 +199,10 @@ impl Lower<'_> {
             return None;
         }
         match (name.as_str(), args.len()) {
+            ("zip", _) if args.iter().any(|a| self.lazily_fallible(a) || matches!(a.kind, ExprKind::GenExp { .. })) => {
+                self.unsupported(iter.span, "`zip` over lazy iterators (generator expressions, map, filter, dicts)", "zip would consume them eagerly here; build a list first");
+                None
+            }
             ("zip", 2) => {
                 let a = self.iterate(&args[0]);
                 let b = self.iterate(&args[1]);

@@ -163,15 +163,22 @@ impl Lower<'_> {
         };
         let err = self.tmp("err");
         let Some(mut call_args) = self.call_args(span, init, 1, args, keywords) else { return Expr::Unit };
+        // BaseException.__new__ keeps the positional arguments as `args`, whatever __init__
+        // does: each is evaluated once into a temporary, shared by `args` and `__init__`.
+        let mut stmts = Vec::new();
+        let mut seeded = Vec::new();
+        for (i, a) in args.iter().enumerate().take(call_args.len()) {
+            let tmp = self.tmp("arg");
+            stmts.push(Stmt::Let { name: tmp.clone(), ty: None, init: Some(std::mem::replace(&mut call_args[i], Expr::Unit)), mutable: false, optional: false });
+            let pt = storable(&self.types.params[init.0 as usize].get(i + 1).cloned().unwrap_or(Ty::Dyn));
+            seeded.push(self.coerce(clone_of(Expr::Var(tmp.clone()), &pt), &pt, &Ty::Dyn, a.span));
+            call_args[i] = Expr::Var(tmp);
+        }
         call_args.insert(0, Expr::Var(err.clone()).reference_mut());
         let f = self.res.funcs[init.0 as usize].rust_name.clone();
-        Expr::Block(Block::with_tail(
-            vec![
-                Stmt::Let { name: err.clone(), ty: None, init: Some(Expr::call("PyErr::with_args", vec![class, Expr::Vec(vec![])])), mutable: true, optional: false },
-                Stmt::Expr(self.attempt(Expr::call(&f, call_args), span)),
-            ],
-            Expr::Var(err),
-        ))
+        stmts.push(Stmt::Let { name: err.clone(), ty: None, init: Some(Expr::call("PyErr::with_args", vec![class, Expr::Vec(seeded)])), mutable: true, optional: false });
+        stmts.push(Stmt::Expr(self.attempt(Expr::call(&f, call_args), span)));
+        Expr::Block(Block::with_tail(stmts, Expr::Var(err)))
     }
 
     /// The user exception classes as runtime `ExcClass` statics, bases first.
@@ -319,7 +326,15 @@ impl Lower<'_> {
             let tree = self.res.tree(root);
             let names = tree.iter().map(|&k| (k.0, self.res.class(k).name.clone())).collect();
             let mut ct = rir::ClassType { name: self.class_rust_name(root), names, fields: fields.iter().map(|(n, t)| (rust_ident(n), t.clone())).collect(), hooks: Vec::new() };
-            for (hook, dunders, want) in [("str", ["__str__", "__repr__"], Ty::Str), ("repr", ["__repr__", "__repr__"], Ty::Str), ("bool", ["__bool__", "__bool__"], Ty::Bool)] {
+            for (hook, dunders, want) in [("str", ["__str__", "__repr__"], Ty::Str), ("repr", ["__repr__", "__repr__"], Ty::Str), ("bool", ["__bool__", "__bool__"], Ty::Bool), ("eq", ["__eq__", "__eq__"], Ty::Bool)] {
+                if hook == "eq" {
+                    // `__eq__(self, other)` taking an instance of this hierarchy: the runtime's
+                    // hook for `in`, `list.index`, containers' `==`.
+                    let ok = self.method_impls(root, "__eq__").iter().all(|f| self.types.params[f.0 as usize].get(1).map(storable) == Some(Ty::Obj(root)));
+                    if !ok {
+                        continue;
+                    }
+                }
                 let mut arms: Vec<(Vec<u32>, String)> = Vec::new();
                 for &k in &tree {
                     let Some(f) = dunders.iter().find_map(|d| self.res.lookup_method(k, d)) else { continue };

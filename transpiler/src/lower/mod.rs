@@ -82,6 +82,9 @@ enum Storage {
 struct LoopCtx {
     /// Set when the loop has an `else`: `break` leaves this labeled block.
     else_label: Option<String>,
+    /// The loop's own label, when its body has a `try` or `with` (whose labeled blocks an
+    /// unlabeled `break`/`continue` may not cross).
+    label: Option<String>,
     /// How many `try`s enclosed the loop (those pushed later are inside it).
     tries_depth: usize,
 }
@@ -163,6 +166,7 @@ impl<'a> Lower<'a> {
     /// `break` / `continue`: through a `finally` between here and the loop, if any.
     fn loop_exit(&self, is_break: bool) -> Stmt {
         let Some(lp) = self.loops.last() else {
+            // Refused by `stmt` (a syntax error); never emitted.
             return Stmt::Break(None);
         };
         if let Some(t) = self.tries[lp.tries_depth..].iter().rev().find(|t| t.finally) {
@@ -170,9 +174,9 @@ impl<'a> Lower<'a> {
             return Stmt::BreakWith(t.label.clone(), Expr::Path(c.into()));
         }
         if is_break {
-            Stmt::Break(lp.else_label.clone())
+            Stmt::Break(lp.else_label.clone().or_else(|| lp.label.clone()))
         } else {
-            Stmt::Continue(None)
+            Stmt::Continue(lp.label.clone())
         }
     }
 
@@ -529,14 +533,19 @@ impl<'a> Lower<'a> {
             StmtKind::While { test, body, orelse } => {
                 let infinite = matches!(test.kind, ExprKind::Bool(true));
                 let label = (!orelse.is_empty()).then(|| self.label("loop"));
-                self.loops.push(LoopCtx { else_label: label.clone(), tries_depth: self.tries.len() });
+                let own = has_try(body).then(|| self.label("loop"));
+                self.loops.push(LoopCtx { else_label: label.clone(), label: own.clone(), tries_depth: self.tries.len() });
                 let cond = if infinite { Expr::Bool(true) } else { self.cond(test) };
                 let body = self.block(body);
                 self.loops.pop();
-                let lp = if infinite { Stmt::Loop { label: None, body } } else { Stmt::While { label: None, cond, body } };
+                let lp = if infinite { Stmt::Loop { label: own, body } } else { Stmt::While { label: own, cond, body } };
                 self.with_else(lp, label, orelse, out);
             }
             StmtKind::For { target, iter, body, orelse } => {
+                if multi_clause_genexp(iter) {
+                    self.unsupported(iter.span, "a `for` over a generator expression with several `for` clauses", "it would be evaluated eagerly here; use a list comprehension or nested loops");
+                    return;
+                }
                 let label = (!orelse.is_empty()).then(|| self.label("loop"));
                 let elem = self.elem_ty(iter);
                 let mut pre = Vec::new();
@@ -560,12 +569,17 @@ impl<'a> Lower<'a> {
                         Pat::Ident(item)
                     }
                 };
-                self.loops.push(LoopCtx { else_label: label.clone(), tries_depth: self.tries.len() });
+                let own = has_try(body).then(|| self.label("loop"));
+                self.loops.push(LoopCtx { else_label: label.clone(), label: own.clone(), tries_depth: self.tries.len() });
                 let mut b = self.block(body);
                 self.loops.pop();
                 pre.append(&mut b.stmts);
                 b.stmts = pre;
-                self.with_else(Stmt::For { label: None, pat, iter: it, body: b }, label, orelse, out);
+                self.with_else(Stmt::For { label: own, pat, iter: it, body: b }, label, orelse, out);
+            }
+            StmtKind::Break | StmtKind::Continue if self.loops.is_empty() => {
+                let word = if matches!(s.kind, StmtKind::Break) { "break" } else { "continue" };
+                self.diags.push(Diagnostic::syntax(s.span, format!("'{word}' outside loop")));
             }
             StmtKind::Break => out.push(self.loop_exit(true)),
             StmtKind::Continue => out.push(self.loop_exit(false)),
@@ -756,10 +770,13 @@ impl<'a> Lower<'a> {
                     }
                     Ty::List(elem) => {
                         let elem = (**elem).clone();
+                        // Python evaluates the value before the target's index.
+                        let v = self.coerce(value, vty, &elem, target.span);
+                        let tmp = self.tmp("value");
+                        out.push(Stmt::Let { name: tmp.clone(), ty: None, init: Some(v), mutable: false, optional: false });
                         let recv = self.place(container);
                         let idx = self.expr_as(index, &Ty::Int);
-                        let v = self.coerce(value, vty, &elem, target.span);
-                        let call = recv.method("setitem", vec![idx.reference(), v]);
+                        let call = recv.method("setitem", vec![idx.reference(), Expr::Var(tmp)]);
                         out.push(Stmt::Expr(self.attempt(call, target.span)));
                     }
                     _ => {
@@ -929,7 +946,8 @@ impl<'a> Lower<'a> {
             let protected = self.block(body);
             self.tries.pop();
             let outcome = self.tmp("outcome");
-            let block = Block { stmts: protected.stmts, tail: Some(Box::new(Expr::Ok(Box::new(Expr::Unit)))) };
+            // `Ok::<(), PyErr>`: the body may have no fallible operation to tell rustc the type.
+            let block = Block { stmts: protected.stmts, tail: Some(Box::new(Expr::call("Ok::<(), PyErr>", vec![Expr::Unit]))) };
             inner.push(Stmt::Let {
                 name: outcome.clone(),
                 ty: None,
@@ -2381,6 +2399,9 @@ impl<'a> Lower<'a> {
                 let Some(it) = self.fallible_iter(&args[0]) else { return Expr::Unit };
                 self.attempt(Expr::call(if name == "any" { "try_any" } else { "try_all" }, vec![it]), e.span)
             }
+            ("any" | "all", [_]) if multi_clause_genexp(&args[0]) => {
+                self.unsupported(args[0].span, format!("`{name}` over a generator expression with several `for` clauses"), "it would be evaluated eagerly here")
+            }
             ("any" | "all", [_]) => {
                 let it = self.iterate(&args[0]);
                 let test = Expr::call("truthy", vec![Expr::Var("item".into()).reference()]);
@@ -2705,6 +2726,9 @@ impl<'a> Lower<'a> {
                     (Arg::OptStr, Some(a)) if matches!(a.kind, ExprKind::None) => Expr::Path("None".into()),
                     (Arg::OptStr, Some(a)) => Expr::call("Some", vec![self.expr_as(a, &Ty::Str).reference()]),
                     (Arg::OptStr, None) => Expr::Path("None".into()),
+                    (Arg::OptInt, Some(a)) if matches!(a.kind, ExprKind::None) => Expr::Path("None".into()),
+                    (Arg::OptInt, Some(a)) => Expr::call("Some", vec![self.expr_as(a, &Ty::Int).reference()]),
+                    (Arg::OptInt, None) => Expr::Path("None".into()),
                     (Arg::Elem, Some(a)) => self.expr_as(a, &elem),
                     (Arg::ElemRef, Some(a)) => self.expr_as(a, &elem).reference(),
                     (Arg::Value, Some(a)) => self.expr_as(a, &value_ty),
@@ -2931,6 +2955,21 @@ fn target_reads(t: &ast::Expr, f: &mut dyn FnMut(&ast::Expr)) {
         ExprKind::Tuple(elts) => elts.iter().for_each(|e| target_reads(e, f)),
         _ => {}
     }
+}
+
+/// A generator expression with more than one `for` clause (lowered eagerly, so refused where
+/// laziness shows).
+fn multi_clause_genexp(e: &ast::Expr) -> bool {
+    matches!(&e.kind, ExprKind::GenExp { generators, .. } if generators.len() > 1)
+}
+
+/// Whether a loop body has a `try` or `with` of its own (not inside a nested loop).
+fn has_try(stmts: &[ast::Stmt]) -> bool {
+    stmts.iter().any(|s| match &s.kind {
+        StmtKind::Try { .. } | StmtKind::With { .. } => true,
+        StmtKind::If { body, orelse, .. } => has_try(body) || has_try(orelse),
+        _ => false,
+    })
 }
 
 /// Whether a statement list always leaves by `return`, `break` or `continue`.
