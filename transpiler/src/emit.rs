@@ -505,6 +505,11 @@ fn expr(e: &Expr) -> TokenStream {
                 }
             }
         }
+        Expr::Index(x, i) => {
+            let x = operand(x);
+            let i = Literal::usize_unsuffixed(*i);
+            quote! { #x[#i] }
+        }
         Expr::NamedField(x, name) => {
             let x = operand(x);
             let n = format_ident!("{}", name);

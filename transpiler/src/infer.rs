@@ -72,6 +72,8 @@ struct Solver {
     parent: Vec<Var>,
     ty: Vec<ITy>,
     changed: bool,
+    /// Each user class's base, to join two classes of one hierarchy to their common base.
+    class_base: Vec<Option<ClassId>>,
 }
 
 impl Solver {
@@ -140,6 +142,10 @@ impl Solver {
                 ITy::Tuple(xs.iter().zip(ys).map(|(x, y)| self.join(x, y)).collect())
             }
             (ITy::Iter(x), ITy::Iter(y)) => ITy::Iter(Box::new(self.join(x, y))),
+            (ITy::Class(x), ITy::Class(y)) if x != y => match self.common_base(*x, *y) {
+                Some(c) => ITy::Class(c),
+                None => ITy::Dyn,
+            },
             (a, b) if a == b => a.clone(),
             (a, b) => {
                 self.make_dyn(a);
@@ -192,6 +198,19 @@ impl Solver {
         self.changed = true;
         let tb = self.ty[rb as usize].clone();
         self.join_into(ra, &tb);
+    }
+
+    fn common_base(&self, a: ClassId, b: ClassId) -> Option<ClassId> {
+        let chain = |mut c: ClassId| {
+            let mut out = vec![c];
+            while let Some(Some(p)) = self.class_base.get(c.0 as usize) {
+                out.push(*p);
+                c = *p;
+            }
+            out
+        };
+        let bs = chain(b);
+        chain(a).into_iter().find(|c| bs.contains(c))
     }
 
     fn concrete(&mut self, t: &ITy, depth: usize) -> Ty {
@@ -261,6 +280,7 @@ pub fn infer(module: &Module, res: &Resolution) -> Result<Types, Vec<Diagnostic>
         let v = inf.s.fresh();
         inf.returns.push(v);
     }
+    inf.s.class_base = res.classes.iter().map(|c| c.base).collect();
     let mut rounds = 0;
     loop {
         inf.s.changed = false;
@@ -701,6 +721,7 @@ impl<'a> Infer<'a> {
                 let parts: Vec<ITy> = match t {
                     ITy::Tuple(ts) if ts.len() == elts.len() => ts.clone(),
                     ITy::List(v) => vec![self.s.get(*v); elts.len()],
+                    ITy::Str => vec![ITy::Str; elts.len()],
                     _ => vec![ITy::Dyn; elts.len()],
                 };
                 for (e, p) in elts.iter().zip(parts) {

@@ -205,6 +205,8 @@ pub enum Expr {
     TypedCall(Ty, String, Vec<Expr>),
     /// `expr.name`.
     NamedField(Box<Expr>, String),
+    /// `expr[i]` with a constant index (a Rust `Vec`).
+    Index(Box<Expr>, usize),
     /// `match expr { pat => block, ... }` as an expression.
     MatchExpr(Box<Expr>, Vec<(Pat, Block)>),
     /// `&mut expr`.

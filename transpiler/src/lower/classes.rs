@@ -275,6 +275,28 @@ impl Lower<'_> {
         Expr::Block(Block::with_tail(stmts, Expr::Var(obj)))
     }
 
+    /// `cls(args)` with `cls` a class known only as "`c` or a subclass" (a tag at run time):
+    /// supported when every such class initializes through the same `__init__`.
+    pub(super) fn construct_tagged(&mut self, e: &ast::Expr, c: ClassId, tag: Expr, args: &[ast::Expr], keywords: &[ast::Keyword]) -> Expr {
+        let root = self.res.root(c);
+        let inits: Vec<Option<FuncId>> = self.res.tree(root).into_iter().filter(|&k| self.res.is_subclass(k, c)).map(|k| self.res.lookup_method(k, "__init__")).collect();
+        if inits.windows(2).any(|w| w[0] != w[1]) || self.res.is_exception_class(c) || self.res.mro(c).iter().any(|&k| self.res.class(k).dataclass) {
+            return self.unsupported(e.span, "calling `cls` here", "its subclasses initialize differently; call the class by name");
+        }
+        let obj = self.tmp("obj");
+        let new = Expr::TypedCall(Ty::Obj(root), "new".into(), vec![tag]);
+        let mut stmts = vec![Stmt::Let { name: obj.clone(), ty: None, init: Some(new), mutable: false, optional: false }];
+        if let Some(Some(init)) = inits.first() {
+            let Some(mut call_args) = self.call_args(e.span, *init, 1, args, keywords) else { return Expr::Unit };
+            call_args.insert(0, Expr::Var(obj.clone()).method("clone", vec![]));
+            let f = self.res.funcs[init.0 as usize].rust_name.clone();
+            stmts.push(Stmt::Expr(self.attempt(Expr::call(&f, call_args), e.span)));
+        } else if !args.is_empty() || !keywords.is_empty() {
+            return self.unsupported(e.span, "this call", format!("{}() takes no arguments", self.res.class(c).name));
+        }
+        Expr::Block(Block::with_tail(stmts, Expr::Var(obj)))
+    }
+
     /// A dataclass's fields with their defaults, bases' first.
     pub(super) fn dataclass_fields(&self, c: ClassId) -> Vec<(String, Option<ast::Expr>)> {
         let mut out: Vec<(String, Option<ast::Expr>)> = Vec::new();

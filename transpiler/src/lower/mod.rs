@@ -711,9 +711,23 @@ impl<'a> Lower<'a> {
                 };
                 self.bind_name(scope, name, value, vty, target.span, out);
             }
+            ExprKind::Tuple(elts) if matches!(vty, Ty::List(_) | Ty::Str) => {
+                // A sequence of unknown length: exactly as many items as targets, or ValueError.
+                let elem = match vty {
+                    Ty::List(t) => (**t).clone(),
+                    _ => Ty::Str,
+                };
+                let items = self.tmp("items");
+                let v = self.attempt(Expr::call("unpack", vec![value.method("iter", vec![]), Expr::RawInt(elts.len() as i64)]), target.span);
+                out.push(Stmt::Let { name: items.clone(), ty: None, init: Some(v), mutable: false, optional: false });
+                for (i, e) in elts.iter().enumerate() {
+                    let item = Expr::Index(Box::new(Expr::Var(items.clone())), i).method("clone", vec![]);
+                    self.bind(e, item, &elem, out);
+                }
+            }
             ExprKind::Tuple(elts) => {
                 let Ty::Tuple(parts) = vty else {
-                    self.unsupported(target.span, format!("unpacking a value of type {}", vty.python_name()), "only tuples can be unpacked yet");
+                    self.unsupported(target.span, format!("unpacking a value of type {}", vty.python_name()), "only tuples, lists and strings can be unpacked yet");
                     return;
                 };
                 if parts.len() != elts.len() {
@@ -2026,6 +2040,11 @@ impl<'a> Lower<'a> {
             Some(Binding::Class(c)) if self.res.is_exception_class(c) => self.construct_exception(e.span, c, args, keywords),
             Some(Binding::Class(c)) => self.construct(e, c, args, keywords),
             Some(Binding::Builtin(name)) => self.builtin_call(e, &name, args, keywords),
+            Some(Binding::Var(..)) if matches!(self.ty(func), Ty::Class(_)) => {
+                let Ty::Class(c) = self.ty(func) else { return Expr::Unit };
+                let tag = self.expr(func);
+                self.construct_tagged(e, c, tag, args, keywords)
+            }
             _ => self.unsupported(func.span, "calling a variable", "functions as values are not supported yet"),
         }
     }
@@ -2652,6 +2671,11 @@ impl<'a> Lower<'a> {
             let k = &keywords[0];
             return self.unsupported(k.span, format!("keyword arguments to `{}.{method}`", ot.python_name()), "not supported yet");
         };
+        if let (Ty::Str, "startswith" | "endswith") = (&ot, method) {
+            if let Some(call) = self.affix_tuple(e, owner, method, &slots) {
+                return call;
+            }
+        }
         use crate::methods::{dict_method, list_method, set_method, str_method, Arg};
         let sig = match (&ot, method) {
             (Ty::Dict(kt, vt), "get") if (1..=2).contains(&args.len()) => {
@@ -2714,6 +2738,22 @@ impl<'a> Lower<'a> {
                 Ty::Dict(k, v) => ((**k).clone(), (**v).clone()),
                 _ => (Ty::Dyn, Ty::Dyn),
             };
+            // Arguments of the wrong type would raise TypeError in CPython: refused here.
+            for (arg, a) in sig.args.iter().zip(&slots) {
+                let Some(a) = a else { continue };
+                let at = self.ty(a);
+                let fits = at == Ty::Never || match arg {
+                    Arg::Int => matches!(at, Ty::Int | Ty::Bool | Ty::Dyn),
+                    Arg::OptInt => matches!(at, Ty::Int | Ty::Bool | Ty::Dyn | Ty::None),
+                    Arg::Str => matches!(at, Ty::Str | Ty::Dyn),
+                    Arg::OptStr => matches!(at, Ty::Str | Ty::Dyn | Ty::None),
+                    _ => true,
+                };
+                if !fits {
+                    let types: Vec<String> = args.iter().map(|a| self.ty(a).python_name()).collect();
+                    return self.unsupported(a.span, format!("the method `{}.{method}({})`", ot.python_name(), types.join(", ")), format!("{} is not a valid argument here (CPython raises TypeError)", at.python_name()));
+                }
+            }
             let recv = self.place(owner);
             let mut call_args = Vec::new();
             for (i, arg) in sig.args.iter().enumerate() {

@@ -24,6 +24,50 @@ impl Lower<'_> {
     }
 }
 
+impl Lower<'_> {
+    /// `s.startswith((a, b), start, end)` / `s.endswith(...)` with a tuple of strs: true when
+    /// any of them matches. `None` when the first argument is not such a tuple.
+    pub(super) fn affix_tuple(&mut self, e: &ast::Expr, owner: &ast::Expr, method: &str, slots: &[Option<&ast::Expr>]) -> Option<Expr> {
+        let Some(Some(first)) = slots.first() else { return None };
+        let Ty::Tuple(parts) = self.ty(first) else { return None };
+        if !parts.iter().all(|t| *t == Ty::Str) || slots.len() > 3 {
+            return None;
+        }
+        let mut stmts = Vec::new();
+        let recv = self.tmp("recv");
+        let place = self.place(owner);
+        stmts.push(Stmt::Let { name: recv.clone(), ty: None, init: Some(place.reference()), mutable: false, optional: false });
+        let tuple = self.tmp("affixes");
+        let value = self.expr(first);
+        stmts.push(Stmt::Let { name: tuple.clone(), ty: None, init: Some(value), mutable: false, optional: false });
+        // `start` and `end`, evaluated once.
+        let mut bounds = Vec::new();
+        for slot in [slots.get(1), slots.get(2)] {
+            let bound = match slot.copied().flatten() {
+                Some(a) if !matches!(a.kind, ExprKind::None) => {
+                    if !matches!(self.ty(a), Ty::Int | Ty::Bool | Ty::Dyn | Ty::Never) {
+                        return Some(self.unsupported(a.span, format!("`{method}` with {}", self.ty(a).python_name()), "the bounds must be ints (CPython raises TypeError)"));
+                    }
+                    let name = self.tmp("bound");
+                    let v = self.expr_as(a, &Ty::Int);
+                    stmts.push(Stmt::Let { name: name.clone(), ty: None, init: Some(v), mutable: false, optional: false });
+                    Expr::call("Some", vec![Expr::Var(name).reference()])
+                }
+                _ => Expr::Path("None".into()),
+            };
+            bounds.push(bound);
+        }
+        let rust = if method == "startswith" { "startswith_range" } else { "endswith_range" };
+        let tests = (0..parts.len()).map(|i| {
+            let part = Expr::Field(Box::new(Expr::Var(tuple.clone())), i).reference();
+            Expr::Var(recv.clone()).method(rust, vec![part, bounds[0].clone(), bounds[1].clone()])
+        });
+        let any = tests.reduce(|a, b| Expr::binary(RB::Or, a, b)).unwrap_or(Expr::Bool(false));
+        let _ = e;
+        Some(Expr::Block(Block::with_tail(stmts, any)))
+    }
+}
+
 /// The first replacement field of a format string whose name reads an attribute (`{0.real}`,
 /// `{p.x}`), in the top-level fields or those nested in format specs.
 fn attribute_field(template: &str) -> Option<String> {
