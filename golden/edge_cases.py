@@ -68,3 +68,23 @@ def g(v):
 
 l[g(0)] = g(9)
 print(l)
+ll = [[]] * 2
+ll[0] += [1]
+print(ll)
+
+
+class C:
+    def __init__(self, l):
+        self.l = l
+
+
+y = [1]
+c = C(y)
+c.l += [2]
+print(y)
+a = [1, 2]
+b = a
+b *= 2
+print(a)
+a += [3]
+print(b)

@@ -39,6 +39,21 @@ impl ClassData for QData {
         }
     }
 }
+/// Instances of `class C` and its subclasses.
+type C = Instance<CData>;
+/// Their attributes (unset until assigned).
+#[derive(Default)]
+struct CData {
+    l: Option<PyList<Int>>,
+}
+impl ClassData for CData {
+    fn class_name(tag: u32) -> &'static str {
+        match tag {
+            2 => "C",
+            _ => "object",
+        }
+    }
+}
 /// `def Q.__init__` (line 28).
 fn Q___init__(mut self_: Q, mut x: Int) -> PyResult<()> {
     let value1 = x.clone();
@@ -70,6 +85,12 @@ fn g(mut v: Int) -> PyResult<Int> {
     print(&[&PyStr::from("g"), &v], " ", "\n").at("g", 65)?;
     Ok(v.clone())
 }
+/// `def C.__init__` (line 77).
+fn C___init__(mut self_: C, mut l: PyList<Int>) -> PyResult<()> {
+    let value4 = l.clone();
+    self_.set(|d| &mut d.l, value4);
+    Ok(())
+}
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
     let mut r: Option<Int> = None;
@@ -78,8 +99,13 @@ fn module_body() -> PyResult<()> {
     let mut qs: PyList<Q>;
     let mut e: PyErr;
     let mut l: PyList<Int>;
+    let mut ll: PyList<PyList<Int>>;
+    let mut y: PyList<Int>;
+    let mut c: C;
+    let mut a: PyList<Int>;
+    let mut b: PyList<Int>;
     'loop1: loop {
-        let outcome4 = 'try2: {
+        let outcome5 = 'try2: {
             r = Some(
                 match Int::parse(PyStr::from("5").as_str(), 10).at("<module>", 5) {
                     Ok(value) => value,
@@ -89,13 +115,13 @@ fn module_body() -> PyResult<()> {
             break 'loop1;
             Ok::<(), PyErr>(())
         };
-        match outcome4 {
+        match outcome5 {
             Ok(()) => {}
-            Err(caught5) => {
-                if caught5.is_instance(Exc::ValueError) {
+            Err(caught6) => {
+                if caught6.is_instance(Exc::ValueError) {
                     continue 'loop1;
                 } else {
-                    return Err(caught5);
+                    return Err(caught6);
                 }
             }
         };
@@ -104,7 +130,7 @@ fn module_body() -> PyResult<()> {
     'loop3: for i in range(&Int::Small(0), &Int::Small(4), &Int::Small(1))
         .at("<module>", 10)?
     {
-        let outcome6 = 'try4: {
+        let outcome7 = 'try4: {
             if &i == &Int::Small(1) {
                 continue 'loop3;
             }
@@ -117,42 +143,42 @@ fn module_body() -> PyResult<()> {
             };
             Ok::<(), PyErr>(())
         };
-        match outcome6 {
+        match outcome7 {
             Ok(()) => {}
-            Err(caught7) => {
-                if caught7.is_instance(Exc::ValueError) {} else {
-                    return Err(caught7);
+            Err(caught8) => {
+                if caught8.is_instance(Exc::ValueError) {} else {
+                    return Err(caught8);
                 }
             }
         };
     }
     x = Int::Small(1);
-    let outcome8 = 'try5: {
+    let outcome9 = 'try5: {
         x = Int::Small(2);
         Ok::<(), PyErr>(())
     };
-    match outcome8 {
+    match outcome9 {
         Ok(()) => {}
-        Err(caught9) => {
-            if caught9.is_instance(Exc::Exception) {
+        Err(caught10) => {
+            if caught10.is_instance(Exc::Exception) {
                 print(&[&PyStr::from("never")], " ", "\n").at("<module>", 23)?;
             } else {
-                return Err(caught9);
+                return Err(caught10);
             }
         }
     };
     print(&[&x], " ", "\n").at("<module>", 24)?;
     q = {
-        let obj10 = <Q>::new(0);
-        Q___init__(obj10.clone(), Int::Small(1)).at("<module>", 35)?;
-        obj10
+        let obj11 = <Q>::new(0);
+        Q___init__(obj11.clone(), Int::Small(1)).at("<module>", 35)?;
+        obj11
     };
     qs = <PyList<
         Q,
     >>::from_vec(
         vec![
-            q.clone(), { let obj11 = < Q > ::new(0); Q___init__(obj11.clone(),
-            Int::Small(2)).at("<module>", 36) ?; obj11 }
+            q.clone(), { let obj12 = < Q > ::new(0); Q___init__(obj12.clone(),
+            Int::Small(2)).at("<module>", 36) ?; obj12 }
         ],
     );
     print(
@@ -163,9 +189,9 @@ fn module_body() -> PyResult<()> {
                     .into_value()
                     .contains(
                         &{
-                            let obj12 = <Q>::new(0);
-                            Q___init__(obj12.clone(), Int::Small(2)).at("<module>", 37)?;
-                            obj12
+                            let obj13 = <Q>::new(0);
+                            Q___init__(obj13.clone(), Int::Small(2)).at("<module>", 37)?;
+                            obj13
                         }
                             .clone()
                             .into_value(),
@@ -174,9 +200,9 @@ fn module_body() -> PyResult<()> {
                 &qs
                     .count(
                         &{
-                            let obj13 = <Q>::new(0);
-                            Q___init__(obj13.clone(), Int::Small(1)).at("<module>", 37)?;
-                            obj13
+                            let obj14 = <Q>::new(0);
+                            Q___init__(obj14.clone(), Int::Small(1)).at("<module>", 37)?;
+                            obj14
                         },
                     ),
             ],
@@ -186,37 +212,37 @@ fn module_body() -> PyResult<()> {
         .at("<module>", 37)?;
     qs.remove(
             &{
-                let obj14 = <Q>::new(0);
-                Q___init__(obj14.clone(), Int::Small(2)).at("<module>", 38)?;
-                obj14
+                let obj15 = <Q>::new(0);
+                Q___init__(obj15.clone(), Int::Small(2)).at("<module>", 38)?;
+                obj15
             },
         )
         .at("<module>", 38)?;
     print(&[&qs.len()], " ", "\n").at("<module>", 39)?;
-    let outcome18 = 'try6: {
+    let outcome19 = 'try6: {
         break 'try6 Err(
             {
-                let arg16 = Int::Small(1);
-                let arg17 = Int::Small(2);
-                let mut err15 = PyErr::with_args(
+                let arg17 = Int::Small(1);
+                let arg18 = Int::Small(2);
+                let mut err16 = PyErr::with_args(
                     &EXC_E1,
-                    vec![arg16.clone().into_value(), arg17.clone().into_value()],
+                    vec![arg17.clone().into_value(), arg18.clone().into_value()],
                 );
-                match E1___init__(&mut err15, arg16, arg17).at("<module>", 49) {
+                match E1___init__(&mut err16, arg17, arg18).at("<module>", 49) {
                     Ok(value) => value,
                     Err(err) => break 'try6 Err(err),
                 };
-                err15
+                err16
             }
                 .with_frame("<module>", 49, None),
         );
         Ok::<(), PyErr>(())
     };
-    match outcome18 {
+    match outcome19 {
         Ok(()) => {}
-        Err(caught19) => {
-            if caught19.is_instance(&EXC_E1) {
-                e = caught19.clone();
+        Err(caught20) => {
+            if caught20.is_instance(&EXC_E1) {
+                e = caught20.clone();
                 print(
                         &[
                             &py_str(&e).at("<module>", 51)?,
@@ -232,7 +258,7 @@ fn module_body() -> PyResult<()> {
                     )
                     .at("<module>", 51)?;
             } else {
-                return Err(caught19);
+                return Err(caught20);
             }
         }
     };
@@ -240,13 +266,36 @@ fn module_body() -> PyResult<()> {
     print(&[&global_get(&G_CREATED, "created").at("<module>", 60)?], " ", "\n")
         .at("<module>", 60)?;
     l = <PyList<Int>>::from_vec(vec![Int::Small(0), Int::Small(0)]);
-    let value20 = g(Int::Small(9)).at("<module>", 69)?;
-    l.setitem(&g(Int::Small(0)).at("<module>", 69)?, value20).at("<module>", 69)?;
+    let value21 = g(Int::Small(9)).at("<module>", 69)?;
+    l.setitem(&g(Int::Small(0)).at("<module>", 69)?, value21).at("<module>", 69)?;
     print(&[&l], " ", "\n").at("<module>", 70)?;
+    ll = <PyList<PyList<Int>>>::from_vec(vec![< PyList < Int > > ::from_vec(vec![])])
+        .repeat(&Int::Small(2))
+        .at("<module>", 71)?;
+    let list22 = ll.getitem(&Int::Small(0)).at("<module>", 72)?;
+    list22.iadd(&<PyList<Int>>::from_vec(vec![Int::Small(1)]));
+    print(&[&ll], " ", "\n").at("<module>", 73)?;
+    y = <PyList<Int>>::from_vec(vec![Int::Small(1)]);
+    c = {
+        let obj23 = <C>::new(2);
+        C___init__(obj23.clone(), y.clone()).at("<module>", 82)?;
+        obj23
+    };
+    let list24 = c.get(|d| &d.l, "l").at("<module>", 83)?;
+    list24.iadd(&<PyList<Int>>::from_vec(vec![Int::Small(2)]));
+    print(&[&y], " ", "\n").at("<module>", 84)?;
+    a = <PyList<Int>>::from_vec(vec![Int::Small(1), Int::Small(2)]);
+    b = a.clone();
+    let list25 = &b;
+    list25.irepeat(&Int::Small(2)).at("<module>", 87)?;
+    print(&[&a], " ", "\n").at("<module>", 88)?;
+    let list26 = &a;
+    list26.iadd(&<PyList<Int>>::from_vec(vec![Int::Small(3)]));
+    print(&[&b], " ", "\n").at("<module>", 90)?;
     Ok(())
 }
 fn main() {
     run_main("edge_cases.py", SOURCE, module_body)
 }
 /// The Python source, for tracebacks.
-const SOURCE: &str = "# Review fixes: break/continue in try inside loops, a try that cannot raise, __eq__ in containers,\n# exception args without super().__init__, globals created in functions, evaluation order.\nwhile True:\n    try:\n        r = int(\"5\")\n        break\n    except ValueError:\n        continue\nprint(r)\nfor i in range(4):\n    try:\n        if i == 1:\n            continue\n        if i == 3:\n            break\n        print(\"i\", i)\n    except ValueError:\n        pass\nx = 1\ntry:\n    x = 2\nexcept Exception:\n    print(\"never\")\nprint(x)\n\n\nclass Q:\n    def __init__(self, x):\n        self.x = x\n\n    def __eq__(self, o):\n        return self.x == o.x\n\n\nq = Q(1)\nqs = [q, Q(2)]\nprint(qs.index(q), Q(2) in qs, qs.count(Q(1)))\nqs.remove(Q(2))\nprint(len(qs))\n\n\nclass E1(Exception):\n    def __init__(self, a, b):\n        self.a = a\n        self.b = b\n\n\ntry:\n    raise E1(1, 2)\nexcept E1 as e:\n    print(str(e), repr(e), e.args, e.a)\n\n\ndef make():\n    global created\n    created = [1]\n\n\nmake()\nprint(created)\nl = [0, 0]\n\n\ndef g(v):\n    print(\"g\", v)\n    return v\n\n\nl[g(0)] = g(9)\nprint(l)\n";
+const SOURCE: &str = "# Review fixes: break/continue in try inside loops, a try that cannot raise, __eq__ in containers,\n# exception args without super().__init__, globals created in functions, evaluation order.\nwhile True:\n    try:\n        r = int(\"5\")\n        break\n    except ValueError:\n        continue\nprint(r)\nfor i in range(4):\n    try:\n        if i == 1:\n            continue\n        if i == 3:\n            break\n        print(\"i\", i)\n    except ValueError:\n        pass\nx = 1\ntry:\n    x = 2\nexcept Exception:\n    print(\"never\")\nprint(x)\n\n\nclass Q:\n    def __init__(self, x):\n        self.x = x\n\n    def __eq__(self, o):\n        return self.x == o.x\n\n\nq = Q(1)\nqs = [q, Q(2)]\nprint(qs.index(q), Q(2) in qs, qs.count(Q(1)))\nqs.remove(Q(2))\nprint(len(qs))\n\n\nclass E1(Exception):\n    def __init__(self, a, b):\n        self.a = a\n        self.b = b\n\n\ntry:\n    raise E1(1, 2)\nexcept E1 as e:\n    print(str(e), repr(e), e.args, e.a)\n\n\ndef make():\n    global created\n    created = [1]\n\n\nmake()\nprint(created)\nl = [0, 0]\n\n\ndef g(v):\n    print(\"g\", v)\n    return v\n\n\nl[g(0)] = g(9)\nprint(l)\nll = [[]] * 2\nll[0] += [1]\nprint(ll)\n\n\nclass C:\n    def __init__(self, l):\n        self.l = l\n\n\ny = [1]\nc = C(y)\nc.l += [2]\nprint(y)\na = [1, 2]\nb = a\nb *= 2\nprint(a)\na += [3]\nprint(b)\n";

@@ -808,6 +808,24 @@ impl<'a> Lower<'a> {
         let tty = self.ty(target);
         let vty = self.ty(value);
         let (imp, result) = binop_rule(op, &tty, &vty, crate::infer::is_nonneg_int_literal(value));
+        // `xs += ys`, `xs *= n` change the list in place: aliases see it (and writing the same
+        // list back, as Python does, changes nothing more).
+        if matches!(imp, BinImpl::ListConcat | BinImpl::ListRepeat { left_is_list: true }) && matches!(target.kind, ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }) {
+            let list = match &target.kind {
+                ExprKind::Name(_) => self.place(target).reference(),
+                _ => self.expr(target),
+            };
+            let tmp = self.tmp("list");
+            out.push(Stmt::Let { name: tmp.clone(), ty: None, init: Some(list), mutable: false, optional: false });
+            if imp == BinImpl::ListConcat {
+                let r = self.expr(value);
+                out.push(Stmt::Expr(Expr::Var(tmp).method("iadd", vec![r.reference()])));
+            } else {
+                let n = self.expr_as(value, &Ty::Int);
+                out.push(Stmt::Expr(self.attempt(Expr::Var(tmp).method("irepeat", vec![n.reference()]), s.span)));
+            }
+            return;
+        }
         match &target.kind {
             ExprKind::Name(name) => {
                 let local = matches!(self.res.names.get(&target.id), Some(Binding::Var(sc, _)) if self.storage.get(&(*sc, name.clone())) == Some(&Storage::Local));
@@ -2672,7 +2690,7 @@ impl<'a> Lower<'a> {
             return self.unsupported(k.span, format!("keyword arguments to `{}.{method}`", ot.python_name()), "not supported yet");
         };
         if let (Ty::Str, "startswith" | "endswith") = (&ot, method) {
-            if let Some(call) = self.affix_tuple(e, owner, method, &slots) {
+            if let Some(call) = self.affix_tuple(owner, method, &slots) {
                 return call;
             }
         }

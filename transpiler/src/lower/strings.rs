@@ -27,7 +27,7 @@ impl Lower<'_> {
 impl Lower<'_> {
     /// `s.startswith((a, b), start, end)` / `s.endswith(...)` with a tuple of strs: true when
     /// any of them matches. `None` when the first argument is not such a tuple.
-    pub(super) fn affix_tuple(&mut self, e: &ast::Expr, owner: &ast::Expr, method: &str, slots: &[Option<&ast::Expr>]) -> Option<Expr> {
+    pub(super) fn affix_tuple(&mut self, owner: &ast::Expr, method: &str, slots: &[Option<&ast::Expr>]) -> Option<Expr> {
         let Some(Some(first)) = slots.first() else { return None };
         let Ty::Tuple(parts) = self.ty(first) else { return None };
         if !parts.iter().all(|t| *t == Ty::Str) || slots.len() > 3 {
@@ -63,7 +63,6 @@ impl Lower<'_> {
             Expr::Var(recv.clone()).method(rust, vec![part, bounds[0].clone(), bounds[1].clone()])
         });
         let any = tests.reduce(|a, b| Expr::binary(RB::Or, a, b)).unwrap_or(Expr::Bool(false));
-        let _ = e;
         Some(Expr::Block(Block::with_tail(stmts, any)))
     }
 }
