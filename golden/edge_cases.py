@@ -1,5 +1,6 @@
 # Review fixes: break/continue in try inside loops, a try that cannot raise, __eq__ in containers,
 # exception args without super().__init__, globals created in functions, evaluation order.
+import sys
 while True:
     try:
         r = int("5")
@@ -88,3 +89,5 @@ b *= 2
 print(a)
 a += [3]
 print(b)
+print("to stderr", file=sys.stderr)
+print("to stdout", file=sys.stdout)

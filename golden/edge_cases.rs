@@ -54,20 +54,20 @@ impl ClassData for CData {
         }
     }
 }
-/// `def Q.__init__` (line 28).
+/// `def Q.__init__` (line 29).
 fn Q___init__(mut self_: Q, mut x: Int) -> PyResult<()> {
     let value1 = x.clone();
     self_.set(|d| &mut d.x, value1);
     Ok(())
 }
-/// `def Q.__eq__` (line 31).
+/// `def Q.__eq__` (line 32).
 fn Q___eq__(mut self_: Q, mut o: Q) -> PyResult<bool> {
     Ok(
-        &self_.get(|d| &d.x, "x").at("__eq__", 32)?
-            == &o.get(|d| &d.x, "x").at("__eq__", 32)?,
+        &self_.get(|d| &d.x, "x").at("__eq__", 33)?
+            == &o.get(|d| &d.x, "x").at("__eq__", 33)?,
     )
 }
-/// `def E1.__init__` (line 43).
+/// `def E1.__init__` (line 44).
 fn E1___init__(self_: &mut PyErr, mut a: Int, mut b: Int) -> PyResult<()> {
     let value2 = a.clone().into_value();
     self_.set_attr("a", value2);
@@ -75,17 +75,17 @@ fn E1___init__(self_: &mut PyErr, mut a: Int, mut b: Int) -> PyResult<()> {
     self_.set_attr("b", value3);
     Ok(())
 }
-/// `def make` (line 54).
+/// `def make` (line 55).
 fn make() -> PyResult<()> {
     global_set(&G_CREATED, <PyList<Int>>::from_vec(vec![Int::Small(1)]));
     Ok(())
 }
-/// `def g` (line 64).
+/// `def g` (line 65).
 fn g(mut v: Int) -> PyResult<Int> {
-    print(&[&PyStr::from("g"), &v], " ", "\n").at("g", 65)?;
+    print(&[&PyStr::from("g"), &v], " ", "\n").at("g", 66)?;
     Ok(v.clone())
 }
-/// `def C.__init__` (line 77).
+/// `def C.__init__` (line 78).
 fn C___init__(mut self_: C, mut l: PyList<Int>) -> PyResult<()> {
     let value4 = l.clone();
     self_.set(|d| &mut d.l, value4);
@@ -93,6 +93,7 @@ fn C___init__(mut self_: C, mut l: PyList<Int>) -> PyResult<()> {
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
+    let mut sys: ();
     let mut r: Option<Int> = None;
     let mut x: Int;
     let mut q: Q;
@@ -107,7 +108,7 @@ fn module_body() -> PyResult<()> {
     'loop1: loop {
         let outcome5 = 'try2: {
             r = Some(
-                match Int::parse(PyStr::from("5").as_str(), 10).at("<module>", 5) {
+                match Int::parse(PyStr::from("5").as_str(), 10).at("<module>", 6) {
                     Ok(value) => value,
                     Err(err) => break 'try2 Err(err),
                 },
@@ -126,9 +127,9 @@ fn module_body() -> PyResult<()> {
             }
         };
     }
-    print(&[&*bound_global(&r, "r").at("<module>", 9)?], " ", "\n").at("<module>", 9)?;
+    print(&[&*bound_global(&r, "r").at("<module>", 10)?], " ", "\n").at("<module>", 10)?;
     'loop3: for i in range(&Int::Small(0), &Int::Small(4), &Int::Small(1))
-        .at("<module>", 10)?
+        .at("<module>", 11)?
     {
         let outcome7 = 'try4: {
             if &i == &Int::Small(1) {
@@ -137,7 +138,7 @@ fn module_body() -> PyResult<()> {
             if &i == &Int::Small(3) {
                 break 'loop3;
             }
-            match print(&[&PyStr::from("i"), &i], " ", "\n").at("<module>", 16) {
+            match print(&[&PyStr::from("i"), &i], " ", "\n").at("<module>", 17) {
                 Ok(value) => value,
                 Err(err) => break 'try4 Err(err),
             };
@@ -161,16 +162,16 @@ fn module_body() -> PyResult<()> {
         Ok(()) => {}
         Err(caught10) => {
             if caught10.is_instance(Exc::Exception) {
-                print(&[&PyStr::from("never")], " ", "\n").at("<module>", 23)?;
+                print(&[&PyStr::from("never")], " ", "\n").at("<module>", 24)?;
             } else {
                 return Err(caught10);
             }
         }
     };
-    print(&[&x], " ", "\n").at("<module>", 24)?;
+    print(&[&x], " ", "\n").at("<module>", 25)?;
     q = {
         let obj11 = <Q>::new(0);
-        Q___init__(obj11.clone(), Int::Small(1)).at("<module>", 35)?;
+        Q___init__(obj11.clone(), Int::Small(1)).at("<module>", 36)?;
         obj11
     };
     qs = <PyList<
@@ -178,30 +179,30 @@ fn module_body() -> PyResult<()> {
     >>::from_vec(
         vec![
             q.clone(), { let obj12 = < Q > ::new(0); Q___init__(obj12.clone(),
-            Int::Small(2)).at("<module>", 36) ?; obj12 }
+            Int::Small(2)).at("<module>", 37) ?; obj12 }
         ],
     );
     print(
             &[
-                &qs.index(&q.clone()).at("<module>", 37)?,
+                &qs.index(&q.clone()).at("<module>", 38)?,
                 &qs
                     .clone()
                     .into_value()
                     .contains(
                         &{
                             let obj13 = <Q>::new(0);
-                            Q___init__(obj13.clone(), Int::Small(2)).at("<module>", 37)?;
+                            Q___init__(obj13.clone(), Int::Small(2)).at("<module>", 38)?;
                             obj13
                         }
                             .clone()
                             .into_value(),
                     )
-                    .at("<module>", 37)?,
+                    .at("<module>", 38)?,
                 &qs
                     .count(
                         &{
                             let obj14 = <Q>::new(0);
-                            Q___init__(obj14.clone(), Int::Small(1)).at("<module>", 37)?;
+                            Q___init__(obj14.clone(), Int::Small(1)).at("<module>", 38)?;
                             obj14
                         },
                     ),
@@ -209,16 +210,16 @@ fn module_body() -> PyResult<()> {
             " ",
             "\n",
         )
-        .at("<module>", 37)?;
+        .at("<module>", 38)?;
     qs.remove(
             &{
                 let obj15 = <Q>::new(0);
-                Q___init__(obj15.clone(), Int::Small(2)).at("<module>", 38)?;
+                Q___init__(obj15.clone(), Int::Small(2)).at("<module>", 39)?;
                 obj15
             },
         )
-        .at("<module>", 38)?;
-    print(&[&qs.len()], " ", "\n").at("<module>", 39)?;
+        .at("<module>", 39)?;
+    print(&[&qs.len()], " ", "\n").at("<module>", 40)?;
     let outcome19 = 'try6: {
         break 'try6 Err(
             {
@@ -228,13 +229,13 @@ fn module_body() -> PyResult<()> {
                     &EXC_E1,
                     vec![arg17.clone().into_value(), arg18.clone().into_value()],
                 );
-                match E1___init__(&mut err16, arg17, arg18).at("<module>", 49) {
+                match E1___init__(&mut err16, arg17, arg18).at("<module>", 50) {
                     Ok(value) => value,
                     Err(err) => break 'try6 Err(err),
                 };
                 err16
             }
-                .with_frame("<module>", 49, None),
+                .with_frame("<module>", 50, None),
         );
         Ok::<(), PyErr>(())
     };
@@ -245,57 +246,59 @@ fn module_body() -> PyResult<()> {
                 e = caught20.clone();
                 print(
                         &[
-                            &py_str(&e).at("<module>", 51)?,
-                            &py_repr(&e).at("<module>", 51)?,
+                            &py_str(&e).at("<module>", 52)?,
+                            &py_repr(&e).at("<module>", 52)?,
                             &Value::tuple(e.args().to_vec()),
                             &<Int as FromValue>::from_value(
-                                    e.get_attr("a").at("<module>", 51)?,
+                                    e.get_attr("a").at("<module>", 52)?,
                                 )
-                                .at("<module>", 51)?,
+                                .at("<module>", 52)?,
                         ],
                         " ",
                         "\n",
                     )
-                    .at("<module>", 51)?;
+                    .at("<module>", 52)?;
             } else {
                 return Err(caught20);
             }
         }
     };
-    make().at("<module>", 59)?;
-    print(&[&global_get(&G_CREATED, "created").at("<module>", 60)?], " ", "\n")
-        .at("<module>", 60)?;
+    make().at("<module>", 60)?;
+    print(&[&global_get(&G_CREATED, "created").at("<module>", 61)?], " ", "\n")
+        .at("<module>", 61)?;
     l = <PyList<Int>>::from_vec(vec![Int::Small(0), Int::Small(0)]);
-    let value21 = g(Int::Small(9)).at("<module>", 69)?;
-    l.setitem(&g(Int::Small(0)).at("<module>", 69)?, value21).at("<module>", 69)?;
-    print(&[&l], " ", "\n").at("<module>", 70)?;
+    let value21 = g(Int::Small(9)).at("<module>", 70)?;
+    l.setitem(&g(Int::Small(0)).at("<module>", 70)?, value21).at("<module>", 70)?;
+    print(&[&l], " ", "\n").at("<module>", 71)?;
     ll = <PyList<PyList<Int>>>::from_vec(vec![< PyList < Int > > ::from_vec(vec![])])
         .repeat(&Int::Small(2))
-        .at("<module>", 71)?;
-    let list22 = ll.getitem(&Int::Small(0)).at("<module>", 72)?;
+        .at("<module>", 72)?;
+    let list22 = ll.getitem(&Int::Small(0)).at("<module>", 73)?;
     list22.iadd(&<PyList<Int>>::from_vec(vec![Int::Small(1)]));
-    print(&[&ll], " ", "\n").at("<module>", 73)?;
+    print(&[&ll], " ", "\n").at("<module>", 74)?;
     y = <PyList<Int>>::from_vec(vec![Int::Small(1)]);
     c = {
         let obj23 = <C>::new(2);
-        C___init__(obj23.clone(), y.clone()).at("<module>", 82)?;
+        C___init__(obj23.clone(), y.clone()).at("<module>", 83)?;
         obj23
     };
-    let list24 = c.get(|d| &d.l, "l").at("<module>", 83)?;
+    let list24 = c.get(|d| &d.l, "l").at("<module>", 84)?;
     list24.iadd(&<PyList<Int>>::from_vec(vec![Int::Small(2)]));
-    print(&[&y], " ", "\n").at("<module>", 84)?;
+    print(&[&y], " ", "\n").at("<module>", 85)?;
     a = <PyList<Int>>::from_vec(vec![Int::Small(1), Int::Small(2)]);
     b = a.clone();
     let list25 = &b;
-    list25.irepeat(&Int::Small(2)).at("<module>", 87)?;
-    print(&[&a], " ", "\n").at("<module>", 88)?;
+    list25.irepeat(&Int::Small(2)).at("<module>", 88)?;
+    print(&[&a], " ", "\n").at("<module>", 89)?;
     let list26 = &a;
     list26.iadd(&<PyList<Int>>::from_vec(vec![Int::Small(3)]));
-    print(&[&b], " ", "\n").at("<module>", 90)?;
+    print(&[&b], " ", "\n").at("<module>", 91)?;
+    eprint(&[&PyStr::from("to stderr")], " ", "\n").at("<module>", 92)?;
+    print(&[&PyStr::from("to stdout")], " ", "\n").at("<module>", 93)?;
     Ok(())
 }
 fn main() {
     run_main("edge_cases.py", SOURCE, module_body)
 }
 /// The Python source, for tracebacks.
-const SOURCE: &str = "# Review fixes: break/continue in try inside loops, a try that cannot raise, __eq__ in containers,\n# exception args without super().__init__, globals created in functions, evaluation order.\nwhile True:\n    try:\n        r = int(\"5\")\n        break\n    except ValueError:\n        continue\nprint(r)\nfor i in range(4):\n    try:\n        if i == 1:\n            continue\n        if i == 3:\n            break\n        print(\"i\", i)\n    except ValueError:\n        pass\nx = 1\ntry:\n    x = 2\nexcept Exception:\n    print(\"never\")\nprint(x)\n\n\nclass Q:\n    def __init__(self, x):\n        self.x = x\n\n    def __eq__(self, o):\n        return self.x == o.x\n\n\nq = Q(1)\nqs = [q, Q(2)]\nprint(qs.index(q), Q(2) in qs, qs.count(Q(1)))\nqs.remove(Q(2))\nprint(len(qs))\n\n\nclass E1(Exception):\n    def __init__(self, a, b):\n        self.a = a\n        self.b = b\n\n\ntry:\n    raise E1(1, 2)\nexcept E1 as e:\n    print(str(e), repr(e), e.args, e.a)\n\n\ndef make():\n    global created\n    created = [1]\n\n\nmake()\nprint(created)\nl = [0, 0]\n\n\ndef g(v):\n    print(\"g\", v)\n    return v\n\n\nl[g(0)] = g(9)\nprint(l)\nll = [[]] * 2\nll[0] += [1]\nprint(ll)\n\n\nclass C:\n    def __init__(self, l):\n        self.l = l\n\n\ny = [1]\nc = C(y)\nc.l += [2]\nprint(y)\na = [1, 2]\nb = a\nb *= 2\nprint(a)\na += [3]\nprint(b)\n";
+const SOURCE: &str = "# Review fixes: break/continue in try inside loops, a try that cannot raise, __eq__ in containers,\n# exception args without super().__init__, globals created in functions, evaluation order.\nimport sys\nwhile True:\n    try:\n        r = int(\"5\")\n        break\n    except ValueError:\n        continue\nprint(r)\nfor i in range(4):\n    try:\n        if i == 1:\n            continue\n        if i == 3:\n            break\n        print(\"i\", i)\n    except ValueError:\n        pass\nx = 1\ntry:\n    x = 2\nexcept Exception:\n    print(\"never\")\nprint(x)\n\n\nclass Q:\n    def __init__(self, x):\n        self.x = x\n\n    def __eq__(self, o):\n        return self.x == o.x\n\n\nq = Q(1)\nqs = [q, Q(2)]\nprint(qs.index(q), Q(2) in qs, qs.count(Q(1)))\nqs.remove(Q(2))\nprint(len(qs))\n\n\nclass E1(Exception):\n    def __init__(self, a, b):\n        self.a = a\n        self.b = b\n\n\ntry:\n    raise E1(1, 2)\nexcept E1 as e:\n    print(str(e), repr(e), e.args, e.a)\n\n\ndef make():\n    global created\n    created = [1]\n\n\nmake()\nprint(created)\nl = [0, 0]\n\n\ndef g(v):\n    print(\"g\", v)\n    return v\n\n\nl[g(0)] = g(9)\nprint(l)\nll = [[]] * 2\nll[0] += [1]\nprint(ll)\n\n\nclass C:\n    def __init__(self, l):\n        self.l = l\n\n\ny = [1]\nc = C(y)\nc.l += [2]\nprint(y)\na = [1, 2]\nb = a\nb *= 2\nprint(a)\na += [3]\nprint(b)\nprint(\"to stderr\", file=sys.stderr)\nprint(\"to stdout\", file=sys.stdout)\n";

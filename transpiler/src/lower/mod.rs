@@ -870,18 +870,33 @@ impl<'a> Lower<'a> {
                     self.unsupported(target.span, "augmented item assignment on this type", "only lists yet");
                     return;
                 };
-                let c = self.tmp("list");
-                let i = self.tmp("index");
-                let cv = self.expr(container);
-                out.push(Stmt::Let { name: c.clone(), ty: None, init: Some(cv), mutable: false, optional: false });
-                let iv = self.expr_as(index, &Ty::Int);
-                out.push(Stmt::Let { name: i.clone(), ty: None, init: Some(iv), mutable: false, optional: false });
-                let cur = self.attempt(Expr::Var(c.clone()).method("getitem", vec![Expr::Var(i.clone()).reference()]), target.span);
+                // The list and the index are evaluated once. A plain local variable is used in
+                // place (borrowed, not cloned): nothing in the value can rebind it.
+                let c = match self.place(container) {
+                    Expr::Var(v) => v,
+                    _ => {
+                        let c = self.tmp("list");
+                        let cv = self.expr(container);
+                        out.push(Stmt::Let { name: c.clone(), ty: None, init: Some(cv), mutable: false, optional: false });
+                        c
+                    }
+                };
+                let i = match (self.ty(index), &index.kind) {
+                    (Ty::Int, ExprKind::Int(_)) => self.value(index),
+                    (Ty::Int, ExprKind::Name(_)) if matches!(self.place(index), Expr::Var(_)) => self.place(index),
+                    _ => {
+                        let i = self.tmp("index");
+                        let iv = self.expr_as(index, &Ty::Int);
+                        out.push(Stmt::Let { name: i.clone(), ty: None, init: Some(iv), mutable: false, optional: false });
+                        Expr::Var(i)
+                    }
+                };
+                let cur = self.attempt(Expr::Var(c.clone()).method("getitem", vec![i.clone().reference()]), target.span);
                 let r = self.expr(value);
                 let v = self.binop_impl(imp, op, cur, &tty, r, &vty, &result, s.span);
                 let Ty::List(elem) = self.ty(container) else { return };
                 let v = self.coerce(v, &result, &elem, s.span);
-                let set = Expr::Var(c).method("setitem", vec![Expr::Var(i).reference(), v]);
+                let set = Expr::Var(c).method("setitem", vec![i.reference(), v]);
                 out.push(Stmt::Expr(self.attempt(set, s.span)));
             }
             _ => {
@@ -1383,9 +1398,11 @@ impl<'a> Lower<'a> {
                 }
             }
             ExprKind::FString(parts) => {
-                let mut stmts = vec![Stmt::Let { name: "text".into(), ty: None, init: Some(Expr::call("String::new", vec![])), mutable: true, optional: false }];
-                self.fstring(parts, "text", &mut stmts);
-                Expr::Block(Block::with_tail(stmts, Expr::call("PyStr::from", vec![Expr::Var("text".into())])))
+                // A fresh name: the parts may read a Python variable called `text`.
+                let buf = self.tmp("text");
+                let mut stmts = vec![Stmt::Let { name: buf.clone(), ty: None, init: Some(Expr::call("String::new", vec![])), mutable: true, optional: false }];
+                self.fstring(parts, &buf, &mut stmts);
+                Expr::Block(Block::with_tail(stmts, Expr::call("PyStr::from", vec![Expr::Var(buf)])))
             }
             ExprKind::Call { func, args, keywords } => self.call(e, func, args, keywords),
             ExprKind::Slice { .. } => self.unsupported(e.span, "a slice here", "slices are supported as subscripts"),
@@ -1897,8 +1914,8 @@ impl<'a> Lower<'a> {
                             (self.attempt(Expr::call("py_repr", vec![r]), value.span).reference(), Ty::Str)
                         }
                         Conversion::Ascii => {
-                            self.unsupported(value.span, "`!a` conversions", "ascii() is not supported yet");
-                            continue;
+                            let r = self.reference(value);
+                            (self.attempt(Expr::call("py_ascii", vec![r]), value.span).reference(), Ty::Str)
                         }
                     };
                     if spec.is_empty() {
@@ -2329,6 +2346,10 @@ impl<'a> Lower<'a> {
                 let r = self.reference(&args[0]);
                 self.attempt(Expr::call("py_repr", vec![r]), e.span)
             }
+            ("ascii", [_]) => {
+                let r = self.reference(&args[0]);
+                self.attempt(Expr::call("py_ascii", vec![r]), e.span)
+            }
             ("bool", []) => Expr::Bool(false),
             ("bool", [_]) => self.cond(&args[0]),
             ("ord", [Ty::Str]) => {
@@ -2617,7 +2638,21 @@ impl<'a> Lower<'a> {
     fn print(&mut self, e: &ast::Expr, args: &[ast::Expr], keywords: &[ast::Keyword]) -> Expr {
         let mut sep = Expr::StrLit(" ".into());
         let mut end = Expr::StrLit("\n".into());
+        let mut printer = "print";
         for k in keywords {
+            if k.name == "file" {
+                // `file=sys.stderr` / `file=sys.stdout`.
+                let stream = match &k.value.kind {
+                    ExprKind::Attribute { value, attr } if matches!(self.res.names.get(&value.id), Some(Binding::Module(m)) if m == "sys") => attr.as_str(),
+                    _ => "",
+                };
+                printer = match stream {
+                    "stderr" => "eprint",
+                    "stdout" => "print",
+                    _ => return self.unsupported(k.span, "`print(file=...)` with this file", "only sys.stdout and sys.stderr are supported yet"),
+                };
+                continue;
+            }
             let v = match (&k.value.kind, self.ty(&k.value)) {
                 (ExprKind::Str(s), _) => Expr::StrLit(s.clone()),
                 (ExprKind::None, _) => continue,
@@ -2631,7 +2666,7 @@ impl<'a> Lower<'a> {
             }
         }
         let items = args.iter().map(|a| self.reference(a)).collect();
-        self.attempt(Expr::call("print", vec![Expr::Array(items).reference(), sep, end]), e.span)
+        self.attempt(Expr::call(printer, vec![Expr::Array(items).reference(), sep, end]), e.span)
     }
 
     fn method_call(&mut self, e: &ast::Expr, owner: &ast::Expr, method: &str, args: &[ast::Expr], keywords: &[ast::Keyword]) -> Expr {
