@@ -173,38 +173,38 @@ fn Animal___init__(
 /// `def Animal.speak` (line 28).
 fn Animal_speak(mut self_: Animal) -> PyResult<PyStr> {
     Ok({
-        let mut text = String::new();
-        PyObject::write_str(&self_.get(|d| &d.name, "name").at("speak", 29)?, &mut text)
+        let mut text4 = String::new();
+        PyObject::write_str(&self_.get(|d| &d.name, "name").at("speak", 29)?, &mut text4)
             .at("speak", 29)?;
-        text.push_str(" says ");
+        text4.push_str(" says ");
         PyObject::write_str(
                 &self_.get(|d| &d.sound, "sound").at("speak", 29)?,
-                &mut text,
+                &mut text4,
             )
             .at("speak", 29)?;
-        PyStr::from(text)
+        PyStr::from(text4)
     })
 }
 /// `def Animal.__str__` (line 31).
 fn Animal___str__(mut self_: Animal) -> PyResult<PyStr> {
     Ok({
-        let mut text = String::new();
-        text.push_str("Animal(");
+        let mut text5 = String::new();
+        text5.push_str("Animal(");
         PyObject::write_str(
                 &self_.get(|d| &d.name, "name").at("__str__", 32)?,
-                &mut text,
+                &mut text5,
             )
             .at("__str__", 32)?;
-        text.push_str(")");
-        PyStr::from(text)
+        text5.push_str(")");
+        PyStr::from(text5)
     })
 }
 /// `def Dog.__init__` (line 36).
 fn Dog___init__(mut self_: Animal, mut name: PyStr) -> PyResult<()> {
     Animal___init__(self_.clone(), name.clone(), PyStr::from("woof"))
         .at("__init__", 37)?;
-    let value4 = <PyList<PyStr>>::from_vec(vec![]);
-    self_.set(|d| &mut d.tricks, value4);
+    let value6 = <PyList<PyStr>>::from_vec(vec![]);
+    self_.set(|d| &mut d.tricks, value6);
     Ok(())
 }
 /// `def Dog.speak` (line 40).
@@ -218,49 +218,49 @@ fn Dog_add_trick(mut self_: Animal, mut t: PyStr) -> PyResult<Animal> {
 }
 /// `def Counter.__init__` (line 60).
 fn Counter___init__(mut self_: Counter) -> PyResult<()> {
-    let value5 = Int::Small(0);
-    self_.set(|d| &mut d.n, value5);
+    let value7 = Int::Small(0);
+    self_.set(|d| &mut d.n, value7);
     Ok(())
 }
 /// `def Counter.inc` (line 63).
 fn Counter_inc(mut self_: Counter, mut by: Int) -> PyResult<Int> {
-    let value6 = &self_.get(|d| &d.n, "n").at("inc", 64)? + &by.clone();
-    self_.set(|d| &mut d.n, value6);
+    let value8 = &self_.get(|d| &d.n, "n").at("inc", 64)? + &by.clone();
+    self_.set(|d| &mut d.n, value8);
     Ok(self_.get(|d| &d.n, "n").at("inc", 65)?)
 }
 /// `def Vec2.__init__` (line 76).
 fn Vec2___init__(mut self_: Vec2, mut x: Int, mut y: Int) -> PyResult<()> {
-    let value7 = x.clone();
-    self_.set(|d| &mut d.x, value7);
-    let value8 = y.clone();
-    self_.set(|d| &mut d.y, value8);
+    let value9 = x.clone();
+    self_.set(|d| &mut d.x, value9);
+    let value10 = y.clone();
+    self_.set(|d| &mut d.y, value10);
     Ok(())
 }
 /// `def Vec2.__add__` (line 80).
 fn Vec2___add__(mut self_: Vec2, mut other: Vec2) -> PyResult<Vec2> {
     Ok({
-        let obj9 = <Vec2>::new(4);
+        let obj11 = <Vec2>::new(4);
         Vec2___init__(
-                obj9.clone(),
+                obj11.clone(),
                 &self_.get(|d| &d.x, "x").at("__add__", 81)?
                     + &other.get(|d| &d.x, "x").at("__add__", 81)?,
                 &self_.get(|d| &d.y, "y").at("__add__", 81)?
                     + &other.get(|d| &d.y, "y").at("__add__", 81)?,
             )
             .at("__add__", 81)?;
-        obj9
+        obj11
     })
 }
 /// `def Vec2.__eq__` (line 83).
 fn Vec2___eq__(mut self_: Vec2, mut other: Vec2) -> PyResult<bool> {
     Ok({
-        let operand10 = &self_.get(|d| &d.x, "x").at("__eq__", 84)?
+        let operand12 = &self_.get(|d| &d.x, "x").at("__eq__", 84)?
             == &other.get(|d| &d.x, "x").at("__eq__", 84)?;
-        if truthy(&operand10) {
+        if truthy(&operand12) {
             &self_.get(|d| &d.y, "y").at("__eq__", 84)?
                 == &other.get(|d| &d.y, "y").at("__eq__", 84)?
         } else {
-            operand10
+            operand12
         }
     })
 }
@@ -283,15 +283,15 @@ fn Vec2_length2(mut self_: Vec2) -> PyResult<Int> {
 /// `def Vec2.__repr__` (line 92).
 fn Vec2___repr__(mut self_: Vec2) -> PyResult<PyStr> {
     Ok({
-        let mut text = String::new();
-        text.push_str("Vec2(");
-        PyObject::write_str(&self_.get(|d| &d.x, "x").at("__repr__", 93)?, &mut text)
+        let mut text13 = String::new();
+        text13.push_str("Vec2(");
+        PyObject::write_str(&self_.get(|d| &d.x, "x").at("__repr__", 93)?, &mut text13)
             .at("__repr__", 93)?;
-        text.push_str(", ");
-        PyObject::write_str(&self_.get(|d| &d.y, "y").at("__repr__", 93)?, &mut text)
+        text13.push_str(", ");
+        PyObject::write_str(&self_.get(|d| &d.y, "y").at("__repr__", 93)?, &mut text13)
             .at("__repr__", 93)?;
-        text.push_str(")");
-        PyStr::from(text)
+        text13.push_str(")");
+        PyStr::from(text13)
     })
 }
 /// `def Vec2.__len__` (line 95).
@@ -315,24 +315,25 @@ fn Shape_area(mut self_: Shape) -> PyResult<f64> {
 /// `def Shape.describe` (line 108).
 fn Shape_describe(mut self_: Shape) -> PyResult<PyStr> {
     Ok({
-        let mut text = String::new();
-        PyObject::write_str(&PyStr::from(self_.class_name()), &mut text)
+        let mut text14 = String::new();
+        PyObject::write_str(&PyStr::from(self_.class_name()), &mut text14)
             .at("describe", 109)?;
-        text.push_str(" with ");
-        PyObject::write_str(&Shape_attr_sides(&self_).at("describe", 109)?, &mut text)
+        text14.push_str(" with ");
+        PyObject::write_str(&Shape_attr_sides(&self_).at("describe", 109)?, &mut text14)
             .at("describe", 109)?;
-        text.push_str(" sides and area ");
-        text.push_str(
-            &format_float(Shape_call_area(self_.clone()).at("describe", 109)?, ".2f")
-                .at("describe", 109)?,
-        );
-        PyStr::from(text)
+        text14.push_str(" sides and area ");
+        text14
+            .push_str(
+                &format_float(Shape_call_area(self_.clone()).at("describe", 109)?, ".2f")
+                    .at("describe", 109)?,
+            );
+        PyStr::from(text14)
     })
 }
 /// `def Square.__init__` (line 115).
 fn Square___init__(mut self_: Shape, mut s: Int) -> PyResult<()> {
-    let value11 = s.clone();
-    self_.set(|d| &mut d.s, value11);
+    let value15 = s.clone();
+    self_.set(|d| &mut d.s, value15);
     Ok(())
 }
 /// `def Square.area` (line 118).
@@ -346,8 +347,8 @@ fn Square_area(mut self_: Shape) -> PyResult<f64> {
 }
 /// `def Circle.__init__` (line 123).
 fn Circle___init__(mut self_: Shape, mut r: Int) -> PyResult<()> {
-    let value12 = r.clone();
-    self_.set(|d| &mut d.r, value12);
+    let value16 = r.clone();
+    self_.set(|d| &mut d.r, value16);
     Ok(())
 }
 /// `def Circle.area` (line 126).
@@ -441,16 +442,16 @@ fn module_body() -> PyResult<()> {
     let mut shape: Shape;
     let mut total: f64;
     p = {
-        let obj13 = <Point>::new(0);
-        obj13.set(|d| &mut d.x, Int::Small(1));
-        obj13.set(|d| &mut d.y, Int::Small(2));
-        obj13
+        let obj17 = <Point>::new(0);
+        obj17.set(|d| &mut d.x, Int::Small(1));
+        obj17.set(|d| &mut d.y, Int::Small(2));
+        obj17
     };
     q = {
-        let obj14 = <Point>::new(0);
-        obj14.set(|d| &mut d.x, Int::Small(1));
-        obj14.set(|d| &mut d.y, Int::Small(0));
-        obj14
+        let obj18 = <Point>::new(0);
+        obj18.set(|d| &mut d.x, Int::Small(1));
+        obj18.set(|d| &mut d.y, Int::Small(0));
+        obj18
     };
     print(
             &[
@@ -459,10 +460,10 @@ fn module_body() -> PyResult<()> {
                 &p
                     .py_eq(
                         &{
-                            let obj15 = <Point>::new(0);
-                            obj15.set(|d| &mut d.x, Int::Small(1));
-                            obj15.set(|d| &mut d.y, Int::Small(2));
-                            obj15
+                            let obj19 = <Point>::new(0);
+                            obj19.set(|d| &mut d.x, Int::Small(1));
+                            obj19.set(|d| &mut d.y, Int::Small(2));
+                            obj19
                         },
                     )
                     .at("<module>", 17)?,
@@ -476,15 +477,15 @@ fn module_body() -> PyResult<()> {
     global_set(&C_ANIMAL_KINGDOM, PyStr::from("animalia"));
     global_set(&C_ANIMAL_COUNT, Int::Small(0));
     a = {
-        let obj16 = <Animal>::new(1);
-        Animal___init__(obj16.clone(), PyStr::from("cat"), PyStr::from("meow"))
+        let obj20 = <Animal>::new(1);
+        Animal___init__(obj20.clone(), PyStr::from("cat"), PyStr::from("meow"))
             .at("<module>", 48)?;
-        obj16
+        obj20
     };
     d = {
-        let obj17 = <Animal>::new(2);
-        Dog___init__(obj17.clone(), PyStr::from("rex")).at("<module>", 49)?;
-        obj17
+        let obj21 = <Animal>::new(2);
+        Dog___init__(obj21.clone(), PyStr::from("rex")).at("<module>", 49)?;
+        obj21
     };
     Animal_call_add_trick(
             Animal_call_add_trick(d.clone(), PyStr::from("sit")).at("<module>", 50)?,
@@ -516,12 +517,12 @@ fn module_body() -> PyResult<()> {
     print(
             &[
                 &{
-                    let class18 = d.class();
-                    (class18 == 1) || (class18 == 2)
+                    let class22 = d.class();
+                    (class22 == 1) || (class22 == 2)
                 },
                 &{
-                    let class19 = a.class();
-                    class19 == 2
+                    let class23 = a.class();
+                    class23 == 2
                 },
                 &PyStr::from(d.class_name()),
             ],
@@ -529,14 +530,14 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 54)?;
-    let value20 = PyStr::from("max");
-    d.set(|d| &mut d.name, value20);
+    let value24 = PyStr::from("max");
+    d.set(|d| &mut d.name, value24);
     print(&[&Animal_call_speak(d.clone()).at("<module>", 56)?], " ", "\n")
         .at("<module>", 56)?;
     c = {
-        let obj21 = <Counter>::new(3);
-        Counter___init__(obj21.clone()).at("<module>", 68)?;
-        obj21
+        let obj25 = <Counter>::new(3);
+        Counter___init__(obj25.clone()).at("<module>", 68)?;
+        obj25
     };
     Counter_inc(c.clone(), Int::Small(1)).at("<module>", 69)?;
     Counter_inc(c.clone(), Int::Small(5)).at("<module>", 70)?;
@@ -552,14 +553,14 @@ fn module_body() -> PyResult<()> {
     global_set(&C_SHAPE_SIDES, Int::Small(0));
     global_set(&C_SQUARE_SIDES, Int::Small(4));
     v1 = {
-        let obj22 = <Vec2>::new(4);
-        Vec2___init__(obj22.clone(), Int::Small(1), Int::Small(2)).at("<module>", 130)?;
-        obj22
+        let obj26 = <Vec2>::new(4);
+        Vec2___init__(obj26.clone(), Int::Small(1), Int::Small(2)).at("<module>", 130)?;
+        obj26
     };
     v2 = {
-        let obj23 = <Vec2>::new(4);
-        Vec2___init__(obj23.clone(), Int::Small(3), Int::Small(4)).at("<module>", 131)?;
-        obj23
+        let obj27 = <Vec2>::new(4);
+        Vec2___init__(obj27.clone(), Int::Small(3), Int::Small(4)).at("<module>", 131)?;
+        obj27
     };
     print(
             &[
@@ -568,10 +569,10 @@ fn module_body() -> PyResult<()> {
                     &Vec2___eq__(
                             v1.clone(),
                             {
-                                let obj24 = <Vec2>::new(4);
-                                Vec2___init__(obj24.clone(), Int::Small(1), Int::Small(2))
+                                let obj28 = <Vec2>::new(4);
+                                Vec2___init__(obj28.clone(), Int::Small(1), Int::Small(2))
                                     .at("<module>", 132)?;
-                                obj24
+                                obj28
                             }
                                 .clone(),
                         )
@@ -607,21 +608,21 @@ fn module_body() -> PyResult<()> {
         Shape,
     >>::from_vec(
         vec![
-            { let obj25 = < Shape > ::new(6); Square___init__(obj25.clone(),
-            Int::Small(2)).at("<module>", 136) ?; obj25 }, { let obj26 = < Shape >
-            ::new(7); Circle___init__(obj26.clone(), Int::Small(1)).at("<module>", 136)
-            ?; obj26 }, { let obj27 = < Shape > ::new(6); Square___init__(obj27.clone(),
-            Int::Small(3)).at("<module>", 136) ?; obj27 }
+            { let obj29 = < Shape > ::new(6); Square___init__(obj29.clone(),
+            Int::Small(2)).at("<module>", 136) ?; obj29 }, { let obj30 = < Shape >
+            ::new(7); Circle___init__(obj30.clone(), Int::Small(1)).at("<module>", 136)
+            ?; obj30 }, { let obj31 = < Shape > ::new(6); Square___init__(obj31.clone(),
+            Int::Small(3)).at("<module>", 136) ?; obj31 }
         ],
     );
-    for item28 in shapes.iter() {
-        shape = item28;
+    for item32 in shapes.iter() {
+        shape = item32;
         print(&[&Shape_describe(shape.clone()).at("<module>", 138)?], " ", "\n")
             .at("<module>", 138)?;
     }
     total = 0f64;
-    for item29 in shapes.iter() {
-        shape = item29;
+    for item33 in shapes.iter() {
+        shape = item33;
         total += Shape_call_area(shape.clone()).at("<module>", 141)?;
     }
     print(

@@ -80,10 +80,10 @@ fn find(mut items: PyList<Int>) -> PyResult<Int> {
             Resource___init__(
                     obj4.clone(),
                     {
-                        let mut text = String::new();
-                        text.push_str("loop");
-                        PyObject::write_str(&i, &mut text).at("find", 29)?;
-                        PyStr::from(text)
+                        let mut text5 = String::new();
+                        text5.push_str("loop");
+                        PyObject::write_str(&i, &mut text5).at("find", 29)?;
+                        PyStr::from(text5)
                     },
                     false,
                 )
@@ -91,7 +91,7 @@ fn find(mut items: PyList<Int>) -> PyResult<Int> {
             obj4
         };
         Resource___enter__(manager3.clone()).at("find", 29)?;
-        let completion5 = 'with2: {
+        let completion6 = 'with2: {
             if &i == &Int::Small(2) {
                 break 'with2 Completion::Return(&i * &Int::Small(10));
             }
@@ -104,27 +104,27 @@ fn find(mut items: PyList<Int>) -> PyResult<Int> {
             };
             Completion::<Int>::Normal
         };
-        match completion5 {
-            Completion::Raise(err6) => {
-                let suppress7 = Resource___exit__(
+        match completion6 {
+            Completion::Raise(err7) => {
+                let suppress8 = Resource___exit__(
                         manager3.clone(),
-                        exc_class_value(&err6),
-                        err6.clone().into_value(),
+                        exc_class_value(&err7),
+                        err7.clone().into_value(),
                         (),
                     )
                     .at("find", 29)?;
-                if !truthy(&suppress7) {
-                    return Err(err6);
+                if !truthy(&suppress8) {
+                    return Err(err7);
                 }
             }
             Completion::Normal => {
                 Resource___exit__(manager3.clone(), ().into_value(), ().into_value(), ())
                     .at("find", 29)?;
             }
-            Completion::Return(value8) => {
+            Completion::Return(value9) => {
                 Resource___exit__(manager3.clone(), ().into_value(), ().into_value(), ())
                     .at("find", 29)?;
-                return Ok(value8);
+                return Ok(value9);
             }
             Completion::Break => {
                 Resource___exit__(manager3.clone(), ().into_value(), ().into_value(), ())
@@ -144,13 +144,13 @@ fn find(mut items: PyList<Int>) -> PyResult<Int> {
 fn module_body() -> PyResult<()> {
     let mut r: Resource;
     let mut e: PyErr;
-    let manager9 = {
-        let obj10 = <Resource>::new(0);
-        Resource___init__(obj10.clone(), PyStr::from("r1"), false).at("<module>", 16)?;
-        obj10
+    let manager10 = {
+        let obj11 = <Resource>::new(0);
+        Resource___init__(obj11.clone(), PyStr::from("r1"), false).at("<module>", 16)?;
+        obj11
     };
-    r = Resource___enter__(manager9.clone()).at("<module>", 16)?;
-    let completion11 = 'with3: {
+    r = Resource___enter__(manager10.clone()).at("<module>", 16)?;
+    let completion12 = 'with3: {
         match print(
                 &[
                     &PyStr::from("using"),
@@ -169,37 +169,37 @@ fn module_body() -> PyResult<()> {
         };
         Completion::<()>::Normal
     };
-    match completion11 {
-        Completion::Raise(err12) => {
-            let suppress13 = Resource___exit__(
-                    manager9.clone(),
-                    exc_class_value(&err12),
-                    err12.clone().into_value(),
+    match completion12 {
+        Completion::Raise(err13) => {
+            let suppress14 = Resource___exit__(
+                    manager10.clone(),
+                    exc_class_value(&err13),
+                    err13.clone().into_value(),
                     (),
                 )
                 .at("<module>", 16)?;
-            if !truthy(&suppress13) {
-                return Err(err12);
+            if !truthy(&suppress14) {
+                return Err(err13);
             }
         }
         Completion::Normal => {
-            Resource___exit__(manager9.clone(), ().into_value(), ().into_value(), ())
+            Resource___exit__(manager10.clone(), ().into_value(), ().into_value(), ())
                 .at("<module>", 16)?;
         }
-        Completion::Return(value14) => {
-            Resource___exit__(manager9.clone(), ().into_value(), ().into_value(), ())
+        Completion::Return(value15) => {
+            Resource___exit__(manager10.clone(), ().into_value(), ().into_value(), ())
                 .at("<module>", 16)?;
-            return Ok(value14);
+            return Ok(value15);
         }
         _ => {}
     };
-    let manager15 = {
-        let obj16 = <Resource>::new(0);
-        Resource___init__(obj16.clone(), PyStr::from("r2"), true).at("<module>", 18)?;
-        obj16
+    let manager16 = {
+        let obj17 = <Resource>::new(0);
+        Resource___init__(obj17.clone(), PyStr::from("r2"), true).at("<module>", 18)?;
+        obj17
     };
-    Resource___enter__(manager15.clone()).at("<module>", 18)?;
-    let completion17 = 'with4: {
+    Resource___enter__(manager16.clone()).at("<module>", 18)?;
+    let completion18 = 'with4: {
         break 'with4 Completion::Raise(
             PyErr::with_args(
                     Exc::ValueError,
@@ -209,58 +209,58 @@ fn module_body() -> PyResult<()> {
         );
         Completion::<()>::Normal
     };
-    match completion17 {
-        Completion::Raise(err18) => {
-            let suppress19 = Resource___exit__(
-                    manager15.clone(),
-                    exc_class_value(&err18),
-                    err18.clone().into_value(),
+    match completion18 {
+        Completion::Raise(err19) => {
+            let suppress20 = Resource___exit__(
+                    manager16.clone(),
+                    exc_class_value(&err19),
+                    err19.clone().into_value(),
                     (),
                 )
                 .at("<module>", 18)?;
-            if !truthy(&suppress19) {
-                return Err(err18);
+            if !truthy(&suppress20) {
+                return Err(err19);
             }
         }
         Completion::Normal => {
-            Resource___exit__(manager15.clone(), ().into_value(), ().into_value(), ())
+            Resource___exit__(manager16.clone(), ().into_value(), ().into_value(), ())
                 .at("<module>", 18)?;
         }
-        Completion::Return(value20) => {
-            Resource___exit__(manager15.clone(), ().into_value(), ().into_value(), ())
+        Completion::Return(value21) => {
+            Resource___exit__(manager16.clone(), ().into_value(), ().into_value(), ())
                 .at("<module>", 18)?;
-            return Ok(value20);
+            return Ok(value21);
         }
         _ => {}
     };
-    let outcome27 = 'try5: {
-        let manager21 = {
-            let obj22 = <Resource>::new(0);
-            match Resource___init__(obj22.clone(), PyStr::from("r3"), false)
+    let outcome28 = 'try5: {
+        let manager22 = {
+            let obj23 = <Resource>::new(0);
+            match Resource___init__(obj23.clone(), PyStr::from("r3"), false)
                 .at("<module>", 21)
             {
                 Ok(value) => value,
                 Err(err) => break 'try5 Err(err),
             };
-            obj22
+            obj23
         };
-        match Resource___enter__(manager21.clone()).at("<module>", 21) {
+        match Resource___enter__(manager22.clone()).at("<module>", 21) {
             Ok(value) => value,
             Err(err) => break 'try5 Err(err),
         };
-        let completion23 = 'with6: {
+        let completion24 = 'with6: {
             break 'with6 Completion::Raise(
                 PyErr::with_args(Exc::KeyError, vec![PyStr::from("k").into_value()])
                     .with_frame("<module>", 22, None),
             );
             Completion::<()>::Normal
         };
-        match completion23 {
-            Completion::Raise(err24) => {
-                let suppress25 = match Resource___exit__(
-                        manager21.clone(),
-                        exc_class_value(&err24),
-                        err24.clone().into_value(),
+        match completion24 {
+            Completion::Raise(err25) => {
+                let suppress26 = match Resource___exit__(
+                        manager22.clone(),
+                        exc_class_value(&err25),
+                        err25.clone().into_value(),
                         (),
                     )
                     .at("<module>", 21)
@@ -268,13 +268,13 @@ fn module_body() -> PyResult<()> {
                     Ok(value) => value,
                     Err(err) => break 'try5 Err(err),
                 };
-                if !truthy(&suppress25) {
-                    break 'try5 Err(err24);
+                if !truthy(&suppress26) {
+                    break 'try5 Err(err25);
                 }
             }
             Completion::Normal => {
                 match Resource___exit__(
-                        manager21.clone(),
+                        manager22.clone(),
                         ().into_value(),
                         ().into_value(),
                         (),
@@ -285,9 +285,9 @@ fn module_body() -> PyResult<()> {
                     Err(err) => break 'try5 Err(err),
                 };
             }
-            Completion::Return(value26) => {
+            Completion::Return(value27) => {
                 match Resource___exit__(
-                        manager21.clone(),
+                        manager22.clone(),
                         ().into_value(),
                         ().into_value(),
                         (),
@@ -297,17 +297,17 @@ fn module_body() -> PyResult<()> {
                     Ok(value) => value,
                     Err(err) => break 'try5 Err(err),
                 };
-                return Ok(value26);
+                return Ok(value27);
             }
             _ => {}
         };
         Ok::<(), PyErr>(())
     };
-    match outcome27 {
+    match outcome28 {
         Ok(()) => {}
-        Err(caught28) => {
-            if caught28.is_instance(Exc::KeyError) {
-                e = caught28.clone();
+        Err(caught29) => {
+            if caught29.is_instance(Exc::KeyError) {
+                e = caught29.clone();
                 print(
                         &[&PyStr::from("propagated"), &py_repr(&e).at("<module>", 24)?],
                         " ",
@@ -315,7 +315,7 @@ fn module_body() -> PyResult<()> {
                     )
                     .at("<module>", 24)?;
             } else {
-                return Err(caught28);
+                return Err(caught29);
             }
         }
     };

@@ -24,13 +24,13 @@ fn NotFound___init__(self_: &mut PyErr, mut key: PyStr) -> PyResult<()> {
     self_
         .set_args(
             vec![
-                { let mut text = String::new(); text.push_str("no such key: ");
-                PyObject::write_str(& key, & mut text).at("__init__", 8) ?;
-                PyStr::from(text) } .into_value()
+                { let mut text1 = String::new(); text1.push_str("no such key: ");
+                PyObject::write_str(& key, & mut text1).at("__init__", 8) ?;
+                PyStr::from(text1) } .into_value()
             ],
         );
-    let value1 = key.clone().into_value();
-    self_.set_attr("key", value1);
+    let value2 = key.clone().into_value();
+    self_.set_attr("key", value2);
     Ok(())
 }
 /// `def lookup` (line 12).
@@ -38,13 +38,13 @@ fn lookup(mut k: PyStr) -> PyResult<Int> {
     if &k != &PyStr::from("a") {
         return Err(
             {
-                let arg3 = k.clone();
-                let mut err2 = PyErr::with_args(
+                let arg4 = k.clone();
+                let mut err3 = PyErr::with_args(
                     &EXC_NOTFOUND,
-                    vec![arg3.clone().into_value()],
+                    vec![arg4.clone().into_value()],
                 );
-                NotFound___init__(&mut err2, arg3).at("lookup", 14)?;
-                err2
+                NotFound___init__(&mut err3, arg4).at("lookup", 14)?;
+                err3
             }
                 .with_frame("lookup", 14, None),
         );
@@ -54,7 +54,7 @@ fn lookup(mut k: PyStr) -> PyResult<Int> {
 /// `def convert` (line 31).
 fn convert(mut s: PyStr) -> PyResult<Int> {
     let mut e: PyErr;
-    let outcome4 = 'try1: {
+    let outcome5 = 'try1: {
         return Ok(
             match Int::parse(s.as_str(), 10).at("convert", 33) {
                 Ok(value) => value,
@@ -63,20 +63,20 @@ fn convert(mut s: PyStr) -> PyResult<Int> {
         );
         Ok::<(), PyErr>(())
     };
-    match outcome4 {
+    match outcome5 {
         Ok(()) => {}
-        Err(caught5) => {
-            if caught5.is_instance(Exc::ValueError) {
-                e = caught5.clone();
+        Err(caught6) => {
+            if caught6.is_instance(Exc::ValueError) {
+                e = caught6.clone();
                 return Err(
                     PyErr::caused_by(
                             PyErr::with_args(
                                 &EXC_APPERROR,
                                 vec![
-                                    { let mut text = String::new(); text
+                                    { let mut text7 = String::new(); text7
                                     .push_str("cannot convert "); PyObject::write_str(&
-                                    py_repr(& s).at("convert", 35) ?, & mut text).at("convert",
-                                    35) ?; PyStr::from(text) } .into_value()
+                                    py_repr(& s).at("convert", 35) ?, & mut text7).at("convert",
+                                    35) ?; PyStr::from(text7) } .into_value()
                                 ],
                             ),
                             Some(e.clone()),
@@ -84,7 +84,7 @@ fn convert(mut s: PyStr) -> PyResult<Int> {
                         .with_frame("convert", 35, None),
                 );
             } else {
-                return Err(caught5);
+                return Err(caught6);
             }
         }
     };
@@ -99,8 +99,8 @@ fn module_body() -> PyResult<()> {
     >>::from_vec(vec![PyStr::from("a"), PyStr::from("zz")])
         .iter()
     {
-        let completion8 = 'finally3: {
-            let outcome6 = 'try4: {
+        let completion10 = 'finally3: {
+            let outcome8 = 'try4: {
                 v = Some(
                     match lookup(key.clone()).at("<module>", 20) {
                         Ok(value) => value,
@@ -109,7 +109,7 @@ fn module_body() -> PyResult<()> {
                 );
                 Ok::<(), PyErr>(())
             };
-            match outcome6 {
+            match outcome8 {
                 Ok(()) => {
                     match print(
                             &[
@@ -128,9 +128,9 @@ fn module_body() -> PyResult<()> {
                         Err(err) => break 'finally3 Completion::Raise(err),
                     };
                 }
-                Err(caught7) => {
-                    if caught7.is_instance(&EXC_NOTFOUND) {
-                        e = caught7.clone();
+                Err(caught9) => {
+                    if caught9.is_instance(&EXC_NOTFOUND) {
+                        e = caught9.clone();
                         match print(
                                 &[
                                     &PyStr::from("not found:"),
@@ -158,7 +158,7 @@ fn module_body() -> PyResult<()> {
                             Ok(value) => value,
                             Err(err) => break 'finally3 Completion::Raise(err),
                         };
-                    } else if caught7.is_instance(&EXC_APPERROR) {
+                    } else if caught9.is_instance(&EXC_APPERROR) {
                         match print(&[&PyStr::from("never")], " ", "\n")
                             .at("<module>", 24)
                         {
@@ -166,20 +166,20 @@ fn module_body() -> PyResult<()> {
                             Err(err) => break 'finally3 Completion::Raise(err),
                         };
                     } else {
-                        break 'finally3 Completion::Raise(caught7);
+                        break 'finally3 Completion::Raise(caught9);
                     }
                 }
             };
             Completion::<()>::Normal
         };
         print(&[&PyStr::from("finally"), &key], " ", "\n").at("<module>", 28)?;
-        match completion8 {
+        match completion10 {
             Completion::Normal => {}
-            Completion::Return(value9) => {
-                return Ok(value9);
+            Completion::Return(value11) => {
+                return Ok(value11);
             }
-            Completion::Raise(err10) => {
-                return Err(err10);
+            Completion::Raise(err12) => {
+                return Err(err12);
             }
             Completion::Break => {
                 break 'loop2;
@@ -189,34 +189,34 @@ fn module_body() -> PyResult<()> {
             }
         };
     }
-    let outcome11 = 'try5: {
+    let outcome13 = 'try5: {
         match convert(PyStr::from("abc")).at("<module>", 39) {
             Ok(value) => value,
             Err(err) => break 'try5 Err(err),
         };
         Ok::<(), PyErr>(())
     };
-    match outcome11 {
+    match outcome13 {
         Ok(()) => {}
-        Err(caught12) => {
-            if caught12.is_instance(&EXC_APPERROR) {
-                e = caught12.clone();
+        Err(caught14) => {
+            if caught14.is_instance(&EXC_APPERROR) {
+                e = caught14.clone();
                 print(&[&e, &py_repr(&e).at("<module>", 41)?], " ", "\n")
                     .at("<module>", 41)?;
             } else {
-                return Err(caught12);
+                return Err(caught14);
             }
         }
     };
     Err(
         {
-            let arg14 = PyStr::from("last");
-            let mut err13 = PyErr::with_args(
+            let arg16 = PyStr::from("last");
+            let mut err15 = PyErr::with_args(
                 &EXC_NOTFOUND,
-                vec![arg14.clone().into_value()],
+                vec![arg16.clone().into_value()],
             );
-            NotFound___init__(&mut err13, arg14).at("<module>", 42)?;
-            err13
+            NotFound___init__(&mut err15, arg16).at("<module>", 42)?;
+            err15
         }
             .with_frame("<module>", 42, None),
     )

@@ -61,9 +61,9 @@ fn risky(mut n: Int) -> PyResult<Int> {
             PyErr::with_args(
                     Exc::ValueError,
                     vec![
-                        { let mut text = String::new(); text.push_str("n too big: ");
-                        PyObject::write_str(& n, & mut text).at("risky", 46) ?;
-                        PyStr::from(text) } .into_value()
+                        { let mut text6 = String::new(); text6.push_str("n too big: ");
+                        PyObject::write_str(& n, & mut text6).at("risky", 46) ?;
+                        PyStr::from(text6) } .into_value()
                     ],
                 )
                 .with_frame("risky", 46, None),
@@ -92,8 +92,8 @@ fn module_body() -> PyResult<()> {
     'loop3: for i in range(&Int::Small(0), &Int::Small(6), &Int::Small(1))
         .at("<module>", 14)?
     {
-        let completion8 = 'finally4: {
-            let outcome6 = 'try5: {
+        let completion9 = 'finally4: {
+            let outcome7 = 'try5: {
                 if &i == &Int::Small(4) {
                     break 'finally4 Completion::Break;
                 }
@@ -115,7 +115,7 @@ fn module_body() -> PyResult<()> {
                     };
                 Ok::<(), PyErr>(())
             };
-            match outcome6 {
+            match outcome7 {
                 Ok(()) => {
                     match print(&[&PyStr::from("ok"), &i], " ", "\n").at("<module>", 24)
                     {
@@ -123,8 +123,8 @@ fn module_body() -> PyResult<()> {
                         Err(err) => break 'finally4 Completion::Raise(err),
                     };
                 }
-                Err(caught7) => {
-                    if caught7.is_instance(Exc::ZeroDivisionError) {
+                Err(caught8) => {
+                    if caught8.is_instance(Exc::ZeroDivisionError) {
                         match print(&[&PyStr::from("div by zero at"), &i], " ", "\n")
                             .at("<module>", 22)
                         {
@@ -132,20 +132,20 @@ fn module_body() -> PyResult<()> {
                             Err(err) => break 'finally4 Completion::Raise(err),
                         };
                     } else {
-                        break 'finally4 Completion::Raise(caught7);
+                        break 'finally4 Completion::Raise(caught8);
                     }
                 }
             };
             Completion::<()>::Normal
         };
         print(&[&PyStr::from("finally"), &i], " ", "\n").at("<module>", 26)?;
-        match completion8 {
+        match completion9 {
             Completion::Normal => {}
-            Completion::Return(value9) => {
-                return Ok(value9);
+            Completion::Return(value10) => {
+                return Ok(value10);
             }
-            Completion::Raise(err10) => {
-                return Err(err10);
+            Completion::Raise(err11) => {
+                return Err(err11);
             }
             Completion::Break => {
                 break 'loop3;
@@ -156,21 +156,21 @@ fn module_body() -> PyResult<()> {
         };
     }
     print(&[&PyStr::from("total"), &total], " ", "\n").at("<module>", 27)?;
-    let outcome13 = 'try6: {
-        let outcome11 = 'try7: {
+    let outcome14 = 'try6: {
+        let outcome12 = 'try7: {
             break 'try7 Err(
                 PyErr::with_args(Exc::KeyError, vec![PyStr::from("k").into_value()])
                     .with_frame("<module>", 30, None),
             );
             Ok::<(), PyErr>(())
         };
-        match outcome11 {
+        match outcome12 {
             Ok(()) => {}
-            Err(caught12) => {
-                if caught12.is_instance(Exc::IndexError)
-                    || caught12.is_instance(Exc::KeyError)
+            Err(caught13) => {
+                if caught13.is_instance(Exc::IndexError)
+                    || caught13.is_instance(Exc::KeyError)
                 {
-                    err = caught12.clone();
+                    err = caught13.clone();
                     match print(
                             &[
                                 &PyStr::from("caught"),
@@ -199,24 +199,24 @@ fn module_body() -> PyResult<()> {
                             .with_frame("<module>", 33, None),
                     );
                 } else {
-                    break 'try6 Err(caught12);
+                    break 'try6 Err(caught13);
                 }
             }
         };
         Ok::<(), PyErr>(())
     };
-    match outcome13 {
+    match outcome14 {
         Ok(()) => {}
-        Err(caught14) => {
-            if caught14.is_instance(Exc::RuntimeError) {
-                e2 = caught14.clone();
+        Err(caught15) => {
+            if caught15.is_instance(Exc::RuntimeError) {
+                e2 = caught15.clone();
                 print(&[&PyStr::from("outer"), &e2], " ", "\n").at("<module>", 35)?;
             } else {
-                return Err(caught14);
+                return Err(caught15);
             }
         }
     };
-    let outcome15 = 'try8: {
+    let outcome16 = 'try8: {
         if !(&total > &Int::Small(100)) {
             break 'try8 Err(
                 PyErr::with_args(
@@ -228,18 +228,18 @@ fn module_body() -> PyResult<()> {
         }
         Ok::<(), PyErr>(())
     };
-    match outcome15 {
+    match outcome16 {
         Ok(()) => {}
-        Err(caught16) => {
-            if caught16.is_instance(Exc::AssertionError) {
-                a = caught16.clone();
+        Err(caught17) => {
+            if caught17.is_instance(Exc::AssertionError) {
+                a = caught17.clone();
                 print(&[&PyStr::from("assert:"), &a], " ", "\n").at("<module>", 39)?;
             } else {
-                return Err(caught16);
+                return Err(caught17);
             }
         }
     };
-    let outcome17 = 'try9: {
+    let outcome18 = 'try9: {
         x = match <PyList<Int>>::from_vec(vec![Int::Small(1), Int::Small(2)])
             .getitem(&Int::Small(5))
             .at("<module>", 41)
@@ -249,15 +249,15 @@ fn module_body() -> PyResult<()> {
         };
         Ok::<(), PyErr>(())
     };
-    match outcome17 {
+    match outcome18 {
         Ok(()) => {}
-        Err(caught18) => {
-            if caught18.is_instance(Exc::Exception) {
-                e3 = caught18.clone();
+        Err(caught19) => {
+            if caught19.is_instance(Exc::Exception) {
+                e3 = caught19.clone();
                 print(&[&PyStr::from("IndexError?"), &e3], " ", "\n")
                     .at("<module>", 43)?;
             } else {
-                return Err(caught18);
+                return Err(caught19);
             }
         }
     };

@@ -98,18 +98,19 @@ fn module_body() -> PyResult<()> {
         print(
                 &[
                     &{
-                        let mut text = String::new();
-                        text.push_str(&format_int(&i, ">3").at("<module>", 14)?);
-                        text.push_str(": ");
-                        text.push_str(
-                            &format_str((&w).as_str(), "<6").at("<module>", 14)?,
-                        );
-                        text.push_str("|");
-                        text.push_str(&format_int(&w.len(), "03d").at("<module>", 14)?);
-                        text.push_str(" ");
-                        PyObject::write_str(&py_repr(&w).at("<module>", 14)?, &mut text)
+                        let mut text5 = String::new();
+                        text5.push_str(&format_int(&i, ">3").at("<module>", 14)?);
+                        text5.push_str(": ");
+                        text5
+                            .push_str(
+                                &format_str((&w).as_str(), "<6").at("<module>", 14)?,
+                            );
+                        text5.push_str("|");
+                        text5.push_str(&format_int(&w.len(), "03d").at("<module>", 14)?);
+                        text5.push_str(" ");
+                        PyObject::write_str(&py_repr(&w).at("<module>", 14)?, &mut text5)
                             .at("<module>", 14)?;
-                        PyStr::from(text)
+                        PyStr::from(text5)
                     },
                 ],
                 " ",
@@ -121,25 +122,28 @@ fn module_body() -> PyResult<()> {
     print(
             &[
                 &{
-                    let mut text = String::new();
-                    text.push_str(&format_float(pi, ".2f").at("<module>", 16)?);
-                    text.push_str(" ");
-                    text.push_str(&format_float(pi, "10.3f").at("<module>", 16)?);
-                    text.push_str(" ");
-                    text.push_str(
-                        &format_int(&Int::Small(1234567), ",").at("<module>", 16)?,
-                    );
-                    text.push_str(" ");
-                    text.push_str(&format_float(0.5f64, ".0%").at("<module>", 16)?);
-                    text.push_str(" ");
-                    text.push_str(
-                        &format_int(&Int::Small(255), "#x").at("<module>", 16)?,
-                    );
-                    text.push_str(" ");
-                    text.push_str(
-                        &format_int(&Int::Small(-7), "+d").at("<module>", 16)?,
-                    );
-                    PyStr::from(text)
+                    let mut text6 = String::new();
+                    text6.push_str(&format_float(pi, ".2f").at("<module>", 16)?);
+                    text6.push_str(" ");
+                    text6.push_str(&format_float(pi, "10.3f").at("<module>", 16)?);
+                    text6.push_str(" ");
+                    text6
+                        .push_str(
+                            &format_int(&Int::Small(1234567), ",").at("<module>", 16)?,
+                        );
+                    text6.push_str(" ");
+                    text6.push_str(&format_float(0.5f64, ".0%").at("<module>", 16)?);
+                    text6.push_str(" ");
+                    text6
+                        .push_str(
+                            &format_int(&Int::Small(255), "#x").at("<module>", 16)?,
+                        );
+                    text6.push_str(" ");
+                    text6
+                        .push_str(
+                            &format_int(&Int::Small(-7), "+d").at("<module>", 16)?,
+                        );
+                    PyStr::from(text6)
                 },
             ],
             " ",
@@ -148,10 +152,10 @@ fn module_body() -> PyResult<()> {
         .at("<module>", 16)?;
     t = (Int::Small(1), PyStr::from("two"), 3f64);
     print(&[&t, &(Int::Small(1),), &EmptyTuple], " ", "\n").at("<module>", 18)?;
-    let (part5, part6, part7) = t.clone();
-    first = part5;
-    second = part6;
-    third = part7;
+    let (part7, part8, part9) = t.clone();
+    first = part7;
+    second = part8;
+    third = part9;
     print(&[&first, &second, &third], " ", "\n").at("<module>", 20)?;
     empty = <PyList<Value>>::from_vec(vec![]);
     print(

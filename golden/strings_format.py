@@ -50,6 +50,24 @@ def fstrings():
     print(f"{items:}|{items!s}|{len(items):03}")
 
 
+def searching():
+    s = "hello world, hello"
+    print(s.find("o", 5), s.find("o", 5, 7), s.rfind("hello", 0, 10), s.count("l", 3), s.count("", 2, 5), s.count("", 20))
+    print(s.find("", 18), s.find("", 19), s.startswith("world", 6), s.endswith("world", 0, 11), s.startswith("", 19))
+    print(s.index("l", -5), s.rindex("l", None, -3), s.find("h", -100, None), "abc".endswith("c", -1))
+    exts = (".csv", ".tsv")
+    print("report.csv".endswith(exts), "report.csv".startswith(("rep", "x"), 0, 3), "a".endswith(()))
+    print([f for f in ["a.py", "b.txt", "c.rs"] if f.endswith((".py", ".rs"))])
+    print("prefix-body".removeprefix("prefix-"), "body.py".removesuffix(".py"), "Title Case".istitle(), "not Title".istitle())
+    print(repr("a\tbc\td\n\tx".expandtabs()), repr("a\tb".expandtabs(4)), "ab\x07".isprintable(), "é".isascii())
+    text = "héllo €𝄞"
+    print(ascii(text), ascii([text, 1]), f"{text!a}", "{!a:>30}".format(text))
+    try:
+        s.index("zz", 2)
+    except ValueError as e:
+        print("ValueError:", e)
+
+
 def frozensets():
     fs = frozenset([3, 1, 2])
     print(frozenset(), fs, len(fs), 2 in fs, 5 in fs, fs == frozenset({1, 2, 3}), fs == {1, 2, 3}, sorted(fs))
@@ -63,4 +81,5 @@ cases()
 splitting()
 formatting()
 fstrings()
+searching()
 frozensets()

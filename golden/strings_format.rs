@@ -402,46 +402,49 @@ fn fstrings() -> PyResult<()> {
     print(
             &[
                 &{
-                    let mut text = String::new();
-                    let mut spec15 = String::new();
-                    spec15.push_str(">");
-                    PyObject::write_str(&width, &mut spec15).at("fstrings", 47)?;
-                    spec15.push_str(".");
-                    PyObject::write_str(&prec, &mut spec15).at("fstrings", 47)?;
-                    spec15.push_str("f");
-                    text.push_str(&format_float(x, spec15.as_str()).at("fstrings", 47)?);
-                    text.push_str("|x=");
-                    PyObject::write_str(&py_repr(&x).at("fstrings", 47)?, &mut text)
+                    let mut text15 = String::new();
+                    let mut spec16 = String::new();
+                    spec16.push_str(">");
+                    PyObject::write_str(&width, &mut spec16).at("fstrings", 47)?;
+                    spec16.push_str(".");
+                    PyObject::write_str(&prec, &mut spec16).at("fstrings", 47)?;
+                    spec16.push_str("f");
+                    text15
+                        .push_str(&format_float(x, spec16.as_str()).at("fstrings", 47)?);
+                    text15.push_str("|x=");
+                    PyObject::write_str(&py_repr(&x).at("fstrings", 47)?, &mut text15)
                         .at("fstrings", 47)?;
-                    text.push_str("|name=");
-                    PyObject::write_str(&py_repr(&name).at("fstrings", 47)?, &mut text)
+                    text15.push_str("|name=");
+                    PyObject::write_str(&py_repr(&name).at("fstrings", 47)?, &mut text15)
                         .at("fstrings", 47)?;
-                    text.push_str("|x * 2=");
-                    text.push_str(
-                        &format_float(
-                                x * Int::Small(2).to_f64().at("fstrings", 47)?,
-                                ".1f",
-                            )
-                            .at("fstrings", 47)?,
-                    );
-                    text.push_str("|");
+                    text15.push_str("|x * 2=");
+                    text15
+                        .push_str(
+                            &format_float(
+                                    x * Int::Small(2).to_f64().at("fstrings", 47)?,
+                                    ".1f",
+                                )
+                                .at("fstrings", 47)?,
+                        );
+                    text15.push_str("|");
                     PyObject::write_str(
                             &py_repr(&(&PyStr::from("nested ") + &name))
                                 .at("fstrings", 47)?,
-                            &mut text,
+                            &mut text15,
                         )
                         .at("fstrings", 47)?;
-                    text.push_str("|");
-                    let value16 = &py_repr(&name).at("fstrings", 47)?;
-                    let mut spec17 = String::new();
-                    spec17.push_str("^");
-                    PyObject::write_str(&width, &mut spec17).at("fstrings", 47)?;
-                    text.push_str(
-                        &format_str(value16.as_str(), spec17.as_str())
-                            .at("fstrings", 47)?,
-                    );
-                    text.push_str("|");
-                    PyStr::from(text)
+                    text15.push_str("|");
+                    let value17 = &py_repr(&name).at("fstrings", 47)?;
+                    let mut spec18 = String::new();
+                    spec18.push_str("^");
+                    PyObject::write_str(&width, &mut spec18).at("fstrings", 47)?;
+                    text15
+                        .push_str(
+                            &format_str(value17.as_str(), spec18.as_str())
+                                .at("fstrings", 47)?,
+                        );
+                    text15.push_str("|");
+                    PyStr::from(text15)
                 },
             ],
             " ",
@@ -451,40 +454,44 @@ fn fstrings() -> PyResult<()> {
     print(
             &[
                 &{
-                    let mut text = String::new();
-                    text.push_str("width=");
-                    PyObject::write_str(&py_repr(&width).at("fstrings", 48)?, &mut text)
+                    let mut text19 = String::new();
+                    text19.push_str("width=");
+                    PyObject::write_str(
+                            &py_repr(&width).at("fstrings", 48)?,
+                            &mut text19,
+                        )
                         .at("fstrings", 48)?;
-                    text.push_str(", prec = ");
-                    PyObject::write_str(&py_repr(&prec).at("fstrings", 48)?, &mut text)
+                    text19.push_str(", prec = ");
+                    PyObject::write_str(&py_repr(&prec).at("fstrings", 48)?, &mut text19)
                         .at("fstrings", 48)?;
-                    text.push_str(", [1, 2]=");
+                    text19.push_str(", [1, 2]=");
                     PyObject::write_str(
                             &py_repr(
                                     &<PyList<Int>>::from_vec(vec![Int::Small(1), Int::Small(2)]),
                                 )
                                 .at("fstrings", 48)?,
-                            &mut text,
+                            &mut text19,
                         )
                         .at("fstrings", 48)?;
-                    text.push_str(", None=");
-                    PyObject::write_str(&py_repr(&()).at("fstrings", 48)?, &mut text)
+                    text19.push_str(", None=");
+                    PyObject::write_str(&py_repr(&()).at("fstrings", 48)?, &mut text19)
                         .at("fstrings", 48)?;
-                    text.push_str(", ");
-                    let mut spec18 = String::new();
+                    text19.push_str(", ");
+                    let mut spec20 = String::new();
                     PyObject::write_str(
                             &(if &width > &Int::Small(5) {
                                 PyStr::from(">")
                             } else {
                                 PyStr::from("<")
                             }),
-                            &mut spec18,
+                            &mut spec20,
                         )
                         .at("fstrings", 48)?;
-                    PyObject::write_str(&width, &mut spec18).at("fstrings", 48)?;
-                    text.push_str(&format_float(x, spec18.as_str()).at("fstrings", 48)?);
-                    text.push_str("|");
-                    PyStr::from(text)
+                    PyObject::write_str(&width, &mut spec20).at("fstrings", 48)?;
+                    text19
+                        .push_str(&format_float(x, spec20.as_str()).at("fstrings", 48)?);
+                    text19.push_str("|");
+                    PyStr::from(text19)
                 },
             ],
             " ",
@@ -499,14 +506,14 @@ fn fstrings() -> PyResult<()> {
     print(
             &[
                 &{
-                    let mut text = String::new();
-                    PyObject::write_str(&items, &mut text).at("fstrings", 50)?;
-                    text.push_str("|");
-                    PyObject::write_str(&py_str(&items).at("fstrings", 50)?, &mut text)
+                    let mut text21 = String::new();
+                    PyObject::write_str(&items, &mut text21).at("fstrings", 50)?;
+                    text21.push_str("|");
+                    PyObject::write_str(&py_str(&items).at("fstrings", 50)?, &mut text21)
                         .at("fstrings", 50)?;
-                    text.push_str("|");
-                    text.push_str(&format_int(&items.len(), "03").at("fstrings", 50)?);
-                    PyStr::from(text)
+                    text21.push_str("|");
+                    text21.push_str(&format_int(&items.len(), "03").at("fstrings", 50)?);
+                    PyStr::from(text21)
                 },
             ],
             " ",
@@ -515,7 +522,221 @@ fn fstrings() -> PyResult<()> {
         .at("fstrings", 50)?;
     Ok(())
 }
-/// `def frozensets` (line 53).
+/// `def searching` (line 53).
+fn searching() -> PyResult<()> {
+    let mut s: PyStr;
+    let mut exts: (PyStr, PyStr);
+    let mut text: PyStr;
+    let mut e: PyErr;
+    s = PyStr::from("hello world, hello");
+    print(
+            &[
+                &s.find_range(&PyStr::from("o"), Some(&Int::Small(5)), None),
+                &s
+                    .find_range(
+                        &PyStr::from("o"),
+                        Some(&Int::Small(5)),
+                        Some(&Int::Small(7)),
+                    ),
+                &s
+                    .rfind_range(
+                        &PyStr::from("hello"),
+                        Some(&Int::Small(0)),
+                        Some(&Int::Small(10)),
+                    ),
+                &s.count_range(&PyStr::from("l"), Some(&Int::Small(3)), None),
+                &s
+                    .count_range(
+                        &PyStr::from(""),
+                        Some(&Int::Small(2)),
+                        Some(&Int::Small(5)),
+                    ),
+                &s.count_range(&PyStr::from(""), Some(&Int::Small(20)), None),
+            ],
+            " ",
+            "\n",
+        )
+        .at("searching", 55)?;
+    print(
+            &[
+                &s.find_range(&PyStr::from(""), Some(&Int::Small(18)), None),
+                &s.find_range(&PyStr::from(""), Some(&Int::Small(19)), None),
+                &s.startswith_range(&PyStr::from("world"), Some(&Int::Small(6)), None),
+                &s
+                    .endswith_range(
+                        &PyStr::from("world"),
+                        Some(&Int::Small(0)),
+                        Some(&Int::Small(11)),
+                    ),
+                &s.startswith_range(&PyStr::from(""), Some(&Int::Small(19)), None),
+            ],
+            " ",
+            "\n",
+        )
+        .at("searching", 56)?;
+    print(
+            &[
+                &s
+                    .index_range(&PyStr::from("l"), Some(&Int::Small(-5)), None)
+                    .at("searching", 57)?,
+                &s
+                    .rindex_range(&PyStr::from("l"), None, Some(&Int::Small(-3)))
+                    .at("searching", 57)?,
+                &s.find_range(&PyStr::from("h"), Some(&Int::Small(-100)), None),
+                &PyStr::from("abc")
+                    .endswith_range(&PyStr::from("c"), Some(&Int::Small(-1)), None),
+            ],
+            " ",
+            "\n",
+        )
+        .at("searching", 57)?;
+    exts = (PyStr::from(".csv"), PyStr::from(".tsv"));
+    print(
+            &[
+                &{
+                    let recv22 = &PyStr::from("report.csv");
+                    let affixes23 = &exts;
+                    recv22.endswith(&affixes23.0) || recv22.endswith(&affixes23.1)
+                },
+                &{
+                    let recv24 = &PyStr::from("report.csv");
+                    let affixes25 = &(PyStr::from("rep"), PyStr::from("x"));
+                    let bound26 = Int::Small(0);
+                    let bound27 = Int::Small(3);
+                    recv24.startswith_range(&affixes25.0, Some(&bound26), Some(&bound27))
+                        || recv24
+                            .startswith_range(
+                                &affixes25.1,
+                                Some(&bound26),
+                                Some(&bound27),
+                            )
+                },
+                &{
+                    let recv28 = &PyStr::from("a");
+                    let affixes29 = &EmptyTuple;
+                    false
+                },
+            ],
+            " ",
+            "\n",
+        )
+        .at("searching", 59)?;
+    print(
+            &[
+                &PyList::from_vec({
+                    let mut items30 = Vec::new();
+                    for f in <PyList<
+                        PyStr,
+                    >>::from_vec(
+                            vec![
+                                PyStr::from("a.py"), PyStr::from("b.txt"),
+                                PyStr::from("c.rs")
+                            ],
+                        )
+                        .iter()
+                    {
+                        if {
+                            let recv31 = &f;
+                            let affixes32 = &(PyStr::from(".py"), PyStr::from(".rs"));
+                            recv31.endswith(&affixes32.0)
+                                || recv31.endswith(&affixes32.1)
+                        } {
+                            items30.push(f.clone());
+                        }
+                    }
+                    items30
+                }),
+            ],
+            " ",
+            "\n",
+        )
+        .at("searching", 60)?;
+    print(
+            &[
+                &PyStr::from("prefix-body").removeprefix(&PyStr::from("prefix-")),
+                &PyStr::from("body.py").removesuffix(&PyStr::from(".py")),
+                &PyStr::from("Title Case").istitle(),
+                &PyStr::from("not Title").istitle(),
+            ],
+            " ",
+            "\n",
+        )
+        .at("searching", 61)?;
+    print(
+            &[
+                &py_repr(
+                        &PyStr::from("a\tbc\td\n\tx")
+                            .expandtabs(None)
+                            .at("searching", 62)?,
+                    )
+                    .at("searching", 62)?,
+                &py_repr(
+                        &PyStr::from("a\tb")
+                            .expandtabs(Some(&Int::Small(4)))
+                            .at("searching", 62)?,
+                    )
+                    .at("searching", 62)?,
+                &PyStr::from("ab\u{7}").isprintable(),
+                &PyStr::from("é").isascii(),
+            ],
+            " ",
+            "\n",
+        )
+        .at("searching", 62)?;
+    text = PyStr::from("héllo €𝄞");
+    print(
+            &[
+                &py_ascii(&text).at("searching", 64)?,
+                &py_ascii(
+                        &<PyList<
+                            Value,
+                        >>::from_vec(
+                            vec![text.clone().into_value(), Int::Small(1).into_value()],
+                        ),
+                    )
+                    .at("searching", 64)?,
+                &{
+                    let mut text33 = String::new();
+                    PyObject::write_str(
+                            &py_ascii(&text).at("searching", 64)?,
+                            &mut text33,
+                        )
+                        .at("searching", 64)?;
+                    PyStr::from(text33)
+                },
+                &PyStr::from("{!a:>30}")
+                    .format_method(&[text.clone().into_value()], &[])
+                    .at("searching", 64)?,
+            ],
+            " ",
+            "\n",
+        )
+        .at("searching", 64)?;
+    let outcome34 = 'try5: {
+        match s
+            .index_range(&PyStr::from("zz"), Some(&Int::Small(2)), None)
+            .at("searching", 66)
+        {
+            Ok(value) => value,
+            Err(err) => break 'try5 Err(err),
+        };
+        Ok::<(), PyErr>(())
+    };
+    match outcome34 {
+        Ok(()) => {}
+        Err(caught35) => {
+            if caught35.is_instance(Exc::ValueError) {
+                e = caught35.clone();
+                print(&[&PyStr::from("ValueError:"), &e], " ", "\n")
+                    .at("searching", 68)?;
+            } else {
+                return Err(caught35);
+            }
+        }
+    };
+    Ok(())
+}
+/// `def frozensets` (line 71).
 fn frozensets() -> PyResult<()> {
     let mut fs: Value;
     let mut d: PyDict<Value, PyStr>;
@@ -525,20 +746,20 @@ fn frozensets() -> PyResult<()> {
                 .into_iter()
                 .map(|item| item.into_value()),
         )
-        .at("frozensets", 54)?;
+        .at("frozensets", 72)?;
     print(
             &[
-                &frozenset_of([]).at("frozensets", 55)?,
+                &frozenset_of([]).at("frozensets", 73)?,
                 &fs,
-                &fs.len().at("frozensets", 55)?,
+                &fs.len().at("frozensets", 73)?,
                 &fs
                     .clone()
                     .contains(&Int::Small(2).clone().into_value())
-                    .at("frozensets", 55)?,
+                    .at("frozensets", 73)?,
                 &fs
                     .clone()
                     .contains(&Int::Small(5).clone().into_value())
-                    .at("frozensets", 55)?,
+                    .at("frozensets", 73)?,
                 &fs
                     .clone()
                     .eq(
@@ -549,14 +770,14 @@ fn frozensets() -> PyResult<()> {
                                         >>::from_const_literal(
                                                 vec![Int::Small(1), Int::Small(2), Int::Small(3)],
                                             )
-                                            .at("frozensets", 55)?
+                                            .at("frozensets", 73)?
                                             .iter(),
                                     )
-                                    .at("frozensets", 55)?
+                                    .at("frozensets", 73)?
                                     .into_iter()
                                     .map(|item| item.into_value()),
                             )
-                            .at("frozensets", 55)?
+                            .at("frozensets", 73)?
                             .clone(),
                     ),
                 &fs
@@ -567,21 +788,21 @@ fn frozensets() -> PyResult<()> {
                         >>::from_const_literal(
                                 vec![Int::Small(1), Int::Small(2), Int::Small(3)],
                             )
-                            .at("frozensets", 55)?
+                            .at("frozensets", 73)?
                             .clone()
                             .into_value(),
                     ),
                 &sorted(
-                        try_collect(fs.iter().at("frozensets", 55)?)
-                            .at("frozensets", 55)?,
+                        try_collect(fs.iter().at("frozensets", 73)?)
+                            .at("frozensets", 73)?,
                         false,
                     )
-                    .at("frozensets", 55)?,
+                    .at("frozensets", 73)?,
             ],
             " ",
             "\n",
         )
-        .at("frozensets", 55)?;
+        .at("frozensets", 73)?;
     print(
             &[
                 &<PyDict<
@@ -595,16 +816,16 @@ fn frozensets() -> PyResult<()> {
                             .into_value()]).into_value(),), ((Int::Small(1),
                             Int::Small(2),).into_value(), < PyDict < Value, Value > >
                             ::from_pairs(vec![(PyStr::from("x").into_value(), EmptyTuple
-                            .into_value(),)]).at("frozensets", 56) ? .into_value(),), (()
-                            .into_value(), frozenset_of([]).at("frozensets", 56) ?,)
+                            .into_value(),)]).at("frozensets", 74) ? .into_value(),), (()
+                            .into_value(), frozenset_of([]).at("frozensets", 74) ?,)
                         ],
                     )
-                    .at("frozensets", 56)?,
+                    .at("frozensets", 74)?,
             ],
             " ",
             "\n",
         )
-        .at("frozensets", 56)?;
+        .at("frozensets", 74)?;
     d = <PyDict<
         Value,
         PyStr,
@@ -612,10 +833,10 @@ fn frozensets() -> PyResult<()> {
             vec![
                 (frozenset_of(< PyList < Int > > ::from_vec(vec![Int::Small(1),
                 Int::Small(2)]).iter().into_iter().map(| item | item.into_value()))
-                .at("frozensets", 57) ?, PyStr::from("pair"),)
+                .at("frozensets", 75) ?, PyStr::from("pair"),)
             ],
         )
-        .at("frozensets", 57)?;
+        .at("frozensets", 75)?;
     print(
             &[
                 &d
@@ -626,9 +847,9 @@ fn frozensets() -> PyResult<()> {
                                     .into_iter()
                                     .map(|item| item.into_value()),
                             )
-                            .at("frozensets", 58)?,
+                            .at("frozensets", 76)?,
                     )
-                    .at("frozensets", 58)?,
+                    .at("frozensets", 76)?,
                 &(&Int::from(
                     frozenset_of(
                             <PyList<Int>>::from_vec(vec![Int::Small(1), Int::Small(2)])
@@ -636,9 +857,9 @@ fn frozensets() -> PyResult<()> {
                                 .into_iter()
                                 .map(|item| item.into_value()),
                         )
-                        .at("frozensets", 58)?
+                        .at("frozensets", 76)?
                         .hash()
-                        .at("frozensets", 58)?,
+                        .at("frozensets", 76)?,
                 )
                     == &Int::from(
                         frozenset_of(
@@ -647,25 +868,25 @@ fn frozensets() -> PyResult<()> {
                                     .into_iter()
                                     .map(|item| item.into_value()),
                             )
-                            .at("frozensets", 58)?
+                            .at("frozensets", 76)?
                             .hash()
-                            .at("frozensets", 58)?,
+                            .at("frozensets", 76)?,
                     )),
             ],
             " ",
             "\n",
         )
-        .at("frozensets", 58)?;
+        .at("frozensets", 76)?;
     print(
             &[
                 &fs
                     .clone()
                     .bitor(
                         &<PySet<Value>>::from_vec(vec![Int::Small(9).into_value()])
-                            .at("frozensets", 59)?
+                            .at("frozensets", 77)?
                             .into_value(),
                     )
-                    .at("frozensets", 59)?,
+                    .at("frozensets", 77)?,
                 &fs
                     .clone()
                     .bitand(
@@ -674,45 +895,46 @@ fn frozensets() -> PyResult<()> {
                         >>::from_vec(
                                 vec![Int::Small(1).into_value(), Int::Small(2).into_value()],
                             )
-                            .at("frozensets", 59)?
+                            .at("frozensets", 77)?
                             .into_value(),
                     )
-                    .at("frozensets", 59)?,
+                    .at("frozensets", 77)?,
                 &fs
                     .clone()
                     .sub(
                         &<PySet<Value>>::from_vec(vec![Int::Small(1).into_value()])
-                            .at("frozensets", 59)?
+                            .at("frozensets", 77)?
                             .into_value(),
                     )
-                    .at("frozensets", 59)?,
+                    .at("frozensets", 77)?,
                 &<PySet<
                     Value,
                 >>::from_vec(
                         vec![Int::Small(1).into_value(), Int::Small(5).into_value()],
                     )
-                    .at("frozensets", 59)?
+                    .at("frozensets", 77)?
                     .into_value()
                     .bitor(&fs.clone())
-                    .at("frozensets", 59)?,
+                    .at("frozensets", 77)?,
             ],
             " ",
             "\n",
         )
-        .at("frozensets", 59)?;
+        .at("frozensets", 77)?;
     Ok(())
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    cases().at("<module>", 62)?;
-    splitting().at("<module>", 63)?;
-    formatting().at("<module>", 64)?;
-    fstrings().at("<module>", 65)?;
-    frozensets().at("<module>", 66)?;
+    cases().at("<module>", 80)?;
+    splitting().at("<module>", 81)?;
+    formatting().at("<module>", 82)?;
+    fstrings().at("<module>", 83)?;
+    searching().at("<module>", 84)?;
+    frozensets().at("<module>", 85)?;
     Ok(())
 }
 fn main() {
     run_main("strings_format.py", SOURCE, module_body)
 }
 /// The Python source, for tracebacks.
-const SOURCE: &str = "# str methods with CPython's case rules, keyword arguments to methods, str.format, format(),\n# computed f-string specs, self-documenting f-strings, ord/chr and frozenset values.\n\n\ndef cases():\n    words = [\"hello world\", \"ǆemal ǈub\", \"straße\", \"ΣΑΣ ΟΔΟΣ\", \"o'neil mc-donald\", \"\", \"123abc DEF\", \"ﬁnal\"]\n    for w in words:\n        print(repr(w.capitalize()), repr(w.title()), repr(w.swapcase()))\n\n\ndef splitting():\n    print(\"a,b,c\".partition(\",\"), \"a,b,c\".rpartition(\",\"), \"abc\".partition(\"x\"), \"abc\".rpartition(\"x\"))\n    head, sep, tail = \"key=value=x\".partition(\"=\")\n    print(head, sep, tail)\n    print(\"a b  c \".split(None, 1), \"a b  c \".rsplit(None, 1), \" a b c\".split(maxsplit=1))\n    print(\"x-y-z\".rsplit(sep=\"-\", maxsplit=1), \"a-b-c\".split(\"-\", -1), \"a-b-c\".split(\"-\", 0), \"a-b-c\".rsplit(\"-\"))\n    print(\"1\\n2\\r\\n3\".splitlines(True), \"1\\n2\".splitlines(keepends=False), \"aaaa\".replace(\"a\", \"b\", 2))\n    n = 2\n    print(\"x.y.z\".split(\".\", n), \"x.y.z\".rsplit(\".\", maxsplit=n - 1), \"ab\".join(\"xyz\"))\n\n\ndef formatting():\n    print(\"{} and {}\".format(\"x\", 1), \"{0}{1}{0}\".format(\"a\", \"b\"), \"{a}-{b}\".format(a=1, b=[2]))\n    print(\"{0[1]} {1[k]}\".format([5, 6], {\"k\": \"v\"}), \"{:>8.3f}|{:<6}|{:^7}|{!r}|{!s:>5}|{{}}\".format(3.14159, \"ab\", \"mid\", \"q\", 1))\n    print(\"{:{}}|{:{w}.{p}f}\".format(42, 5, 2.5, w=8, p=2))\n    template = \"{name} is {age} years\"\n    print(template.format(name=\"Ada\", age=36), template.format(age=1, name=\"X\"))\n    for bad in [\"{} {}\", \"{0} {}\", \"{} {0}\", \"{\", \"}\", \"{0\", \"{x}\", \"{!}\", \"{0!x}\", \"{0[}\", \"{0:d}\"]:\n        try:\n            print(bad.format(\"é\"))\n        except (ValueError, IndexError, KeyError) as e:\n            print(repr(bad), type(e).__name__, e)\n    print(format(3.14159, \".2f\"), format(42, \"05d\"), format(\"ab\", \">5\"), format(True, \"d\"), format(12), format([1, 2]))\n    try:\n        format([1], \">3\")\n    except TypeError as e:\n        print(\"TypeError:\", e)\n    print(ord(\"A\"), ord(\"é\"), chr(97), chr(0x20AC), [chr(c) for c in range(65, 70)])\n    try:\n        ord(\"ab\")\n    except TypeError as e:\n        print(\"TypeError:\", e)\n\n\ndef fstrings():\n    x, width, prec, name = 1234.5678, 12, 3, \"py\"\n    print(f\"{x:>{width}.{prec}f}|{x=}|{name=}|{x * 2=:.1f}|{'nested ' + name!r}|{name!r:^{width}}|\")\n    print(f\"{width=}, {prec = }, {[1, 2]=}, {None=}, {x:{'>' if width > 5 else '<'}{width}}|\")\n    items = [1, \"a\", None]\n    print(f\"{items:}|{items!s}|{len(items):03}\")\n\n\ndef frozensets():\n    fs = frozenset([3, 1, 2])\n    print(frozenset(), fs, len(fs), 2 in fs, 5 in fs, fs == frozenset({1, 2, 3}), fs == {1, 2, 3}, sorted(fs))\n    print({1: \"a\", \"k\": [1.0, None, True], (1, 2): {\"x\": ()}, None: frozenset()})\n    d = {frozenset([1, 2]): \"pair\"}\n    print(d[frozenset([2, 1])], hash(frozenset([1, 2])) == hash(frozenset([2, 1])))\n    print(fs | {9}, fs & {1, 2}, fs - {1}, {1, 5} | fs)\n\n\ncases()\nsplitting()\nformatting()\nfstrings()\nfrozensets()\n";
+const SOURCE: &str = "# str methods with CPython's case rules, keyword arguments to methods, str.format, format(),\n# computed f-string specs, self-documenting f-strings, ord/chr and frozenset values.\n\n\ndef cases():\n    words = [\"hello world\", \"ǆemal ǈub\", \"straße\", \"ΣΑΣ ΟΔΟΣ\", \"o'neil mc-donald\", \"\", \"123abc DEF\", \"ﬁnal\"]\n    for w in words:\n        print(repr(w.capitalize()), repr(w.title()), repr(w.swapcase()))\n\n\ndef splitting():\n    print(\"a,b,c\".partition(\",\"), \"a,b,c\".rpartition(\",\"), \"abc\".partition(\"x\"), \"abc\".rpartition(\"x\"))\n    head, sep, tail = \"key=value=x\".partition(\"=\")\n    print(head, sep, tail)\n    print(\"a b  c \".split(None, 1), \"a b  c \".rsplit(None, 1), \" a b c\".split(maxsplit=1))\n    print(\"x-y-z\".rsplit(sep=\"-\", maxsplit=1), \"a-b-c\".split(\"-\", -1), \"a-b-c\".split(\"-\", 0), \"a-b-c\".rsplit(\"-\"))\n    print(\"1\\n2\\r\\n3\".splitlines(True), \"1\\n2\".splitlines(keepends=False), \"aaaa\".replace(\"a\", \"b\", 2))\n    n = 2\n    print(\"x.y.z\".split(\".\", n), \"x.y.z\".rsplit(\".\", maxsplit=n - 1), \"ab\".join(\"xyz\"))\n\n\ndef formatting():\n    print(\"{} and {}\".format(\"x\", 1), \"{0}{1}{0}\".format(\"a\", \"b\"), \"{a}-{b}\".format(a=1, b=[2]))\n    print(\"{0[1]} {1[k]}\".format([5, 6], {\"k\": \"v\"}), \"{:>8.3f}|{:<6}|{:^7}|{!r}|{!s:>5}|{{}}\".format(3.14159, \"ab\", \"mid\", \"q\", 1))\n    print(\"{:{}}|{:{w}.{p}f}\".format(42, 5, 2.5, w=8, p=2))\n    template = \"{name} is {age} years\"\n    print(template.format(name=\"Ada\", age=36), template.format(age=1, name=\"X\"))\n    for bad in [\"{} {}\", \"{0} {}\", \"{} {0}\", \"{\", \"}\", \"{0\", \"{x}\", \"{!}\", \"{0!x}\", \"{0[}\", \"{0:d}\"]:\n        try:\n            print(bad.format(\"é\"))\n        except (ValueError, IndexError, KeyError) as e:\n            print(repr(bad), type(e).__name__, e)\n    print(format(3.14159, \".2f\"), format(42, \"05d\"), format(\"ab\", \">5\"), format(True, \"d\"), format(12), format([1, 2]))\n    try:\n        format([1], \">3\")\n    except TypeError as e:\n        print(\"TypeError:\", e)\n    print(ord(\"A\"), ord(\"é\"), chr(97), chr(0x20AC), [chr(c) for c in range(65, 70)])\n    try:\n        ord(\"ab\")\n    except TypeError as e:\n        print(\"TypeError:\", e)\n\n\ndef fstrings():\n    x, width, prec, name = 1234.5678, 12, 3, \"py\"\n    print(f\"{x:>{width}.{prec}f}|{x=}|{name=}|{x * 2=:.1f}|{'nested ' + name!r}|{name!r:^{width}}|\")\n    print(f\"{width=}, {prec = }, {[1, 2]=}, {None=}, {x:{'>' if width > 5 else '<'}{width}}|\")\n    items = [1, \"a\", None]\n    print(f\"{items:}|{items!s}|{len(items):03}\")\n\n\ndef searching():\n    s = \"hello world, hello\"\n    print(s.find(\"o\", 5), s.find(\"o\", 5, 7), s.rfind(\"hello\", 0, 10), s.count(\"l\", 3), s.count(\"\", 2, 5), s.count(\"\", 20))\n    print(s.find(\"\", 18), s.find(\"\", 19), s.startswith(\"world\", 6), s.endswith(\"world\", 0, 11), s.startswith(\"\", 19))\n    print(s.index(\"l\", -5), s.rindex(\"l\", None, -3), s.find(\"h\", -100, None), \"abc\".endswith(\"c\", -1))\n    exts = (\".csv\", \".tsv\")\n    print(\"report.csv\".endswith(exts), \"report.csv\".startswith((\"rep\", \"x\"), 0, 3), \"a\".endswith(()))\n    print([f for f in [\"a.py\", \"b.txt\", \"c.rs\"] if f.endswith((\".py\", \".rs\"))])\n    print(\"prefix-body\".removeprefix(\"prefix-\"), \"body.py\".removesuffix(\".py\"), \"Title Case\".istitle(), \"not Title\".istitle())\n    print(repr(\"a\\tbc\\td\\n\\tx\".expandtabs()), repr(\"a\\tb\".expandtabs(4)), \"ab\\x07\".isprintable(), \"é\".isascii())\n    text = \"héllo €𝄞\"\n    print(ascii(text), ascii([text, 1]), f\"{text!a}\", \"{!a:>30}\".format(text))\n    try:\n        s.index(\"zz\", 2)\n    except ValueError as e:\n        print(\"ValueError:\", e)\n\n\ndef frozensets():\n    fs = frozenset([3, 1, 2])\n    print(frozenset(), fs, len(fs), 2 in fs, 5 in fs, fs == frozenset({1, 2, 3}), fs == {1, 2, 3}, sorted(fs))\n    print({1: \"a\", \"k\": [1.0, None, True], (1, 2): {\"x\": ()}, None: frozenset()})\n    d = {frozenset([1, 2]): \"pair\"}\n    print(d[frozenset([2, 1])], hash(frozenset([1, 2])) == hash(frozenset([2, 1])))\n    print(fs | {9}, fs & {1, 2}, fs - {1}, {1, 5} | fs)\n\n\ncases()\nsplitting()\nformatting()\nfstrings()\nsearching()\nfrozensets()\n";

@@ -56,11 +56,11 @@ fn describe(
         let (k, v) = item4.at("describe", 13)?;
         parts
             .append({
-                let mut text = String::new();
-                PyObject::write_str(&k, &mut text).at("describe", 14)?;
-                text.push_str("=");
-                PyObject::write_str(&v, &mut text).at("describe", 14)?;
-                PyStr::from(text)
+                let mut text5 = String::new();
+                PyObject::write_str(&k, &mut text5).at("describe", 14)?;
+                text5.push_str("=");
+                PyObject::write_str(&v, &mut text5).at("describe", 14)?;
+                PyStr::from(text5)
             });
     }
     Ok(sep.join(parts.iter()))
@@ -143,14 +143,14 @@ fn module_body() -> PyResult<()> {
             &[
                 &Int::Small(2),
                 &PyList::from_vec({
-                    let mut items5 = Vec::new();
+                    let mut items6 = Vec::new();
                     for x in [
                         Int::Small(1).into_value(),
                         PyStr::from("a").into_value(),
                     ] {
-                        items5.push(x.clone());
+                        items6.push(x.clone());
                     }
-                    items5
+                    items6
                 }),
             ],
             " ",

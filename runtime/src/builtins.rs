@@ -551,6 +551,15 @@ pub fn bin_value(x: Value) -> PyResult<PyStr> {
     x.as_int().map(|i| PyStr::from(i.bin())).ok_or_else(|| not_an_integer(&x))
 }
 
+/// `ascii(x)`: the repr with non-ASCII characters escaped.
+pub fn py_ascii<T: PyObject + ?Sized>(x: &T) -> PyResult<PyStr> {
+    let r = crate::object::py_repr(x)?;
+    if r.is_ascii() {
+        return Ok(r);
+    }
+    Ok(PyStr::from(crate::pystr::ascii_escape(r.as_str())))
+}
+
 /// `ord(c)`.
 pub fn ord(c: &PyStr) -> PyResult<Int> {
     let mut it = c.as_str().chars();

@@ -3,7 +3,7 @@
 pub use std::rc::Rc;
 
 pub use crate::builtins::{
-    abs_value, bin_value, bool_value, chr, divmod_value, eprint, float_value, format_value, hex_value, input,
+    abs_value, bin_value, py_ascii, bool_value, chr, divmod_value, eprint, float_value, format_value, hex_value, input,
     int_value,
     max2, max_by_key, max_iter, max_values, min2, min_by_key, min_iter, min_values, oct_value, ord, pow_value,
     print, py_enumerate, range, range_i64, range_len, range_stop, round_value, sorted, sorted_by_key,

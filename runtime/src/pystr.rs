@@ -2236,4 +2236,52 @@ mod tests {
         // Shared one-character strings: no allocation per character.
         assert!(p("ab").getitem(&i(0)).unwrap().ptr_eq(&p("a")));
     }
+
+    #[test]
+    fn case_mappings_follow_cpython() {
+        // Title case differs from upper case for digraphs, ß and ligatures; a capital sigma at
+        // the end of a word lowers to a final sigma.
+        assert_eq!(p("ǆemal ǈub").title().as_str(), "ǅemal ǈub");
+        assert_eq!(p("straße").capitalize().as_str(), "Straße");
+        assert_eq!(p("ßa").title().as_str(), "Ssa");
+        assert_eq!(p("ﬁnal").capitalize().as_str(), "Final");
+        assert_eq!(p("ΣΑΣ ΟΔΟΣ").title().as_str(), "Σας Οδος");
+        assert_eq!(p("ΣΑΣ").swapcase().as_str(), "σας");
+        assert_eq!(p("o'neil mc-donald").title().as_str(), "O'Neil Mc-Donald");
+        assert!(p("Title Case").istitle() && !p("not Title").istitle() && !p("").istitle());
+    }
+
+    #[test]
+    fn partition_and_search_bounds() {
+        let (a, b, c) = p("a,b,c").rpartition(&p(",")).unwrap();
+        assert_eq!((a.as_str(), b.as_str(), c.as_str()), ("a,b", ",", "c"));
+        assert!(p("x").partition(&p("")).is_err());
+        let s = p("hello world, hello");
+        assert_eq!(s.find_range(&p("o"), Some(&i(5)), Some(&i(7))), i(-1));
+        assert_eq!(s.find_range(&p(""), Some(&i(18)), None), i(18));
+        assert_eq!(s.find_range(&p(""), Some(&i(19)), None), i(-1));
+        assert_eq!(s.count_range(&p(""), Some(&i(2)), Some(&i(5))), i(4));
+        assert_eq!(s.rfind_range(&p("l"), None, Some(&i(-3))), i(9));
+        assert!(!s.startswith_range(&p(""), Some(&i(19)), None));
+        assert!(p("é€x").endswith_range(&p("€"), None, Some(&i(2))));
+    }
+
+    fn fmt(template: &str, args: &[Value]) -> Result<String, String> {
+        let kwargs = [("name", Value::Str(p("Ada")))];
+        p(template).format_method(args, &kwargs).map(|s| s.as_str().to_string()).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn str_format_fields_and_errors() {
+        let args = [Value::Int(i(42)), Value::Str(p("x"))];
+        assert_eq!(fmt("{} {}|{1}{0}|{name!r:>6}|{{}}|{0:{1}>5}", &args[..1]).unwrap_err(), "IndexError: Replacement index 1 out of range for positional args tuple");
+        assert_eq!(fmt("{0:>5}|{1!r}|{name:^7}|{{}}|{0:{1}>{0}}", &args).unwrap(), "   42|'x'|  Ada  |{}|".to_string() + &"x".repeat(40) + "42");
+        assert_eq!(fmt("{0} {}", &args).unwrap_err(), "ValueError: cannot switch from manual field specification to automatic field numbering");
+        assert_eq!(fmt("{} {0}", &args).unwrap_err(), "ValueError: cannot switch from automatic field numbering to manual field specification");
+        assert_eq!(fmt("a}", &args).unwrap_err(), "ValueError: Single '}' encountered in format string");
+        assert_eq!(fmt("{!}", &args).unwrap_err(), "ValueError: unmatched '{' in format spec");
+        assert_eq!(fmt("{0[}", &args).unwrap_err(), "ValueError: expected '}' before end of string");
+        assert_eq!(fmt("{missing}", &args).unwrap_err(), "KeyError: 'missing'");
+        assert_eq!(fmt("{:{:{:{}}}}", &args).unwrap_err(), "ValueError: Max string recursion exceeded");
+    }
 }

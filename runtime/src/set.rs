@@ -1416,4 +1416,20 @@ mod tests {
         assert!(!s.contains(&i(0)).unwrap());
         assert_eq!(s.iter().count(), 50_000);
     }
+
+    #[test]
+    fn frozensets_print_compare_and_hash_like_cpython() {
+        let empty = frozenset_of(Vec::new()).unwrap();
+        assert_eq!(r(&empty), "frozenset()");
+        let fs = frozenset_of(vec![v(3), v(1), v(2)]).unwrap();
+        assert_eq!(r(&fs), "frozenset({1, 2, 3})");
+        assert!(fs.eq(&set(&[1, 2, 3]).into_value()));
+        assert!(fs.contains(&v(2)).unwrap());
+        // hash(frozenset()), hash(frozenset([1, 2])) in CPython 3.11.
+        assert_eq!(empty.hash().unwrap(), 133146708735736);
+        assert_eq!(frozenset_of(vec![v(2), v(1)]).unwrap().hash().unwrap(), -1826646154956904602);
+        let nested = frozenset_of(vec![frozenset_of(vec![v(1)]).unwrap()]).unwrap();
+        assert_eq!(nested.hash().unwrap(), 5515263749738256364);
+        assert_eq!(r(&fs.bitor(&set(&[9]).into_value()).unwrap()), "frozenset({1, 2, 3, 9})");
+    }
 }

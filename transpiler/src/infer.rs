@@ -1309,7 +1309,7 @@ impl<'a> Infer<'a> {
         if crate::builtins::exception_class(name).is_some() {
             return ITy::Exc;
         }
-        let pure_result = matches!(name, "print" | "len" | "range" | "int" | "float" | "str" | "repr" | "hex" | "bin" | "oct" | "bool" | "any" | "all" | "ord" | "chr" | "format");
+        let pure_result = matches!(name, "print" | "len" | "range" | "int" | "float" | "str" | "repr" | "hex" | "bin" | "oct" | "bool" | "any" | "all" | "ord" | "chr" | "format" | "ascii");
         if !pure_result && a.contains(&ITy::Never) {
             return ITy::Never;
         }
@@ -1337,7 +1337,7 @@ impl<'a> Infer<'a> {
             ("round", [Ty::Int | Ty::Bool, Ty::Int | Ty::Bool]) => ITy::Int,
             ("int", _) => ITy::Int,
             ("float", _) => ITy::Float,
-            ("str" | "repr" | "hex" | "bin" | "oct" | "chr" | "format", _) => ITy::Str,
+            ("str" | "repr" | "ascii" | "hex" | "bin" | "oct" | "chr" | "format", _) => ITy::Str,
             ("ord" | "hash", _) => ITy::Int,
             ("bool" | "any" | "all", _) => ITy::Bool,
             ("open", [_] | [_, _]) => ITy::File,

@@ -38,7 +38,7 @@ impl Lower<'_> {
         let place = self.place(owner);
         stmts.push(Stmt::Let { name: recv.clone(), ty: None, init: Some(place.reference()), mutable: false, optional: false });
         let tuple = self.tmp("affixes");
-        let value = self.expr(first);
+        let value = self.reference(first);
         stmts.push(Stmt::Let { name: tuple.clone(), ty: None, init: Some(value), mutable: false, optional: false });
         // `start` and `end`, evaluated once.
         let mut bounds = Vec::new();
@@ -57,10 +57,17 @@ impl Lower<'_> {
             };
             bounds.push(bound);
         }
-        let rust = if method == "startswith" { "startswith_range" } else { "endswith_range" };
+        let unbounded = bounds.iter().all(|b| matches!(b, Expr::Path(p) if p == "None"));
+        let rust = match (method, unbounded) {
+            ("startswith", true) => "startswith",
+            ("startswith", false) => "startswith_range",
+            (_, true) => "endswith",
+            (_, false) => "endswith_range",
+        };
         let tests = (0..parts.len()).map(|i| {
             let part = Expr::Field(Box::new(Expr::Var(tuple.clone())), i).reference();
-            Expr::Var(recv.clone()).method(rust, vec![part, bounds[0].clone(), bounds[1].clone()])
+            let args = if unbounded { vec![part] } else { vec![part, bounds[0].clone(), bounds[1].clone()] };
+            Expr::Var(recv.clone()).method(rust, args)
         });
         let any = tests.reduce(|a, b| Expr::binary(RB::Or, a, b)).unwrap_or(Expr::Bool(false));
         Some(Expr::Block(Block::with_tail(stmts, any)))
