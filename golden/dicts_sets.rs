@@ -281,10 +281,31 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 28)?;
+    print(
+            &[
+                &<PySet<
+                    Int,
+                >>::from_const_literal(
+                        vec![
+                            Int::Small(5), Int::Small(1), Int::Small(33), Int::Small(17),
+                            Int::Small(100), Int::Small(2).pow(& Int::Small(40))
+                            .at("<module>", 29) ?
+                        ],
+                    )
+                    .at("<module>", 29)?,
+                &<PySet<
+                    Int,
+                >>::from_const_literal(vec![Int::Small(1), Int::Small(2), Int::Small(3)])
+                    .at("<module>", 29)?,
+            ],
+            " ",
+            "\n",
+        )
+        .at("<module>", 29)?;
     Ok(())
 }
 fn main() {
     run_main("dicts_sets.py", SOURCE, module_body)
 }
 /// The Python source, for tracebacks.
-const SOURCE: &str = "# Dicts and sets: literals, comprehensions, methods, iteration order (CPython's), set operators.\nd = {\"b\": 2, \"a\": 1}\nd[\"c\"] = 3\nprint(d, len(d), d[\"a\"], \"b\" in d, \"z\" not in d)\nfor k in d:\n    print(k, d[k])\nfor k, v in d.items():\n    print(k, \"->\", v)\nprint(list(d.keys()), list(d.values()), sum(d.values()))\nprint(d.get(\"a\"), d.get(\"zz\"), d.get(\"zz\", 0), d.pop(\"b\"), d)\nd.setdefault(\"e\", 5)\nd.update({\"a\": 100})\ndel d[\"c\"]\nprint(d, d.copy() == d)\ncounts = {}\nfor w in \"the cat and the hat and the bat\".split():\n    counts[w] = counts.get(w, 0) + 1\nprint(counts)\nsquares = {x: x * x for x in range(5)}\nprint(squares, {k: v for k, v in squares.items() if v > 3})\ns = {1, 2, 3}\ns.discard(2)\ns.add(34)\nprint(s, len(s), 3 in s)\na, b = {1, 2, 3, 4}, {3, 4, 5}\nprint(a | b, a & b, a - b, a ^ b, a.issubset(b), {x % 3 for x in range(10)})\nprint(set(), dict(), set([3, 1, 3]), dict([(\"x\", 1), (\"y\", 2)]))\nprint({100, 5, 37, 8, -1}, set([100, 5, 37, 8, -1]), {(1, 2), (3, 4), (5, 6)})\n";
+const SOURCE: &str = "# Dicts and sets: literals, comprehensions, methods, iteration order (CPython's), set operators.\nd = {\"b\": 2, \"a\": 1}\nd[\"c\"] = 3\nprint(d, len(d), d[\"a\"], \"b\" in d, \"z\" not in d)\nfor k in d:\n    print(k, d[k])\nfor k, v in d.items():\n    print(k, \"->\", v)\nprint(list(d.keys()), list(d.values()), sum(d.values()))\nprint(d.get(\"a\"), d.get(\"zz\"), d.get(\"zz\", 0), d.pop(\"b\"), d)\nd.setdefault(\"e\", 5)\nd.update({\"a\": 100})\ndel d[\"c\"]\nprint(d, d.copy() == d)\ncounts = {}\nfor w in \"the cat and the hat and the bat\".split():\n    counts[w] = counts.get(w, 0) + 1\nprint(counts)\nsquares = {x: x * x for x in range(5)}\nprint(squares, {k: v for k, v in squares.items() if v > 3})\ns = {1, 2, 3}\ns.discard(2)\ns.add(34)\nprint(s, len(s), 3 in s)\na, b = {1, 2, 3, 4}, {3, 4, 5}\nprint(a | b, a & b, a - b, a ^ b, a.issubset(b), {x % 3 for x in range(10)})\nprint(set(), dict(), set([3, 1, 3]), dict([(\"x\", 1), (\"y\", 2)]))\nprint({100, 5, 37, 8, -1}, set([100, 5, 37, 8, -1]), {(1, 2), (3, 4), (5, 6)})\nprint({5, 1, 33, 17, 100, 2**40}, {1, 2, 3})\n";

@@ -1353,7 +1353,7 @@ impl<'a> Lower<'a> {
                 let items = elts.iter().map(|x| self.expr_as(x, et)).collect();
                 // CPython builds a display of 3+ constants from a frozenset constant, whose
                 // insertion order (and so iteration order) differs.
-                let ctor = if elts.len() >= 3 && elts.iter().all(is_immutable_literal) { "from_const_literal" } else { "from_vec" };
+                let ctor = if elts.len() >= 3 && elts.iter().all(is_folded_constant) { "from_const_literal" } else { "from_vec" };
                 self.attempt(Expr::TypedCall(t.clone(), ctor.into(), vec![Expr::Vec(items)]), e.span)
             }
             ExprKind::SetComp { elt, generators } => {
@@ -3019,6 +3019,37 @@ fn literal_spec(parts: &[FStringPart]) -> Option<String> {
         }
     }
     Some(s)
+}
+
+/// Whether CPython's compiler folds this into a constant (literals, and arithmetic on int
+/// literals whose result stays within its 128-bit folding limit).
+fn is_folded_constant(e: &ast::Expr) -> bool {
+    use num_bigint::BigInt;
+    fn value(e: &ast::Expr) -> Option<BigInt> {
+        match &e.kind {
+            ExprKind::Int(i) => Some(i.clone()),
+            ExprKind::UnaryOp { op: UnaryOp::Neg, operand } => value(operand).map(|v| -v),
+            ExprKind::BinOp { op, left, right } => {
+                let (l, r) = (value(left)?, value(right)?);
+                let v = match op {
+                    ast::BinOp::Add => l + r,
+                    ast::BinOp::Sub => l - r,
+                    ast::BinOp::Mul => l * r,
+                    ast::BinOp::Pow => {
+                        let exp: u32 = r.try_into().ok()?;
+                        if l.bits() as u64 * exp as u64 > 128 {
+                            return None;
+                        }
+                        l.pow(exp)
+                    }
+                    _ => return None,
+                };
+                (v.bits() <= 128).then_some(v)
+            }
+            _ => None,
+        }
+    }
+    is_immutable_literal(e) || value(e).is_some()
 }
 
 fn is_immutable_literal(e: &ast::Expr) -> bool {
