@@ -436,8 +436,8 @@ fn module_body() -> PyResult<()> {
     let mut a: Animal;
     let mut d: Animal;
     let mut c: Counter;
-    let mut v1: Vec2;
-    let mut v2: Vec2;
+    let mut v1_: Vec2;
+    let mut v2_: Vec2;
     let mut shapes: PyList<Shape>;
     let mut shape: Shape;
     let mut total: f64;
@@ -552,22 +552,22 @@ fn module_body() -> PyResult<()> {
         .at("<module>", 71)?;
     global_set(&C_SHAPE_SIDES, Int::Small(0));
     global_set(&C_SQUARE_SIDES, Int::Small(4));
-    v1 = {
+    v1_ = {
         let obj26 = <Vec2>::new(4);
         Vec2___init__(obj26.clone(), Int::Small(1), Int::Small(2)).at("<module>", 130)?;
         obj26
     };
-    v2 = {
+    v2_ = {
         let obj27 = <Vec2>::new(4);
         Vec2___init__(obj27.clone(), Int::Small(3), Int::Small(4)).at("<module>", 131)?;
         obj27
     };
     print(
             &[
-                &Vec2___add__(v1.clone(), v2.clone()).at("<module>", 132)?,
+                &Vec2___add__(v1_.clone(), v2_.clone()).at("<module>", 132)?,
                 &truthy(
                     &Vec2___eq__(
-                            v1.clone(),
+                            v1_.clone(),
                             {
                                 let obj28 = <Vec2>::new(4);
                                 Vec2___init__(obj28.clone(), Int::Small(1), Int::Small(2))
@@ -578,13 +578,13 @@ fn module_body() -> PyResult<()> {
                         )
                         .at("<module>", 132)?,
                 ),
-                &!truthy(&Vec2___eq__(v1.clone(), v2.clone()).at("<module>", 132)?),
-                &truthy(&Vec2___lt__(v1.clone(), v2.clone()).at("<module>", 132)?),
-                &truthy(&Vec2___lt__(v2.clone(), v1.clone()).at("<module>", 132)?),
-                &Vec2___len__(v1.clone()).at("<module>", 132)?,
-                &Vec2___getitem__(v1.clone(), Int::Small(0)).at("<module>", 132)?,
-                &Vec2___getitem__(v1.clone(), Int::Small(1)).at("<module>", 132)?,
-                &<PyList<Vec2>>::from_vec(vec![v1.clone(), v2.clone()]),
+                &!truthy(&Vec2___eq__(v1_.clone(), v2_.clone()).at("<module>", 132)?),
+                &truthy(&Vec2___lt__(v1_.clone(), v2_.clone()).at("<module>", 132)?),
+                &truthy(&Vec2___lt__(v2_.clone(), v1_.clone()).at("<module>", 132)?),
+                &Vec2___len__(v1_.clone()).at("<module>", 132)?,
+                &Vec2___getitem__(v1_.clone(), Int::Small(0)).at("<module>", 132)?,
+                &Vec2___getitem__(v1_.clone(), Int::Small(1)).at("<module>", 132)?,
+                &<PyList<Vec2>>::from_vec(vec![v1_.clone(), v2_.clone()]),
             ],
             " ",
             "\n",
@@ -592,16 +592,16 @@ fn module_body() -> PyResult<()> {
         .at("<module>", 132)?;
     print(
             &[
-                &py_str(&v1).at("<module>", 133)?,
-                &py_repr(&v2).at("<module>", 133)?,
-                &v1.is(&v1),
-                &v1.is(&v2),
+                &py_str(&v1_).at("<module>", 133)?,
+                &py_repr(&v2_).at("<module>", 133)?,
+                &v1_.is(&v1_),
+                &v1_.is(&v2_),
             ],
             " ",
             "\n",
         )
         .at("<module>", 133)?;
-    if truthy(&Vec2___len__(v1.clone()).at("<module>", 134)?) {
+    if truthy(&Vec2___len__(v1_.clone()).at("<module>", 134)?) {
         print(&[&PyStr::from("truthy")], " ", "\n").at("<module>", 135)?;
     }
     shapes = <PyList<

@@ -75,10 +75,10 @@ fn risky(mut n: Int) -> PyResult<Int> {
 fn module_body() -> PyResult<()> {
     let mut total: Int;
     let mut err: PyErr;
-    let mut e2: PyErr;
+    let mut e2_: PyErr;
     let mut a: PyErr;
     let mut x: Int;
-    let mut e3: PyErr;
+    let mut e3_: PyErr;
     print(
             &[
                 &parse(PyStr::from("12")).at("<module>", 12)?,
@@ -209,8 +209,8 @@ fn module_body() -> PyResult<()> {
         Ok(()) => {}
         Err(caught15) => {
             if caught15.is_instance(Exc::RuntimeError) {
-                e2 = caught15.clone();
-                print(&[&PyStr::from("outer"), &e2], " ", "\n").at("<module>", 35)?;
+                e2_ = caught15.clone();
+                print(&[&PyStr::from("outer"), &e2_], " ", "\n").at("<module>", 35)?;
             } else {
                 return Err(caught15);
             }
@@ -253,8 +253,8 @@ fn module_body() -> PyResult<()> {
         Ok(()) => {}
         Err(caught19) => {
             if caught19.is_instance(Exc::Exception) {
-                e3 = caught19.clone();
-                print(&[&PyStr::from("IndexError?"), &e3], " ", "\n")
+                e3_ = caught19.clone();
+                print(&[&PyStr::from("IndexError?"), &e3_], " ", "\n")
                     .at("<module>", 43)?;
             } else {
                 return Err(caught19);

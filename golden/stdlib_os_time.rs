@@ -22,8 +22,8 @@ fn module_body() -> PyResult<()> {
     let mut tempfile: ();
     let mut time: ();
     let mut started: f64;
-    let mut t0: f64;
-    let mut m0: f64;
+    let mut t0_: f64;
+    let mut m0_: f64;
     let mut ns: Int;
     let mut base: PyStr;
     let mut nested: PyStr;
@@ -34,15 +34,15 @@ fn module_body() -> PyResult<()> {
     let mut path: PyStr;
     let mut written: Int;
     started = time_time();
-    t0 = time_perf_counter();
-    m0 = time_monotonic();
+    t0_ = time_perf_counter();
+    m0_ = time_monotonic();
     ns = time_time_ns();
     time_sleep(0.01f64).at("<module>", 20)?;
     time_sleep(&Int::Small(0)).at("<module>", 21)?;
     print(
             &[
-                &((time_perf_counter() - t0) >= 0.01f64),
-                &(time_monotonic() >= m0),
+                &((time_perf_counter() - t0_) >= 0.01f64),
+                &(time_monotonic() >= m0_),
                 &(time_time() >= started),
                 &(&time_time_ns() >= &ns),
             ],
@@ -52,7 +52,7 @@ fn module_body() -> PyResult<()> {
         .at("<module>", 22)?;
     print(
             &[
-                &elapsed_ok(t0).at("<module>", 23)?,
+                &elapsed_ok(t0_).at("<module>", 23)?,
                 &(&time_perf_counter_ns() > &Int::Small(0)),
                 &(time_process_time() >= 0f64),
                 &PyStr::from("float"),

@@ -801,8 +801,26 @@ pub fn rust_ident(name: &str) -> String {
         "trait", "true", "type", "unsafe", "use", "where", "while", "async", "await", "dyn", "abstract", "become", "box",
         "do", "final", "macro", "override", "priv", "typeof", "unsized", "virtual", "yield", "try", "gen", "main",
     ];
+    /// Runtime functions generated code calls by their bare names (a Python name equal to one
+    /// would shadow it).
+    const RESERVED: &[&str] = &[
+        "print", "eprint", "range", "truthy", "py_str", "py_repr", "py_ascii", "argv", "sys_exit", "global_get",
+        "global_set", "bound_local", "bound_global", "name_error", "saturating_i64", "min2", "max2", "min_values",
+        "max_values", "abs_value", "divmod_value", "round_value", "int_value", "float_value", "float_truediv",
+        "float_floordiv", "float_mod", "float_pow", "float_round", "float_round_ndigits", "float_divmod",
+        "float_parse", "format_int", "format_float", "format_str", "format_bool", "format_value", "py_enumerate",
+        "sorted", "sorted_by_key", "min_by_key", "max_by_key", "min_iter", "max_iter", "sum_values", "try_collect",
+        "try_any", "try_all", "py_map", "py_filter", "py_genexpr", "unpack", "next_of", "next_or_default",
+        "exc_class_value", "enter_call", "run_main", "module_body", "open", "ord", "chr", "frozenset_of", "Some",
+        "None", "Ok", "Err", "Value", "Int", "PyStr", "PyList", "PyDict", "PySet", "PyErr", "Exc", "Vec", "String",
+    ];
     let ascii: String = name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { 'u' }).collect();
-    if KEYWORDS.contains(&ascii.as_str()) || ascii != name {
+    // Generated temporaries are lowercase words with a number (`items3`): never a user's name.
+    let like_temporary = {
+        let stem = ascii.trim_end_matches(|c: char| c.is_ascii_digit());
+        stem.len() < ascii.len() && !stem.is_empty() && stem.chars().all(|c| c.is_ascii_lowercase())
+    };
+    if KEYWORDS.contains(&ascii.as_str()) || RESERVED.contains(&ascii.as_str()) || like_temporary || ascii != name {
         format!("{ascii}_")
     } else {
         ascii

@@ -14,7 +14,7 @@ impl Lower<'_> {
     /// The Rust type of a hierarchy's instances (the root class's name).
     pub(super) fn class_rust_name(&self, c: ClassId) -> String {
         let root = self.res.root(c);
-        rust_ident(&self.res.class(root).name).trim_end_matches('_').to_string()
+        rust_ident(&self.res.class(root).name)
     }
 
     /// The `thread_local!` cell of class attribute `name` defined by class `c`.
