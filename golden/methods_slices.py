@@ -35,3 +35,7 @@ print(a)
 x = a[2]
 del a[-1]
 print(a, x)
+n = 42
+print(("%05d" % n).upper(), "%s-%s" % ("a", 1), "%.2f%%" % 12.345)
+x = "%d items" % 3
+print(x.title())

@@ -1433,6 +1433,57 @@ fn shr_slow(a: IntRef, n: IntRef) -> PyResult<Int> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Machine-word operations for the generated fast loops
+// ---------------------------------------------------------------------------------------------
+
+/// Python's operators on two `i64`s, for loops the transpiler runs on machine integers while
+/// every value fits: `None` when the result would not fit, or when Python would raise (a zero
+/// divisor, a negative shift count); the loop then redoes that iteration with `Int`s, which
+/// produce the big result or the exception. (`+`, `-`, `*` use `i64::checked_*` directly.)
+impl Int {
+    /// `a // b`.
+    #[inline]
+    pub fn small_floordiv(a: i64, b: i64) -> Option<i64> {
+        if b == 0 || (a == i64::MIN && b == -1) {
+            return None;
+        }
+        let (q, r) = (a / b, a % b);
+        Some(if r != 0 && ((r ^ b) < 0) { q - 1 } else { q })
+    }
+
+    /// `a % b`.
+    #[inline]
+    pub fn small_mod(a: i64, b: i64) -> Option<i64> {
+        if b == 0 {
+            return None;
+        }
+        // wrapping_rem: i64::MIN % -1 is 0, which is the right answer.
+        let r = a.wrapping_rem(b);
+        Some(if r != 0 && ((r ^ b) < 0) { r + b } else { r })
+    }
+
+    /// `a << n`.
+    #[inline]
+    pub fn small_shl(a: i64, n: i64) -> Option<i64> {
+        if !(0..64).contains(&n) {
+            return if n >= 0 && a == 0 { Some(0) } else { None };
+        }
+        let r = a << n;
+        (r >> n == a).then_some(r)
+    }
+
+    /// `a >> n`.
+    #[inline]
+    pub fn small_shr(a: i64, n: i64) -> Option<i64> {
+        match n {
+            0..=63 => Some(a >> n),
+            64.. => Some(a >> 63),
+            _ => None,
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Comparisons
 // ---------------------------------------------------------------------------------------------
 
@@ -1730,6 +1781,26 @@ mod tests {
         // (2**64) & (2**64 - 1) == 0 -> normalized small
         let p = i("18446744073709551616");
         assert!(matches!(&p & &(&p - &Small(1)), Small(0)));
+    }
+
+    #[test]
+    fn machine_word_operations_agree_with_int() {
+        let vals = [0, 1, -1, 2, -2, 3, -7, 7, 63, 64, -64, i64::MAX, i64::MIN, i64::MAX - 1, i64::MIN + 1];
+        for &a in &vals {
+            for &b in &vals {
+                let (x, y) = (Int::from(a), Int::from(b));
+                let same = |r: Option<i64>, full: PyResult<Int>| match (r, full) {
+                    (Some(r), Ok(v)) => assert_eq!(Int::from(r), v, "{a} {b}"),
+                    (None, Ok(v)) => assert!(v.to_i64().is_none(), "{a} {b}: {v} fits"),
+                    (None, Err(_)) => {}
+                    (Some(r), Err(e)) => panic!("{a} {b}: {r} but {e:?}"),
+                };
+                same(Int::small_floordiv(a, b), x.floordiv(&y));
+                same(Int::small_mod(a, b), x.modulo(&y));
+                same(Int::small_shl(a, b), x.shl(&y));
+                same(Int::small_shr(a, b), x.shr(&y));
+            }
+        }
     }
 
     #[test]

@@ -26,6 +26,8 @@ pub enum BinImpl {
     ListConcat,
     ListRepeat { left_is_list: bool },
     TupleConcat,
+    /// `"fmt" % args`: printf-style formatting, always a str (or a `TypeError`).
+    StrPercent,
     /// Boxed into `Value` and done by the runtime.
     Dyn,
 }
@@ -62,6 +64,7 @@ pub fn binop_rule(op: BinOp, l: &Ty, r: &Ty, right_is_nonneg_literal: bool) -> (
     }
     match (op, l, r) {
         (Add, Ty::Str, Ty::Str) => (BinImpl::StrConcat, Ty::Str),
+        (Mod, Ty::Str, _) => (BinImpl::StrPercent, Ty::Str),
         (Mul, Ty::Str, t) if int_like(t) => (BinImpl::StrRepeat { left_is_str: true }, Ty::Str),
         (Mul, t, Ty::Str) if int_like(t) => (BinImpl::StrRepeat { left_is_str: false }, Ty::Str),
         (Add, Ty::List(_), Ty::List(_)) => (BinImpl::ListConcat, l.clone()),

@@ -1479,6 +1479,10 @@ impl<'a> Lower<'a> {
                 let n = as_int(self, n, nt);
                 self.attempt(xs.method("repeat", vec![n.reference()]), span)
             }
+            BinImpl::StrPercent => {
+                let args = self.coerce(r, rt, &Ty::Dyn, span);
+                self.attempt(l.method("percent_format", vec![args.reference()]), span)
+            }
             BinImpl::TupleConcat => {
                 let (Ty::Tuple(a), Ty::Tuple(b)) = (lt, rt) else { return Expr::Unit };
                 let (x, y) = (self.tmp("left"), self.tmp("right"));
