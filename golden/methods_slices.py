@@ -37,5 +37,5 @@ del a[-1]
 print(a, x)
 n = 42
 print(("%05d" % n).upper(), "%s-%s" % ("a", 1), "%.2f%%" % 12.345)
-x = "%d items" % 3
-print(x.title())
+label = "%d items" % 3
+print(label.title())

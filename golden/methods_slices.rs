@@ -21,6 +21,8 @@ fn module_body() -> PyResult<()> {
     let mut a: PyList<Value>;
     let mut b: PyList<Value>;
     let mut x: Value;
+    let mut n: Int;
+    let mut label: PyStr;
     s = PyStr::from("  Hello, World  ");
     t = s.strip(None);
     print(
@@ -188,10 +190,32 @@ fn module_body() -> PyResult<()> {
     x = a.getitem(&Int::Small(2)).at("<module>", 35)?;
     a.delitem(&Int::Small(-1)).at("<module>", 36)?;
     print(&[&a, &x], " ", "\n").at("<module>", 37)?;
+    n = Int::Small(42);
+    print(
+            &[
+                &PyStr::from("%05d")
+                    .percent_format(&n.clone().into_value())
+                    .at("<module>", 39)?
+                    .upper(),
+                &PyStr::from("%s-%s")
+                    .percent_format(&(PyStr::from("a"), Int::Small(1)).into_value())
+                    .at("<module>", 39)?,
+                &PyStr::from("%.2f%%")
+                    .percent_format(&12.345f64.into_value())
+                    .at("<module>", 39)?,
+            ],
+            " ",
+            "\n",
+        )
+        .at("<module>", 39)?;
+    label = PyStr::from("%d items")
+        .percent_format(&Int::Small(3).into_value())
+        .at("<module>", 40)?;
+    print(&[&label.title()], " ", "\n").at("<module>", 41)?;
     Ok(())
 }
 fn main() {
     run_main("methods_slices.py", SOURCE, module_body)
 }
 /// The Python source, for tracebacks.
-const SOURCE: &str = "# str and list methods, slicing (read, assign, delete), del.\ns = \"  Hello, World  \"\nt = s.strip()\nprint(t.upper(), t.lower(), t.split(\",\"), t.split(), \"a-b-c\".split(\"-\"), \"x\".join([\"1\", \"2\", \"3\"]))\nprint(t.replace(\"l\", \"L\"), t.find(\"o\"), t.rfind(\"o\"), t.count(\"l\"), t.startswith(\"He\"), t.endswith(\"x\"))\nprint(\"42\".isdigit(), \"abc\".isalpha(), \"  \".isspace(), \"ab\".center(6, \"*\"), \"7\".zfill(3), \"ab\".ljust(4) + \"|\")\nprint(\" line1\\nline2 \".splitlines(), \"  x \".lstrip(), \"  x \".rstrip() + \"|\", \"xxhixx\".strip(\"x\"))\nxs = [5, 3, 8]\nxs.insert(0, 1)\nxs.extend([9, 2])\nprint(xs, xs.pop(), xs.pop(0), xs, xs.index(8), xs.count(3))\nxs.remove(3)\nxs.reverse()\nys = xs.copy()\nys.append(100)\nxs.sort()\nprint(xs, ys, len(ys))\nwords = [\"b\", \"a\", \"c\"]\nwords.sort()\nprint(\" \".join(words))\nys.clear()\nprint(ys)\na = [0, 1, 2, 3, 4, 5, 6, 7]\nprint(a[2:5], a[:3], a[5:], a[::2], a[::-1], a[-3:], a[1:-1:3], a[10:], a[:])\ns = \"hello world\"\nprint(s[:5], s[6:], s[::-1], s[-5:], s[::3])\nb = a[:]\nb.append(99)\nprint(a, b)\na[1:3] = [10, 20, 30]\nprint(a)\ndel a[0]\ndel a[::2]\nprint(a)\nx = a[2]\ndel a[-1]\nprint(a, x)\n";
+const SOURCE: &str = "# str and list methods, slicing (read, assign, delete), del.\ns = \"  Hello, World  \"\nt = s.strip()\nprint(t.upper(), t.lower(), t.split(\",\"), t.split(), \"a-b-c\".split(\"-\"), \"x\".join([\"1\", \"2\", \"3\"]))\nprint(t.replace(\"l\", \"L\"), t.find(\"o\"), t.rfind(\"o\"), t.count(\"l\"), t.startswith(\"He\"), t.endswith(\"x\"))\nprint(\"42\".isdigit(), \"abc\".isalpha(), \"  \".isspace(), \"ab\".center(6, \"*\"), \"7\".zfill(3), \"ab\".ljust(4) + \"|\")\nprint(\" line1\\nline2 \".splitlines(), \"  x \".lstrip(), \"  x \".rstrip() + \"|\", \"xxhixx\".strip(\"x\"))\nxs = [5, 3, 8]\nxs.insert(0, 1)\nxs.extend([9, 2])\nprint(xs, xs.pop(), xs.pop(0), xs, xs.index(8), xs.count(3))\nxs.remove(3)\nxs.reverse()\nys = xs.copy()\nys.append(100)\nxs.sort()\nprint(xs, ys, len(ys))\nwords = [\"b\", \"a\", \"c\"]\nwords.sort()\nprint(\" \".join(words))\nys.clear()\nprint(ys)\na = [0, 1, 2, 3, 4, 5, 6, 7]\nprint(a[2:5], a[:3], a[5:], a[::2], a[::-1], a[-3:], a[1:-1:3], a[10:], a[:])\ns = \"hello world\"\nprint(s[:5], s[6:], s[::-1], s[-5:], s[::3])\nb = a[:]\nb.append(99)\nprint(a, b)\na[1:3] = [10, 20, 30]\nprint(a)\ndel a[0]\ndel a[::2]\nprint(a)\nx = a[2]\ndel a[-1]\nprint(a, x)\nn = 42\nprint((\"%05d\" % n).upper(), \"%s-%s\" % (\"a\", 1), \"%.2f%%\" % 12.345)\nlabel = \"%d items\" % 3\nprint(label.title())\n";
