@@ -211,6 +211,10 @@ fn pat(p: &Pat) -> TokenStream {
             let n = format_ident!("{}", n);
             quote! { #n }
         }
+        Pat::Mut(n) => {
+            let n = format_ident!("{}", n);
+            quote! { mut #n }
+        }
         Pat::Tuple(ps) => {
             let ps = ps.iter().map(pat);
             quote! { (#(#ps,)*) }

@@ -1339,7 +1339,7 @@ impl<'a> Infer<'a> {
             ("float", _) => ITy::Float,
             ("str" | "repr" | "ascii" | "hex" | "bin" | "oct" | "chr" | "format", _) => ITy::Str,
             ("ord" | "hash", _) => ITy::Int,
-            ("bool" | "any" | "all", _) => ITy::Bool,
+            ("bool" | "any" | "all" | "isinstance" | "callable", _) => ITy::Bool,
             ("open", [_] | [_, _]) => ITy::File,
             ("next", [Ty::File]) => ITy::Str,
             ("iter", [Ty::File]) => ITy::File,
@@ -1606,6 +1606,12 @@ mod tests {
     fn iterating_a_value_not_yet_known_does_not_widen_it() {
         let (_, t) = types_of("def f():\n    return [[1.5]]\nfor row in f():\n    print(row)\nc = f()\n");
         assert_eq!(t.var(MODULE_SCOPE, "c"), Ty::List(Box::new(Ty::List(Box::new(Ty::Float)))));
+    }
+
+    #[test]
+    fn isinstance_is_a_bool() {
+        let (_, t) = types_of("class A:\n    pass\nb = isinstance(A(), A) and 1 < 2\n");
+        assert_eq!(t.var(MODULE_SCOPE, "b"), Ty::Bool);
     }
 
     #[test]

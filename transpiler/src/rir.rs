@@ -106,6 +106,8 @@ pub enum Stmt {
 #[derive(Clone, Debug)]
 pub enum Pat {
     Ident(String),
+    /// `mut name`.
+    Mut(String),
     Tuple(Vec<Pat>),
     /// `Path` or `Path(p, ...)`, e.g. `Completion::Return(value)`, `Err(err)`.
     Variant(String, Vec<Pat>),
