@@ -105,6 +105,15 @@ fn find(mut items: PyList<Int>) -> PyResult<Int> {
             Completion::<Int>::Normal
         };
         match completion6 {
+            Completion::Normal => {
+                Resource___exit__(manager3.clone(), ().into_value(), ().into_value(), ())
+                    .at("find", 29)?;
+            }
+            Completion::Return(value9) => {
+                Resource___exit__(manager3.clone(), ().into_value(), ().into_value(), ())
+                    .at("find", 29)?;
+                return Ok(value9);
+            }
             Completion::Raise(err7) => {
                 let suppress8 = Resource___exit__(
                         manager3.clone(),
@@ -116,15 +125,6 @@ fn find(mut items: PyList<Int>) -> PyResult<Int> {
                 if !truthy(&suppress8) {
                     return Err(err7);
                 }
-            }
-            Completion::Normal => {
-                Resource___exit__(manager3.clone(), ().into_value(), ().into_value(), ())
-                    .at("find", 29)?;
-            }
-            Completion::Return(value9) => {
-                Resource___exit__(manager3.clone(), ().into_value(), ().into_value(), ())
-                    .at("find", 29)?;
-                return Ok(value9);
             }
             Completion::Break => {
                 Resource___exit__(manager3.clone(), ().into_value(), ().into_value(), ())
@@ -170,6 +170,15 @@ fn module_body() -> PyResult<()> {
         Completion::<()>::Normal
     };
     match completion12 {
+        Completion::Normal => {
+            Resource___exit__(manager10.clone(), ().into_value(), ().into_value(), ())
+                .at("<module>", 16)?;
+        }
+        Completion::Return(value15) => {
+            Resource___exit__(manager10.clone(), ().into_value(), ().into_value(), ())
+                .at("<module>", 16)?;
+            return Ok(value15);
+        }
         Completion::Raise(err13) => {
             let suppress14 = Resource___exit__(
                     manager10.clone(),
@@ -181,15 +190,6 @@ fn module_body() -> PyResult<()> {
             if !truthy(&suppress14) {
                 return Err(err13);
             }
-        }
-        Completion::Normal => {
-            Resource___exit__(manager10.clone(), ().into_value(), ().into_value(), ())
-                .at("<module>", 16)?;
-        }
-        Completion::Return(value15) => {
-            Resource___exit__(manager10.clone(), ().into_value(), ().into_value(), ())
-                .at("<module>", 16)?;
-            return Ok(value15);
         }
         _ => {}
     };
@@ -210,6 +210,15 @@ fn module_body() -> PyResult<()> {
         Completion::<()>::Normal
     };
     match completion18 {
+        Completion::Normal => {
+            Resource___exit__(manager16.clone(), ().into_value(), ().into_value(), ())
+                .at("<module>", 18)?;
+        }
+        Completion::Return(value21) => {
+            Resource___exit__(manager16.clone(), ().into_value(), ().into_value(), ())
+                .at("<module>", 18)?;
+            return Ok(value21);
+        }
         Completion::Raise(err19) => {
             let suppress20 = Resource___exit__(
                     manager16.clone(),
@@ -221,15 +230,6 @@ fn module_body() -> PyResult<()> {
             if !truthy(&suppress20) {
                 return Err(err19);
             }
-        }
-        Completion::Normal => {
-            Resource___exit__(manager16.clone(), ().into_value(), ().into_value(), ())
-                .at("<module>", 18)?;
-        }
-        Completion::Return(value21) => {
-            Resource___exit__(manager16.clone(), ().into_value(), ().into_value(), ())
-                .at("<module>", 18)?;
-            return Ok(value21);
         }
         _ => {}
     };
@@ -256,22 +256,6 @@ fn module_body() -> PyResult<()> {
             Completion::<()>::Normal
         };
         match completion24 {
-            Completion::Raise(err25) => {
-                let suppress26 = match Resource___exit__(
-                        manager22.clone(),
-                        exc_class_value(&err25),
-                        err25.clone().into_value(),
-                        (),
-                    )
-                    .at("<module>", 21)
-                {
-                    Ok(value) => value,
-                    Err(err) => break 'try5 Err(err),
-                };
-                if !truthy(&suppress26) {
-                    break 'try5 Err(err25);
-                }
-            }
             Completion::Normal => {
                 match Resource___exit__(
                         manager22.clone(),
@@ -298,6 +282,22 @@ fn module_body() -> PyResult<()> {
                     Err(err) => break 'try5 Err(err),
                 };
                 return Ok(value27);
+            }
+            Completion::Raise(err25) => {
+                let suppress26 = match Resource___exit__(
+                        manager22.clone(),
+                        exc_class_value(&err25),
+                        err25.clone().into_value(),
+                        (),
+                    )
+                    .at("<module>", 21)
+                {
+                    Ok(value) => value,
+                    Err(err) => break 'try5 Err(err),
+                };
+                if !truthy(&suppress26) {
+                    break 'try5 Err(err25);
+                }
             }
             _ => {}
         };

@@ -114,7 +114,11 @@ impl Scan<'_, '_> {
     fn stmt(&mut self, s: &ast::Stmt) -> bool {
         match &s.kind {
             StmtKind::Assign { targets, value } => {
-                if !self.expr(value) {
+                let fits = match &value.kind {
+                    ExprKind::Tuple(vals) => targets.iter().all(|t| matches!(t.kind, ExprKind::Tuple(_))) && vals.iter().all(|v| self.expr(v)),
+                    _ => self.expr(value),
+                };
+                if !fits {
                     return false;
                 }
                 let vt = self.lower.ty(value);
@@ -309,7 +313,7 @@ impl Lower<'_> {
             let init = match (&v.ty, v.live_in) {
                 (Ty::Int, true) => continue,
                 (Ty::Bool, true) => Expr::Var(v.rust.clone()),
-                (Ty::Int, false) => Expr::RawInt(0),
+                (Ty::Int, false) => Expr::Cast(Box::new(Expr::RawInt(0)), "i64"),
                 _ => Expr::Bool(false),
             };
             inner.push(Stmt::Let { name: v.copy.clone(), ty: None, init: Some(init), mutable: true, optional: false });
@@ -324,7 +328,7 @@ impl Lower<'_> {
             let c = self.fast_cond(&plan, test);
             step.push(Stmt::If { cond: c.not(), then: Block::new(vec![Stmt::Return(Expr::call("Some", vec![Expr::Bool(true)]))]), els: None });
         }
-        step.extend(self.fast_stmts(&plan, body, 0));
+        step.extend(self.fast_stmts(&plan, body, 0, &mut HashSet::new()));
         let closure = Expr::Closure(vec![], Box::new(Expr::Block(Block::with_tail(step, Expr::call("Some", vec![Expr::Bool(false)])))));
 
         // The state an iteration starts from, to go back to when it gives up.
@@ -333,7 +337,7 @@ impl Lower<'_> {
             parts.extend(v.flag.iter().map(|f| Expr::Var(f.clone())));
             parts
         }).collect();
-        let (saved, step_var, ends, done, label) = (self.tmp("saved"), self.tmp("step"), self.tmp("ends"), self.tmp("done"), self.tmp("fast"));
+        let (saved, step_var, ends, done, label) = (self.tmp("saved"), self.tmp("step"), self.tmp("ends"), self.tmp("done"), self.label("fast"));
         let give_up = vec![
             Stmt::Assign { place: Expr::Tuple(kept.clone()), value: Expr::Var(saved.clone()) },
             Stmt::BreakWith(label.clone(), Expr::Bool(false)),
@@ -371,7 +375,9 @@ impl Lower<'_> {
 
     /// Statements of the fast loop's body; `depth` counts the `while` loops inside it around
     /// them (at 0, `break` and `continue` leave the closure).
-    fn fast_stmts(&mut self, plan: &Plan, stmts: &[ast::Stmt], depth: usize) -> Vec<Stmt> {
+    /// `written`: the variables this iteration has certainly written by now (their flags are
+    /// set already).
+    fn fast_stmts(&mut self, plan: &Plan, stmts: &[ast::Stmt], depth: usize, written: &mut HashSet<String>) -> Vec<Stmt> {
         let mut out = Vec::new();
         for s in stmts {
             match &s.kind {
@@ -400,7 +406,7 @@ impl Lower<'_> {
                         };
                         out.push(Stmt::Assign { place, value: src.clone() });
                     }
-                    self.mark_set(plan, &names, &mut out);
+                    mark_set(plan, &names, written, &mut out);
                 }
                 StmtKind::AugAssign { target, op, value } => {
                     let l = self.fast_place(plan, target);
@@ -409,17 +415,19 @@ impl Lower<'_> {
                     out.push(Stmt::Assign { place: l, value: v });
                     let mut names = Vec::new();
                     super::target_names(target, &mut names);
-                    self.mark_set(plan, &names, &mut out);
+                    mark_set(plan, &names, written, &mut out);
                 }
                 StmtKind::If { test, body, orelse } => {
                     let cond = self.fast_cond(plan, test);
-                    let then = Block::new(self.fast_stmts(plan, body, depth));
-                    let els = (!orelse.is_empty()).then(|| Block::new(self.fast_stmts(plan, orelse, depth)));
+                    let (mut a, mut b) = (written.clone(), written.clone());
+                    let then = Block::new(self.fast_stmts(plan, body, depth, &mut a));
+                    let els = (!orelse.is_empty()).then(|| Block::new(self.fast_stmts(plan, orelse, depth, &mut b)));
+                    *written = a.intersection(&b).cloned().collect();
                     out.push(Stmt::If { cond, then, els });
                 }
                 StmtKind::While { test, body, .. } => {
                     let cond = if matches!(test.kind, ExprKind::Bool(true)) { Expr::Bool(true) } else { self.fast_cond(plan, test) };
-                    let body = Block::new(self.fast_stmts(plan, body, depth + 1));
+                    let body = Block::new(self.fast_stmts(plan, body, depth + 1, &mut written.clone()));
                     out.push(Stmt::While { label: None, cond, body });
                 }
                 StmtKind::Break | StmtKind::Continue if depth == 0 => {
@@ -432,14 +440,6 @@ impl Lower<'_> {
             }
         }
         out
-    }
-
-    fn mark_set(&self, plan: &Plan, names: &[String], out: &mut Vec<Stmt>) {
-        for n in names {
-            if let Some(f) = plan.by_name.get(n).and_then(|&i| plan.vars[i].flag.clone()) {
-                out.push(Stmt::Assign { place: Expr::Var(f), value: Expr::Bool(true) });
-            }
-        }
     }
 
     fn fast_place(&self, plan: &Plan, e: &ast::Expr) -> Expr {
@@ -532,6 +532,15 @@ impl Lower<'_> {
                 Expr::If(Box::new(c), Block::with_tail(vec![], a), Block::with_tail(vec![], b))
             }
             _ => Expr::Unit,
+        }
+    }
+}
+
+/// Sets the flags of the variables just written (those not certainly written before).
+fn mark_set(plan: &Plan, names: &[String], written: &mut HashSet<String>, out: &mut Vec<Stmt>) {
+    for n in names {
+        if let (Some(f), true) = (plan.by_name.get(n).and_then(|&i| plan.vars[i].flag.clone()), written.insert(n.clone())) {
+            out.push(Stmt::Assign { place: Expr::Var(f), value: Expr::Bool(true) });
         }
     }
 }

@@ -20,6 +20,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 mod callables;
 mod classes;
+mod fastloop;
 mod strings;
 
 pub fn lower(file: &SourceFile, module: &ast::Module, res: &Resolution, types: &Types) -> Result<rir::Program, Vec<Diagnostic>> {
@@ -534,11 +535,23 @@ impl<'a> Lower<'a> {
                 let infinite = matches!(test.kind, ExprKind::Bool(true));
                 let label = (!orelse.is_empty()).then(|| self.label("loop"));
                 let own = has_try(body).then(|| self.label("loop"));
+                // A loop computing only with local ints also runs on machine integers (fastloop.rs).
+                let fast = if orelse.is_empty() && own.is_none() { self.fast_while(test, body) } else { None };
                 self.loops.push(LoopCtx { else_label: label.clone(), label: own.clone(), tries_depth: self.tries.len() });
                 let cond = if infinite { Expr::Bool(true) } else { self.cond(test) };
-                let body = self.block(body);
+                let mut body = self.block(body);
                 self.loops.pop();
-                let lp = if infinite { Stmt::Loop { label: own, body } } else { Stmt::While { label: own, cond, body } };
+                let lp = match fast {
+                    Some(mut stmts) => {
+                        if !infinite {
+                            stmts.push(Stmt::If { cond: cond.not(), then: Block::new(vec![Stmt::Break(None)]), els: None });
+                        }
+                        stmts.append(&mut body.stmts);
+                        Stmt::Loop { label: own, body: Block::new(stmts) }
+                    }
+                    None if infinite => Stmt::Loop { label: own, body },
+                    None => Stmt::While { label: own, cond, body },
+                };
                 self.with_else(lp, label, orelse, out);
             }
             StmtKind::For { target, iter, body, orelse } => {
@@ -1041,33 +1054,58 @@ impl<'a> Lower<'a> {
             return;
         };
         self.tries.pop();
+        let completion = self.bind_completion(fin_label, inner, out);
+        out.extend(self.block(finalbody).stmts);
+        out.push(self.resume(completion, Vec::new(), None));
+    }
+
+    /// `let completion = 'label: { inner; Completion::Normal };` (the protected part of a
+    /// `try`/`finally` or `with`, already lowered with `label` on the `tries` stack).
+    fn bind_completion(&mut self, label: String, inner: Vec<Stmt>, out: &mut Vec<Stmt>) -> String {
         let completion = self.tmp("completion");
         out.push(Stmt::Let {
             name: completion.clone(),
             ty: None,
-            init: Some(Expr::LabeledBlock(fin_label, Block::with_tail(inner, Expr::CompletionNormal(self.ret_ty.clone())))),
+            init: Some(Expr::LabeledBlock(label, Block::with_tail(inner, Expr::CompletionNormal(self.ret_ty.clone())))),
             mutable: false,
             optional: false,
         });
-        out.extend(self.block(finalbody).stmts);
+        completion
+    }
+
+    /// Continues where a protected block's completion was going, after running `cleanup`
+    /// (a `with`'s exit) on every path; `on_raise` replaces the default re-raise.
+    fn resume(&mut self, completion: String, cleanup: Vec<Stmt>, on_raise: Option<(String, Block)>) -> Stmt {
+        let then = |s: &Self, last: Option<Stmt>| {
+            let mut b = cleanup.clone();
+            b.extend(last);
+            let _ = s;
+            Block::new(b)
+        };
         let value = self.tmp("value");
-        let err = self.tmp("err");
         let ret = self.return_stmt(Expr::Var(value.clone()));
-        let raise = self.propagate(Expr::Var(err.clone()));
-        let in_loop = !self.loops.is_empty();
+        let raise_arm = match on_raise {
+            Some((err, block)) => (Pat::Variant("Completion::Raise".into(), vec![Pat::Ident(err)]), block),
+            None => {
+                let err = self.tmp("err");
+                let raise = self.propagate(Expr::Var(err.clone()));
+                (Pat::Variant("Completion::Raise".into(), vec![Pat::Ident(err)]), then(self, Some(raise)))
+            }
+        };
         let mut arms = vec![
-            (Pat::Variant("Completion::Normal".into(), vec![]), Block::default()),
-            (Pat::Variant("Completion::Return".into(), vec![Pat::Ident(value)]), Block::new(vec![ret])),
-            (Pat::Variant("Completion::Raise".into(), vec![Pat::Ident(err)]), Block::new(vec![raise])),
+            (Pat::Variant("Completion::Normal".into(), vec![]), then(self, None)),
+            (Pat::Variant("Completion::Return".into(), vec![Pat::Ident(value)]), then(self, Some(ret))),
+            raise_arm,
         ];
-        if in_loop {
-            arms.push((Pat::Variant("Completion::Break".into(), vec![]), Block::new(vec![self.loop_exit(true)])));
-            arms.push((Pat::Variant("Completion::Continue".into(), vec![]), Block::new(vec![self.loop_exit(false)])));
-        } else {
+        if self.loops.is_empty() {
             // `break`/`continue` cannot leave a `try` outside a loop.
             arms.push((Pat::Wild, Block::default()));
+        } else {
+            let (brk, cont) = (self.loop_exit(true), self.loop_exit(false));
+            arms.push((Pat::Variant("Completion::Break".into(), vec![]), then(self, Some(brk))));
+            arms.push((Pat::Variant("Completion::Continue".into(), vec![]), then(self, Some(cont))));
         }
-        out.push(Stmt::Match { value: Expr::Var(completion), arms });
+        Stmt::Match { value: Expr::Var(completion), arms }
     }
 
     /// `with mgr as var: body`: `__enter__`, then the body as in a `try`/`finally` whose
@@ -1106,14 +1144,7 @@ impl<'a> Lower<'a> {
             self.with_stmt(rest, body, &mut inner);
         }
         self.tries.pop();
-        let completion = self.tmp("completion");
-        out.push(Stmt::Let {
-            name: completion.clone(),
-            ty: None,
-            init: Some(Expr::LabeledBlock(label, Block::with_tail(inner, Expr::CompletionNormal(self.ret_ty.clone())))),
-            mutable: false,
-            optional: false,
-        });
+        let completion = self.bind_completion(label, inner, out);
         let recv = || Expr::Var(mgr.clone()).method("clone", vec![]);
         let exit_ok = {
             let none = vec![(Expr::Unit, Ty::None), (Expr::Unit, Ty::None), (Expr::Unit, Ty::None)];
@@ -1133,20 +1164,7 @@ impl<'a> Lower<'a> {
             Stmt::Let { name: suppress.clone(), ty: None, init: Some(exit_err), mutable: false, optional: false },
             Stmt::If { cond: Expr::call("truthy", vec![Expr::Var(suppress).reference()]).not(), then: Block::new(vec![self.propagate(Expr::Var(err.clone()))]), els: None },
         ]);
-        let value = self.tmp("value");
-        let in_loop = !self.loops.is_empty();
-        let mut arms = vec![
-            (Pat::Variant("Completion::Raise".into(), vec![Pat::Ident(err)]), raise_arm),
-            (Pat::Variant("Completion::Normal".into(), vec![]), Block::new(vec![exit_ok.clone()])),
-            (Pat::Variant("Completion::Return".into(), vec![Pat::Ident(value.clone())]), Block::new(vec![exit_ok.clone(), self.return_stmt(Expr::Var(value))])),
-        ];
-        if in_loop {
-            arms.push((Pat::Variant("Completion::Break".into(), vec![]), Block::new(vec![exit_ok.clone(), self.loop_exit(true)])));
-            arms.push((Pat::Variant("Completion::Continue".into(), vec![]), Block::new(vec![exit_ok, self.loop_exit(false)])));
-        } else {
-            arms.push((Pat::Wild, Block::default()));
-        }
-        out.push(Stmt::Match { value: Expr::Var(completion), arms });
+        out.push(self.resume(completion, vec![exit_ok], Some((err, raise_arm))));
     }
 
     /// `with open(...) as f:`: the body as in a `try`/`finally` whose `finally` closes the file
@@ -1170,29 +1188,9 @@ impl<'a> Lower<'a> {
             self.with_stmt(rest, body, &mut inner);
         }
         self.tries.pop();
-        let completion = self.tmp("completion");
-        out.push(Stmt::Let {
-            name: completion.clone(),
-            ty: None,
-            init: Some(Expr::LabeledBlock(label, Block::with_tail(inner, Expr::CompletionNormal(self.ret_ty.clone())))),
-            mutable: false,
-            optional: false,
-        });
+        let completion = self.bind_completion(label, inner, out);
         out.push(Stmt::Expr(self.attempt(Expr::Var(file).method("close", vec![]), span)));
-        let value = self.tmp("value");
-        let err = self.tmp("err");
-        let mut arms = vec![
-            (Pat::Variant("Completion::Normal".into(), vec![]), Block::default()),
-            (Pat::Variant("Completion::Return".into(), vec![Pat::Ident(value.clone())]), Block::new(vec![self.return_stmt(Expr::Var(value))])),
-            (Pat::Variant("Completion::Raise".into(), vec![Pat::Ident(err.clone())]), Block::new(vec![self.propagate(Expr::Var(err))])),
-        ];
-        if self.loops.is_empty() {
-            arms.push((Pat::Wild, Block::default()));
-        } else {
-            arms.push((Pat::Variant("Completion::Break".into(), vec![]), Block::new(vec![self.loop_exit(true)])));
-            arms.push((Pat::Variant("Completion::Continue".into(), vec![]), Block::new(vec![self.loop_exit(false)])));
-        }
-        out.push(Stmt::Match { value: Expr::Var(completion), arms });
+        out.push(self.resume(completion, Vec::new(), None));
     }
 
     /// The return type of a hierarchy's `__enter__`/`__exit__`.
