@@ -157,3 +157,26 @@ pub fn unpack<T>(items: impl IntoIterator<Item = T>, n: usize) -> PyResult<Vec<T
     }
     Ok(out)
 }
+
+/// `a, *rest, b = items`: the `before + after` fixed items in order, and the middle as a list;
+/// CPython's `ValueError` when there are too few.
+pub fn unpack_ex<T: Clone>(items: impl IntoIterator<Item = T>, before: usize, after: usize) -> PyResult<(Vec<T>, crate::list::PyList<T>)> {
+    let all: Vec<T> = items.into_iter().collect();
+    if all.len() < before + after {
+        return Err(crate::err::PyErr::value_error(format!("not enough values to unpack (expected at least {}, got {})", before + after, all.len())));
+    }
+    let mut fixed = all[..before].to_vec();
+    fixed.extend_from_slice(&all[all.len() - after..]);
+    let middle = crate::list::PyList::from_vec(all[before..all.len() - after].to_vec());
+    Ok((fixed, middle))
+}
+
+/// `print(*items)`: the arguments as dynamic values (to stdout, or stderr for `file=sys.stderr`).
+pub fn print_values(items: &[Value], sep: &str, end: &str, to_stderr: bool) -> PyResult<()> {
+    let refs: Vec<&dyn PyObject> = items.iter().map(|v| v as &dyn PyObject).collect();
+    if to_stderr {
+        crate::builtins::eprint(&refs, sep, end)
+    } else {
+        crate::builtins::print(&refs, sep, end)
+    }
+}

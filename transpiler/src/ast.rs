@@ -148,6 +148,8 @@ pub enum ExprKind {
     FString(Vec<FStringPart>),
     /// `a:b:c`, only as a subscript's index.
     Slice { lower: Option<Box<Expr>>, upper: Option<Box<Expr>>, step: Option<Box<Expr>> },
+    /// `*xs`, as a call argument or an assignment target (`a, *rest = xs`).
+    Starred(Box<Expr>),
 }
 
 #[derive(Clone, Debug)]

@@ -238,9 +238,9 @@ impl Converter {
                 self.mk(ExprKind::Tuple(elts), r)
             }
             py::Expr::Attribute(_) => self.expr(e),
-            py::Expr::Starred(_) => {
-                self.unsupported(r, "starred assignment", "starred unpacking is not supported yet");
-                self.mk(ExprKind::None, r)
+            py::Expr::Starred(st) => {
+                let inner = Box::new(self.target(*st.value));
+                self.mk(ExprKind::Starred(inner), r)
             }
             _ => {
                 self.diags.push(Diagnostic::syntax(span(r), "cannot assign to this expression"));
@@ -294,10 +294,13 @@ impl Converter {
                 let func = self.boxed(*c.func);
                 let mut args = Vec::new();
                 for a in c.args {
-                    if let E::Starred(s) = &a {
-                        self.unsupported(s.range, "`*` arguments", "argument unpacking is not supported yet");
+                    match a {
+                        E::Starred(s) => {
+                            let inner = self.boxed(*s.value);
+                            args.push(self.mk(ExprKind::Starred(inner), s.range));
+                        }
+                        other => args.push(self.expr(other)),
                     }
-                    args.push(self.expr(a));
                 }
                 let mut keywords = Vec::new();
                 for k in c.keywords {

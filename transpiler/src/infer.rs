@@ -717,6 +717,33 @@ impl<'a> Infer<'a> {
                     self.record(target, now);
                 }
             }
+            ExprKind::Tuple(elts) if elts.iter().any(|x| matches!(x.kind, ExprKind::Starred(_))) => {
+                // `a, *rest, b = seq`: the starred name gets a list of the middle items.
+                let elem = match t {
+                    ITy::List(v) => self.s.get(*v),
+                    ITy::Str => ITy::Str,
+                    ITy::Tuple(ts) => {
+                        let mut acc = ITy::Never;
+                        for x in ts.clone() {
+                            acc = self.s.join(&acc, &x);
+                        }
+                        acc
+                    }
+                    _ => ITy::Dyn,
+                };
+                for x in elts {
+                    match &x.kind {
+                        ExprKind::Starred(inner) => {
+                            let v = self.memo(x, 0);
+                            self.s.join_into(v, &elem);
+                            self.bind(inner, &ITy::List(v));
+                            self.record(x, ITy::List(v));
+                        }
+                        _ => self.bind(x, &elem),
+                    }
+                }
+                self.record(target, t.clone());
+            }
             ExprKind::Tuple(elts) => {
                 let parts: Vec<ITy> = match t {
                     ITy::Tuple(ts) if ts.len() == elts.len() => ts.clone(),
@@ -977,6 +1004,7 @@ impl<'a> Infer<'a> {
                 }
                 ITy::Dyn
             }
+            ExprKind::Starred(inner) => self.expr(inner),
             ExprKind::Subscript { value, index } => {
                 let c = self.expr(value);
                 let it = self.expr(index);

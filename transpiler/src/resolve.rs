@@ -646,6 +646,7 @@ impl Resolver {
                     self.expr(x, scope);
                 }
             }
+            ExprKind::Starred(inner) => self.expr(inner, scope),
         }
     }
 
@@ -740,6 +741,7 @@ pub fn collect_bindings(stmts: &[Stmt], f: &mut dyn FnMut(&str, Span)) {
         match &e.kind {
             ExprKind::Name(n) => f(n, e.span),
             ExprKind::Tuple(elts) | ExprKind::List(elts) => elts.iter().for_each(|x| target(x, f)),
+            ExprKind::Starred(inner) => target(inner, f),
             _ => {}
         }
     }

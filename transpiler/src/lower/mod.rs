@@ -724,6 +724,40 @@ impl<'a> Lower<'a> {
                 };
                 self.bind_name(scope, name, value, vty, target.span, out);
             }
+            ExprKind::Tuple(elts) if elts.iter().any(|x| matches!(x.kind, ExprKind::Starred(_))) => {
+                // `a, *rest, b = seq`.
+                let star = elts.iter().position(|x| matches!(x.kind, ExprKind::Starred(_))).unwrap_or(0);
+                if elts.iter().filter(|x| matches!(x.kind, ExprKind::Starred(_))).count() > 1 {
+                    self.diags.push(Diagnostic::syntax(target.span, "multiple starred expressions in assignment"));
+                    return;
+                }
+                let (elem, items_expr) = match vty {
+                    Ty::List(t) => ((**t).clone(), value.method("iter", vec![])),
+                    Ty::Str => (Ty::Str, value.method("iter", vec![])),
+                    _ => {
+                        self.unsupported(target.span, format!("starred unpacking of {}", vty.python_name()), "only lists and strings yet");
+                        return;
+                    }
+                };
+                let (fixed, middle) = (self.tmp("fixed"), self.tmp("rest"));
+                let call = Expr::call("unpack_ex", vec![items_expr, Expr::RawInt(star as i64), Expr::RawInt((elts.len() - star - 1) as i64)]);
+                let call = self.attempt(call, target.span);
+                out.push(Stmt::LetPat { pat: Pat::Tuple(vec![Pat::Ident(fixed.clone()), Pat::Ident(middle.clone())]), value: call });
+                let mut k = 0;
+                for x in elts {
+                    match &x.kind {
+                        ExprKind::Starred(inner) => {
+                            let lt = Ty::List(Box::new(elem.clone()));
+                            self.bind(inner, Expr::Var(middle.clone()), &lt, out);
+                        }
+                        _ => {
+                            let item = Expr::Index(Box::new(Expr::Var(fixed.clone())), k).method("clone", vec![]);
+                            self.bind(x, item, &elem, out);
+                            k += 1;
+                        }
+                    }
+                }
+            }
             ExprKind::Tuple(elts) if matches!(vty, Ty::List(_) | Ty::Str) => {
                 // A sequence of unknown length: exactly as many items as targets, or ValueError.
                 let elem = match vty {
@@ -1404,6 +1438,7 @@ impl<'a> Lower<'a> {
             }
             ExprKind::Call { func, args, keywords } => self.call(e, func, args, keywords),
             ExprKind::Slice { .. } => self.unsupported(e.span, "a slice here", "slices are supported as subscripts"),
+            ExprKind::Starred(_) => self.unsupported(e.span, "`*` unpacking here", "supported in `print(*xs)` and in assignment targets (`a, *rest = xs`)"),
             ExprKind::GenExp { .. } => self.iterator_value(e),
         }
     }
@@ -2066,6 +2101,10 @@ impl<'a> Lower<'a> {
     // ----- calls -------------------------------------------------------------------------
 
     fn call(&mut self, e: &ast::Expr, func: &ast::Expr, args: &[ast::Expr], keywords: &[ast::Keyword]) -> Expr {
+        let is_print = matches!((&func.kind, self.res.names.get(&func.id)), (ExprKind::Name(n), Some(Binding::Builtin(_))) if n == "print");
+        if let Some(star) = args.iter().find(|a| matches!(a.kind, ExprKind::Starred(_))).filter(|_| !is_print) {
+            return self.unsupported(star.span, "`*` arguments", "argument unpacking is supported in print() only yet");
+        }
         match &func.kind {
             ExprKind::Attribute { value, attr } => return self.method_call(e, value, attr, args, keywords),
             ExprKind::Name(_) => {}
@@ -2667,6 +2706,28 @@ impl<'a> Lower<'a> {
                 other => return self.unsupported(k.span, format!("`print({other}=...)`"), "only `sep` and `end` are supported yet"),
             }
         }
+        if args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_))) {
+            // `print(a, *xs)`: every argument as a dynamic value, starred ones spread out.
+            let items = self.tmp("args");
+            let mut stmts = vec![Stmt::Let { name: items.clone(), ty: None, init: Some(Expr::call("Vec::<Value>::new", vec![])), mutable: true, optional: false }];
+            for a in args {
+                match &a.kind {
+                    ExprKind::Starred(inner) => {
+                        let from = self.elem_ty(inner);
+                        let it = self.iterate(inner);
+                        let item = self.coerce(Expr::Var("item".into()), &from, &Ty::Dyn, a.span);
+                        let boxed = it.method("into_iter", vec![]).method("map", vec![Expr::Closure(vec![Pat::Ident("item".into())], Box::new(item))]);
+                        stmts.push(Stmt::Expr(Expr::Var(items.clone()).method("extend", vec![boxed])));
+                    }
+                    _ => {
+                        let v = self.expr_as(a, &Ty::Dyn);
+                        stmts.push(Stmt::Expr(Expr::Var(items.clone()).method("push", vec![v])));
+                    }
+                }
+            }
+            let call = Expr::call("print_values", vec![Expr::Var(items).reference(), sep, end, Expr::Bool(printer == "eprint")]);
+            return Expr::Block(Block::with_tail(stmts, self.attempt(call, e.span)));
+        }
         let items = args.iter().map(|a| self.reference(a)).collect();
         self.attempt(Expr::call(printer, vec![Expr::Array(items).reference(), sep, end]), e.span)
     }
@@ -3066,6 +3127,7 @@ fn is_immutable_literal(e: &ast::Expr) -> bool {
 fn target_names(t: &ast::Expr, out: &mut Vec<String>) {
     match &t.kind {
         ExprKind::Name(n) => out.push(n.clone()),
+        ExprKind::Starred(inner) => target_names(inner, out),
         ExprKind::Tuple(elts) => elts.iter().for_each(|e| target_names(e, out)),
         _ => {}
     }
@@ -3208,6 +3270,7 @@ pub fn visit_expr(e: &ast::Expr, f: &mut dyn FnMut(&ast::Expr)) {
         ExprKind::Attribute { value, .. } => visit_expr(value, f),
         ExprKind::FString(parts) => visit_fstring(parts, f),
         ExprKind::Slice { lower, upper, step } => [lower, upper, step].into_iter().flatten().for_each(|x| visit_expr(x, f)),
+        ExprKind::Starred(inner) => visit_expr(inner, f),
         ExprKind::Dict(pairs) => pairs.iter().for_each(|(k, v)| {
             visit_expr(k, f);
             visit_expr(v, f);
