@@ -81,11 +81,11 @@ pub fn input(prompt: &str) -> PyResult<PyStr> {
 /// keeps a `for` loop's counter in registers (an enum, or a cold path taking `&mut self`,
 /// would keep the whole iterator in memory and make every step a load and a store).
 pub struct RangeIter {
-    /// Machine-word range: the next item, the step and how many items are left. Always 0
-    /// items left for a big range.
+    /// Machine-word range: the next item, the step, and where the items end (`next` reaches
+    /// `end` exactly; both fit a machine word). `next == end` for a big range.
     next: i64,
+    end: i64,
     step: i64,
-    remaining: u64,
     big: Option<Box<BigRange>>,
 }
 
@@ -99,7 +99,7 @@ struct BigRange {
 impl std::fmt::Debug for RangeIter {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match &self.big {
-            None => write!(f, "RangeIter({}, step {}, {} left)", self.next, self.step, self.remaining),
+            None => write!(f, "RangeIter({}, step {}, {} left)", self.next, self.step, self.remaining()),
             Some(b) => write!(f, "RangeIter({}, step {}, {} left)", b.next, b.step, b.remaining),
         }
     }
@@ -109,7 +109,7 @@ impl RangeIter {
     /// How many items are left.
     pub fn remaining(&self) -> Int {
         match &self.big {
-            None => Int::from(self.remaining),
+            None => Int::from((self.end as i128 - self.next as i128) / self.step as i128),
             Some(b) => b.remaining.clone(),
         }
     }
@@ -148,17 +148,25 @@ pub fn range(start: &Int, stop: &Int, step: &Int) -> PyResult<RangeIter> {
     if let (Some(a), Some(b), Some(s)) = (start.to_i64(), stop.to_i64(), step.to_i64()) {
         return range_i64(a, b, s);
     }
-    range_big(start, stop, step)
+    Ok(RangeIter::of_big(range_big(start, stop, step)?))
 }
 
 #[cold]
 #[inline(never)]
-fn range_big(start: &Int, stop: &Int, step: &Int) -> PyResult<RangeIter> {
+fn range_big(start: &Int, stop: &Int, step: &Int) -> PyResult<Box<BigRange>> {
     if step.to_i64() == Some(0) {
         return Err(PyErr::value_error("range() arg 3 must not be zero"));
     }
-    let big = BigRange { next: start.clone(), step: step.clone(), remaining: range_count(start, stop, step)? };
-    Ok(RangeIter { next: 0, step: 0, remaining: 0, big: Some(Box::new(big)) })
+    Ok(Box::new(BigRange { next: start.clone(), step: step.clone(), remaining: range_count(start, stop, step)? }))
+}
+
+impl RangeIter {
+    /// The machine-word fields of a big range are constants (no items, step 1), so a loop
+    /// over `range(n)` still sees step 1 whichever path made its iterator.
+    #[inline]
+    fn of_big(big: Box<BigRange>) -> RangeIter {
+        RangeIter { next: 0, end: 0, step: 1, big: Some(big) }
+    }
 }
 
 /// `range(stop)`.
@@ -181,7 +189,11 @@ pub fn range_i64(start: i64, stop: i64, step: i64) -> PyResult<RangeIter> {
     } else {
         0
     };
-    Ok(RangeIter { next: start, step, remaining: n as u64, big: None })
+    match i64::try_from(a + n * s) {
+        Ok(end) => Ok(RangeIter { next: start, end, step, big: None }),
+        // The item after the last one does not fit: rare enough for the general path.
+        Err(_) => Ok(RangeIter::of_big(range_big(&Int::from(start), &Int::from(stop), &Int::from(step))?)),
+    }
 }
 
 /// `len(range(start, stop, step))`: `OverflowError` past a machine word, as CPython.
@@ -201,11 +213,11 @@ impl Iterator for RangeIter {
 
     #[inline]
     fn next(&mut self) -> Option<Int> {
-        if self.remaining != 0 {
+        if self.next != self.end {
             let v = self.next;
-            self.remaining -= 1;
-            // Wraps only after the last item, which is never read.
-            self.next = v.wrapping_add(self.step);
+            // SAFETY: this is the next item or `end`, both of which fit (the no-overflow
+            // promise lets LLVM see that the items of `range(n)` are never negative).
+            self.next = unsafe { v.unchecked_add(self.step) };
             return Some(Int::Small(v));
         }
         match &mut self.big {
@@ -241,12 +253,11 @@ impl DoubleEndedIterator for RangeIter {
     fn next_back(&mut self) -> Option<Int> {
         match &mut self.big {
             None => {
-                if self.remaining == 0 {
+                if self.next == self.end {
                     return None;
                 }
-                self.remaining -= 1;
-                let v = self.next as i128 + (self.remaining as i128) * (self.step as i128);
-                Some(Int::Small(v as i64))
+                self.end -= self.step;
+                Some(Int::Small(self.end))
             }
             Some(b) => {
                 if b.remaining <= Int::from(0) {

@@ -947,6 +947,73 @@ fn dict_eq_values<K: DictKey, V: DictValue>(a: &DictObj<K, V>, b: &dyn Object) -
     true
 }
 
+/// `d.name(*args)` on a dict inside a `Value` (see `Value::call_method`). Keys are looked up
+/// as values, so a key of another type is simply missing, as in Python.
+fn dict_method<K: DictKey, V: DictValue>(d: Rc<DictObj<K, V>>, name: &str, args: Vec<Value>) -> PyResult<Value> {
+    use crate::methods::{check_args, no_attribute};
+    let a = &args[..];
+    match name {
+        "get" => {
+            check_args("dict", name, a, 1, 2)?;
+            Ok(match d.lookup_value(&a[0])? {
+                Some(v) => v.into_value(),
+                None => a.get(1).cloned().unwrap_or(Value::None),
+            })
+        }
+        "pop" => {
+            check_args("dict", name, a, 1, 2)?;
+            match d.lookup_value(&a[0])? {
+                Some(v) => {
+                    d.delitem(&a[0])?;
+                    Ok(v.into_value())
+                }
+                None => match a.get(1) {
+                    Some(default) => Ok(default.clone()),
+                    None => Err(PyErr::key_error(a[0].clone())),
+                },
+            }
+        }
+        "setdefault" => {
+            check_args("dict", name, a, 1, 2)?;
+            match d.lookup_value(&a[0])? {
+                Some(v) => Ok(v.into_value()),
+                None => {
+                    let default = a.get(1).cloned().unwrap_or(Value::None);
+                    d.setitem(&a[0], default.clone())?;
+                    Ok(default)
+                }
+            }
+        }
+        "update" => {
+            check_args("dict", name, a, 1, 1)?;
+            let other = &a[0];
+            if !matches!(other, Value::Obj(o) if o.type_name() == "dict") {
+                return Err(PyErr::type_error(format!("'{}' object is not iterable", other.type_name())));
+            }
+            let keys = other.iter()?.collect::<PyResult<Vec<Value>>>()?;
+            for k in keys {
+                let v = other.getitem(&k)?;
+                d.setitem(&k, v)?;
+            }
+            Ok(Value::None)
+        }
+        "clear" => {
+            check_args("dict", name, a, 0, 0)?;
+            PyDict::from_rc(d).clear();
+            Ok(Value::None)
+        }
+        "copy" => {
+            check_args("dict", name, a, 0, 0)?;
+            Ok(PyDict::from_rc(d).copy().into_value())
+        }
+        // Views (`keys`, `values`, `items`) are not values yet.
+        "keys" | "values" | "items" | "popitem" | "fromkeys" => Err(PyErr::type_error(format!(
+            "py2rust: dict.{name}() on a value of several types is not supported yet"
+        ))),
+        _ => Err(no_attribute("dict", name)),
+    }
+}
+
 impl<K: DictKey, V: DictValue> Object for DictObj<K, V> {
     fn as_any(&self) -> &dyn Any {
         self
@@ -985,6 +1052,9 @@ impl<K: DictKey, V: DictValue> Object for DictObj<K, V> {
     }
     fn contains(&self, x: &Value) -> PyResult<bool> {
         Ok(self.lookup_value(x)?.is_some())
+    }
+    fn call_method(self: Rc<Self>, name: &str, args: Vec<Value>) -> Option<PyResult<Value>> {
+        Some(dict_method(self, name, args))
     }
     fn eq_obj(&self, other: &dyn Object) -> bool {
         dict_eq_values(self, other)

@@ -18,6 +18,7 @@ pub mod hash;
 pub mod instance;
 pub mod iter;
 pub mod list;
+pub mod methods;
 pub mod object;
 pub mod pystr;
 pub mod set;

@@ -942,6 +942,46 @@ impl<T: SetElem> SetObj<T> {
     }
 }
 
+/// `s.name(*args)` on a set inside a `Value` (see `Value::call_method`).
+fn set_method<T: SetElem>(set: PySet<T>, name: &str, args: Vec<Value>) -> PyResult<Value> {
+    use crate::methods::{check_args, no_attribute};
+    let a = &args[..];
+    match name {
+        "add" => {
+            check_args("set", name, a, 1, 1)?;
+            a[0].hash()?;
+            set.add(T::from_value(a[0].clone())?)?;
+            Ok(Value::None)
+        }
+        "discard" | "remove" => {
+            check_args("set", name, a, 1, 1)?;
+            a[0].hash()?;
+            // A value of another type than the elements is not in the set.
+            let present = set.rc().contains_value(&a[0])?;
+            if present {
+                set.discard(&T::from_value(a[0].clone())?)?;
+            } else if name == "remove" {
+                return Err(PyErr::key_error(a[0].clone()));
+            }
+            Ok(Value::None)
+        }
+        "pop" => {
+            check_args("set", name, a, 0, 0)?;
+            Ok(set.pop()?.into_value())
+        }
+        "clear" => {
+            check_args("set", name, a, 0, 0)?;
+            set.clear();
+            Ok(Value::None)
+        }
+        "copy" => {
+            check_args("set", name, a, 0, 0)?;
+            Ok(set.copy().into_value())
+        }
+        _ => Err(no_attribute("set", name)),
+    }
+}
+
 impl<T: SetElem> crate::value::Object for SetObj<T> {
     fn as_any(&self) -> &dyn std::any::Any {
         self
@@ -958,6 +998,9 @@ impl<T: SetElem> crate::value::Object for SetObj<T> {
     }
     fn contains(&self, x: &Value) -> PyResult<bool> {
         self.contains_value(x)
+    }
+    fn call_method(self: Rc<Self>, name: &str, args: Vec<Value>) -> Option<PyResult<Value>> {
+        Some(set_method(PySet::from_rc(self), name, args))
     }
     fn eq_obj(&self, other: &dyn crate::value::Object) -> bool {
         if let Some(b) = other.as_any().downcast_ref::<SetObj<T>>() {

@@ -90,6 +90,11 @@ pub trait Object: PyObject + Any {
     fn eq_obj(&self, other: &dyn Object) -> bool {
         std::ptr::eq(self.as_any() as *const dyn Any as *const (), other.as_any() as *const dyn Any as *const ())
     }
+    /// `obj.name(*args)` (see `Value::call_method`); `None` when the type has no such method
+    /// (an `AttributeError`). Takes the shared handle so methods can return or keep it.
+    fn call_method(self: Rc<Self>, _name: &str, _args: Vec<Value>) -> Option<PyResult<Value>> {
+        None
+    }
     /// `self + other` where `self` is this object; `None` when unsupported.
     fn add(&self, _other: &Value) -> Option<PyResult<Value>> {
         None
@@ -791,6 +796,9 @@ where
     }
     fn seq_item(&self, i: usize) -> Option<Value> {
         self.get_usize(i).map(IntoValue::into_value)
+    }
+    fn call_method(self: Rc<Self>, name: &str, args: Vec<Value>) -> Option<PyResult<Value>> {
+        Some(crate::methods::list_method(PyList::from_rc(self), name, args))
     }
     fn eq_obj(&self, other: &dyn Object) -> bool {
         other.type_name() == "list" && seq_eq_objects(self, other)

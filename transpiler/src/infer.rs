@@ -1470,6 +1470,14 @@ impl<'a> Infer<'a> {
             }
             _ => {}
         }
+        if *owner == ITy::Dyn {
+            // Dispatched at run time: the arguments are boxed, so lists and dicts passed in
+            // must store `Value`s (the callee may add items of any type).
+            for t in a.iter().chain(kw_tys) {
+                self.s.make_dyn(t);
+            }
+            return ITy::Dyn;
+        }
         use crate::methods::{dict_method, list_method, set_method, str_method, Arg, Ret};
         let mut value_var = None;
         if *owner == ITy::File {

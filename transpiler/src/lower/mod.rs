@@ -2669,6 +2669,9 @@ impl<'a> Lower<'a> {
                     };
                     Expr::Bool(yes)
                 }
+                (Some(Binding::Builtin(_)), Ty::Dyn, ExprKind::Name(n)) if matches!(n.as_str(), "int" | "float" | "bool" | "str" | "list" | "tuple" | "dict" | "set" | "object") => {
+                    self.place(x).method("is_builtin_instance", vec![Expr::StrLit(n.clone())])
+                }
                 _ => return self.unsupported(e.span, "this isinstance() check", "supported for user classes, exceptions and builtin types of statically known values"),
             };
             tests.push(test);
@@ -2732,6 +2735,21 @@ impl<'a> Lower<'a> {
         self.attempt(Expr::call(printer, vec![Expr::Array(items).reference(), sep, end]), e.span)
     }
 
+    /// `owner.method(args)` on a dynamic `Value`: dispatched at run time by the runtime
+    /// (`Value::call_method`), with CPython's `AttributeError`/`TypeError`s.
+    fn dyn_method_call(&mut self, e: &ast::Expr, owner: &ast::Expr, method: &str, args: &[ast::Expr], keywords: &[ast::Keyword]) -> Expr {
+        if let Some(k) = keywords.first() {
+            return self.unsupported(k.span, format!("keyword arguments to the method `{method}` of a value of several types"), "not supported yet");
+        }
+        if let Some(a) = args.iter().find(|a| matches!(a.kind, ExprKind::Starred(_))) {
+            return self.unsupported(a.span, "a starred argument to a method of a value of several types", "not supported yet");
+        }
+        let recv = self.place(owner);
+        let boxed: Vec<Expr> = args.iter().map(|a| self.expr_as(a, &Ty::Dyn)).collect();
+        let call = recv.method("call_method", vec![Expr::StrLit(method.to_string()), Expr::Vec(boxed)]);
+        self.attempt(call, e.span)
+    }
+
     fn method_call(&mut self, e: &ast::Expr, owner: &ast::Expr, method: &str, args: &[ast::Expr], keywords: &[ast::Keyword]) -> Expr {
         if let ExprKind::Call { func, args: sargs, .. } = &owner.kind {
             if matches!(&func.kind, ExprKind::Name(n) if n == "super") && sargs.is_empty() {
@@ -2772,6 +2790,9 @@ impl<'a> Lower<'a> {
                 return self.attempt(Expr::call(&name, call_args), e.span);
             }
             _ => {}
+        }
+        if ot == Ty::Dyn {
+            return self.dyn_method_call(e, owner, method, args, keywords);
         }
         if ot == Ty::Str && method == "format" {
             return self.str_format(e, owner, args, keywords);
