@@ -91,3 +91,14 @@ a += [3]
 print(b)
 print("to stderr", file=sys.stderr)
 print("to stdout", file=sys.stdout)
+def no_return(v):
+    print("g", v)
+l = [0, 0]
+try:
+    l[no_return(0)] = 5
+except TypeError as e:
+    print("TypeError")
+class Twice:
+    count = 0
+    count = 0
+print(Twice.count)

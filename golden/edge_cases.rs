@@ -12,7 +12,8 @@
 )]
 use py2rust_runtime::prelude::*;
 thread_local! {
-    static G_CREATED : Global < PyList < Int > > = const { Global::new() };
+    static G_CREATED : Global < PyList < Int > > = const { Global::new() }; static
+    C_TWICE_COUNT : Global < Int > = const { Global::new() };
 }
 static EXC_E1: ExcClass = ExcClass {
     name: "E1",
@@ -54,6 +55,21 @@ impl ClassData for CData {
         }
     }
 }
+/// Instances of `class Twice` and its subclasses.
+type Twice = Instance<TwiceData>;
+/// Their attributes (unset until assigned).
+#[derive(Default)]
+struct TwiceData {
+    count: Option<Int>,
+}
+impl ClassData for TwiceData {
+    fn class_name(tag: u32) -> &'static str {
+        match tag {
+            3 => "Twice",
+            _ => "object",
+        }
+    }
+}
 /// `def Q.__init__` (line 29).
 fn Q___init__(mut self_: Q, mut x: Int) -> PyResult<()> {
     let value1 = x.clone();
@@ -89,6 +105,11 @@ fn g(mut v: Int) -> PyResult<Int> {
 fn C___init__(mut self_: C, mut l: PyList<Int>) -> PyResult<()> {
     let value4 = l.clone();
     self_.set(|d| &mut d.l, value4);
+    Ok(())
+}
+/// `def no_return` (line 94).
+fn no_return(mut v: Int) -> PyResult<()> {
+    print(&[&PyStr::from("g"), &v], " ", "\n").at("no_return", 95)?;
     Ok(())
 }
 /// The module's top-level code.
@@ -295,10 +316,51 @@ fn module_body() -> PyResult<()> {
     print(&[&b], " ", "\n").at("<module>", 91)?;
     eprint(&[&PyStr::from("to stderr")], " ", "\n").at("<module>", 92)?;
     print(&[&PyStr::from("to stdout")], " ", "\n").at("<module>", 93)?;
+    l = <PyList<Int>>::from_vec(vec![Int::Small(0), Int::Small(0)]);
+    let outcome28 = 'try7: {
+        let value27 = Int::Small(5);
+        match l
+            .setitem(
+                &match <Int as FromValue>::from_value(
+                        match no_return(Int::Small(0)).at("<module>", 98) {
+                            Ok(value) => value,
+                            Err(err) => break 'try7 Err(err),
+                        }
+                            .into_value(),
+                    )
+                    .at("<module>", 98)
+                {
+                    Ok(value) => value,
+                    Err(err) => break 'try7 Err(err),
+                },
+                value27,
+            )
+            .at("<module>", 98)
+        {
+            Ok(value) => value,
+            Err(err) => break 'try7 Err(err),
+        };
+        Ok::<(), PyErr>(())
+    };
+    match outcome28 {
+        Ok(()) => {}
+        Err(caught29) => {
+            if caught29.is_instance(Exc::TypeError) {
+                e = caught29.clone();
+                print(&[&PyStr::from("TypeError")], " ", "\n").at("<module>", 100)?;
+            } else {
+                return Err(caught29);
+            }
+        }
+    };
+    global_set(&C_TWICE_COUNT, Int::Small(0));
+    global_set(&C_TWICE_COUNT, Int::Small(0));
+    print(&[&global_get(&C_TWICE_COUNT, "count").at("<module>", 104)?], " ", "\n")
+        .at("<module>", 104)?;
     Ok(())
 }
 fn main() {
     run_main("edge_cases.py", SOURCE, module_body)
 }
 /// The Python source, for tracebacks.
-const SOURCE: &str = "# Review fixes: break/continue in try inside loops, a try that cannot raise, __eq__ in containers,\n# exception args without super().__init__, globals created in functions, evaluation order.\nimport sys\nwhile True:\n    try:\n        r = int(\"5\")\n        break\n    except ValueError:\n        continue\nprint(r)\nfor i in range(4):\n    try:\n        if i == 1:\n            continue\n        if i == 3:\n            break\n        print(\"i\", i)\n    except ValueError:\n        pass\nx = 1\ntry:\n    x = 2\nexcept Exception:\n    print(\"never\")\nprint(x)\n\n\nclass Q:\n    def __init__(self, x):\n        self.x = x\n\n    def __eq__(self, o):\n        return self.x == o.x\n\n\nq = Q(1)\nqs = [q, Q(2)]\nprint(qs.index(q), Q(2) in qs, qs.count(Q(1)))\nqs.remove(Q(2))\nprint(len(qs))\n\n\nclass E1(Exception):\n    def __init__(self, a, b):\n        self.a = a\n        self.b = b\n\n\ntry:\n    raise E1(1, 2)\nexcept E1 as e:\n    print(str(e), repr(e), e.args, e.a)\n\n\ndef make():\n    global created\n    created = [1]\n\n\nmake()\nprint(created)\nl = [0, 0]\n\n\ndef g(v):\n    print(\"g\", v)\n    return v\n\n\nl[g(0)] = g(9)\nprint(l)\nll = [[]] * 2\nll[0] += [1]\nprint(ll)\n\n\nclass C:\n    def __init__(self, l):\n        self.l = l\n\n\ny = [1]\nc = C(y)\nc.l += [2]\nprint(y)\na = [1, 2]\nb = a\nb *= 2\nprint(a)\na += [3]\nprint(b)\nprint(\"to stderr\", file=sys.stderr)\nprint(\"to stdout\", file=sys.stdout)\n";
+const SOURCE: &str = "# Review fixes: break/continue in try inside loops, a try that cannot raise, __eq__ in containers,\n# exception args without super().__init__, globals created in functions, evaluation order.\nimport sys\nwhile True:\n    try:\n        r = int(\"5\")\n        break\n    except ValueError:\n        continue\nprint(r)\nfor i in range(4):\n    try:\n        if i == 1:\n            continue\n        if i == 3:\n            break\n        print(\"i\", i)\n    except ValueError:\n        pass\nx = 1\ntry:\n    x = 2\nexcept Exception:\n    print(\"never\")\nprint(x)\n\n\nclass Q:\n    def __init__(self, x):\n        self.x = x\n\n    def __eq__(self, o):\n        return self.x == o.x\n\n\nq = Q(1)\nqs = [q, Q(2)]\nprint(qs.index(q), Q(2) in qs, qs.count(Q(1)))\nqs.remove(Q(2))\nprint(len(qs))\n\n\nclass E1(Exception):\n    def __init__(self, a, b):\n        self.a = a\n        self.b = b\n\n\ntry:\n    raise E1(1, 2)\nexcept E1 as e:\n    print(str(e), repr(e), e.args, e.a)\n\n\ndef make():\n    global created\n    created = [1]\n\n\nmake()\nprint(created)\nl = [0, 0]\n\n\ndef g(v):\n    print(\"g\", v)\n    return v\n\n\nl[g(0)] = g(9)\nprint(l)\nll = [[]] * 2\nll[0] += [1]\nprint(ll)\n\n\nclass C:\n    def __init__(self, l):\n        self.l = l\n\n\ny = [1]\nc = C(y)\nc.l += [2]\nprint(y)\na = [1, 2]\nb = a\nb *= 2\nprint(a)\na += [3]\nprint(b)\nprint(\"to stderr\", file=sys.stderr)\nprint(\"to stdout\", file=sys.stdout)\ndef no_return(v):\n    print(\"g\", v)\nl = [0, 0]\ntry:\n    l[no_return(0)] = 5\nexcept TypeError as e:\n    print(\"TypeError\")\nclass Twice:\n    count = 0\n    count = 0\nprint(Twice.count)\n";

@@ -5,12 +5,13 @@
 //! type (`Value` when the elements are of mixed types).
 //!
 //! Borrows of the inner `RefCell` never outlive a method call and are never held while code that
-//! could reach the same list runs (element clones are taken out first), so a `BorrowMutError`
-//! cannot happen through this API. Index errors use CPython's exact messages.
+//! could reach the same list runs (element clones are taken out first, also to compare them), so
+//! a `BorrowMutError` cannot happen through this API; item access (`ListObj::peek`/`poke`) relies
+//! on that and skips the borrow flag. Index errors use CPython's exact messages.
 
 use crate::err::{PyErr, PyResult};
 use crate::int::Int;
-use crate::object::{repr_enter, seq_cmp, seq_eq, CmpOp, PyEq, PyObject, PyOrd};
+use crate::object::{repr_enter, CmpOp, PyEq, PyObject, PyOrd};
 use crate::pystr::repeat_count;
 use std::cell::{Ref, RefCell};
 use std::fmt;
@@ -171,14 +172,6 @@ fn ssize_arg(i: &Int) -> PyResult<i64> {
     i.to_i64().ok_or_else(|| PyErr::overflow("Python int too large to convert to C ssize_t"))
 }
 
-/// A list borrowed while it is being changed: cannot happen through this API (see the module
-/// documentation), so this is an internal error, as `RefCell` reports it.
-#[cold]
-#[inline(never)]
-fn already_borrowed() -> ! {
-    panic!("internal error: list accessed while it is borrowed")
-}
-
 /// Item access on the shared object, for `PyList` and for lists held in a `Value`.
 /// Each call borrows only for its own duration.
 impl<T> ListObj<T> {
@@ -225,12 +218,13 @@ impl<T> ListObj<T> {
     ///
     /// Item access in loops is the hot path of numeric code. `RefCell::borrow` writes the
     /// borrow flag twice, and LLVM cannot tell those writes from the element stores around
-    /// them, so every length and data pointer would be reloaded after each; checking the
-    /// flag costs a load and a branch per access. Neither is needed for a read: a mutable
-    /// borrow of a list's items exists only inside this module's methods, which never run
-    /// other code while holding it (the module invariant), so none is active here. Use the
-    /// result at once and drop it before calling anything else (cloning an item is fine:
-    /// no `Clone` of an item type touches a list).
+    /// them, so every length and data pointer would be reloaded after each; even reading the
+    /// flag costs a load per access, and loads are what such loops are bound by. Neither is
+    /// needed: a borrow of a list's items exists only inside this module's methods, which
+    /// never run other code while holding one (the module invariant: items are taken out
+    /// before they are compared, formatted or called back with), so none is active here.
+    /// Use the result at once and drop it before calling anything else (cloning an item is
+    /// fine: no `Clone` of an item type touches a list). Debug builds check the invariant.
     #[inline(always)]
     fn peek(&self) -> &Vec<T> {
         debug_assert!(self.items.try_borrow().is_ok(), "list read while it is being changed");
@@ -239,19 +233,15 @@ impl<T> ListObj<T> {
         unsafe { &*self.items.as_ptr() }
     }
 
-    /// The items for an in-place update that is over before any other code runs. Checks that
-    /// no borrow at all is active (shared ones are held while comparing lists, which may run
-    /// a user's `__eq__`), without writing the borrow flag (see [`ListObj::peek`]). Move
-    /// replaced items out and drop them only after the last use of the result.
+    /// The items for an in-place update that is over before any other code runs (see
+    /// [`ListObj::peek`]). Move replaced items out and drop them only after the last use of
+    /// the result.
     #[inline(always)]
     #[allow(clippy::mut_from_ref)]
     fn poke(&self) -> &mut Vec<T> {
-        // A guard taken and dropped at once: LLVM folds the flag writes away, leaving the check.
-        if self.items.try_borrow_mut().is_err() {
-            already_borrowed();
-        }
-        // SAFETY: no borrow is active (just checked), this is single-threaded, and the caller
-        // ends its use of the reference before any other code runs.
+        debug_assert!(self.items.try_borrow_mut().is_ok(), "list changed while it is borrowed");
+        // SAFETY: no borrow is active (the module invariant), this is single-threaded, and
+        // the caller ends its use of the reference before any other code runs.
         unsafe { &mut *self.items.as_ptr() }
     }
 
@@ -298,10 +288,10 @@ impl<T> PyList<T> {
         Rc::as_ptr(&self.0) as *const () as usize
     }
 
-    /// Read access to the items for fast paths of the generated code. Do not call back into
-    /// anything that may mutate this list while the guard is alive.
+    /// Read access to the items, inside the runtime. Never hold the guard while other code
+    /// runs (see the module documentation: item access relies on it).
     #[inline]
-    pub fn borrow(&self) -> Ref<'_, Vec<T>> {
+    pub(crate) fn borrow(&self) -> Ref<'_, Vec<T>> {
         self.0.items.borrow()
     }
 
@@ -802,19 +792,42 @@ impl<T: Clone> IntoIterator for &PyList<T> {
     }
 }
 
-impl<T: PyEq> PyEq for PyList<T> {
+/// The first position where two lists differ (items compared as CPython does, one at a time
+/// and taken out first: an item's `__eq__` may change either list), or where one of them ends.
+fn first_difference<T: PyEq + Clone>(a: &PyList<T>, b: &PyList<T>) -> (usize, Option<(T, T)>) {
+    let mut i = 0;
+    while let (Some(x), Some(y)) = (a.get_clone(i), b.get_clone(i)) {
+        if !x.py_eq(&y) {
+            return (i, Some((x, y)));
+        }
+        i += 1;
+    }
+    (i, None)
+}
+
+impl<T: PyEq + Clone> PyEq for PyList<T> {
     fn py_eq(&self, other: &Self) -> bool {
-        self.ptr_eq(other) || seq_eq(&self.0.items.borrow(), &other.0.items.borrow())
+        if self.ptr_eq(other) {
+            return true;
+        }
+        if self.len_usize() != other.len_usize() {
+            return false;
+        }
+        let (_, differ) = first_difference(self, other);
+        differ.is_none() && self.len_usize() == other.len_usize()
     }
 }
 
-impl<T: PyOrd> PyOrd for PyList<T> {
+impl<T: PyOrd + Clone> PyOrd for PyList<T> {
     fn py_cmp(&self, other: &Self, op: CmpOp) -> PyResult<bool> {
-        seq_cmp(&self.0.items.borrow(), &other.0.items.borrow(), op)
+        match first_difference(self, other) {
+            (_, Some((x, y))) => x.py_cmp(&y, op),
+            (_, None) => Ok(op.holds(self.len_usize().cmp(&other.len_usize()))),
+        }
     }
 }
 
-impl<T: PyEq> PartialEq for PyList<T> {
+impl<T: PyEq + Clone> PartialEq for PyList<T> {
     fn eq(&self, other: &Self) -> bool {
         self.py_eq(other)
     }

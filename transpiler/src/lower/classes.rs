@@ -338,7 +338,11 @@ impl Lower<'_> {
                 continue;
             }
             for (name, _) in &c.attrs {
-                statics.push(rir::Static { name: self.class_attr_static(id, name), ty: storable(&self.types.attr(root, name)) });
+                let cell = self.class_attr_static(id, name);
+                // An attribute assigned twice in the class body is one cell.
+                if !statics.iter().any(|s| s.name == cell) {
+                    statics.push(rir::Static { name: cell, ty: storable(&self.types.attr(root, name)) });
+                }
             }
             if root != id {
                 continue;

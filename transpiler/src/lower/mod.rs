@@ -2959,6 +2959,12 @@ impl<'a> Lower<'a> {
                 // An iterator whose items now meet other types: box each item.
                 Expr::call("PyIter::new", vec![box_result(v.method("into_iter", vec![]), &Ty::Iter(Box::new(Ty::Dyn)))])
             }
+            // Types that never meet in a correct program (a function that returns None used as
+            // an index, say): through a dynamic value, so the program raises TypeError there.
+            (_, t) if !matches!(from, Ty::Iter(_) | Ty::Func(_) | Ty::Module(_) | Ty::Class(_)) && !matches!(t, Ty::Iter(_) | Ty::Func(_) | Ty::Module(_) | Ty::Class(_)) => {
+                let boxed = self.coerce(v, from, &Ty::Dyn, span);
+                self.attempt(Expr::FromValue(Box::new(boxed), t.clone()), span)
+            }
             _ => {
                 self.diags.push(Diagnostic::internal(span, format!("cannot convert {} to {}", from.python_name(), to.python_name())));
                 v
