@@ -56,8 +56,8 @@ fn Shape_area(mut self_: Shape) -> PyResult<Int> {
 /// `def Square.area` (line 21).
 fn Square_area(mut self_: Shape) -> PyResult<Int> {
     Ok(
-        &self_.get(|d| &d.size, "size").at("area", 22)?
-            * &self_.get(|d| &d.size, "size").at("area", 22)?,
+        self_.get(|d| &d.size, "size").at("area", 22)?
+            * self_.get(|d| &d.size, "size").at("area", 22)?,
     )
 }
 /// Generated for `Shape.area`.

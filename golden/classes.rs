@@ -149,7 +149,7 @@ impl ClassData for ShapeData {
 fn Point_moved(mut self_: Point, mut dx: Int) -> PyResult<Point> {
     Ok({
         let obj1 = <Point>::new(0);
-        obj1.set(|d| &mut d.x, &self_.get(|d| &d.x, "x").at("moved", 12)? + &dx);
+        obj1.set(|d| &mut d.x, self_.get(|d| &d.x, "x").at("moved", 12)? + &dx);
         obj1.set(|d| &mut d.y, self_.get(|d| &d.y, "y").at("moved", 12)?);
         obj1
     })
@@ -166,7 +166,7 @@ fn Animal___init__(
     self_.set(|d| &mut d.sound, value3);
     global_set(
         &C_ANIMAL_COUNT,
-        &global_get(&C_ANIMAL_COUNT, "count").at("__init__", 26)? + &Int::Small(1),
+        global_get(&C_ANIMAL_COUNT, "count").at("__init__", 26)? + 1,
     );
     Ok(())
 }
@@ -224,7 +224,7 @@ fn Counter___init__(mut self_: Counter) -> PyResult<()> {
 }
 /// `def Counter.inc` (line 63).
 fn Counter_inc(mut self_: Counter, mut by: Int) -> PyResult<Int> {
-    let value8 = &self_.get(|d| &d.n, "n").at("inc", 64)? + &by.clone();
+    let value8 = self_.get(|d| &d.n, "n").at("inc", 64)? + by.clone();
     self_.set(|d| &mut d.n, value8);
     Ok(self_.get(|d| &d.n, "n").at("inc", 65)?)
 }
@@ -242,10 +242,10 @@ fn Vec2___add__(mut self_: Vec2, mut other: Vec2) -> PyResult<Vec2> {
         let obj11 = <Vec2>::new(4);
         Vec2___init__(
                 obj11.clone(),
-                &self_.get(|d| &d.x, "x").at("__add__", 81)?
-                    + &other.get(|d| &d.x, "x").at("__add__", 81)?,
-                &self_.get(|d| &d.y, "y").at("__add__", 81)?
-                    + &other.get(|d| &d.y, "y").at("__add__", 81)?,
+                self_.get(|d| &d.x, "x").at("__add__", 81)?
+                    + other.get(|d| &d.x, "x").at("__add__", 81)?,
+                self_.get(|d| &d.y, "y").at("__add__", 81)?
+                    + other.get(|d| &d.y, "y").at("__add__", 81)?,
             )
             .at("__add__", 81)?;
         obj11
@@ -274,10 +274,10 @@ fn Vec2___lt__(mut self_: Vec2, mut other: Vec2) -> PyResult<bool> {
 /// `def Vec2.length2` (line 89).
 fn Vec2_length2(mut self_: Vec2) -> PyResult<Int> {
     Ok(
-        &(&self_.get(|d| &d.x, "x").at("length2", 90)?
-            * &self_.get(|d| &d.x, "x").at("length2", 90)?)
-            + &(&self_.get(|d| &d.y, "y").at("length2", 90)?
-                * &self_.get(|d| &d.y, "y").at("length2", 90)?),
+        (self_.get(|d| &d.x, "x").at("length2", 90)?
+            * self_.get(|d| &d.x, "x").at("length2", 90)?)
+            + (self_.get(|d| &d.y, "y").at("length2", 90)?
+                * self_.get(|d| &d.y, "y").at("length2", 90)?),
     )
 }
 /// `def Vec2.__repr__` (line 92).
@@ -301,7 +301,7 @@ fn Vec2___len__(mut self_: Vec2) -> PyResult<Int> {
 /// `def Vec2.__getitem__` (line 98).
 fn Vec2___getitem__(mut self_: Vec2, mut i: Int) -> PyResult<Int> {
     Ok(
-        if &i == &Int::Small(0) {
+        if i == 0 {
             self_.get(|d| &d.x, "x").at("__getitem__", 99)?
         } else {
             self_.get(|d| &d.y, "y").at("__getitem__", 99)?
@@ -339,8 +339,8 @@ fn Square___init__(mut self_: Shape, mut s: Int) -> PyResult<()> {
 /// `def Square.area` (line 118).
 fn Square_area(mut self_: Shape) -> PyResult<f64> {
     Ok(
-        (&self_.get(|d| &d.s, "s").at("area", 119)?
-            * &self_.get(|d| &d.s, "s").at("area", 119)?)
+        (self_.get(|d| &d.s, "s").at("area", 119)?
+            * self_.get(|d| &d.s, "s").at("area", 119)?)
             .to_f64()
             .at("area", 119)? * 1f64,
     )

@@ -92,10 +92,10 @@ fn find(mut items: PyList<Int>) -> PyResult<Int> {
         };
         Resource___enter__(manager3.clone()).at("find", 29)?;
         let completion6 = 'with2: {
-            if &i == &Int::Small(2) {
-                break 'with2 Completion::Return(&i * &Int::Small(10));
+            if i == 2 {
+                break 'with2 Completion::Return(&i * 10);
             }
-            if &i == &Int::Small(0) {
+            if i == 0 {
                 break 'with2 Completion::Continue;
             }
             match print(&[&PyStr::from("body"), &i], " ", "\n").at("find", 34) {

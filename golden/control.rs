@@ -22,7 +22,7 @@ fn module_body() -> PyResult<()> {
     for n in range(&Int::Small(2), &Int::Small(12), &Int::Small(1)).at("<module>", 2)? {
         'loop1: {
             for d in range(&Int::Small(2), &n, &Int::Small(1)).at("<module>", 3)? {
-                if &n.modulo(&d).at("<module>", 4)? == &Int::Small(0) {
+                if n.modulo(&d).at("<module>", 4)? == 0 {
                     print(
                             &[
                                 &n,
@@ -43,8 +43,8 @@ fn module_body() -> PyResult<()> {
     }
     i = Int::Small(0);
     'loop2: {
-        while &i < &Int::Small(7) {
-            i += &Int::Small(1);
+        while i < 7 {
+            i += 1;
             if truthy(&i.modulo(&Int::Small(2)).at("<module>", 13)?) {
                 continue;
             }
@@ -130,9 +130,9 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 25)?;
-    if &a > &Int::Small(1) {
+    if a > 1 {
         print(&[&PyStr::from("big")], " ", "\n").at("<module>", 27)?;
-    } else if &a == &Int::Small(1) {
+    } else if a == 1 {
         print(&[&PyStr::from("one")], " ", "\n").at("<module>", 29)?;
     } else {
         print(&[&PyStr::from("small")], " ", "\n").at("<module>", 31)?;
@@ -152,7 +152,7 @@ fn module_body() -> PyResult<()> {
             .iter(),
         Int::Small(1),
     ) {
-        total += &(&(&idx * &p) * &q);
+        total += (&idx * &p) * &q;
     }
     print(&[&PyStr::from("total"), &total], " ", "\n").at("<module>", 36)?;
     Ok(())

@@ -114,8 +114,7 @@ fn module_body() -> PyResult<()> {
         .at("<module>", 16)?
         .iter()
     {
-        let value8 = &counts.get_or(&w.clone(), Int::Small(0)).at("<module>", 17)?
-            + &Int::Small(1);
+        let value8 = counts.get_or(&w.clone(), Int::Small(0)).at("<module>", 17)? + 1;
         counts.setitem(w.clone(), value8).at("<module>", 17)?;
     }
     print(&[&counts], " ", "\n").at("<module>", 18)?;
@@ -141,7 +140,7 @@ fn module_body() -> PyResult<()> {
                 >>::from_iter_pairs({
                         let mut items10 = Vec::new();
                         for (k, v) in try_collect(squares.items()).at("<module>", 20)? {
-                            if &v > &Int::Small(3) {
+                            if v > 3 {
                                 items10.push((k.clone(), v.clone()));
                             }
                         }

@@ -153,10 +153,10 @@ fn module_body() -> PyResult<()> {
         .at("<module>", 11)?
     {
         let outcome7 = 'try4: {
-            if &i == &Int::Small(1) {
+            if i == 1 {
                 continue 'loop3;
             }
-            if &i == &Int::Small(3) {
+            if i == 3 {
                 break 'loop3;
             }
             match print(&[&PyStr::from("i"), &i], " ", "\n").at("<module>", 17) {

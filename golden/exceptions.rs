@@ -56,7 +56,7 @@ fn parse(mut s: PyStr) -> PyResult<Int> {
 }
 /// `def risky` (line 44).
 fn risky(mut n: Int) -> PyResult<Int> {
-    if &n > &Int::Small(2) {
+    if n > 2 {
         return Err(
             PyErr::with_args(
                     Exc::ValueError,
@@ -94,7 +94,7 @@ fn module_body() -> PyResult<()> {
     {
         let completion9 = 'finally4: {
             let outcome7 = 'try5: {
-                if &i == &Int::Small(4) {
+                if i == 4 {
                     break 'finally4 Completion::Break;
                 }
                 if truthy(
@@ -106,10 +106,7 @@ fn module_body() -> PyResult<()> {
                     break 'finally4 Completion::Continue;
                 }
                 total
-                    += &match Int::Small(10)
-                        .floordiv(&(&i - &Int::Small(2)))
-                        .at("<module>", 20)
-                    {
+                    += match Int::Small(10).floordiv(&(&i - 2)).at("<module>", 20) {
                         Ok(value) => value,
                         Err(err) => break 'try5 Err(err),
                     };
@@ -217,7 +214,7 @@ fn module_body() -> PyResult<()> {
         }
     };
     let outcome16 = 'try8: {
-        if !(&total > &Int::Small(100)) {
+        if !(total > 100) {
             break 'try8 Err(
                 PyErr::with_args(
                         Exc::AssertionError,

@@ -54,15 +54,15 @@ fn collatz(mut n: Int) -> PyResult<Int> {
             }
             _ => {}
         };
-        if !(&n != &Int::Small(1)) {
+        if !(n != 1) {
             break;
         }
-        if &n.modulo(&Int::Small(2)).at("collatz", 9)? == &Int::Small(0) {
+        if n.modulo(&Int::Small(2)).at("collatz", 9)? == 0 {
             n = n.floordiv(&Int::Small(2)).at("collatz", 10)?;
         } else {
-            n = &(&Int::Small(3) * &n) + &Int::Small(1);
+            n = (&n * 3) + 1;
         }
-        steps += &Int::Small(1);
+        steps += 1;
     }
     Ok(steps.clone())
 }
@@ -108,8 +108,8 @@ fn grows(mut x: Int, mut rounds: Int) -> PyResult<Int> {
         if !(&i < &rounds) {
             break;
         }
-        x = &(&x * &x) + &Int::Small(1);
-        i += &Int::Small(1);
+        x = (&x * &x) + 1;
+        i += 1;
     }
     Ok(x.clone())
 }
@@ -152,11 +152,11 @@ fn shrinks(mut x: Int) -> PyResult<(Int, Int)> {
             }
             _ => {}
         };
-        if !(&x > &Int::Small(1)) {
+        if !(x > 1) {
             break;
         }
         x = x.floordiv(&Int::Small(3)).at("shrinks", 30)?;
-        count += &Int::Small(1);
+        count += 1;
     }
     Ok((count.clone(), x.clone()))
 }
@@ -211,12 +211,12 @@ fn edges() -> PyResult<(Int, Int, Int, Int, Int)> {
             }
             _ => {}
         };
-        if !(&n < &Int::Small(3)) {
+        if !(n < 3) {
             break;
         }
-        a = &(&a + &Int::Small(1)) - &Int::Small(1);
-        b = &(&b - &Int::Small(1)) + &Int::Small(1);
-        n += &Int::Small(1);
+        a = (&a + 1) - 1;
+        b = (&b - 1) + 1;
+        n += 1;
     }
     m = -&b;
     c = Int::Small(0);
@@ -255,11 +255,11 @@ fn edges() -> PyResult<(Int, Int, Int, Int, Int)> {
             }
             _ => {}
         };
-        if !(&c < &Int::Small(1)) {
+        if !(c < 1) {
             break;
         }
         m = -&m;
-        c += &Int::Small(1);
+        c += 1;
     }
     s = Int::Small(1);
     k = Int::Small(0);
@@ -298,11 +298,11 @@ fn edges() -> PyResult<(Int, Int, Int, Int, Int)> {
             }
             _ => {}
         };
-        if !(&k < &Int::Small(70)) {
+        if !(k < 70) {
             break;
         }
         s = s.shl(&Int::Small(1)).at("edges", 51)?;
-        k += &Int::Small(1);
+        k += 1;
     }
     t = Int::Small(-7);
     j = Int::Small(0);
@@ -341,11 +341,11 @@ fn edges() -> PyResult<(Int, Int, Int, Int, Int)> {
             }
             _ => {}
         };
-        if !(&j < &Int::Small(3)) {
+        if !(j < 3) {
             break;
         }
         t = t.shr(&Int::Small(1)).at("edges", 56)?;
-        j += &Int::Small(1);
+        j += 1;
     }
     Ok((a.clone(), b.clone(), m.clone(), s.clone(), t.clone()))
 }
@@ -407,7 +407,7 @@ fn signs() -> PyResult<Int> {
             }
             _ => {}
         };
-        if !(&a <= &Int::Small(7)) {
+        if !(a <= 7) {
             break;
         }
         b = Int::Small(-3);
@@ -452,17 +452,17 @@ fn signs() -> PyResult<Int> {
                 }
                 _ => {}
             };
-            if !(&b <= &Int::Small(3)) {
+            if !(b <= 3) {
                 break;
             }
-            if &b != &Int::Small(0) {
-                out = &(&(&out * &Int::Small(31)) + &a.floordiv(&b).at("signs", 68)?)
-                    + &(&a.modulo(&b).at("signs", 68)? * &Int::Small(1000));
+            if b != 0 {
+                out = ((&out * 31) + a.floordiv(&b).at("signs", 68)?)
+                    + (a.modulo(&b).at("signs", 68)? * 1000);
                 out = out.modulo(&Int::Small(1000000007)).at("signs", 69)?;
             }
-            b += &Int::Small(1);
+            b += 1;
         }
-        a += &Int::Small(1);
+        a += 1;
     }
     Ok(out.clone())
 }
@@ -522,11 +522,11 @@ fn flags(mut limit: Int) -> PyResult<(bool, Int, Int)> {
         if !((&i < &limit) && !found) {
             break;
         }
-        if &(&i * &i) > &Int::Small(50) {
+        if (&i * &i) > 50 {
             found = true;
             first = i.clone();
         }
-        i += &Int::Small(1);
+        i += 1;
     }
     Ok((found, first.clone(), i.clone()))
 }
@@ -588,11 +588,11 @@ fn breaks_and_continues(mut n: Int) -> PyResult<(Int, Int)> {
             }
             _ => {}
         };
-        i += &Int::Small(1);
+        i += 1;
         if &i > &n {
             break;
         }
-        if &i.modulo(&Int::Small(3)).at("breaks_and_continues", 94)? == &Int::Small(0) {
+        if i.modulo(&Int::Small(3)).at("breaks_and_continues", 94)? == 0 {
             continue;
         }
         j = Int::Small(0);
@@ -637,11 +637,11 @@ fn breaks_and_continues(mut n: Int) -> PyResult<(Int, Int)> {
             if !(&j < &i) {
                 break;
             }
-            j += &Int::Small(1);
-            if &j == &Int::Small(4) {
+            j += 1;
+            if j == 4 {
                 break;
             }
-            total += &(&j ^ &i);
+            total += &j ^ &i;
         }
     }
     Ok((total.clone(), i.clone()))
@@ -708,8 +708,8 @@ fn written_first(mut n: Int) -> PyResult<Int> {
             break;
         }
         sq = &i * &i;
-        last = if &sq > &Int::Small(10) { &sq - &i } else { &sq + &i };
-        i += &Int::Small(1);
+        last = if sq > 10 { &sq - &i } else { &sq + &i };
+        i += 1;
     }
     Ok(last.clone())
 }
@@ -782,11 +782,11 @@ fn chained(mut lo: Int, mut hi: Int) -> PyResult<Int> {
                         &cmp102 < &cmp103
                     }
             }
-        } || (&x.modulo(&Int::Small(5)).at("chained", 120)? == &Int::Small(0))
+        } || (x.modulo(&Int::Small(5)).at("chained", 120)? == 0)
         {
-            count += &Int::Small(1);
+            count += 1;
         }
-        x += &Int::Small(1);
+        x += 1;
     }
     Ok(count.clone())
 }
@@ -834,11 +834,11 @@ fn divides(mut d: Int) -> PyResult<Int> {
             }
             _ => {}
         };
-        if !(&i > &Int::Small(0)) {
+        if !(i > 0) {
             break;
         }
-        total += &Int::Small(100).floordiv(&(&i - &d)).at("divides", 130)?;
-        i -= &Int::Small(1);
+        total += Int::Small(100).floordiv(&(&i - &d)).at("divides", 130)?;
+        i -= 1;
     }
     Ok(total.clone())
 }
@@ -884,9 +884,9 @@ fn module_body() -> PyResult<()> {
             if !(&v < &k) {
                 break;
             }
-            v += &Int::Small(2);
+            v += 2;
         }
-        print(&[&k, &v, &collatz(&k * &Int::Small(27)).at("<module>", 139)?], " ", "\n")
+        print(&[&k, &v, &collatz(&k * 27).at("<module>", 139)?], " ", "\n")
             .at("<module>", 139)?;
     }
     print(&[&grows(Int::Small(3), Int::Small(8)).at("<module>", 140)?], " ", "\n")

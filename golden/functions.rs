@@ -17,13 +17,10 @@ thread_local! {
 /// `def fib` (line 7).
 fn fib(mut n: Int) -> PyResult<Int> {
     let _call = enter_call()?;
-    if &n < &Int::Small(2) {
+    if n < 2 {
         return Ok(n.clone());
     }
-    Ok(
-        &fib(&n - &Int::Small(1)).at("fib", 10)?
-            + &fib(&n - &Int::Small(2)).at("fib", 10)?,
-    )
+    Ok(fib(&n - 1).at("fib", 10)? + fib(&n - 2).at("fib", 10)?)
 }
 /// `def greet` (line 13).
 fn greet(mut name: PyStr, mut greeting: PyStr, mut punct: PyStr) -> PyResult<PyStr> {
@@ -45,10 +42,10 @@ fn fib_iter(mut n: Int) -> PyResult<Int> {
 }
 /// `def describe` (line 24).
 fn describe(mut n: Int) -> PyResult<PyStr> {
-    if &n < &Int::Small(0) {
+    if n < 0 {
         return Ok(PyStr::from("negative"));
     }
-    if &n == &Int::Small(0) {
+    if n == 0 {
         return Ok(PyStr::from("zero"));
     }
     Ok(PyStr::from("positive"))
@@ -64,7 +61,7 @@ fn count_up() -> PyResult<Int> {
         )
         .at("count_up", 34)?
     {
-        total += &i.clone();
+        total += i.clone();
     }
     Ok(total.clone())
 }

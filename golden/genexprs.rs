@@ -14,7 +14,7 @@ use py2rust_runtime::prelude::*;
 /// `def noisy` (line 9).
 fn noisy(mut x: Int) -> PyResult<bool> {
     print(&[&PyStr::from("check"), &x], " ", "\n").at("noisy", 10)?;
-    Ok(&x > &Int::Small(2))
+    Ok(x > 2)
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
@@ -78,9 +78,7 @@ fn module_body() -> PyResult<()> {
     print(
             &[
                 &PyList::from_vec(
-                    try_collect(
-                            py_genexpr(xs.iter(), |x| { Ok(Some(&x + &Int::Small(1))) }),
-                        )
+                    try_collect(py_genexpr(xs.iter(), |x| { Ok(Some(&x + 1)) }))
                         .at("<module>", 4)?
                         .into_iter()
                         .map(|item| item)
@@ -91,7 +89,7 @@ fn module_body() -> PyResult<()> {
                                 py_genexpr(
                                     xs.iter(),
                                     |x| {
-                                        if !(&x > &Int::Small(2)) {
+                                        if !(x > 2) {
                                             return Ok(None);
                                         }
                                         Ok(Some(x.clone()))
@@ -119,11 +117,11 @@ fn module_body() -> PyResult<()> {
         .at("<module>", 4)?;
     print(
             &[
-                &try_any(py_genexpr(xs.iter(), |x| { Ok(Some(&x > &Int::Small(8))) }))
+                &try_any(py_genexpr(xs.iter(), |x| { Ok(Some(x > 8)) }))
                     .at("<module>", 5)?,
-                &try_all(py_genexpr(xs.iter(), |x| { Ok(Some(&x > &Int::Small(0))) }))
+                &try_all(py_genexpr(xs.iter(), |x| { Ok(Some(x > 0)) }))
                     .at("<module>", 5)?,
-                &try_any(py_genexpr(xs.iter(), |x| { Ok(Some(&x > &Int::Small(100))) }))
+                &try_any(py_genexpr(xs.iter(), |x| { Ok(Some(x > 100)) }))
                     .at("<module>", 5)?,
             ],
             " ",
@@ -215,7 +213,7 @@ fn module_body() -> PyResult<()> {
         .at("<module>", 14)?;
     for item8 in py_genexpr(
         range(&Int::Small(0), &Int::Small(3), &Int::Small(1)).at("<module>", 15)?,
-        |x| { Ok(Some(&x * &Int::Small(10))) },
+        |x| { Ok(Some(&x * 10)) },
     ) {
         let v = item8.at("<module>", 15)?;
         print(&[&PyStr::from("v"), &v], " ", "\n").at("<module>", 16)?;
@@ -231,7 +229,7 @@ fn module_body() -> PyResult<()> {
         },
     ) {
         let w = item9.at("<module>", 18)?;
-        total += &w.clone();
+        total += w.clone();
     }
     print(&[&total], " ", "\n").at("<module>", 20)?;
     Ok(())

@@ -13,7 +13,7 @@
 use py2rust_runtime::prelude::*;
 /// `def score` (line 17).
 fn score(mut w: PyStr) -> PyResult<Int> {
-    Ok(&w.len() * &Int::Small(10))
+    Ok(w.len() * 10)
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
@@ -99,7 +99,7 @@ fn module_body() -> PyResult<()> {
                                 nums.iter(),
                                 |arg7| {
                                     let mut x = arg7;
-                                    Ok(&x * &Int::Small(2))
+                                    Ok(&x * 2)
                                 },
                             ),
                         )
@@ -114,7 +114,7 @@ fn module_body() -> PyResult<()> {
                                 nums.iter(),
                                 |arg8| {
                                     let mut x = arg8.clone();
-                                    Ok(&x > &Int::Small(0))
+                                    Ok(x > 0)
                                 },
                             ),
                         )

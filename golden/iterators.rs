@@ -48,11 +48,11 @@ fn Squares___next__(mut self_: Squares) -> PyResult<Int> {
             PyErr::with_args(Exc::StopIteration, vec![]).with_frame("__next__", 24, None),
         );
     }
-    let value3 = &self_.get(|d| &d.i, "i").at("__next__", 25)? + &Int::Small(1);
+    let value3 = self_.get(|d| &d.i, "i").at("__next__", 25)? + 1;
     self_.set(|d| &mut d.i, value3);
     Ok(
-        &self_.get(|d| &d.i, "i").at("__next__", 26)?
-            * &self_.get(|d| &d.i, "i").at("__next__", 26)?,
+        self_.get(|d| &d.i, "i").at("__next__", 26)?
+            * self_.get(|d| &d.i, "i").at("__next__", 26)?,
     )
 }
 /// The module's top-level code.
@@ -233,7 +233,7 @@ fn module_body() -> PyResult<()> {
     gen_ = PyIter::new(
         py_genexpr(
             range(&Int::Small(0), &Int::Small(3), &Int::Small(1)).at("<module>", 37)?,
-            |n| { Ok(Some(&n * &Int::Small(2))) },
+            |n| { Ok(Some(&n * 2)) },
         ),
     );
     print(

@@ -98,7 +98,7 @@ fn rows(mut n: Int) -> PyResult<PyList<PyList<f64>>> {
             r.setitem(
                     &j,
                     r.getitem(&j).at("rows", 21)?
-                        + (&(&i * &Int::Small(10)) + &j).to_f64().at("rows", 21)?,
+                        + ((&i * 10) + &j).to_f64().at("rows", 21)?,
                 )
                 .at("rows", 21)?;
             let index7 = &Int::Small(-1) - &j;
@@ -122,8 +122,8 @@ fn module_body() -> PyResult<()> {
     for i in range(&Int::Small(-3), &Int::Small(4), &Int::Small(1)).at("<module>", 27)? {
         xs.setitem(
                 &i,
-                &xs.getitem(&i).at("<module>", 28)?
-                    + &xs.getitem(&(&i - &Int::Small(1))).at("<module>", 28)?,
+                xs.getitem(&i).at("<module>", 28)?
+                    + xs.getitem(&(&i - 1)).at("<module>", 28)?,
             )
             .at("<module>", 28)?;
     }
@@ -131,8 +131,8 @@ fn module_body() -> PyResult<()> {
     ys = xs.clone();
     for j in range(&Int::Small(3), &Int::Small(-1), &Int::Small(-1)).at("<module>", 31)?
     {
-        let value8 = &(&ys.getitem(&j.clone()).at("<module>", 32)? * &Int::Small(2))
-            + &xs.getitem(&-&j).at("<module>", 32)?;
+        let value8 = (ys.getitem(&j.clone()).at("<module>", 32)? * 2)
+            + xs.getitem(&-&j).at("<module>", 32)?;
         ys.setitem(&j.clone(), value8).at("<module>", 32)?;
     }
     print(&[&xs, &ys.clone().into_value().is_same(&xs.clone().into_value())], " ", "\n")
@@ -195,10 +195,10 @@ fn module_body() -> PyResult<()> {
             match xs
                 .setitem(
                     &bad,
-                    &match xs.getitem(&bad).at("<module>", 45) {
+                    match xs.getitem(&bad).at("<module>", 45) {
                         Ok(value) => value,
                         Err(err) => break 'try4 Err(err),
-                    } + &Int::Small(1),
+                    } + 1,
                 )
                 .at("<module>", 45)
             {
@@ -344,7 +344,7 @@ fn module_body() -> PyResult<()> {
         )
         .at("<module>", 56)?
     {
-        total += &k.clone();
+        total += k.clone();
     }
     print(
             &[
@@ -352,8 +352,8 @@ fn module_body() -> PyResult<()> {
                 &PyList::from_vec(
                     range(
                             &Int::Small(2).pow(&Int::Small(64)).at("<module>", 58)?,
-                            &(&Int::Small(2).pow(&Int::Small(64)).at("<module>", 58)?
-                                + &Int::Small(3)),
+                            &(Int::Small(2).pow(&Int::Small(64)).at("<module>", 58)?
+                                + 3),
                             &Int::Small(1),
                         )
                         .at("<module>", 58)?

@@ -40,7 +40,7 @@ impl ClassData for Value_Data {
 }
 /// `def truthy` (line 2).
 fn truthy_(mut x: Int) -> PyResult<Int> {
-    Ok(&x * &Int::Small(2))
+    Ok(&x * 2)
 }
 /// `def Value.__init__` (line 8).
 fn Value___init__(mut self_: Value_, mut v: Int) -> PyResult<()> {

@@ -45,14 +45,14 @@ fn module_body() -> PyResult<()> {
         .at("<module>", 3)?;
     f = Int::Small(1);
     for i in range(&Int::Small(1), &Int::Small(31), &Int::Small(1)).at("<module>", 5)? {
-        f *= &i.clone();
+        f *= i.clone();
     }
     print(&[&PyStr::from("30! ="), &f], " ", "\n").at("<module>", 7)?;
     big = Int::Small(2).pow(&Int::Small(64)).at("<module>", 8)?;
     print(
             &[
                 &(&big * &big),
-                &(&big - &Int::Small(1)),
+                &(&big - 1),
                 &-&big,
                 &big.floordiv(&Int::Small(3)).at("<module>", 9)?,
                 &big.modulo(&Int::Small(1000)).at("<module>", 9)?,
@@ -63,8 +63,8 @@ fn module_body() -> PyResult<()> {
         .at("<module>", 9)?;
     print(
             &[
-                &(&Int::Small(9223372036854775807) + &Int::Small(1)),
-                &(&Int::Small(-9223372036854775807) - &Int::Small(2)),
+                &(&Int::Small(9223372036854775807) + 1),
+                &(&Int::Small(-9223372036854775807) - 2),
             ],
             " ",
             "\n",
@@ -129,8 +129,7 @@ fn module_body() -> PyResult<()> {
         .at("<module>", 14)?;
     print(
             &[
-                &(&Int::parse(PyStr::from("42").as_str(), 10).at("<module>", 15)?
-                    + &Int::Small(1)),
+                &(Int::parse(PyStr::from("42").as_str(), 10).at("<module>", 15)? + 1),
                 &Int::parse(PyStr::from("-0017").as_str(), 10).at("<module>", 15)?,
                 &(float_parse(PyStr::from("1.5").as_str()).at("<module>", 15)?
                     * Int::Small(2).to_f64().at("<module>", 15)?),
@@ -143,9 +142,9 @@ fn module_body() -> PyResult<()> {
         .at("<module>", 15)?;
     print(
             &[
-                &(&Int::Small(7) & &Int::Small(3)),
-                &(&Int::Small(7) | &Int::Small(8)),
-                &(&Int::Small(7) ^ &Int::Small(2)),
+                &(&Int::Small(7) & 3),
+                &(&Int::Small(7) | 8),
+                &(&Int::Small(7) ^ 2),
                 &!&Int::Small(7),
                 &Int::Small(1).shl(&Int::Small(70)).at("<module>", 16)?,
                 &Int::Small(1)
@@ -161,7 +160,7 @@ fn module_body() -> PyResult<()> {
         .at("<module>", 16)?;
     print(
             &[
-                &(&Int::from(true) + &Int::from(true)),
+                &(Int::from(true) + Int::from(true)),
                 &(Int::Small(3).to_f64().at("<module>", 17)? * 1.5f64),
                 &(1000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000f64
                     * 10000000000f64),
@@ -174,10 +173,10 @@ fn module_body() -> PyResult<()> {
         )
         .at("<module>", 17)?;
     x = Int::Small(10);
-    x += &Int::Small(5);
+    x += 5;
     x = x.clone().floordiv(&Int::Small(4)).at("<module>", 20)?;
     x = x.clone().pow(&Int::Small(3)).at("<module>", 21)?;
-    x -= &Int::Small(1);
+    x -= 1;
     print(
             &[
                 &x,

@@ -14,10 +14,10 @@ use py2rust_runtime::prelude::*;
 /// `def depth` (line 2).
 fn depth(mut n: Int) -> PyResult<Int> {
     let _call = enter_call()?;
-    if &n == &Int::Small(0) {
+    if n == 0 {
         return Ok(Int::Small(0));
     }
-    Ok(&Int::Small(1) + &depth(&n - &Int::Small(1)).at("depth", 5)?)
+    Ok(depth(&n - 1).at("depth", 5)? + 1)
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {

@@ -13,7 +13,7 @@
 use py2rust_runtime::prelude::*;
 /// `def hypotenuse` (line 6).
 fn hypotenuse(mut a: Int, mut b: Int) -> PyResult<f64> {
-    Ok(math_sqrt(&(&(&a * &a) + &(&b * &b))).at("hypotenuse", 7)?)
+    Ok(math_sqrt(&((&a * &a) + (&b * &b))).at("hypotenuse", 7)?)
 }
 /// `def circle_area` (line 10).
 fn circle_area(mut r: Value) -> PyResult<Value> {
@@ -79,10 +79,7 @@ fn module_body() -> PyResult<()> {
                     .at("<module>", 20)?,
                 &math_floor(100000000000000000000f64).at("<module>", 20)?,
                 &math_floor(true).at("<module>", 20)?,
-                &math_ceil(
-                        &(&Int::Small(2).pow(&Int::Small(70)).at("<module>", 20)?
-                            + &Int::Small(1)),
-                    )
+                &math_ceil(&(Int::Small(2).pow(&Int::Small(70)).at("<module>", 20)? + 1))
                     .at("<module>", 20)?,
             ],
             " ",
@@ -247,8 +244,7 @@ fn module_body() -> PyResult<()> {
                 &math_perm_all(&Int::Small(5)).at("<module>", 37)?,
                 &math_isqrt(&Int::Small(99)).at("<module>", 37)?,
                 &math_isqrt(
-                        &(&Int::Small(10).pow(&Int::Small(40)).at("<module>", 37)?
-                            + &Int::Small(1)),
+                        &(Int::Small(10).pow(&Int::Small(40)).at("<module>", 37)? + 1),
                     )
                     .at("<module>", 37)?,
             ],

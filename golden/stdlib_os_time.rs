@@ -53,7 +53,7 @@ fn module_body() -> PyResult<()> {
     print(
             &[
                 &elapsed_ok(t0_).at("<module>", 23)?,
-                &(&time_perf_counter_ns() > &Int::Small(0)),
+                &(time_perf_counter_ns() > 0),
                 &(time_process_time() >= 0f64),
                 &PyStr::from("float"),
             ],
@@ -289,7 +289,7 @@ fn module_body() -> PyResult<()> {
             &[
                 &PyStr::from(environ_get("PATH").into_value().type_name()),
                 &os_path_isabs(&os_getcwd().at("<module>", 73)?),
-                &(&os_getpid() > &Int::Small(0)),
+                &(os_getpid() > 0),
             ],
             " ",
             "\n",
@@ -342,8 +342,7 @@ fn module_body() -> PyResult<()> {
             &[
                 &sys_maxsize(),
                 &(&sys_maxsize()
-                    == &(&Int::Small(2).pow(&Int::Small(63)).at("<module>", 81)?
-                        - &Int::Small(1))),
+                    == &(Int::Small(2).pow(&Int::Small(63)).at("<module>", 81)? - 1)),
                 &sys_getrecursionlimit(),
                 &sys_byteorder(),
             ],

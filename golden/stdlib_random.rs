@@ -270,8 +270,8 @@ fn module_body() -> PyResult<()> {
         Int,
     >>::from_vec(
             vec![
-                Int::Small(0), Int::Small(1), & Int::Small(2).pow(& Int::Small(64))
-                .at("<module>", 42) ? + & Int::Small(1), Int::Small(- 7)
+                Int::Small(0), Int::Small(1), Int::Small(2).pow(& Int::Small(64))
+                .at("<module>", 42) ? + 1, Int::Small(- 7)
             ],
         )
         .iter()
@@ -317,10 +317,10 @@ fn module_body() -> PyResult<()> {
         x = random_random();
         y = random_random();
         if ((x * x) + (y * y)) <= 1f64 {
-            inside += &Int::Small(1);
+            inside += 1;
         }
     }
-    print(&[&(&Int::Small(4) * &inside).truediv(&trials).at("<module>", 71)?], " ", "\n")
+    print(&[&(&inside * 4).truediv(&trials).at("<module>", 71)?], " ", "\n")
         .at("<module>", 71)?;
     let outcome2 = 'try1: {
         match random_choice(&<PyList<Value>>::from_vec(vec![])).at("<module>", 74) {

@@ -114,7 +114,7 @@ fn splitting() -> PyResult<()> {
                     .split_n(Some(&PyStr::from(".")), &n.clone())
                     .at("splitting", 19)?,
                 &PyStr::from("x.y.z")
-                    .rsplit_n(Some(&PyStr::from(".")), &(&n - &Int::Small(1)))
+                    .rsplit_n(Some(&PyStr::from(".")), &(&n - 1))
                     .at("splitting", 19)?,
                 &PyStr::from("ab").join(PyStr::from("xyz").iter()),
             ],
@@ -479,7 +479,7 @@ fn fstrings() -> PyResult<()> {
                     text19.push_str(", ");
                     let mut spec20 = String::new();
                     PyObject::write_str(
-                            &(if &width > &Int::Small(5) {
+                            &(if width > 5 {
                                 PyStr::from(">")
                             } else {
                                 PyStr::from("<")

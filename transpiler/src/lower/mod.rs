@@ -888,7 +888,11 @@ impl<'a> Lower<'a> {
                 };
                 if let (true, Some(op)) = (local, compound) {
                     let v = self.expr(value);
-                    let v = if tty == Ty::Int { v.reference() } else { v };
+                    let v = match small_literal(&v) {
+                        Some(n) if tty == Ty::Int => Expr::RawInt(n),
+                        _ if tty == Ty::Int => int_operand(v),
+                        _ => v,
+                    };
                     out.push(Stmt::CompoundAssign { place: Expr::Var(rust_ident(name)), op, value: v });
                     return;
                 }
@@ -1469,7 +1473,13 @@ impl<'a> Lower<'a> {
                 };
                 let l = as_int(self, l, lt);
                 let r = as_int(self, r, rt);
-                Expr::binary(rop, l.reference(), r.reference())
+                // A literal operand is a plain `i64` (`&x + 1`), the commutative ones on the right;
+                // a temporary operand is given by value (`(&x * 3) + 1`).
+                match (small_literal(&l), small_literal(&r)) {
+                    (_, Some(n)) => Expr::binary(rop, int_operand(l), Expr::RawInt(n)),
+                    (Some(n), None) if rop != RB::Sub => Expr::binary(rop, int_operand(r), Expr::RawInt(n)),
+                    _ => Expr::binary(rop, int_operand(l), int_operand(r)),
+                }
             }
             BinImpl::IntMethod(m) => {
                 let l = as_int(self, l, lt);
@@ -1728,6 +1738,10 @@ impl<'a> Lower<'a> {
         };
         match cmp_rule(op, lt, rt) {
             CmpImpl::Native => {
+                if let (Ty::Int, Ty::Int, Some(n)) = (lt, rt, small_literal(&r)) {
+                    // `x != 1`: the runtime compares an `Int` with an `i64`.
+                    return Expr::binary(rop, l, Expr::RawInt(n));
+                }
                 if lt.is_copy() {
                     Expr::binary(rop, l, r)
                 } else {
@@ -3081,6 +3095,24 @@ fn box_result(r: Expr, t: &Ty) -> Expr {
             r.method("map", vec![inner])
         }
         _ => r.method("map", vec![boxed]),
+    }
+}
+
+/// An int literal operand that the runtime's `Int op i64` forms take as a plain `i64`
+/// (`i64::MIN` stays an `Int`: its literal does not read well in Rust).
+fn small_literal(e: &Expr) -> Option<i64> {
+    match e {
+        Expr::Int(n) if *n != i64::MIN => Some(*n),
+        _ => None,
+    }
+}
+
+/// An `Int` operand of a Rust operator: a place is borrowed, a temporary value moved in (the
+/// runtime reuses its storage).
+fn int_operand(e: Expr) -> Expr {
+    match e {
+        Expr::Var(_) | Expr::Field(..) | Expr::NamedField(..) | Expr::Index(..) | Expr::Deref(_) | Expr::Int(_) | Expr::BigInt(_) => e.reference(),
+        other => other,
     }
 }
 
