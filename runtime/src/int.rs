@@ -217,46 +217,21 @@ impl From<bool> for Int {
         Small(v as i64)
     }
 }
-impl From<usize> for Int {
-    #[inline]
-    fn from(v: usize) -> Int {
-        if v <= i64::MAX as usize {
-            Small(v as i64)
-        } else {
-            Big(Box::new(BigInt::from(v)))
+/// Wider or unsigned machine integers: `Small` when they fit an `i64`, else `Big`.
+macro_rules! int_from_wide {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Int {
+            #[inline]
+            fn from(v: $t) -> Int {
+                match i64::try_from(v) {
+                    Ok(small) => Small(small),
+                    Err(_) => Big(Box::new(BigInt::from(v))),
+                }
+            }
         }
-    }
+    )*};
 }
-impl From<u64> for Int {
-    #[inline]
-    fn from(v: u64) -> Int {
-        if v <= i64::MAX as u64 {
-            Small(v as i64)
-        } else {
-            Big(Box::new(BigInt::from(v)))
-        }
-    }
-}
-impl From<i128> for Int {
-    #[inline]
-    fn from(v: i128) -> Int {
-        if v >= i64::MIN as i128 && v <= i64::MAX as i128 {
-            Small(v as i64)
-        } else {
-            Big(Box::new(BigInt::from(v)))
-        }
-    }
-}
-impl From<u128> for Int {
-    #[inline]
-    fn from(v: u128) -> Int {
-        if v <= i64::MAX as u128 {
-            Small(v as i64)
-        } else {
-            Big(Box::new(BigInt::from(v)))
-        }
-    }
-}
+int_from_wide!(usize, u64, i128, u128);
 impl From<BigInt> for Int {
     #[inline]
     fn from(v: BigInt) -> Int {
