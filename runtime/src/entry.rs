@@ -254,6 +254,7 @@ const STACK_MARGIN: usize = 4 << 20;
 /// the source lines of traceback entries.
 pub fn run_main(file: &'static str, source: &'static str, body: fn() -> PyResult<()>) -> ! {
     let shown = display_path(file);
+    let _ = SCRIPT.set((shown.clone(), source));
     let mut code = None;
     for &size in &STACK_SIZES {
         let shown = shown.clone();
@@ -303,6 +304,18 @@ fn run_body(file: &str, source: &str, body: fn() -> PyResult<()>) -> i32 {
             code
         }
     }
+}
+
+/// The script's shown path and its text, for reports made outside `run_main`'s own flow.
+static SCRIPT: std::sync::OnceLock<(String, &'static str)> = std::sync::OnceLock::new();
+
+/// An exception that cannot propagate (raised while a generator is finalized): CPython prints
+/// `Exception ignored in: ...` and the traceback to stderr, and goes on.
+pub fn report_unraisable(context: &str, e: &PyErr) {
+    let (file, source) = SCRIPT.get().map(|(f, s)| (f.as_str(), *s)).unwrap_or(("<unknown>", ""));
+    let mut msg = format!("{context}\n");
+    msg.push_str(&format_exception(e, file, source));
+    write_stderr(&msg);
 }
 
 /// What CPython does with an exception that reaches the top: handle `SystemExit`, or print

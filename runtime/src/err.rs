@@ -326,6 +326,11 @@ impl PyErr {
         self.0.ty.is_subclass_of(exc.into())
     }
 
+    /// `StopIteration.value`: its first argument, or None.
+    pub fn stop_value(&self) -> Value {
+        self.0.args.first().cloned().unwrap_or(Value::None)
+    }
+
     /// `e.args`.
     pub fn args(&self) -> &[Value] {
         &self.0.args

@@ -96,6 +96,22 @@ pub fn exc_class_value(err: &PyErr) -> Value {
     Value::Obj(Rc::new(ExcClassValue(err.type_name())))
 }
 
+/// The exception `g.throw(x)` raises for a dynamic `x`: an exception instance, or a builtin
+/// exception class (instantiated without arguments).
+pub fn exception_of(v: Value) -> PyResult<PyErr> {
+    if let Value::Obj(o) = &v {
+        if let Some(c) = o.as_any().downcast_ref::<ExcClassValue>() {
+            if let Some(exc) = Exc::ALL.iter().find(|e| e.name() == c.0) {
+                return Ok(PyErr::with_args(*exc, Vec::new()));
+            }
+        }
+    }
+    match PyErr::from_value(v) {
+        Ok(e) => Ok(e),
+        Err(_) => Err(PyErr::type_error("exceptions must be classes or instances deriving from BaseException, not object")),
+    }
+}
+
 /// Collects an iterator of results (a dict's keys, say) into a `Vec`, stopping at the first
 /// error.
 pub fn try_collect<T>(items: impl IntoIterator<Item = PyResult<T>>) -> PyResult<Vec<T>> {

@@ -34,3 +34,4 @@ pub use crate::set::{frozenset_of, PySet, PySetIter};
 // The standard library: random, math, time, io (open, StringIO), os, os.path, tempfile.
 pub use crate::stdlib::*;
 pub use crate::iter::{next_of, next_or_default, PyIter};
+pub use crate::gen::{returned, Delegate, DelegateIter, Generator, Input, PyGen, Step};

@@ -150,6 +150,10 @@ pub enum ExprKind {
     Slice { lower: Option<Box<Expr>>, upper: Option<Box<Expr>>, step: Option<Box<Expr>> },
     /// `*xs`, as a call argument or an assignment target (`a, *rest = xs`).
     Starred(Box<Expr>),
+    /// `yield value` (a generator function's suspension point).
+    Yield(Option<Box<Expr>>),
+    /// `yield from iterable`.
+    YieldFrom(Box<Expr>),
 }
 
 #[derive(Clone, Debug)]
@@ -288,4 +292,25 @@ pub fn walk_stmts<'a>(stmts: &'a [Stmt], f: &mut dyn FnMut(&'a Stmt)) {
             _ => {}
         }
     }
+}
+
+/// Whether a function body is a generator's: it has a `yield` of its own (not one of a nested
+/// `def` or class). Statement-level yields are the only supported forms, and the only ones
+/// looked for: a `yield` elsewhere is refused when lowered.
+pub fn has_yield(stmts: &[Stmt]) -> bool {
+    let is_yield = |e: &Expr| matches!(e.kind, ExprKind::Yield(_) | ExprKind::YieldFrom(_));
+    stmts.iter().any(|s| match &s.kind {
+        StmtKind::Expr(e) => is_yield(e),
+        StmtKind::Assign { value, .. } | StmtKind::AugAssign { value, .. } => is_yield(value),
+        StmtKind::AnnAssign { value: Some(v), .. } => is_yield(v),
+        StmtKind::Return(Some(v)) => is_yield(v),
+        StmtKind::For { body, orelse, .. } | StmtKind::While { body, orelse, .. } | StmtKind::If { body, orelse, .. } => {
+            has_yield(body) || has_yield(orelse)
+        }
+        StmtKind::With { body, .. } => has_yield(body),
+        StmtKind::Try { body, handlers, orelse, finalbody } => {
+            has_yield(body) || handlers.iter().any(|h| has_yield(&h.body)) || has_yield(orelse) || has_yield(finalbody)
+        }
+        _ => false,
+    })
 }

@@ -107,8 +107,8 @@ fn execute(cli: Cli) -> Result<ExitCode, Failure> {
             let text = match emit {
                 Emit::Rust => transpile_source(&source)?,
                 Emit::States => {
-                    transpile_source(&source)?;
-                    "digraph generators {\n}\n".to_string()
+                    let program = crate::lower_program(&source).map_err(|diags| render_all(&source, &diags))?;
+                    crate::lower::states_dot(&program.gens)
                 }
             };
             match output {

@@ -12,6 +12,66 @@ thread_local! {
     /// The Rust names of class hierarchies by root id, for `ty_tokens` while a program is
     /// emitted (set by `emit_program`).
     static CLASS_NAMES: std::cell::RefCell<std::collections::HashMap<u32, String>> = Default::default();
+    /// The state-machine enum of each generator function, by function id.
+    static GEN_NAMES: std::cell::RefCell<std::collections::HashMap<u32, String>> = Default::default();
+}
+
+/// A generator function's state-machine `enum` and its `impl Generator`.
+fn gen_def(g: &GenDef) -> TokenStream {
+    let name = format_ident!("{}", g.name);
+    let variants = g.states.iter().map(|st| {
+        let v = format_ident!("{}", st.name);
+        let doc = format!(" {}", st.doc);
+        let fields = st.fields.iter().map(|(f, t)| {
+            let f = format_ident!("{}", f);
+            let t = field_ty(t);
+            quote! { #f: #t }
+        });
+        if st.fields.is_empty() {
+            quote! { #[doc = #doc] #v }
+        } else {
+            quote! { #[doc = #doc] #v { #(#fields),* } }
+        }
+    });
+    let y = ty_tokens(&g.yield_ty);
+    let r = ty_tokens(&g.ret_ty);
+    let py_name = Literal::string(&g.py_name);
+    let resume = block(&g.resume);
+    let doc = format!(" The generator function `{}` (line {}): one state per place it can be paused.", g.py_name, g.line);
+    quote! {
+        #[doc = #doc]
+        enum #name {
+            #(#variants,)*
+            /// Finished (returned, raised, or closed).
+            Done,
+        }
+
+        impl Generator for #name {
+            type Yield = #y;
+            type Return = #r;
+            const NAME: &'static str = #py_name;
+
+            fn resume(&mut self, input: Input) -> PyResult<Step<#y, #r>> #resume
+        }
+    }
+}
+
+fn field_ty(t: &FieldTy) -> TokenStream {
+    match t {
+        FieldTy::Plain(t) => ty_tokens(t),
+        FieldTy::Optional(t) => {
+            let t = ty_tokens(t);
+            quote! { Option<#t> }
+        }
+        FieldTy::DelegateIter(t) => {
+            let t = ty_tokens(t);
+            quote! { DelegateIter<PyIter<#t>> }
+        }
+        FieldTy::Completion(t) => {
+            let t = ty_tokens(t);
+            quote! { Completion<#t> }
+        }
+    }
 }
 
 /// `type Point = Instance<PointData>;`, the data struct, and the `ClassData` hooks.
@@ -73,6 +133,14 @@ pub fn emit_program(p: &Program) -> Result<String, String> {
             }
         }
     });
+    GEN_NAMES.with(|n| {
+        let mut n = n.borrow_mut();
+        n.clear();
+        for g in &p.gens {
+            n.insert(g.func, g.name.clone());
+        }
+    });
+    let gens = p.gens.iter().map(gen_def);
     let classes = p.classes.iter().map(class_type);
     let exc_classes = p.exc_classes.iter().map(|c| {
         let n = format_ident!("{}", c.static_name);
@@ -99,6 +167,8 @@ pub fn emit_program(p: &Program) -> Result<String, String> {
         #(#exc_classes)*
 
         #(#classes)*
+
+        #(#gens)*
 
         #(#funcs)*
 
@@ -175,6 +245,11 @@ pub fn ty_tokens(t: &Ty) -> TokenStream {
             let t = ty_tokens(t);
             quote! { PyIter<#t> }
         }
+        Ty::Gen(f) => {
+            let name = GEN_NAMES.with(|n| n.borrow().get(&f.0).cloned()).unwrap_or_else(|| "Value".to_string());
+            let n = format_ident!("{}", name);
+            quote! { PyGen<#n> }
+        }
         Ty::Dyn | Ty::Func(_) | Ty::Module(_) => quote! { Value },
     }
 }
@@ -223,6 +298,27 @@ fn pat(p: &Pat) -> TokenStream {
         Pat::Ints(ns) => {
             let ns = ns.iter().map(|n| Literal::u32_unsuffixed(*n));
             quote! { #(#ns)|* }
+        }
+        Pat::Struct(p, fields) if fields.is_empty() => path(p),
+        Pat::Struct(p, fields) => {
+            let p = path(p);
+            let fields = fields.iter().map(|(f, fp)| match fp {
+                // Shorthand: `AtLine4 { mut a }`.
+                Pat::Mut(n) if n == f => {
+                    let n = format_ident!("{}", n);
+                    quote! { mut #n }
+                }
+                Pat::Ident(n) if n == f => {
+                    let n = format_ident!("{}", n);
+                    quote! { #n }
+                }
+                other => {
+                    let f = format_ident!("{}", f);
+                    let fp = pat(other);
+                    quote! { #f: #fp }
+                }
+            });
+            quote! { #p { #(#fields),* } }
         }
         Pat::Variant(p, ps) if ps.is_empty() => path(p),
         Pat::Variant(p, ps) => {
@@ -587,6 +683,21 @@ fn expr(e: &Expr) -> TokenStream {
             let x = expr(x);
             let t = ty_tokens(t);
             quote! { <#t as FromValue>::from_value(#x) }
+        }
+        Expr::Struct(p, fields) if fields.is_empty() => path(p),
+        Expr::Struct(p, fields) => {
+            let p = path(p);
+            let fields = fields.iter().map(|(f, v)| {
+                let fi = format_ident!("{}", f);
+                match v {
+                    Expr::Var(n) if n == f => quote! { #fi },
+                    v => {
+                        let v = expr(v);
+                        quote! { #fi: #v }
+                    }
+                }
+            });
+            quote! { #p { #(#fields),* } }
         }
     }
 }

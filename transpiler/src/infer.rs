@@ -23,7 +23,15 @@ pub struct Types {
     /// Attributes of each class hierarchy (by root): instance fields and class attributes.
     pub attrs: HashMap<(ClassId, String), Ty>,
     pub params: Vec<Vec<Ty>>,
+    /// What calling each function gives (a generator function: `Ty::Gen`).
     pub returns: Vec<Ty>,
+    /// For each generator function, the type of the values it yields (`Never` for others).
+    pub yields: Vec<Ty>,
+    /// For each generator function, the type its `return` gives `StopIteration.value` (a
+    /// generator's entry in `returns` is what calling it gives: `Ty::Gen`).
+    pub gen_returns: Vec<Ty>,
+    /// The type a paused `yield` evaluates to: `None` unless the program calls `send`.
+    pub sent: Option<Ty>,
 }
 
 impl Types {
@@ -57,6 +65,7 @@ enum ITy {
     Tuple(Vec<ITy>),
     Iter(Box<ITy>),
     Func(FuncId),
+    Gen(FuncId),
     Module(String),
     Exc,
     Obj(ClassId),
@@ -255,6 +264,7 @@ impl Solver {
             ITy::Tuple(ts) => Ty::Tuple(ts.iter().map(|t| self.concrete(t, depth + 1)).collect()),
             ITy::Iter(t) => Ty::Iter(Box::new(self.concrete(t, depth + 1))),
             ITy::Func(f) => Ty::Func(*f),
+            ITy::Gen(f) => Ty::Gen(*f),
             ITy::Module(m) => Ty::Module(m.clone()),
             ITy::Exc => Ty::Exc,
             ITy::Obj(c) => Ty::Obj(*c),
@@ -270,6 +280,8 @@ pub fn infer(module: &Module, res: &Resolution) -> Result<Types, Vec<Diagnostic>
         s: Solver::default(),
         vars: HashMap::new(),
         returns: Vec::new(),
+        yields: Vec::new(),
+        sends: uses_send(module),
         memo: HashMap::new(),
         attrs: HashMap::new(),
         kw_vars: HashMap::new(),
@@ -279,6 +291,8 @@ pub fn infer(module: &Module, res: &Resolution) -> Result<Types, Vec<Diagnostic>
     for _ in &res.funcs {
         let v = inf.s.fresh();
         inf.returns.push(v);
+        let y = inf.s.fresh();
+        inf.yields.push(y);
     }
     inf.s.class_base = res.classes.iter().map(|c| c.base).collect();
     let mut rounds = 0;
@@ -334,6 +348,21 @@ pub fn infer(module: &Module, res: &Resolution) -> Result<Types, Vec<Diagnostic>
     Ok(inf.finish())
 }
 
+/// Whether the program calls a method named `send` anywhere.
+fn uses_send(module: &Module) -> bool {
+    let mut found = false;
+    crate::ast::walk_stmts(&module.body, &mut |s| {
+        crate::lower::visit_stmts_exprs(std::slice::from_ref(s), &mut |e| {
+            if let ExprKind::Call { func, .. } = &e.kind {
+                if matches!(&func.kind, ExprKind::Attribute { attr, .. } if attr == "send") {
+                    found = true;
+                }
+            }
+        });
+    });
+    found
+}
+
 /// Whether control can never fall off the end of `stmts` (conservative).
 pub fn always_returns(stmts: &[Stmt]) -> bool {
     match stmts.last().map(|s| &s.kind) {
@@ -364,6 +393,10 @@ struct Infer<'a> {
     s: Solver,
     vars: HashMap<(ScopeId, String), Var>,
     returns: Vec<Var>,
+    /// What each generator function yields.
+    yields: Vec<Var>,
+    /// Whether the program calls a `send` method anywhere (else a paused `yield` is `None`).
+    sends: bool,
     /// Element variables of list-producing expressions, by expression (stable across rounds).
     memo: HashMap<(ExprId, u8), Var>,
     /// Attribute variables of class hierarchies, by root.
@@ -393,10 +426,22 @@ impl<'a> Infer<'a> {
             let t = self.s.get(v);
             types.attrs.insert(k, self.s.concrete(&t, 0));
         }
-        for v in self.returns.clone() {
+        for (i, v) in self.returns.clone().into_iter().enumerate() {
             let t = self.s.get(v);
-            types.returns.push(self.s.concrete(&t, 0));
+            let t = self.s.concrete(&t, 0);
+            if self.is_generator(FuncId(i as u32)) {
+                types.returns.push(Ty::Gen(FuncId(i as u32)));
+                types.gen_returns.push(t);
+            } else {
+                types.returns.push(t);
+                types.gen_returns.push(Ty::Never);
+            }
         }
+        for v in self.yields.clone() {
+            let t = self.s.get(v);
+            types.yields.push(self.s.concrete(&t, 0));
+        }
+        types.sent = Some(if self.sends { Ty::Dyn } else { Ty::None });
         types
     }
 
@@ -517,8 +562,16 @@ impl<'a> Infer<'a> {
                 }
             }
         }
+        if self.is_generator(f) {
+            // Calling a generator function runs none of its body: it makes a generator.
+            return ITy::Gen(f);
+        }
         let r = self.returns[f.0 as usize];
         self.s.get(r)
+    }
+
+    fn is_generator(&self, f: FuncId) -> bool {
+        matches!(&self.res.funcs[f.0 as usize].body, FuncBody::Stmts(body) if crate::ast::has_yield(body))
     }
 
     /// The implementations `obj.name(...)` may call on an instance of hierarchy `root`.
@@ -797,6 +850,7 @@ impl<'a> Infer<'a> {
                 acc
             }
             ITy::Iter(t) => (**t).clone(),
+            ITy::Gen(f) => self.s.get(self.yields[f.0 as usize]),
             ITy::File => ITy::Str,
             // Not known yet: no conclusion (widening now would never be undone).
             ITy::Never => ITy::Never,
@@ -1005,6 +1059,30 @@ impl<'a> Infer<'a> {
                 ITy::Dyn
             }
             ExprKind::Starred(inner) => self.expr(inner),
+            ExprKind::Yield(value) => {
+                let t = match value {
+                    Some(v) => self.expr(v),
+                    None => ITy::None,
+                };
+                if let Some(f) = self.func {
+                    let y = self.yields[f.0 as usize];
+                    self.s.join_into(y, &t);
+                }
+                if self.sends { ITy::Dyn } else { ITy::None }
+            }
+            ExprKind::YieldFrom(sub) => {
+                let st = self.expr(sub);
+                let item = self.elem_of(&st);
+                if let Some(f) = self.func {
+                    let y = self.yields[f.0 as usize];
+                    self.s.join_into(y, &item);
+                }
+                match st {
+                    ITy::Gen(g) => self.s.get(self.returns[g.0 as usize]),
+                    ITy::Never => ITy::Never,
+                    _ => ITy::None,
+                }
+            }
             ExprKind::Subscript { value, index } => {
                 let c = self.expr(value);
                 let it = self.expr(index);
@@ -1073,7 +1151,7 @@ impl<'a> Infer<'a> {
                         let v = self.attr_var(*c, attr);
                         self.s.get(v)
                     }
-                    (ITy::Exc, "args") => ITy::Dyn,
+                    (ITy::Exc, "args" | "value") => ITy::Dyn,
                     (ITy::Exc, _) => {
                         let v = self.attr_var(crate::resolve::EXC_ATTRS, attr);
                         self.s.get(v)
@@ -1375,12 +1453,13 @@ impl<'a> Infer<'a> {
                 ITy::Obj(root) => self.instance_call(*root, "__iter__", &[], &[], &[]).unwrap_or(ITy::Dyn),
                 _ => ITy::Dyn,
             },
+            ("iter", [Ty::Gen(_)]) => a[0].clone(),
             ("iter", [_]) => {
                 let elem = self.elem_of(&a[0]);
                 ITy::Iter(Box::new(elem))
             }
-            ("next", [Ty::Iter(_)]) => self.elem_of(&a[0]),
-            ("next", [Ty::Iter(_), _]) => {
+            ("next", [Ty::Iter(_) | Ty::Gen(_)]) => self.elem_of(&a[0]),
+            ("next", [Ty::Iter(_) | Ty::Gen(_), _]) => {
                 let elem = self.elem_of(&a[0]);
                 self.s.join(&elem, &a[1])
             }
@@ -1446,6 +1525,13 @@ impl<'a> Infer<'a> {
             return ITy::Never;
         }
         match owner {
+            ITy::Gen(f) => {
+                return match method {
+                    "send" | "throw" | "__next__" => self.s.get(self.yields[f.0 as usize]),
+                    "close" => ITy::None,
+                    _ => ITy::Dyn,
+                }
+            }
             ITy::Module(m) if !(m == "sys" && method == "exit") => return self.module_call(e, &m.clone(), method, a, keywords, kw_tys),
             ITy::Obj(root) => return self.instance_call(*root, method, a, keywords, kw_tys).unwrap_or(ITy::Dyn),
             ITy::Class(c) => {

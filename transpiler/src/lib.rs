@@ -21,11 +21,16 @@ pub mod methods;
 pub mod modules;
 pub mod rir;
 
-/// The whole pipeline up to Rust source: parse, resolve, infer, lower, emit.
-pub fn transpile(file: &source::SourceFile) -> Result<String, Vec<diag::Diagnostic>> {
+/// The pipeline up to the Rust-shaped IR (what `--emit states` reads).
+pub fn lower_program(file: &source::SourceFile) -> Result<rir::Program, Vec<diag::Diagnostic>> {
     let module = frontend::parse_module(file)?;
     let resolution = resolve::resolve(&module)?;
     let types = infer::infer(&module, &resolution)?;
-    let program = lower::lower(file, &module, &resolution, &types)?;
+    lower::lower(file, &module, &resolution, &types)
+}
+
+/// The whole pipeline up to Rust source: parse, resolve, infer, lower, emit.
+pub fn transpile(file: &source::SourceFile) -> Result<String, Vec<diag::Diagnostic>> {
+    let program = lower_program(file)?;
     emit::emit_program(&program).map_err(|e| vec![diag::Diagnostic::internal(source::Span::default(), e)])
 }

@@ -646,7 +646,12 @@ impl Resolver {
                     self.expr(x, scope);
                 }
             }
-            ExprKind::Starred(inner) => self.expr(inner, scope),
+            ExprKind::Starred(inner) | ExprKind::YieldFrom(inner) => self.expr(inner, scope),
+            ExprKind::Yield(v) => {
+                if let Some(v) = v {
+                    self.expr(v, scope);
+                }
+            }
         }
     }
 

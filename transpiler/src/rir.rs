@@ -15,7 +15,49 @@ pub struct Program {
     pub classes: Vec<ClassType>,
     /// User exception classes: `static EXC_X: ExcClass = ...`, bases first.
     pub exc_classes: Vec<ExcClassDef>,
+    /// Generator functions' state machines.
+    pub gens: Vec<GenDef>,
     pub module_body: Block,
+}
+
+/// A generator function's state machine: `enum NameGen { Start {..}, AtLine4 {..}, Done }`
+/// and its `impl Generator` whose `resume` runs from one state to the next.
+#[derive(Clone, Debug)]
+pub struct GenDef {
+    /// The generator function's id (`Ty::Gen(id)` is a `PyGen<enum>`).
+    pub func: u32,
+    pub name: String,
+    pub py_name: String,
+    pub line: u32,
+    pub yield_ty: Ty,
+    pub ret_ty: Ty,
+    /// `Start` first, then one per suspension point; `Done` is implicit.
+    pub states: Vec<GenState>,
+    /// The body of `resume(&mut self, input: Input)`.
+    pub resume: Block,
+}
+
+#[derive(Clone, Debug)]
+pub struct GenState {
+    pub name: String,
+    /// What the state is, for its doc comment (`suspended at `yield a` (line 4)`).
+    pub doc: String,
+    /// Exactly what is live across the suspension: locals, `for` iterators, the exception
+    /// being handled, a `yield from`'s sub-iterator.
+    pub fields: Vec<(String, FieldTy)>,
+    /// The states resuming from here can reach (for `--emit states`); "Done" included.
+    pub next: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum FieldTy {
+    Plain(Ty),
+    /// A variable Python may read unbound: `Option<T>`.
+    Optional(Ty),
+    /// `yield from` over a plain iterable of this item type: `DelegateIter<PyIter<T>>`.
+    DelegateIter(Ty),
+    /// How the protected part of a `try` ended, while its `finally` runs: `Completion<R>`.
+    Completion(Ty),
 }
 
 /// A user exception class: `static NAME: ExcClass = ExcClass { name, base };`.
@@ -115,6 +157,8 @@ pub enum Pat {
     Wild,
     /// `0 | 2 | 5`.
     Ints(Vec<u32>),
+    /// `Path { field: pat, .. }` (a struct-like enum variant).
+    Struct(String, Vec<(String, Pat)>),
 }
 
 /// Where an exception raised inside a `try` goes: its labeled block.
@@ -221,6 +265,8 @@ pub enum Expr {
     RawInt(i64),
     /// `<T as FromValue>::from_value(expr)`: unboxing a `Value` (fallible).
     FromValue(Box<Expr>, Ty),
+    /// `Path { field: value, .. }` (a struct-like enum variant).
+    Struct(String, Vec<(String, Expr)>),
 }
 
 impl Expr {

@@ -20,6 +20,9 @@ pub enum Ty {
     Iter(Box<Ty>),
     /// A module-level function, called directly.
     Func(FuncId),
+    /// A generator object of this generator function (the runtime's `PyGen` over the
+    /// function's state-machine enum).
+    Gen(FuncId),
     /// An imported module such as `sys`.
     Module(String),
     /// An exception instance (`except E as e`, `ValueError("x")`): the runtime's `PyErr`.
@@ -60,6 +63,7 @@ impl Ty {
             Ty::Tuple(ts) => format!("tuple[{}]", ts.iter().map(Ty::python_name).collect::<Vec<_>>().join(", ")),
             Ty::Iter(t) => format!("Iterator[{}]", t.python_name()),
             Ty::Func(_) => "function".into(),
+            Ty::Gen(_) => "generator".into(),
             Ty::Module(m) => format!("module {m}"),
             Ty::Exc => "BaseException".into(),
             Ty::Obj(_) => "object".into(),

@@ -238,13 +238,7 @@ impl Lower<'_> {
                 }
             }
         }
-        match self.fallible_iter(e) {
-            Some(it) => Expr::call("PyIter::new", vec![it]),
-            None => {
-                let it = self.iterate(e);
-                Expr::call("PyIter::from_plain", vec![it])
-            }
-        }
+        self.stored_iter(e)
     }
 
     /// Iterating an instance of an iterator class: `__iter__`, then `__next__` until it raises

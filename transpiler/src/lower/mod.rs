@@ -21,6 +21,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 mod callables;
 mod classes;
 mod fastloop;
+mod generators;
+pub use generators::states_dot;
 mod strings;
 
 pub fn lower(file: &SourceFile, module: &ast::Module, res: &Resolution, types: &Types) -> Result<rir::Program, Vec<Diagnostic>> {
@@ -40,6 +42,9 @@ pub fn lower(file: &SourceFile, module: &ast::Module, res: &Resolution, types: &
         next_label: 0,
         getters: BTreeMap::new(),
         dispatchers: BTreeMap::new(),
+        pending: Vec::new(),
+        gen: None,
+        gens: Vec::new(),
     };
     let mut statics: Vec<rir::Static> = res.scopes[0]
         .shared
@@ -56,7 +61,7 @@ pub fn lower(file: &SourceFile, module: &ast::Module, res: &Resolution, types: &
     let classes = l.finish_classes(&mut funcs, &mut statics);
     let exc_classes = l.exc_classes();
     if l.diags.is_empty() {
-        Ok(rir::Program { file: file.path.clone(), source: file.text.clone(), funcs, statics, classes, exc_classes, module_body })
+        Ok(rir::Program { file: file.path.clone(), source: file.text.clone(), funcs, statics, classes, exc_classes, gens: l.gens, module_body })
     } else {
         Err(l.diags)
     }
@@ -86,6 +91,9 @@ struct LoopCtx {
     /// The loop's own label, when its body has a `try` or `with` (whose labeled blocks an
     /// unlabeled `break`/`continue` may not cross).
     label: Option<String>,
+    /// Set for the rest of a loop body a resumed generator runs before re-entering the loop:
+    /// `continue` leaves this labeled block.
+    continue_label: Option<String>,
     /// How many `try`s enclosed the loop (those pushed later are inside it).
     tries_depth: usize,
 }
@@ -119,6 +127,12 @@ struct Lower<'a> {
     getters: BTreeMap<(crate::resolve::ClassId, String), String>,
     /// Method dispatchers to generate (by hierarchy, method).
     dispatchers: BTreeMap<(crate::resolve::ClassId, String), String>,
+    /// The completions of the enclosing `finally` blocks being run (innermost last).
+    pending: Vec<String>,
+    /// Set while lowering a generator function.
+    gen: Option<generators::GenCtx>,
+    /// The state machines of the generator functions lowered so far.
+    gens: Vec<rir::GenDef>,
 }
 
 impl<'a> Lower<'a> {
@@ -160,6 +174,8 @@ impl<'a> Lower<'a> {
     fn return_stmt(&self, value: Expr) -> Stmt {
         match self.tries.iter().rev().find(|t| t.finally) {
             Some(t) => Stmt::BreakWith(t.label.clone(), Expr::call("Completion::Return", vec![value])),
+            // A generator's `return` finishes it: `StopIteration(value)`.
+            None if self.gen.is_some() => Stmt::Return(Expr::Ok(Box::new(Expr::call("Step::Return", vec![value])))),
             None => Stmt::Return(Expr::Ok(Box::new(value))),
         }
     }
@@ -176,6 +192,8 @@ impl<'a> Lower<'a> {
         }
         if is_break {
             Stmt::Break(lp.else_label.clone().or_else(|| lp.label.clone()))
+        } else if let Some(c) = &lp.continue_label {
+            Stmt::Break(Some(c.clone()))
         } else {
             Stmt::Continue(lp.label.clone())
         }
@@ -192,7 +210,7 @@ impl<'a> Lower<'a> {
 
     // ----- functions and scopes ----------------------------------------------------------
 
-    fn func(&mut self, id: FuncId, f: &crate::resolve::Func) -> rir::Func {
+    fn func(&mut self, id: FuncId, f: &'a crate::resolve::Func) -> rir::Func {
         self.ret_ty = storable(&self.types.returns[id.0 as usize]);
         self.frame = match &f.body {
             FuncBody::Expr(_) => "<lambda>".to_string(),
@@ -206,6 +224,7 @@ impl<'a> Lower<'a> {
             .collect();
         let ret = storable(&self.types.returns[id.0 as usize]);
         let mut body = match &f.body {
+            FuncBody::Stmts(stmts) if crate::ast::has_yield(stmts) => return self.generator(id, f, stmts),
             FuncBody::Stmts(stmts) => self.body(f.scope, stmts, &f.params, Some(&ret)),
             FuncBody::Expr(e) => {
                 self.scope = f.scope;
@@ -302,7 +321,9 @@ impl<'a> Lower<'a> {
                         && self.reads_only_within(scope, n, &[target.span, body_span], stmts)
                 });
                 let simple = matches!(target.kind, ExprKind::Name(_) | ExprKind::Tuple(_));
-                if all && simple {
+                // A generator paused inside the loop resumes there: its variables are locals.
+                let pauses = self.gen.is_some() && crate::ast::has_yield(body);
+                if all && simple && !pauses {
                     loop_only.extend(names);
                 }
             }
@@ -471,16 +492,29 @@ impl<'a> Lower<'a> {
 
     fn block(&mut self, stmts: &[ast::Stmt]) -> Block {
         let mut out = Vec::new();
-        for s in stmts {
-            self.stmt(s, &mut out);
-        }
+        self.stmts_into(stmts, &mut out);
         Block::new(out)
+    }
+
+    /// Lowers a statement list. In a generator, what follows a `yield` statement belongs to
+    /// the state that resumes there, not to this code (which returns at the `yield`).
+    fn stmts_into(&mut self, stmts: &[ast::Stmt], out: &mut Vec<Stmt>) {
+        for s in stmts {
+            self.stmt(s, out);
+            if self.gen.is_some() && generators::pauses_always(s) {
+                break;
+            }
+        }
     }
 
     fn stmt(&mut self, s: &ast::Stmt, out: &mut Vec<Stmt>) {
         match &s.kind {
             StmtKind::ClassDef(def) => self.class_stmt(def, out),
             StmtKind::FunctionDef(_) | StmtKind::Pass | StmtKind::Import(_) | StmtKind::ImportFrom { .. } | StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
+            StmtKind::Expr(ast::Expr { kind: ExprKind::Yield(_) | ExprKind::YieldFrom(_), .. }) if self.gen.is_some() => self.suspend(s, out),
+            StmtKind::Assign { value: ast::Expr { kind: ExprKind::Yield(_) | ExprKind::YieldFrom(_), .. }, targets } if self.gen.is_some() && targets.len() == 1 => self.suspend(s, out),
+            StmtKind::AnnAssign { value: Some(ast::Expr { kind: ExprKind::Yield(_) | ExprKind::YieldFrom(_), .. }), .. } if self.gen.is_some() => self.suspend(s, out),
+            StmtKind::For { body, .. } if self.gen.is_some() && crate::ast::has_yield(body) => self.gen_for(s, true, out),
             StmtKind::Expr(e) => {
                 if let Some(err) = self.sys_exit(e) {
                     out.push(self.raise(err, e.span));
@@ -490,7 +524,7 @@ impl<'a> Lower<'a> {
                 out.push(Stmt::Expr(v));
             }
             StmtKind::Return(v) => {
-                let ret = storable(&self.types.returns[self.current_func().0 as usize]);
+                let ret = self.ret_ty.clone();
                 let value = match v {
                     Some(v) => {
                         let x = self.expr(v);
@@ -536,8 +570,9 @@ impl<'a> Lower<'a> {
                 let label = (!orelse.is_empty()).then(|| self.label("loop"));
                 let own = has_try(body).then(|| self.label("loop"));
                 // A loop computing only with local ints also runs on machine integers (fastloop.rs).
-                let fast = if orelse.is_empty() && own.is_none() { self.fast_while(test, body) } else { None };
-                self.loops.push(LoopCtx { else_label: label.clone(), label: own.clone(), tries_depth: self.tries.len() });
+                let pauses = self.gen.is_some() && crate::ast::has_yield(body);
+                let fast = if orelse.is_empty() && own.is_none() && !pauses { self.fast_while(test, body) } else { None };
+                self.loops.push(LoopCtx { else_label: label.clone(), label: own.clone(), continue_label: None, tries_depth: self.tries.len() });
                 let cond = if infinite { Expr::Bool(true) } else { self.cond(test) };
                 let mut body = self.block(body);
                 self.loops.pop();
@@ -583,7 +618,7 @@ impl<'a> Lower<'a> {
                     }
                 };
                 let own = has_try(body).then(|| self.label("loop"));
-                self.loops.push(LoopCtx { else_label: label.clone(), label: own.clone(), tries_depth: self.tries.len() });
+                self.loops.push(LoopCtx { else_label: label.clone(), label: own.clone(), continue_label: None, tries_depth: self.tries.len() });
                 let mut b = self.block(body);
                 self.loops.pop();
                 pre.append(&mut b.stmts);
@@ -1030,18 +1065,25 @@ impl<'a> Lower<'a> {
     /// match completion { Completion::Return(v) => return .., Completion::Raise(e) => propagate, .. }
     /// ```
     fn try_stmt(&mut self, body: &[ast::Stmt], handlers: &[ast::Handler], orelse: &[ast::Stmt], finalbody: &[ast::Stmt], out: &mut Vec<Stmt>) {
+        self.try_parts(&mut |l: &mut Self, out: &mut Vec<Stmt>| out.extend(l.block(body).stmts), handlers, orelse, finalbody, out)
+    }
+
+    /// A `try` statement whose protected body `body` emits (a resumed generator's
+    /// continuation, or the statements of the body).
+    fn try_parts(&mut self, body: &mut dyn FnMut(&mut Self, &mut Vec<Stmt>), handlers: &[ast::Handler], orelse: &[ast::Stmt], finalbody: &[ast::Stmt], out: &mut Vec<Stmt>) {
         let fin_label = (!finalbody.is_empty()).then(|| self.label("finally"));
         if let Some(l) = &fin_label {
             self.tries.push(TryCtx { label: l.clone(), finally: true });
         }
         let mut inner = Vec::new();
         if handlers.is_empty() {
-            inner.extend(self.block(body).stmts);
+            body(self, &mut inner);
             inner.extend(self.block(orelse).stmts);
         } else {
             let try_label = self.label("try");
             self.tries.push(TryCtx { label: try_label.clone(), finally: false });
-            let protected = self.block(body);
+            let mut protected = Block::default();
+            body(self, &mut protected.stmts);
             self.tries.pop();
             let outcome = self.tmp("outcome");
             // `Ok::<(), PyErr>`: the body may have no fallible operation to tell rustc the type.
@@ -1093,7 +1135,10 @@ impl<'a> Lower<'a> {
         };
         self.tries.pop();
         let completion = self.bind_completion(fin_label, inner, out);
+        // A generator paused in the `finally` keeps the pending completion in its state.
+        self.pending.push(completion.clone());
         out.extend(self.block(finalbody).stmts);
+        self.pending.pop();
         out.push(self.resume(completion, Vec::new(), None));
     }
 
@@ -1412,6 +1457,10 @@ impl<'a> Lower<'a> {
                 if let Ty::Module(m) = self.ty(value) {
                     return self.module_constant(e, &m, attr);
                 }
+                if self.ty(value) == Ty::Exc && attr == "value" {
+                    // `StopIteration.value`.
+                    return self.place(value).method("stop_value", vec![]);
+                }
                 if self.ty(value) == Ty::Exc && attr == "args" {
                     let args = self.place(value).method("args", vec![]).method("to_vec", vec![]);
                     return Expr::call("Value::tuple", vec![args]);
@@ -1443,6 +1492,7 @@ impl<'a> Lower<'a> {
             ExprKind::Call { func, args, keywords } => self.call(e, func, args, keywords),
             ExprKind::Slice { .. } => self.unsupported(e.span, "a slice here", "slices are supported as subscripts"),
             ExprKind::Starred(_) => self.unsupported(e.span, "`*` unpacking here", "supported in `print(*xs)` and in assignment targets (`a, *rest = xs`)"),
+            ExprKind::Yield(_) | ExprKind::YieldFrom(_) => self.unsupported(e.span, "`yield` here", "a generator pauses only at a statement: `yield x`, `target = yield x`, `yield from it` or `target = yield from it`"),
             ExprKind::GenExp { .. } => self.iterator_value(e),
         }
     }
@@ -1693,7 +1743,7 @@ impl<'a> Lower<'a> {
 
     /// One comparison between places `l` and `r` (variables are borrowed, not moved).
     fn compare_one(&mut self, op: CmpOp, l: Expr, lt: &Ty, r: Expr, rt: &Ty, span: Span) -> Expr {
-        if let (Ty::Obj(_), CmpOp::Is | CmpOp::IsNot) = (lt, op) {
+        if let (Ty::Obj(_) | Ty::Gen(_), CmpOp::Is | CmpOp::IsNot) = (lt, op) {
             if lt == rt {
                 let same = l.method("is", vec![r.reference()]);
                 return if op == CmpOp::Is { same } else { same.not() };
@@ -1874,6 +1924,7 @@ impl<'a> Lower<'a> {
             ExprKind::GenExp { generators, .. } => generators.len() == 1,
             ExprKind::Call { func, .. } => matches!(self.res.names.get(&func.id), Some(Binding::Builtin(b)) if b == "map" || b == "filter"),
             ExprKind::Name(_) if matches!(self.ty(iter), Ty::Iter(_)) => true,
+            _ if matches!(self.ty(iter), Ty::Gen(_)) => true,
             _ => matches!(self.ty(iter), Ty::Dict(..) | Ty::Set(_) | Ty::Dyn | Ty::Obj(_) | Ty::File),
         }
     }
@@ -1902,6 +1953,10 @@ impl<'a> Lower<'a> {
     /// For a `for` loop: dict/set iteration yielding `PyResult` items (lazily, so that changing
     /// the container during the loop raises as in CPython).
     fn fallible_iter(&mut self, iter: &ast::Expr) -> Option<Expr> {
+        if let Ty::Gen(_) = self.ty(iter) {
+            // A generator is an iterator of itself (shared: iterating consumes it).
+            return Some(self.expr(iter));
+        }
         if let Some(it) = self.lazy_call_iter(iter) {
             return Some(it);
         }
@@ -2034,6 +2089,7 @@ impl<'a> Lower<'a> {
                 _ => Ty::Dyn,
             },
             Ty::List(t) | Ty::Iter(t) | Ty::Set(t) | Ty::Dict(t, _) => (**t).clone(),
+            Ty::Gen(g) => storable(&self.types.yields[g.0 as usize]),
             Ty::Str => Ty::Str,
             Ty::Tuple(ts) => {
                 let first = ts.first().cloned().unwrap_or(Ty::Never);
@@ -2236,7 +2292,21 @@ impl<'a> Lower<'a> {
                 let f = self.place(&args[0]);
                 self.attempt(Expr::call("next_of", vec![f.method("iter", vec![])]), e.span)
             }
-            ("iter", [Ty::File]) => self.expr(&args[0]),
+            ("iter", [Ty::File | Ty::Gen(_)]) => self.expr(&args[0]),
+            ("next", [Ty::Gen(_)]) => {
+                let g = self.place(&args[0]);
+                self.attempt(g.method("next_value", vec![]), e.span)
+            }
+            ("next", [Ty::Gen(_), _]) => {
+                let g = self.place(&args[0]);
+                let elem = self.elem_ty(&args[0]);
+                let d = self.expr_as(&args[1], &t);
+                if elem == t {
+                    return self.attempt(g.method("next_or", vec![d]), e.span);
+                }
+                let item = box_result(g.method("next_value", vec![]), &t);
+                self.attempt(Expr::call("next_or_default", vec![item, d]), e.span)
+            }
             ("iter", [Ty::Obj(root)]) => {
                 let recv = self.expr(&args[0]);
                 self.call_method_values(e.span, *root, "__iter__", recv, vec![])
@@ -2651,6 +2721,7 @@ impl<'a> Lower<'a> {
             Ty::Tuple(_) => "tuple",
             Ty::Class(_) => "type",
             Ty::File => "TextIOWrapper",
+            Ty::Gen(_) => "generator",
             Ty::Iter(_) | Ty::Func(_) | Ty::Module(_) => return self.unsupported(x.span, "type() of this value", "not supported yet"),
         };
         Expr::Str(name.into())
@@ -2786,6 +2857,7 @@ impl<'a> Lower<'a> {
             }
         }
         match &ot {
+            Ty::Gen(_) => return self.generator_method(e, owner, method, args),
             Ty::Module(m) if !(m == "sys" && method == "exit") => return self.module_call(e, &m.clone(), method, args, keywords),
             Ty::Obj(root) => return self.instance_method_call(e, owner, *root, method, args, keywords),
             Ty::Class(c) => {
@@ -3329,7 +3401,12 @@ pub fn visit_expr(e: &ast::Expr, f: &mut dyn FnMut(&ast::Expr)) {
         ExprKind::Attribute { value, .. } => visit_expr(value, f),
         ExprKind::FString(parts) => visit_fstring(parts, f),
         ExprKind::Slice { lower, upper, step } => [lower, upper, step].into_iter().flatten().for_each(|x| visit_expr(x, f)),
-        ExprKind::Starred(inner) => visit_expr(inner, f),
+        ExprKind::Starred(inner) | ExprKind::YieldFrom(inner) => visit_expr(inner, f),
+        ExprKind::Yield(v) => {
+            if let Some(v) = v {
+                visit_expr(v, f);
+            }
+        }
         ExprKind::Dict(pairs) => pairs.iter().for_each(|(k, v)| {
             visit_expr(k, f);
             visit_expr(v, f);

@@ -1,0 +1,413 @@
+//! Generators. py2rust turns each generator function into a state-machine `enum` (one variant
+//! per suspension point, holding the locals live across it) that implements [`Generator`];
+//! [`PyGen`] is the generator object Python code sees: shared by reference, with the protocol
+//! (`next`, `send`, `throw`, `close`), its status, and the rules CPython enforces around them.
+
+use crate::err::{Exc, PyErr, PyResult};
+use crate::object::PyObject;
+use crate::value::{IntoValue, Object, Value, ValueIter};
+use std::any::Any;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+/// What resumes a suspended generator.
+pub enum Input {
+    /// `next(g)`: the paused `yield` evaluates to `None`.
+    Next,
+    /// `g.send(v)`.
+    Send(Value),
+    /// `g.throw(e)` (and `g.close()`, which throws `GeneratorExit`): raised at the paused `yield`.
+    Throw(PyErr),
+}
+
+/// How one resumption ended.
+pub enum Step<Y, R> {
+    /// Suspended at a `yield` with this value.
+    Yield(Y),
+    /// Finished with `return` (the value `StopIteration.value` carries).
+    Return(R),
+}
+
+/// A generator function's state machine (generated code implements it).
+pub trait Generator: 'static {
+    type Yield;
+    type Return;
+    /// The function's name, for `repr`.
+    const NAME: &'static str;
+    /// Runs from the current state to the next `yield` or to the end. `Input::Throw` raises the
+    /// exception where the generator is paused. On return or error the state is `Done`.
+    fn resume(&mut self, input: Input) -> PyResult<Step<Self::Yield, Self::Return>>;
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Status {
+    /// Created, its body not started.
+    Created,
+    Suspended,
+    Running,
+    Done,
+}
+
+struct GenCell<G: Generator> {
+    state: RefCell<G>,
+    status: Cell<Status>,
+}
+
+/// A generator object (`g = fib()`): shared by reference, an iterator of itself.
+pub struct PyGen<G: Generator>(Rc<GenCell<G>>);
+
+impl<G: Generator> Clone for PyGen<G> {
+    fn clone(&self) -> Self {
+        PyGen(Rc::clone(&self.0))
+    }
+}
+
+impl<G: Generator> PyGen<G> {
+    /// Calling a generator function: nothing of its body runs yet.
+    pub fn new(start: G) -> PyGen<G> {
+        PyGen(Rc::new(GenCell { state: RefCell::new(start), status: Cell::new(Status::Created) }))
+    }
+
+    /// One step of the protocol; `Ok(Step::Return(None))` when the generator was already done.
+    pub fn step(&self, input: Input) -> PyResult<Step<G::Yield, Option<G::Return>>> {
+        self.0.step(input)
+    }
+
+    /// `next(g)`: `StopIteration` (carrying the return value) at the end.
+    #[inline]
+    pub fn next_value(&self) -> PyResult<G::Yield>
+    where
+        G::Return: IntoValue,
+    {
+        finish(self.0.step(Input::Next))
+    }
+
+    /// `next(g, default)`.
+    pub fn next_or(&self, default: G::Yield) -> PyResult<G::Yield> {
+        match self.0.step(Input::Next)? {
+            Step::Yield(y) => Ok(y),
+            Step::Return(_) => Ok(default),
+        }
+    }
+
+    /// `g.send(v)`.
+    #[inline]
+    pub fn send(&self, v: Value) -> PyResult<G::Yield>
+    where
+        G::Return: IntoValue,
+    {
+        finish(self.0.step(Input::Send(v)))
+    }
+
+    /// `g.throw(e)`: raised where the generator is paused; what it yields next is returned.
+    pub fn throw(&self, e: PyErr) -> PyResult<G::Yield>
+    where
+        G::Return: IntoValue,
+    {
+        finish(self.0.step(Input::Throw(e)))
+    }
+
+    /// `g.close()`.
+    pub fn close(&self) -> PyResult<()> {
+        self.0.close()
+    }
+
+    /// `a is b`.
+    pub fn is(&self, other: &PyGen<G>) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// The value `next`/`send`/`throw` return, or `StopIteration(value)` when the generator returned.
+fn finish<Y, R: IntoValue>(step: PyResult<Step<Y, Option<R>>>) -> PyResult<Y> {
+    match step? {
+        Step::Yield(y) => Ok(y),
+        Step::Return(r) => {
+            let value = r.map(IntoValue::into_value).filter(|v| !matches!(v, Value::None));
+            Err(PyErr::stop_iteration(value))
+        }
+    }
+}
+
+impl<G: Generator> GenCell<G> {
+    fn step(&self, input: Input) -> PyResult<Step<G::Yield, Option<G::Return>>> {
+        match self.status.get() {
+            Status::Running => return Err(PyErr::value_error("generator already executing")),
+            Status::Done => {
+                return match input {
+                    Input::Throw(e) => Err(e),
+                    _ => Ok(Step::Return(None)),
+                }
+            }
+            Status::Created => match input {
+                Input::Send(ref v) if !matches!(v, Value::None) => {
+                    return Err(PyErr::type_error("can't send non-None value to a just-started generator"));
+                }
+                Input::Throw(e) => {
+                    // Thrown before it started: it never runs, and is finished.
+                    self.status.set(Status::Done);
+                    return Err(e);
+                }
+                _ => {}
+            },
+            Status::Suspended => {}
+        }
+        self.status.set(Status::Running);
+        let result = self.state.borrow_mut().resume(input);
+        match result {
+            Ok(Step::Yield(y)) => {
+                self.status.set(Status::Suspended);
+                Ok(Step::Yield(y))
+            }
+            Ok(Step::Return(r)) => {
+                self.status.set(Status::Done);
+                Ok(Step::Return(Some(r)))
+            }
+            Err(e) => {
+                self.status.set(Status::Done);
+                if e.is_instance(Exc::StopIteration) {
+                    // PEP 479: a StopIteration escaping the body would silently end a loop.
+                    let mut err = PyErr::runtime_error("generator raised StopIteration");
+                    err.set_cause(Some(e));
+                    return Err(err);
+                }
+                Err(e)
+            }
+        }
+    }
+
+    fn close(&self) -> PyResult<()> {
+        match self.status.get() {
+            Status::Running => Err(PyErr::value_error("generator already executing")),
+            Status::Created | Status::Done => {
+                self.status.set(Status::Done);
+                Ok(())
+            }
+            Status::Suspended => match self.step(Input::Throw(PyErr::with_args(Exc::GeneratorExit, Vec::new()))) {
+                Ok(Step::Yield(_)) => Err(PyErr::runtime_error("generator ignored GeneratorExit")),
+                Ok(Step::Return(_)) => Ok(()),
+                Err(e) if e.is_instance(Exc::GeneratorExit) || e.is_instance(Exc::StopIteration) => Ok(()),
+                Err(e) => Err(e),
+            },
+        }
+    }
+}
+
+impl<G: Generator> Drop for GenCell<G> {
+    /// A suspended generator that is no longer referenced is closed, so its `finally` blocks
+    /// run (CPython does this when the last reference goes away).
+    fn drop(&mut self) {
+        if self.status.get() != Status::Suspended {
+            return;
+        }
+        if let Err(e) = self.close() {
+            crate::entry::report_unraisable(&format!("Exception ignored in: <generator object {}>", G::NAME), &e);
+        }
+    }
+}
+
+impl<G: Generator> Iterator for PyGen<G> {
+    type Item = PyResult<G::Yield>;
+
+    #[inline]
+    fn next(&mut self) -> Option<PyResult<G::Yield>> {
+        match self.0.step(Input::Next) {
+            Ok(Step::Yield(y)) => Some(Ok(y)),
+            Ok(Step::Return(_)) => None,
+            Err(e) => Some(Err(e)),
+        }
+    }
+}
+
+impl<G: Generator> PyObject for PyGen<G> {
+    fn write_repr(&self, out: &mut String) -> PyResult<()> {
+        out.push_str(&format!("<generator object {} at {:#x}>", G::NAME, Rc::as_ptr(&self.0) as *const () as usize));
+        Ok(())
+    }
+    fn truthy(&self) -> bool {
+        true
+    }
+    fn type_name(&self) -> &'static str {
+        "generator"
+    }
+}
+
+/// A generator as a dynamic value (where several types meet).
+impl<G: Generator> Object for PyGen<G>
+where
+    G::Yield: IntoValue,
+    G::Return: IntoValue,
+{
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+
+    fn into_any_rc(self: Rc<Self>) -> Rc<dyn Any> {
+        self
+    }
+
+    fn iter(self: Rc<Self>) -> PyResult<ValueIter> {
+        let g = (*self).clone();
+        Ok(ValueIter::new(g.map(|r| r.map(IntoValue::into_value))))
+    }
+
+    fn call_method(self: Rc<Self>, name: &str, args: Vec<Value>) -> Option<PyResult<Value>> {
+        let arity = |n: usize| {
+            if args.len() == n {
+                Ok(())
+            } else {
+                Err(PyErr::type_error(format!("generator.{name}() takes exactly {n} argument{} ({} given)", if n == 1 { "" } else { "s" }, args.len())))
+            }
+        };
+        Some(match name {
+            "send" => arity(1).and_then(|_| self.send(args.into_iter().next().unwrap_or(Value::None)).map(IntoValue::into_value)),
+            "__next__" => arity(0).and_then(|_| self.next_value().map(IntoValue::into_value)),
+            "close" => arity(0).and_then(|_| self.close().map(|_| Value::None)),
+            "throw" => arity(1).and_then(|_| {
+                let e = crate::flow::exception_of(args.into_iter().next().unwrap_or(Value::None))?;
+                self.throw(e).map(IntoValue::into_value)
+            }),
+            _ => return None,
+        })
+    }
+}
+
+impl<G: Generator> IntoValue for PyGen<G>
+where
+    G::Yield: IntoValue,
+    G::Return: IntoValue,
+{
+    fn into_value(self) -> Value {
+        Value::Obj(Rc::new(self))
+    }
+}
+
+/// `yield from sub`: what a delegating generator needs of the thing it delegates to.
+pub trait Delegate {
+    type Item;
+    type Return;
+    /// Passes `input` on: a yielded value, or the sub-iterator's return value when it ends.
+    fn delegate(&mut self, input: Input) -> PyResult<Step<Self::Item, Self::Return>>;
+}
+
+impl<G: Generator> Delegate for PyGen<G> {
+    type Item = G::Yield;
+    /// `None` when the sub-generator had already finished (`yield from` gives `None` then).
+    type Return = Option<G::Return>;
+
+    fn delegate(&mut self, input: Input) -> PyResult<Step<G::Yield, Option<G::Return>>> {
+        if let Input::Throw(e) = &input {
+            if e.is_instance(Exc::GeneratorExit) {
+                // close() of the delegating generator closes the sub-generator first, then
+                // GeneratorExit is raised in the delegating one.
+                self.close()?;
+                return Err(e.clone());
+            }
+        }
+        self.0.step(input)
+    }
+}
+
+/// The value of `yield from g` when `g`'s return type is not `None`: a sub-generator that had
+/// already finished gives `None`, which such a variable cannot hold.
+pub fn returned<R>(r: Option<R>) -> PyResult<R> {
+    r.ok_or_else(|| PyErr::type_error("py2rust: `yield from` a generator that had already finished gives None here, which this program's types do not allow"))
+}
+
+/// `yield from iterable` over a plain iterator (a list, a range, a generator expression):
+/// `send` of a value other than `None` and `throw` cannot reach it.
+pub struct DelegateIter<I>(pub I);
+
+impl<T, I: Iterator<Item = PyResult<T>>> Delegate for DelegateIter<I> {
+    type Item = T;
+    type Return = ();
+
+    fn delegate(&mut self, input: Input) -> PyResult<Step<T, ()>> {
+        match input {
+            Input::Throw(e) => Err(e),
+            Input::Send(v) if !matches!(v, Value::None) => {
+                Err(PyErr::attribute_error(format!("'{}' object has no attribute 'send'", "iterator")))
+            }
+            _ => Ok(match self.0.next() {
+                Some(r) => Step::Yield(r?),
+                None => Step::Return(()),
+            }),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::int::Int;
+
+    /// `def count(n): i = 0; while i < n: yield i; i += 1; return "done"`, written out as the
+    /// transpiler writes it.
+    enum Count {
+        Start { n: Int },
+        AtYield { n: Int, i: Int },
+        Done,
+    }
+
+    impl Generator for Count {
+        type Yield = Int;
+        type Return = crate::pystr::PyStr;
+        const NAME: &'static str = "count";
+
+        fn resume(&mut self, input: Input) -> PyResult<Step<Int, crate::pystr::PyStr>> {
+            let (n, mut i) = match std::mem::replace(self, Count::Done) {
+                Count::Start { n } => (n, Int::from(0)),
+                Count::AtYield { n, i } => {
+                    if let Input::Throw(e) = input {
+                        return Err(e);
+                    }
+                    (n, i + Int::from(1))
+                }
+                Count::Done => return Ok(Step::Return("done".into())),
+            };
+            if i < n {
+                let y = i.clone();
+                *self = Count::AtYield { n, i };
+                return Ok(Step::Yield(y));
+            }
+            i = i.clone();
+            let _ = i;
+            Ok(Step::Return("done".into()))
+        }
+    }
+
+    #[test]
+    fn next_send_and_return_value() {
+        let g = PyGen::new(Count::Start { n: Int::from(2) });
+        assert_eq!(g.next_value().unwrap(), Int::from(0));
+        assert_eq!(g.send(Value::None).unwrap(), Int::from(1));
+        let stop = g.next_value().unwrap_err();
+        assert!(stop.is_instance(Exc::StopIteration));
+        assert_eq!(stop.args().len(), 1);
+        // Exhausted stays exhausted, without a value.
+        assert_eq!(g.next_value().unwrap_err().args().len(), 0);
+    }
+
+    #[test]
+    fn protocol_errors_match_cpython() {
+        let g = PyGen::new(Count::Start { n: Int::from(2) });
+        let e = g.send(Value::Int(Int::from(1))).unwrap_err();
+        assert!(e.is_instance(Exc::TypeError));
+        assert_eq!(g.next_value().unwrap(), Int::from(0));
+        let thrown = g.throw(PyErr::value_error("x")).unwrap_err();
+        assert!(thrown.is_instance(Exc::ValueError));
+        assert!(g.next_value().unwrap_err().is_instance(Exc::StopIteration));
+        g.close().unwrap();
+        let fresh = PyGen::new(Count::Start { n: Int::from(5) });
+        fresh.close().unwrap();
+        assert_eq!(fresh.next_or(Int::from(-1)).unwrap(), Int::from(-1));
+    }
+
+    #[test]
+    fn iterating_collects_every_value() {
+        let g = PyGen::new(Count::Start { n: Int::from(4) });
+        let items: Vec<Int> = g.clone().map(|r| r.unwrap()).collect();
+        assert_eq!(items.len(), 4);
+        assert_eq!(g.clone().count(), 0);
+    }
+}

@@ -1,0 +1,664 @@
+//! Generator functions become explicit state machines.
+//!
+//! `def fib(): a, b = 0, 1; while True: yield a; a, b = b, a + b` becomes
+//! `enum FibGen { Start, AtLine4 { a: Int, b: Int }, Done }` and an `impl Generator` whose
+//! `resume` matches on the state: `Start` runs the body from the top; each `AtLineN` state runs
+//! the *continuation* of its `yield`: the rest of the statement list it is in, re-entering the
+//! enclosing loops, `try` blocks and handlers as structured Rust (so the ordinary lowering of
+//! loops, `try`/`finally` and `break`/`continue` applies unchanged). Reaching a `yield` stores
+//! the locals live across it in the next state and returns `Step::Yield`.
+//!
+//! Supported suspension points are statements: `yield x`, `target = yield x`, `yield from it`
+//! and `target = yield from it`, anywhere in `if`/`while`/`for`/`try` bodies, `except` handlers
+//! and `else` blocks; a `yield` inside a `finally` block, a `with` block or an expression is
+//! refused with a diagnostic.
+
+use super::*;
+use crate::rir::{FieldTy, GenDef, GenState};
+use std::collections::BTreeSet;
+
+/// Which part of a compound statement a suspension point lies in.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Part {
+    /// The `yield` statement itself.
+    Leaf,
+    IfBody,
+    IfElse,
+    LoopBody,
+    LoopElse,
+    TryBody,
+    Handler(usize),
+    TryElse,
+    Finally,
+}
+
+/// One step of the path from the function body down to a suspension point.
+#[derive(Clone, Copy)]
+struct Level<'s> {
+    stmts: &'s [ast::Stmt],
+    idx: usize,
+    part: Part,
+}
+
+impl<'s> Level<'s> {
+    fn stmt(&self) -> &'s ast::Stmt {
+        &self.stmts[self.idx]
+    }
+}
+
+/// A suspension point's state.
+struct Point<'s> {
+    path: Vec<Level<'s>>,
+    variant: String,
+    /// (field, Rust variable it is stored from and restored to, type).
+    fields: Vec<(String, FieldTy)>,
+    /// The sub-iterator variable of a `yield from`.
+    delegate: Option<String>,
+}
+
+/// What lowering needs while inside a generator function.
+pub(super) struct GenCtx {
+    enum_name: String,
+    /// Suspension points by the span start of their statement: (variant, fields, delegate).
+    points: HashMap<u32, (String, Vec<(String, FieldTy)>, Option<String>)>,
+    /// The iterator variable of each `for` statement with a `yield` inside, by span start.
+    for_iters: HashMap<u32, String>,
+    yield_ty: Ty,
+    /// The states the code being lowered can move to.
+    targets: BTreeSet<String>,
+}
+
+/// The yield expression of a suspension statement, and the target it assigns (if any).
+fn suspension(s: &ast::Stmt) -> Option<(&ast::Expr, Option<&ast::Expr>)> {
+    let is_yield = |e: &ast::Expr| matches!(e.kind, ExprKind::Yield(_) | ExprKind::YieldFrom(_));
+    match &s.kind {
+        StmtKind::Expr(e) if is_yield(e) => Some((e, None)),
+        StmtKind::Assign { targets, value } if targets.len() == 1 && is_yield(value) => Some((value, Some(&targets[0]))),
+        StmtKind::AnnAssign { target, value: Some(v), .. } if is_yield(v) => Some((v, Some(target))),
+        _ => None,
+    }
+}
+
+/// Whether the statement always pauses (a `yield`, not a `yield from` which may go on).
+pub(super) fn pauses_always(s: &ast::Stmt) -> bool {
+    matches!(suspension(s), Some((ast::Expr { kind: ExprKind::Yield(_), .. }, _)))
+}
+
+/// Every suspension point under `stmts`, with its path.
+fn find_points<'s>(stmts: &'s [ast::Stmt], path: &mut Vec<Level<'s>>, out: &mut Vec<Vec<Level<'s>>>) {
+    for (idx, s) in stmts.iter().enumerate() {
+        let enter = |part: Part, inner: &'s [ast::Stmt], path: &mut Vec<Level<'s>>, out: &mut Vec<Vec<Level<'s>>>| {
+            path.push(Level { stmts, idx, part });
+            find_points(inner, path, out);
+            path.pop();
+        };
+        if suspension(s).is_some() {
+            path.push(Level { stmts, idx, part: Part::Leaf });
+            out.push(path.clone());
+            path.pop();
+            continue;
+        }
+        match &s.kind {
+            StmtKind::If { body, orelse, .. } => {
+                enter(Part::IfBody, body, path, out);
+                enter(Part::IfElse, orelse, path, out);
+            }
+            StmtKind::While { body, orelse, .. } | StmtKind::For { body, orelse, .. } => {
+                enter(Part::LoopBody, body, path, out);
+                enter(Part::LoopElse, orelse, path, out);
+            }
+            StmtKind::Try { body, handlers, orelse, finalbody } => {
+                enter(Part::TryBody, body, path, out);
+                for (i, h) in handlers.iter().enumerate() {
+                    enter(Part::Handler(i), &h.body, path, out);
+                }
+                enter(Part::TryElse, orelse, path, out);
+                enter(Part::Finally, finalbody, path, out);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// `handling`, `handling2`, ...: the names of a state's fields of one kind.
+fn numbered(base: &str, n: usize) -> String {
+    if n == 1 { base.to_string() } else { format!("{base}{n}") }
+}
+
+/// `snake_case` to `CamelCase`, for the enum's name.
+fn camel(name: &str) -> String {
+    name.split('_')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let mut c = p.chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+                None => String::new(),
+            }
+        })
+        .collect()
+}
+
+impl<'a> Lower<'a> {
+    /// A generator function: its state machine (pushed to `self.gens`) and the function that
+    /// creates the generator object.
+    pub(super) fn generator(&mut self, id: FuncId, f: &'a crate::resolve::Func, body: &'a [ast::Stmt]) -> rir::Func {
+        let scope = f.scope;
+        self.frame = f.name.clone();
+        self.scope = scope;
+        let yield_ty = storable(&self.types.yields[id.0 as usize]);
+        let ret = storable(&self.types.gen_returns[id.0 as usize]);
+        self.ret_ty = ret.clone();
+        let enum_name = format!("{}Gen", camel(&f.rust_name));
+        let params: Vec<(String, Ty)> = f
+            .params
+            .iter()
+            .zip(&self.types.params[id.0 as usize])
+            .map(|(p, t)| (rust_ident(&p.name), storable(t)))
+            .collect();
+        self.gen = Some(GenCtx { enum_name: enum_name.clone(), points: HashMap::new(), for_iters: HashMap::new(), yield_ty: yield_ty.clone(), targets: BTreeSet::new() });
+        self.assign_storage(scope, body, &f.params);
+        let mut paths = Vec::new();
+        find_points(body, &mut Vec::new(), &mut paths);
+        // Stable names for what states hold besides locals.
+        let mut for_iters = HashMap::new();
+        crate::ast::walk_stmts(body, &mut |s| {
+            if let StmtKind::For { body: b, .. } = &s.kind {
+                if crate::ast::has_yield(b) {
+                    let n = for_iters.len() + 1;
+                    for_iters.insert(s.span.start, format!("iter{n}"));
+                }
+            }
+        });
+        let mut points: Vec<Point> = Vec::new();
+        let mut used_names: HashMap<String, usize> = HashMap::new();
+        for path in paths {
+            let leaf = path.last().map(|l| l.stmt());
+            let Some(leaf) = leaf else { continue };
+            let line = self.line(leaf.span);
+            let base = format!("AtLine{line}");
+            let n = used_names.entry(base.clone()).or_default();
+            *n += 1;
+            let variant = if *n == 1 { base } else { format!("{base}_{n}") };
+            let delegate = match suspension(leaf) {
+                Some((e, _)) if matches!(e.kind, ExprKind::YieldFrom(_)) => Some(format!("sub{}", points.len() + 1)),
+                _ => None,
+            };
+            let fields = self.state_fields(scope, &path, &f.params, &for_iters, delegate.as_deref());
+            points.push(Point { path, variant, fields, delegate });
+        }
+        if let Some(g) = self.gen.as_mut() {
+            g.for_iters = for_iters;
+            for p in &points {
+                g.points.insert(p.path.last().map_or(0, |l| l.stmt().span.start), (p.variant.clone(), p.fields.clone(), p.delegate.clone()));
+            }
+        }
+        let mut states = Vec::new();
+        let mut arms = Vec::new();
+        // Start: the body from the top.
+        {
+            let pat = Pat::Struct(format!("{enum_name}::Start"), params.iter().map(|(n, _)| (n.clone(), Pat::Mut(n.clone()))).collect());
+            let bound: HashSet<String> = params.iter().map(|(n, _)| n.clone()).collect();
+            let mut out = self.declare_locals(scope, &bound);
+            self.stmts_into(body, &mut out);
+            let block = self.finish_arm(out, body);
+            let next = self.take_targets();
+            let fields = params.iter().map(|(n, t)| (n.clone(), FieldTy::Plain(t.clone()))).collect();
+            states.push(GenState { name: "Start".into(), doc: "Created: the body has not started.".into(), fields, next });
+            arms.push((pat, block));
+        }
+        for p in &points {
+            let leaf = p.path.last().map(|l| l.stmt()).expect("a point has a path");
+            let pat = Pat::Struct(format!("{enum_name}::{}", p.variant), p.fields.iter().map(|(n, _)| (n.clone(), Pat::Mut(n.clone()))).collect());
+            let bound: HashSet<String> = p.fields.iter().map(|(n, _)| n.clone()).collect();
+            let mut out = self.declare_locals(scope, &bound);
+            self.continuation(&p.path, 0, &mut out);
+            let block = self.finish_arm(out, body);
+            let next = self.take_targets();
+            let text = self.file.text.get(leaf.span.start as usize..leaf.span.end as usize).unwrap_or("yield").lines().next().unwrap_or("yield").trim().to_string();
+            let doc = format!("Paused at `{text}` (line {}).", self.line(leaf.span));
+            states.push(GenState { name: p.variant.clone(), doc, fields: p.fields.clone(), next });
+            arms.push((pat, block));
+        }
+        arms.push((Pat::Variant(format!("{enum_name}::Done"), vec![]), Block::with_tail(Vec::new(), Expr::call("Err", vec![Expr::call("PyErr::runtime_error", vec![Expr::StrLit("generator resumed after it finished".into())])]))));
+        let state = Expr::call("std::mem::replace", vec![Expr::Var("self".into()), Expr::Path(format!("{enum_name}::Done"))]);
+        let resume = Block::with_tail(Vec::new(), Expr::MatchExpr(Box::new(state), arms));
+        self.gen = None;
+        self.frame = "<module>".to_string();
+        self.ret_ty = Ty::None;
+        self.gens.push(GenDef { func: id.0, name: enum_name.clone(), py_name: f.name.clone(), line: self.line(f.span), yield_ty, ret_ty: ret, states, resume });
+        // The function itself only creates the generator object.
+        let start = Expr::Struct(format!("{enum_name}::Start"), params.iter().map(|(n, _)| (n.clone(), Expr::Var(n.clone()))).collect());
+        let body = Block::with_tail(Vec::new(), Expr::Ok(Box::new(Expr::call("PyGen::new", vec![start]))));
+        rir::Func { name: f.rust_name.clone(), py_name: f.name.clone(), line: self.line(f.span), params, ret: Ty::Gen(id), body, by_ref_self: false, mut_self: false }
+    }
+
+    fn take_targets(&mut self) -> Vec<String> {
+        let mut next: Vec<String> = self.gen.as_mut().map(|g| std::mem::take(&mut g.targets).into_iter().collect()).unwrap_or_default();
+        next.push("Done".into());
+        next
+    }
+
+    /// `let mut x: T;` for every local not restored from the state.
+    fn declare_locals(&mut self, scope: ScopeId, bound: &HashSet<String>) -> Vec<Stmt> {
+        let mut out = Vec::new();
+        for name in self.res.scopes[scope.0 as usize].locals.clone() {
+            let rname = rust_ident(&name);
+            if bound.contains(&rname) {
+                continue;
+            }
+            let storage = self.storage.get(&(scope, name.clone())).cloned().unwrap_or(Storage::Local);
+            if matches!(storage, Storage::Local | Storage::MaybeUnbound) {
+                let optional = storage == Storage::MaybeUnbound;
+                let ty = storable(&self.types.var(scope, &name));
+                out.push(Stmt::Let { name: rname, ty: Some(ty), init: optional.then_some(Expr::Path("None".into())), mutable: true, optional });
+            }
+        }
+        out
+    }
+
+    /// The end of a state's code: falling off the end of the body returns `None`.
+    fn finish_arm(&mut self, out: Vec<Stmt>, body: &[ast::Stmt]) -> Block {
+        if always_returns(body) {
+            // Python cannot fall off the end here, but rustc cannot always see that.
+            let msg = Expr::StrLit("py2rust: internal error: a generator fell off its end".into());
+            return Block::with_tail(out, Expr::call("Err", vec![Expr::call("PyErr::runtime_error", vec![msg])]));
+        }
+        let ret = self.ret_ty.clone();
+        let none = self.coerce(Expr::Unit, &Ty::None, &ret, Span::default());
+        Block::with_tail(out, Expr::Ok(Box::new(Expr::call("Step::Return", vec![none]))))
+    }
+
+    /// What a state holds: the locals live across the point that are assigned there, the
+    /// iterators of the enclosing `for` loops, the exceptions being handled, the sub-iterator.
+    fn state_fields(&self, scope: ScopeId, path: &[Level], params: &[ast::Param], for_iters: &HashMap<u32, String>, delegate: Option<&str>) -> Vec<(String, FieldTy)> {
+        let live = self.live_at(scope, path);
+        let assigned = self.assigned_at(scope, path, params);
+        let mut fields = Vec::new();
+        for name in &self.res.scopes[scope.0 as usize].locals {
+            if !live.contains(name) {
+                continue;
+            }
+            let ty = storable(&self.types.var(scope, name));
+            match self.storage.get(&(scope, name.clone())) {
+                Some(Storage::MaybeUnbound) => fields.push((rust_ident(name), FieldTy::Optional(ty))),
+                Some(Storage::Local) | None if assigned.contains(name) => fields.push((rust_ident(name), FieldTy::Plain(ty))),
+                _ => {}
+            }
+        }
+        let (mut handlers, mut finals) = (0, 0);
+        for lv in path {
+            match (lv.part, &lv.stmt().kind) {
+                (Part::LoopBody, StmtKind::For { iter, .. }) => {
+                    if let Some(name) = for_iters.get(&lv.stmt().span.start) {
+                        fields.push((name.clone(), FieldTy::Plain(self.for_iter_ty(iter))));
+                    }
+                }
+                (Part::Handler(_), _) => {
+                    handlers += 1;
+                    fields.push((numbered("handling", handlers), FieldTy::Plain(Ty::Exc)));
+                }
+                (Part::Finally, _) => {
+                    finals += 1;
+                    fields.push((numbered("pending", finals), FieldTy::Completion(self.ret_ty.clone())));
+                }
+                _ => {}
+            }
+        }
+        if let (Some(d), Some(leaf)) = (delegate, path.last()) {
+            if let Some((ExprKind::YieldFrom(sub), _)) = suspension(leaf.stmt()).map(|(e, t)| (&e.kind, t)) {
+                let t = match self.ty(sub) {
+                    Ty::Gen(g) => FieldTy::Plain(Ty::Gen(g)),
+                    _ => FieldTy::DelegateIter(storable(&self.elem_ty(sub))),
+                };
+                fields.push((d.to_string(), t));
+            }
+        }
+        fields
+    }
+
+    /// The Rust type a `for` loop's stored iterator has in a generator.
+    fn for_iter_ty(&self, iter: &ast::Expr) -> Ty {
+        match self.ty(iter) {
+            Ty::Gen(g) => Ty::Gen(g),
+            _ => Ty::Iter(Box::new(storable(&self.elem_ty(iter)))),
+        }
+    }
+
+    /// The locals that may be read after the point before being assigned (conservative: a
+    /// re-entered loop, handlers and code after a `try` count as starting with nothing known).
+    fn live_at(&self, scope: ScopeId, path: &[Level]) -> HashSet<String> {
+        let mut assigned = HashSet::new();
+        if let Some((_, Some(target))) = path.last().and_then(|l| suspension(l.stmt())) {
+            let mut names = Vec::new();
+            target_names(target, &mut names);
+            assigned.extend(names);
+        }
+        let mut maybe = HashSet::new();
+        for (i, lv) in path.iter().enumerate().rev() {
+            if i + 1 < path.len() {
+                let s = lv.stmt();
+                match (lv.part, &s.kind) {
+                    (Part::LoopBody, _) => {
+                        self.definite(scope, std::slice::from_ref(s), &mut HashSet::new(), &mut maybe);
+                        assigned.clear();
+                    }
+                    (Part::Finally, _) => assigned.clear(),
+                    (Part::TryBody | Part::Handler(_) | Part::TryElse, StmtKind::Try { handlers, orelse, finalbody, .. }) => {
+                        if lv.part == Part::TryBody {
+                            for h in handlers {
+                                let mut a: HashSet<String> = h.name.iter().cloned().collect();
+                                self.definite(scope, &h.body, &mut a, &mut maybe);
+                            }
+                            self.definite(scope, orelse, &mut assigned.clone(), &mut maybe);
+                        }
+                        self.definite(scope, finalbody, &mut HashSet::new(), &mut maybe);
+                        assigned.clear();
+                    }
+                    _ => {}
+                }
+            }
+            self.definite(scope, &lv.stmts[lv.idx + 1..], &mut assigned, &mut maybe);
+        }
+        maybe
+    }
+
+    /// The locals certainly assigned when execution reaches the point.
+    fn assigned_at(&self, scope: ScopeId, path: &[Level], params: &[ast::Param]) -> HashSet<String> {
+        let mut assigned: HashSet<String> = params.iter().map(|p| p.name.clone()).collect();
+        let mut ignored = HashSet::new();
+        for lv in path {
+            self.definite(scope, &lv.stmts[..lv.idx], &mut assigned, &mut ignored);
+            match (lv.part, &lv.stmt().kind) {
+                (Part::LoopBody, StmtKind::For { target, .. }) => {
+                    let mut names = Vec::new();
+                    target_names(target, &mut names);
+                    assigned.extend(names);
+                }
+                (Part::Handler(i), StmtKind::Try { handlers, .. }) => {
+                    assigned.extend(handlers[i].name.clone());
+                }
+                _ => {}
+            }
+        }
+        assigned
+    }
+
+    /// Emits the code that runs when the generator resumes at the point `path` leads to:
+    /// the rest of `path[i]`'s statement, then the statements after it in its list.
+    fn continuation(&mut self, path: &[Level<'a>], i: usize, out: &mut Vec<Stmt>) {
+        let lv = path[i];
+        let s = lv.stmt();
+        match (lv.part, &s.kind) {
+            (Part::Leaf, _) => self.resume_point(s, out),
+            (Part::IfBody | Part::IfElse | Part::LoopElse, _) => self.continuation(path, i + 1, out),
+            (Part::LoopBody, _) => {
+                // 'brk: { 'cnt: { rest of the body } the loop again }
+                let brk = self.label("brk");
+                let cnt = self.label("cnt");
+                self.loops.push(LoopCtx { else_label: Some(brk.clone()), label: None, continue_label: Some(cnt.clone()), tries_depth: self.tries.len() });
+                let mut rest = Vec::new();
+                self.continuation(path, i + 1, &mut rest);
+                self.loops.pop();
+                let mut body = vec![Stmt::Labeled { label: cnt, body: Block::new(rest) }];
+                if let StmtKind::For { .. } = &s.kind {
+                    self.gen_for(s, false, &mut body);
+                } else {
+                    self.stmt(s, &mut body);
+                }
+                out.push(Stmt::Labeled { label: brk, body: Block::new(body) });
+            }
+            (Part::TryBody, StmtKind::Try { handlers, orelse, finalbody, .. }) => {
+                self.try_parts(&mut |l: &mut Lower<'a>, out: &mut Vec<Stmt>| l.continuation(path, i + 1, out), handlers, orelse, finalbody, out);
+            }
+            (Part::Handler(_) | Part::TryElse, StmtKind::Try { finalbody, .. }) => {
+                let handling = path[..i].iter().filter(|l| matches!(l.part, Part::Handler(_))).count() + 1;
+                let is_handler = matches!(lv.part, Part::Handler(_));
+                if is_handler {
+                    self.caught.push(numbered("handling", handling));
+                }
+                self.try_parts(&mut |l: &mut Lower<'a>, out: &mut Vec<Stmt>| l.continuation(path, i + 1, out), &[], &[], finalbody, out);
+                if is_handler {
+                    self.caught.pop();
+                }
+            }
+            (Part::Finally, _) => {
+                // The rest of the `finally`, then where the completion it interrupted was going.
+                let pending = numbered("pending", path[..=i].iter().filter(|l| l.part == Part::Finally).count());
+                self.pending.push(pending.clone());
+                self.continuation(path, i + 1, out);
+                self.pending.pop();
+                out.push(self.resume(pending, Vec::new(), None));
+            }
+            _ => {}
+        }
+        self.stmts_into(&lv.stmts[lv.idx + 1..], out);
+    }
+
+    /// The state to store when pausing at the suspension statement `s`.
+    fn save_state(&mut self, s: &ast::Stmt) -> Option<Stmt> {
+        let g = self.gen.as_mut()?;
+        let (variant, fields, _) = g.points.get(&s.span.start)?.clone();
+        g.targets.insert(variant.clone());
+        let path = format!("{}::{variant}", g.enum_name);
+        let (mut handling, mut pending) = (0, 0);
+        let values = fields
+            .iter()
+            .map(|(n, t)| {
+                let v = if n.starts_with("handling") && *t == FieldTy::Plain(Ty::Exc) {
+                    handling += 1;
+                    self.caught.get(handling - 1).cloned().unwrap_or_else(|| n.clone())
+                } else if matches!(t, FieldTy::Completion(_)) {
+                    pending += 1;
+                    self.pending.get(pending - 1).cloned().unwrap_or_else(|| n.clone())
+                } else {
+                    n.clone()
+                };
+                (n.clone(), Expr::Var(v))
+            })
+            .collect();
+        Some(Stmt::Assign { place: Expr::Deref(Box::new(Expr::Var("self".into()))), value: Expr::Struct(path, values) })
+    }
+
+    /// A suspension statement reached while running: pause there.
+    pub(super) fn suspend(&mut self, s: &ast::Stmt, out: &mut Vec<Stmt>) {
+        let Some((e, target)) = suspension(s) else { return };
+        if !self.gen.as_ref().is_some_and(|g| g.points.contains_key(&s.span.start)) {
+            self.unsupported(e.span, "`yield` here", "a generator cannot pause inside a `with` block yet");
+            return;
+        }
+        let yield_ty = self.gen.as_ref().map(|g| g.yield_ty.clone()).unwrap_or(Ty::Dyn);
+        match &e.kind {
+            ExprKind::Yield(value) => {
+                let v = match value {
+                    Some(v) => self.expr_as(v, &yield_ty),
+                    None => self.coerce(Expr::Unit, &Ty::None, &yield_ty, e.span),
+                };
+                let y = self.tmp("yielded");
+                out.push(Stmt::Let { name: y.clone(), ty: None, init: Some(v), mutable: false, optional: false });
+                let Some(save) = self.save_state(s) else { return };
+                out.push(save);
+                out.push(Stmt::Return(Expr::Ok(Box::new(Expr::call("Step::Yield", vec![Expr::Var(y)])))));
+            }
+            ExprKind::YieldFrom(sub) => {
+                let Some(name) = self.gen.as_ref().and_then(|g| g.points.get(&s.span.start)).and_then(|p| p.2.clone()) else { return };
+                let init = match self.ty(sub) {
+                    Ty::Gen(_) => self.expr(sub),
+                    _ => {
+                        let it = self.stored_iter(sub);
+                        Expr::call("DelegateIter", vec![it])
+                    }
+                };
+                out.push(Stmt::Let { name: name.clone(), ty: None, init: Some(init), mutable: true, optional: false });
+                self.delegate_step(s, &name, Expr::Path("Input::Next".into()), sub, target, out);
+            }
+            _ => {}
+        }
+    }
+
+    /// One step of `yield from`: pass `input` to the sub-iterator; pause with what it yields,
+    /// or go on with its return value assigned to the target.
+    fn delegate_step(&mut self, s: &ast::Stmt, sub_var: &str, input: Expr, sub: &ast::Expr, target: Option<&ast::Expr>, out: &mut Vec<Stmt>) {
+        let yield_ty = self.gen.as_ref().map(|g| g.yield_ty.clone()).unwrap_or(Ty::Dyn);
+        let item_ty = storable(&self.elem_ty(sub));
+        let step = self.attempt(Expr::Var(sub_var.to_string()).method("delegate", vec![input]), s.span);
+        let y = self.tmp("yielded");
+        let r = self.tmp("returned");
+        let yv = self.coerce(Expr::Var(y.clone()), &item_ty, &yield_ty, s.span);
+        let Some(save) = self.save_state(s) else { return };
+        let pause = Block::new(vec![save, Stmt::Return(Expr::Ok(Box::new(Expr::call("Step::Yield", vec![yv]))))]);
+        let value = Expr::MatchExpr(
+            Box::new(step),
+            vec![
+                (Pat::Variant("Step::Yield".into(), vec![Pat::Ident(y)]), pause),
+                (Pat::Variant("Step::Return".into(), vec![Pat::Ident(r.clone())]), Block::with_tail(Vec::new(), Expr::Var(r.clone()))),
+            ],
+        );
+        let (ret_ty, value) = match self.ty(sub) {
+            Ty::Gen(g) => {
+                let t = storable(&self.types.gen_returns[g.0 as usize]);
+                let v = match t {
+                    // A sub-generator already finished gives None.
+                    Ty::None => Expr::Block(Block::new(vec![Stmt::Expr(value)])),
+                    Ty::Dyn => value.method("unwrap_or", vec![Expr::Path("Value::None".into())]),
+                    _ => self.attempt(Expr::call("returned", vec![value]), s.span),
+                };
+                (t, v)
+            }
+            _ => (Ty::None, value),
+        };
+        match target {
+            Some(t) => self.bind(t, value, &ret_ty, out),
+            None => out.push(Stmt::Expr(value)),
+        }
+    }
+
+    /// Resuming at the suspension statement `s`: what the paused `yield` evaluates to (or the
+    /// exception thrown in), assigned to its target.
+    fn resume_point(&mut self, s: &ast::Stmt, out: &mut Vec<Stmt>) {
+        let Some((e, target)) = suspension(s) else { return };
+        match &e.kind {
+            ExprKind::Yield(_) => {
+                let err = self.tmp("thrown");
+                let raise = self.raise(Expr::Var(err.clone()), s.span);
+                let sent_ty = self.ty(e);
+                let v = self.tmp("sent");
+                if target.is_none() {
+                    // The value sent is dropped; only a thrown exception matters.
+                    let arms = vec![(Pat::Variant("Input::Throw".into(), vec![Pat::Ident(err)]), Block::new(vec![raise])), (Pat::Wild, Block::default())];
+                    out.push(Stmt::Match { value: Expr::Var("input".into()), arms });
+                    return;
+                }
+                let (send_arm, next_value) = if sent_ty == Ty::None {
+                    (Block::with_tail(Vec::new(), Expr::Unit), Expr::Unit)
+                } else {
+                    (Block::with_tail(Vec::new(), Expr::Var(v.clone())), Expr::Path("Value::None".into()))
+                };
+                let sent = Expr::MatchExpr(
+                    Box::new(Expr::Var("input".into())),
+                    vec![
+                        (Pat::Variant("Input::Throw".into(), vec![Pat::Ident(err)]), Block::new(vec![raise])),
+                        (Pat::Variant("Input::Send".into(), vec![Pat::Ident(v)]), send_arm),
+                        (Pat::Variant("Input::Next".into(), vec![]), Block::with_tail(Vec::new(), next_value)),
+                    ],
+                );
+                match target {
+                    Some(t) => self.bind(t, sent, &sent_ty, out),
+                    None => out.push(Stmt::Expr(sent)),
+                }
+            }
+            ExprKind::YieldFrom(sub) => {
+                let Some(name) = self.gen.as_ref().and_then(|g| g.points.get(&s.span.start)).and_then(|p| p.2.clone()) else { return };
+                self.delegate_step(s, &name, Expr::Var("input".into()), sub, target, out);
+            }
+            _ => {}
+        }
+    }
+
+    /// `g.send(v)`, `g.throw(e)`, `g.close()`, `g.__next__()` on a generator object.
+    pub(super) fn generator_method(&mut self, e: &ast::Expr, owner: &ast::Expr, method: &str, args: &[ast::Expr]) -> Expr {
+        let g = self.place(owner);
+        let call = match (method, args) {
+            ("send", [v]) => {
+                let v = self.expr_as(v, &Ty::Dyn);
+                g.method("send", vec![v])
+            }
+            ("throw", [x]) => {
+                let Some(err) = self.exception_value(Some(x), x.span) else { return Expr::Unit };
+                g.method("throw", vec![err])
+            }
+            ("close", []) => g.method("close", vec![]),
+            ("__next__", []) => g.method("next_value", vec![]),
+            _ => return self.unsupported(e.span, format!("the generator method `{method}` with these arguments"), "supported: send(value), throw(exception), close(), __next__()"),
+        };
+        self.attempt(call, e.span)
+    }
+
+    /// A `for` loop whose body pauses: its iterator is a variable the states store, so a
+    /// resumed generator goes on with it. `init`: create the iterator (else it is restored).
+    pub(super) fn gen_for(&mut self, s: &ast::Stmt, init: bool, out: &mut Vec<Stmt>) {
+        let StmtKind::For { target, iter, body, orelse } = &s.kind else { return };
+        let Some(it) = self.gen.as_ref().and_then(|g| g.for_iters.get(&s.span.start)).cloned() else { return };
+        if init {
+            let v = match self.ty(iter) {
+                Ty::Gen(_) => self.expr(iter),
+                _ => self.stored_iter(iter),
+            };
+            out.push(Stmt::Let { name: it.clone(), ty: None, init: Some(v), mutable: true, optional: false });
+        }
+        let label = (!orelse.is_empty()).then(|| self.label("loop"));
+        let own = Some(self.label("loop"));
+        let elem = storable(&self.elem_ty(iter));
+        let item = self.tmp("item");
+        let next = self.attempt(Expr::Var(item.clone()), iter.span);
+        let fetch = Expr::MatchExpr(
+            Box::new(Expr::Var(it).method("next", vec![])),
+            vec![
+                (Pat::Variant("Some".into(), vec![Pat::Ident(item)]), Block::with_tail(Vec::new(), next)),
+                (Pat::Variant("None".into(), vec![]), Block::new(vec![Stmt::Break(own.clone())])),
+            ],
+        );
+        let mut stmts = Vec::new();
+        self.bind(target, fetch, &elem, &mut stmts);
+        self.loops.push(LoopCtx { else_label: label.clone(), label: own.clone(), continue_label: None, tries_depth: self.tries.len() });
+        let b = self.block(body);
+        self.loops.pop();
+        stmts.extend(b.stmts);
+        self.with_else(Stmt::Loop { label: own, body: Block::new(stmts) }, label, orelse, out);
+    }
+
+    /// An iterable as a `PyIter` (a nameable type a state can hold).
+    pub(super) fn stored_iter(&mut self, iter: &ast::Expr) -> Expr {
+        match self.fallible_iter(iter) {
+            Some(it) => Expr::call("PyIter::new", vec![it]),
+            None => {
+                let it = self.iterate(iter);
+                Expr::call("PyIter::from_plain", vec![it])
+            }
+        }
+    }
+
+}
+
+/// `--emit states`: each generator's state machine as a Graphviz graph.
+pub fn states_dot(gens: &[GenDef]) -> String {
+    let mut out = String::from("digraph generators {\n    node [shape=box];\n");
+    for g in gens {
+        out.push_str(&format!("    subgraph \"cluster_{}\" {{\n        label=\"{} (line {})\";\n", g.name, g.py_name, g.line));
+        for st in &g.states {
+            let fields: Vec<&str> = st.fields.iter().map(|(n, _)| n.as_str()).collect();
+            let label = format!("{}\\n{}\\n{{{}}}", st.name, st.doc.replace('"', "\\\""), fields.join(", "));
+            out.push_str(&format!("        \"{0}::{1}\" [label=\"{2}\"];\n", g.name, st.name, label));
+        }
+        out.push_str(&format!("        \"{0}::Done\" [label=\"Done\"];\n", g.name));
+        for st in &g.states {
+            for n in &st.next {
+                let how = if n == "Done" { "return / raise" } else { "yield" };
+                out.push_str(&format!("        \"{0}::{1}\" -> \"{0}::{2}\" [label=\"{3}\"];\n", g.name, st.name, n, how));
+            }
+        }
+        out.push_str("    }\n");
+    }
+    out.push_str("}\n");
+    out
+}
