@@ -106,6 +106,11 @@ impl std::fmt::Debug for RangeIter {
 }
 
 impl RangeIter {
+    /// No items.
+    pub fn empty() -> RangeIter {
+        RangeIter { next: 0, end: 0, step: 1, big: None }
+    }
+
     /// How many items are left.
     pub fn remaining(&self) -> Int {
         match &self.big {

@@ -138,6 +138,15 @@ pub fn py_genexpr<T, R>(items: impl IntoIterator<Item = T>, mut f: impl FnMut(T)
     items.into_iter().filter_map(move |x| f(x).transpose())
 }
 
+/// `py_genexpr` over a source whose items may raise (a generator, another lazy pipeline):
+/// pulled one at a time, so each stage runs only when the next asks, as in Python.
+pub fn py_genexpr_try<T, R>(items: impl IntoIterator<Item = PyResult<T>>, mut f: impl FnMut(T) -> PyResult<Option<R>>) -> impl Iterator<Item = PyResult<R>> {
+    items.into_iter().filter_map(move |x| match x {
+        Ok(x) => f(x).transpose(),
+        Err(e) => Some(Err(e)),
+    })
+}
+
 /// `any(items)` over items that may raise: stops at the first true item, as Python does.
 pub fn try_any<T: PyObject>(items: impl IntoIterator<Item = PyResult<T>>) -> PyResult<bool> {
     for x in items {

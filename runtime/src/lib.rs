@@ -22,6 +22,7 @@ pub mod list;
 pub mod methods;
 pub mod object;
 pub mod pystr;
+pub mod range;
 pub mod set;
 pub mod value;
 pub mod vars;

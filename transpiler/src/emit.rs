@@ -245,6 +245,7 @@ pub fn ty_tokens(t: &Ty) -> TokenStream {
             let t = ty_tokens(t);
             quote! { PyIter<#t> }
         }
+        Ty::Range => quote! { PyRange },
         Ty::Gen(f) => {
             let name = GEN_NAMES.with(|n| n.borrow().get(&f.0).cloned()).unwrap_or_else(|| "Value".to_string());
             let n = format_ident!("{}", name);

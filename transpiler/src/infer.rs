@@ -66,6 +66,7 @@ enum ITy {
     Iter(Box<ITy>),
     Func(FuncId),
     Gen(FuncId),
+    Range,
     Module(String),
     Exc,
     Obj(ClassId),
@@ -265,6 +266,7 @@ impl Solver {
             ITy::Iter(t) => Ty::Iter(Box::new(self.concrete(t, depth + 1))),
             ITy::Func(f) => Ty::Func(*f),
             ITy::Gen(f) => Ty::Gen(*f),
+            ITy::Range => Ty::Range,
             ITy::Module(m) => Ty::Module(m.clone()),
             ITy::Exc => Ty::Exc,
             ITy::Obj(c) => Ty::Obj(*c),
@@ -335,6 +337,17 @@ pub fn infer(module: &Module, res: &Resolution) -> Result<Types, Vec<Diagnostic>
                     if inf.s.get(v) == ITy::Never {
                         inf.s.join_into(v, &ITy::Dyn);
                     }
+                }
+            }
+        }
+        if !inf.s.changed {
+            // Containers nothing is ever put in (`[]`): their items, and what iterates over
+            // them, could be anything.
+            let mut elems: Vec<Var> = inf.memo.values().copied().collect();
+            elems.sort_unstable();
+            for v in elems {
+                if inf.s.get(v) == ITy::Never {
+                    inf.s.join_into(v, &ITy::Dyn);
                 }
             }
         }
@@ -851,6 +864,7 @@ impl<'a> Infer<'a> {
             }
             ITy::Iter(t) => (**t).clone(),
             ITy::Gen(f) => self.s.get(self.yields[f.0 as usize]),
+            ITy::Range => ITy::Int,
             ITy::File => ITy::Str,
             // Not known yet: no conclusion (widening now would never be undone).
             ITy::Never => ITy::Never,
@@ -1423,7 +1437,7 @@ impl<'a> Infer<'a> {
         match (name, shapes.as_slice()) {
             ("print", _) => ITy::None,
             ("len", _) => ITy::Int,
-            ("range", _) => ITy::Iter(Box::new(ITy::Int)),
+            ("range", _) => ITy::Range,
             ("abs", [Ty::Int | Ty::Bool]) => ITy::Int,
             ("abs", [Ty::Float]) => ITy::Float,
             ("min" | "max", [_]) => self.elem_of(&a[0]),

@@ -16,8 +16,10 @@ pub enum Ty {
     Dict(Box<Ty>, Box<Ty>),
     Set(Box<Ty>),
     Tuple(Vec<Ty>),
-    /// A lazy iterator with this item type (`range(...)`, `enumerate(...)`).
+    /// A lazy iterator with this item type (`enumerate(...)`, `iter(xs)`).
     Iter(Box<Ty>),
+    /// A `range` object (the runtime's `PyRange`; a `for` over `range(...)` never makes one).
+    Range,
     /// A module-level function, called directly.
     Func(FuncId),
     /// A generator object of this generator function (the runtime's `PyGen` over the
@@ -64,6 +66,7 @@ impl Ty {
             Ty::Iter(t) => format!("Iterator[{}]", t.python_name()),
             Ty::Func(_) => "function".into(),
             Ty::Gen(_) => "generator".into(),
+            Ty::Range => "range".into(),
             Ty::Module(m) => format!("module {m}"),
             Ty::Exc => "BaseException".into(),
             Ty::Obj(_) => "object".into(),

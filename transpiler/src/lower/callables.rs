@@ -229,9 +229,6 @@ impl Lower<'_> {
     /// a shared `PyIter`, so that it is consumed once, as Python's iterators are.
     pub(super) fn iterator_value(&mut self, e: &ast::Expr) -> Expr {
         if let ExprKind::Call { func, .. } = &e.kind {
-            if matches!(self.res.names.get(&func.id), Some(Binding::Builtin(b)) if b == "range") {
-                return self.unsupported(e.span, "a `range` object as a value", "use it directly in a `for` loop or pass it to list()");
-            }
             if let ExprKind::Attribute { attr, .. } = &func.kind {
                 if matches!(attr.as_str(), "keys" | "values" | "items") {
                     return self.unsupported(e.span, "a dict view as a value", "iterate over it directly, or pass it to list()");

@@ -1920,11 +1920,13 @@ impl<'a> Lower<'a> {
 
     /// Whether iterating this yields results lazily (so early exits must not evaluate more).
     fn lazily_fallible(&self, iter: &ast::Expr) -> bool {
+        if matches!(self.ty(iter), Ty::Gen(_)) {
+            return true;
+        }
         match &iter.kind {
             ExprKind::GenExp { generators, .. } => generators.len() == 1,
             ExprKind::Call { func, .. } => matches!(self.res.names.get(&func.id), Some(Binding::Builtin(b)) if b == "map" || b == "filter"),
             ExprKind::Name(_) if matches!(self.ty(iter), Ty::Iter(_)) => true,
-            _ if matches!(self.ty(iter), Ty::Gen(_)) => true,
             _ => matches!(self.ty(iter), Ty::Dict(..) | Ty::Set(_) | Ty::Dyn | Ty::Obj(_) | Ty::File),
         }
     }
@@ -1932,7 +1934,11 @@ impl<'a> Lower<'a> {
     /// A one-clause generator expression as a lazy iterator of results: the element is
     /// computed only when the consumer asks for it, as in Python.
     fn lazy_genexpr(&mut self, elt: &ast::Expr, g: &ast::Comprehension) -> Option<Expr> {
-        let it = self.iterate(&g.iter);
+        // A source that is itself lazy and may raise stays lazy (one item at a time).
+        let (it, adapter) = match self.lazily_fallible(&g.iter).then(|| self.fallible_iter(&g.iter)).flatten() {
+            Some(it) => (it, "py_genexpr_try"),
+            None => (self.iterate(&g.iter), "py_genexpr"),
+        };
         let Some(pat) = self.loop_pattern(&g.target) else {
             self.unsupported(g.target.span, "this generator expression target", "not supported yet");
             return None;
@@ -1947,7 +1953,7 @@ impl<'a> Lower<'a> {
         let value = self.expr_as(elt, &storable(&elem_ty));
         (self.tries, self.loops, self.caught, self.frame) = saved;
         let body = Expr::Block(Block::with_tail(stmts, Expr::Ok(Box::new(Expr::call("Some", vec![value])))));
-        Some(Expr::call("py_genexpr", vec![it, Expr::Closure(vec![pat], Box::new(body))]))
+        Some(Expr::call(adapter, vec![it, Expr::Closure(vec![pat], Box::new(body))]))
     }
 
     /// For a `for` loop: dict/set iteration yielding `PyResult` items (lazily, so that changing
@@ -2090,6 +2096,7 @@ impl<'a> Lower<'a> {
             },
             Ty::List(t) | Ty::Iter(t) | Ty::Set(t) | Ty::Dict(t, _) => (**t).clone(),
             Ty::Gen(g) => storable(&self.types.yields[g.0 as usize]),
+            Ty::Range => Ty::Int,
             Ty::Str => Ty::Str,
             Ty::Tuple(ts) => {
                 let first = ts.first().cloned().unwrap_or(Ty::Never);
@@ -2146,7 +2153,7 @@ impl<'a> Lower<'a> {
             return self.attempt(Expr::call("try_collect", vec![it]), iter.span);
         }
         match &t {
-            Ty::List(_) | Ty::Str => self.place(iter).method("iter", vec![]),
+            Ty::List(_) | Ty::Str | Ty::Range => self.place(iter).method("iter", vec![]),
             Ty::Tuple(parts) => {
                 let elem = self.elem_ty(iter);
                 if let ExprKind::Tuple(elts) = &iter.kind {
@@ -2349,6 +2356,22 @@ impl<'a> Lower<'a> {
                 self.call_method_impls(e.span, *root, "__len__", recv, &[], &[])
             }
             ("len", [Ty::List(_) | Ty::Str | Ty::Dict(..) | Ty::Set(_)]) => self.place(&args[0]).method("len", vec![]),
+            ("len", [Ty::Range]) => {
+                let r = self.place(&args[0]);
+                self.attempt(r.method("len", vec![]), e.span)
+            }
+            ("range", [_] | [_, _] | [_, _, _]) if shapes_are_ints(&tys) => {
+                // A range object as a value (a `for` loop over `range(...)` does not get here).
+                let mut a: Vec<Expr> = args.iter().map(|x| self.expr_as(x, &Ty::Int)).collect();
+                if a.len() == 1 {
+                    a.insert(0, Expr::Int(0));
+                }
+                if a.len() == 2 {
+                    a.push(Expr::Int(1));
+                }
+                let refs = a.into_iter().map(Expr::reference).collect();
+                self.attempt(Expr::call("PyRange::new", refs), e.span)
+            }
             ("len", [Ty::Tuple(ts)]) => Expr::Int(ts.len() as i64),
             ("len", [Ty::Dyn]) => {
                 let v = self.place(&args[0]);
@@ -2722,6 +2745,7 @@ impl<'a> Lower<'a> {
             Ty::Class(_) => "type",
             Ty::File => "TextIOWrapper",
             Ty::Gen(_) => "generator",
+            Ty::Range => "range",
             Ty::Iter(_) | Ty::Func(_) | Ty::Module(_) => return self.unsupported(x.span, "type() of this value", "not supported yet"),
         };
         Expr::Str(name.into())
@@ -3062,6 +3086,11 @@ impl<'a> Lower<'a> {
 // ----- small helpers ---------------------------------------------------------------------
 
 /// A literal argument of a module function (`None` is `()`).
+/// Whether every argument is an int (or a bool, which is one).
+fn shapes_are_ints(ts: &[Ty]) -> bool {
+    ts.iter().all(|t| matches!(t, Ty::Int | Ty::Bool))
+}
+
 fn module_lit(l: crate::modules::Lit) -> Expr {
     use crate::modules::Lit;
     match l {

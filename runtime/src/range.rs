@@ -1,0 +1,134 @@
+//! `PyRange`: a `range` object used as a value (stored, passed, iterated more than once).
+//! A `for` loop directly over `range(...)` never builds one: it iterates a `RangeIter`.
+
+use crate::builtins::{range, range_len, RangeIter};
+use crate::err::{PyErr, PyResult};
+use crate::int::Int;
+use crate::object::PyObject;
+use crate::value::{IntoValue, Object, Value, ValueIter};
+use std::any::Any;
+use std::rc::Rc;
+
+/// `range(start, stop, step)`: immutable, re-iterable.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PyRange {
+    start: Int,
+    stop: Int,
+    step: Int,
+}
+
+impl PyRange {
+    /// `range(start, stop, step)`: `ValueError` for a zero step.
+    pub fn new(start: &Int, stop: &Int, step: &Int) -> PyResult<PyRange> {
+        range(start, stop, step)?;
+        Ok(PyRange { start: start.clone(), stop: stop.clone(), step: step.clone() })
+    }
+
+    /// A fresh iterator over the items.
+    pub fn iter(&self) -> RangeIter {
+        // The step was checked when the range was made, so this cannot fail.
+        range(&self.start, &self.stop, &self.step).unwrap_or_else(|_| RangeIter::empty())
+    }
+
+    /// `len(r)`.
+    pub fn len(&self) -> PyResult<Int> {
+        range_len(&self.start, &self.stop, &self.step)
+    }
+
+    /// `x in r`.
+    pub fn contains(&self, x: &Int) -> bool {
+        let zero = Int::from(0);
+        let inside = if self.step > zero { self.start <= *x && *x < self.stop } else { self.stop < *x && *x <= self.start };
+        inside && (x - &self.start).modulo(&self.step).map(|r| r == zero).unwrap_or(false)
+    }
+
+    /// `r[i]`.
+    pub fn getitem(&self, i: &Int) -> PyResult<Int> {
+        let n = self.len()?;
+        let zero = Int::from(0);
+        let k = if *i < zero { i + &n } else { i.clone() };
+        if k < zero || k >= n {
+            return Err(PyErr::index_error("range object index out of range"));
+        }
+        Ok(&self.start + &(&k * &self.step))
+    }
+}
+
+impl PyObject for PyRange {
+    fn write_repr(&self, out: &mut String) -> PyResult<()> {
+        if self.step == Int::from(1) {
+            out.push_str(&format!("range({}, {})", self.start, self.stop));
+        } else {
+            out.push_str(&format!("range({}, {}, {})", self.start, self.stop, self.step));
+        }
+        Ok(())
+    }
+    fn truthy(&self) -> bool {
+        self.len().map(|n| n != Int::from(0)).unwrap_or(true)
+    }
+    fn type_name(&self) -> &'static str {
+        "range"
+    }
+}
+
+impl Object for PyRange {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn into_any_rc(self: Rc<Self>) -> Rc<dyn Any> {
+        self
+    }
+    fn len(&self) -> PyResult<Int> {
+        PyRange::len(self)
+    }
+    fn iter(self: Rc<Self>) -> PyResult<ValueIter> {
+        Ok(ValueIter::new(PyRange::iter(&self).map(|i| Ok(Value::Int(i)))))
+    }
+    fn contains(&self, x: &Value) -> PyResult<bool> {
+        Ok(match x {
+            Value::Int(i) => PyRange::contains(self, i),
+            Value::Bool(b) => PyRange::contains(self, &Int::from(*b as i64)),
+            _ => false,
+        })
+    }
+    fn getitem(&self, index: &Value) -> PyResult<Value> {
+        match index {
+            Value::Int(i) => self.getitem(i).map(Value::Int),
+            other => Err(PyErr::type_error(format!("range indices must be integers or slices, not {}", other.type_name()))),
+        }
+    }
+    fn eq_obj(&self, other: &dyn Object) -> bool {
+        // Equal when they are the same sequence.
+        match other.as_any().downcast_ref::<PyRange>() {
+            Some(o) => {
+                let (a, b) = (self.iter().collect::<Vec<_>>(), o.iter().collect::<Vec<_>>());
+                a == b
+            }
+            None => false,
+        }
+    }
+}
+
+impl IntoValue for PyRange {
+    fn into_value(self) -> Value {
+        Value::Obj(Rc::new(self))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranges_are_reiterable_and_exact() {
+        let r = PyRange::new(&Int::from(10), &Int::from(0), &Int::from(-3)).unwrap();
+        assert_eq!(r.iter().count(), 4);
+        assert_eq!(r.iter().count(), 4);
+        assert_eq!(r.len().unwrap(), Int::from(4));
+        assert!(r.contains(&Int::from(7)) && !r.contains(&Int::from(8)) && !r.contains(&Int::from(0)));
+        assert_eq!(r.getitem(&Int::from(-1)).unwrap(), Int::from(1));
+        assert!(r.getitem(&Int::from(4)).is_err());
+        assert_eq!(crate::object::py_repr(&r).unwrap().as_str(), "range(10, 0, -3)");
+        assert!(PyRange::new(&Int::from(0), &Int::from(1), &Int::from(0)).is_err());
+    }
+}
