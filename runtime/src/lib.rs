@@ -14,6 +14,7 @@ pub mod dict;
 pub mod entry;
 pub mod err;
 pub mod flow;
+pub mod func;
 pub mod hash;
 pub mod instance;
 pub mod iter;

@@ -53,6 +53,8 @@ pub struct Func {
     pub by_ref_self: bool,
     /// The first parameter is taken by mutable reference (an exception's `__init__`).
     pub mut_self: bool,
+    /// Variables of enclosing functions, received first as shared cells (`count: &PyCell<T>`).
+    pub captures: Vec<(String, Ty)>,
 }
 
 #[derive(Clone, Debug)]
@@ -221,6 +223,10 @@ pub enum Expr {
     RawInt(i64),
     /// `<T as FromValue>::from_value(expr)`: unboxing a `Value` (fallible).
     FromValue(Box<Expr>, Ty),
+    /// `move |params| body` (a closure owning what it captures).
+    MoveFn(Vec<Pat>, Box<Expr>),
+    /// `PyCell::<T>::unbound()`, or `PyCell::new(value)`: a variable closures share.
+    NewCell(Ty, Option<Box<Expr>>),
 }
 
 impl Expr {
