@@ -132,13 +132,21 @@ impl Object for PyFunc {
 }
 
 /// Checks the number of positional arguments a function value received against its
-/// parameters (`min` required, at most `max`; `None`: `*args`), with CPython's messages.
-pub fn check_arity(name: &str, args: &[Value], min: usize, max: Option<usize>) -> PyResult<()> {
+/// parameters (`required`: the names of those without a default; at most `max`, `None` with
+/// `*args`), with CPython's messages (`name` is the qualified name).
+pub fn check_arity(name: &str, args: &[Value], required: &[&str], max: Option<usize>) -> PyResult<()> {
     let n = args.len();
+    let min = required.len();
     if n < min {
-        let missing = min - n;
-        let plural = if missing == 1 { "argument" } else { "arguments" };
-        return Err(PyErr::type_error(format!("{name}() missing {missing} required positional {plural}")));
+        let missing: Vec<String> = required[n..].iter().map(|p| format!("'{p}'")).collect();
+        let list = match missing.as_slice() {
+            [one] => one.clone(),
+            [a, b] => format!("{a} and {b}"),
+            [rest @ .., last] => format!("{}, and {last}", rest.join(", ")),
+            [] => String::new(),
+        };
+        let plural = if missing.len() == 1 { "argument" } else { "arguments" };
+        return Err(PyErr::type_error(format!("{name}() missing {} required positional {plural}: {list}", missing.len())));
     }
     if let Some(max) = max {
         if n > max {

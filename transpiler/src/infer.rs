@@ -618,11 +618,17 @@ impl<'a> Infer<'a> {
         match &s.kind {
             StmtKind::FunctionDef(def) => {
                 // A nested `def` binds its name to the function value.
-                if let (Some(&f), Some(cur)) = (self.res.defs.get(&s.span.start), self.func) {
+                if let Some(&f) = self.res.defs.get(&s.span.start) {
                     if self.res.funcs[f.0 as usize].is_value {
-                        let scope = self.res.funcs[cur.0 as usize].scope;
+                        // Decorators apply innermost first: `name = d1(d2(f))`.
+                        let mut t = ITy::Func(f);
+                        for d in def.decorators.iter().rev() {
+                            let callee = self.expr(d);
+                            t = self.value_call(&callee, &[], &[t], &[], &[]);
+                        }
+                        let scope = self.func.map_or(crate::resolve::MODULE_SCOPE, |cur| self.res.funcs[cur.0 as usize].scope);
                         let v = self.var(scope, &def.name);
-                        self.s.join_into(v, &ITy::Func(f));
+                        self.s.join_into(v, &t);
                     }
                 }
             }
@@ -781,6 +787,8 @@ impl<'a> Infer<'a> {
                     ITy::Tuple(ts) if ts.len() == elts.len() => ts.clone(),
                     ITy::List(v) => vec![self.s.get(*v); elts.len()],
                     ITy::Str => vec![ITy::Str; elts.len()],
+                    // Not known yet (a call of a function inferred later): no conclusion.
+                    ITy::Never => vec![ITy::Never; elts.len()],
                     _ => vec![ITy::Dyn; elts.len()],
                 };
                 for (e, p) in elts.iter().zip(parts) {

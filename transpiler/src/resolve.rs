@@ -278,8 +278,15 @@ impl Resolver {
                 continue;
             }
             if let StmtKind::FunctionDef(def) = &stmt.kind {
-                if let Some(d) = def.decorators.first() {
-                    self.diags.push(Diagnostic::unsupported(d.span, "decorators on functions", "only @staticmethod, @classmethod and @property on methods, and @dataclass, are supported yet"));
+                if !def.decorators.is_empty() {
+                    // `@deco def f`: `f` is a variable holding what the decorators return.
+                    let id = self.new_func(&def.name, def.params.clone(), FuncBody::Stmts(def.body.clone()), def.header);
+                    let f = &mut self.res.funcs[id.0 as usize];
+                    f.is_value = true;
+                    // The name itself is the module variable holding the decorated value.
+                    f.rust_name = format!("{}_{}", ident_part(&def.name), id.0);
+                    self.res.defs.insert(stmt.span.start, id);
+                    continue;
                 }
             }
             if let Some((name, params, body, span)) = func {
@@ -536,10 +543,11 @@ impl Resolver {
                 }
             }
             StmtKind::FunctionDef(def) => {
+                // Decorators are evaluated where the function is defined.
+                for d in &def.decorators {
+                    self.expr(d, scope);
+                }
                 if scope.id != MODULE_SCOPE {
-                    if let Some(d) = def.decorators.first() {
-                        self.diags.push(Diagnostic::unsupported(d.span, "decorators on nested functions", "not supported yet"));
-                    }
                     let id = self.value_func(&def.name, def.params.clone(), FuncBody::Stmts(def.body.clone()), def.header, scope);
                     self.res.defs.insert(s.span.start, id);
                 }

@@ -58,12 +58,12 @@ impl Lower<'_> {
         }
         let param_tys: Vec<Ty> = self.types.params[fid.0 as usize].iter().map(storable).collect();
         let positional = f.params.iter().filter(|p| p.kind == ParamKind::Positional).count();
-        let required = f.params.iter().filter(|p| p.kind == ParamKind::Positional && p.default.is_none()).count();
         let has_var_args = f.params.iter().any(|p| p.kind == ParamKind::VarArgs);
         let args = Expr::Var("args".into());
+        let required: Vec<Expr> = f.params.iter().filter(|p| p.kind == ParamKind::Positional && p.default.is_none()).map(|p| Expr::StrLit(p.name.clone())).collect();
         let mut body = vec![Stmt::Expr(Expr::Question(Box::new(Expr::call(
             "check_arity",
-            vec![Expr::StrLit(f.name.clone()), args.clone().reference(), Expr::RawInt(required as i64), if has_var_args { Expr::Path("None".into()) } else { Expr::call("Some", vec![Expr::RawInt(positional as i64)]) }],
+            vec![Expr::StrLit(self.qualname(fid)), args.clone().reference(), Expr::Array(required).reference(), if has_var_args { Expr::Path("None".into()) } else { Expr::call("Some", vec![Expr::RawInt(positional as i64)]) }],
         ))))];
         body.push(Stmt::Let { name: "args".into(), ty: None, init: Some(args.clone().method("into_iter", vec![])), mutable: true, optional: false });
         for (p, pt) in f.params.iter().zip(&param_tys) {
@@ -104,6 +104,19 @@ impl Lower<'_> {
         }
     }
 
+    /// Python's qualified name of a function (`make_adder.<locals>.add`), for messages.
+    fn qualname(&self, fid: FuncId) -> String {
+        let f = &self.res.funcs[fid.0 as usize];
+        let own = match f.class {
+            Some(c) => format!("{}.{}", self.res.class(c).name, f.name),
+            None => f.name.clone(),
+        };
+        match f.parent {
+            Some(p) => format!("{}.<locals>.{own}", self.qualname(p)),
+            None => own,
+        }
+    }
+
     /// A builtin such as `abs` used as a value.
     pub(super) fn builtin_value(&mut self, name: &str, span: Span) -> Expr {
         const AS_VALUES: &[&str] = &["abs", "len", "pow", "str", "repr", "int", "float", "bool"];
@@ -136,8 +149,8 @@ impl Lower<'_> {
         let mut items = Vec::new();
         for (i, a) in args.iter().enumerate() {
             if let ExprKind::Starred(inner) = &a.kind {
-                let v = self.expr_as(inner, &Ty::Dyn);
-                items.push((true, self.attempt(Expr::call("star_args", vec![v.reference()]), a.span)));
+                let v = if self.ty(inner) == Ty::Dyn { self.reference(inner) } else { self.expr_as(inner, &Ty::Dyn).reference() };
+                items.push((true, self.attempt(Expr::call("star_args", vec![v]), a.span)));
                 continue;
             }
             let pt = match known {
@@ -168,6 +181,19 @@ impl Lower<'_> {
         let call = self.attempt(Expr::call("call_value", vec![callee.reference(), list]), e.span);
         let t = storable(&self.ty(e));
         self.coerce(call, &Ty::Dyn, &t, e.span)
+    }
+
+    /// `@d` applied to a function value: `d(v)`.
+    pub(super) fn decorate(&mut self, d: &ast::Expr, v: Expr) -> Expr {
+        let callee = match (&d.kind, self.res.names.get(&d.id).cloned()) {
+            (ExprKind::Name(n), Some(Binding::Builtin(_))) => self.builtin_value(n, d.span),
+            _ => {
+                let t = self.ty(d);
+                let c = self.place(d);
+                self.coerce_place(c, &t)
+            }
+        };
+        self.attempt(Expr::call("call_value", vec![callee.reference(), Expr::Vec(vec![v])]), d.span)
     }
 
     /// A function-valued place (`Value`) as it is borrowed for a call.

@@ -385,6 +385,10 @@ impl<'a> Lower<'a> {
                     }
                 }
                 StmtKind::Expr(e) | StmtKind::Return(Some(e)) => reads(e, assigned, maybe),
+                // A nested `def` assigns its name (a function value).
+                StmtKind::FunctionDef(def) => {
+                    assigned.insert(def.name.clone());
+                }
                 StmtKind::If { test, body, orelse } => {
                     reads(test, assigned, maybe);
                     let mut a = assigned.clone();
@@ -490,7 +494,10 @@ impl<'a> Lower<'a> {
             StmtKind::ClassDef(def) => self.class_stmt(def, out),
             StmtKind::FunctionDef(def) if self.res.defs.get(&s.span.start).is_some_and(|f| self.res.funcs[f.0 as usize].is_value) => {
                 let fid = self.res.defs[&s.span.start];
-                let v = self.func_value(fid, def.header);
+                let mut v = self.func_value(fid, def.header);
+                for d in def.decorators.iter().rev() {
+                    v = self.decorate(d, v);
+                }
                 let scope = self.scope;
                 self.bind_name(scope, &def.name, v, &Ty::Dyn, def.header, out);
             }
@@ -1279,9 +1286,11 @@ impl<'a> Lower<'a> {
     fn expr(&mut self, e: &ast::Expr) -> Expr {
         let t = self.ty(e);
         match &e.kind {
-            ExprKind::Name(_) => {
+            ExprKind::Name(n) => {
                 let place = self.place(e);
-                clone_of(place, &t)
+                // A cell's read is already an owned copy.
+                let cell = matches!(self.res.names.get(&e.id), Some(Binding::Var(s, _)) if self.is_cell(*s, n));
+                if cell { place } else { clone_of(place, &t) }
             }
             _ => self.value(e),
         }
