@@ -297,6 +297,11 @@ impl PyErr {
 
     /// `exc.name` for an attribute a user exception class set.
     pub fn get_attr(&self, name: &str) -> PyResult<Value> {
+        match name {
+            "__cause__" => return Ok(self.0.cause.clone().map_or(Value::None, |e| crate::value::IntoValue::into_value(e))),
+            "__context__" => return Ok(self.0.context.clone().map_or(Value::None, |e| crate::value::IntoValue::into_value(e))),
+            _ => {}
+        }
         match self.0.attrs.iter().find(|(n, _)| *n == name) {
             Some((_, v)) => Ok(v.clone()),
             None => Err(PyErr::attribute_error(format!("'{}' object has no attribute '{}'", self.type_name(), name))),

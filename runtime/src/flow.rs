@@ -89,6 +89,10 @@ impl Object for ExcClassValue {
     fn into_any_rc(self: Rc<Self>) -> Rc<dyn Any> {
         self
     }
+
+    fn get_attr(&self, name: &str) -> Option<PyResult<Value>> {
+        (name == "__name__" || name == "__qualname__").then(|| Ok(Value::Str(self.0.into())))
+    }
 }
 
 /// `type(err)` as a value.

@@ -15,6 +15,7 @@ pub mod entry;
 pub mod err;
 pub mod flow;
 pub mod gen;
+pub mod func;
 pub mod hash;
 pub mod instance;
 pub mod iter;

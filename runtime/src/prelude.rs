@@ -36,3 +36,4 @@ pub use crate::stdlib::*;
 pub use crate::iter::{next_of, next_or_default, PyIter};
 pub use crate::gen::{returned, Delegate, DelegateIter, Generator, Input, PyGen, Step};
 pub use crate::range::PyRange;
+pub use crate::func::{builtin_value, call_value, check_arity, func_value, getattr_value, next_arg, req_arg, rest_args, star_args, zip_values, PyCell, PyFunc};

@@ -125,6 +125,14 @@ pub trait Object: PyObject + Any {
     fn to_value_set(&self) -> Option<crate::set::PySet<Value>> {
         None
     }
+    /// `obj(*args)` for callable objects (function values); `None` when not callable.
+    fn call(&self, _args: Vec<Value>) -> Option<PyResult<Value>> {
+        None
+    }
+    /// `obj.name` for objects with attributes known at run time; `None`: `AttributeError`.
+    fn get_attr(&self, _name: &str) -> Option<PyResult<Value>> {
+        None
+    }
 }
 
 /// The binary operators objects other than numbers may implement through [`Object::binop`].

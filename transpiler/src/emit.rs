@@ -71,6 +71,10 @@ fn field_ty(t: &FieldTy) -> TokenStream {
             let t = ty_tokens(t);
             quote! { Completion<#t> }
         }
+        FieldTy::Cell(t) => {
+            let t = ty_tokens(t);
+            quote! { PyCell<#t> }
+        }
     }
 }
 
@@ -189,6 +193,11 @@ pub fn emit_program(p: &Program) -> Result<String, String> {
 
 fn func(f: &Func) -> TokenStream {
     let name = format_ident!("{}", f.name);
+    let captures = f.captures.iter().map(|(n, t)| {
+        let n = format_ident!("{}", n);
+        let t = ty_tokens(t);
+        quote! { #n: &PyCell<#t> }
+    });
     let params = f.params.iter().enumerate().map(|(i, (n, t))| {
         let n = format_ident!("{}", n);
         let t = ty_tokens(t);
@@ -200,6 +209,7 @@ fn func(f: &Func) -> TokenStream {
             quote! { mut #n: #t }
         }
     });
+    let params = captures.chain(params);
     let ret = ty_tokens(&f.ret);
     let body = block(&f.body);
     let doc = if f.line == 0 { format!(" Generated for `{}`.", f.py_name) } else { format!(" `def {}` (line {}).", f.py_name, f.line) };
@@ -491,7 +501,7 @@ fn operand(e: &Expr) -> TokenStream {
 fn operand_in(e: &Expr, ctx: Ctx) -> TokenStream {
     let t = expr(e);
     let needs = match e {
-        Expr::Binary(..) | Expr::If(..) | Expr::Closure(..) | Expr::MoveClosure(..) => true,
+        Expr::Binary(..) | Expr::If(..) | Expr::Closure(..) | Expr::MoveClosure(..) | Expr::MoveFn(..) => true,
         Expr::Unary(..) | Expr::Ref(_) | Expr::RefMut(_) | Expr::Deref(_) => ctx == Ctx::Postfix,
         Expr::Cast(..) => ctx != Ctx::Binary,
         Expr::Float(f) => f.is_sign_negative() && ctx != Ctx::Binary,
@@ -579,6 +589,19 @@ fn expr(e: &Expr) -> TokenStream {
         Expr::MoveClosure(b) => {
             let b = expr(b);
             quote! { move || #b }
+        }
+        Expr::MoveFn(params, body) => {
+            let ps = params.iter().map(pat);
+            let b = expr(body);
+            quote! { move |#(#ps),*| #b }
+        }
+        Expr::NewCell(t, None) => {
+            let t = ty_tokens(t);
+            quote! { PyCell::<#t>::unbound() }
+        }
+        Expr::NewCell(_, Some(v)) => {
+            let v = expr(v);
+            quote! { PyCell::new(#v) }
         }
         Expr::RefMut(x) => {
             let x = operand_in(x, Ctx::Prefix);

@@ -84,6 +84,9 @@ struct Solver {
     changed: bool,
     /// Each user class's base, to join two classes of one hierarchy to their common base.
     class_base: Vec<Option<ClassId>>,
+    /// Functions whose values meet other values (a list of different lambdas, a parameter
+    /// receiving several functions): called with arguments of any type.
+    escaped: std::collections::BTreeSet<FuncId>,
 }
 
 impl Solver {
@@ -175,6 +178,11 @@ impl Solver {
             }
             ITy::Tuple(ts) => ts.iter().for_each(|t| self.make_dyn(t)),
             ITy::Iter(t) => self.make_dyn(t),
+            ITy::Func(f) => {
+                if self.escaped.insert(*f) {
+                    self.changed = true;
+                }
+            }
             _ => {}
         }
     }
@@ -302,6 +310,7 @@ pub fn infer(module: &Module, res: &Resolution) -> Result<Types, Vec<Diagnostic>
         inf.s.changed = false;
         inf.func = None;
         inf.star_params();
+        inf.escaped_params();
         inf.classes();
         inf.stmts(&module.body);
         for (i, f) in res.funcs.iter().enumerate() {
@@ -510,6 +519,19 @@ impl<'a> Infer<'a> {
         }
     }
 
+    /// Functions called through dynamic values take arguments of any type.
+    fn escaped_params(&mut self) {
+        for f in self.s.escaped.clone() {
+            let func = &self.res.funcs[f.0 as usize];
+            for p in &func.params {
+                if matches!(p.kind, ParamKind::Positional | ParamKind::KeywordOnly) {
+                    let v = self.var(func.scope, &p.name);
+                    self.s.join_into(v, &ITy::Dyn);
+                }
+            }
+        }
+    }
+
     /// Class-level facts: `self` parameters, class attributes, dataclass fields.
     fn classes(&mut self) {
         for (i, c) in self.res.classes.iter().enumerate() {
@@ -660,7 +682,23 @@ impl<'a> Infer<'a> {
 
     fn stmt(&mut self, s: &Stmt) {
         match &s.kind {
-            StmtKind::FunctionDef(_) | StmtKind::ClassDef(_) => {}
+            StmtKind::FunctionDef(def) => {
+                // A nested `def` binds its name to the function value.
+                if let Some(&f) = self.res.defs.get(&s.span.start) {
+                    if self.res.funcs[f.0 as usize].is_value {
+                        // Decorators apply innermost first: `name = d1(d2(f))`.
+                        let mut t = ITy::Func(f);
+                        for d in def.decorators.iter().rev() {
+                            let callee = self.expr(d);
+                            t = self.value_call(&callee, &[], &[t], &[], &[]);
+                        }
+                        let scope = self.func.map_or(crate::resolve::MODULE_SCOPE, |cur| self.res.funcs[cur.0 as usize].scope);
+                        let v = self.var(scope, &def.name);
+                        self.s.join_into(v, &t);
+                    }
+                }
+            }
+            StmtKind::ClassDef(_) => {}
             StmtKind::Return(v) => {
                 let t = match v {
                     Some(v) => self.expr(v),
@@ -815,6 +853,8 @@ impl<'a> Infer<'a> {
                     ITy::Tuple(ts) if ts.len() == elts.len() => ts.clone(),
                     ITy::List(v) => vec![self.s.get(*v); elts.len()],
                     ITy::Str => vec![ITy::Str; elts.len()],
+                    // Not known yet (a call of a function inferred later): no conclusion.
+                    ITy::Never => vec![ITy::Never; elts.len()],
                     _ => vec![ITy::Dyn; elts.len()],
                 };
                 for (e, p) in elts.iter().zip(parts) {
@@ -1010,7 +1050,10 @@ impl<'a> Infer<'a> {
                 let b = self.expr(orelse);
                 self.s.join(&a, &b)
             }
-            ExprKind::Lambda { .. } => ITy::Dyn,
+            ExprKind::Lambda { .. } => match self.res.value_lambdas.get(&e.id) {
+                Some(&f) => ITy::Func(f),
+                None => ITy::Dyn,
+            },
             ExprKind::List(elts) => {
                 let v = self.memo(e, 0);
                 for x in elts {
@@ -1165,7 +1208,7 @@ impl<'a> Infer<'a> {
                         let v = self.attr_var(*c, attr);
                         self.s.get(v)
                     }
-                    (ITy::Exc, "args" | "value") => ITy::Dyn,
+                    (ITy::Exc, "args" | "value" | "__cause__" | "__context__") => ITy::Dyn,
                     (ITy::Exc, _) => {
                         let v = self.attr_var(crate::resolve::EXC_ATTRS, attr);
                         self.s.get(v)
@@ -1285,13 +1328,13 @@ impl<'a> Infer<'a> {
             }
             ExprKind::Name(_) => {}
             _ => {
-                self.expr(func);
-                return ITy::Dyn;
+                let callee = self.expr(func);
+                return self.value_call(&callee, args, &arg_tys, keywords, &kw_tys);
             }
         }
         let callee = self.expr(func);
         match (callee, self.res.names.get(&func.id)) {
-            (ITy::Func(f), _) => self.call_func(f, 0, &arg_tys, keywords, &kw_tys),
+            (ITy::Func(f), _) => self.value_call(&ITy::Func(f), args, &arg_tys, keywords, &kw_tys),
             (ITy::Class(c), _) => self.construct(c, &arg_tys, keywords, &kw_tys),
             (ITy::Obj(root), _) => self.instance_call(root, "__call__", &arg_tys, keywords, &kw_tys).unwrap_or(ITy::Dyn),
             (_, Some(Binding::Builtin(name))) => {
@@ -1302,7 +1345,31 @@ impl<'a> Infer<'a> {
                 let (m, n) = (m.clone(), n.clone());
                 self.module_call(e, &m, &n, &arg_tys, keywords, &kw_tys)
             }
-            _ => ITy::Dyn,
+            (callee, _) => self.value_call(&callee, args, &arg_tys, keywords, &kw_tys),
+        }
+    }
+
+    /// Calling a value: a known function (its parameters join the arguments), or a dynamic
+    /// value (the arguments are boxed; lists passed in store `Value`s).
+    fn value_call(&mut self, callee: &ITy, args: &[Expr], arg_tys: &[ITy], keywords: &[Keyword], kw_tys: &[ITy]) -> ITy {
+        match callee {
+            ITy::Func(f) if !args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_))) => self.call_func(*f, 0, arg_tys, keywords, kw_tys),
+            ITy::Func(f) => {
+                // `f(*args)`: the arguments are only known at run time.
+                self.s.make_dyn(&ITy::Func(*f));
+                for t in arg_tys.iter().chain(kw_tys) {
+                    self.s.make_dyn(t);
+                }
+                let r = self.returns[f.0 as usize];
+                self.s.get(r)
+            }
+            ITy::Never => ITy::Never,
+            _ => {
+                for t in arg_tys.iter().chain(kw_tys) {
+                    self.s.make_dyn(t);
+                }
+                ITy::Dyn
+            }
         }
     }
 
@@ -1347,6 +1414,14 @@ impl<'a> Infer<'a> {
                     self.apply_callable(&args[0], &[elem.clone()]);
                 }
                 Some(ITy::Iter(Box::new(elem)))
+            }
+            ("zip", _) if args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_))) => {
+                // `zip(*rows)`: tuples of a length known only at run time.
+                for a in args {
+                    let t = self.expr(a);
+                    self.s.make_dyn(&t);
+                }
+                Some(ITy::Iter(Box::new(ITy::Dyn)))
             }
             ("zip", 1..) => {
                 let elems: Vec<ITy> = args.iter().map(|a| {

@@ -84,6 +84,15 @@ pub struct Func {
     /// The class a method belongs to.
     pub class: Option<ClassId>,
     pub kind: MethodKind,
+    /// For a function defined inside another function (a nested `def`, or a lambda used as a
+    /// value there): the enclosing function.
+    pub parent: Option<FuncId>,
+    /// The variables of enclosing functions this function reads or assigns (directly or
+    /// for a function nested in it), which it receives as shared cells.
+    pub captures: Vec<(ScopeId, String)>,
+    /// A function used as a value (a nested `def`, a lambda stored or passed around): its
+    /// defaults are evaluated where it is defined.
+    pub is_value: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -116,6 +125,11 @@ pub struct Resolution {
     pub comps: HashMap<ExprId, ScopeId>,
     /// The parameter scope of each inline lambda.
     pub lambdas: HashMap<ExprId, ScopeId>,
+    /// Lambdas that are function values (stored, returned, passed to user functions): their
+    /// functions. The others (`key=`, `map`) are inline closures with a scope in `lambdas`.
+    pub value_lambdas: HashMap<ExprId, FuncId>,
+    /// Variables captured by an inner function: they live in shared cells.
+    pub cells: BTreeSet<(ScopeId, String)>,
     pub classes: Vec<Class>,
 }
 
@@ -181,8 +195,12 @@ pub fn resolve(module: &Module) -> Result<Resolution, Vec<Diagnostic>> {
             imports: BTreeSet::new(),
             comps: HashMap::new(),
             lambdas: HashMap::new(),
+            value_lambdas: HashMap::new(),
+            cells: BTreeSet::new(),
             classes: Vec::new(),
         },
+        func_ctx: HashMap::new(),
+        inline_lambdas: BTreeSet::new(),
         diags: Vec::new(),
         module_funcs: HashMap::new(),
         module_classes: HashMap::new(),
@@ -205,6 +223,10 @@ struct Resolver {
     module_classes: HashMap<String, ClassId>,
     /// Names bound by `from module import name`: (module, name).
     from_imports: HashMap<String, (String, String)>,
+    /// For functions defined inside functions: the scope where they are defined.
+    func_ctx: HashMap<FuncId, ScopeInfo>,
+    /// Lambdas passed where an inline closure is lowered (`key=`, `map`, `filter`).
+    inline_lambdas: BTreeSet<ExprId>,
 }
 
 /// Per-scope facts collected before resolving its names.
@@ -214,6 +236,14 @@ struct ScopeInfo {
     globals: BTreeSet<String>,
     /// Enclosing comprehension scopes, innermost last (their variables shadow `id`'s).
     comps: Vec<ScopeId>,
+    /// The function whose scope `id` is (`None` at module level).
+    func: Option<FuncId>,
+    /// Enclosing functions, outermost first (their variables are visible as closures).
+    enclosing: Vec<(ScopeId, FuncId)>,
+    /// Names declared `nonlocal`.
+    nonlocals: BTreeSet<String>,
+    /// Comprehension scopes around the definition of this function (refused as captures).
+    outer_comps: Vec<ScopeId>,
 }
 
 impl Resolver {
@@ -248,8 +278,15 @@ impl Resolver {
                 continue;
             }
             if let StmtKind::FunctionDef(def) = &stmt.kind {
-                if let Some(d) = def.decorators.first() {
-                    self.diags.push(Diagnostic::unsupported(d.span, "decorators on functions", "only @staticmethod, @classmethod and @property on methods, and @dataclass, are supported yet"));
+                if !def.decorators.is_empty() {
+                    // `@deco def f`: `f` is a variable holding what the decorators return.
+                    let id = self.new_func(&def.name, def.params.clone(), FuncBody::Stmts(def.body.clone()), def.header);
+                    let f = &mut self.res.funcs[id.0 as usize];
+                    f.is_value = true;
+                    // The name itself is the module variable holding the decorated value.
+                    f.rust_name = format!("{}_{}", ident_part(&def.name), id.0);
+                    self.res.defs.insert(stmt.span.start, id);
+                    continue;
                 }
             }
             if let Some((name, params, body, span)) = func {
@@ -278,7 +315,7 @@ impl Resolver {
                 }
             }
         });
-        let info = ScopeInfo { id: MODULE_SCOPE, globals: BTreeSet::new(), comps: Vec::new() };
+        let info = ScopeInfo::module();
         self.stmts(&module.body, &info);
         // Resolve function bodies (their ids were assigned above; nested ones are added as found).
         let mut i = 0;
@@ -294,7 +331,29 @@ impl Resolver {
         self.res.scopes.push(Scope::default());
         let taken = self.res.funcs.iter().any(|f| f.rust_name == rust_ident(name));
         let rust_name = if taken { format!("{}_{}", rust_ident(name), id.0) } else { rust_ident(name) };
-        self.res.funcs.push(Func { name: name.to_string(), rust_name, params, body, scope, span, class: None, kind: MethodKind::Function });
+        self.res.funcs.push(Func { name: name.to_string(), rust_name, params, body, scope, span, class: None, kind: MethodKind::Function, parent: None, captures: Vec::new(), is_value: false });
+        id
+    }
+
+    /// A function defined inside a function, or a lambda used as a value: its defaults are
+    /// resolved here, its body later (with `scope` as its defining scope).
+    fn value_func(&mut self, name: &str, params: Vec<Param>, body: FuncBody, span: Span, scope: &ScopeInfo) -> FuncId {
+        for p in &params {
+            if let Some(d) = &p.default {
+                self.expr(d, scope);
+            }
+        }
+        let id = self.new_func(name, params, body, span);
+        let parent_name = scope.func.map(|p| self.res.funcs[p.0 as usize].rust_name.trim_end_matches('_').to_string());
+        let f = &mut self.res.funcs[id.0 as usize];
+        f.is_value = true;
+        f.parent = scope.func;
+        f.rust_name = match parent_name {
+            _ if name == "<lambda>" => format!("lambda{}", id.0),
+            Some(p) => format!("{p}_{}", ident_part(name)),
+            None => format!("{}_{}", ident_part(name), id.0),
+        };
+        self.func_ctx.insert(id, scope.clone());
         id
     }
 
@@ -381,15 +440,22 @@ impl Resolver {
     fn func_body(&mut self, id: FuncId) {
         let func = self.res.funcs[id.0 as usize].clone();
         let mut globals = BTreeSet::new();
+        let mut nonlocals = BTreeSet::new();
         let mut locals: Vec<String> = func.params.iter().map(|p| p.name.clone()).collect();
+        let ctx = self.func_ctx.get(&id).cloned();
         if let FuncBody::Stmts(body) = &func.body {
-            walk_stmts(body, &mut |s| match &s.kind {
+            own_stmts(body, &mut |s| match &s.kind {
                 StmtKind::Global(names) => globals.extend(names.iter().cloned()),
-                StmtKind::Nonlocal(_) => self.diags.push(Diagnostic::unsupported(s.span, "`nonlocal`", "closures are not supported yet")),
+                StmtKind::Nonlocal(names) => {
+                    if ctx.is_none() {
+                        self.diags.push(Diagnostic::syntax(s.span, "nonlocal declaration not allowed at module level"));
+                    }
+                    nonlocals.extend(names.iter().cloned())
+                }
                 _ => {}
             });
             collect_bindings(body, &mut |name, _| {
-                if !globals.contains(name) && !locals.iter().any(|l| l == name) {
+                if !globals.contains(name) && !nonlocals.contains(name) && !locals.iter().any(|l| l == name) {
                     locals.push(name.to_string());
                 }
             });
@@ -401,11 +467,29 @@ impl Resolver {
             }
         }
         self.res.scopes[func.scope.0 as usize].locals = locals;
-        let info = ScopeInfo { id: func.scope, globals, comps: Vec::new() };
-        for p in &func.params {
-            if let Some(d) = &p.default {
-                // Defaults are evaluated in the defining scope: the module here.
-                self.expr(d, &ScopeInfo { id: MODULE_SCOPE, globals: BTreeSet::new(), comps: Vec::new() });
+        let mut info = ScopeInfo { id: func.scope, globals, comps: Vec::new(), func: Some(id), enclosing: Vec::new(), nonlocals, outer_comps: Vec::new() };
+        match ctx {
+            Some(outer) => {
+                // Defaults were resolved where the function is defined.
+                info.enclosing = outer.enclosing.clone();
+                if let Some(f) = outer.func {
+                    info.enclosing.push((outer.id, f));
+                }
+                info.outer_comps = outer.comps.clone();
+                info.outer_comps.extend(outer.outer_comps.iter().copied());
+                for n in &info.nonlocals {
+                    if !info.enclosing.iter().any(|(s, _)| self.res.scopes[s.0 as usize].locals.contains(n)) {
+                        self.diags.push(Diagnostic::syntax(func.span, format!("no binding for nonlocal '{n}' found")));
+                    }
+                }
+            }
+            None => {
+                for p in &func.params {
+                    if let Some(d) = &p.default {
+                        // Defaults are evaluated in the defining scope: the module here.
+                        self.expr(d, &ScopeInfo::module());
+                    }
+                }
             }
         }
         match &func.body {
@@ -459,8 +543,13 @@ impl Resolver {
                 }
             }
             StmtKind::FunctionDef(def) => {
+                // Decorators are evaluated where the function is defined.
+                for d in &def.decorators {
+                    self.expr(d, scope);
+                }
                 if scope.id != MODULE_SCOPE {
-                    self.diags.push(Diagnostic::unsupported(def.header, "nested functions", "functions defined inside functions are not supported yet"));
+                    let id = self.value_func(&def.name, def.params.clone(), FuncBody::Stmts(def.body.clone()), def.header, scope);
+                    self.res.defs.insert(s.span.start, id);
                 }
             }
             StmtKind::Return(v) => {
@@ -593,6 +682,22 @@ impl Resolver {
             }
             ExprKind::Call { func, args, keywords } => {
                 self.expr(func, scope);
+                // Lambdas that builtins call inline (`sorted(xs, key=lambda ...)`, `map(lambda ...)`).
+                let inline_key = match (&func.kind, self.res.names.get(&func.id)) {
+                    (ExprKind::Name(n), Some(Binding::Builtin(_))) => matches!(n.as_str(), "sorted" | "min" | "max" | "map" | "filter"),
+                    (ExprKind::Attribute { attr, .. }, _) => attr == "sort",
+                    _ => false,
+                };
+                if inline_key {
+                    for k in keywords.iter().filter(|k| k.name == "key") {
+                        self.inline_lambdas.insert(k.value.id);
+                    }
+                    if let (ExprKind::Name(n), Some(a)) = (&func.kind, args.first()) {
+                        if n == "map" || n == "filter" {
+                            self.inline_lambdas.insert(a.id);
+                        }
+                    }
+                }
                 for a in args {
                     self.expr(a, scope);
                 }
@@ -604,6 +709,11 @@ impl Resolver {
                 self.expr(test, scope);
                 self.expr(body, scope);
                 self.expr(orelse, scope);
+            }
+            ExprKind::Lambda { params, body } if !self.inline_lambdas.contains(&e.id) => {
+                // A lambda as a value: a function of its own.
+                let id = self.value_func("<lambda>", params.clone(), FuncBody::Expr((**body).clone()), e.span, scope);
+                self.res.value_lambdas.insert(e.id, id);
             }
             ExprKind::Lambda { params, body } => {
                 // An inline lambda (a `key=` argument, say): its parameters are a scope of their
@@ -704,14 +814,36 @@ impl Resolver {
     }
 
     fn lookup(&mut self, name: &str, scope: &ScopeInfo, span: Span) -> Binding {
-        let _ = span;
         for &c in scope.comps.iter().rev() {
             if self.res.scopes[c.0 as usize].locals.iter().any(|l| l == name) {
                 return Binding::Var(c, name.to_string());
             }
         }
-        if scope.id != MODULE_SCOPE && !scope.globals.contains(name) && self.res.scopes[scope.id.0 as usize].locals.iter().any(|l| l == name) {
+        if scope.id != MODULE_SCOPE && !scope.globals.contains(name) && !scope.nonlocals.contains(name) && self.res.scopes[scope.id.0 as usize].locals.iter().any(|l| l == name) {
             return Binding::Var(scope.id, name.to_string());
+        }
+        if !scope.globals.contains(name) {
+            // A variable of an enclosing function: a closure's free variable, kept in a cell.
+            if let Some(pos) = scope.enclosing.iter().rposition(|(s, _)| self.res.scopes[s.0 as usize].locals.iter().any(|l| l == name)) {
+                let owner = scope.enclosing[pos].0;
+                let key = (owner, name.to_string());
+                // This function and every function between it and the owner receive the cell.
+                let mut users: Vec<FuncId> = scope.enclosing[pos + 1..].iter().map(|(_, f)| *f).collect();
+                users.extend(scope.func);
+                for f in users {
+                    let caps = &mut self.res.funcs[f.0 as usize].captures;
+                    if !caps.contains(&key) {
+                        caps.push(key.clone());
+                    }
+                }
+                self.res.cells.insert(key);
+                return Binding::Var(owner, name.to_string());
+            }
+            for &c in &scope.outer_comps {
+                if self.res.scopes[c.0 as usize].locals.iter().any(|l| l == name) {
+                    self.diags.push(Diagnostic::unsupported(span, format!("the comprehension variable `{name}` captured by a function"), "not supported yet (bind it as a default argument: `lambda x=x: ...`)"));
+                }
+            }
         }
         if let Some(&f) = self.module_funcs.get(name) {
             return Binding::Func(f);
@@ -736,6 +868,36 @@ impl Resolver {
         }
         // Unknown: CPython raises NameError when (if) this runs; keep that behaviour.
         Binding::Builtin(name.to_string())
+    }
+}
+
+impl ScopeInfo {
+    fn module() -> ScopeInfo {
+        ScopeInfo { id: MODULE_SCOPE, globals: BTreeSet::new(), comps: Vec::new(), func: None, enclosing: Vec::new(), nonlocals: BTreeSet::new(), outer_comps: Vec::new() }
+    }
+}
+
+/// Calls `f` on every statement of a function body, not descending into nested functions
+/// or classes (their `global`/`nonlocal` declarations are their own).
+fn own_stmts<'a>(stmts: &'a [Stmt], f: &mut dyn FnMut(&'a Stmt)) {
+    for s in stmts {
+        f(s);
+        match &s.kind {
+            StmtKind::For { body, orelse, .. } | StmtKind::While { body, orelse, .. } | StmtKind::If { body, orelse, .. } => {
+                own_stmts(body, f);
+                own_stmts(orelse, f);
+            }
+            StmtKind::With { body, .. } => own_stmts(body, f),
+            StmtKind::Try { body, handlers, orelse, finalbody } => {
+                own_stmts(body, f);
+                for h in handlers {
+                    own_stmts(&h.body, f);
+                }
+                own_stmts(orelse, f);
+                own_stmts(finalbody, f);
+            }
+            _ => {}
+        }
     }
 }
 

@@ -58,6 +58,8 @@ pub enum FieldTy {
     DelegateIter(Ty),
     /// How the protected part of a `try` ended, while its `finally` runs: `Completion<R>`.
     Completion(Ty),
+    /// A variable of an enclosing function, shared with it: `PyCell<T>`.
+    Cell(Ty),
 }
 
 /// A user exception class: `static NAME: ExcClass = ExcClass { name, base };`.
@@ -95,6 +97,8 @@ pub struct Func {
     pub by_ref_self: bool,
     /// The first parameter is taken by mutable reference (an exception's `__init__`).
     pub mut_self: bool,
+    /// Variables of enclosing functions, received first as shared cells (`count: &PyCell<T>`).
+    pub captures: Vec<(String, Ty)>,
 }
 
 #[derive(Clone, Debug)]
@@ -267,6 +271,10 @@ pub enum Expr {
     FromValue(Box<Expr>, Ty),
     /// `Path { field: value, .. }` (a struct-like enum variant).
     Struct(String, Vec<(String, Expr)>),
+    /// `move |params| body` (a closure owning what it captures).
+    MoveFn(Vec<Pat>, Box<Expr>),
+    /// `PyCell::<T>::unbound()`, or `PyCell::new(value)`: a variable closures share.
+    NewCell(Ty, Option<Box<Expr>>),
 }
 
 impl Expr {

@@ -177,6 +177,15 @@ impl Lower<'_> {
                 let closure = self.callable_closure(&args[0], &[elem], false)?;
                 Some(Expr::call("py_map", vec![it, closure]))
             }
+            ("map", 3) => {
+                // Two iterables: their items in pairs, as far as the shorter goes.
+                let (ea, eb) = (self.elem_ty(&args[1]), self.elem_ty(&args[2]));
+                let a = self.iterate(&args[1]);
+                let b = self.iterate(&args[2]);
+                let Expr::Closure(params, body) = self.callable_closure(&args[0], &[ea, eb], false)? else { return None };
+                let pair = Expr::Closure(vec![Pat::Tuple(params)], body);
+                Some(Expr::call("py_map", vec![a.method("into_iter", vec![]).method("zip", vec![b]), pair]))
+            }
             ("filter", 2) => {
                 let elem = self.elem_ty(&args[1]);
                 let it = self.iterate(&args[1]);
@@ -199,6 +208,7 @@ impl Lower<'_> {
             return None;
         }
         match (name.as_str(), args.len()) {
+            ("zip", _) if args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_))) => Some(self.zip_star(iter, args)),
             ("zip", _) if args.iter().any(|a| self.lazily_fallible(a) || matches!(a.kind, ExprKind::GenExp { .. })) => {
                 self.unsupported(iter.span, "`zip` over lazy iterators (generator expressions, map, filter, dicts)", "zip would consume them eagerly here; build a list first");
                 None

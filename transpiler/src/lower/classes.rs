@@ -426,7 +426,7 @@ impl Lower<'_> {
                 (Pat::Variant("None".into(), vec![]), Block::with_tail(vec![], fallback)),
             ],
         );
-        rir::Func { name: name.to_string(), py_name: format!("{}.{attr}", self.res.class(root).name), line: 0, params: vec![("self_".into(), Ty::Obj(root))], ret: t, body: Block::with_tail(vec![], body), by_ref_self: true, mut_self: false }
+        rir::Func { name: name.to_string(), py_name: format!("{}.{attr}", self.res.class(root).name), line: 0, params: vec![("self_".into(), Ty::Obj(root))], ret: t, body: Block::with_tail(vec![], body), by_ref_self: true, mut_self: false, captures: Vec::new() }
     }
 
     /// The dispatcher of `method` over hierarchy `root`: matches the instance's class to the
@@ -460,7 +460,7 @@ impl Lower<'_> {
         }
         arms.push((Pat::Wild, Block::with_tail(vec![], Expr::call("Err", vec![Expr::Var("self_".into()).method("no_attribute", vec![Expr::StrLit(method.to_string())])]))));
         let body = Expr::MatchExpr(Box::new(Expr::Var("self_".into()).method("class", vec![])), arms);
-        Some(rir::Func { name: name.to_string(), py_name: format!("{}.{method}", self.res.class(root).name), line: 0, params, ret, body: Block::with_tail(vec![], body), by_ref_self: false, mut_self: false })
+        Some(rir::Func { name: name.to_string(), py_name: format!("{}.{method}", self.res.class(root).name), line: 0, params, ret, body: Block::with_tail(vec![], body), by_ref_self: false, mut_self: false, captures: Vec::new() })
     }
 
     /// A dataclass's `__repr__`: `Point(x=1, y=2)`.
@@ -477,7 +477,7 @@ impl Lower<'_> {
         }
         stmts.push(push(")"));
         let name = format!("{}_dataclass_repr", self.class_rust_name(root));
-        rir::Func { name, py_name: format!("{}.__repr__", self.res.class(c).name), line: 0, params: vec![("self_".into(), Ty::Obj(root))], ret: Ty::Str, body: Block::with_tail(stmts, Expr::Ok(Box::new(Expr::call("PyStr::from", vec![Expr::Var("text".into())])))), by_ref_self: false, mut_self: false }
+        rir::Func { name, py_name: format!("{}.__repr__", self.res.class(c).name), line: 0, params: vec![("self_".into(), Ty::Obj(root))], ret: Ty::Str, body: Block::with_tail(stmts, Expr::Ok(Box::new(Expr::call("PyStr::from", vec![Expr::Var("text".into())])))), by_ref_self: false, mut_self: false, captures: Vec::new() }
     }
 
     /// A dataclass's `__eq__`: same class and equal fields.
@@ -495,7 +495,7 @@ impl Lower<'_> {
             test = Expr::binary(RB::And, test, eq);
         }
         let name = format!("{}_dataclass_eq", self.class_rust_name(root));
-        rir::Func { name, py_name: format!("{}.__eq__", self.res.class(c).name), line: 0, params: vec![("self_".into(), Ty::Obj(root)), ("other".into(), Ty::Obj(root))], ret: Ty::Bool, body: Block::with_tail(vec![], Expr::Ok(Box::new(test))), by_ref_self: false, mut_self: false }
+        rir::Func { name, py_name: format!("{}.__eq__", self.res.class(c).name), line: 0, params: vec![("self_".into(), Ty::Obj(root)), ("other".into(), Ty::Obj(root))], ret: Ty::Bool, body: Block::with_tail(vec![], Expr::Ok(Box::new(test))), by_ref_self: false, mut_self: false, captures: Vec::new() }
     }
 }
 

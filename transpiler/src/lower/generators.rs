@@ -156,6 +156,8 @@ impl<'a> Lower<'a> {
             .zip(&self.types.params[id.0 as usize])
             .map(|(p, t)| (rust_ident(&p.name), storable(t)))
             .collect();
+        // Variables of enclosing functions it uses (shared cells): every state keeps them.
+        let captures: Vec<(String, FieldTy)> = self.capture_params(f).into_iter().map(|(n, t)| (n, FieldTy::Cell(t))).collect();
         self.gen = Some(GenCtx { enum_name: enum_name.clone(), points: HashMap::new(), for_iters: HashMap::new(), yield_ty: yield_ty.clone(), targets: BTreeSet::new() });
         self.assign_storage(scope, body, &f.params);
         let mut paths = Vec::new();
@@ -184,7 +186,8 @@ impl<'a> Lower<'a> {
                 Some((e, _)) if matches!(e.kind, ExprKind::YieldFrom(_)) => Some(format!("sub{}", points.len() + 1)),
                 _ => None,
             };
-            let fields = self.state_fields(scope, &path, &f.params, &for_iters, delegate.as_deref());
+            let mut fields = captures.clone();
+            fields.extend(self.state_fields(scope, &path, &f.params, &for_iters, delegate.as_deref()));
             points.push(Point { path, variant, fields, delegate });
         }
         if let Some(g) = self.gen.as_mut() {
@@ -197,13 +200,14 @@ impl<'a> Lower<'a> {
         let mut arms = Vec::new();
         // Start: the body from the top.
         {
-            let pat = Pat::Struct(format!("{enum_name}::Start"), params.iter().map(|(n, _)| (n.clone(), Pat::Mut(n.clone()))).collect());
-            let bound: HashSet<String> = params.iter().map(|(n, _)| n.clone()).collect();
+            let start_fields: Vec<String> = captures.iter().map(|(n, _)| n.clone()).chain(params.iter().map(|(n, _)| n.clone())).collect();
+            let pat = Pat::Struct(format!("{enum_name}::Start"), start_fields.iter().map(|n| (n.clone(), Pat::Mut(n.clone()))).collect());
+            let bound: HashSet<String> = start_fields.iter().cloned().collect();
             let mut out = self.declare_locals(scope, &bound);
             self.stmts_into(body, &mut out);
             let block = self.finish_arm(out, body);
             let next = self.take_targets();
-            let fields = params.iter().map(|(n, t)| (n.clone(), FieldTy::Plain(t.clone()))).collect();
+            let fields = captures.iter().cloned().chain(params.iter().map(|(n, t)| (n.clone(), FieldTy::Plain(t.clone())))).collect();
             states.push(GenState { name: "Start".into(), doc: "Created: the body has not started.".into(), fields, next });
             arms.push((pat, block));
         }
@@ -228,9 +232,11 @@ impl<'a> Lower<'a> {
         self.ret_ty = Ty::None;
         self.gens.push(GenDef { func: id.0, name: enum_name.clone(), py_name: f.name.clone(), line: self.line(f.span), yield_ty, ret_ty: ret, states, resume });
         // The function itself only creates the generator object.
-        let start = Expr::Struct(format!("{enum_name}::Start"), params.iter().map(|(n, _)| (n.clone(), Expr::Var(n.clone()))).collect());
+        let start_values = captures.iter().map(|(n, _)| (n.clone(), Expr::Var(n.clone()).method("clone", vec![]))).chain(params.iter().map(|(n, _)| (n.clone(), Expr::Var(n.clone()))));
+        let start = Expr::Struct(format!("{enum_name}::Start"), start_values.collect());
         let body = Block::with_tail(Vec::new(), Expr::Ok(Box::new(Expr::call("PyGen::new", vec![start]))));
-        rir::Func { name: f.rust_name.clone(), py_name: f.name.clone(), line: self.line(f.span), params, ret: Ty::Gen(id), body, by_ref_self: false, mut_self: false }
+        let captures = self.capture_params(f);
+        rir::Func { name: f.rust_name.clone(), py_name: f.name.clone(), line: self.line(f.span), params, ret: Ty::Gen(id), body, by_ref_self: false, mut_self: false, captures }
     }
 
     fn take_targets(&mut self) -> Vec<String> {

@@ -20,6 +20,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 mod callables;
 mod classes;
+mod closures;
 mod fastloop;
 mod generators;
 pub use generators::states_dot;
@@ -83,6 +84,8 @@ enum Storage {
     LoopOnly,
     /// A module global some function uses: a `thread_local!` cell.
     Static,
+    /// A variable an inner function captures: a `PyCell` shared with its closures.
+    Cell,
 }
 
 struct LoopCtx {
@@ -229,12 +232,14 @@ impl<'a> Lower<'a> {
             FuncBody::Expr(e) => {
                 self.scope = f.scope;
                 self.assign_storage(f.scope, &[], &f.params);
+                let cells = self.cell_decls(f.scope, &f.params);
                 let v = self.expr(e);
                 let v = self.coerce(v, &self.ty(e), &ret, e.span);
-                Block::with_tail(Vec::new(), Expr::Ok(Box::new(v)))
+                Block::with_tail(cells, Expr::Ok(Box::new(v)))
             }
         };
-        if is_recursive(self.res, id) {
+        // Nested functions may call themselves through their captured name.
+        if is_recursive(self.res, id) || (f.parent.is_some() && matches!(f.body, FuncBody::Stmts(_))) {
             // Python's recursion limit, instead of overflowing the Rust stack.
             let guard = Stmt::Let { name: "_call".into(), ty: None, init: Some(Expr::Question(Box::new(Expr::call("enter_call", vec![])))), mutable: false, optional: false };
             body.stmts.insert(0, guard);
@@ -246,14 +251,15 @@ impl<'a> Lower<'a> {
             Some(c) => format!("{}.{}", self.res.class(c).name, f.name),
             None => f.name.clone(),
         };
-        rir::Func { name: f.rust_name.clone(), py_name, line: self.line(f.span), params, ret, body, by_ref_self: false, mut_self }
+        let captures = self.capture_params(f);
+        rir::Func { name: f.rust_name.clone(), py_name, line: self.line(f.span), params, ret, body, by_ref_self: false, mut_self, captures }
     }
 
     /// Lowers a function or module body: local declarations, then the statements.
     fn body(&mut self, scope: ScopeId, stmts: &[ast::Stmt], params: &[ast::Param], ret: Option<&Ty>) -> Block {
         self.scope = scope;
         self.assign_storage(scope, stmts, params);
-        let mut out = Vec::new();
+        let mut out = self.cell_decls(scope, params);
         for name in self.res.scopes[scope.0 as usize].locals.clone() {
             let key = (scope, name.clone());
             let storage = self.storage.get(&key).cloned().unwrap_or(Storage::Local);
@@ -273,7 +279,7 @@ impl<'a> Lower<'a> {
                         optional,
                     });
                 }
-                Storage::LoopOnly | Storage::Static => {}
+                Storage::LoopOnly | Storage::Static | Storage::Cell => {}
             }
         }
         for s in stmts {
@@ -334,6 +340,8 @@ impl<'a> Lower<'a> {
         for name in self.res.scopes[scope.0 as usize].locals.clone() {
             let storage = if scope == MODULE_SCOPE && self.res.scopes[0].shared.contains(&name) {
                 Storage::Static
+            } else if self.is_cell(scope, &name) {
+                Storage::Cell
             } else if loop_only.contains(&name) {
                 Storage::LoopOnly
             } else if maybe.contains(&name) {
@@ -398,6 +406,10 @@ impl<'a> Lower<'a> {
                     }
                 }
                 StmtKind::Expr(e) | StmtKind::Return(Some(e)) => reads(e, assigned, maybe),
+                // A nested `def` assigns its name (a function value).
+                StmtKind::FunctionDef(def) => {
+                    assigned.insert(def.name.clone());
+                }
                 StmtKind::If { test, body, orelse } => {
                     reads(test, assigned, maybe);
                     let mut a = assigned.clone();
@@ -510,6 +522,15 @@ impl<'a> Lower<'a> {
     fn stmt(&mut self, s: &ast::Stmt, out: &mut Vec<Stmt>) {
         match &s.kind {
             StmtKind::ClassDef(def) => self.class_stmt(def, out),
+            StmtKind::FunctionDef(def) if self.res.defs.get(&s.span.start).is_some_and(|f| self.res.funcs[f.0 as usize].is_value) => {
+                let fid = self.res.defs[&s.span.start];
+                let mut v = self.func_value(fid, def.header);
+                for d in def.decorators.iter().rev() {
+                    v = self.decorate(d, v);
+                }
+                let scope = self.scope;
+                self.bind_name(scope, &def.name, v, &Ty::Dyn, def.header, out);
+            }
             StmtKind::FunctionDef(_) | StmtKind::Pass | StmtKind::Import(_) | StmtKind::ImportFrom { .. } | StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
             StmtKind::Expr(ast::Expr { kind: ExprKind::Yield(_) | ExprKind::YieldFrom(_), .. }) if self.gen.is_some() => self.suspend(s, out),
             StmtKind::Assign { value: ast::Expr { kind: ExprKind::Yield(_) | ExprKind::YieldFrom(_), .. }, targets } if self.gen.is_some() && targets.len() == 1 => self.suspend(s, out),
@@ -746,6 +767,7 @@ impl<'a> Lower<'a> {
                 let set = Expr::call("global_set", vec![Expr::Path(static_name(name)).reference(), value]);
                 out.push(Stmt::Expr(set));
             }
+            Storage::Cell => out.push(Stmt::Expr(Expr::Var(rname).method("set", vec![value]))),
         }
     }
 
@@ -1309,9 +1331,11 @@ impl<'a> Lower<'a> {
     fn expr(&mut self, e: &ast::Expr) -> Expr {
         let t = self.ty(e);
         match &e.kind {
-            ExprKind::Name(_) => {
+            ExprKind::Name(n) => {
                 let place = self.place(e);
-                clone_of(place, &t)
+                // A cell's read is already an owned copy.
+                let cell = matches!(self.res.names.get(&e.id), Some(Binding::Var(s, _)) if self.is_cell(*s, n));
+                if cell { place } else { clone_of(place, &t) }
             }
             _ => self.value(e),
         }
@@ -1342,6 +1366,7 @@ impl<'a> Lower<'a> {
                             let read = Expr::call("global_get", vec![Expr::Path(static_name(name)).reference(), Expr::StrLit(name.clone())]);
                             self.attempt(read, e.span)
                         }
+                        Storage::Cell => self.cell_read(scope, name, e.span),
                     };
                 }
                 _ => return self.value(e),
@@ -1370,12 +1395,12 @@ impl<'a> Lower<'a> {
                 Some(Binding::Builtin(b)) if b == "__name__" => Expr::Str("__main__".into()),
                 Some(Binding::Builtin(b)) => {
                     if is_python_builtin(&b) {
-                        self.unsupported(e.span, format!("the builtin `{b}` as a value"), "builtins can only be called directly yet")
+                        self.builtin_value(&b, e.span)
                     } else {
                         self.attempt(Expr::call("name_error", vec![Expr::StrLit(name.clone())]), e.span)
                     }
                 }
-                Some(Binding::Func(_)) => self.unsupported(e.span, "functions as values", "a function can only be called directly yet"),
+                Some(Binding::Func(f)) => self.func_value(f, e.span),
                 Some(Binding::Class(_)) => self.unsupported(e.span, "classes as values", "a class can only be called or used for its attributes yet"),
                 Some(Binding::Module(_)) => self.unsupported(e.span, "modules as values", "only attributes of modules can be used"),
                 Some(Binding::Imported(m, n)) => self.module_constant(e, &m, &n),
@@ -1412,7 +1437,10 @@ impl<'a> Lower<'a> {
                 let b = self.expr_as(orelse, &t);
                 Expr::If(Box::new(c), Block::with_tail(vec![], a), Block::with_tail(vec![], b))
             }
-            ExprKind::Lambda { .. } => self.unsupported(e.span, "this lambda", "not supported here yet"),
+            ExprKind::Lambda { .. } => match self.res.value_lambdas.get(&e.id) {
+                Some(&f) => self.func_value(f, e.span),
+                None => self.unsupported(e.span, "this lambda", "not supported here yet"),
+            },
             ExprKind::List(elts) => {
                 let Ty::List(elem) = &t else { return Expr::Unit };
                 let items = elts.iter().map(|x| self.expr_as(x, elem)).collect();
@@ -1474,11 +1502,15 @@ impl<'a> Lower<'a> {
                     Ty::Exc => {
                         let v = self.place(value).method("get_attr", vec![Expr::StrLit(attr.clone())]);
                         let v = self.attempt(v, e.span);
-                        let t = storable(&self.types.attr(crate::resolve::EXC_ATTRS, attr));
-                        self.coerce(v, &Ty::Dyn, &t, e.span)
+                        self.coerce(v, &Ty::Dyn, &storable(&t), e.span)
                     }
                     Ty::Obj(root) => self.instance_attr(e, value, root, attr),
                     Ty::Class(c) => self.class_attr(e, c, attr),
+                    Ty::Dyn | Ty::Func(_) => {
+                        let v = self.place(value);
+                        let get = self.attempt(Expr::call("getattr_value", vec![v.reference(), Expr::StrLit(attr.clone())]), e.span);
+                        self.coerce(get, &Ty::Dyn, &storable(&t), e.span)
+                    }
                     t => self.unsupported(e.span, format!("the attribute `.{attr}` of {}", t.python_name()), "not supported yet"),
                 }
             }
@@ -1866,15 +1898,20 @@ impl<'a> Lower<'a> {
             }
             // `os.environ[key]`, from the module table.
             Ty::Module(m) => self.module_call(e, &m.clone(), "__getitem__", std::slice::from_ref(index), &[]),
-            Ty::Dict(kt, _) => {
+            Ty::Dict(kt, vt) => {
                 let recv = self.place(value);
                 let k = self.expr_as(index, kt);
-                self.attempt(recv.method("getitem", vec![k.reference()]), e.span)
+                let v = self.attempt(recv.method("getitem", vec![k.reference()]), e.span);
+                self.never_item(v, vt, e)
             }
             Ty::List(_) | Ty::Str => {
                 let recv = self.place(value);
                 let i = self.expr_as(index, &Ty::Int);
-                self.attempt(recv.method("getitem", vec![i.reference()]), e.span)
+                let v = self.attempt(recv.method("getitem", vec![i.reference()]), e.span);
+                match &ct {
+                    Ty::List(elem) => self.never_item(v, elem, e),
+                    _ => v,
+                }
             }
             Ty::Tuple(parts) => match literal_index(index, parts.len()) {
                 Some(i) => {
@@ -1889,6 +1926,15 @@ impl<'a> Lower<'a> {
                 self.attempt(recv.method("getitem", vec![i.reference()]), e.span)
             }
         }
+    }
+
+    /// An item of a container nothing is ever stored in (`[][1]`, `{}["k"]`): inference
+    /// gives the expression no type, so it is stored as None (the lookup raises first).
+    fn never_item(&mut self, v: Expr, item: &Ty, e: &ast::Expr) -> Expr {
+        if self.ty(e) == Ty::Never && *item != Ty::Never {
+            return self.coerce(v, item, &Ty::None, e.span);
+        }
+        v
     }
 
     fn list_comp(&mut self, _e: &ast::Expr, elt: &ast::Expr, generators: &[ast::Comprehension], t: &Ty) -> Expr {
@@ -2179,13 +2225,20 @@ impl<'a> Lower<'a> {
 
     fn call(&mut self, e: &ast::Expr, func: &ast::Expr, args: &[ast::Expr], keywords: &[ast::Keyword]) -> Expr {
         let is_print = matches!((&func.kind, self.res.names.get(&func.id)), (ExprKind::Name(n), Some(Binding::Builtin(_))) if n == "print");
-        if let Some(star) = args.iter().find(|a| matches!(a.kind, ExprKind::Starred(_))).filter(|_| !is_print) {
-            return self.unsupported(star.span, "`*` arguments", "argument unpacking is supported in print() only yet");
+        let is_zip = matches!((&func.kind, self.res.names.get(&func.id)), (ExprKind::Name(n), Some(Binding::Builtin(_))) if n == "zip");
+        if let Some(star) = args.iter().find(|a| matches!(a.kind, ExprKind::Starred(_))).filter(|_| !is_print && !is_zip) {
+            match (&func.kind, self.res.names.get(&func.id)) {
+                (ExprKind::Name(_), Some(Binding::Func(_) | Binding::Var(..))) => return self.value_call(e, func, args, keywords),
+                (ExprKind::Name(_), Some(Binding::Builtin(b))) if matches!(b.as_str(), "abs" | "len" | "pow" | "str" | "repr" | "int" | "float" | "bool") => {
+                    return self.value_call(e, func, args, keywords)
+                }
+                _ => return self.unsupported(star.span, "`*` arguments here", "argument unpacking is supported in calls of functions and zip() yet"),
+            }
         }
         match &func.kind {
             ExprKind::Attribute { value, attr } => return self.method_call(e, value, attr, args, keywords),
             ExprKind::Name(_) => {}
-            _ => return self.unsupported(func.span, "calling this expression", "only named functions can be called yet"),
+            _ => return self.value_call(e, func, args, keywords),
         }
         match self.res.names.get(&func.id).cloned() {
             Some(Binding::Imported(m, n)) => self.module_call(e, &m, &n, args, keywords),
@@ -2198,7 +2251,8 @@ impl<'a> Lower<'a> {
                 let tag = self.expr(func);
                 self.construct_tagged(e, c, tag, args, keywords)
             }
-            _ => self.unsupported(func.span, "calling a variable", "functions as values are not supported yet"),
+            Some(Binding::Var(..)) => self.value_call(e, func, args, keywords),
+            _ => self.unsupported(func.span, "calling this name", "not supported yet"),
         }
     }
 
