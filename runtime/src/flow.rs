@@ -122,6 +122,15 @@ pub fn py_genexpr<T, R>(items: impl IntoIterator<Item = T>, mut f: impl FnMut(T)
     items.into_iter().filter_map(move |x| f(x).transpose())
 }
 
+/// A generator expression over an iterator whose items may raise (an `itertools` iterator):
+/// an item's exception surfaces at the `next` that reached it.
+pub fn py_genexpr_results<T, R>(items: impl IntoIterator<Item = PyResult<T>>, mut f: impl FnMut(T) -> PyResult<Option<R>>) -> impl Iterator<Item = PyResult<R>> {
+    items.into_iter().filter_map(move |x| match x {
+        Ok(x) => f(x).transpose(),
+        Err(e) => Some(Err(e)),
+    })
+}
+
 /// `any(items)` over items that may raise: stops at the first true item, as Python does.
 pub fn try_any<T: PyObject>(items: impl IntoIterator<Item = PyResult<T>>) -> PyResult<bool> {
     for x in items {
