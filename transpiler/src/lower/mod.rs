@@ -21,6 +21,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 mod callables;
 mod classes;
 mod fastloop;
+mod itertools;
 mod strings;
 
 pub fn lower(file: &SourceFile, module: &ast::Module, res: &Resolution, types: &Types) -> Result<rir::Program, Vec<Diagnostic>> {
@@ -40,6 +41,8 @@ pub fn lower(file: &SourceFile, module: &ast::Module, res: &Resolution, types: &
         next_label: 0,
         getters: BTreeMap::new(),
         dispatchers: BTreeMap::new(),
+        fixed_vars: HashSet::new(),
+        capture_ok: None,
     };
     let mut statics: Vec<rir::Static> = res.scopes[0]
         .shared
@@ -119,6 +122,11 @@ struct Lower<'a> {
     getters: BTreeMap<(crate::resolve::ClassId, String), String>,
     /// Method dispatchers to generate (by hierarchy, method).
     dispatchers: BTreeMap<(crate::resolve::ClassId, String), String>,
+    /// Variables bound once and never again (a lazy iterator's callback may own a copy).
+    fixed_vars: HashSet<(ScopeId, String)>,
+    /// Set while lowering an itertools call consumed on the spot (by a builtin, or a `for`
+    /// whose body rebinds only these names): its callbacks may copy what they read.
+    capture_ok: Option<HashSet<String>>,
 }
 
 impl<'a> Lower<'a> {
@@ -307,6 +315,7 @@ impl<'a> Lower<'a> {
                 }
             }
         });
+        self.fixed_vars.extend(itertools::fixed_names(stmts, params).into_iter().map(|n| (scope, n)));
         let mut maybe = HashSet::new();
         let mut assigned: HashSet<String> = params.iter().map(|p| p.name.clone()).collect();
         self.definite(scope, stmts, &mut assigned, &mut maybe);
@@ -562,6 +571,17 @@ impl<'a> Lower<'a> {
                 let label = (!orelse.is_empty()).then(|| self.label("loop"));
                 let elem = self.elem_ty(iter);
                 let mut pre = Vec::new();
+                if self.is_itertools_call(iter) {
+                    // Callbacks may copy what they read, unless the body rebinds it.
+                    let mut rebound = HashSet::new();
+                    collect_bindings(body, &mut |n, _| {
+                        rebound.insert(n.to_string());
+                    });
+                    let mut names = Vec::new();
+                    target_names(target, &mut names);
+                    rebound.extend(names);
+                    self.capture_ok = Some(rebound);
+                }
                 // Dicts and sets raise if changed while iterated: their items are results.
                 let (it, fallible) = match self.fallible_iter(iter) {
                     Some(it) => (it, true),
@@ -1872,6 +1892,7 @@ impl<'a> Lower<'a> {
     fn lazily_fallible(&self, iter: &ast::Expr) -> bool {
         match &iter.kind {
             ExprKind::GenExp { generators, .. } => generators.len() == 1,
+            ExprKind::Call { func, .. } if crate::itertools::callee(self.res, func).is_some_and(|n| n != "tee") => true,
             ExprKind::Call { func, .. } => matches!(self.res.names.get(&func.id), Some(Binding::Builtin(b)) if b == "map" || b == "filter"),
             ExprKind::Name(_) if matches!(self.ty(iter), Ty::Iter(_)) => true,
             _ => matches!(self.ty(iter), Ty::Dict(..) | Ty::Set(_) | Ty::Dyn | Ty::Obj(_) | Ty::File),
@@ -1881,7 +1902,9 @@ impl<'a> Lower<'a> {
     /// A one-clause generator expression as a lazy iterator of results: the element is
     /// computed only when the consumer asks for it, as in Python.
     fn lazy_genexpr(&mut self, elt: &ast::Expr, g: &ast::Comprehension) -> Option<Expr> {
-        let it = self.iterate(&g.iter);
+        // Over an itertools iterator (possibly infinite): its results, one at a time.
+        let over_results = self.is_itertools_call(&g.iter);
+        let it = if over_results { self.fallible_iter(&g.iter)? } else { self.iterate(&g.iter) };
         let Some(pat) = self.loop_pattern(&g.target) else {
             self.unsupported(g.target.span, "this generator expression target", "not supported yet");
             return None;
@@ -1896,12 +1919,15 @@ impl<'a> Lower<'a> {
         let value = self.expr_as(elt, &storable(&elem_ty));
         (self.tries, self.loops, self.caught, self.frame) = saved;
         let body = Expr::Block(Block::with_tail(stmts, Expr::Ok(Box::new(Expr::call("Some", vec![value])))));
-        Some(Expr::call("py_genexpr", vec![it, Expr::Closure(vec![pat], Box::new(body))]))
+        Some(Expr::call(if over_results { "py_genexpr_results" } else { "py_genexpr" }, vec![it, Expr::Closure(vec![pat], Box::new(body))]))
     }
 
     /// For a `for` loop: dict/set iteration yielding `PyResult` items (lazily, so that changing
     /// the container during the loop raises as in CPython).
     fn fallible_iter(&mut self, iter: &ast::Expr) -> Option<Expr> {
+        if let Some(it) = self.itertools_iter(iter) {
+            return Some(it);
+        }
         if let Some(it) = self.lazy_call_iter(iter) {
             return Some(it);
         }
@@ -2085,6 +2111,9 @@ impl<'a> Lower<'a> {
                 return self.comprehension(generators, item);
             }
         }
+        if self.is_itertools_call(iter) {
+            self.capture_ok = Some(HashSet::new());
+        }
         if let Some(it) = self.fallible_iter(iter) {
             // Consumed at once (by `list()`, `sum()`, a comprehension): collected first.
             return self.attempt(Expr::call("try_collect", vec![it]), iter.span);
@@ -2118,6 +2147,9 @@ impl<'a> Lower<'a> {
         let is_print = matches!((&func.kind, self.res.names.get(&func.id)), (ExprKind::Name(n), Some(Binding::Builtin(_))) if n == "print");
         if let Some(star) = args.iter().find(|a| matches!(a.kind, ExprKind::Starred(_))).filter(|_| !is_print) {
             return self.unsupported(star.span, "`*` arguments", "argument unpacking is supported in print() only yet");
+        }
+        if let Some(name) = crate::itertools::callee(self.res, func) {
+            return self.itertools_call(e, name, args, keywords);
         }
         match &func.kind {
             ExprKind::Attribute { value, attr } => return self.method_call(e, value, attr, args, keywords),
