@@ -501,7 +501,7 @@ fn operand(e: &Expr) -> TokenStream {
 fn operand_in(e: &Expr, ctx: Ctx) -> TokenStream {
     let t = expr(e);
     let needs = match e {
-        Expr::Binary(..) | Expr::If(..) | Expr::Closure(..) | Expr::MoveClosure(..) | Expr::MoveFn(..) => true,
+        Expr::Binary(..) | Expr::If(..) | Expr::Closure(..) | Expr::MoveClosure(..) | Expr::MoveFn(..) | Expr::MoveClosureWith(..) => true,
         Expr::Unary(..) | Expr::Ref(_) | Expr::RefMut(_) | Expr::Deref(_) => ctx == Ctx::Postfix,
         Expr::Cast(..) => ctx != Ctx::Binary,
         Expr::Float(f) => f.is_sign_negative() && ctx != Ctx::Binary,
@@ -692,6 +692,11 @@ fn expr(e: &Expr) -> TokenStream {
             let ps = params.iter().map(pat);
             let b = expr(body);
             quote! { |#(#ps),*| #b }
+        }
+        Expr::MoveClosureWith(params, body) => {
+            let ps = params.iter().map(pat);
+            let b = expr(body);
+            quote! { move |#(#ps),*| #b }
         }
         Expr::TypedCall(t, name, args) => {
             let t = ty_tokens(t);

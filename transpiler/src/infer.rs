@@ -15,6 +15,8 @@ use crate::resolve::{Binding, ClassId, FuncBody, FuncId, MethodKind, Resolution,
 use crate::types::Ty;
 use std::collections::HashMap;
 
+mod itertools;
+
 /// The result: a type for every expression, variable and function.
 #[derive(Debug, Default)]
 pub struct Types {
@@ -1290,6 +1292,9 @@ impl<'a> Infer<'a> {
     }
 
     fn call(&mut self, e: &Expr, func: &Expr, args: &[Expr], keywords: &[Keyword]) -> ITy {
+        if let Some(name) = crate::itertools::callee(self.res, func) {
+            return self.itertools_call(e, func, name, args, keywords);
+        }
         if let (ExprKind::Name(n), Some(Binding::Builtin(_))) = (&func.kind, self.res.names.get(&func.id)) {
             if let Some(t) = self.higher_order_builtin(e, n, args, keywords) {
                 self.record(func, ITy::Dyn);

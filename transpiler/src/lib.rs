@@ -11,6 +11,7 @@ pub mod diag;
 pub mod driver;
 pub mod frontend;
 pub mod infer;
+pub mod itertools;
 pub mod ops;
 pub mod resolve;
 pub mod source;

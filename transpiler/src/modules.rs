@@ -139,7 +139,7 @@ pub struct ModConst {
 
 /// Modules `import` accepts.
 pub const MODULES: &[&str] =
-    &["sys", "math", "random", "time", "os", "os.path", "tempfile", "typing", "dataclasses", "__future__", "collections.abc"];
+    &["sys", "math", "random", "time", "os", "os.path", "tempfile", "typing", "dataclasses", "__future__", "collections.abc", "itertools"];
 
 pub fn is_module(name: &str) -> bool {
     MODULES.contains(&name)
@@ -188,6 +188,8 @@ fn functions(module: &str) -> &'static [&'static str] {
         "tempfile" => &["gettempdir", "mkdtemp"],
         "sys" => &["getrecursionlimit", "setrecursionlimit", "get_int_max_str_digits", "set_int_max_str_digits"],
         "sys.stdout" | "sys.stderr" => &["write", "flush"],
+        // Called through `crate::itertools` (iterables and functions as arguments), not [`call`].
+        "itertools" => crate::itertools::FUNCTIONS,
         _ => &[],
     }
 }

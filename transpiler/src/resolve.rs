@@ -688,6 +688,14 @@ impl Resolver {
                     (ExprKind::Attribute { attr, .. }, _) => attr == "sort",
                     _ => false,
                 };
+                // itertools calls their callbacks inline too (`takewhile(lambda x: ..., xs)`).
+                if crate::itertools::callee(&self.res, func).is_some() {
+                    for x in args.iter().chain(keywords.iter().map(|k| &k.value)) {
+                        if matches!(x.kind, ExprKind::Lambda { .. }) {
+                            self.inline_lambdas.insert(x.id);
+                        }
+                    }
+                }
                 if inline_key {
                     for k in keywords.iter().filter(|k| k.name == "key") {
                         self.inline_lambdas.insert(k.value.id);

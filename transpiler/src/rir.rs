@@ -263,6 +263,8 @@ pub enum Expr {
     RefMut(Box<Expr>),
     /// `move || body` (a closure owning what it captures).
     MoveClosure(Box<Expr>),
+    /// `move |params| body` (a closure owning what it captures: a lazy iterator's callback).
+    MoveClosureWith(Vec<Pat>, Box<Expr>),
     /// `*expr`.
     Deref(Box<Expr>),
     /// A plain Rust integer literal (a line number, a radix).

@@ -10,12 +10,14 @@
 //! | [`io`] | text files (`open`) and `io.StringIO` |
 //! | [`os`] | `os` (files, directories, environment) and `os.path` |
 //! | [`tempfile`] | `gettempdir`, `mkdtemp`, `TemporaryDirectory` |
+//! | [`itertools`] | `count`, `islice`, `chain`, `groupby`, `tee`, the combinatoric iterators... (lazy) |
 //! | [`sys`] | `maxsize`, `platform`, recursion and int-digit limits, `stdout.write` |
 //!
 //! Naming: module functions are `<module>_<name>` (`math_sqrt`, `os_path_join`, `time_sleep`);
 //! objects are types with methods (`Random`, `PyFile`, `StringIO`, `TemporaryDirectory`).
 
 pub mod io;
+pub mod itertools;
 pub mod math;
 pub mod os;
 pub mod random;
@@ -24,6 +26,7 @@ pub mod sys;
 pub mod tempfile;
 pub mod time;
 
+pub use itertools::*;
 pub use io::{open, open_with, PyFile, PyFileLines, StringIO, StringIOLines, UNSUPPORTED_OPERATION};
 pub use math::*;
 pub use os::*;

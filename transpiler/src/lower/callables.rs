@@ -25,7 +25,10 @@ impl Lower<'_> {
                     self.unsupported(f.span, "this lambda", format!("it takes {} arguments but is called with {}", params.len(), param_tys.len()));
                     return None;
                 }
-                let scope = *self.res.lambdas.get(&f.id)?;
+                let Some(&scope) = self.res.lambdas.get(&f.id) else {
+                    self.unsupported(f.span, "this lambda here", "a lambda used as a value cannot be called inline here yet");
+                    return None;
+                };
                 let mut stmts = Vec::new();
                 // Errors inside propagate out of the closure (to the builtin, then here).
                 let saved = (std::mem::take(&mut self.tries), std::mem::take(&mut self.loops), std::mem::take(&mut self.caught), std::mem::replace(&mut self.frame, "<lambda>".into()));

@@ -24,6 +24,7 @@ mod closures;
 mod fastloop;
 mod generators;
 pub use generators::states_dot;
+mod itertools;
 mod strings;
 
 pub fn lower(file: &SourceFile, module: &ast::Module, res: &Resolution, types: &Types) -> Result<rir::Program, Vec<Diagnostic>> {
@@ -46,6 +47,8 @@ pub fn lower(file: &SourceFile, module: &ast::Module, res: &Resolution, types: &
         pending: Vec::new(),
         gen: None,
         gens: Vec::new(),
+        fixed_vars: HashSet::new(),
+        capture_ok: None,
     };
     let mut statics: Vec<rir::Static> = res.scopes[0]
         .shared
@@ -136,6 +139,11 @@ struct Lower<'a> {
     gen: Option<generators::GenCtx>,
     /// The state machines of the generator functions lowered so far.
     gens: Vec<rir::GenDef>,
+    /// Variables bound once and never again (a lazy iterator's callback may own a copy).
+    fixed_vars: HashSet<(ScopeId, String)>,
+    /// Set while lowering an itertools call consumed on the spot (by a builtin, or a `for`
+    /// whose body rebinds only these names): its callbacks may copy what they read.
+    capture_ok: Option<HashSet<String>>,
 }
 
 impl<'a> Lower<'a> {
@@ -334,6 +342,7 @@ impl<'a> Lower<'a> {
                 }
             }
         });
+        self.fixed_vars.extend(itertools::fixed_names(stmts, params).into_iter().map(|n| (scope, n)));
         let mut maybe = HashSet::new();
         let mut assigned: HashSet<String> = params.iter().map(|p| p.name.clone()).collect();
         self.definite(scope, stmts, &mut assigned, &mut maybe);
@@ -618,6 +627,17 @@ impl<'a> Lower<'a> {
                 let label = (!orelse.is_empty()).then(|| self.label("loop"));
                 let elem = self.elem_ty(iter);
                 let mut pre = Vec::new();
+                if self.is_itertools_call(iter) {
+                    // Callbacks may copy what they read, unless the body rebinds it.
+                    let mut rebound = HashSet::new();
+                    collect_bindings(body, &mut |n, _| {
+                        rebound.insert(n.to_string());
+                    });
+                    let mut names = Vec::new();
+                    target_names(target, &mut names);
+                    rebound.extend(names);
+                    self.capture_ok = Some(rebound);
+                }
                 // Dicts and sets raise if changed while iterated: their items are results.
                 let (it, fallible) = match self.fallible_iter(iter) {
                     Some(it) => (it, true),
@@ -1971,6 +1991,7 @@ impl<'a> Lower<'a> {
         }
         match &iter.kind {
             ExprKind::GenExp { generators, .. } => generators.len() == 1,
+            ExprKind::Call { func, .. } if crate::itertools::callee(self.res, func).is_some_and(|n| n != "tee") => true,
             ExprKind::Call { func, .. } => matches!(self.res.names.get(&func.id), Some(Binding::Builtin(b)) if b == "map" || b == "filter"),
             ExprKind::Name(_) if matches!(self.ty(iter), Ty::Iter(_)) => true,
             _ => matches!(self.ty(iter), Ty::Dict(..) | Ty::Set(_) | Ty::Dyn | Ty::Obj(_) | Ty::File),
@@ -2008,6 +2029,9 @@ impl<'a> Lower<'a> {
         if let Ty::Gen(_) = self.ty(iter) {
             // A generator is an iterator of itself (shared: iterating consumes it).
             return Some(self.expr(iter));
+        }
+        if let Some(it) = self.itertools_iter(iter) {
+            return Some(it);
         }
         if let Some(it) = self.lazy_call_iter(iter) {
             return Some(it);
@@ -2194,6 +2218,9 @@ impl<'a> Lower<'a> {
                 return self.comprehension(generators, item);
             }
         }
+        if self.is_itertools_call(iter) {
+            self.capture_ok = Some(HashSet::new());
+        }
         if let Some(it) = self.fallible_iter(iter) {
             // Consumed at once (by `list()`, `sum()`, a comprehension): collected first.
             return self.attempt(Expr::call("try_collect", vec![it]), iter.span);
@@ -2234,6 +2261,9 @@ impl<'a> Lower<'a> {
                 }
                 _ => return self.unsupported(star.span, "`*` arguments here", "argument unpacking is supported in calls of functions and zip() yet"),
             }
+        }
+        if let Some(name) = crate::itertools::callee(self.res, func) {
+            return self.itertools_call(e, name, args, keywords);
         }
         match &func.kind {
             ExprKind::Attribute { value, attr } => return self.method_call(e, value, attr, args, keywords),
