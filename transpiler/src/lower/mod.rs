@@ -45,6 +45,7 @@ pub fn lower(file: &SourceFile, module: &ast::Module, res: &Resolution, types: &
         getters: BTreeMap::new(),
         dispatchers: BTreeMap::new(),
         pending: Vec::new(),
+        module_consts: HashMap::new(),
         gen: None,
         gens: Vec::new(),
         fixed_vars: HashSet::new(),
@@ -57,6 +58,7 @@ pub fn lower(file: &SourceFile, module: &ast::Module, res: &Resolution, types: &
         .collect();
     // Module storage first: function bodies read module globals.
     l.assign_storage(MODULE_SCOPE, &module.body, &[]);
+    l.module_consts = module_constants(&module.body);
     let mut funcs = Vec::new();
     for (i, f) in res.funcs.iter().enumerate() {
         funcs.push(l.func(FuncId(i as u32), f));
@@ -135,6 +137,9 @@ struct Lower<'a> {
     dispatchers: BTreeMap<(crate::resolve::ClassId, String), String>,
     /// The completions of the enclosing `finally` blocks being run (innermost last).
     pending: Vec<String>,
+    /// Module globals that are numeric constants (`MOD = 10**9 + 7`, never rebound): functions
+    /// read the literal itself (so the Rust compiler sees a constant).
+    module_consts: HashMap<String, &'a ast::Expr>,
     /// Set while lowering a generator function.
     gen: Option<generators::GenCtx>,
     /// The state machines of the generator functions lowered so far.
@@ -1381,6 +1386,10 @@ impl<'a> Lower<'a> {
                             let read = Expr::call(f, vec![Expr::Var(rust_ident(name)).reference(), Expr::StrLit(name.clone())]);
                             // `*bound_local(&x, "x").at(..)?`: a place of type T, like `x` itself.
                             Expr::Deref(Box::new(self.attempt(read, e.span)))
+                        }
+                        Storage::Static if scope == MODULE_SCOPE && self.module_consts.contains_key(name) => {
+                            let lit = self.module_consts[name];
+                            self.value(lit)
                         }
                         Storage::Static => {
                             let read = Expr::call("global_get", vec![Expr::Path(static_name(name)).reference(), Expr::StrLit(name.clone())]);
@@ -3357,6 +3366,56 @@ fn is_folded_constant(e: &ast::Expr) -> bool {
         }
     }
     is_immutable_literal(e) || value(e).is_some()
+}
+
+/// Module globals bound once, to a number, before any code that could read them runs (only
+/// imports, docstrings, plain `def`s and other such constants come first), and never rebound
+/// (`global` in a function, `del`): reading one anywhere gives that number.
+fn module_constants(body: &[ast::Stmt]) -> HashMap<String, &ast::Expr> {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    collect_bindings(body, &mut |n, _| *counts.entry(n.to_string()).or_default() += 1);
+    let mut rebound: HashSet<String> = HashSet::new();
+    crate::ast::walk_stmts(body, &mut |s| match &s.kind {
+        StmtKind::Global(names) => rebound.extend(names.iter().cloned()),
+        StmtKind::Delete(targets) => {
+            for t in targets {
+                if let ExprKind::Name(n) = &t.kind {
+                    rebound.insert(n.clone());
+                }
+            }
+        }
+        _ => {}
+    });
+    let numeric = |e: &ast::Expr| match &e.kind {
+        ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Bool(_) => true,
+        ExprKind::UnaryOp { op: UnaryOp::Neg, operand } => matches!(operand.kind, ExprKind::Int(_) | ExprKind::Float(_)),
+        _ => is_folded_constant(e) && !is_immutable_literal(e),
+    };
+    let mut consts = HashMap::new();
+    for s in body {
+        match &s.kind {
+            StmtKind::Assign { targets, value } if targets.len() == 1 && numeric(value) => {
+                if let ExprKind::Name(n) = &targets[0].kind {
+                    if counts.get(n) == Some(&1) && !rebound.contains(n) {
+                        consts.insert(n.clone(), value);
+                    }
+                }
+            }
+            StmtKind::AnnAssign { target, value: Some(value), .. } if numeric(value) => {
+                if let ExprKind::Name(n) = &target.kind {
+                    if counts.get(n) == Some(&1) && !rebound.contains(n) {
+                        consts.insert(n.clone(), value);
+                    }
+                }
+            }
+            StmtKind::Import(_) | StmtKind::ImportFrom { .. } | StmtKind::Pass => {}
+            StmtKind::Expr(e) if matches!(e.kind, ExprKind::Str(_)) => {}
+            StmtKind::FunctionDef(def) if def.decorators.is_empty() && def.params.iter().all(|p| p.default.as_ref().is_none_or(is_immutable_literal)) => {}
+            // Anything else may run code that reads a global assigned later.
+            _ => break,
+        }
+    }
+    consts
 }
 
 fn is_immutable_literal(e: &ast::Expr) -> bool {
