@@ -24,6 +24,7 @@ impl Generator for CountdownGen {
     type Yield = Int;
     type Return = PyStr;
     const NAME: &'static str = "countdown";
+    #[inline]
     fn resume(&mut self, input: Input) -> PyResult<Step<Int, PyStr>> {
         match std::mem::replace(self, CountdownGen::Done) {
             CountdownGen::Start { mut n } => {
@@ -84,6 +85,7 @@ impl Generator for FibGen {
     type Yield = Int;
     type Return = ();
     const NAME: &'static str = "fib";
+    #[inline]
     fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, FibGen::Done) {
             FibGen::Start => {
@@ -147,6 +149,7 @@ impl Generator for EvensGen {
     type Yield = Int;
     type Return = ();
     const NAME: &'static str = "evens";
+    #[inline]
     fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, EvensGen::Done) {
             EvensGen::Start { mut xs } => {
@@ -215,6 +218,7 @@ impl Generator for RunningTotalGen {
     type Yield = Value;
     type Return = Value;
     const NAME: &'static str = "running_total";
+    #[inline]
     fn resume(&mut self, input: Input) -> PyResult<Step<Value, Value>> {
         match std::mem::replace(self, RunningTotalGen::Done) {
             RunningTotalGen::Start => {
@@ -286,6 +290,7 @@ impl Generator for GuardedGen {
     type Yield = PyStr;
     type Return = ();
     const NAME: &'static str = "guarded";
+    #[inline]
     fn resume(&mut self, input: Input) -> PyResult<Step<PyStr, ()>> {
         match std::mem::replace(self, GuardedGen::Done) {
             GuardedGen::Start { mut name } => {

@@ -24,6 +24,7 @@ impl Generator for NumbersGen {
     type Yield = Int;
     type Return = ();
     const NAME: &'static str = "numbers";
+    #[inline]
     fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, NumbersGen::Done) {
             NumbersGen::Start { mut n } => {

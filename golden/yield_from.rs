@@ -26,6 +26,7 @@ impl Generator for InnerGen {
     type Yield = PyStr;
     type Return = PyStr;
     const NAME: &'static str = "inner";
+    #[inline]
     fn resume(&mut self, input: Input) -> PyResult<Step<PyStr, PyStr>> {
         match std::mem::replace(self, InnerGen::Done) {
             InnerGen::Start { mut tag } => {
@@ -136,6 +137,7 @@ impl Generator for OuterGen {
     type Yield = PyStr;
     type Return = PyList<PyStr>;
     const NAME: &'static str = "outer";
+    #[inline]
     fn resume(&mut self, input: Input) -> PyResult<Step<PyStr, PyList<PyStr>>> {
         match std::mem::replace(self, OuterGen::Done) {
             OuterGen::Start => {
@@ -258,6 +260,7 @@ impl Generator for FlattenGen {
     type Yield = Value;
     type Return = ();
     const NAME: &'static str = "flatten";
+    #[inline]
     fn resume(&mut self, input: Input) -> PyResult<Step<Value, ()>> {
         match std::mem::replace(self, FlattenGen::Done) {
             FlattenGen::Start { mut x } => {
@@ -407,6 +410,7 @@ impl Generator for ChainedGen {
     type Yield = Value;
     type Return = ();
     const NAME: &'static str = "chained";
+    #[inline]
     fn resume(&mut self, input: Input) -> PyResult<Step<Value, ()>> {
         match std::mem::replace(self, ChainedGen::Done) {
             ChainedGen::Start => {
@@ -506,6 +510,7 @@ impl Generator for DepthGen {
     type Yield = PyStr;
     type Return = Int;
     const NAME: &'static str = "depth";
+    #[inline]
     fn resume(&mut self, input: Input) -> PyResult<Step<PyStr, Int>> {
         match std::mem::replace(self, DepthGen::Done) {
             DepthGen::Start { mut n } => {
@@ -640,6 +645,7 @@ impl Generator for WorkerGen {
     type Yield = ();
     type Return = ();
     const NAME: &'static str = "worker";
+    #[inline]
     fn resume(&mut self, input: Input) -> PyResult<Step<(), ()>> {
         match std::mem::replace(self, WorkerGen::Done) {
             WorkerGen::Start => {
@@ -803,6 +809,7 @@ impl Generator for ManagerGen {
     type Yield = ();
     type Return = ();
     const NAME: &'static str = "manager";
+    #[inline]
     fn resume(&mut self, input: Input) -> PyResult<Step<(), ()>> {
         match std::mem::replace(self, ManagerGen::Done) {
             ManagerGen::Start => {

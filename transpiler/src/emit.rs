@@ -51,6 +51,7 @@ fn gen_def(g: &GenDef) -> TokenStream {
             type Return = #r;
             const NAME: &'static str = #py_name;
 
+            #[inline]
             fn resume(&mut self, input: Input) -> PyResult<Step<#y, #r>> #resume
         }
     }
