@@ -93,3 +93,24 @@ print("after loop")
 
 same = countdown(1)
 print(iter(same) is same)
+
+
+def tracked(name):
+    try:
+        yield 1
+    finally:
+        print("finalized", name)
+
+
+t = tracked("t1")
+next(t)
+del t
+print("after del")
+t = tracked("t2")
+next(t)
+t = None
+print("after rebinding")
+
+e = 5
+e = countdown(2)
+print(next(e), next(e, "x"), next(e, "x"))

@@ -498,6 +498,75 @@ impl Generator for GuardedGen {
         }
     }
 }
+/// The generator function `tracked` (line 98): one state per place it can be paused.
+enum TrackedGen {
+    /// Created: the body has not started.
+    Start { name: PyStr },
+    /// Paused at `yield 1` (line 100).
+    AtLine100 { name: PyStr },
+    /// Finished (returned, raised, or closed).
+    Done,
+}
+impl Generator for TrackedGen {
+    type Yield = Int;
+    type Return = ();
+    const NAME: &'static str = "tracked";
+    #[inline]
+    fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
+        match std::mem::replace(self, TrackedGen::Done) {
+            TrackedGen::Start { mut name } => {
+                let completion49 = 'finally20: {
+                    let yielded48 = Int::Small(1);
+                    *self = TrackedGen::AtLine100 { name };
+                    return Ok(Step::Yield(yielded48));
+                    Completion::<()>::Normal
+                };
+                print(&[&PyStr::from("finalized"), &name], " ", "\n")
+                    .at("tracked", 102)?;
+                match completion49 {
+                    Completion::Normal => {}
+                    Completion::Return(value50) => {
+                        return Ok(Step::Return(value50));
+                    }
+                    Completion::Raise(err51) => {
+                        return Err(err51);
+                    }
+                    _ => {}
+                };
+                Ok(Step::Return(()))
+            }
+            TrackedGen::AtLine100 { mut name } => {
+                let completion54 = 'finally21: {
+                    match input {
+                        Input::Throw(thrown52) => {
+                            break 'finally21 Completion::Raise(
+                                thrown52.with_frame("tracked", 100, None),
+                            );
+                        }
+                        _ => {}
+                    };
+                    Completion::<()>::Normal
+                };
+                print(&[&PyStr::from("finalized"), &name], " ", "\n")
+                    .at("tracked", 102)?;
+                match completion54 {
+                    Completion::Normal => {}
+                    Completion::Return(value55) => {
+                        return Ok(Step::Return(value55));
+                    }
+                    Completion::Raise(err56) => {
+                        return Err(err56);
+                    }
+                    _ => {}
+                };
+                Ok(Step::Return(()))
+            }
+            TrackedGen::Done => {
+                Err(PyErr::runtime_error("generator resumed after it finished"))
+            }
+        }
+    }
+}
 /// `def countdown` (line 4).
 fn countdown(mut n: Int) -> PyResult<PyGen<CountdownGen>> {
     Ok(PyGen::new(CountdownGen::Start { n }))
@@ -518,6 +587,10 @@ fn running_total() -> PyResult<PyGen<RunningTotalGen>> {
 fn guarded(mut name: PyStr) -> PyResult<PyGen<GuardedGen>> {
     Ok(PyGen::new(GuardedGen::Start { name }))
 }
+/// `def tracked` (line 98).
+fn tracked(mut name: PyStr) -> PyResult<PyGen<TrackedGen>> {
+    Ok(PyGen::new(TrackedGen::Start { name }))
+}
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
     let mut g: PyGen<CountdownGen>;
@@ -527,10 +600,11 @@ fn module_body() -> PyResult<()> {
     let mut last: Option<Int> = None;
     let mut acc: PyGen<RunningTotalGen>;
     let mut fresh: PyGen<RunningTotalGen>;
-    let mut e: PyErr;
+    let mut e: Value;
     let mut w: PyGen<GuardedGen>;
     let mut c: PyGen<GuardedGen>;
     let mut same: PyGen<CountdownGen>;
+    let mut t: Option<Value> = None;
     g = countdown(Int::Small(3)).at("<module>", 47)?;
     print(&[&PyStr::from("created")], " ", "\n").at("<module>", 48)?;
     print(
@@ -543,22 +617,22 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 49)?;
-    let outcome48 = 'try20: {
+    let outcome57 = 'try22: {
         match g.next_value().at("<module>", 51) {
             Ok(value) => value,
-            Err(err) => break 'try20 Err(err),
+            Err(err) => break 'try22 Err(err),
         };
         Ok::<(), PyErr>(())
     };
-    match outcome48 {
+    match outcome57 {
         Ok(()) => {}
-        Err(caught49) => {
-            if caught49.is_instance(Exc::StopIteration) {
-                stop = caught49.clone();
+        Err(caught58) => {
+            if caught58.is_instance(Exc::StopIteration) {
+                stop = caught58.clone();
                 print(&[&PyStr::from("returned"), &stop.stop_value()], " ", "\n")
                     .at("<module>", 53)?;
             } else {
-                return Err(caught49);
+                return Err(caught58);
             }
         }
     };
@@ -578,13 +652,13 @@ fn module_body() -> PyResult<()> {
     print(
             &[
                 &PyList::from_vec({
-                    let mut items50 = Vec::new();
+                    let mut items59 = Vec::new();
                     for _ in range(&Int::Small(0), &Int::Small(12), &Int::Small(1))
                         .at("<module>", 57)?
                     {
-                        items50.push(f.next_value().at("<module>", 57)?);
+                        items59.push(f.next_value().at("<module>", 57)?);
                     }
-                    items50
+                    items59
                 }),
             ],
             " ",
@@ -627,8 +701,8 @@ fn module_body() -> PyResult<()> {
     print(
             &[
                 &{
-                    let mut total51 = Int::Small(0);
-                    for item52 in try_collect(
+                    let mut total60 = Int::Small(0);
+                    for item61 in try_collect(
                             evens(
                                     <PyList<
                                         Int,
@@ -640,9 +714,9 @@ fn module_body() -> PyResult<()> {
                         )
                         .at("<module>", 64)?
                     {
-                        total51 += &item52;
+                        total60 += &item61;
                     }
-                    total51
+                    total60
                 },
             ],
             " ",
@@ -660,41 +734,41 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 67)?;
-    let outcome53 = 'try21: {
+    let outcome62 = 'try23: {
         match acc.send(().into_value()).at("<module>", 69) {
             Ok(value) => value,
-            Err(err) => break 'try21 Err(err),
+            Err(err) => break 'try23 Err(err),
         };
         Ok::<(), PyErr>(())
     };
-    match outcome53 {
+    match outcome62 {
         Ok(()) => {}
-        Err(caught54) => {
-            if caught54.is_instance(Exc::StopIteration) {
-                stop = caught54.clone();
+        Err(caught63) => {
+            if caught63.is_instance(Exc::StopIteration) {
+                stop = caught63.clone();
                 print(&[&PyStr::from("total"), &stop.stop_value()], " ", "\n")
                     .at("<module>", 71)?;
             } else {
-                return Err(caught54);
+                return Err(caught63);
             }
         }
     };
     fresh = running_total().at("<module>", 73)?;
-    let outcome55 = 'try22: {
+    let outcome64 = 'try24: {
         match fresh.send(Int::Small(1).into_value()).at("<module>", 75) {
             Ok(value) => value,
-            Err(err) => break 'try22 Err(err),
+            Err(err) => break 'try24 Err(err),
         };
         Ok::<(), PyErr>(())
     };
-    match outcome55 {
+    match outcome64 {
         Ok(()) => {}
-        Err(caught56) => {
-            if caught56.is_instance(Exc::TypeError) {
-                e = caught56.clone();
+        Err(caught65) => {
+            if caught65.is_instance(Exc::TypeError) {
+                e = caught65.clone().into_value();
                 print(&[&PyStr::from("TypeError:"), &e], " ", "\n").at("<module>", 77)?;
             } else {
-                return Err(caught56);
+                return Err(caught65);
             }
         }
     };
@@ -734,8 +808,8 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 87)?;
-    for item57 in guarded(PyStr::from("loop")).at("<module>", 89)? {
-        let item = item57.at("<module>", 89)?;
+    for item66 in guarded(PyStr::from("loop")).at("<module>", 89)? {
+        let item = item66.at("<module>", 89)?;
         if &item == &PyStr::from("loop1") {
             break;
         }
@@ -743,10 +817,30 @@ fn module_body() -> PyResult<()> {
     print(&[&PyStr::from("after loop")], " ", "\n").at("<module>", 92)?;
     same = countdown(Int::Small(1)).at("<module>", 94)?;
     print(&[&same.clone().is(&same)], " ", "\n").at("<module>", 95)?;
+    t = Some(tracked(PyStr::from("t1")).at("<module>", 105)?.into_value());
+    (*bound_global(&t, "t").at("<module>", 106)?).next_value().at("<module>", 106)?;
+    del_local(&mut t, "t", true).at("<module>", 107)?;
+    print(&[&PyStr::from("after del")], " ", "\n").at("<module>", 108)?;
+    t = Some(tracked(PyStr::from("t2")).at("<module>", 109)?.into_value());
+    (*bound_global(&t, "t").at("<module>", 110)?).next_value().at("<module>", 110)?;
+    t = Some(().into_value());
+    print(&[&PyStr::from("after rebinding")], " ", "\n").at("<module>", 112)?;
+    e = Int::Small(5).into_value();
+    e = countdown(Int::Small(2)).at("<module>", 115)?.into_value();
+    print(
+            &[
+                &e.next_value().at("<module>", 116)?,
+                &e.next_or(PyStr::from("x").into_value()).at("<module>", 116)?,
+                &e.next_or(PyStr::from("x").into_value()).at("<module>", 116)?,
+            ],
+            " ",
+            "\n",
+        )
+        .at("<module>", 116)?;
     Ok(())
 }
 fn main() {
     run_main("generators.py", SOURCE, module_body)
 }
 /// The Python source, for tracebacks.
-const SOURCE: &str = "# Generator functions: lazy bodies, next/send/throw/close, return values, finally blocks.\n\n\ndef countdown(n):\n    print(\"countdown starts\")\n    while n > 0:\n        yield n\n        n -= 1\n    return \"liftoff\"\n\n\ndef fib():\n    a, b = 0, 1\n    while True:\n        yield a\n        a, b = b, a + b\n\n\ndef evens(xs):\n    for x in xs:\n        if x % 2 == 0:\n            yield x * x\n    print(\"evens done\")\n\n\ndef running_total():\n    total = 0\n    while True:\n        value = yield total\n        if value is None:\n            break\n        total += value\n    return total\n\n\ndef guarded(name):\n    try:\n        for i in range(3):\n            yield f\"{name}{i}\"\n    except ValueError as e:\n        print(\"caught\", e)\n        yield \"recovered\"\n    finally:\n        print(name, \"cleanup\")\n\n\ng = countdown(3)\nprint(\"created\")\nprint(next(g), next(g), next(g))\ntry:\n    next(g)\nexcept StopIteration as stop:\n    print(\"returned\", stop.value)\nprint(next(g, \"exhausted\"))\n\nf = fib()\nprint([next(f) for _ in range(12)])\nbig = fib()\nfor _ in range(100):\n    last = next(big)\nprint(last)\n\nprint(list(evens([1, 2, 3, 4, 5, 6])))\nprint(sum(evens([10, 11, 12])))\n\nacc = running_total()\nprint(next(acc), acc.send(5), acc.send(7))\ntry:\n    acc.send(None)\nexcept StopIteration as stop:\n    print(\"total\", stop.value)\n\nfresh = running_total()\ntry:\n    fresh.send(1)\nexcept TypeError as e:\n    print(\"TypeError:\", e)\n\nw = guarded(\"w\")\nprint(next(w))\nprint(w.throw(ValueError(\"boom\")))\nprint(next(w, \"end\"))\n\nc = guarded(\"c\")\nprint(next(c), next(c))\nc.close()\nprint(\"closed\", next(c, \"nothing\"))\n\nfor item in guarded(\"loop\"):\n    if item == \"loop1\":\n        break\nprint(\"after loop\")\n\nsame = countdown(1)\nprint(iter(same) is same)\n";
+const SOURCE: &str = "# Generator functions: lazy bodies, next/send/throw/close, return values, finally blocks.\n\n\ndef countdown(n):\n    print(\"countdown starts\")\n    while n > 0:\n        yield n\n        n -= 1\n    return \"liftoff\"\n\n\ndef fib():\n    a, b = 0, 1\n    while True:\n        yield a\n        a, b = b, a + b\n\n\ndef evens(xs):\n    for x in xs:\n        if x % 2 == 0:\n            yield x * x\n    print(\"evens done\")\n\n\ndef running_total():\n    total = 0\n    while True:\n        value = yield total\n        if value is None:\n            break\n        total += value\n    return total\n\n\ndef guarded(name):\n    try:\n        for i in range(3):\n            yield f\"{name}{i}\"\n    except ValueError as e:\n        print(\"caught\", e)\n        yield \"recovered\"\n    finally:\n        print(name, \"cleanup\")\n\n\ng = countdown(3)\nprint(\"created\")\nprint(next(g), next(g), next(g))\ntry:\n    next(g)\nexcept StopIteration as stop:\n    print(\"returned\", stop.value)\nprint(next(g, \"exhausted\"))\n\nf = fib()\nprint([next(f) for _ in range(12)])\nbig = fib()\nfor _ in range(100):\n    last = next(big)\nprint(last)\n\nprint(list(evens([1, 2, 3, 4, 5, 6])))\nprint(sum(evens([10, 11, 12])))\n\nacc = running_total()\nprint(next(acc), acc.send(5), acc.send(7))\ntry:\n    acc.send(None)\nexcept StopIteration as stop:\n    print(\"total\", stop.value)\n\nfresh = running_total()\ntry:\n    fresh.send(1)\nexcept TypeError as e:\n    print(\"TypeError:\", e)\n\nw = guarded(\"w\")\nprint(next(w))\nprint(w.throw(ValueError(\"boom\")))\nprint(next(w, \"end\"))\n\nc = guarded(\"c\")\nprint(next(c), next(c))\nc.close()\nprint(\"closed\", next(c, \"nothing\"))\n\nfor item in guarded(\"loop\"):\n    if item == \"loop1\":\n        break\nprint(\"after loop\")\n\nsame = countdown(1)\nprint(iter(same) is same)\n\n\ndef tracked(name):\n    try:\n        yield 1\n    finally:\n        print(\"finalized\", name)\n\n\nt = tracked(\"t1\")\nnext(t)\ndel t\nprint(\"after del\")\nt = tracked(\"t2\")\nnext(t)\nt = None\nprint(\"after rebinding\")\n\ne = 5\ne = countdown(2)\nprint(next(e), next(e, \"x\"), next(e, \"x\"))\n";

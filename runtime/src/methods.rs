@@ -313,6 +313,25 @@ impl Value {
         }
     }
 
+    /// `next(v)` on a dynamic value: its `__next__`, or CPython's `TypeError` when it is not
+    /// an iterator.
+    pub fn next_value(&self) -> PyResult<Value> {
+        if let Value::Obj(o) = self {
+            if let Some(r) = Rc::clone(o).call_method("__next__", Vec::new()) {
+                return r;
+            }
+        }
+        Err(PyErr::type_error(format!("'{}' object is not an iterator", self.type_name())))
+    }
+
+    /// `next(v, default)` on a dynamic value.
+    pub fn next_or(&self, default: Value) -> PyResult<Value> {
+        match self.next_value() {
+            Err(e) if e.is_instance(crate::err::Exc::StopIteration) => Ok(default),
+            other => other,
+        }
+    }
+
     /// `self.name(*args)`, dispatched on the dynamic type.
     pub fn call_method(&self, name: &str, args: Vec<Value>) -> PyResult<Value> {
         match self {

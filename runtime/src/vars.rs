@@ -35,6 +35,25 @@ pub fn global_set<T: 'static>(key: &'static LocalKey<Global<T>>, value: T) {
     key.with(|g| *g.0.borrow_mut() = Some(value));
 }
 
+/// `del x` of a global: `NameError` when it is already unset.
+pub fn global_del<T: 'static>(key: &'static LocalKey<Global<T>>, name: &str) -> PyResult<()> {
+    // The old value is dropped after the borrow ends (its drop may run Python code).
+    let old = key.with(|g| g.0.borrow_mut().take());
+    match old {
+        Some(_) => Ok(()),
+        None => Err(PyErr::name_error(name)),
+    }
+}
+
+/// `del x` of a local that may be unbound: the value is dropped now, as CPython does.
+pub fn del_local<T>(slot: &mut Option<T>, name: &str, module: bool) -> PyResult<()> {
+    match slot.take() {
+        Some(_) => Ok(()),
+        None if module => Err(PyErr::name_error(name)),
+        None => Err(PyErr::unbound_local(name)),
+    }
+}
+
 /// Reads a function local that may be unbound (`UnboundLocalError`, CPython's message).
 #[inline]
 pub fn bound_local<'a, T>(slot: &'a Option<T>, name: &str) -> PyResult<&'a T> {

@@ -351,6 +351,8 @@ impl<'a> Lower<'a> {
         let mut maybe = HashSet::new();
         let mut assigned: HashSet<String> = params.iter().map(|p| p.name.clone()).collect();
         self.definite(scope, stmts, &mut assigned, &mut maybe);
+        // A deleted variable may be read unbound afterwards.
+        maybe.extend(deleted_names(stmts));
         for name in self.res.scopes[scope.0 as usize].locals.clone() {
             let storage = if scope == MODULE_SCOPE && self.res.scopes[0].shared.contains(&name) {
                 Storage::Static
@@ -681,6 +683,20 @@ impl<'a> Lower<'a> {
             StmtKind::With { items, body } => self.with_stmt(items, body, out),
             StmtKind::Delete(targets) => {
                 for t in targets {
+                    if let (ExprKind::Name(name), Some(Binding::Var(scope, _))) = (&t.kind, self.res.names.get(&t.id).cloned()) {
+                        // `del x`: unbinds it (the value is dropped now).
+                        let storage = self.storage.get(&(scope, name.clone())).cloned().unwrap_or(Storage::Local);
+                        let call = match storage {
+                            Storage::MaybeUnbound => Expr::call("del_local", vec![Expr::RefMut(Box::new(Expr::Var(rust_ident(name)))), Expr::StrLit(name.clone()), Expr::Bool(scope == MODULE_SCOPE)]),
+                            Storage::Static => Expr::call("global_del", vec![Expr::Path(static_name(name)).reference(), Expr::StrLit(name.clone())]),
+                            _ => {
+                                self.unsupported(t.span, "`del` of this variable", "a variable of an enclosing function or a loop variable cannot be deleted yet");
+                                continue;
+                            }
+                        };
+                        out.push(Stmt::Expr(self.attempt(call, t.span)));
+                        continue;
+                    }
                     let ExprKind::Subscript { value, index } = &t.kind else {
                         self.unsupported(t.span, "`del` of this target", "only `del list[index]` and `del list[a:b]` are supported yet");
                         continue;
@@ -2393,6 +2409,17 @@ impl<'a> Lower<'a> {
                 self.attempt(Expr::call("next_of", vec![f.method("iter", vec![])]), e.span)
             }
             ("iter", [Ty::File | Ty::Gen(_)]) => self.expr(&args[0]),
+            ("next", [Ty::Dyn]) => {
+                let v = self.place(&args[0]);
+                let item = self.attempt(v.method("next_value", vec![]), e.span);
+                self.coerce(item, &Ty::Dyn, &t, e.span)
+            }
+            ("next", [Ty::Dyn, _]) => {
+                let v = self.place(&args[0]);
+                let d = self.expr_as(&args[1], &Ty::Dyn);
+                let item = self.attempt(v.method("next_or", vec![d]), e.span);
+                self.coerce(item, &Ty::Dyn, &t, e.span)
+            }
             ("next", [Ty::Gen(_)]) => {
                 let g = self.place(&args[0]);
                 self.attempt(g.method("next_value", vec![]), e.span)
@@ -3366,6 +3393,34 @@ fn is_folded_constant(e: &ast::Expr) -> bool {
         }
     }
     is_immutable_literal(e) || value(e).is_some()
+}
+
+/// The names `del name` statements unbind in this scope (not in nested functions).
+fn deleted_names(stmts: &[ast::Stmt]) -> Vec<String> {
+    let mut out = Vec::new();
+    for s in stmts {
+        match &s.kind {
+            StmtKind::Delete(targets) => out.extend(targets.iter().filter_map(|t| match &t.kind {
+                ExprKind::Name(n) => Some(n.clone()),
+                _ => None,
+            })),
+            StmtKind::For { body, orelse, .. } | StmtKind::While { body, orelse, .. } | StmtKind::If { body, orelse, .. } => {
+                out.extend(deleted_names(body));
+                out.extend(deleted_names(orelse));
+            }
+            StmtKind::With { body, .. } => out.extend(deleted_names(body)),
+            StmtKind::Try { body, handlers, orelse, finalbody } => {
+                out.extend(deleted_names(body));
+                for h in handlers {
+                    out.extend(deleted_names(&h.body));
+                }
+                out.extend(deleted_names(orelse));
+                out.extend(deleted_names(finalbody));
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Module globals bound once, to a number, before any code that could read them runs (only
