@@ -168,33 +168,28 @@ fn module_body() -> PyResult<()> {
     f.close().at("<module>", 19)?;
     print(
             &[
-                &{
-                    let mut total18 = Int::Small(0);
-                    for item19 in try_collect(
-                            py_genexpr(
-                                try_collect(open(&path, "r").at("<module>", 20)?.iter())
-                                    .at("<module>", 20)?,
-                                |line| { Ok(Some(line.len())) },
-                            ),
-                        )
+                &'genexpr5: {
+                    let mut total19 = Int::Small(0);
+                    for line in try_collect(open(&path, "r").at("<module>", 20)?.iter())
                         .at("<module>", 20)?
                     {
-                        total18 += &item19;
+                        total19 += &line.len();
                     }
-                    total18
-                },
+                    Ok::<_, PyErr>(total19)
+                }
+                    .at("<module>", 20)?,
                 &os_path_exists(&path),
             ],
             " ",
             "\n",
         )
         .at("<module>", 20)?;
-    let outcome20 = 'try5: {
+    let outcome20 = 'try6: {
         match open(&os_path_join(&[&folder, &PyStr::from("missing.txt")]), "r")
             .at("<module>", 22)
         {
             Ok(value) => value,
-            Err(err) => break 'try5 Err(err),
+            Err(err) => break 'try6 Err(err),
         };
         Ok::<(), PyErr>(())
     };

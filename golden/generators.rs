@@ -702,19 +702,16 @@ fn module_body() -> PyResult<()> {
             &[
                 &{
                     let mut total60 = Int::Small(0);
-                    for item61 in try_collect(
-                            evens(
-                                    <PyList<
-                                        Int,
-                                    >>::from_vec(
-                                        vec![Int::Small(10), Int::Small(11), Int::Small(12)],
-                                    ),
-                                )
-                                .at("<module>", 64)?,
+                    for item61 in evens(
+                            <PyList<
+                                Int,
+                            >>::from_vec(
+                                vec![Int::Small(10), Int::Small(11), Int::Small(12)],
+                            ),
                         )
                         .at("<module>", 64)?
                     {
-                        total60 += &item61;
+                        total60 += &item61.at("<module>", 64)?;
                     }
                     total60
                 },

@@ -30,36 +30,30 @@ fn module_body() -> PyResult<()> {
     );
     print(
             &[
-                &{
-                    let mut total1 = Int::Small(0);
-                    for item2 in try_collect(
-                            py_genexpr(xs.iter(), |x| { Ok(Some(&x * &x)) }),
-                        )
-                        .at("<module>", 3)?
-                    {
-                        total1 += &item2;
+                &'genexpr1: {
+                    let mut total2 = Int::Small(0);
+                    for x in xs.iter() {
+                        total2 += &(&x * &x);
                     }
-                    total1
-                },
-                &{
-                    let mut total3 = Int::Small(0);
-                    for item4 in try_collect(
-                            py_genexpr(
-                                xs.iter(),
-                                |x| {
-                                    if !truthy(&x.modulo(&Int::Small(2)).at("<genexpr>", 3)?) {
-                                        return Ok(None);
-                                    }
-                                    Ok(Some(x.clone()))
-                                },
-                            ),
-                        )
-                        .at("<module>", 3)?
-                    {
-                        total3 += &item4;
+                    Ok::<_, PyErr>(total2)
+                }
+                    .at("<module>", 3)?,
+                &'genexpr2: {
+                    let mut total4 = Int::Small(0);
+                    for x in xs.iter() {
+                        if !truthy(
+                            &match x.modulo(&Int::Small(2)).at("<genexpr>", 3) {
+                                Ok(value) => value,
+                                Err(err) => break 'genexpr2 Err(err),
+                            },
+                        ) {
+                            continue;
+                        }
+                        total4 += &x.clone();
                     }
-                    total3
-                },
+                    Ok::<_, PyErr>(total4)
+                }
+                    .at("<module>", 3)?,
                 &max_iter(
                         try_collect(py_genexpr(xs.iter(), |x| { Ok(Some(x.clone())) }))
                             .at("<module>", 3)?,

@@ -132,10 +132,8 @@ fn module_body() -> PyResult<()> {
             &[
                 &{
                     let mut total10 = Int::Small(0);
-                    for item11 in try_collect(py_map(nums.iter(), |arg9| Ok(arg9.abs())))
-                        .at("<module>", 11)?
-                    {
-                        total10 += &item11;
+                    for item11 in py_map(nums.iter(), |arg9| Ok(arg9.abs())) {
+                        total10 += &item11.at("<module>", 11)?;
                     }
                     total10
                 },

@@ -720,21 +720,17 @@ fn module_body() -> PyResult<()> {
             &[
                 &{
                     let mut total23 = Int::Small(0);
-                    for item24 in try_collect(
-                            itertools_takewhile(
-                                itertools_count(Int::Small(1), Int::Small(1)),
-                                {
-                                    let mut limit = limit.clone();
-                                    move |arg22| {
-                                        let mut x = arg22.clone();
-                                        Ok(&x < &limit)
-                                    }
-                                },
-                            ),
-                        )
-                        .at("<module>", 43)?
-                    {
-                        total23 += &item24;
+                    for item24 in itertools_takewhile(
+                        itertools_count(Int::Small(1), Int::Small(1)),
+                        {
+                            let mut limit = limit.clone();
+                            move |arg22| {
+                                let mut x = arg22.clone();
+                                Ok(&x < &limit)
+                            }
+                        },
+                    ) {
+                        total23 += &item24.at("<module>", 43)?;
                     }
                     total23
                 },

@@ -135,20 +135,18 @@ fn module_body() -> PyResult<()> {
         .at("<module>", 22)?;
     print(
             &[
-                &{
-                    let mut total8 = Int::Small(0);
-                    for item9 in try_collect(
-                            py_genexpr_try(
-                                numbers(Int::Small(3)).at("<module>", 23)?,
-                                |x| { Ok(Some(&x * &x)) },
-                            ),
-                        )
-                        .at("<module>", 23)?
-                    {
-                        total8 += &item9;
+                &'genexpr5: {
+                    let mut total9 = Int::Small(0);
+                    for item8 in numbers(Int::Small(3)).at("<module>", 23)? {
+                        let x = match item8.at("<genexpr>", 23) {
+                            Ok(value) => value,
+                            Err(err) => break 'genexpr5 Err(err),
+                        };
+                        total9 += &(&x * &x);
                     }
-                    total8
-                },
+                    Ok::<_, PyErr>(total9)
+                }
+                    .at("<module>", 23)?,
             ],
             " ",
             "\n",

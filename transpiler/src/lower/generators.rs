@@ -581,6 +581,51 @@ impl<'a> Lower<'a> {
         }
     }
 
+    /// `sum(elt for x in xs if c)` of numbers: one loop that adds each element as it is made
+    /// (no iterator objects, no collected list). Errors inside get the `<genexpr>` frame, then
+    /// this one, as in CPython.
+    pub(super) fn sum_genexpr(&mut self, e: &ast::Expr, args: &[ast::Expr], t: &Ty) -> Option<Expr> {
+        let ExprKind::GenExp { elt, generators } = &args[0].kind else { return None };
+        let [g] = generators.as_slice() else { return None };
+        let pat = self.loop_pattern(&g.target)?;
+        let start = match args.get(1) {
+            Some(s) => self.expr_as(s, t),
+            None => self.coerce(Expr::Int(0), &Ty::Int, t, e.span),
+        };
+        let (source, fallible) = match self.lazily_fallible(&g.iter).then(|| self.fallible_iter(&g.iter)).flatten() {
+            Some(it) => (it, true),
+            None => (self.iterate(&g.iter), false),
+        };
+        let label = self.label("genexpr");
+        let saved_frame = std::mem::replace(&mut self.frame, "<genexpr>".into());
+        let saved = (std::mem::take(&mut self.loops), std::mem::take(&mut self.caught));
+        self.tries.push(TryCtx { label: label.clone(), finally: false });
+        let item = self.tmp("item");
+        let (pat, mut body) = if fallible {
+            let v = self.attempt(Expr::Var(item.clone()), g.iter.span);
+            (Pat::Ident(item), vec![Stmt::LetPat { pat, value: v }])
+        } else {
+            (pat, Vec::new())
+        };
+        for c in &g.ifs {
+            let cond = self.cond(c).not();
+            body.push(Stmt::If { cond, then: Block::new(vec![Stmt::Continue(None)]), els: None });
+        }
+        let acc = self.tmp("total");
+        let value = self.expr_as(elt, t);
+        let value = if *t == Ty::Int { value.reference() } else { value };
+        body.push(Stmt::CompoundAssign { place: Expr::Var(acc.clone()), op: RB::Add, value });
+        self.tries.pop();
+        (self.loops, self.caught) = saved;
+        self.frame = saved_frame;
+        let stmts = vec![
+            Stmt::Let { name: acc.clone(), ty: None, init: Some(start), mutable: true, optional: false },
+            Stmt::For { label: None, pat, iter: source, body: Block::new(body) },
+        ];
+        let total = Expr::LabeledBlock(label, Block::with_tail(stmts, Expr::call("Ok::<_, PyErr>", vec![Expr::Var(acc)])));
+        Some(self.attempt(total, e.span))
+    }
+
     /// `g.send(v)`, `g.throw(e)`, `g.close()`, `g.__next__()` on a generator object.
     pub(super) fn generator_method(&mut self, e: &ast::Expr, owner: &ast::Expr, method: &str, args: &[ast::Expr]) -> Expr {
         let g = self.place(owner);

@@ -2690,8 +2690,32 @@ impl<'a> Lower<'a> {
                 Expr::call("PyList::from_vec", vec![collected])
             }
             ("sum", [_] | [_, _]) if matches!(t, Ty::Int | Ty::Float) => {
-                let it = self.iterate(&args[0]);
+                if let Some(total) = self.sum_genexpr(e, args, &t) {
+                    return total;
+                }
                 let from = self.elem_ty(&args[0]);
+                if self.lazily_fallible(&args[0]) {
+                    // Summed as produced (a generator may be endless or huge): never collected.
+                    if let Some(it) = self.fallible_iter(&args[0]) {
+                        let start = match args.get(1) {
+                            Some(s) => self.expr_as(s, &t),
+                            None => self.coerce(Expr::Int(0), &Ty::Int, &t, e.span),
+                        };
+                        let acc = self.tmp("total");
+                        let item = self.tmp("item");
+                        let value = self.attempt(Expr::Var(item.clone()), args[0].span);
+                        let add = self.coerce(value, &from, &t, e.span);
+                        let add = if t == Ty::Int { add.reference() } else { add };
+                        return Expr::Block(Block::with_tail(
+                            vec![
+                                Stmt::Let { name: acc.clone(), ty: None, init: Some(start), mutable: true, optional: false },
+                                Stmt::For { label: None, pat: Pat::Ident(item), iter: it, body: Block::new(vec![Stmt::CompoundAssign { place: Expr::Var(acc.clone()), op: RB::Add, value: add }]) },
+                            ],
+                            Expr::Var(acc),
+                        ));
+                    }
+                }
+                let it = self.iterate(&args[0]);
                 let start = match args.get(1) {
                     Some(s) => self.expr_as(s, &t),
                     None => self.coerce(Expr::Int(0), &Ty::Int, &t, e.span),
