@@ -116,7 +116,7 @@ fn module_body() -> PyResult<()> {
                     try_collect({
                             let iterator8 = Squares___iter__(sq.clone())
                                 .at("<module>", 30)?;
-                            PyIter::from_next(move || Ok(
+                            py_next_iter(move || Ok(
                                 Squares___next__(iterator8.clone()).at("<module>", 30)?,
                             ))
                         })
@@ -129,7 +129,7 @@ fn module_body() -> PyResult<()> {
                     try_collect({
                             let iterator9 = Squares___iter__(sq.clone())
                                 .at("<module>", 30)?;
-                            PyIter::from_next(move || Ok(
+                            py_next_iter(move || Ok(
                                 Squares___next__(iterator9.clone()).at("<module>", 30)?,
                             ))
                         })
@@ -140,21 +140,19 @@ fn module_body() -> PyResult<()> {
                 ),
                 &{
                     let mut total12 = Int::Small(0);
-                    for item13 in try_collect({
-                            let iterator11 = Squares___iter__({
-                                    let obj10 = <Squares>::new(0);
-                                    Squares___init__(obj10.clone(), Int::Small(3))
-                                        .at("<module>", 30)?;
-                                    obj10
-                                })
-                                .at("<module>", 30)?;
-                            PyIter::from_next(move || Ok(
-                                Squares___next__(iterator11.clone()).at("<module>", 30)?,
-                            ))
-                        })
-                        .at("<module>", 30)?
-                    {
-                        total12 += &item13;
+                    for item13 in {
+                        let iterator11 = Squares___iter__({
+                                let obj10 = <Squares>::new(0);
+                                Squares___init__(obj10.clone(), Int::Small(3))
+                                    .at("<module>", 30)?;
+                                obj10
+                            })
+                            .at("<module>", 30)?;
+                        py_next_iter(move || Ok(
+                            Squares___next__(iterator11.clone()).at("<module>", 30)?,
+                        ))
+                    } {
+                        total12 += &item13.at("<module>", 30)?;
                     }
                     total12
                 },
@@ -167,7 +165,7 @@ fn module_body() -> PyResult<()> {
                                         obj14
                                     })
                                     .at("<module>", 30)?;
-                                PyIter::from_next(move || Ok(
+                                py_next_iter(move || Ok(
                                     Squares___next__(iterator15.clone()).at("<module>", 30)?,
                                 ))
                             })
@@ -186,7 +184,7 @@ fn module_body() -> PyResult<()> {
                 obj16
             })
             .at("<module>", 31)?;
-        PyIter::from_next(move || Ok(
+        py_next_iter(move || Ok(
             Squares___next__(iterator17.clone()).at("<module>", 31)?,
         ))
     } {

@@ -28,21 +28,8 @@ impl<T: 'static> PyIter<T> {
     }
 
     /// Over an object's `__next__`: `StopIteration` ends it (and it stays ended).
-    pub fn from_next(mut next: impl FnMut() -> PyResult<T> + 'static) -> PyIter<T> {
-        let mut done = false;
-        PyIter::new(std::iter::from_fn(move || {
-            if done {
-                return None;
-            }
-            match next() {
-                Ok(v) => Some(Ok(v)),
-                Err(e) if e.is_instance(Exc::StopIteration) => {
-                    done = true;
-                    None
-                }
-                Err(e) => Some(Err(e)),
-            }
-        }))
+    pub fn from_next(next: impl FnMut() -> PyResult<T> + 'static) -> PyIter<T> {
+        PyIter::new(py_next_iter(next))
     }
 
     /// `next(it)`.
@@ -106,6 +93,36 @@ mod tests {
             if n > 3 { Err(PyErr::stop_iteration(None)) } else { Ok(Int::from(n)) }
         });
         assert_eq!(counted.map(|r| r.unwrap()).count(), 3);
+    }
+}
+
+/// Iterating an object of an iterator class: each item is its `__next__` result, until it
+/// raises `StopIteration` (and it stays ended). Not boxed, so loops over it inline.
+pub struct NextIter<F> {
+    next: F,
+    done: bool,
+}
+
+pub fn py_next_iter<T, F: FnMut() -> PyResult<T>>(next: F) -> NextIter<F> {
+    NextIter { next, done: false }
+}
+
+impl<T, F: FnMut() -> PyResult<T>> Iterator for NextIter<F> {
+    type Item = PyResult<T>;
+
+    #[inline]
+    fn next(&mut self) -> Option<PyResult<T>> {
+        if self.done {
+            return None;
+        }
+        match (self.next)() {
+            Ok(v) => Some(Ok(v)),
+            Err(e) if e.is_instance(Exc::StopIteration) => {
+                self.done = true;
+                None
+            }
+            Err(e) => Some(Err(e)),
+        }
     }
 }
 

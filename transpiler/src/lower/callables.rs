@@ -264,10 +264,10 @@ impl Lower<'_> {
                 let next = self.call_method_values(e.span, it_root, "__next__", Expr::Var(name.clone()).method("clone", vec![]), vec![]);
                 (self.tries, self.loops, self.caught) = saved;
                 let next = Expr::Ok(Box::new(next));
-                let make = Expr::call("PyIter::from_next", vec![Expr::MoveClosure(Box::new(next))]);
+                let make = Expr::call("py_next_iter", vec![Expr::MoveClosure(Box::new(next))]);
                 Some(Expr::Block(Block::with_tail(vec![Stmt::Let { name, ty: None, init: Some(iterator), mutable: false, optional: false }], make)))
             }
-            Ty::Iter(_) => Some(iterator),
+            Ty::Iter(_) | Ty::Gen(_) => Some(iterator),
             _ => {
                 self.unsupported(e.span, "iterating over this object", "its __iter__ must return an iterator object or an iterator");
                 None

@@ -2011,7 +2011,7 @@ impl<'a> Lower<'a> {
 
     /// Whether iterating this yields results lazily (so early exits must not evaluate more).
     fn lazily_fallible(&self, iter: &ast::Expr) -> bool {
-        if matches!(self.ty(iter), Ty::Gen(_)) {
+        if matches!(self.ty(iter), Ty::Gen(_) | Ty::Obj(_)) {
             return true;
         }
         match &iter.kind {
