@@ -282,7 +282,7 @@ enum GuardedGen {
     /// Paused at `yield f"{name}{i}"` (line 39).
     AtLine39 { name: PyStr, iter1: PyIter<Int> },
     /// Paused at `yield "recovered"` (line 42).
-    AtLine42 { name: PyStr, handling: PyErr },
+    AtLine42 { name: PyStr, handling1: PyErr },
     /// Finished (returned, raised, or closed).
     Done,
 }
@@ -355,7 +355,7 @@ impl Generator for GuardedGen {
                                 let yielded28 = PyStr::from("recovered");
                                 *self = GuardedGen::AtLine42 {
                                     name,
-                                    handling: caught27,
+                                    handling1: caught27,
                                 };
                                 return Ok(Step::Yield(yielded28));
                             } else {
@@ -442,7 +442,7 @@ impl Generator for GuardedGen {
                                 let yielded39 = PyStr::from("recovered");
                                 *self = GuardedGen::AtLine42 {
                                     name,
-                                    handling: caught38,
+                                    handling1: caught38,
                                 };
                                 return Ok(Step::Yield(yielded39));
                             } else {
@@ -465,7 +465,7 @@ impl Generator for GuardedGen {
                 };
                 Ok(Step::Return(()))
             }
-            GuardedGen::AtLine42 { mut name, mut handling } => {
+            GuardedGen::AtLine42 { mut name, mut handling1 } => {
                 let mut i: Int;
                 let mut e: PyErr;
                 let completion45 = 'finally19: {

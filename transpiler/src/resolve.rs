@@ -990,6 +990,8 @@ pub fn rust_ident(name: &str) -> String {
         "try_any", "try_all", "py_map", "py_filter", "py_genexpr", "unpack", "next_of", "next_or_default",
         "exc_class_value", "enter_call", "run_main", "module_body", "open", "ord", "chr", "frozenset_of", "Some",
         "None", "Ok", "Err", "Value", "Int", "PyStr", "PyList", "PyDict", "PySet", "PyErr", "Exc", "Vec", "String",
+        // The parameter of a generator's `resume`.
+        "input",
     ];
     let ascii: String = name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { 'u' }).collect();
     // Generated temporaries are lowercase words with a number (`items3`): never a user's name.

@@ -10,8 +10,8 @@
 //!
 //! Supported suspension points are statements: `yield x`, `target = yield x`, `yield from it`
 //! and `target = yield from it`, anywhere in `if`/`while`/`for`/`try` bodies, `except` handlers
-//! and `else` blocks; a `yield` inside a `finally` block, a `with` block or an expression is
-//! refused with a diagnostic.
+//! `else`/`finally` blocks and `with` bodies; a `yield` inside an expression or a `with` of
+//! several items is refused with a diagnostic.
 
 use super::*;
 use crate::rir::{FieldTy, GenDef, GenState};
@@ -30,6 +30,8 @@ enum Part {
     Handler(usize),
     TryElse,
     Finally,
+    /// The body of a one-item `with`.
+    WithBody,
 }
 
 /// One step of the path from the function body down to a suspension point.
@@ -115,14 +117,17 @@ fn find_points<'s>(stmts: &'s [ast::Stmt], path: &mut Vec<Level<'s>>, out: &mut 
                 enter(Part::TryElse, orelse, path, out);
                 enter(Part::Finally, finalbody, path, out);
             }
+            // (A `yield` inside a `with` of several items is refused when lowered.)
+            StmtKind::With { items, body } if items.len() == 1 => enter(Part::WithBody, body, path, out),
             _ => {}
         }
     }
 }
 
-/// `handling`, `handling2`, ...: the names of a state's fields of one kind.
+/// `handling1`, `handling2`, ...: the names of a state's fields of one kind (numbered, so no
+/// Python variable's Rust name can be the same: see `rust_ident`).
 fn numbered(base: &str, n: usize) -> String {
-    if n == 1 { base.to_string() } else { format!("{base}{n}") }
+    format!("{base}{n}")
 }
 
 /// `snake_case` to `CamelCase`, for the enum's name.
@@ -292,7 +297,7 @@ impl<'a> Lower<'a> {
                 _ => {}
             }
         }
-        let (mut handlers, mut finals) = (0, 0);
+        let (mut handlers, mut finals, mut withs) = (0, 0, 0);
         for lv in path {
             match (lv.part, &lv.stmt().kind) {
                 (Part::LoopBody, StmtKind::For { iter, .. }) => {
@@ -307,6 +312,10 @@ impl<'a> Lower<'a> {
                 (Part::Finally, _) => {
                     finals += 1;
                     fields.push((numbered("pending", finals), FieldTy::Completion(self.ret_ty.clone())));
+                }
+                (Part::WithBody, StmtKind::With { items, .. }) => {
+                    withs += 1;
+                    fields.push((numbered("manager", withs), FieldTy::Plain(self.ty(&items[0].0))));
                 }
                 _ => {}
             }
@@ -349,7 +358,8 @@ impl<'a> Lower<'a> {
                         self.definite(scope, std::slice::from_ref(s), &mut HashSet::new(), &mut maybe);
                         assigned.clear();
                     }
-                    (Part::Finally, _) => assigned.clear(),
+                    // `__exit__` may suppress an exception: what follows may run without the rest.
+                    (Part::Finally | Part::WithBody, _) => assigned.clear(),
                     (Part::TryBody | Part::Handler(_) | Part::TryElse, StmtKind::Try { handlers, orelse, finalbody, .. }) => {
                         if lv.part == Part::TryBody {
                             for h in handlers {
@@ -383,6 +393,13 @@ impl<'a> Lower<'a> {
                 }
                 (Part::Handler(i), StmtKind::Try { handlers, .. }) => {
                     assigned.extend(handlers[i].name.clone());
+                }
+                (Part::WithBody, StmtKind::With { items, .. }) => {
+                    if let Some(v) = &items[0].1 {
+                        let mut names = Vec::new();
+                        target_names(v, &mut names);
+                        assigned.extend(names);
+                    }
                 }
                 _ => {}
             }
@@ -428,6 +445,17 @@ impl<'a> Lower<'a> {
                     self.caught.pop();
                 }
             }
+            (Part::WithBody, StmtKind::With { items, .. }) => {
+                let kind = match self.ty(&items[0].0) {
+                    Ty::File => WithKind::File,
+                    Ty::Obj(root) => WithKind::Obj(root),
+                    _ => return,
+                };
+                let manager = numbered("manager", path[..=i].iter().filter(|l| l.part == Part::WithBody).count());
+                self.managers.push(manager.clone());
+                self.exit_with(kind, &manager, items[0].0.span, &mut |l: &mut Lower<'a>, out: &mut Vec<Stmt>| l.continuation(path, i + 1, out), out);
+                self.managers.pop();
+            }
             (Part::Finally, _) => {
                 // The rest of the `finally`, then where the completion it interrupted was going.
                 let pending = numbered("pending", path[..=i].iter().filter(|l| l.part == Part::Finally).count());
@@ -447,7 +475,7 @@ impl<'a> Lower<'a> {
         let (variant, fields, _) = g.points.get(&s.span.start)?.clone();
         g.targets.insert(variant.clone());
         let path = format!("{}::{variant}", g.enum_name);
-        let (mut handling, mut pending) = (0, 0);
+        let (mut handling, mut pending, mut managing) = (0, 0, 0);
         let values = fields
             .iter()
             .map(|(n, t)| {
@@ -457,6 +485,9 @@ impl<'a> Lower<'a> {
                 } else if matches!(t, FieldTy::Completion(_)) {
                     pending += 1;
                     self.pending.get(pending - 1).cloned().unwrap_or_else(|| n.clone())
+                } else if n.starts_with("manager") {
+                    managing += 1;
+                    self.managers.get(managing - 1).cloned().unwrap_or_else(|| n.clone())
                 } else {
                     n.clone()
                 };
@@ -470,7 +501,7 @@ impl<'a> Lower<'a> {
     pub(super) fn suspend(&mut self, s: &ast::Stmt, out: &mut Vec<Stmt>) {
         let Some((e, target)) = suspension(s) else { return };
         if !self.gen.as_ref().is_some_and(|g| g.points.contains_key(&s.span.start)) {
-            self.unsupported(e.span, "`yield` here", "a generator cannot pause inside a `with` block yet");
+            self.unsupported(e.span, "`yield` here", "a generator cannot pause inside a `with` statement of several items yet");
             return;
         }
         let yield_ty = self.gen.as_ref().map(|g| g.yield_ty.clone()).unwrap_or(Ty::Dyn);

@@ -45,6 +45,7 @@ pub fn lower(file: &SourceFile, module: &ast::Module, res: &Resolution, types: &
         getters: BTreeMap::new(),
         dispatchers: BTreeMap::new(),
         pending: Vec::new(),
+        managers: Vec::new(),
         module_consts: HashMap::new(),
         gen: None,
         gens: Vec::new(),
@@ -106,6 +107,13 @@ struct LoopCtx {
     tries_depth: usize,
 }
 
+/// What a `with` statement manages.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum WithKind {
+    File,
+    Obj(crate::resolve::ClassId),
+}
+
 /// An enclosing `try` statement's labeled block.
 struct TryCtx {
     label: String,
@@ -137,6 +145,8 @@ struct Lower<'a> {
     dispatchers: BTreeMap<(crate::resolve::ClassId, String), String>,
     /// The completions of the enclosing `finally` blocks being run (innermost last).
     pending: Vec<String>,
+    /// The managers of the enclosing `with` statements (innermost last).
+    managers: Vec<String>,
     /// Module globals that are numeric constants (`MOD = 10**9 + 7`, never rebound): functions
     /// read the literal itself (so the Rust compiler sees a constant).
     module_consts: HashMap<String, &'a ast::Expr>,
@@ -1262,36 +1272,67 @@ impl<'a> Lower<'a> {
             out.extend(self.block(body).stmts);
             return;
         };
-        if self.ty(mgr_expr) == Ty::File {
-            return self.with_file(mgr_expr, var.as_ref(), rest, body, out);
-        }
-        let Ty::Obj(root) = self.ty(mgr_expr) else {
-            self.unsupported(mgr_expr.span, format!("`with` over {}", self.ty(mgr_expr).python_name()), "only instances of classes with __enter__/__exit__ are supported yet");
-            return;
+        let Some((kind, mgr)) = self.enter_with(mgr_expr, var.as_ref(), out) else { return };
+        self.managers.push(mgr.clone());
+        let mut inner = |l: &mut Self, out: &mut Vec<Stmt>| {
+            if rest.is_empty() {
+                l.stmts_into(body, out);
+            } else {
+                l.with_stmt(rest, body, out);
+            }
         };
+        self.exit_with(kind, &mgr, mgr_expr.span, &mut inner, out);
+        self.managers.pop();
+    }
+
+    /// Evaluates a `with` item's manager into a variable and enters it (binding `as var`):
+    /// the manager's kind and variable.
+    fn enter_with(&mut self, mgr_expr: &ast::Expr, var: Option<&ast::Expr>, out: &mut Vec<Stmt>) -> Option<(WithKind, String)> {
         let span = mgr_expr.span;
-        let mgr = self.tmp("manager");
+        let kind = match self.ty(mgr_expr) {
+            Ty::File => WithKind::File,
+            Ty::Obj(root) => WithKind::Obj(root),
+            t => {
+                self.unsupported(span, format!("`with` over {}", t.python_name()), "only files and instances of classes with __enter__/__exit__ are supported yet");
+                return None;
+            }
+        };
+        let mgr = self.tmp(if kind == WithKind::File { "file" } else { "manager" });
         let m = self.expr(mgr_expr);
         out.push(Stmt::Let { name: mgr.clone(), ty: None, init: Some(m), mutable: false, optional: false });
-        let entered = self.call_method_values(span, root, "__enter__", Expr::Var(mgr.clone()).method("clone", vec![]), vec![]);
-        match var {
-            Some(v) => {
-                let et = self.exit_enter_ty(root, "__enter__");
-                self.bind(v, entered, &et, out);
+        let (entered, et) = match kind {
+            WithKind::File => (self.attempt(Expr::Var(mgr.clone()).method("enter", vec![]), span), Ty::File),
+            WithKind::Obj(root) => {
+                let e = self.call_method_values(span, root, "__enter__", Expr::Var(mgr.clone()).method("clone", vec![]), vec![]);
+                (e, self.exit_enter_ty(root, "__enter__"))
             }
+        };
+        match var {
+            Some(v) => self.bind(v, entered, &et, out),
             None => out.push(Stmt::Expr(entered)),
         }
+        Some((kind, mgr))
+    }
+
+    /// The body of a `with` (emitted by `body`) as in a `try`/`finally` whose completion is
+    /// resumed after the manager's exit: a file is closed (an exception still propagates);
+    /// `__exit__` gets the exception, and may suppress it by returning something true.
+    fn exit_with(&mut self, kind: WithKind, mgr: &str, span: Span, body: &mut dyn FnMut(&mut Self, &mut Vec<Stmt>), out: &mut Vec<Stmt>) {
         let label = self.label("with");
         self.tries.push(TryCtx { label: label.clone(), finally: true });
         let mut inner = Vec::new();
-        if rest.is_empty() {
-            inner.extend(self.block(body).stmts);
-        } else {
-            self.with_stmt(rest, body, &mut inner);
-        }
+        body(self, &mut inner);
         self.tries.pop();
         let completion = self.bind_completion(label, inner, out);
-        let recv = || Expr::Var(mgr.clone()).method("clone", vec![]);
+        let root = match kind {
+            WithKind::File => {
+                out.push(Stmt::Expr(self.attempt(Expr::Var(mgr.to_string()).method("close", vec![]), span)));
+                out.push(self.resume(completion, Vec::new(), None));
+                return;
+            }
+            WithKind::Obj(root) => root,
+        };
+        let recv = || Expr::Var(mgr.to_string()).method("clone", vec![]);
         let exit_ok = {
             let none = vec![(Expr::Unit, Ty::None), (Expr::Unit, Ty::None), (Expr::Unit, Ty::None)];
             Stmt::Expr(self.call_method_values(span, root, "__exit__", recv(), none))
@@ -1311,32 +1352,6 @@ impl<'a> Lower<'a> {
             Stmt::If { cond: Expr::call("truthy", vec![Expr::Var(suppress).reference()]).not(), then: Block::new(vec![self.propagate(Expr::Var(err.clone()))]), els: None },
         ]);
         out.push(self.resume(completion, vec![exit_ok], Some((err, raise_arm))));
-    }
-
-    /// `with open(...) as f:`: the body as in a `try`/`finally` whose `finally` closes the file
-    /// (an exception still propagates after the file is closed).
-    fn with_file(&mut self, mgr_expr: &ast::Expr, var: Option<&ast::Expr>, rest: &[(ast::Expr, Option<ast::Expr>)], body: &[ast::Stmt], out: &mut Vec<Stmt>) {
-        let span = mgr_expr.span;
-        let file = self.tmp("file");
-        let m = self.expr(mgr_expr);
-        out.push(Stmt::Let { name: file.clone(), ty: None, init: Some(m), mutable: false, optional: false });
-        let entered = self.attempt(Expr::Var(file.clone()).method("enter", vec![]), span);
-        match var {
-            Some(v) => self.bind(v, entered, &Ty::File, out),
-            None => out.push(Stmt::Expr(entered)),
-        }
-        let label = self.label("with");
-        self.tries.push(TryCtx { label: label.clone(), finally: true });
-        let mut inner = Vec::new();
-        if rest.is_empty() {
-            inner.extend(self.block(body).stmts);
-        } else {
-            self.with_stmt(rest, body, &mut inner);
-        }
-        self.tries.pop();
-        let completion = self.bind_completion(label, inner, out);
-        out.push(Stmt::Expr(self.attempt(Expr::Var(file).method("close", vec![]), span)));
-        out.push(self.resume(completion, Vec::new(), None));
     }
 
     /// The return type of a hierarchy's `__enter__`/`__exit__`.
