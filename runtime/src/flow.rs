@@ -189,6 +189,28 @@ pub fn unpack<T>(items: impl IntoIterator<Item = T>, n: usize) -> PyResult<Vec<T
 
 /// `a, *rest, b = items`: the `before + after` fixed items in order, and the middle as a list;
 /// CPython's `ValueError` when there are too few.
+/// `a, b = v` for a dynamic value: any iterable with exactly as many items.
+pub fn unpack_value(v: &Value, n: usize) -> PyResult<Vec<Value>> {
+    let items = v.iter().map_err(|e| {
+        if e.is_instance(Exc::TypeError) {
+            PyErr::type_error(format!("cannot unpack non-iterable {} object", v.type_name()))
+        } else {
+            e
+        }
+    })?;
+    let mut out = Vec::with_capacity(n);
+    for x in items {
+        if out.len() == n {
+            return Err(PyErr::value_error(format!("too many values to unpack (expected {n})")));
+        }
+        out.push(x?);
+    }
+    if out.len() < n {
+        return Err(PyErr::value_error(format!("not enough values to unpack (expected {n}, got {})", out.len())));
+    }
+    Ok(out)
+}
+
 pub fn unpack_ex<T: Clone>(items: impl IntoIterator<Item = T>, before: usize, after: usize) -> PyResult<(Vec<T>, crate::list::PyList<T>)> {
     let all: Vec<T> = items.into_iter().collect();
     if all.len() < before + after {

@@ -13,7 +13,7 @@ use crate::diag::Diagnostic;
 use crate::ops::{binop_rule, unary_rule, BinImpl};
 use crate::resolve::{Binding, ClassId, FuncBody, FuncId, MethodKind, Resolution, ScopeId};
 use crate::types::Ty;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 mod itertools;
 
@@ -189,6 +189,47 @@ impl Solver {
         }
     }
 
+    /// Element types that contain themselves (`t = (name, [t, ...])` passed to the same
+    /// parameter at every depth) have no finite Rust type: they become dynamic values.
+    fn break_cycles(&mut self) {
+        for v in 0..self.parent.len() as Var {
+            if self.find(v) != v {
+                continue;
+            }
+            let t = self.ty[v as usize].clone();
+            if self.reaches(v, &t, &mut HashSet::new()) {
+                // Dyn first, so making its parts dynamic stops when it meets this one again.
+                let old = std::mem::replace(&mut self.ty[v as usize], ITy::Dyn);
+                self.changed = true;
+                self.make_dyn(&old);
+            }
+        }
+    }
+
+    /// Whether `target` is among the element types of `t`, at any depth.
+    fn reaches(&mut self, target: Var, t: &ITy, seen: &mut HashSet<Var>) -> bool {
+        let vars = match t {
+            ITy::List(v) | ITy::Set(v) => vec![*v],
+            ITy::Dict(k, v) => vec![*k, *v],
+            ITy::Tuple(ts) => return ts.clone().iter().any(|t| self.reaches(target, t, seen)),
+            ITy::Iter(t) => return self.reaches(target, &t.clone(), seen),
+            _ => Vec::new(),
+        };
+        for v in vars {
+            let r = self.find(v);
+            if r == target {
+                return true;
+            }
+            if seen.insert(r) {
+                let t = self.ty[r as usize].clone();
+                if self.reaches(target, &t, seen) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
     fn var_to_dyn(&mut self, v: Var) {
         let r = self.find(v);
         if self.ty[r as usize] != ITy::Dyn {
@@ -350,6 +391,9 @@ pub fn infer(module: &Module, res: &Resolution) -> Result<Types, Vec<Diagnostic>
                     }
                 }
             }
+        }
+        if !inf.s.changed {
+            inf.s.break_cycles();
         }
         if !inf.s.changed {
             // Containers nothing is ever put in (`[]`): their items, and what iterates over

@@ -866,6 +866,16 @@ impl<'a> Lower<'a> {
                     }
                 }
             }
+            ExprKind::Tuple(elts) if *vty == Ty::Dyn => {
+                // Whatever the value is, as many items as targets (or CPython's error).
+                let items = self.tmp("items");
+                let v = self.attempt(Expr::call("unpack_value", vec![value.reference(), Expr::RawInt(elts.len() as i64)]), target.span);
+                out.push(Stmt::Let { name: items.clone(), ty: None, init: Some(v), mutable: false, optional: false });
+                for (i, e) in elts.iter().enumerate() {
+                    let item = Expr::Index(Box::new(Expr::Var(items.clone())), i).method("clone", vec![]);
+                    self.bind(e, item, &Ty::Dyn, out);
+                }
+            }
             ExprKind::Tuple(elts) if matches!(vty, Ty::List(_) | Ty::Str) => {
                 // A sequence of unknown length: exactly as many items as targets, or ValueError.
                 let elem = match vty {
