@@ -209,3 +209,20 @@ pub fn print_values(items: &[Value], sep: &str, end: &str, to_stderr: bool) -> P
         crate::builtins::print(&refs, sep, end)
     }
 }
+
+/// `a, b = v` for a value known only at run time: exactly `n` items, or CPython's
+/// `ValueError` (or `TypeError` when it is not iterable).
+pub fn unpack_value(v: &crate::value::Value, n: usize) -> crate::err::PyResult<Vec<crate::value::Value>> {
+    if !matches!(v, crate::value::Value::Str(_) | crate::value::Value::Tuple(_) | crate::value::Value::Obj(_)) {
+        return Err(crate::err::PyErr::type_error(format!("cannot unpack non-iterable {} object", v.type_name())));
+    }
+    let items = v.iter()?.collect::<crate::err::PyResult<Vec<_>>>()?;
+    unpack(items, n)
+}
+
+/// `dict(v)` for a mapping or an iterable of pairs known only at run time.
+pub fn dict_of_value(v: &crate::value::Value) -> crate::err::PyResult<crate::dict::PyDict<crate::value::Value, crate::value::Value>> {
+    let d = crate::dict::PyDict::new();
+    crate::stdlib::collections::fill_dict(&d, v)?;
+    Ok(d)
+}

@@ -639,11 +639,36 @@ impl<'a> Lower<'a> {
                     self.capture_ok = Some(rebound);
                 }
                 // Dicts and sets raise if changed while iterated: their items are results.
-                let (it, fallible) = match self.fallible_iter(iter) {
+                let (it, mut fallible) = match self.fallible_iter(iter) {
                     Some(it) => (it, true),
                     None => (self.iterate(iter), false),
                 };
-                let pat = match (self.loop_pattern(target), fallible) {
+                let mut lp = self.loop_pattern(target);
+                if let (Ty::Dyn, ExprKind::Tuple(elts)) = (&elem, &target.kind) {
+                    // A tuple target over values known only at run time: unpacked at run time.
+                    let item = self.tmp("item");
+                    let v = if fallible { self.attempt(Expr::Var(item.clone()), iter.span) } else { Expr::Var(item.clone()) };
+                    let items = self.tmp("items");
+                    let call = self.attempt(Expr::call("unpack_value", vec![v.reference(), Expr::RawInt(elts.len() as i64)]), target.span);
+                    pre.push(Stmt::Let { name: items.clone(), ty: None, init: Some(call), mutable: false, optional: false });
+                    let loop_only = matches!(&lp, Some(Pat::Tuple(ps)) if ps.iter().all(|p| matches!(p, Pat::Ident(_))));
+                    for (i, x) in elts.iter().enumerate() {
+                        let v = Expr::Index(Box::new(Expr::Var(items.clone())), i).method("clone", vec![]);
+                        match (&lp, loop_only) {
+                            (Some(Pat::Tuple(ps)), true) => {
+                                let Pat::Ident(name) = &ps[i] else { continue };
+                                pre.push(Stmt::Let { name: name.clone(), ty: None, init: Some(v), mutable: false, optional: false });
+                            }
+                            (Some(_), _) => {
+                                self.unsupported(target.span, "this loop target", "nested targets over values known only at run time");
+                            }
+                            (None, _) => self.bind(x, v, &Ty::Dyn, &mut pre),
+                        }
+                    }
+                    lp = Some(Pat::Ident(item));
+                    fallible = false;
+                }
+                let pat = match (lp, fallible) {
                     (Some(p), false) => p,
                     (Some(p), true) => {
                         let item = self.tmp("item");
@@ -849,6 +874,16 @@ impl<'a> Lower<'a> {
                     self.bind(e, item, &elem, out);
                 }
             }
+            ExprKind::Tuple(elts) if *vty == Ty::Dyn => {
+                // A value known only at run time: exactly as many items as targets, or ValueError.
+                let items = self.tmp("items");
+                let v = self.attempt(Expr::call("unpack_value", vec![value.reference(), Expr::RawInt(elts.len() as i64)]), target.span);
+                out.push(Stmt::Let { name: items.clone(), ty: None, init: Some(v), mutable: false, optional: false });
+                for (i, e) in elts.iter().enumerate() {
+                    let item = Expr::Index(Box::new(Expr::Var(items.clone())), i).method("clone", vec![]);
+                    self.bind(e, item, &Ty::Dyn, out);
+                }
+            }
             ExprKind::Tuple(elts) => {
                 let Ty::Tuple(parts) = vty else {
                     self.unsupported(target.span, format!("unpacking a value of type {}", vty.python_name()), "only tuples, lists and strings can be unpacked yet");
@@ -992,6 +1027,31 @@ impl<'a> Lower<'a> {
                 let r = self.expr(value);
                 let v = self.binop_impl(imp, op, l, &tty, r, &vty, &result, s.span);
                 self.bind(target, v, &result, out);
+            }
+            ExprKind::Subscript { value: container, index } if matches!(self.ty(container), Ty::Dyn | Ty::Dict(..)) => {
+                // `d[k] op= v`: the container and the key are evaluated once.
+                let ct = self.ty(container);
+                let kt = match &ct {
+                    Ty::Dict(k, _) => (**k).clone(),
+                    _ => Ty::Dyn,
+                };
+                let et = match &ct {
+                    Ty::Dict(_, v) => (**v).clone(),
+                    _ => Ty::Dyn,
+                };
+                let c = self.tmp("container");
+                let cv = self.expr(container);
+                out.push(Stmt::Let { name: c.clone(), ty: None, init: Some(cv), mutable: false, optional: false });
+                let k = self.tmp("key");
+                let kv = self.expr_as(index, &kt);
+                out.push(Stmt::Let { name: k.clone(), ty: None, init: Some(kv), mutable: false, optional: false });
+                let cur = self.attempt(Expr::Var(c.clone()).method("getitem", vec![Expr::Var(k.clone()).reference()]), target.span);
+                let r = self.expr(value);
+                let v = self.binop_impl(imp, op, cur, &tty, r, &vty, &result, s.span);
+                let v = self.coerce(v, &result, &et, s.span);
+                let key = if ct == Ty::Dyn { Expr::Var(k).reference() } else { Expr::Var(k) };
+                let set = Expr::Var(c).method("setitem", vec![key, v]);
+                out.push(Stmt::Expr(self.attempt(set, s.span)));
             }
             ExprKind::Subscript { value: container, index } => {
                 let Ty::List(_) = self.ty(container) else {
@@ -1974,7 +2034,7 @@ impl<'a> Lower<'a> {
                 inner = vec![Stmt::If { cond, then: Block::new(inner), els: None }];
             }
             let it = self.iterate(&g.iter);
-            let Some(pat) = self.loop_pattern(&g.target) else {
+            let Some(pat) = self.loop_pattern(&g.target).filter(|_| !(self.elem_ty(&g.iter) == Ty::Dyn && matches!(g.target.kind, ExprKind::Tuple(_)))) else {
                 return self.unsupported(g.target.span, "this comprehension target", "not supported yet");
             };
             inner = vec![Stmt::For { label: None, pat, iter: it, body: Block::new(inner) }];
@@ -2006,7 +2066,7 @@ impl<'a> Lower<'a> {
             Some(it) => (it, "py_genexpr_try"),
             None => (self.iterate(&g.iter), "py_genexpr"),
         };
-        let Some(pat) = self.loop_pattern(&g.target) else {
+        let Some(pat) = self.loop_pattern(&g.target).filter(|_| !(self.elem_ty(&g.iter) == Ty::Dyn && matches!(g.target.kind, ExprKind::Tuple(_)))) else {
             self.unsupported(g.target.span, "this generator expression target", "not supported yet");
             return None;
         };
@@ -2628,6 +2688,10 @@ impl<'a> Lower<'a> {
                 let item = self.coerce(Expr::Var("item".into()), &from, elem, e.span);
                 let items = it.method("into_iter", vec![]).method("map", vec![Expr::Closure(vec![Pat::Ident("item".into())], Box::new(item))]);
                 self.attempt(Expr::TypedCall(t.clone(), "from_iter_py".into(), vec![items]), e.span)
+            }
+            ("dict", [Ty::Dyn]) if t == Ty::Dict(Box::new(Ty::Dyn), Box::new(Ty::Dyn)) => {
+                let v = self.expr_as(&args[0], &Ty::Dyn);
+                self.attempt(Expr::call("dict_of_value", vec![v.reference()]), e.span)
             }
             ("dict", [_]) => {
                 let Ty::Dict(kt, vt) = &t else { return Expr::Unit };
