@@ -139,7 +139,7 @@ pub struct ModConst {
 
 /// Modules `import` accepts.
 pub const MODULES: &[&str] =
-    &["sys", "math", "random", "time", "os", "os.path", "tempfile", "typing", "dataclasses", "__future__", "collections.abc", "itertools", "collections", "functools"];
+    &["sys", "math", "random", "time", "os", "os.path", "tempfile", "typing", "dataclasses", "__future__", "collections.abc", "itertools", "collections", "functools", "io"];
 
 pub fn is_module(name: &str) -> bool {
     MODULES.contains(&name)
@@ -192,6 +192,7 @@ fn functions(module: &str) -> &'static [&'static str] {
         "itertools" => crate::itertools::FUNCTIONS,
         "collections" => &["deque", "defaultdict", "Counter", "namedtuple"],
         "functools" => &["reduce", "partial", "lru_cache", "cache", "wraps"],
+        "io" => &["StringIO"],
         _ => &[],
     }
 }
@@ -306,7 +307,7 @@ pub fn call(module: &str, name: &str, args: &[Ty]) -> Option<ModCall> {
         "tempfile" => tempfile(name, args),
         "sys" => sys(name, args),
         "sys.stdout" | "sys.stderr" => stream(module, name, args),
-        "collections" | "functools" => dynamic(module, name, args),
+        "collections" | "functools" | "io" => dynamic(module, name, args),
         _ => None,
     }
 }
@@ -326,6 +327,7 @@ fn dynamic(module: &str, name: &str, args: &[Ty]) -> Option<ModCall> {
         ("functools", "lru_cache", 0..=2) => "functools_lru_cache_call",
         ("functools", "cache", 1) => "functools_cache",
         ("functools", "wraps", 1) => "functools_wraps_decorator",
+        ("io", "StringIO", 0..=1) => "io_stringio",
         _ => return None,
     };
     if name == "lru_cache" && args.get(1).is_some_and(|t| *t != Ty::Bool) {
@@ -757,7 +759,7 @@ mod tests {
 
     #[test]
     fn every_listed_function_has_an_entry() {
-        for m in ["math", "random", "time", "os", "os.path", "os.environ", "tempfile", "sys", "sys.stdout", "sys.stderr", "collections", "functools"] {
+        for m in ["math", "random", "time", "os", "os.path", "os.environ", "tempfile", "sys", "sys.stdout", "sys.stderr", "collections", "functools", "io"] {
             for name in functions(m) {
                 assert!(probes().iter().any(|a| call(m, name, a).is_some()), "{m}.{name} has no entry");
             }

@@ -33,7 +33,7 @@ pub mod time;
 pub use itertools::*;
 pub use collections::{builtin_type_value, collections_counter, collections_defaultdict, collections_deque, collections_namedtuple, namedtuple_replace};
 pub use functools::{functools_cache, functools_cache_value, functools_lru_cache, functools_lru_cache_call, functools_lru_cache_value, functools_partial, functools_reduce, functools_wraps, functools_wraps_decorator};
-pub use io::{open, open_with, PyFile, PyFileLines, StringIO, StringIOLines, UNSUPPORTED_OPERATION};
+pub use io::{io_stringio, print_file, open, open_with, PyFile, PyFileLines, StringIO, StringIOLines, UNSUPPORTED_OPERATION};
 pub use math::*;
 pub use os::*;
 pub use random::{

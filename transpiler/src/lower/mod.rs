@@ -1819,6 +1819,13 @@ impl<'a> Lower<'a> {
         if ops.len() == 1 {
             let (op, right) = &ops[0];
             let (lt, rt) = (self.ty(left), self.ty(right));
+            if let (CmpOp::In | CmpOp::NotIn, ExprKind::Attribute { value, attr }, Ty::Str) = (op, &right.kind, &lt) {
+                if attr == "environ" && matches!(self.res.names.get(&value.id), Some(Binding::Module(m)) if m == "os") {
+                    // `key in os.environ`.
+                    let test = Expr::call("environ_contains", vec![self.place(left).method("as_str", vec![])]);
+                    return if *op == CmpOp::In { test } else { test.not() };
+                }
+            }
             let l = self.place(left);
             let r = self.place(right);
             return self.compare_one(*op, l, &lt, r, &rt, right.span);
@@ -2940,7 +2947,13 @@ impl<'a> Lower<'a> {
         let mut sep = Expr::StrLit(" ".into());
         let mut end = Expr::StrLit("\n".into());
         let mut printer = "print";
+        let mut file = None;
         for k in keywords {
+            if k.name == "file" && self.ty(&k.value) == Ty::Dyn {
+                // A file object held in a value (`io.StringIO()`).
+                file = Some(self.place(&k.value));
+                continue;
+            }
             if k.name == "file" {
                 // `file=sys.stderr` / `file=sys.stdout`.
                 let stream = match &k.value.kind {
@@ -2989,12 +3002,21 @@ impl<'a> Lower<'a> {
             return Expr::Block(Block::with_tail(stmts, self.attempt(call, e.span)));
         }
         let items = args.iter().map(|a| self.reference(a)).collect();
+        if let Some(f) = file {
+            return self.attempt(Expr::call("print_file", vec![f.reference(), Expr::Array(items).reference(), sep, end]), e.span);
+        }
         self.attempt(Expr::call(printer, vec![Expr::Array(items).reference(), sep, end]), e.span)
     }
 
     /// `owner.method(args)` on a dynamic `Value`: dispatched at run time by the runtime
     /// (`Value::call_method`), with CPython's `AttributeError`/`TypeError`s.
     fn dyn_method_call(&mut self, e: &ast::Expr, owner: &ast::Expr, method: &str, args: &[ast::Expr], keywords: &[ast::Keyword]) -> Expr {
+        if method == "_replace" && args.is_empty() && !keywords.is_empty() {
+            // `p._replace(x=1)` on a namedtuple.
+            let recv = self.place(owner);
+            let pairs = keywords.iter().map(|k| Expr::Tuple(vec![Expr::StrLit(k.name.clone()), self.expr_as(&k.value, &Ty::Dyn)])).collect();
+            return self.attempt(Expr::call("namedtuple_replace", vec![recv.reference(), Expr::Vec(pairs)]), e.span);
+        }
         if let Some(k) = keywords.first() {
             return self.unsupported(k.span, format!("keyword arguments to the method `{method}` of a value of several types"), "not supported yet");
         }
