@@ -1065,3 +1065,7 @@ impl Object for DictView {
         Ok(self.items.iter().any(|y| y.is_same(x) || y.eq(x)))
     }
 }
+
+#[cfg(test)]
+#[path = "collections_tests.rs"]
+mod tests;

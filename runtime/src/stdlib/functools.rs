@@ -355,3 +355,39 @@ impl Object for Wrapped {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn int(n: i64) -> Value {
+        Value::Int(Int::from(n))
+    }
+
+    #[test]
+    fn reduce_folds_with_and_without_initial() {
+        let add = crate::func::func_value("add", |a| a[0].add(&a[1]));
+        let xs = Value::tuple(vec![int(1), int(2), int(3)]);
+        assert!(functools_reduce(&[add.clone(), xs.clone()]).unwrap().eq(&int(6)));
+        assert!(functools_reduce(&[add.clone(), xs, int(10)]).unwrap().eq(&int(16)));
+        let err = functools_reduce(&[add, Value::tuple(vec![])]).unwrap_err();
+        assert_eq!(err.message(), "reduce() of empty iterable with no initial value");
+    }
+
+    #[test]
+    fn lru_cache_counts_hits_and_evicts_the_oldest() {
+        let calls = Rc::new(Cell::new(0));
+        let c = Rc::clone(&calls);
+        let f = crate::func::func_value("f", move |a| {
+            c.set(c.get() + 1);
+            Ok(a[0].clone())
+        });
+        let cached = functools_lru_cache(f, int(1)).unwrap();
+        for n in [1, 1, 2, 1] {
+            call_value(&cached, vec![int(n)]).unwrap();
+        }
+        assert_eq!(calls.get(), 3);
+        let info = cached.call_method("cache_info", vec![]).unwrap();
+        assert_eq!(crate::object::py_repr(&info).unwrap().as_str(), "CacheInfo(hits=1, misses=3, maxsize=1, currsize=1)");
+    }
+}
