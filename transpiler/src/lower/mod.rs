@@ -2675,6 +2675,25 @@ impl<'a> Lower<'a> {
                 }
             }
             ("frozenset", []) => self.attempt(Expr::call("frozenset_of", vec![Expr::Array(vec![])]), e.span),
+            ("tuple", [Ty::List(_) | Ty::Str | Ty::Set(_) | Ty::Dict(..) | Ty::Tuple(_) | Ty::Range]) if t == Ty::Dyn => {
+                // A tuple of a length known only at run time: a tuple value.
+                let from = self.elem_ty(&args[0]);
+                let it = self.iterate(&args[0]);
+                let item = self.coerce(Expr::Var("item".into()), &from, &Ty::Dyn, e.span);
+                let items = it.method("into_iter", vec![]).method("map", vec![Expr::Closure(vec![Pat::Ident("item".into())], Box::new(item))]);
+                Expr::call("Value::tuple", vec![items.method("collect", vec![])])
+            }
+            ("callable", [_]) if matches!(self.res.names.get(&args[0].id), Some(Binding::Builtin(_) | Binding::Class(_) | Binding::Func(_))) && matches!(args[0].kind, ExprKind::Name(_)) => Expr::Bool(true),
+            ("callable", [a]) if !matches!(a, Ty::Obj(_) | Ty::Dyn) => {
+                // Known statically: functions and classes are callable, plain values are not.
+                let v = self.expr(&args[0]);
+                let yes = matches!(a, Ty::Func(_) | Ty::Class(_));
+                Expr::Block(Block::with_tail(vec![Stmt::Let { name: "_".into(), ty: None, init: Some(v), mutable: false, optional: false }], Expr::Bool(yes)))
+            }
+            ("callable", [Ty::Obj(root)]) => {
+                let yes = !self.method_impls(*root, "__call__").is_empty();
+                Expr::Bool(yes)
+            }
             ("frozenset", [_]) => {
                 let from = self.elem_ty(&args[0]);
                 let it = self.iterate(&args[0]);
