@@ -1006,8 +1006,13 @@ fn dict_method<K: DictKey, V: DictValue>(d: Rc<DictObj<K, V>>, name: &str, args:
             check_args("dict", name, a, 0, 0)?;
             Ok(PyDict::from_rc(d).copy().into_value())
         }
-        // Views (`keys`, `values`, `items`) are not values yet.
-        "keys" | "values" | "items" | "popitem" | "fromkeys" => Err(PyErr::type_error(format!(
+        // Views: snapshots of the items.
+        "keys" | "values" | "items" => {
+            check_args("dict", name, a, 0, 0)?;
+            let pairs = d.value_items();
+            Ok(crate::stdlib::collections::dict_view(name, pairs))
+        }
+        "popitem" | "fromkeys" => Err(PyErr::type_error(format!(
             "py2rust: dict.{name}() on a value of several types is not supported yet"
         ))),
         _ => Err(no_attribute("dict", name)),

@@ -231,3 +231,10 @@ pub fn print_values(items: &[Value], sep: &str, end: &str, to_stderr: bool) -> P
         crate::builtins::print(&refs, sep, end)
     }
 }
+
+/// `dict(v)` for a mapping or an iterable of pairs known only at run time.
+pub fn dict_of_value(v: &crate::value::Value) -> crate::err::PyResult<crate::dict::PyDict<crate::value::Value, crate::value::Value>> {
+    let d = crate::dict::PyDict::new();
+    crate::stdlib::collections::fill_dict(&d, v)?;
+    Ok(d)
+}

@@ -219,10 +219,14 @@ pub const BUILTIN_VALUES: &[&str] = &["abs", "len", "pow", "str", "repr", "int",
 
 /// A builtin function as a value (`abs`, `len`, `str`, ...; see [`BUILTIN_VALUES`]).
 pub fn builtin_value(name: &'static str) -> Value {
+    if matches!(name, "int" | "float" | "str" | "bool" | "list" | "set" | "dict" | "tuple") {
+        // Classes: `<class 'int'>`.
+        return crate::stdlib::collections::builtin_type_value(name);
+    }
     builtin_value_of(name).unwrap_or_else(|| builtin(name, move |_| Err(PyErr::type_error(format!("{name}() is not available as a value")))))
 }
 
-fn builtin_value_of(name: &str) -> Option<Value> {
+pub(crate) fn builtin_value_of(name: &str) -> Option<Value> {
     Some(match name {
         "abs" => builtin("abs", |a| {
             exactly("abs", &a, 1)?;

@@ -1285,7 +1285,16 @@ impl<'a> Infer<'a> {
             })
             .collect();
         let shapes: Vec<Ty> = tys.iter().map(|t| self.s.concrete(t, 0)).collect();
-        match crate::modules::call(module, name, &shapes) {
+        let call = crate::modules::call(module, name, &shapes);
+        if let Some(c) = &call {
+            // Functions handed to the runtime as values are called with values.
+            for (t, (pt, _)) in tys.iter().zip(&c.args) {
+                if *pt == Ty::Dyn && matches!(t, ITy::Func(_)) {
+                    self.s.make_dyn(t);
+                }
+            }
+        }
+        match call {
             Some(c) => match c.shape {
                 Shape::Plain => self.from_ty(&c.ret, e),
                 Shape::ElemOf(i) => self.elem_of(&tys[i]),
@@ -1631,6 +1640,11 @@ impl<'a> Infer<'a> {
                         self.s.join_into(k, &parts[0]);
                         self.s.join_into(v, &parts[1]);
                     }
+                }
+                if a[0] == ITy::Dyn {
+                    // A mapping known only at run time (a `defaultdict`, a `Counter`).
+                    self.s.join_into(k, &ITy::Dyn);
+                    self.s.join_into(v, &ITy::Dyn);
                 }
                 ITy::Dict(k, v)
             }

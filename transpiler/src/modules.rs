@@ -139,7 +139,7 @@ pub struct ModConst {
 
 /// Modules `import` accepts.
 pub const MODULES: &[&str] =
-    &["sys", "math", "random", "time", "os", "os.path", "tempfile", "typing", "dataclasses", "__future__", "collections.abc", "itertools"];
+    &["sys", "math", "random", "time", "os", "os.path", "tempfile", "typing", "dataclasses", "__future__", "collections.abc", "itertools", "collections", "functools", "io"];
 
 pub fn is_module(name: &str) -> bool {
     MODULES.contains(&name)
@@ -190,6 +190,9 @@ fn functions(module: &str) -> &'static [&'static str] {
         "sys.stdout" | "sys.stderr" => &["write", "flush"],
         // Called through `crate::itertools` (iterables and functions as arguments), not [`call`].
         "itertools" => crate::itertools::FUNCTIONS,
+        "collections" => &["deque", "defaultdict", "Counter", "namedtuple"],
+        "functools" => &["reduce", "partial", "lru_cache", "cache", "wraps"],
+        "io" => &["StringIO"],
         _ => &[],
     }
 }
@@ -239,6 +242,8 @@ fn params(module: &str, name: &str) -> Option<Params> {
         ("random", "paretovariate") => p(&[("alpha", None)], 1, 0),
         ("random", "weibullvariate") => p(&[("alpha", None), ("beta", None)], 2, 0),
         ("sys", "set_int_max_str_digits") => p(&[("maxdigits", None)], 1, 0),
+        ("collections", "deque") => p(&[("iterable", NONE), ("maxlen", NONE)], 2, 0),
+        ("functools", "lru_cache") => p(&[("maxsize", Some(Lit::Int(128))), ("typed", Some(Lit::Bool(false)))], 2, 0),
         _ => None,
     }
 }
@@ -302,8 +307,34 @@ pub fn call(module: &str, name: &str, args: &[Ty]) -> Option<ModCall> {
         "tempfile" => tempfile(name, args),
         "sys" => sys(name, args),
         "sys.stdout" | "sys.stderr" => stream(module, name, args),
+        "collections" | "functools" | "io" => dynamic(module, name, args),
         _ => None,
     }
+}
+
+/// `collections` and `functools`: objects holding values (the runtime checks the arguments,
+/// packed as `&[Value]`, with CPython's messages); the result is a `Value`.
+fn dynamic(module: &str, name: &str, args: &[Ty]) -> Option<ModCall> {
+    let rust = match (module, name, args.len()) {
+        ("collections", "deque", 0..=2) => "collections_deque",
+        ("collections", "defaultdict", 0..=2) => "collections_defaultdict",
+        ("collections", "Counter", 0..=1) => "collections_counter",
+        ("collections", "namedtuple", 2) => "collections_namedtuple",
+        ("functools", "reduce", 2..=3) => "functools_reduce",
+        ("functools", "partial", 1..) => "functools_partial",
+        // `lru_cache(maxsize)` (a decorator) or `lru_cache(f)`; `typed` changes nothing here
+        // for arguments of one type.
+        ("functools", "lru_cache", 0..=2) => "functools_lru_cache_call",
+        ("functools", "cache", 1) => "functools_cache",
+        ("functools", "wraps", 1) => "functools_wraps_decorator",
+        ("io", "StringIO", 0..=1) => "io_stringio",
+        _ => return None,
+    };
+    if name == "lru_cache" && args.get(1).is_some_and(|t| *t != Ty::Bool) {
+        return None;
+    }
+    let a = args.iter().enumerate().map(|(i, t)| if name == "lru_cache" && i == 1 { (t.clone(), Pass::Skip) } else { (Ty::Dyn, Pass::Owned) }).collect();
+    Some(ModCall::new(rust, a, Ty::Dyn, true).packed())
 }
 
 /// An argument of an `impl MathArg` parameter: numbers as they are (ints exact), anything
@@ -688,6 +719,9 @@ pub fn constant(module: &str, name: &str) -> Option<ModConst> {
         ("sys", "maxsize") => call("sys_maxsize", Ty::Int),
         ("sys", "platform") => call("sys_platform", Ty::Str),
         ("sys", "byteorder") => call("sys_byteorder", Ty::Str),
+        // Decorators used bare (`@lru_cache`, `@functools.cache`).
+        ("functools", "lru_cache") => call("functools_lru_cache_value", Ty::Dyn),
+        ("functools", "cache") => call("functools_cache_value", Ty::Dyn),
         _ => None,
     }
 }
@@ -725,7 +759,7 @@ mod tests {
 
     #[test]
     fn every_listed_function_has_an_entry() {
-        for m in ["math", "random", "time", "os", "os.path", "os.environ", "tempfile", "sys", "sys.stdout", "sys.stderr"] {
+        for m in ["math", "random", "time", "os", "os.path", "os.environ", "tempfile", "sys", "sys.stdout", "sys.stderr", "collections", "functools", "io"] {
             for name in functions(m) {
                 assert!(probes().iter().any(|a| call(m, name, a).is_some()), "{m}.{name} has no entry");
             }

@@ -970,6 +970,145 @@ impl Object for StringIOObj {
         s.st()?;
         Ok(ValueIter::new(s.iter().map(|r| r.map(Value::Str))))
     }
+    fn call_method(self: Rc<Self>, name: &str, args: Vec<Value>) -> Option<PyResult<Value>> {
+        let s = StringIO(self);
+        Some(stringio_method(&s, name, args))
+    }
+    fn get_attr(&self, name: &str) -> Option<PyResult<Value>> {
+        (name == "closed").then(|| Ok(Value::Bool(self.0.borrow().closed)))
+    }
+}
+
+/// The methods of a `StringIO` held in a value.
+fn stringio_method(s: &StringIO, name: &str, args: Vec<Value>) -> PyResult<Value> {
+    let arity = |lo: usize, hi: usize| -> PyResult<()> {
+        if args.len() < lo || args.len() > hi {
+            let msg = if lo == hi {
+                format!("StringIO.{name}() takes exactly {lo} argument{} ({} given)", if lo == 1 { "" } else { "s" }, args.len())
+            } else {
+                format!("{name} expected at most {hi} argument{}, got {}", if hi == 1 { "" } else { "s" }, args.len())
+            };
+            return Err(PyErr::type_error(msg));
+        }
+        Ok(())
+    };
+    let int = |v: &Value| -> PyResult<Option<Int>> {
+        match v {
+            Value::None => Ok(None),
+            v => match v.as_int() {
+                Some(i) => Ok(Some(i.into_owned())),
+                None => Err(PyErr::type_error(format!("argument should be integer or None, not '{}'", v.type_name()))),
+            },
+        }
+    };
+    match name {
+        "write" => {
+            arity(1, 1)?;
+            match &args[0] {
+                Value::Str(t) => Ok(Value::Int(s.write(t)?)),
+                v => Err(PyErr::type_error(format!("string argument expected, got '{}'", v.type_name()))),
+            }
+        }
+        "getvalue" => {
+            arity(0, 0)?;
+            Ok(Value::Str(s.getvalue()?))
+        }
+        "read" | "readline" => {
+            arity(0, 1)?;
+            let n = match args.first() {
+                Some(v) => int(v)?,
+                None => None,
+            };
+            let r = match (name, n) {
+                ("read", Some(n)) => s.read_n(&n)?,
+                ("read", _) => s.read()?,
+                (_, Some(n)) => s.readline_n(&n)?,
+                _ => s.readline()?,
+            };
+            Ok(Value::Str(r))
+        }
+        "readlines" => {
+            arity(0, 0)?;
+            Ok(s.readlines()?.into_value())
+        }
+        "writelines" => {
+            arity(1, 1)?;
+            for line in args[0].iter()? {
+                match line? {
+                    Value::Str(t) => {
+                        s.write(&t)?;
+                    }
+                    v => return Err(PyErr::type_error(format!("string argument expected, got '{}'", v.type_name()))),
+                }
+            }
+            Ok(Value::None)
+        }
+        "tell" => {
+            arity(0, 0)?;
+            Ok(Value::Int(s.tell()?))
+        }
+        "seek" => {
+            arity(1, 2)?;
+            let pos = int(&args[0])?.unwrap_or_default();
+            let whence = match args.get(1) {
+                Some(w) => int(w)?.and_then(|w| w.to_i64()).unwrap_or(0),
+                None => 0,
+            };
+            Ok(Value::Int(s.seek(&pos, whence)?))
+        }
+        "truncate" => {
+            arity(0, 1)?;
+            let size = match args.first() {
+                Some(v) => int(v)?,
+                None => None,
+            };
+            Ok(Value::Int(s.truncate(size.as_ref())?))
+        }
+        "close" => {
+            arity(0, 0)?;
+            s.close();
+            Ok(Value::None)
+        }
+        "flush" => {
+            arity(0, 0)?;
+            s.getvalue()?;
+            Ok(Value::None)
+        }
+        "readable" | "writable" | "seekable" => {
+            arity(0, 0)?;
+            s.getvalue()?;
+            Ok(Value::Bool(true))
+        }
+        _ => Err(PyErr::attribute_error(format!("'_io.StringIO' object has no attribute '{name}'"))),
+    }
+}
+
+/// `io.StringIO()`, `io.StringIO(initial)`.
+pub fn io_stringio(args: &[Value]) -> PyResult<Value> {
+    match args {
+        [] | [Value::None] => Ok(StringIO::new().into_value()),
+        [Value::Str(t)] => Ok(StringIO::with_value(t).into_value()),
+        [v] => Err(PyErr::type_error(format!("initial_value must be str or None, not {}", v.type_name()))),
+        _ => Err(PyErr::type_error(format!("StringIO() takes at most 2 arguments ({} given)", args.len()))),
+    }
+}
+
+/// `print(*args, sep=sep, end=end, file=f)` for a file object held in a value (a `StringIO`,
+/// anything with a `write` method).
+pub fn print_file(file: &Value, args: &[&dyn PyObject], sep: &str, end: &str) -> PyResult<()> {
+    let mut text = String::new();
+    for (i, a) in args.iter().enumerate() {
+        if i > 0 {
+            text.push_str(sep);
+        }
+        a.write_str(&mut text)?;
+    }
+    text.push_str(end);
+    if file.is_none() {
+        return crate::builtins::print(args, sep, end);
+    }
+    file.call_method("write", vec![Value::Str(PyStr::from(text))])?;
+    Ok(())
 }
 
 impl IntoValue for StringIO {

@@ -11,11 +11,15 @@
 //! | [`os`] | `os` (files, directories, environment) and `os.path` |
 //! | [`tempfile`] | `gettempdir`, `mkdtemp`, `TemporaryDirectory` |
 //! | [`itertools`] | `count`, `islice`, `chain`, `groupby`, `tee`, the combinatoric iterators... (lazy) |
+//! | [`collections`] | `deque`, `defaultdict`, `Counter`, `namedtuple` (objects holding values) |
+//! | [`functools`] | `reduce`, `partial`, `lru_cache`/`cache`, `wraps` |
 //! | [`sys`] | `maxsize`, `platform`, recursion and int-digit limits, `stdout.write` |
 //!
 //! Naming: module functions are `<module>_<name>` (`math_sqrt`, `os_path_join`, `time_sleep`);
 //! objects are types with methods (`Random`, `PyFile`, `StringIO`, `TemporaryDirectory`).
 
+pub mod collections;
+pub mod functools;
 pub mod io;
 pub mod itertools;
 pub mod math;
@@ -27,7 +31,9 @@ pub mod tempfile;
 pub mod time;
 
 pub use itertools::*;
-pub use io::{open, open_with, PyFile, PyFileLines, StringIO, StringIOLines, UNSUPPORTED_OPERATION};
+pub use collections::{builtin_type_value, collections_counter, collections_defaultdict, collections_deque, collections_namedtuple, namedtuple_replace};
+pub use functools::{functools_cache, functools_cache_value, functools_lru_cache, functools_lru_cache_call, functools_lru_cache_value, functools_partial, functools_reduce, functools_wraps, functools_wraps_decorator};
+pub use io::{io_stringio, print_file, open, open_with, PyFile, PyFileLines, StringIO, StringIOLines, UNSUPPORTED_OPERATION};
 pub use math::*;
 pub use os::*;
 pub use random::{

@@ -119,7 +119,7 @@ impl Lower<'_> {
 
     /// A builtin such as `abs` used as a value.
     pub(super) fn builtin_value(&mut self, name: &str, span: Span) -> Expr {
-        const AS_VALUES: &[&str] = &["abs", "len", "pow", "str", "repr", "int", "float", "bool"];
+        const AS_VALUES: &[&str] = &["abs", "len", "pow", "str", "repr", "int", "float", "bool", "list", "set", "dict", "tuple"];
         if AS_VALUES.contains(&name) {
             Expr::call("builtin_value", vec![Expr::StrLit(name.to_string())])
         } else {

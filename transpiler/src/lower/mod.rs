@@ -656,11 +656,36 @@ impl<'a> Lower<'a> {
                     self.capture_ok = Some(rebound);
                 }
                 // Dicts and sets raise if changed while iterated: their items are results.
-                let (it, fallible) = match self.fallible_iter(iter) {
+                let (it, mut fallible) = match self.fallible_iter(iter) {
                     Some(it) => (it, true),
                     None => (self.iterate(iter), false),
                 };
-                let pat = match (self.loop_pattern(target), fallible) {
+                let mut lp = self.loop_pattern(target);
+                if let (Ty::Dyn, ExprKind::Tuple(elts)) = (&elem, &target.kind) {
+                    // A tuple target over values known only at run time: unpacked at run time.
+                    let item = self.tmp("item");
+                    let v = if fallible { self.attempt(Expr::Var(item.clone()), iter.span) } else { Expr::Var(item.clone()) };
+                    let items = self.tmp("items");
+                    let call = self.attempt(Expr::call("unpack_value", vec![v.reference(), Expr::RawInt(elts.len() as i64)]), target.span);
+                    pre.push(Stmt::Let { name: items.clone(), ty: None, init: Some(call), mutable: false, optional: false });
+                    let loop_only = matches!(&lp, Some(Pat::Tuple(ps)) if ps.iter().all(|p| matches!(p, Pat::Ident(_))));
+                    for (i, x) in elts.iter().enumerate() {
+                        let v = Expr::Index(Box::new(Expr::Var(items.clone())), i).method("clone", vec![]);
+                        match (&lp, loop_only) {
+                            (Some(Pat::Tuple(ps)), true) => {
+                                let Pat::Ident(name) = &ps[i] else { continue };
+                                pre.push(Stmt::Let { name: name.clone(), ty: None, init: Some(v), mutable: false, optional: false });
+                            }
+                            (Some(_), _) => {
+                                self.unsupported(target.span, "this loop target", "nested targets over values known only at run time");
+                            }
+                            (None, _) => self.bind(x, v, &Ty::Dyn, &mut pre),
+                        }
+                    }
+                    lp = Some(Pat::Ident(item));
+                    fallible = false;
+                }
+                let pat = match (lp, fallible) {
                     (Some(p), false) => p,
                     (Some(p), true) => {
                         let item = self.tmp("item");
@@ -1033,6 +1058,31 @@ impl<'a> Lower<'a> {
                 let r = self.expr(value);
                 let v = self.binop_impl(imp, op, l, &tty, r, &vty, &result, s.span);
                 self.bind(target, v, &result, out);
+            }
+            ExprKind::Subscript { value: container, index } if matches!(self.ty(container), Ty::Dyn | Ty::Dict(..)) => {
+                // `d[k] op= v`: the container and the key are evaluated once.
+                let ct = self.ty(container);
+                let kt = match &ct {
+                    Ty::Dict(k, _) => (**k).clone(),
+                    _ => Ty::Dyn,
+                };
+                let et = match &ct {
+                    Ty::Dict(_, v) => (**v).clone(),
+                    _ => Ty::Dyn,
+                };
+                let c = self.tmp("container");
+                let cv = self.expr(container);
+                out.push(Stmt::Let { name: c.clone(), ty: None, init: Some(cv), mutable: false, optional: false });
+                let k = self.tmp("key");
+                let kv = self.expr_as(index, &kt);
+                out.push(Stmt::Let { name: k.clone(), ty: None, init: Some(kv), mutable: false, optional: false });
+                let cur = self.attempt(Expr::Var(c.clone()).method("getitem", vec![Expr::Var(k.clone()).reference()]), target.span);
+                let r = self.expr(value);
+                let v = self.binop_impl(imp, op, cur, &tty, r, &vty, &result, s.span);
+                let v = self.coerce(v, &result, &et, s.span);
+                let key = if ct == Ty::Dyn { Expr::Var(k).reference() } else { Expr::Var(k) };
+                let set = Expr::Var(c).method("setitem", vec![key, v]);
+                out.push(Stmt::Expr(self.attempt(set, s.span)));
             }
             ExprKind::Subscript { value: container, index } => {
                 let Ty::List(_) = self.ty(container) else {
@@ -1809,6 +1859,13 @@ impl<'a> Lower<'a> {
         if ops.len() == 1 {
             let (op, right) = &ops[0];
             let (lt, rt) = (self.ty(left), self.ty(right));
+            if let (CmpOp::In | CmpOp::NotIn, ExprKind::Attribute { value, attr }, Ty::Str) = (op, &right.kind, &lt) {
+                if attr == "environ" && matches!(self.res.names.get(&value.id), Some(Binding::Module(m)) if m == "os") {
+                    // `key in os.environ`.
+                    let test = Expr::call("environ_contains", vec![self.place(left).method("as_str", vec![])]);
+                    return if *op == CmpOp::In { test } else { test.not() };
+                }
+            }
             let l = self.place(left);
             let r = self.place(right);
             return self.compare_one(*op, l, &lt, r, &rt, right.span);
@@ -2024,7 +2081,7 @@ impl<'a> Lower<'a> {
                 inner = vec![Stmt::If { cond, then: Block::new(inner), els: None }];
             }
             let it = self.iterate(&g.iter);
-            let Some(pat) = self.loop_pattern(&g.target) else {
+            let Some(pat) = self.loop_pattern(&g.target).filter(|_| !(self.elem_ty(&g.iter) == Ty::Dyn && matches!(g.target.kind, ExprKind::Tuple(_)))) else {
                 return self.unsupported(g.target.span, "this comprehension target", "not supported yet");
             };
             inner = vec![Stmt::For { label: None, pat, iter: it, body: Block::new(inner) }];
@@ -2056,7 +2113,7 @@ impl<'a> Lower<'a> {
             Some(it) => (it, "py_genexpr_try"),
             None => (self.iterate(&g.iter), "py_genexpr"),
         };
-        let Some(pat) = self.loop_pattern(&g.target) else {
+        let Some(pat) = self.loop_pattern(&g.target).filter(|_| !(self.elem_ty(&g.iter) == Ty::Dyn && matches!(g.target.kind, ExprKind::Tuple(_)))) else {
             self.unsupported(g.target.span, "this generator expression target", "not supported yet");
             return None;
         };
@@ -2669,6 +2726,25 @@ impl<'a> Lower<'a> {
                 }
             }
             ("frozenset", []) => self.attempt(Expr::call("frozenset_of", vec![Expr::Array(vec![])]), e.span),
+            ("tuple", [Ty::List(_) | Ty::Str | Ty::Set(_) | Ty::Dict(..) | Ty::Tuple(_) | Ty::Range]) if t == Ty::Dyn => {
+                // A tuple of a length known only at run time: a tuple value.
+                let from = self.elem_ty(&args[0]);
+                let it = self.iterate(&args[0]);
+                let item = self.coerce(Expr::Var("item".into()), &from, &Ty::Dyn, e.span);
+                let items = it.method("into_iter", vec![]).method("map", vec![Expr::Closure(vec![Pat::Ident("item".into())], Box::new(item))]);
+                Expr::call("Value::tuple", vec![items.method("collect", vec![])])
+            }
+            ("callable", [_]) if matches!(self.res.names.get(&args[0].id), Some(Binding::Builtin(_) | Binding::Class(_) | Binding::Func(_))) && matches!(args[0].kind, ExprKind::Name(_)) => Expr::Bool(true),
+            ("callable", [a]) if !matches!(a, Ty::Obj(_) | Ty::Dyn) => {
+                // Known statically: functions and classes are callable, plain values are not.
+                let v = self.expr(&args[0]);
+                let yes = matches!(a, Ty::Func(_) | Ty::Class(_));
+                Expr::Block(Block::with_tail(vec![Stmt::Let { name: "_".into(), ty: None, init: Some(v), mutable: false, optional: false }], Expr::Bool(yes)))
+            }
+            ("callable", [Ty::Obj(root)]) => {
+                let yes = !self.method_impls(*root, "__call__").is_empty();
+                Expr::Bool(yes)
+            }
             ("frozenset", [_]) => {
                 let from = self.elem_ty(&args[0]);
                 let it = self.iterate(&args[0]);
@@ -2689,6 +2765,10 @@ impl<'a> Lower<'a> {
                 let item = self.coerce(Expr::Var("item".into()), &from, elem, e.span);
                 let items = it.method("into_iter", vec![]).method("map", vec![Expr::Closure(vec![Pat::Ident("item".into())], Box::new(item))]);
                 self.attempt(Expr::TypedCall(t.clone(), "from_iter_py".into(), vec![items]), e.span)
+            }
+            ("dict", [Ty::Dyn]) if t == Ty::Dict(Box::new(Ty::Dyn), Box::new(Ty::Dyn)) => {
+                let v = self.expr_as(&args[0], &Ty::Dyn);
+                self.attempt(Expr::call("dict_of_value", vec![v.reference()]), e.span)
             }
             ("dict", [_]) => {
                 let Ty::Dict(kt, vt) = &t else { return Expr::Unit };
@@ -2961,7 +3041,13 @@ impl<'a> Lower<'a> {
         let mut sep = Expr::StrLit(" ".into());
         let mut end = Expr::StrLit("\n".into());
         let mut printer = "print";
+        let mut file = None;
         for k in keywords {
+            if k.name == "file" && self.ty(&k.value) == Ty::Dyn {
+                // A file object held in a value (`io.StringIO()`).
+                file = Some(self.place(&k.value));
+                continue;
+            }
             if k.name == "file" {
                 // `file=sys.stderr` / `file=sys.stdout`.
                 let stream = match &k.value.kind {
@@ -3010,12 +3096,21 @@ impl<'a> Lower<'a> {
             return Expr::Block(Block::with_tail(stmts, self.attempt(call, e.span)));
         }
         let items = args.iter().map(|a| self.reference(a)).collect();
+        if let Some(f) = file {
+            return self.attempt(Expr::call("print_file", vec![f.reference(), Expr::Array(items).reference(), sep, end]), e.span);
+        }
         self.attempt(Expr::call(printer, vec![Expr::Array(items).reference(), sep, end]), e.span)
     }
 
     /// `owner.method(args)` on a dynamic `Value`: dispatched at run time by the runtime
     /// (`Value::call_method`), with CPython's `AttributeError`/`TypeError`s.
     fn dyn_method_call(&mut self, e: &ast::Expr, owner: &ast::Expr, method: &str, args: &[ast::Expr], keywords: &[ast::Keyword]) -> Expr {
+        if method == "_replace" && args.is_empty() && !keywords.is_empty() {
+            // `p._replace(x=1)` on a namedtuple.
+            let recv = self.place(owner);
+            let pairs = keywords.iter().map(|k| Expr::Tuple(vec![Expr::StrLit(k.name.clone()), self.expr_as(&k.value, &Ty::Dyn)])).collect();
+            return self.attempt(Expr::call("namedtuple_replace", vec![recv.reference(), Expr::Vec(pairs)]), e.span);
+        }
         if let Some(k) = keywords.first() {
             return self.unsupported(k.span, format!("keyword arguments to the method `{method}` of a value of several types"), "not supported yet");
         }
