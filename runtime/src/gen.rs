@@ -201,7 +201,8 @@ impl<G: Generator> Drop for GenCell<G> {
             return;
         }
         if let Err(e) = self.close() {
-            crate::entry::report_unraisable(&format!("Exception ignored in: <generator object {}>", G::NAME), &e);
+            let at = self as *const GenCell<G> as usize;
+            crate::entry::report_unraisable(&format!("Exception ignored in: <generator object {} at {at:#x}>", G::NAME), &e);
         }
     }
 }

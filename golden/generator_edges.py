@@ -1,0 +1,95 @@
+# Protocol edges: re-entry, PEP 479, throw before start, ignored GeneratorExit, yield inside
+# finally, infinite generators stopped by their consumer.
+
+
+def reentrant():
+    yield next(me)
+
+
+me = reentrant()
+try:
+    next(me)
+except ValueError as e:
+    print("ValueError:", e)
+
+
+def leaky():
+    yield 1
+    raise StopIteration("inner")
+
+
+try:
+    print(list(leaky()))
+except RuntimeError as e:
+    print("RuntimeError:", e)
+
+
+def never_started():
+    print("body ran")
+    yield 1
+
+
+n = never_started()
+try:
+    n.throw(KeyError("early"))
+except KeyError as e:
+    print("KeyError:", e)
+print(next(n, "finished"))
+
+
+def stubborn():
+    while True:
+        try:
+            yield "still here"
+        except GeneratorExit:
+            print("ignoring exit")
+
+
+s = stubborn()
+next(s)
+try:
+    s.close()
+except RuntimeError as e:
+    print("RuntimeError:", e)
+
+
+def cleanup_yields():
+    try:
+        yield "body"
+    finally:
+        yield "from finally"
+        print("finally done")
+
+
+print(list(cleanup_yields()))
+c = cleanup_yields()
+print(next(c), next(c))
+
+
+def naturals():
+    k = 0
+    while True:
+        yield k
+        k += 1
+
+
+total = 0
+for k in naturals():
+    if k > 1000:
+        break
+    total += k
+print(total)
+print(any(k > 50 for k in naturals()))
+
+
+def returns_early(flag):
+    if flag:
+        return "early"
+    yield "late"
+
+
+print(list(returns_early(True)), list(returns_early(False)))
+try:
+    next(returns_early(True))
+except StopIteration as stop:
+    print("value:", stop.value)
