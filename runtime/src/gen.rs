@@ -283,6 +283,25 @@ where
     }
 }
 
+impl<G: Generator> crate::value::FromValue for PyGen<G>
+where
+    G::Yield: IntoValue,
+    G::Return: IntoValue,
+{
+    fn from_value(v: Value) -> PyResult<Self> {
+        match v {
+            Value::Obj(o) => {
+                let name = o.type_name();
+                match o.into_any_rc().downcast::<PyGen<G>>() {
+                    Ok(rc) => Ok((*rc).clone()),
+                    Err(_) => Err(PyErr::type_error(format!("expected a generator of {}, got {name}", G::NAME))),
+                }
+            }
+            other => Err(PyErr::type_error(format!("expected a generator of {}, got {}", G::NAME, other.type_name()))),
+        }
+    }
+}
+
 /// `yield from sub`: what a delegating generator needs of the thing it delegates to.
 pub trait Delegate {
     type Item;

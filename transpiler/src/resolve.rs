@@ -993,6 +993,10 @@ pub fn rust_ident(name: &str) -> String {
         // The parameter of a generator's `resume`.
         "input",
     ];
+    if name == "_" {
+        // `_` alone is a pattern in Rust, not a variable.
+        return "_0".to_string();
+    }
     let ascii: String = name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { 'u' }).collect();
     // Generated temporaries are lowercase words with a number (`items3`): never a user's name.
     let like_temporary = {

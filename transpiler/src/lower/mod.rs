@@ -817,7 +817,7 @@ impl<'a> Lower<'a> {
         match &target.kind {
             ExprKind::Name(n) => match self.res.names.get(&target.id) {
                 Some(Binding::Var(scope, _)) if self.storage.get(&(*scope, n.clone())) == Some(&Storage::LoopOnly) || self.is_comp_scope(*scope) => {
-                    Some(Pat::Ident(rust_ident(n)))
+                    Some(if n == "_" { Pat::Wild } else { Pat::Ident(rust_ident(n)) })
                 }
                 _ => None,
             },
