@@ -282,6 +282,22 @@ where
     }
 }
 
+impl<G: Generator> crate::value::FromValue for PyGen<G>
+where
+    G::Yield: IntoValue,
+    G::Return: IntoValue,
+{
+    fn from_value(v: Value) -> PyResult<Self> {
+        let name = v.type_name();
+        if let Value::Obj(o) = v {
+            if let Ok(g) = o.into_any_rc().downcast::<PyGen<G>>() {
+                return Ok((*g).clone());
+            }
+        }
+        Err(PyErr::type_error(format!("expected generator, got {name}")))
+    }
+}
+
 /// `yield from sub`: what a delegating generator needs of the thing it delegates to.
 pub trait Delegate {
     type Item;

@@ -1928,8 +1928,8 @@ impl<'a> Lower<'a> {
     fn subscript(&mut self, e: &ast::Expr, value: &ast::Expr, index: &ast::Expr) -> Expr {
         let ct = self.ty(value);
         if let ExprKind::Slice { lower, upper, step } = &index.kind {
-            if !matches!(ct, Ty::List(_) | Ty::Str) {
-                return self.unsupported(e.span, format!("slicing {}", ct.python_name()), "only lists and strings can be sliced yet");
+            if !matches!(ct, Ty::List(_) | Ty::Str | Ty::Dyn) {
+                return self.unsupported(e.span, format!("slicing {}", ct.python_name()), "only lists, strings and dynamic values can be sliced yet");
             }
             let recv = self.place(value);
             let bounds = self.slice_bounds(lower, upper, step);
