@@ -835,7 +835,10 @@ impl<'a> Infer<'a> {
                         }
                         acc
                     }
-                    _ => ITy::Dyn,
+                    other => {
+                        let other = other.clone();
+                        self.elem_of(&other)
+                    }
                 };
                 for x in elts {
                     match &x.kind {
@@ -857,6 +860,11 @@ impl<'a> Infer<'a> {
                     ITy::Str => vec![ITy::Str; elts.len()],
                     // Not known yet (a call of a function inferred later): no conclusion.
                     ITy::Never => vec![ITy::Never; elts.len()],
+                    // Any other iterable: its items.
+                    ITy::Obj(_) | ITy::Gen(_) | ITy::Iter(_) | ITy::Dict(..) | ITy::Set(_) | ITy::File | ITy::Range => {
+                        let other = t.clone();
+                        vec![self.elem_of(&other); elts.len()]
+                    }
                     _ => vec![ITy::Dyn; elts.len()],
                 };
                 for (e, p) in elts.iter().zip(parts) {
@@ -1059,7 +1067,14 @@ impl<'a> Infer<'a> {
             ExprKind::List(elts) => {
                 let v = self.memo(e, 0);
                 for x in elts {
-                    let t = self.expr(x);
+                    let t = match &x.kind {
+                        // `[*xs]`: the items of the iterable.
+                        ExprKind::Starred(inner) => {
+                            let it = self.expr(inner);
+                            self.elem_of(&it)
+                        }
+                        _ => self.expr(x),
+                    };
                     self.s.join_into(v, &t);
                 }
                 ITy::List(v)

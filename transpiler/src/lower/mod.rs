@@ -832,6 +832,12 @@ impl<'a> Lower<'a> {
                 let (elem, items_expr) = match vty {
                     Ty::List(t) => ((**t).clone(), value.method("iter", vec![])),
                     Ty::Str => (Ty::Str, value.method("iter", vec![])),
+                    Ty::Obj(_) | Ty::Gen(_) | Ty::Iter(_) | Ty::Dyn | Ty::Dict(..) | Ty::Set(_) | Ty::File => {
+                        // Iterating may raise: all items first (the starred target takes the rest).
+                        let elem = self.elem_of(vty);
+                        let Some(it) = self.value_results(value, vty, target.span) else { return };
+                        (elem, self.attempt(Expr::call("try_collect", vec![it]), target.span))
+                    }
                     _ => {
                         self.unsupported(target.span, format!("starred unpacking of {}", vty.python_name()), "only lists and strings yet");
                         return;
@@ -864,6 +870,19 @@ impl<'a> Lower<'a> {
                 };
                 let items = self.tmp("items");
                 let v = self.attempt(Expr::call("unpack", vec![value.method("iter", vec![]), Expr::RawInt(elts.len() as i64)]), target.span);
+                out.push(Stmt::Let { name: items.clone(), ty: None, init: Some(v), mutable: false, optional: false });
+                for (i, e) in elts.iter().enumerate() {
+                    let item = Expr::Index(Box::new(Expr::Var(items.clone())), i).method("clone", vec![]);
+                    self.bind(e, item, &elem, out);
+                }
+            }
+            ExprKind::Tuple(elts) if matches!(vty, Ty::Obj(_) | Ty::Gen(_) | Ty::Iter(_) | Ty::Dyn | Ty::Dict(..) | Ty::Set(_) | Ty::File) => {
+                // An iterable whose iteration may raise: pulled as CPython pulls it (one item
+                // more than the targets, to check there is none).
+                let elem = self.elem_of(vty);
+                let Some(it) = self.value_results(value, vty, target.span) else { return };
+                let items = self.tmp("items");
+                let v = self.attempt(Expr::call("try_unpack", vec![it, Expr::RawInt(elts.len() as i64)]), target.span);
                 out.push(Stmt::Let { name: items.clone(), ty: None, init: Some(v), mutable: false, optional: false });
                 for (i, e) in elts.iter().enumerate() {
                     let item = Expr::Index(Box::new(Expr::Var(items.clone())), i).method("clone", vec![]);
@@ -1486,6 +1505,28 @@ impl<'a> Lower<'a> {
                 Some(&f) => self.func_value(f, e.span),
                 None => self.unsupported(e.span, "this lambda", "not supported here yet"),
             },
+            ExprKind::List(elts) if elts.iter().any(|x| matches!(x.kind, ExprKind::Starred(_))) => {
+                // `[a, *xs, b]`: items and iterables' items, in order.
+                let Ty::List(elem) = &t else { return Expr::Unit };
+                let acc = self.tmp("items");
+                let mut stmts = vec![Stmt::Let { name: acc.clone(), ty: None, init: Some(Expr::call("Vec::new", vec![])), mutable: true, optional: false }];
+                for x in elts {
+                    match &x.kind {
+                        ExprKind::Starred(inner) => {
+                            let from = self.elem_ty(inner);
+                            let it = self.iterate(inner);
+                            let item = self.coerce(Expr::Var("item".into()), &from, elem, x.span);
+                            let items = it.method("into_iter", vec![]).method("map", vec![Expr::Closure(vec![Pat::Ident("item".into())], Box::new(item))]);
+                            stmts.push(Stmt::Expr(Expr::Var(acc.clone()).method("extend", vec![items])));
+                        }
+                        _ => {
+                            let v = self.expr_as(x, elem);
+                            stmts.push(Stmt::Expr(Expr::Var(acc.clone()).method("push", vec![v])));
+                        }
+                    }
+                }
+                Expr::TypedCall(t.clone(), "from_vec".into(), vec![Expr::Block(Block::with_tail(stmts, Expr::Var(acc)))])
+            }
             ExprKind::List(elts) => {
                 let Ty::List(elem) = &t else { return Expr::Unit };
                 let items = elts.iter().map(|x| self.expr_as(x, elem)).collect();
@@ -1855,6 +1896,17 @@ impl<'a> Lower<'a> {
                 return if op == CmpOp::In { t } else { t.not() };
             }
         }
+        if matches!((rt, op), (Ty::Obj(_) | Ty::Gen(_) | Ty::Iter(_) | Ty::File, CmpOp::In | CmpOp::NotIn)) {
+            // Iterating until an item equals the needle (consuming an iterator that far).
+            let elem = self.elem_of(rt);
+            if matches!(elem, Ty::Obj(_)) || matches!(lt, Ty::Obj(_)) {
+                return self.unsupported(span, "`in` over an iterable of objects", "not supported yet");
+            }
+            let needle = self.coerce(clone_of(l, lt), lt, &Ty::Dyn, span);
+            let Some(it) = self.value_results(clone_of(r, rt), rt, span) else { return Expr::Unit };
+            let c = self.attempt(Expr::call("try_contains", vec![it, needle.reference()]), span);
+            return if op == CmpOp::In { c } else { c.not() };
+        }
         let rop = match op {
             CmpOp::Eq => RB::Eq,
             CmpOp::NotEq => RB::Ne,
@@ -2017,6 +2069,7 @@ impl<'a> Lower<'a> {
         match &iter.kind {
             ExprKind::GenExp { generators, .. } => generators.len() == 1,
             ExprKind::Call { func, .. } if crate::itertools::callee(self.res, func).is_some_and(|n| n != "tee") => true,
+            ExprKind::Call { func, .. } if matches!(self.res.names.get(&func.id), Some(Binding::Builtin(b)) if b == "zip" || b == "enumerate") => self.yields_results(iter),
             ExprKind::Call { func, .. } => matches!(self.res.names.get(&func.id), Some(Binding::Builtin(b)) if b == "map" || b == "filter"),
             ExprKind::Name(_) if matches!(self.ty(iter), Ty::Iter(_)) => true,
             _ => matches!(self.ty(iter), Ty::Dict(..) | Ty::Set(_) | Ty::Dyn | Ty::Obj(_) | Ty::File),
@@ -2059,6 +2112,9 @@ impl<'a> Lower<'a> {
             return Some(it);
         }
         if let Some(it) = self.lazy_call_iter(iter) {
+            return Some(it);
+        }
+        if let Some(it) = self.lazy_combinator(iter) {
             return Some(it);
         }
         if let Ty::Obj(root) = self.ty(iter) {
@@ -2177,16 +2233,22 @@ impl<'a> Lower<'a> {
 
     /// The item type a `for` over this expression binds.
     fn elem_ty(&self, iter: &ast::Expr) -> Ty {
-        if *self.types.expr(iter) == Ty::File {
+        self.elem_of(self.types.expr(iter))
+    }
+
+    /// The item type iterating a value of this type gives.
+    fn elem_of(&self, t: &Ty) -> Ty {
+        if *t == Ty::File {
             return Ty::Str;
         }
         let ret = |root: crate::resolve::ClassId, name: &str| {
             self.method_impls(root, name).first().map(|f| storable(&self.types.returns[f.0 as usize])).unwrap_or(Ty::Dyn)
         };
-        match self.types.expr(iter) {
+        match t {
             Ty::Obj(root) => match ret(*root, "__iter__") {
                 Ty::Obj(it) => ret(it, "__next__"),
                 Ty::Iter(t) => *t,
+                Ty::Gen(g) => storable(&self.types.yields[g.0 as usize]),
                 _ => Ty::Dyn,
             },
             Ty::List(t) | Ty::Iter(t) | Ty::Set(t) | Ty::Dict(t, _) => (**t).clone(),
@@ -2206,6 +2268,14 @@ impl<'a> Lower<'a> {
         let t = self.ty(iter);
         if let ExprKind::Call { func, args, keywords } = &iter.kind {
             if let Some(Binding::Builtin(b)) = self.res.names.get(&func.id) {
+                if b == "enumerate" && matches!(args.len(), 1 | 2) && keywords.iter().all(|k| k.name == "start") && args.len() + keywords.len() <= 2 && !self.yields_results(&args[0]) {
+                    let inner = self.iterate(&args[0]);
+                    let start = match args.get(1).or(keywords.first().map(|k| &k.value)) {
+                        Some(s) => self.expr_as(s, &Ty::Int),
+                        None => Expr::Int(0),
+                    };
+                    return Expr::call("py_enumerate", vec![inner, start]);
+                }
                 if keywords.is_empty() {
                     match (b.as_str(), args.len()) {
                         ("range", 1..=3) => {
@@ -2383,6 +2453,9 @@ impl<'a> Lower<'a> {
         }
         if let Some(call) = self.higher_order_call(e, name, args, keywords) {
             return call;
+        }
+        if name == "enumerate" && matches!(args.len(), 1 | 2) && keywords.iter().all(|k| k.name == "start") && args.len() + keywords.len() <= 2 {
+            return self.iterator_value(e);
         }
         if let Some(k) = keywords.first() {
             return self.unsupported(k.span, format!("keyword arguments to `{name}`"), "not supported yet");
