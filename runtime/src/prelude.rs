@@ -33,7 +33,7 @@ pub use crate::hash::PyHash;
 pub use crate::set::{frozenset_of, PySet, PySetIter};
 // The standard library: random, math, time, io (open, StringIO), os, os.path, tempfile.
 pub use crate::stdlib::*;
-pub use crate::iter::{next_of, next_or_default, PyIter};
+pub use crate::iter::{next_of, next_or_default, not_an_iterator, not_iterable, PyIter};
 pub use crate::gen::{returned, Delegate, DelegateIter, Generator, Input, PyGen, Step};
 pub use crate::range::PyRange;
 pub use crate::func::{builtin_value, call_value, check_arity, func_value, getattr_value, next_arg, req_arg, rest_args, star_args, zip_values, PyCell, PyFunc};

@@ -1563,6 +1563,18 @@ impl<'a> Infer<'a> {
                 _ => ITy::Dyn,
             },
             ("iter", [Ty::Gen(_)]) => a[0].clone(),
+            // `iter(f, sentinel)`: `f()` until it returns the sentinel.
+            ("iter", [_, _]) => {
+                let item = match (&args[0].kind, &a[0]) {
+                    (_, ITy::Func(f)) => self.call_func(*f, 0, &[], &[], &[]),
+                    (ExprKind::Attribute { value, attr }, _) => match self.expr(value) {
+                        ITy::Obj(root) => self.instance_call(root, attr, &[], &[], &[]).unwrap_or(ITy::Dyn),
+                        _ => ITy::Dyn,
+                    },
+                    _ => ITy::Dyn,
+                };
+                ITy::Iter(Box::new(item))
+            }
             ("iter", [_]) => {
                 let elem = self.elem_of(&a[0]);
                 ITy::Iter(Box::new(elem))

@@ -2125,6 +2125,9 @@ impl<'a> Lower<'a> {
             return Some(self.place(iter).method("iter", vec![]));
         }
         if let ExprKind::Call { func, args, keywords } = &iter.kind {
+            if args.len() == 2 && keywords.is_empty() && matches!(self.res.names.get(&func.id), Some(Binding::Builtin(b)) if b == "iter") {
+                return self.sentinel_iter(iter, &args[0], &args[1]);
+            }
             if args.len() == 1 && keywords.is_empty() && matches!(self.res.names.get(&func.id), Some(Binding::Builtin(b)) if b == "iter") {
                 return match self.ty(&args[0]) {
                     Ty::Obj(root) => self.object_iter(&args[0], root),
@@ -2339,8 +2342,47 @@ impl<'a> Lower<'a> {
                     .collect();
                 Expr::Block(Block::with_tail(vec![Stmt::Let { name: tv, ty: None, init: Some(v), mutable: false, optional: false }], Expr::Array(items)))
             }
+            Ty::Int | Ty::Float | Ty::Bool | Ty::None | Ty::Func(_) | Ty::Class(_) => {
+                // Not iterable: CPython's TypeError, after evaluating the value.
+                let name = match &t {
+                    Ty::None => "NoneType".to_string(),
+                    Ty::Class(_) => "type".to_string(),
+                    other => other.python_name(),
+                };
+                let v = self.expr(iter);
+                let err = self.attempt(Expr::call("not_iterable::<Value>", vec![Expr::StrLit(name)]), iter.span);
+                Expr::Block(Block::with_tail(vec![Stmt::Expr(v)], err))
+            }
             _ => self.unsupported(iter.span, format!("iterating over {}", t.python_name()), "iteration over this type is not supported yet"),
         }
+    }
+
+    /// `iter(f, sentinel)`: calls of `f` (a function, or a method of an object) until one
+    /// returns the sentinel.
+    fn sentinel_iter(&mut self, e: &ast::Expr, f: &ast::Expr, sentinel: &ast::Expr) -> Option<Expr> {
+        let saved = (std::mem::take(&mut self.tries), std::mem::take(&mut self.loops), std::mem::take(&mut self.caught));
+        let (pre, call) = match (&f.kind, self.res.names.get(&f.id).cloned(), self.ty(f)) {
+            (ExprKind::Name(_), Some(Binding::Func(fid)), _) if self.res.funcs[fid.0 as usize].params.iter().all(|p| p.default.is_some()) => (None, self.user_call(e, fid, &[], &[])),
+            (ExprKind::Attribute { value, attr }, _, _) if matches!(self.ty(value), Ty::Obj(r) if !self.method_impls(r, attr).is_empty()) => {
+                let Ty::Obj(root) = self.ty(value) else { return None };
+                let recv = self.tmp("receiver");
+                let v = self.expr(value);
+                let call = self.call_method_values(f.span, root, attr, Expr::Var(recv.clone()).method("clone", vec![]), vec![]);
+                (Some((recv, v)), call)
+            }
+            _ => {
+                (self.tries, self.loops, self.caught) = saved;
+                self.unsupported(f.span, "this callable in `iter(callable, sentinel)`", "pass a function defined with def or a method of an object");
+                return None;
+            }
+        };
+        (self.tries, self.loops, self.caught) = saved;
+        let s = self.expr_as(sentinel, &Ty::Dyn);
+        let make = Expr::call("PyIter::from_sentinel", vec![Expr::MoveClosure(Box::new(Expr::Ok(Box::new(call)))), s]);
+        Some(match pre {
+            Some((name, v)) => Expr::Block(Block::with_tail(vec![Stmt::Let { name, ty: None, init: Some(v), mutable: false, optional: false }], make)),
+            None => make,
+        })
     }
 
     // ----- calls -------------------------------------------------------------------------
@@ -2512,6 +2554,23 @@ impl<'a> Lower<'a> {
                 self.call_method_values(e.span, *root, "__iter__", recv, vec![])
             }
             ("iter", [_]) => self.iterator_value(&args[0]),
+            ("iter", [_, _]) => self.iterator_value(e),
+            ("next", [Ty::List(_) | Ty::Str | Ty::Tuple(_) | Ty::Dict(..) | Ty::Set(_) | Ty::Range | Ty::Int | Ty::Float | Ty::Bool | Ty::None] | [Ty::List(_) | Ty::Str | Ty::Tuple(_) | Ty::Dict(..) | Ty::Set(_) | Ty::Range | Ty::Int | Ty::Float | Ty::Bool | Ty::None, _]) => {
+                // Not an iterator: CPython's TypeError, after evaluating the arguments.
+                let tn = match &tys[0] {
+                    Ty::List(_) => "list".to_string(),
+                    Ty::Dict(..) => "dict".to_string(),
+                    Ty::Set(_) => "set".to_string(),
+                    Ty::Tuple(_) => "tuple".to_string(),
+                    Ty::None => "NoneType".to_string(),
+                    other => other.python_name(),
+                };
+                let mut stmts: Vec<Stmt> = args.iter().map(|a| Stmt::Expr(self.expr(a))).collect();
+                let err = self.attempt(Expr::call("not_an_iterator", vec![Expr::StrLit(tn)]), e.span);
+                let v = self.coerce(err, &Ty::Dyn, &storable(&t), e.span);
+                stmts.push(Stmt::Let { name: "never".into(), ty: None, init: Some(v), mutable: false, optional: false });
+                Expr::Block(Block::with_tail(stmts, Expr::Var("never".into())))
+            }
             ("enumerate", [_] | [_, _]) => self.iterator_value(e),
             ("next", [Ty::Iter(_)]) => {
                 let it = self.place(&args[0]);
