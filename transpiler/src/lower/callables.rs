@@ -256,6 +256,29 @@ impl Lower<'_> {
                 }
             }
         }
+        if let ExprKind::GenExp { elt, generators } = &e.kind {
+            // Its code runs later, when the iterator is consumed: reading the enclosing
+            // function's variables then (late binding) is not supported yet.
+            let own = self.res.comps.get(&e.id).copied();
+            let mut local = None;
+            let mut check = |x: &ast::Expr| {
+                if let (ExprKind::Name(n), Some(Binding::Var(s, _))) = (&x.kind, self.res.names.get(&x.id)) {
+                    if Some(*s) != own && *s != MODULE_SCOPE && local.is_none() {
+                        local = Some((n.clone(), x.span));
+                    }
+                }
+            };
+            visit_expr(elt, &mut check);
+            for (i, g) in generators.iter().enumerate() {
+                g.ifs.iter().for_each(|c| visit_expr(c, &mut check));
+                if i > 0 {
+                    visit_expr(&g.iter, &mut check);
+                }
+            }
+            if let Some((name, span)) = local {
+                return self.unsupported(span, format!("a stored generator expression reading the local variable `{name}`"), "not supported yet; consume it where it is created, or use a generator function");
+            }
+        }
         self.stored_iter(e)
     }
 

@@ -1980,6 +1980,12 @@ impl<'a> Lower<'a> {
     fn subscript(&mut self, e: &ast::Expr, value: &ast::Expr, index: &ast::Expr) -> Expr {
         let ct = self.ty(value);
         if let ExprKind::Slice { lower, upper, step } = &index.kind {
+            if let Ty::Tuple(_) = ct {
+                // A tuple slice has a length known only at run time: a dynamic tuple.
+                let recv = self.expr_as(value, &Ty::Dyn);
+                let bounds = self.slice_bounds(lower, upper, step);
+                return self.attempt(recv.method("slice", bounds), e.span);
+            }
             if !matches!(ct, Ty::List(_) | Ty::Str | Ty::Dyn) {
                 return self.unsupported(e.span, format!("slicing {}", ct.python_name()), "only lists, strings and dynamic values can be sliced yet");
             }
