@@ -263,7 +263,8 @@ impl Lower<'_> {
             let mut local = None;
             let mut check = |x: &ast::Expr| {
                 if let (ExprKind::Name(n), Some(Binding::Var(s, _))) = (&x.kind, self.res.names.get(&x.id)) {
-                    if Some(*s) != own && *s != MODULE_SCOPE && local.is_none() {
+                    let global = matches!(self.storage.get(&(*s, n.clone())), Some(Storage::Static));
+                    if Some(*s) != own && !global && local.is_none() {
                         local = Some((n.clone(), x.span));
                     }
                 }
