@@ -151,6 +151,39 @@ pub fn py_genexpr_try<T, R>(items: impl IntoIterator<Item = PyResult<T>>, mut f:
     })
 }
 
+/// `zip(a, b)` over items that may raise: lazy, pulling from `a` first, then from `b` (an item
+/// taken from `a` when `b` is exhausted is lost, as in CPython), and ended for good after that.
+pub fn try_zip<A, B>(a: impl IntoIterator<Item = PyResult<A>>, b: impl IntoIterator<Item = PyResult<B>>) -> impl Iterator<Item = PyResult<(A, B)>> {
+    let (mut a, mut b) = (a.into_iter(), b.into_iter());
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        let x = match a.next() {
+            Some(Ok(x)) => x,
+            Some(Err(e)) => return Some(Err(e)),
+            None => {
+                done = true;
+                return None;
+            }
+        };
+        match b.next() {
+            Some(Ok(y)) => Some(Ok((x, y))),
+            Some(Err(e)) => Some(Err(e)),
+            None => {
+                done = true;
+                None
+            }
+        }
+    })
+}
+
+/// `enumerate(items, start)` over items that may raise: lazy.
+pub fn try_enumerate<T>(items: impl IntoIterator<Item = PyResult<T>>, start: crate::int::Int) -> impl Iterator<Item = PyResult<(crate::int::Int, T)>> {
+    crate::builtins::py_enumerate(items, start).map(|(i, r)| r.map(|x| (i, x)))
+}
+
 /// `any(items)` over items that may raise: stops at the first true item, as Python does.
 pub fn try_any<T: PyObject>(items: impl IntoIterator<Item = PyResult<T>>) -> PyResult<bool> {
     for x in items {
@@ -176,6 +209,33 @@ pub fn unpack<T>(items: impl IntoIterator<Item = T>, n: usize) -> PyResult<Vec<T
     let mut out = Vec::with_capacity(n);
     let mut it = items.into_iter();
     for x in it.by_ref() {
+        if out.len() == n {
+            return Err(crate::err::PyErr::value_error(format!("too many values to unpack (expected {n})")));
+        }
+        out.push(x);
+    }
+    if out.len() < n {
+        return Err(crate::err::PyErr::value_error(format!("not enough values to unpack (expected {n}, got {})", out.len())));
+    }
+    Ok(out)
+}
+
+/// `needle in items` over an iterator (items that may raise): stops at the first equal item.
+pub fn try_contains<T: IntoValue>(items: impl IntoIterator<Item = PyResult<T>>, needle: &Value) -> PyResult<bool> {
+    for x in items {
+        let x = x?.into_value();
+        if x.is_same(needle) || x.eq(needle) {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// `a, b = items` over items that may raise: at most one item more than the targets is pulled.
+pub fn try_unpack<T>(items: impl IntoIterator<Item = PyResult<T>>, n: usize) -> PyResult<Vec<T>> {
+    let mut out = Vec::with_capacity(n);
+    for x in items {
+        let x = x?;
         if out.len() == n {
             return Err(crate::err::PyErr::value_error(format!("too many values to unpack (expected {n})")));
         }

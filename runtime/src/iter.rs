@@ -32,6 +32,35 @@ impl<T: 'static> PyIter<T> {
         PyIter::new(py_next_iter(next))
     }
 
+    /// `iter(f, sentinel)`: `f()` until it returns the sentinel (or raises `StopIteration`).
+    pub fn from_sentinel(mut f: impl FnMut() -> PyResult<T> + 'static, sentinel: crate::value::Value) -> PyIter<T>
+    where
+        T: crate::value::IntoValue + Clone,
+    {
+        let mut done = false;
+        PyIter::new(std::iter::from_fn(move || {
+            if done {
+                return None;
+            }
+            match f() {
+                Ok(v) => {
+                    let x = v.clone().into_value();
+                    if x.is_same(&sentinel) || x.eq(&sentinel) {
+                        done = true;
+                        None
+                    } else {
+                        Some(Ok(v))
+                    }
+                }
+                Err(e) if e.is_instance(Exc::StopIteration) => {
+                    done = true;
+                    None
+                }
+                Err(e) => Some(Err(e)),
+            }
+        }))
+    }
+
     /// `next(it)`.
     pub fn next_item(&self) -> PyResult<T> {
         let item = self.0.borrow_mut().next();
@@ -140,5 +169,53 @@ pub fn next_of<T, I: Iterator<Item = PyResult<T>>>(mut items: I) -> PyResult<T> 
     match items.next() {
         Some(r) => r,
         None => Err(PyErr::stop_iteration(None)),
+    }
+}
+
+/// `iter(x)` (or any iteration) of a value that is not iterable: CPython's `TypeError`.
+pub fn not_iterable<T>(type_name: &str) -> PyResult<std::iter::Empty<T>> {
+    Err(PyErr::type_error(format!("'{type_name}' object is not iterable")))
+}
+
+/// `next(x)` of a value that is not an iterator: CPython's `TypeError`.
+pub fn not_an_iterator(type_name: &str) -> PyResult<crate::value::Value> {
+    Err(PyErr::type_error(format!("'{type_name}' object is not an iterator")))
+}
+
+/// An iterator as a dynamic value (returned through a function value, say).
+impl<T: crate::value::IntoValue + 'static> crate::value::Object for PyIter<T> {
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+
+    fn into_any_rc(self: Rc<Self>) -> Rc<dyn std::any::Any> {
+        self
+    }
+
+    fn iter(self: Rc<Self>) -> PyResult<crate::value::ValueIter> {
+        let it = (*self).clone();
+        Ok(crate::value::ValueIter::new(it.map(|r| r.map(crate::value::IntoValue::into_value))))
+    }
+
+    fn call_method(self: Rc<Self>, name: &str, args: Vec<crate::value::Value>) -> Option<PyResult<crate::value::Value>> {
+        (name == "__next__" && args.is_empty()).then(|| self.next_item().map(crate::value::IntoValue::into_value))
+    }
+}
+
+impl<T: crate::value::IntoValue + 'static> crate::value::IntoValue for PyIter<T> {
+    fn into_value(self) -> crate::value::Value {
+        crate::value::Value::Obj(Rc::new(self))
+    }
+}
+
+impl<T: crate::value::IntoValue + 'static> crate::value::FromValue for PyIter<T> {
+    fn from_value(v: crate::value::Value) -> PyResult<Self> {
+        let name = v.type_name();
+        if let crate::value::Value::Obj(o) = v {
+            if let Ok(it) = o.into_any_rc().downcast::<PyIter<T>>() {
+                return Ok((*it).clone());
+            }
+        }
+        Err(PyErr::type_error(format!("expected iterator, got {name}")))
     }
 }

@@ -74,6 +74,10 @@ pub trait Object: PyObject + Any {
     fn iter(self: Rc<Self>) -> PyResult<ValueIter> {
         Err(PyErr::type_error(format!("'{}' object is not iterable", self.type_name())))
     }
+    /// `obj[start:stop:step]`.
+    fn slice(self: Rc<Self>, _start: Option<&Int>, _stop: Option<&Int>, _step: Option<&Int>) -> PyResult<Value> {
+        Err(PyErr::type_error(format!("'{}' object is not subscriptable", self.type_name())))
+    }
     /// `x in obj`.
     fn contains(&self, _x: &Value) -> PyResult<bool> {
         Err(PyErr::type_error(format!("argument of type '{}' is not iterable", self.type_name())))
@@ -586,6 +590,20 @@ impl Value {
         }
     }
 
+    /// `self[start:stop:step]`.
+    pub fn slice(&self, start: Option<&Int>, stop: Option<&Int>, step: Option<&Int>) -> PyResult<Value> {
+        match self {
+            Value::Str(s) => s.slice(start, stop, step).map(Value::Str),
+            Value::Tuple(t) => {
+                let sl = crate::list::slice_indices(t.len(), start, stop, step)?;
+                let items: Vec<Value> = (0..sl.len).map(|k| t[(sl.start + k as i64 * sl.step) as usize].clone()).collect();
+                Ok(Value::tuple(items))
+            }
+            Value::Obj(o) => Rc::clone(o).slice(start, stop, step),
+            _ => Err(PyErr::type_error(format!("'{}' object is not subscriptable", self.type_name()))),
+        }
+    }
+
     /// `self[index] = v`.
     pub fn setitem(&self, index: &Value, v: Value) -> PyResult<()> {
         match self {
@@ -784,6 +802,9 @@ where
                 index.type_name()
             ))),
         }
+    }
+    fn slice(self: Rc<Self>, start: Option<&Int>, stop: Option<&Int>, step: Option<&Int>) -> PyResult<Value> {
+        PyList::from_rc(self).slice(start, stop, step).map(IntoValue::into_value)
     }
     fn iter(self: Rc<Self>) -> PyResult<ValueIter> {
         // Index based through a handle to this very list: live, like `PyList::iter`.

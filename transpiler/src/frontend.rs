@@ -316,7 +316,7 @@ impl Converter {
                 let params = self.params(*l.args, r);
                 ExprKind::Lambda { params, body: self.boxed(*l.body) }
             }
-            E::List(l) => ExprKind::List(self.elements(l.elts)),
+            E::List(l) => ExprKind::List(self.display_elements(l.elts)),
             E::Tuple(t) => ExprKind::Tuple(self.elements(t.elts)),
             E::ListComp(c) => ExprKind::ListComp { elt: self.boxed(*c.elt), generators: self.comprehensions(c.generators) },
             E::Subscript(s) => {
@@ -363,6 +363,19 @@ impl Converter {
     fn refused(&mut self, r: TextRange, what: &str, why: &str) -> Expr {
         self.unsupported(r, what, why);
         self.mk(ExprKind::None, r)
+    }
+
+    /// The items of a list display, where `*iterable` may appear.
+    fn display_elements(&mut self, elts: Vec<py::Expr>) -> Vec<Expr> {
+        elts.into_iter()
+            .map(|x| match x {
+                py::Expr::Starred(s) => {
+                    let inner = self.boxed(*s.value);
+                    self.mk(ExprKind::Starred(inner), s.range)
+                }
+                other => self.expr(other),
+            })
+            .collect()
     }
 
     fn elements(&mut self, elts: Vec<py::Expr>) -> Vec<Expr> {

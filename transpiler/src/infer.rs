@@ -879,7 +879,10 @@ impl<'a> Infer<'a> {
                         }
                         acc
                     }
-                    _ => ITy::Dyn,
+                    other => {
+                        let other = other.clone();
+                        self.elem_of(&other)
+                    }
                 };
                 for x in elts {
                     match &x.kind {
@@ -901,6 +904,11 @@ impl<'a> Infer<'a> {
                     ITy::Str => vec![ITy::Str; elts.len()],
                     // Not known yet (a call of a function inferred later): no conclusion.
                     ITy::Never => vec![ITy::Never; elts.len()],
+                    // Any other iterable: its items.
+                    ITy::Obj(_) | ITy::Gen(_) | ITy::Iter(_) | ITy::Dict(..) | ITy::Set(_) | ITy::File | ITy::Range => {
+                        let other = t.clone();
+                        vec![self.elem_of(&other); elts.len()]
+                    }
                     _ => vec![ITy::Dyn; elts.len()],
                 };
                 for (e, p) in elts.iter().zip(parts) {
@@ -1103,7 +1111,14 @@ impl<'a> Infer<'a> {
             ExprKind::List(elts) => {
                 let v = self.memo(e, 0);
                 for x in elts {
-                    let t = self.expr(x);
+                    let t = match &x.kind {
+                        // `[*xs]`: the items of the iterable.
+                        ExprKind::Starred(inner) => {
+                            let it = self.expr(inner);
+                            self.elem_of(&it)
+                        }
+                        _ => self.expr(x),
+                    };
                     self.s.join_into(v, &t);
                 }
                 ITy::List(v)
@@ -1601,6 +1616,18 @@ impl<'a> Infer<'a> {
                 _ => ITy::Dyn,
             },
             ("iter", [Ty::Gen(_)]) => a[0].clone(),
+            // `iter(f, sentinel)`: `f()` until it returns the sentinel.
+            ("iter", [_, _]) => {
+                let item = match (&args[0].kind, &a[0]) {
+                    (_, ITy::Func(f)) => self.call_func(*f, 0, &[], &[], &[]),
+                    (ExprKind::Attribute { value, attr }, _) => match self.expr(value) {
+                        ITy::Obj(root) => self.instance_call(root, attr, &[], &[], &[]).unwrap_or(ITy::Dyn),
+                        _ => ITy::Dyn,
+                    },
+                    _ => ITy::Dyn,
+                };
+                ITy::Iter(Box::new(item))
+            }
             ("iter", [_]) => {
                 let elem = self.elem_of(&a[0]);
                 ITy::Iter(Box::new(elem))

@@ -212,9 +212,17 @@ impl Lower<'_> {
         }
         match (name.as_str(), args.len()) {
             ("zip", _) if args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_))) => Some(self.zip_star(iter, args)),
-            ("zip", _) if args.iter().any(|a| self.lazily_fallible(a) || matches!(a.kind, ExprKind::GenExp { .. })) => {
-                self.unsupported(iter.span, "`zip` over lazy iterators (generator expressions, map, filter, dicts)", "zip would consume them eagerly here; build a list first");
+            // Over iterables whose items may raise: lazily, in `fallible_iter`.
+            ("zip", _) if args.iter().any(|a| self.yields_results(a)) => None,
+            ("zip", _) if args.iter().any(|a| matches!(a.kind, ExprKind::GenExp { .. })) => {
+                self.unsupported(iter.span, "`zip` over a generator expression with several `for` clauses", "zip would consume it eagerly here; build a list first");
                 None
+            }
+            ("zip", 0) => Some(Expr::call("std::iter::empty", vec![])),
+            ("zip", 1) => {
+                let a = self.iterate(&args[0]);
+                let one = Expr::Closure(vec![Pat::Ident("x".into())], Box::new(Expr::Tuple(vec![Expr::Var("x".into())])));
+                Some(a.method("into_iter", vec![]).method("map", vec![one]))
             }
             ("zip", 2) => {
                 let a = self.iterate(&args[0]);
@@ -248,6 +256,30 @@ impl Lower<'_> {
                 }
             }
         }
+        if let ExprKind::GenExp { elt, generators } = &e.kind {
+            // Its code runs later, when the iterator is consumed: reading the enclosing
+            // function's variables then (late binding) is not supported yet.
+            let own = self.res.comps.get(&e.id).copied();
+            let mut local = None;
+            let mut check = |x: &ast::Expr| {
+                if let (ExprKind::Name(n), Some(Binding::Var(s, _))) = (&x.kind, self.res.names.get(&x.id)) {
+                    let global = matches!(self.storage.get(&(*s, n.clone())), Some(Storage::Static));
+                    if Some(*s) != own && !global && local.is_none() {
+                        local = Some((n.clone(), x.span));
+                    }
+                }
+            };
+            visit_expr(elt, &mut check);
+            for (i, g) in generators.iter().enumerate() {
+                g.ifs.iter().for_each(|c| visit_expr(c, &mut check));
+                if i > 0 {
+                    visit_expr(&g.iter, &mut check);
+                }
+            }
+            if let Some((name, span)) = local {
+                return self.unsupported(span, format!("a stored generator expression reading the local variable `{name}`"), "not supported yet; consume it where it is created, or use a generator function");
+            }
+        }
         self.stored_iter(e)
     }
 
@@ -255,23 +287,120 @@ impl Lower<'_> {
     /// `StopIteration`.
     pub(super) fn object_iter(&mut self, e: &ast::Expr, root: crate::resolve::ClassId) -> Option<Expr> {
         let recv = self.expr(e);
-        let iterator = self.call_method_values(e.span, root, "__iter__", recv, vec![]);
+        self.object_iter_value(recv, e.span, root)
+    }
+
+    /// [`Self::object_iter`] of an already lowered instance.
+    pub(super) fn object_iter_value(&mut self, recv: Expr, span: Span, root: crate::resolve::ClassId) -> Option<Expr> {
+        let iterator = self.call_method_values(span, root, "__iter__", recv, vec![]);
         let it_ty = self.method_impls(root, "__iter__").first().map(|f| storable(&self.types.returns[f.0 as usize]))?;
         match it_ty {
             Ty::Obj(it_root) => {
                 let name = self.tmp("iterator");
                 let saved = (std::mem::take(&mut self.tries), std::mem::take(&mut self.loops), std::mem::take(&mut self.caught));
-                let next = self.call_method_values(e.span, it_root, "__next__", Expr::Var(name.clone()).method("clone", vec![]), vec![]);
+                let next = self.call_method_values(span, it_root, "__next__", Expr::Var(name.clone()).method("clone", vec![]), vec![]);
                 (self.tries, self.loops, self.caught) = saved;
                 let next = Expr::Ok(Box::new(next));
                 let make = Expr::call("py_next_iter", vec![Expr::MoveClosure(Box::new(next))]);
                 Some(Expr::Block(Block::with_tail(vec![Stmt::Let { name, ty: None, init: Some(iterator), mutable: false, optional: false }], make)))
             }
+            // `__iter__` returning an iterator, or written as a generator.
             Ty::Iter(_) | Ty::Gen(_) => Some(iterator),
             _ => {
-                self.unsupported(e.span, "iterating over this object", "its __iter__ must return an iterator object or an iterator");
+                self.unsupported(span, "iterating over this object", "its __iter__ must return an iterator object or an iterator");
                 None
             }
+        }
+    }
+
+    /// Whether iterating this yields `PyResult` items (see `fallible_iter`): generators,
+    /// iterator classes, stored iterators, lazy pipelines, dicts and sets, dynamic values.
+    pub(super) fn yields_results(&self, iter: &ast::Expr) -> bool {
+        if matches!(self.ty(iter), Ty::Gen(_) | Ty::Obj(_) | Ty::File | Ty::Dyn | Ty::Dict(..) | Ty::Set(_)) {
+            return true;
+        }
+        if self.is_itertools_call(iter) {
+            return true;
+        }
+        match &iter.kind {
+            ExprKind::GenExp { generators, .. } => generators.len() == 1,
+            ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } if matches!(self.ty(iter), Ty::Iter(_)) => true,
+            ExprKind::Call { func, args, .. } => {
+                if let ExprKind::Attribute { value, attr } = &func.kind {
+                    return args.is_empty() && matches!(self.ty(value), Ty::Dict(..)) && matches!(attr.as_str(), "keys" | "values" | "items");
+                }
+                match self.res.names.get(&func.id) {
+                    Some(Binding::Builtin(b)) => match b.as_str() {
+                        "map" | "filter" | "iter" => true,
+                        "zip" => args.iter().any(|a| self.yields_results(a)),
+                        "enumerate" => args.first().is_some_and(|a| self.yields_results(a)),
+                        _ => false,
+                    },
+                    _ => false,
+                }
+            }
+            _ => false,
+        }
+    }
+
+    /// Any iterable as an iterator of `PyResult` items (plain items wrapped in `Ok`).
+    pub(super) fn result_iter(&mut self, iter: &ast::Expr) -> Expr {
+        match self.fallible_iter(iter) {
+            Some(it) => it,
+            None => self.iterate(iter).method("into_iter", vec![]).method("map", vec![Expr::Path("Ok".into())]),
+        }
+    }
+
+    /// `zip(...)` and `enumerate(...)` over iterables whose items may raise: lazy, each source
+    /// pulled only as far as CPython pulls it.
+    pub(super) fn lazy_combinator(&mut self, iter: &ast::Expr) -> Option<Expr> {
+        let ExprKind::Call { func, args, keywords } = &iter.kind else { return None };
+        let Some(Binding::Builtin(name)) = self.res.names.get(&func.id).cloned() else { return None };
+        match name.as_str() {
+            "zip" if keywords.is_empty() && !args.is_empty() && !args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_))) && args.iter().any(|a| self.yields_results(a)) => {
+                let mut its = args.iter().map(|a| self.result_iter(a)).collect::<Vec<_>>().into_iter();
+                let first = its.next()?;
+                if args.len() == 1 {
+                    let one = Expr::Closure(vec![Pat::Ident("x".into())], Box::new(Expr::Tuple(vec![Expr::Var("x".into())])));
+                    let ok = Expr::Closure(vec![Pat::Ident("r".into())], Box::new(Expr::Var("r".into()).method("map", vec![one])));
+                    return Some(first.method("into_iter", vec![]).method("map", vec![ok]));
+                }
+                // Nested pairs ((a, b), c)..., flattened into one tuple.
+                let mut zipped = first;
+                let mut pat = Pat::Ident("x0".into());
+                for (i, it) in its.enumerate() {
+                    zipped = Expr::call("try_zip", vec![zipped, it]);
+                    pat = Pat::Tuple(vec![pat, Pat::Ident(format!("x{}", i + 1))]);
+                }
+                if args.len() == 2 {
+                    return Some(zipped);
+                }
+                let flat = Expr::Tuple((0..args.len()).map(|i| Expr::Var(format!("x{i}"))).collect());
+                let inner = Expr::Closure(vec![pat], Box::new(flat));
+                let ok = Expr::Closure(vec![Pat::Ident("r".into())], Box::new(Expr::Var("r".into()).method("map", vec![inner])));
+                Some(zipped.method("map", vec![ok]))
+            }
+            "enumerate" if matches!(args.len(), 1 | 2) && keywords.iter().all(|k| k.name == "start") && args.len() + keywords.len() <= 2 && self.yields_results(&args[0]) => {
+                let it = self.result_iter(&args[0]);
+                let start = match args.get(1).or(keywords.first().map(|k| &k.value)) {
+                    Some(s) => self.expr_as(s, &Ty::Int),
+                    None => Expr::Int(0),
+                };
+                Some(Expr::call("try_enumerate", vec![it, start]))
+            }
+            _ => None,
+        }
+    }
+
+    /// An already lowered value of type `vty` as an iterator of `PyResult` items, for the
+    /// types whose iteration may raise; `None` for lists, strings, ranges and tuples.
+    pub(super) fn value_results(&mut self, value: Expr, vty: &Ty, span: Span) -> Option<Expr> {
+        match vty {
+            Ty::Obj(root) => self.object_iter_value(value, span, *root),
+            Ty::Gen(_) | Ty::Iter(_) => Some(value),
+            Ty::Dyn => Some(self.attempt(value.method("iter", vec![]), span)),
+            Ty::Dict(..) | Ty::Set(_) | Ty::File => Some(value.method("iter", vec![])),
+            _ => None,
         }
     }
 }

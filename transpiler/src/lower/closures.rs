@@ -94,7 +94,8 @@ impl Lower<'_> {
             call_args.push(arg);
         }
         let ret = storable(&self.types.returns[fid.0 as usize]);
-        let call = box_result(Expr::call(&f.rust_name, call_args), &ret);
+        // The result boxed whole (an iterator it returns becomes one value).
+        let call = box_result(Expr::call(&f.rust_name, call_args), if matches!(ret, Ty::Iter(_)) { &Ty::Dyn } else { &ret });
         let closure = Expr::MoveFn(vec![Pat::Ident("args".into())], Box::new(Expr::Block(Block::with_tail(body, call))));
         let value = Expr::call("func_value", vec![Expr::StrLit(f.name.clone()), closure]);
         if stmts.is_empty() {

@@ -867,6 +867,12 @@ impl<'a> Lower<'a> {
                 let (elem, items_expr) = match vty {
                     Ty::List(t) => ((**t).clone(), value.method("iter", vec![])),
                     Ty::Str => (Ty::Str, value.method("iter", vec![])),
+                    Ty::Obj(_) | Ty::Gen(_) | Ty::Iter(_) | Ty::Dyn | Ty::Dict(..) | Ty::Set(_) | Ty::File => {
+                        // Iterating may raise: all items first (the starred target takes the rest).
+                        let elem = self.elem_of(vty);
+                        let Some(it) = self.value_results(value, vty, target.span) else { return };
+                        (elem, self.attempt(Expr::call("try_collect", vec![it]), target.span))
+                    }
                     _ => {
                         self.unsupported(target.span, format!("starred unpacking of {}", vty.python_name()), "only lists and strings yet");
                         return;
@@ -909,6 +915,19 @@ impl<'a> Lower<'a> {
                 };
                 let items = self.tmp("items");
                 let v = self.attempt(Expr::call("unpack", vec![value.method("iter", vec![]), Expr::RawInt(elts.len() as i64)]), target.span);
+                out.push(Stmt::Let { name: items.clone(), ty: None, init: Some(v), mutable: false, optional: false });
+                for (i, e) in elts.iter().enumerate() {
+                    let item = Expr::Index(Box::new(Expr::Var(items.clone())), i).method("clone", vec![]);
+                    self.bind(e, item, &elem, out);
+                }
+            }
+            ExprKind::Tuple(elts) if matches!(vty, Ty::Obj(_) | Ty::Gen(_) | Ty::Iter(_) | Ty::Dyn | Ty::Dict(..) | Ty::Set(_) | Ty::File) => {
+                // An iterable whose iteration may raise: pulled as CPython pulls it (one item
+                // more than the targets, to check there is none).
+                let elem = self.elem_of(vty);
+                let Some(it) = self.value_results(value, vty, target.span) else { return };
+                let items = self.tmp("items");
+                let v = self.attempt(Expr::call("try_unpack", vec![it, Expr::RawInt(elts.len() as i64)]), target.span);
                 out.push(Stmt::Let { name: items.clone(), ty: None, init: Some(v), mutable: false, optional: false });
                 for (i, e) in elts.iter().enumerate() {
                     let item = Expr::Index(Box::new(Expr::Var(items.clone())), i).method("clone", vec![]);
@@ -1561,6 +1580,28 @@ impl<'a> Lower<'a> {
                 Some(&f) => self.func_value(f, e.span),
                 None => self.unsupported(e.span, "this lambda", "not supported here yet"),
             },
+            ExprKind::List(elts) if elts.iter().any(|x| matches!(x.kind, ExprKind::Starred(_))) => {
+                // `[a, *xs, b]`: items and iterables' items, in order.
+                let Ty::List(elem) = &t else { return Expr::Unit };
+                let acc = self.tmp("items");
+                let mut stmts = vec![Stmt::Let { name: acc.clone(), ty: None, init: Some(Expr::call("Vec::new", vec![])), mutable: true, optional: false }];
+                for x in elts {
+                    match &x.kind {
+                        ExprKind::Starred(inner) => {
+                            let from = self.elem_ty(inner);
+                            let it = self.iterate(inner);
+                            let item = self.coerce(Expr::Var("item".into()), &from, elem, x.span);
+                            let items = it.method("into_iter", vec![]).method("map", vec![Expr::Closure(vec![Pat::Ident("item".into())], Box::new(item))]);
+                            stmts.push(Stmt::Expr(Expr::Var(acc.clone()).method("extend", vec![items])));
+                        }
+                        _ => {
+                            let v = self.expr_as(x, elem);
+                            stmts.push(Stmt::Expr(Expr::Var(acc.clone()).method("push", vec![v])));
+                        }
+                    }
+                }
+                Expr::TypedCall(t.clone(), "from_vec".into(), vec![Expr::Block(Block::with_tail(stmts, Expr::Var(acc)))])
+            }
             ExprKind::List(elts) => {
                 let Ty::List(elem) = &t else { return Expr::Unit };
                 let items = elts.iter().map(|x| self.expr_as(x, elem)).collect();
@@ -1937,6 +1978,17 @@ impl<'a> Lower<'a> {
                 return if op == CmpOp::In { t } else { t.not() };
             }
         }
+        if matches!((rt, op), (Ty::Obj(_) | Ty::Gen(_) | Ty::Iter(_) | Ty::File, CmpOp::In | CmpOp::NotIn)) {
+            // Iterating until an item equals the needle (consuming an iterator that far).
+            let elem = self.elem_of(rt);
+            if matches!(elem, Ty::Obj(_)) || matches!(lt, Ty::Obj(_)) {
+                return self.unsupported(span, "`in` over an iterable of objects", "not supported yet");
+            }
+            let needle = self.coerce(clone_of(l, lt), lt, &Ty::Dyn, span);
+            let Some(it) = self.value_results(clone_of(r, rt), rt, span) else { return Expr::Unit };
+            let c = self.attempt(Expr::call("try_contains", vec![it, needle.reference()]), span);
+            return if op == CmpOp::In { c } else { c.not() };
+        }
         let rop = match op {
             CmpOp::Eq => RB::Eq,
             CmpOp::NotEq => RB::Ne,
@@ -2010,8 +2062,14 @@ impl<'a> Lower<'a> {
     fn subscript(&mut self, e: &ast::Expr, value: &ast::Expr, index: &ast::Expr) -> Expr {
         let ct = self.ty(value);
         if let ExprKind::Slice { lower, upper, step } = &index.kind {
-            if !matches!(ct, Ty::List(_) | Ty::Str) {
-                return self.unsupported(e.span, format!("slicing {}", ct.python_name()), "only lists and strings can be sliced yet");
+            if let Ty::Tuple(_) = ct {
+                // A tuple slice has a length known only at run time: a dynamic tuple.
+                let recv = self.expr_as(value, &Ty::Dyn);
+                let bounds = self.slice_bounds(lower, upper, step);
+                return self.attempt(recv.method("slice", bounds), e.span);
+            }
+            if !matches!(ct, Ty::List(_) | Ty::Str | Ty::Dyn) {
+                return self.unsupported(e.span, format!("slicing {}", ct.python_name()), "only lists, strings and dynamic values can be sliced yet");
             }
             let recv = self.place(value);
             let bounds = self.slice_bounds(lower, upper, step);
@@ -2099,6 +2157,7 @@ impl<'a> Lower<'a> {
         match &iter.kind {
             ExprKind::GenExp { generators, .. } => generators.len() == 1,
             ExprKind::Call { func, .. } if crate::itertools::callee(self.res, func).is_some_and(|n| n != "tee") => true,
+            ExprKind::Call { func, .. } if matches!(self.res.names.get(&func.id), Some(Binding::Builtin(b)) if b == "zip" || b == "enumerate") => self.yields_results(iter),
             ExprKind::Call { func, .. } => matches!(self.res.names.get(&func.id), Some(Binding::Builtin(b)) if b == "map" || b == "filter"),
             ExprKind::Name(_) if matches!(self.ty(iter), Ty::Iter(_)) => true,
             _ => matches!(self.ty(iter), Ty::Dict(..) | Ty::Set(_) | Ty::Dyn | Ty::Obj(_) | Ty::File),
@@ -2143,6 +2202,9 @@ impl<'a> Lower<'a> {
         if let Some(it) = self.lazy_call_iter(iter) {
             return Some(it);
         }
+        if let Some(it) = self.lazy_combinator(iter) {
+            return Some(it);
+        }
         if let Ty::Obj(root) = self.ty(iter) {
             return self.object_iter(iter, root);
         }
@@ -2151,6 +2213,9 @@ impl<'a> Lower<'a> {
             return Some(self.place(iter).method("iter", vec![]));
         }
         if let ExprKind::Call { func, args, keywords } = &iter.kind {
+            if args.len() == 2 && keywords.is_empty() && matches!(self.res.names.get(&func.id), Some(Binding::Builtin(b)) if b == "iter") {
+                return self.sentinel_iter(iter, &args[0], &args[1]);
+            }
             if args.len() == 1 && keywords.is_empty() && matches!(self.res.names.get(&func.id), Some(Binding::Builtin(b)) if b == "iter") {
                 return match self.ty(&args[0]) {
                     Ty::Obj(root) => self.object_iter(&args[0], root),
@@ -2259,16 +2324,22 @@ impl<'a> Lower<'a> {
 
     /// The item type a `for` over this expression binds.
     fn elem_ty(&self, iter: &ast::Expr) -> Ty {
-        if *self.types.expr(iter) == Ty::File {
+        self.elem_of(self.types.expr(iter))
+    }
+
+    /// The item type iterating a value of this type gives.
+    fn elem_of(&self, t: &Ty) -> Ty {
+        if *t == Ty::File {
             return Ty::Str;
         }
         let ret = |root: crate::resolve::ClassId, name: &str| {
             self.method_impls(root, name).first().map(|f| storable(&self.types.returns[f.0 as usize])).unwrap_or(Ty::Dyn)
         };
-        match self.types.expr(iter) {
+        match t {
             Ty::Obj(root) => match ret(*root, "__iter__") {
                 Ty::Obj(it) => ret(it, "__next__"),
                 Ty::Iter(t) => *t,
+                Ty::Gen(g) => storable(&self.types.yields[g.0 as usize]),
                 _ => Ty::Dyn,
             },
             Ty::List(t) | Ty::Iter(t) | Ty::Set(t) | Ty::Dict(t, _) => (**t).clone(),
@@ -2288,6 +2359,14 @@ impl<'a> Lower<'a> {
         let t = self.ty(iter);
         if let ExprKind::Call { func, args, keywords } = &iter.kind {
             if let Some(Binding::Builtin(b)) = self.res.names.get(&func.id) {
+                if b == "enumerate" && matches!(args.len(), 1 | 2) && keywords.iter().all(|k| k.name == "start") && args.len() + keywords.len() <= 2 && !self.yields_results(&args[0]) {
+                    let inner = self.iterate(&args[0]);
+                    let start = match args.get(1).or(keywords.first().map(|k| &k.value)) {
+                        Some(s) => self.expr_as(s, &Ty::Int),
+                        None => Expr::Int(0),
+                    };
+                    return Expr::call("py_enumerate", vec![inner, start]);
+                }
                 if keywords.is_empty() {
                     match (b.as_str(), args.len()) {
                         ("range", 1..=3) => {
@@ -2351,8 +2430,47 @@ impl<'a> Lower<'a> {
                     .collect();
                 Expr::Block(Block::with_tail(vec![Stmt::Let { name: tv, ty: None, init: Some(v), mutable: false, optional: false }], Expr::Array(items)))
             }
+            Ty::Int | Ty::Float | Ty::Bool | Ty::None | Ty::Func(_) | Ty::Class(_) => {
+                // Not iterable: CPython's TypeError, after evaluating the value.
+                let name = match &t {
+                    Ty::None => "NoneType".to_string(),
+                    Ty::Class(_) => "type".to_string(),
+                    other => other.python_name(),
+                };
+                let v = self.expr(iter);
+                let err = self.attempt(Expr::call("not_iterable::<Value>", vec![Expr::StrLit(name)]), iter.span);
+                Expr::Block(Block::with_tail(vec![Stmt::Expr(v)], err))
+            }
             _ => self.unsupported(iter.span, format!("iterating over {}", t.python_name()), "iteration over this type is not supported yet"),
         }
+    }
+
+    /// `iter(f, sentinel)`: calls of `f` (a function, or a method of an object) until one
+    /// returns the sentinel.
+    fn sentinel_iter(&mut self, e: &ast::Expr, f: &ast::Expr, sentinel: &ast::Expr) -> Option<Expr> {
+        let saved = (std::mem::take(&mut self.tries), std::mem::take(&mut self.loops), std::mem::take(&mut self.caught));
+        let (pre, call) = match (&f.kind, self.res.names.get(&f.id).cloned(), self.ty(f)) {
+            (ExprKind::Name(_), Some(Binding::Func(fid)), _) if self.res.funcs[fid.0 as usize].params.iter().all(|p| p.default.is_some()) => (None, self.user_call(e, fid, &[], &[])),
+            (ExprKind::Attribute { value, attr }, _, _) if matches!(self.ty(value), Ty::Obj(r) if !self.method_impls(r, attr).is_empty()) => {
+                let Ty::Obj(root) = self.ty(value) else { return None };
+                let recv = self.tmp("receiver");
+                let v = self.expr(value);
+                let call = self.call_method_values(f.span, root, attr, Expr::Var(recv.clone()).method("clone", vec![]), vec![]);
+                (Some((recv, v)), call)
+            }
+            _ => {
+                (self.tries, self.loops, self.caught) = saved;
+                self.unsupported(f.span, "this callable in `iter(callable, sentinel)`", "pass a function defined with def or a method of an object");
+                return None;
+            }
+        };
+        (self.tries, self.loops, self.caught) = saved;
+        let s = self.expr_as(sentinel, &Ty::Dyn);
+        let make = Expr::call("PyIter::from_sentinel", vec![Expr::MoveClosure(Box::new(Expr::Ok(Box::new(call)))), s]);
+        Some(match pre {
+            Some((name, v)) => Expr::Block(Block::with_tail(vec![Stmt::Let { name, ty: None, init: Some(v), mutable: false, optional: false }], make)),
+            None => make,
+        })
     }
 
     // ----- calls -------------------------------------------------------------------------
@@ -2466,6 +2584,9 @@ impl<'a> Lower<'a> {
         if let Some(call) = self.higher_order_call(e, name, args, keywords) {
             return call;
         }
+        if name == "enumerate" && matches!(args.len(), 1 | 2) && keywords.iter().all(|k| k.name == "start") && args.len() + keywords.len() <= 2 {
+            return self.iterator_value(e);
+        }
         if let Some(k) = keywords.first() {
             return self.unsupported(k.span, format!("keyword arguments to `{name}`"), "not supported yet");
         }
@@ -2521,6 +2642,23 @@ impl<'a> Lower<'a> {
                 self.call_method_values(e.span, *root, "__iter__", recv, vec![])
             }
             ("iter", [_]) => self.iterator_value(&args[0]),
+            ("iter", [_, _]) => self.iterator_value(e),
+            ("next", [Ty::List(_) | Ty::Str | Ty::Tuple(_) | Ty::Dict(..) | Ty::Set(_) | Ty::Range | Ty::Int | Ty::Float | Ty::Bool | Ty::None] | [Ty::List(_) | Ty::Str | Ty::Tuple(_) | Ty::Dict(..) | Ty::Set(_) | Ty::Range | Ty::Int | Ty::Float | Ty::Bool | Ty::None, _]) => {
+                // Not an iterator: CPython's TypeError, after evaluating the arguments.
+                let tn = match &tys[0] {
+                    Ty::List(_) => "list".to_string(),
+                    Ty::Dict(..) => "dict".to_string(),
+                    Ty::Set(_) => "set".to_string(),
+                    Ty::Tuple(_) => "tuple".to_string(),
+                    Ty::None => "NoneType".to_string(),
+                    other => other.python_name(),
+                };
+                let mut stmts: Vec<Stmt> = args.iter().map(|a| Stmt::Expr(self.expr(a))).collect();
+                let err = self.attempt(Expr::call("not_an_iterator", vec![Expr::StrLit(tn)]), e.span);
+                let v = self.coerce(err, &Ty::Dyn, &storable(&t), e.span);
+                stmts.push(Stmt::Let { name: "never".into(), ty: None, init: Some(v), mutable: false, optional: false });
+                Expr::Block(Block::with_tail(stmts, Expr::Var("never".into())))
+            }
             ("enumerate", [_] | [_, _]) => self.iterator_value(e),
             ("next", [Ty::Iter(_)]) => {
                 let it = self.place(&args[0]);
