@@ -135,7 +135,16 @@ impl Object for PyFunc {
 /// parameters (`required`: the names of those without a default; at most `max`, `None` with
 /// `*args`), with CPython's messages (`name` is the qualified name).
 pub fn check_arity(name: &str, args: &[Value], required: &[&str], max: Option<usize>) -> PyResult<()> {
-    let n = args.len();
+    arity(name, args.len(), required, max, 0)
+}
+
+/// `check_arity` for a method called on an instance: CPython's counts include `self`.
+pub fn check_method_arity(name: &str, args: &[Value], required: &[&str], max: Option<usize>) -> PyResult<()> {
+    arity(name, args.len(), required, max, 1)
+}
+
+fn arity(name: &str, given: usize, required: &[&str], max: Option<usize>, bound: usize) -> PyResult<()> {
+    let n = given;
     let min = required.len();
     if n < min {
         let missing: Vec<String> = required[n..].iter().map(|p| format!("'{p}'")).collect();
@@ -150,6 +159,7 @@ pub fn check_arity(name: &str, args: &[Value], required: &[&str], max: Option<us
     }
     if let Some(max) = max {
         if n > max {
+            let (n, min, max) = (n + bound, min + bound, max + bound);
             let takes = if min == max {
                 format!("{max} positional argument{}", if max == 1 { "" } else { "s" })
             } else {

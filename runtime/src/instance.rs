@@ -34,6 +34,15 @@ pub trait ClassData: Default + 'static {
     fn dunder_eq(_a: &Instance<Self>, _b: &Instance<Self>) -> Option<PyResult<bool>> {
         None
     }
+    /// `obj.name(*args)` on an instance held in a dynamic value: `None` when no class of the
+    /// hierarchy has the method.
+    fn call_method(_obj: &Instance<Self>, _name: &str, _args: Vec<Value>) -> Option<PyResult<Value>> {
+        None
+    }
+    /// `obj.name` on an instance held in a dynamic value: `None` when it has no such field.
+    fn get_attr(_obj: &Instance<Self>, _name: &str) -> Option<PyResult<Value>> {
+        None
+    }
 }
 
 pub struct InstanceObj<D> {
@@ -107,6 +116,14 @@ impl<D: ClassData> Instance<D> {
         }
     }
 
+    /// The instance a dynamic value holds, if it is one of this hierarchy (`isinstance`).
+    pub fn from_dyn(v: &Value) -> Option<Instance<D>> {
+        match v {
+            Value::Obj(o) => o.as_any().downcast_ref::<Instance<D>>().cloned(),
+            _ => None,
+        }
+    }
+
     /// Assigns an attribute (`obj.x = value`).
     #[inline]
     pub fn set<T>(&self, field: impl FnOnce(&mut D) -> &mut Option<T>, value: T) {
@@ -175,6 +192,14 @@ impl<D: ClassData> Object for Instance<D> {
 
     fn len(&self) -> PyResult<Int> {
         Err(PyErr::type_error(format!("object of type '{}' has no len()", self.class_name())))
+    }
+
+    fn call_method(self: Rc<Self>, name: &str, args: Vec<Value>) -> Option<PyResult<Value>> {
+        D::call_method(&self, name, args)
+    }
+
+    fn get_attr(&self, name: &str) -> Option<PyResult<Value>> {
+        D::get_attr(self, name)
     }
 }
 

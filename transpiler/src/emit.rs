@@ -109,6 +109,27 @@ fn class_type(c: &ClassType) -> TokenStream {
             _ => quote! { fn dunder_str(obj: &#ty) -> Option<PyResult<PyStr>> { match obj.class() { #(#arms,)* _ => None } } },
         }
     });
+    let dyn_hooks = {
+        let methods = c.dyn_methods.iter().map(|(n, b)| {
+            let body = block(b);
+            quote! { #n => Some((|| -> PyResult<Value> #body)()) }
+        });
+        let attrs = c.dyn_attrs.iter().map(|(n, b)| {
+            let body = block(b);
+            quote! { #n => Some((|| -> PyResult<Value> #body)()) }
+        });
+        let call = if c.dyn_methods.is_empty() {
+            quote! {}
+        } else {
+            quote! { fn call_method(obj: &#ty, name: &str, args: Vec<Value>) -> Option<PyResult<Value>> { match name { #(#methods,)* _ => None } } }
+        };
+        let get = if c.dyn_attrs.is_empty() {
+            quote! {}
+        } else {
+            quote! { fn get_attr(obj: &#ty, name: &str) -> Option<PyResult<Value>> { match name { #(#attrs,)* _ => None } } }
+        };
+        quote! { #call #get }
+    };
     let doc = format!(" Instances of `class {}` and its subclasses.", c.name);
     quote! {
         #[doc = #doc]
@@ -123,6 +144,7 @@ fn class_type(c: &ClassType) -> TokenStream {
                 match tag { #(#names,)* _ => "object" }
             }
             #(#hooks)*
+            #dyn_hooks
         }
     }
 }

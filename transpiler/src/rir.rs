@@ -82,6 +82,11 @@ pub struct ClassType {
     pub fields: Vec<(String, Ty)>,
     /// (hook, [(tags, function)]): `str`, `repr`, `bool`, `eq` implementations by class.
     pub hooks: Vec<(String, Vec<(Vec<u32>, String)>)>,
+    /// Methods callable on an instance held in a dynamic value: (name, body over `obj` and
+    /// `args: Vec<Value>`, giving `PyResult<Value>`).
+    pub dyn_methods: Vec<(String, Block)>,
+    /// Attributes readable on an instance held in a dynamic value: (name, body over `obj`).
+    pub dyn_attrs: Vec<(String, Block)>,
 }
 
 #[derive(Clone, Debug)]

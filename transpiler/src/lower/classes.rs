@@ -87,7 +87,7 @@ impl Lower<'_> {
         out.push(Stmt::Expr(Expr::call("global_set", vec![cell, v])));
     }
 
-    fn attr_getter(&mut self, root: ClassId, attr: &str) -> String {
+    pub(super) fn attr_getter(&mut self, root: ClassId, attr: &str) -> String {
         let name = format!("{}_attr_{}", self.class_rust_name(root), rust_ident(attr).trim_end_matches('_'));
         self.getters.insert((root, attr.to_string()), name.clone());
         name
@@ -143,7 +143,7 @@ impl Lower<'_> {
     }
 
     /// The dispatcher of method `name` for hierarchy `root` (generated at the end).
-    fn dispatcher(&mut self, root: ClassId, name: &str) -> String {
+    pub(super) fn dispatcher(&mut self, root: ClassId, name: &str) -> String {
         let fname = format!("{}_call_{}", self.class_rust_name(root), rust_ident(name).trim_end_matches('_'));
         self.dispatchers.insert((root, name.to_string()), fname.clone());
         fname
@@ -351,7 +351,7 @@ impl Lower<'_> {
             fields.sort_by(|a, b| a.0.cmp(&b.0));
             let tree = self.res.tree(root);
             let names = tree.iter().map(|&k| (k.0, self.res.class(k).name.clone())).collect();
-            let mut ct = rir::ClassType { name: self.class_rust_name(root), names, fields: fields.iter().map(|(n, t)| (rust_ident(n), t.clone())).collect(), hooks: Vec::new() };
+            let mut ct = rir::ClassType { name: self.class_rust_name(root), names, fields: fields.iter().map(|(n, t)| (rust_ident(n), t.clone())).collect(), hooks: Vec::new(), dyn_methods: Vec::new(), dyn_attrs: Vec::new() };
             for (hook, dunders, want) in [("str", ["__str__", "__repr__"], Ty::Str), ("repr", ["__repr__", "__repr__"], Ty::Str), ("bool", ["__bool__", "__bool__"], Ty::Bool), ("eq", ["__eq__", "__eq__"], Ty::Bool)] {
                 if hook == "eq" {
                     // `__eq__(self, other)` taking an instance of this hierarchy: the runtime's
@@ -390,6 +390,9 @@ impl Lower<'_> {
                 let f = self.dataclass_eq(root, id);
                 ct.hooks.push(("eq".into(), vec![(tree.iter().map(|k| k.0).collect(), f.name.clone())]));
                 funcs.push(f);
+            }
+            if self.dyn_access {
+                self.dyn_dispatch(root, &mut ct);
             }
             out.push(ct);
         }

@@ -21,6 +21,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 mod callables;
 mod classes;
 mod closures;
+mod dyn_dispatch;
 mod fastloop;
 mod generators;
 pub use generators::states_dot;
@@ -46,6 +47,7 @@ pub fn lower(file: &SourceFile, module: &ast::Module, res: &Resolution, types: &
         dispatchers: BTreeMap::new(),
         pending: Vec::new(),
         managers: Vec::new(),
+        dyn_access: false,
         module_consts: HashMap::new(),
         gen: None,
         gens: Vec::new(),
@@ -147,6 +149,9 @@ struct Lower<'a> {
     pending: Vec<String>,
     /// The managers of the enclosing `with` statements (innermost last).
     managers: Vec<String>,
+    /// Some method call or attribute read happens on a dynamic value: user classes get the
+    /// hooks that find their methods and attributes at run time.
+    dyn_access: bool,
     /// Module globals that are numeric constants (`MOD = 10**9 + 7`, never rebound): functions
     /// read the literal itself (so the Rust compiler sees a constant).
     module_consts: HashMap<String, &'a ast::Expr>,
@@ -1668,6 +1673,7 @@ impl<'a> Lower<'a> {
                     Ty::Obj(root) => self.instance_attr(e, value, root, attr),
                     Ty::Class(c) => self.class_attr(e, c, attr),
                     Ty::Dyn | Ty::Func(_) => {
+                        self.dyn_access = true;
                         let v = self.place(value);
                         let get = self.attempt(Expr::call("getattr_value", vec![v.reference(), Expr::StrLit(attr.clone())]), e.span);
                         self.coerce(get, &Ty::Dyn, &storable(&t), e.span)
@@ -3156,6 +3162,21 @@ impl<'a> Lower<'a> {
                     let class = self.exc_type_expr(c).unwrap_or(Expr::Unit);
                     self.place(x).method("is_instance", vec![class])
                 }
+                (Some(Binding::Class(k)), Ty::Dyn, _) if !self.res.is_exception_class(k) => {
+                    // An instance of the class's hierarchy, if the value holds one.
+                    let root = self.res.root(k);
+                    let obj = self.tmp("obj");
+                    let held = Expr::TypedCall(Ty::Obj(root), "from_dyn".into(), vec![self.place(x).reference()]);
+                    let test = self.isinstance_test(Expr::Var(obj.clone()), root, k);
+                    Expr::MatchExpr(
+                        Box::new(held),
+                        vec![
+                            (Pat::Variant("Some".into(), vec![Pat::Ident(obj)]), Block::with_tail(Vec::new(), test)),
+                            (Pat::Variant("None".into(), vec![]), Block::with_tail(Vec::new(), Expr::Bool(false))),
+                        ],
+                    )
+                }
+                (Some(Binding::Class(_)), Ty::Dyn, _) => return self.unsupported(e.span, "this isinstance() check", "a value of several types tested against an exception class"),
                 (Some(Binding::Class(_)), _, _) => Expr::Bool(false),
                 (Some(Binding::Builtin(_)), t, ExprKind::Name(n)) if *t != Ty::Dyn => {
                     let yes = match (n.as_str(), t) {
@@ -3255,6 +3276,7 @@ impl<'a> Lower<'a> {
         if let Some(a) = args.iter().find(|a| matches!(a.kind, ExprKind::Starred(_))) {
             return self.unsupported(a.span, "a starred argument to a method of a value of several types", "not supported yet");
         }
+        self.dyn_access = true;
         let recv = self.place(owner);
         let boxed: Vec<Expr> = args.iter().map(|a| self.expr_as(a, &Ty::Dyn)).collect();
         let call = recv.method("call_method", vec![Expr::StrLit(method.to_string()), Expr::Vec(boxed)]);
