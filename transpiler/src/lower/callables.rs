@@ -259,12 +259,18 @@ impl Lower<'_> {
         if let ExprKind::GenExp { elt, generators } = &e.kind {
             // Its code runs later, when the iterator is consumed: reading the enclosing
             // function's variables then (late binding) is not supported yet.
+            // Variables bound once and never again read the same value then as now: the
+            // iterator keeps its own copies of those.
             let own = self.res.comps.get(&e.id).copied();
             let mut local = None;
+            let mut copies: Vec<String> = Vec::new();
             let mut check = |x: &ast::Expr| {
                 if let (ExprKind::Name(n), Some(Binding::Var(s, _))) = (&x.kind, self.res.names.get(&x.id)) {
                     let global = matches!(self.storage.get(&(*s, n.clone())), Some(Storage::Static));
-                    if Some(*s) != own && !global && local.is_none() {
+                    let fixed = self.fixed_vars.contains(&(*s, n.clone())) && matches!(self.storage.get(&(*s, n.clone())), Some(Storage::Local) | None);
+                    if Some(*s) != own && !global && fixed && !copies.contains(n) {
+                        copies.push(n.clone());
+                    } else if Some(*s) != own && !global && !fixed && local.is_none() {
                         local = Some((n.clone(), x.span));
                     }
                 }
@@ -278,6 +284,19 @@ impl Lower<'_> {
             }
             if let Some((name, span)) = local {
                 return self.unsupported(span, format!("a stored generator expression reading the local variable `{name}`"), "not supported yet; consume it where it is created, or use a generator function");
+            }
+            if !copies.is_empty() && generators.len() == 1 {
+                let Some(it) = self.lazy_genexpr(elt, &generators[0]) else { return Expr::Unit };
+                let Expr::Call(f, mut args) = it else { return Expr::Unit };
+                if let Some(Expr::Closure(pats, body)) = args.pop() {
+                    args.push(Expr::MoveClosureWith(pats, body));
+                }
+                let lets = copies
+                    .iter()
+                    .map(|n| Stmt::Let { name: rust_ident(n), ty: None, init: Some(Expr::Var(rust_ident(n)).method("clone", vec![])), mutable: true, optional: false })
+                    .collect();
+                let iter = Expr::Block(Block::with_tail(lets, Expr::Call(f, args)));
+                return Expr::call("PyIter::new", vec![iter]);
             }
         }
         self.stored_iter(e)
