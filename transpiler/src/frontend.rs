@@ -25,7 +25,7 @@ pub fn parse_module(file: &SourceFile) -> Result<Module, Vec<Diagnostic>> {
         }
         Err(_) => return Err(vec![Diagnostic::syntax(Span::default(), "the parser failed on this file")]),
     };
-    let mut conv = Converter { next_id: 0, diags: Vec::new() };
+    let mut conv = Converter { next_id: 0, diags: Vec::new(), at: None };
     let body = conv.stmts(suite);
     if conv.diags.is_empty() {
         Ok(Module { body, expr_count: conv.next_id })
@@ -52,6 +52,9 @@ fn span(r: TextRange) -> Span {
 struct Converter {
     next_id: u32,
     diags: Vec<Diagnostic>,
+    /// Set while converting code py2rust wrote itself (a dataclass's methods): every span is
+    /// this one.
+    at: Option<TextRange>,
 }
 
 impl Converter {
@@ -59,10 +62,60 @@ impl Converter {
         self.diags.push(Diagnostic::unsupported(span(r), what, why));
     }
 
+    /// The span of `r`, or of the code py2rust wrote (see `at`).
+    fn sp(&self, r: TextRange) -> Span {
+        span(self.at.unwrap_or(r))
+    }
+
     fn mk(&mut self, kind: ExprKind, r: TextRange) -> Expr {
         let id = ExprId(self.next_id);
         self.next_id += 1;
-        Expr { id, kind, span: span(r) }
+        Expr { id, kind, span: self.sp(r) }
+    }
+
+    /// `@dataclass(order=True)`: the `__lt__`/`__le__`/`__gt__`/`__ge__` CPython generates
+    /// (comparing the fields as tuples), written as Python and converted like the user's
+    /// code, every span at the decorator.
+    fn dataclass_ordering(&mut self, c: &py::StmtClassDef) -> Vec<Stmt> {
+        let order = c.decorator_list.iter().find_map(|d| match d {
+            py::Expr::Call(call) if matches!(&*call.func, py::Expr::Name(n) if n.id.as_str() == "dataclass") => {
+                call.keywords.iter().find(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == "order")).map(|k| (k.range, &k.value))
+            }
+            _ => None,
+        });
+        let Some((at, value)) = order else { return Vec::new() };
+        if !matches!(value, py::Expr::Constant(k) if matches!(k.value, py::Constant::Bool(true))) {
+            return Vec::new();
+        }
+        if !c.bases.is_empty() {
+            self.unsupported(at, "`@dataclass(order=True)` on a subclass", "ordering by inherited fields is not supported yet");
+            return Vec::new();
+        }
+        let mut fields = Vec::new();
+        for s in &c.body {
+            if let py::Stmt::AnnAssign(a) = s {
+                if let py::Expr::Name(n) = &*a.target {
+                    fields.push(n.id.to_string());
+                }
+            }
+            if let py::Stmt::FunctionDef(f) = s {
+                if matches!(f.name.as_str(), "__lt__" | "__le__" | "__gt__" | "__ge__") {
+                    self.unsupported(at, "`@dataclass(order=True)` with its own ordering method", "CPython raises TypeError for this class");
+                    return Vec::new();
+                }
+            }
+        }
+        let own: Vec<String> = fields.iter().map(|f| format!("self.{f}, ")).collect();
+        let other: Vec<String> = fields.iter().map(|f| format!("other.{f}, ")).collect();
+        let mut src = String::new();
+        for (name, op) in [("__lt__", "<"), ("__le__", "<="), ("__gt__", ">"), ("__ge__", ">=")] {
+            src.push_str(&format!("def {name}(self, other):\n    return ({}) {op} ({})\n", own.concat(), other.concat()));
+        }
+        let Ok(py::Mod::Module(m)) = rustpython_parser::parse(&src, rustpython_parser::Mode::Module, "<dataclass>") else { return Vec::new() };
+        self.at = Some(at);
+        let out = self.stmts(m.body);
+        self.at = None;
+        out
     }
 
     fn stmts(&mut self, body: Vec<py::Stmt>) -> Vec<Stmt> {
@@ -85,7 +138,7 @@ impl Converter {
                     params,
                     decorators,
                     body: self.stmts(f.body),
-                    header: Span::new(u32::from(r.start()), u32::from(header_end)),
+                    header: if self.at.is_some() { self.sp(r) } else { Span::new(u32::from(r.start()), u32::from(header_end)) },
                 })
             }
             S::Return(x) => StmtKind::Return(x.value.map(|v| self.expr(*v))),
@@ -143,12 +196,15 @@ impl Converter {
                     self.unsupported(k.range, "class keywords (metaclasses)", "metaclasses and class keyword arguments are not supported");
                 }
                 let header_end = c.body.first().map_or(r.end(), |b| b.range().start());
+                let ordering = self.dataclass_ordering(&c);
+                let mut body = self.stmts(c.body);
+                body.extend(ordering);
                 StmtKind::ClassDef(ClassDef {
                     name: c.name.to_string(),
                     bases: self.elements(c.bases),
                     decorators: self.elements(c.decorator_list),
-                    body: self.stmts(c.body),
-                    header: Span::new(u32::from(r.start()), u32::from(header_end)),
+                    body,
+                    header: if self.at.is_some() { self.sp(r) } else { Span::new(u32::from(r.start()), u32::from(header_end)) },
                 })
             }
             S::AsyncFunctionDef(_) => return self.refuse(r, "`async def`", "async functions are not supported yet"),
@@ -169,7 +225,7 @@ impl Converter {
                     .into_iter()
                     .map(|h| {
                         let py::ExceptHandler::ExceptHandler(h) = h;
-                        Handler { typ: h.type_.map(|e| self.expr(*e)), name: h.name.map(|n| n.to_string()), span: span(h.range), body: self.stmts(h.body) }
+                        Handler { typ: h.type_.map(|e| self.expr(*e)), name: h.name.map(|n| n.to_string()), span: self.sp(h.range), body: self.stmts(h.body) }
                     })
                     .collect(),
                 orelse: self.stmts(t.orelse),
@@ -178,7 +234,7 @@ impl Converter {
             S::TryStar(_) => return self.refuse(r, "`except*`", "exception groups are not supported yet"),
             S::Assert(a) => StmtKind::Assert { test: self.expr(*a.test), msg: a.msg.map(|m| self.expr(*m)) },
         };
-        Some(Stmt { kind, span: span(r) })
+        Some(Stmt { kind, span: self.sp(r) })
     }
 
     fn refuse<T>(&mut self, r: TextRange, what: &str, why: &str) -> Option<T> {
@@ -209,7 +265,7 @@ impl Converter {
     fn param(&mut self, a: py::Arg, default: Option<py::Expr>, kind: ParamKind) -> Param {
         Param {
             name: a.arg.to_string(),
-            span: span(a.range),
+            span: self.sp(a.range),
             annotation: a.annotation.map(|t| self.annotation(*t)),
             default: default.map(|d| self.expr(d)),
             kind,
@@ -305,7 +361,10 @@ impl Converter {
                 let mut keywords = Vec::new();
                 for k in c.keywords {
                     match k.arg {
-                        Some(name) => keywords.push(Keyword { name: name.to_string(), span: span(k.range), value: self.expr(k.value) }),
+                        Some(name) => {
+                            let span = self.sp(k.range);
+                            keywords.push(Keyword { name: name.to_string(), span, value: self.expr(k.value) })
+                        }
                         None => self.unsupported(k.range, "`**` arguments", "keyword argument unpacking is not supported yet"),
                     }
                 }

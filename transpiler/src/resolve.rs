@@ -388,10 +388,12 @@ impl Resolver {
                     // Options at their defaults are fine; the others change behaviour.
                     let default_true = |k: &crate::ast::Keyword| matches!(k.name.as_str(), "init" | "repr" | "eq") && matches!(k.value.kind, ExprKind::Bool(true));
                     let default_false = |k: &crate::ast::Keyword| matches!(k.name.as_str(), "order" | "frozen" | "unsafe_hash" | "kw_only" | "slots") && matches!(k.value.kind, ExprKind::Bool(false));
+                    // `order=True`: the frontend wrote the comparison methods into the class.
+                    let ordered = |k: &crate::ast::Keyword| k.name == "order" && matches!(k.value.kind, ExprKind::Bool(true));
                     if let Some(a) = args.first() {
                         self.diags.push(Diagnostic::unsupported(a.span, "this `@dataclass` argument", "only keyword options are accepted"));
                     }
-                    for k in keywords.iter().filter(|k| !default_true(k) && !default_false(k)) {
+                    for k in keywords.iter().filter(|k| !default_true(k) && !default_false(k) && !ordered(k)) {
                         self.diags.push(Diagnostic::unsupported(k.span, format!("`@dataclass({}=...)`", k.name), "only the default options are supported yet"));
                     }
                 }
