@@ -13,19 +13,20 @@
 use py2rust_runtime::prelude::*;
 /// `def scaled` (line 2).
 fn scaled(mut xs: PyList<Int>, mut k: Int) -> PyResult<PyList<Int>> {
-    let mut m: Int;
+    let k = PyCell::new(k);
+    let m = PyCell::<Int>::unbound();
     let mut g: PyIter<Int>;
-    m = &k * 2;
+    m.set(k.get_local("k").at("scaled", 3)? * 2);
     g = PyIter::new({
         let mut m = m.clone();
         let mut k = k.clone();
         py_genexpr(
             xs.iter(),
             move |x| {
-                if !(&x > &k) {
+                if !(&x > &k.get_local("k").at("<genexpr>", 4)?) {
                     return Ok(None);
                 }
-                Ok(Some(&x * &m))
+                Ok(Some(&x * m.get_local("m").at("<genexpr>", 4)?))
             },
         )
     });
@@ -41,10 +42,10 @@ fn scaled(mut xs: PyList<Int>, mut k: Int) -> PyResult<PyList<Int>> {
 }
 /// `def pipeline` (line 8).
 fn pipeline(mut n: Int) -> PyResult<Int> {
-    let mut limit: Int;
+    let limit = PyCell::<Int>::unbound();
     let mut evens: PyIter<Int>;
     let mut small: PyIter<Int>;
-    limit = n.floordiv(&Int::Small(2)).at("pipeline", 9)?;
+    limit.set(n.floordiv(&Int::Small(2)).at("pipeline", 9)?);
     evens = PyIter::new(
         py_genexpr(
             range(&Int::Small(0), &n, &Int::Small(1)).at("pipeline", 10)?,
@@ -61,7 +62,7 @@ fn pipeline(mut n: Int) -> PyResult<Int> {
         py_genexpr_try(
             evens.clone(),
             move |x| {
-                if !(&x < &limit) {
+                if !(&x < &limit.get_local("limit").at("<genexpr>", 11)?) {
                     return Ok(None);
                 }
                 Ok(Some(&x * 10))

@@ -267,7 +267,9 @@ impl Lower<'_> {
             let mut check = |x: &ast::Expr| {
                 if let (ExprKind::Name(n), Some(Binding::Var(s, _))) = (&x.kind, self.res.names.get(&x.id)) {
                     let global = matches!(self.storage.get(&(*s, n.clone())), Some(Storage::Static));
-                    let fixed = self.fixed_vars.contains(&(*s, n.clone())) && matches!(self.storage.get(&(*s, n.clone())), Some(Storage::Local) | None);
+                    let fixed = self.fixed_vars.contains(&(*s, n.clone())) && matches!(self.storage.get(&(*s, n.clone())), Some(Storage::Local) | None)
+                        // A shared cell (late binding): the iterator keeps the cell itself.
+                        || matches!(self.storage.get(&(*s, n.clone())), Some(Storage::Cell));
                     if Some(*s) != own && !global && fixed && !copies.contains(n) {
                         copies.push(n.clone());
                     } else if Some(*s) != own && !global && !fixed && local.is_none() {

@@ -14,7 +14,7 @@ use super::*;
 impl Lower<'_> {
     /// Whether the variable lives in a cell shared with closures.
     pub(super) fn is_cell(&self, scope: ScopeId, name: &str) -> bool {
-        self.res.cells.contains(&(scope, name.to_string()))
+        self.res.cells.contains(&(scope, name.to_string())) || self.late_cells.contains(&(scope, name.to_string()))
     }
 
     /// Reading a cell variable (NameError / UnboundLocalError while unassigned).

@@ -53,7 +53,9 @@ pub fn lower(file: &SourceFile, module: &ast::Module, res: &Resolution, types: &
         gens: Vec::new(),
         fixed_vars: HashSet::new(),
         capture_ok: None,
+        late_cells: HashSet::new(),
     };
+    l.late_cells = late_bound_cells(module, res);
     let mut statics: Vec<rir::Static> = res.scopes[0]
         .shared
         .iter()
@@ -159,6 +161,9 @@ struct Lower<'a> {
     gen: Option<generators::GenCtx>,
     /// The state machines of the generator functions lowered so far.
     gens: Vec<rir::GenDef>,
+    /// Variables a generator expression kept for later reads and that are bound again: they
+    /// live in shared cells, so it sees their value when it runs (late binding).
+    late_cells: HashSet<(ScopeId, String)>,
     /// Variables bound once and never again (a lazy iterator's callback may own a copy).
     fixed_vars: HashSet<(ScopeId, String)>,
     /// Set while lowering an itertools call consumed on the spot (by a builtin, or a `for`
@@ -2870,7 +2875,7 @@ impl<'a> Lower<'a> {
                 }
             }
             ("frozenset", []) => self.attempt(Expr::call("frozenset_of", vec![Expr::Array(vec![])]), e.span),
-            ("tuple", [Ty::List(_) | Ty::Str | Ty::Set(_) | Ty::Dict(..) | Ty::Tuple(_) | Ty::Range]) if t == Ty::Dyn => {
+            ("tuple", [Ty::List(_) | Ty::Str | Ty::Set(_) | Ty::Dict(..) | Ty::Tuple(_) | Ty::Range | Ty::Iter(_) | Ty::Gen(_) | Ty::Obj(_) | Ty::Dyn]) if t == Ty::Dyn => {
                 // A tuple of a length known only at run time: a tuple value.
                 let from = self.elem_ty(&args[0]);
                 let it = self.iterate(&args[0]);
@@ -3697,6 +3702,54 @@ fn is_folded_constant(e: &ast::Expr) -> bool {
         }
     }
     is_immutable_literal(e) || value(e).is_some()
+}
+
+/// The variables generator expressions kept for later read and that are bound again (in
+/// functions that are not generators themselves, and the module body): see `late_cells`.
+fn late_bound_cells(module: &ast::Module, res: &Resolution) -> HashSet<(ScopeId, String)> {
+    let mut bodies: Vec<(&[ast::Stmt], &[ast::Param])> = vec![(&module.body, &[])];
+    for f in &res.funcs {
+        if let FuncBody::Stmts(b) = &f.body {
+            if !crate::ast::has_yield(b) {
+                bodies.push((b, &f.params));
+            }
+        }
+    }
+    let mut out = HashSet::new();
+    for (body, params) in bodies {
+        let fixed = itertools::fixed_names(body, params);
+        let note_genexp = |g: &ast::Expr, out: &mut HashSet<(ScopeId, String)>| {
+            let ExprKind::GenExp { elt, generators } = &g.kind else { return };
+            let own = res.comps.get(&g.id).copied();
+            let mut note = |x: &ast::Expr| {
+                if let (ExprKind::Name(n), Some(Binding::Var(s, _))) = (&x.kind, res.names.get(&x.id)) {
+                    let shared_global = *s == MODULE_SCOPE && res.scopes[0].shared.contains(n);
+                    if Some(*s) != own && !shared_global && !fixed.contains(n) {
+                        out.insert((*s, n.clone()));
+                    }
+                }
+            };
+            visit_expr(elt, &mut note);
+            for (i, c) in generators.iter().enumerate() {
+                c.ifs.iter().for_each(|x| visit_expr(x, &mut note));
+                if i > 0 {
+                    visit_expr(&c.iter, &mut note);
+                }
+            }
+        };
+        for s in body.iter() {
+            crate::ast::walk_stmts(std::slice::from_ref(s), &mut |st| match &st.kind {
+                StmtKind::Assign { value, .. } | StmtKind::AnnAssign { value: Some(value), .. } | StmtKind::Return(Some(value)) => note_genexp(value, &mut out),
+                _ => {}
+            });
+        }
+        visit_stmts_exprs(body, &mut |e| match &e.kind {
+            ExprKind::List(elts) | ExprKind::Tuple(elts) => elts.iter().for_each(|x| note_genexp(x, &mut out)),
+            ExprKind::Call { func, args, .. } if !matches!(res.names.get(&func.id), Some(Binding::Builtin(_))) => args.iter().for_each(|x| note_genexp(x, &mut out)),
+            _ => {}
+        });
+    }
+    out
 }
 
 /// The names `del name` statements unbind in this scope (not in nested functions).
