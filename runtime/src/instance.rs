@@ -7,7 +7,8 @@
 
 use crate::err::{PyErr, PyResult};
 use crate::int::Int;
-use crate::object::PyObject;
+use crate::hash::PyHash;
+use crate::object::{cmp_type_error, CmpOp, PyEq, PyObject, PyOrd};
 use crate::pystr::PyStr;
 use crate::value::{FromValue, IntoValue, Object, Value};
 use std::any::Any;
@@ -34,6 +35,20 @@ pub trait ClassData: Default + 'static {
     fn dunder_eq(_a: &Instance<Self>, _b: &Instance<Self>) -> Option<PyResult<bool>> {
         None
     }
+    /// `hash(obj)`: `None` when no class of the MRO defines `__hash__` or `__eq__` (hashing
+    /// by identity); an error for a class whose `__hash__` is `None` (it defines `__eq__`).
+    fn dunder_hash(_obj: &Instance<Self>) -> Option<PyResult<i64>> {
+        None
+    }
+    /// `a <op> b` through `a`'s `__lt__`/`__le__`/`__gt__`/`__ge__`; `None` when `a`'s class
+    /// does not define that method.
+    fn dunder_cmp(_a: &Instance<Self>, _b: &Instance<Self>, _op: CmpOp) -> Option<PyResult<bool>> {
+        None
+    }
+    /// `obj.name` for an instance held in a dynamic value; `None`: `AttributeError`.
+    fn get_attr(_obj: &Instance<Self>, _name: &str) -> Option<PyResult<Value>> {
+        None
+    }
 }
 
 pub struct InstanceObj<D> {
@@ -54,6 +69,15 @@ impl<D: ClassData> Instance<D> {
     /// A new instance of class `tag` with no attributes set (`__init__` sets them).
     pub fn new(tag: u32) -> Instance<D> {
         Instance(Rc::new(InstanceObj { class: tag, data: RefCell::new(D::default()) }))
+    }
+
+    /// The class tag of the instance of this hierarchy `v` holds (`u32::MAX` when it holds
+    /// something else): `isinstance(v, C)` for a dynamic value.
+    pub fn value_class(v: &Value) -> u32 {
+        match v {
+            Value::Obj(o) => o.as_any().downcast_ref::<Instance<D>>().map_or(u32::MAX, |i| i.class()),
+            _ => u32::MAX,
+        }
     }
 
     /// The class tag.
@@ -122,6 +146,37 @@ impl<D: ClassData> Instance<D> {
         }
     }
 
+    /// `hash(obj)`: `__hash__` if defined, `TypeError` when the class sets it to `None` by
+    /// defining `__eq__`, else the identity hash (CPython's `_Py_HashPointer`).
+    pub fn hash(&self) -> PyResult<i64> {
+        match D::dunder_hash(self) {
+            Some(r) => r,
+            None => {
+                let p = Rc::as_ptr(&self.0) as usize;
+                let h = p.rotate_right(4) as i64;
+                Ok(if h == -1 { -2 } else { h })
+            }
+        }
+    }
+
+    /// `a <op> b`: `a`'s method, else the reflected method of `b` (`a < b` is `b > a`), else
+    /// CPython's `TypeError`.
+    pub fn compare(&self, other: &Instance<D>, op: CmpOp) -> PyResult<bool> {
+        if let Some(r) = D::dunder_cmp(self, other, op) {
+            return r;
+        }
+        let swapped = match op {
+            CmpOp::Lt => CmpOp::Gt,
+            CmpOp::Le => CmpOp::Ge,
+            CmpOp::Gt => CmpOp::Lt,
+            CmpOp::Ge => CmpOp::Le,
+        };
+        if let Some(r) = D::dunder_cmp(other, self, swapped) {
+            return r;
+        }
+        Err(cmp_type_error(op, self.class_name(), other.class_name()))
+    }
+
     fn default_repr(&self) -> String {
         format!("<__main__.{} object at {:#x}>", self.class_name(), Rc::as_ptr(&self.0) as usize)
     }
@@ -176,11 +231,38 @@ impl<D: ClassData> Object for Instance<D> {
     fn len(&self) -> PyResult<Int> {
         Err(PyErr::type_error(format!("object of type '{}' has no len()", self.class_name())))
     }
+
+    fn get_attr(&self, name: &str) -> Option<PyResult<Value>> {
+        D::get_attr(self, name)
+    }
+
+    fn hash_obj(&self) -> PyResult<i64> {
+        self.hash()
+    }
+
+    fn cmp_obj(&self, other: &dyn Object, op: CmpOp) -> Option<PyResult<bool>> {
+        let o = other.as_any().downcast_ref::<Instance<D>>()?;
+        Some(self.compare(o, op))
+    }
+}
+
+/// `hash(obj)` and instances as set elements and dict keys.
+impl<D: ClassData> PyHash for Instance<D> {
+    fn py_hash(&self) -> PyResult<i64> {
+        self.hash()
+    }
+}
+
+/// `<`, `<=`, `>`, `>=` (`sorted`, `max`, `min`): the rich comparison methods.
+impl<D: ClassData> PyOrd for Instance<D> {
+    fn py_cmp(&self, other: &Self, op: CmpOp) -> PyResult<bool> {
+        self.compare(other, op)
+    }
 }
 
 /// Equality in containers (`in`, `list.index`): `__eq__` if defined, else identity. An
 /// exception raised by `__eq__` counts as unequal here.
-impl<D: ClassData> crate::object::PyEq for Instance<D> {
+impl<D: ClassData> PyEq for Instance<D> {
     fn py_eq(&self, other: &Self) -> bool {
         Instance::py_eq(self, other).unwrap_or(false)
     }

@@ -607,9 +607,10 @@ impl<'a> Infer<'a> {
                     let v = self.var(func.scope, &p.name);
                     self.s.join_into(v, &t);
                 }
-                // Containers compare their items with `__eq__` (`in`, `list.index`): the other
-                // operand is an instance too.
-                if func.name == "__eq__" && instance != ITy::Exc {
+                // Containers compare their items with `__eq__` (`in`, `list.index`, sets and
+                // dicts), `sorted`/`max`/`min` with `__lt__`..: the other operand is an
+                // instance too.
+                if matches!(func.name.as_str(), "__eq__" | "__lt__" | "__le__" | "__gt__" | "__ge__") && instance != ITy::Exc {
                     if let Some(p) = func.params.get(1) {
                         let v = self.var(func.scope, &p.name);
                         self.s.join_into(v, &instance);
@@ -769,7 +770,13 @@ impl<'a> Infer<'a> {
             StmtKind::AugAssign { target, op, value } => {
                 let l = self.expr(target);
                 let r = self.expr(value);
-                let t = self.binop_ty(s, *op, &l, &r, value);
+                let t = match (&l, &r) {
+                    (ITy::Never, _) | (_, ITy::Never) => ITy::Never,
+                    _ => match self.obj_binop(*op, &l, &r, true) {
+                        Some(t) => t,
+                        None => self.binop_ty(s, *op, &l, &r, value),
+                    },
+                };
                 self.bind(target, &t);
             }
             StmtKind::AnnAssign { target, value, .. } => {
@@ -976,16 +983,36 @@ impl<'a> Infer<'a> {
         self.binop(op, l, r, right)
     }
 
+    /// `l op r` through a user class's methods: `__iop__` (for `l op= r`), `__op__` of the
+    /// left operand, else `__rop__` of the right one (as `2 * v` calls `v.__rmul__(2)`).
+    fn obj_binop(&mut self, op: BinOp, l: &ITy, r: &ITy, inplace: bool) -> Option<ITy> {
+        let (fwd, refl, inpl) = crate::lower::binop_dunders(op);
+        if let ITy::Obj(root) = l {
+            if inplace {
+                if let Some(t) = self.instance_call(*root, &inpl, &[r.clone()], &[], &[]) {
+                    return Some(t);
+                }
+            }
+            if let Some(t) = self.instance_call(*root, fwd, &[r.clone()], &[], &[]) {
+                return Some(t);
+            }
+        }
+        if let ITy::Obj(root) = r {
+            if let Some(t) = self.instance_call(*root, &refl, &[l.clone()], &[], &[]) {
+                return Some(t);
+            }
+        }
+        None
+    }
+
     fn binop(&mut self, op: BinOp, l: &ITy, r: &ITy, right: &Expr) -> ITy {
         // Nothing known yet about an operand (a recursive call, a parameter before its call
         // sites are seen): no conclusion yet, so the analysis stays monotone.
         if *l == ITy::Never || *r == ITy::Never {
             return ITy::Never;
         }
-        if let ITy::Obj(root) = l {
-            if let Some(t) = self.instance_call(*root, crate::lower::binop_dunder(op), &[r.clone()], &[], &[]) {
-                return t;
-            }
+        if let Some(t) = self.obj_binop(op, l, r, false) {
+            return t;
         }
         if let (ITy::Set(x), ITy::Set(y), Some(_)) = (l, r, crate::methods::set_operator(op)) {
             self.s.unify(*x, *y);
@@ -1061,6 +1088,11 @@ impl<'a> Infer<'a> {
                 let t = self.expr(operand);
                 if t == ITy::Never && *op != UnaryOp::Not {
                     return ITy::Never;
+                }
+                if let (ITy::Obj(root), Some(d)) = (&t, crate::lower::unary_dunder(*op)) {
+                    if let Some(r) = self.instance_call(*root, d, &[], &[], &[]) {
+                        return r;
+                    }
                 }
                 let shape = self.concrete_shape(&t);
                 match unary_rule(*op, &shape) {
@@ -1520,6 +1552,14 @@ impl<'a> Infer<'a> {
                 self.expr(body)
             }
             ExprKind::Name(n) => {
+                if let Some(Binding::Var(..)) = self.res.names.get(&f.id) {
+                    // A callable instance: its `__call__`.
+                    if let ITy::Obj(root) = self.expr(f) {
+                        if let Some(t) = self.instance_call(root, "__call__", args, &[], &[]) {
+                            return t;
+                        }
+                    }
+                }
                 self.record(f, ITy::Dyn);
                 match self.res.names.get(&f.id).cloned() {
                     Some(Binding::Func(fid)) => self.call_func(fid, 0, args, &[], &[]),
@@ -1573,6 +1613,10 @@ impl<'a> Infer<'a> {
             ("range", _) => ITy::Range,
             ("abs", [Ty::Int | Ty::Bool]) => ITy::Int,
             ("abs", [Ty::Float]) => ITy::Float,
+            ("abs", [Ty::Obj(_)]) => match &a[0] {
+                ITy::Obj(root) => self.instance_call(*root, "__abs__", &[], &[], &[]).unwrap_or(ITy::Dyn),
+                _ => ITy::Dyn,
+            },
             ("min" | "max", [_]) => self.elem_of(&a[0]),
             ("min" | "max", [_, _, ..]) => {
                 let mut acc = ITy::Never;
@@ -1655,6 +1699,7 @@ impl<'a> Infer<'a> {
                 self.s.join_into(v, &elem);
                 ITy::List(v)
             }
+            ("sum", [_, Ty::Obj(_)]) if self.sum_objects(a).is_some() => self.sum_objects(a).unwrap_or(ITy::Dyn),
             ("sum", [_] | [_, _]) => {
                 let mut t = self.elem_of(&a[0]);
                 if a.len() == 2 {
@@ -1669,6 +1714,17 @@ impl<'a> Infer<'a> {
                 }
             }
             _ => ITy::Dyn,
+        }
+    }
+
+    /// `sum(items, start)` with `start` an instance whose `__add__` gives an instance of the
+    /// same hierarchy: added up through `__add__`.
+    fn sum_objects(&mut self, a: &[ITy]) -> Option<ITy> {
+        let ITy::Obj(root) = a[1] else { return None };
+        let elem = self.elem_of(&a[0]);
+        match self.instance_call(root, "__add__", &[elem], &[], &[]) {
+            Some(t @ (ITy::Obj(_) | ITy::Never)) if t == a[1] || t == ITy::Never => Some(a[1].clone()),
+            _ => None,
         }
     }
 

@@ -384,6 +384,13 @@ impl Resolver {
             };
             if name == "dataclass" {
                 dataclass = true;
+                if let ExprKind::Call { args, keywords, .. } = &d.kind {
+                    // `frozen=`, `order=`, `eq=`, `unsafe_hash=` change hashing, comparisons
+                    // and assignment.
+                    if let Some(span) = args.first().map(|a| a.span).or(keywords.first().map(|k| k.span)) {
+                        self.diags.push(Diagnostic::unsupported(span, "options of @dataclass", "only @dataclass without arguments is supported"));
+                    }
+                }
             } else {
                 self.diags.push(Diagnostic::unsupported(d.span, "this class decorator", "only @dataclass is supported"));
             }

@@ -82,6 +82,9 @@ pub struct ClassType {
     pub fields: Vec<(String, Ty)>,
     /// (hook, [(tags, function)]): `str`, `repr`, `bool`, `eq` implementations by class.
     pub hooks: Vec<(String, Vec<(Vec<u32>, String)>)>,
+    /// Attributes readable through a dynamic value: (Python name, Rust field or getter
+    /// function, whether it is a getter).
+    pub attrs: Vec<(String, String, bool)>,
 }
 
 #[derive(Clone, Debug)]

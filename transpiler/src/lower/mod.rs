@@ -43,6 +43,7 @@ pub fn lower(file: &SourceFile, module: &ast::Module, res: &Resolution, types: &
         next_tmp: 0,
         next_label: 0,
         getters: BTreeMap::new(),
+        dyn_attrs: std::collections::BTreeSet::new(),
         dispatchers: BTreeMap::new(),
         pending: Vec::new(),
         managers: Vec::new(),
@@ -141,6 +142,9 @@ struct Lower<'a> {
     next_label: u32,
     /// Attribute getters with class-attribute fallback, to generate (by hierarchy, attribute).
     getters: BTreeMap<(crate::resolve::ClassId, String), String>,
+    /// Attributes read from dynamic values (`obj.x` with `obj` a `Value`): instances answer
+    /// them through their `ClassData::get_attr` hook.
+    dyn_attrs: std::collections::BTreeSet<String>,
     /// Method dispatchers to generate (by hierarchy, method).
     dispatchers: BTreeMap<(crate::resolve::ClassId, String), String>,
     /// The completions of the enclosing `finally` blocks being run (innermost last).
@@ -1016,6 +1020,10 @@ impl<'a> Lower<'a> {
             }
             return;
         }
+        if let (ExprKind::Name(_), Some((v, t))) = (&target.kind, self.obj_binop(s.span, op, target, value, true)) {
+            self.bind(target, v, &t, out);
+            return;
+        }
         match &target.kind {
             ExprKind::Name(name) => {
                 let local = matches!(self.res.names.get(&target.id), Some(Binding::Var(sc, _)) if self.storage.get(&(*sc, name.clone())) == Some(&Storage::Local));
@@ -1535,13 +1543,8 @@ impl<'a> Lower<'a> {
                         return l.method(m, vec![r]);
                     }
                 }
-                if let Ty::Obj(root) = lt {
-                    let dunder = binop_dunder(*op);
-                    if !self.method_impls(root, dunder).is_empty() {
-                        let recv = self.expr(left);
-                        let arg = self.expr(right);
-                        return self.call_method_values(e.span, root, dunder, recv, vec![(arg, rt)]);
-                    }
+                if let Some((v, _)) = self.obj_binop(e.span, *op, left, right, false) {
+                    return v;
                 }
                 let (imp, result) = binop_rule(*op, &lt, &rt, crate::infer::is_nonneg_int_literal(right));
                 let l = self.operand(left, imp);
@@ -1627,6 +1630,7 @@ impl<'a> Lower<'a> {
                     Ty::Obj(root) => self.instance_attr(e, value, root, attr),
                     Ty::Class(c) => self.class_attr(e, c, attr),
                     Ty::Dyn | Ty::Func(_) => {
+                        self.dyn_attrs.insert(attr.clone());
                         let v = self.place(value);
                         let get = self.attempt(Expr::call("getattr_value", vec![v.reference(), Expr::StrLit(attr.clone())]), e.span);
                         self.coerce(get, &Ty::Dyn, &storable(&t), e.span)
@@ -1769,6 +1773,12 @@ impl<'a> Lower<'a> {
         let t = self.ty(operand);
         if op == UnaryOp::Not {
             return self.cond(operand).not();
+        }
+        if let (Ty::Obj(root), Some(d)) = (&t, unary_dunder(op)) {
+            if !self.method_impls(*root, d).is_empty() {
+                let recv = self.expr(operand);
+                return self.call_method_values(e.span, *root, d, recv, vec![]);
+            }
         }
         // Negative literals are constants, not a negation at run time.
         if let (UnaryOp::Neg, ExprKind::Int(i)) = (op, &operand.kind) {
@@ -2372,6 +2382,13 @@ impl<'a> Lower<'a> {
         if let Some(name) = crate::itertools::callee(self.res, func) {
             return self.itertools_call(e, name, args, keywords);
         }
+        if let (Ty::Obj(root), false) = (self.ty(func), matches!(func.kind, ExprKind::Attribute { .. })) {
+            if !self.method_impls(root, "__call__").is_empty() {
+                // A callable instance: `obj(args)` is `obj.__call__(args)`.
+                let recv = self.expr(func);
+                return self.call_method_impls(e.span, root, "__call__", recv, args, keywords);
+            }
+        }
         match &func.kind {
             ExprKind::Attribute { value, attr } => return self.method_call(e, value, attr, args, keywords),
             ExprKind::Name(_) => {}
@@ -2583,6 +2600,14 @@ impl<'a> Lower<'a> {
                 let v = self.expr_as(&args[0], &Ty::Dyn);
                 let h = self.attempt(v.method("hash", vec![]), e.span);
                 Expr::call("Int::from", vec![h])
+            }
+            ("abs", [Ty::Obj(root)]) if !self.method_impls(*root, "__abs__").is_empty() => {
+                let recv = self.expr(&args[0]);
+                self.call_method_values(e.span, *root, "__abs__", recv, vec![])
+            }
+            ("hash", [Ty::Obj(_)]) => {
+                let v = self.place(&args[0]);
+                Expr::call("Int::from", vec![self.attempt(v.method("hash", vec![]), e.span)])
             }
             ("abs", [Ty::Int]) => self.place(&args[0]).method("abs", vec![]),
             ("abs", [Ty::Bool]) => self.expr_as(&args[0], &Ty::Int),
@@ -2837,6 +2862,23 @@ impl<'a> Lower<'a> {
                     Expr::Var(acc),
                 ))
             }
+            ("sum", [_, Ty::Obj(root)]) if t == Ty::Obj(*root) && self.dunder_ret(*root, "__add__") == t => {
+                // Instances added up through `__add__`.
+                let root = *root;
+                let from = self.elem_ty(&args[0]);
+                let it = self.iterate(&args[0]);
+                let acc = self.tmp("total");
+                let item = self.tmp("item");
+                let start = self.expr(&args[1]);
+                let add = self.call_method_values(e.span, root, "__add__", Expr::Var(acc.clone()), vec![(Expr::Var(item.clone()), from)]);
+                Expr::Block(Block::with_tail(
+                    vec![
+                        Stmt::Let { name: acc.clone(), ty: None, init: Some(start), mutable: true, optional: false },
+                        Stmt::For { label: None, pat: Pat::Ident(item), iter: it, body: Block::new(vec![Stmt::Assign { place: Expr::Var(acc.clone()), value: add }]) },
+                    ],
+                    Expr::Var(acc),
+                ))
+            }
             ("sum", [_] | [_, _]) => {
                 // Elements of several types: Python's `+` on dynamic values.
                 let from = self.elem_ty(&args[0]);
@@ -3018,6 +3060,14 @@ impl<'a> Lower<'a> {
                     let class = self.exc_type_expr(c).unwrap_or(Expr::Unit);
                     self.place(x).method("is_instance", vec![class])
                 }
+                (Some(Binding::Class(k)), Ty::Dyn, _) if !self.res.is_exception_class(k) => {
+                    // An instance held in a dynamic value: its class tag, if it is one.
+                    let root = self.res.root(k);
+                    let v = self.place(x);
+                    let tag = Expr::TypedCall(Ty::Obj(root), "value_class".into(), vec![v.reference()]);
+                    self.isinstance_tag_test(tag, root, k)
+                }
+                (Some(Binding::Class(k)), Ty::Dyn, _) => return self.unsupported(c.span, format!("isinstance of a dynamic value with `{}`", self.res.class(k).name), "not supported yet"),
                 (Some(Binding::Class(_)), _, _) => Expr::Bool(false),
                 (Some(Binding::Builtin(_)), t, ExprKind::Name(n)) if *t != Ty::Dyn => {
                     let yes = match (n.as_str(), t) {
@@ -3395,6 +3445,23 @@ pub fn binop_dunder(op: ast::BinOp) -> &'static str {
         ast::BinOp::BitXor => "__xor__",
         ast::BinOp::BitAnd => "__and__",
     }
+}
+
+/// The methods Python tries for `a op b`: `__op__`, the reflected `__rop__` and the in-place
+/// `__iop__` (for `a op= b`).
+pub fn binop_dunders(op: ast::BinOp) -> (&'static str, String, String) {
+    let d = binop_dunder(op);
+    (d, format!("__r{}", &d[2..]), format!("__i{}", &d[2..]))
+}
+
+/// The method Python calls for a unary operator (`not` has none).
+pub fn unary_dunder(op: UnaryOp) -> Option<&'static str> {
+    Some(match op {
+        UnaryOp::Neg => "__neg__",
+        UnaryOp::Pos => "__pos__",
+        UnaryOp::Invert => "__invert__",
+        UnaryOp::Not => return None,
+    })
 }
 
 /// The method Python calls for a comparison.
