@@ -187,6 +187,23 @@ pub fn unpack<T>(items: impl IntoIterator<Item = T>, n: usize) -> PyResult<Vec<T
     Ok(out)
 }
 
+/// `a, b = obj` for a lazy iterable whose items may raise (a generator, an iterator class):
+/// exactly `n` items (CPython asks for one more to check), else CPython's `ValueError`.
+pub fn unpack_try<T>(items: impl IntoIterator<Item = PyResult<T>>, n: usize) -> PyResult<Vec<T>> {
+    let mut out = Vec::with_capacity(n);
+    for x in items {
+        let x = x?;
+        if out.len() == n {
+            return Err(crate::err::PyErr::value_error(format!("too many values to unpack (expected {n})")));
+        }
+        out.push(x);
+    }
+    if out.len() < n {
+        return Err(crate::err::PyErr::value_error(format!("not enough values to unpack (expected {n}, got {})", out.len())));
+    }
+    Ok(out)
+}
+
 /// `a, *rest, b = items`: the `before + after` fixed items in order, and the middle as a list;
 /// CPython's `ValueError` when there are too few.
 /// `a, b = v` for a dynamic value: any iterable with exactly as many items.

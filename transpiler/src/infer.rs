@@ -906,6 +906,8 @@ impl<'a> Infer<'a> {
                     ITy::Tuple(ts) if ts.len() == elts.len() => ts.clone(),
                     ITy::List(v) => vec![self.s.get(*v); elts.len()],
                     ITy::Str => vec![ITy::Str; elts.len()],
+                    // An iterable object or a generator: its items.
+                    ITy::Obj(_) | ITy::Gen(_) => vec![self.elem_of(t); elts.len()],
                     // Not known yet (a call of a function inferred later): no conclusion.
                     ITy::Never => vec![ITy::Never; elts.len()],
                     _ => vec![ITy::Dyn; elts.len()],
@@ -917,7 +919,10 @@ impl<'a> Infer<'a> {
             }
             ExprKind::Subscript { value, index } => {
                 let container = self.expr(value);
-                self.expr(index);
+                let it = self.expr(index);
+                if let ITy::Obj(root) = container {
+                    self.instance_call(root, "__setitem__", &[it, t.clone()], &[], &[]);
+                }
                 if let ITy::List(v) = container {
                     self.s.join_into(v, t);
                 }
@@ -967,6 +972,7 @@ impl<'a> Infer<'a> {
                 match self.instance_call(root, "__iter__", &[], &[], &[]) {
                     Some(ITy::Obj(it)) => self.instance_call(it, "__next__", &[], &[], &[]).unwrap_or(ITy::Dyn),
                     Some(ITy::Iter(t)) => *t,
+                    Some(ITy::Gen(f)) => self.s.get(self.yields[f.0 as usize]),
                     Some(ITy::Never) => ITy::Never,
                     _ => ITy::Dyn,
                 }

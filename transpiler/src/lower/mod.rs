@@ -590,6 +590,21 @@ impl<'a> Lower<'a> {
                     return; // `f = lambda ...`: emitted as a function
                 }
                 let vty = self.ty(value);
+                if let ([target @ ast::Expr { kind: ExprKind::Tuple(elts), .. }], Ty::Obj(_) | Ty::Gen(_)) = (targets.as_slice(), &vty) {
+                    if !elts.iter().any(|x| matches!(x.kind, ExprKind::Starred(_))) {
+                        // `a, b = obj`: iterated (its items may raise), exactly as many items.
+                        let elem = self.elem_ty(value);
+                        let Some(it) = self.fallible_iter(value) else { return };
+                        let items = self.tmp("items");
+                        let v = self.attempt(Expr::call("unpack_try", vec![it, Expr::RawInt(elts.len() as i64)]), target.span);
+                        out.push(Stmt::Let { name: items.clone(), ty: None, init: Some(v), mutable: false, optional: false });
+                        for (i, e) in elts.iter().enumerate() {
+                            let item = Expr::Index(Box::new(Expr::Var(items.clone())), i).method("clone", vec![]);
+                            self.bind(e, item, &elem, out);
+                        }
+                        return;
+                    }
+                }
                 let v = self.expr(value);
                 if targets.len() == 1 {
                     self.bind(&targets[0], v, &vty, out);
@@ -986,6 +1001,17 @@ impl<'a> Lower<'a> {
                         let idx = self.expr_as(index, &Ty::Int);
                         let call = recv.method("setitem", vec![idx.reference(), Expr::Var(tmp)]);
                         out.push(Stmt::Expr(self.attempt(call, target.span)));
+                    }
+                    Ty::Obj(root) if !self.method_impls(*root, "__setitem__").is_empty() => {
+                        // `obj[i] = v`: `obj.__setitem__(i, v)`, the value evaluated first.
+                        let root = *root;
+                        let tmp = self.tmp("value");
+                        out.push(Stmt::Let { name: tmp.clone(), ty: None, init: Some(value), mutable: false, optional: false });
+                        let recv = self.expr(container);
+                        let ity = self.ty(index);
+                        let idx = self.expr(index);
+                        let call = self.call_method_values(target.span, root, "__setitem__", recv, vec![(idx, ity), (Expr::Var(tmp), vty.clone())]);
+                        out.push(Stmt::Expr(call));
                     }
                     _ => {
                         self.unsupported(target.span, format!("item assignment on {}", cty.python_name()), "only list items can be assigned yet");
@@ -2279,6 +2305,7 @@ impl<'a> Lower<'a> {
             Ty::Obj(root) => match ret(*root, "__iter__") {
                 Ty::Obj(it) => ret(it, "__next__"),
                 Ty::Iter(t) => *t,
+                Ty::Gen(g) => storable(&self.types.yields[g.0 as usize]),
                 _ => Ty::Dyn,
             },
             Ty::List(t) | Ty::Iter(t) | Ty::Set(t) | Ty::Dict(t, _) => (**t).clone(),
@@ -2751,7 +2778,7 @@ impl<'a> Lower<'a> {
                 }
             }
             ("frozenset", []) => self.attempt(Expr::call("frozenset_of", vec![Expr::Array(vec![])]), e.span),
-            ("tuple", [Ty::List(_) | Ty::Str | Ty::Set(_) | Ty::Dict(..) | Ty::Tuple(_) | Ty::Range]) if t == Ty::Dyn => {
+            ("tuple", [Ty::List(_) | Ty::Str | Ty::Set(_) | Ty::Dict(..) | Ty::Tuple(_) | Ty::Range | Ty::Obj(_)]) if t == Ty::Dyn => {
                 // A tuple of a length known only at run time: a tuple value.
                 let from = self.elem_ty(&args[0]);
                 let it = self.iterate(&args[0]);
