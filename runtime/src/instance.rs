@@ -45,6 +45,10 @@ pub trait ClassData: Default + 'static {
     fn dunder_cmp(_a: &Instance<Self>, _b: &Instance<Self>, _op: CmpOp) -> Option<PyResult<bool>> {
         None
     }
+    /// For a `list`/`dict` subclass: the builtin value the instance holds.
+    fn base_value(_obj: &Instance<Self>) -> Option<Value> {
+        None
+    }
     /// `obj.name` for an instance held in a dynamic value; `None`: `AttributeError`.
     fn get_attr(_obj: &Instance<Self>, _name: &str) -> Option<PyResult<Value>> {
         None
@@ -224,12 +228,76 @@ impl<D: ClassData> Object for Instance<D> {
     fn eq_obj(&self, other: &dyn Object) -> bool {
         match other.as_any().downcast_ref::<Instance<D>>() {
             Some(o) => self.py_eq(o).unwrap_or(false),
-            None => false,
+            None => match D::base_value(self) {
+                // A `list`/`dict` subclass against a builtin value.
+                Some(Value::Obj(b)) => b.eq_obj(other),
+                _ => false,
+            },
         }
     }
 
     fn len(&self) -> PyResult<Int> {
-        Err(PyErr::type_error(format!("object of type '{}' has no len()", self.class_name())))
+        match D::base_value(self) {
+            Some(Value::Obj(b)) => b.len(),
+            _ => Err(PyErr::type_error(format!("object of type '{}' has no len()", self.class_name()))),
+        }
+    }
+
+    fn builtin_base(&self) -> Option<Value> {
+        D::base_value(self)
+    }
+
+    fn getitem(&self, index: &Value) -> PyResult<Value> {
+        match D::base_value(self) {
+            Some(Value::Obj(b)) => b.getitem(index),
+            _ => Err(PyErr::type_error(format!("'{}' object is not subscriptable", self.class_name()))),
+        }
+    }
+
+    fn setitem(&self, index: &Value, v: Value) -> PyResult<()> {
+        match D::base_value(self) {
+            Some(Value::Obj(b)) => b.setitem(index, v),
+            _ => Err(PyErr::type_error(format!("'{}' object does not support item assignment", self.class_name()))),
+        }
+    }
+
+    fn iter(self: Rc<Self>) -> PyResult<crate::value::ValueIter> {
+        match D::base_value(&self) {
+            Some(Value::Obj(b)) => b.iter(),
+            _ => Err(PyErr::type_error(format!("'{}' object is not iterable", self.class_name()))),
+        }
+    }
+
+    fn contains(&self, x: &Value) -> PyResult<bool> {
+        match D::base_value(self) {
+            Some(Value::Obj(b)) => b.contains(x),
+            _ => Err(PyErr::type_error(format!("argument of type '{}' is not iterable", self.class_name()))),
+        }
+    }
+
+    fn seq_len(&self) -> Option<usize> {
+        match D::base_value(self) {
+            Some(Value::Obj(b)) => b.seq_len(),
+            _ => None,
+        }
+    }
+
+    fn seq_item(&self, i: usize) -> Option<Value> {
+        match D::base_value(self) {
+            Some(Value::Obj(b)) => b.seq_item(i),
+            _ => None,
+        }
+    }
+
+    fn call_method(self: Rc<Self>, name: &str, args: Vec<Value>) -> Option<PyResult<Value>> {
+        match D::base_value(&self) {
+            // The builtin's methods (an unknown name is the instance's `AttributeError`).
+            Some(Value::Obj(b)) => match b.call_method(name, args) {
+                Some(Err(e)) if e.is_instance(crate::err::Exc::AttributeError) => None,
+                r => r,
+            },
+            _ => None,
+        }
     }
 
     fn get_attr(&self, name: &str) -> Option<PyResult<Value>> {

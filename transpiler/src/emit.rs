@@ -162,6 +162,16 @@ fn class_type(c: &ClassType) -> TokenStream {
             }
         }
     };
+    // A `list`/`dict` subclass: the builtin value its instances hold, for dynamic values.
+    let base_hook = if c.fields.iter().any(|(n, _)| n == "__base__") {
+        quote! {
+            fn base_value(obj: &#ty) -> Option<Value> {
+                obj.data().__base__.clone().map(IntoValue::into_value)
+            }
+        }
+    } else {
+        quote! {}
+    };
     let doc = format!(" Instances of `class {}` and its subclasses.", c.name);
     quote! {
         #[doc = #doc]
@@ -178,6 +188,7 @@ fn class_type(c: &ClassType) -> TokenStream {
             #(#hooks)*
             #cmp_hook
             #attr_hook
+            #base_hook
         }
     }
 }

@@ -34,6 +34,10 @@ pub struct Types {
     pub gen_returns: Vec<Ty>,
     /// The type a paused `yield` evaluates to: `None` unless the program calls `send`.
     pub sent: Option<Ty>,
+    /// Instances of `list`/`dict` subclasses used as the builtin value they hold (`s.append`,
+    /// `len(s)`, `s[0]`, `for x in s` where the class does not define the method): the
+    /// expression's type is the builtin's, its instance's hierarchy is kept here.
+    pub base_views: HashMap<ExprId, ClassId>,
 }
 
 impl Types {
@@ -340,6 +344,8 @@ pub fn infer(module: &Module, res: &Resolution) -> Result<Types, Vec<Diagnostic>
         kw_vars: HashMap::new(),
         exprs: vec![ITy::Never; module.expr_count as usize],
         func: None,
+        roles: if res.classes.iter().any(|c| c.builtin_base.is_some()) { roles(module) } else { HashMap::new() },
+        base_views: HashMap::new(),
     };
     for _ in &res.funcs {
         let v = inf.s.fresh();
@@ -473,6 +479,10 @@ struct Infer<'a> {
     kw_vars: HashMap<FuncId, (Var, Var)>,
     exprs: Vec<ITy>,
     func: Option<FuncId>,
+    /// For expressions whose value Python asks for a method (an attribute's owner, an
+    /// operand, a subscripted or iterated value): that method's name.
+    roles: HashMap<ExprId, String>,
+    base_views: HashMap<ExprId, ClassId>,
 }
 
 impl<'a> Infer<'a> {
@@ -510,6 +520,7 @@ impl<'a> Infer<'a> {
             types.yields.push(self.s.concrete(&t, 0));
         }
         types.sent = Some(if self.sends { Ty::Dyn } else { Ty::None });
+        types.base_views = std::mem::take(&mut self.base_views);
         types
     }
 
@@ -678,6 +689,16 @@ impl<'a> Infer<'a> {
 
     /// `C(args)`: `__init__` (or a dataclass's fields) take the arguments.
     fn construct(&mut self, c: ClassId, args: &[ITy], keywords: &[Keyword], kw_tys: &[ITy]) -> ITy {
+        if self.res.builtin_base(c).is_some() {
+            let base = self.base_of(self.res.root(c));
+            if self.res.lookup_method(c, "__init__").is_none() {
+                // `Stack(items)`: the builtin's own initialization.
+                if let Some(a) = args.first() {
+                    self.init_base(&base, a);
+                }
+                return ITy::Obj(self.res.root(c));
+            }
+        }
         if let Some(init) = self.res.lookup_method(c, "__init__") {
             self.call_func(init, 1, args, keywords, kw_tys);
         } else {
@@ -1055,7 +1076,42 @@ impl<'a> Infer<'a> {
 
     fn expr(&mut self, e: &Expr) -> ITy {
         let t = self.expr_inner(e);
+        let t = self.base_view(e, t);
         self.record(e, t)
+    }
+
+    /// An instance of a `list`/`dict` subclass where Python asks it for a method its class
+    /// does not define: the builtin value it holds.
+    fn base_view(&mut self, e: &Expr, t: ITy) -> ITy {
+        let ITy::Obj(root) = t else { return t };
+        let Some(base) = self.res.builtin_base(root) else { return t };
+        let Some(role) = self.roles.get(&e.id) else { return t };
+        if !self.method_impls(root, role).is_empty() || self.res.tree(root).iter().any(|&c| self.res.lookup_attr(c, role).is_some()) {
+            return t;
+        }
+        if !role.starts_with("__") {
+            // An attribute: the builtin's method, unless the instance has such an attribute.
+            const LIST: &[&str] = &["append", "insert", "pop", "remove", "index", "count", "reverse", "clear", "copy", "sort", "extend"];
+            const DICT: &[&str] = &["get", "keys", "values", "items", "pop", "setdefault", "update", "clear", "copy", "popitem"];
+            if !(if base == "list" { LIST } else { DICT }).contains(&role.as_str()) {
+                return t;
+            }
+        }
+        self.base_views.insert(e.id, root);
+        self.base_of(root)
+    }
+
+    /// The builtin value instances of hierarchy `root` (a `list`/`dict` subclass) hold.
+    fn base_of(&mut self, root: ClassId) -> ITy {
+        let v = self.attr_var(root, "__base__");
+        match self.s.get(v) {
+            t @ (ITy::List(_) | ITy::Dict(..)) => t,
+            _ => {
+                let t = if self.res.builtin_base(root) == Some("list") { ITy::List(self.s.fresh()) } else { ITy::Dict(self.s.fresh(), self.s.fresh()) };
+                self.s.join_into(v, &t);
+                self.s.get(v)
+            }
+        }
     }
 
     fn expr_inner(&mut self, e: &Expr) -> ITy {
@@ -1594,8 +1650,38 @@ impl<'a> Infer<'a> {
     }
 
     /// `super().name(args)` inside a method: the base class's implementation.
+    /// `list(items)`/`dict(items)` initializing a subclass instance's builtin value.
+    fn init_base(&mut self, base: &ITy, a: &ITy) {
+        match base {
+            ITy::List(v) => {
+                let elem = self.elem_of(a);
+                self.s.join_into(*v, &elem);
+            }
+            ITy::Dict(k, v) => match a {
+                ITy::Dict(k2, v2) => {
+                    let (kt, vt) = (self.s.get(*k2), self.s.get(*v2));
+                    self.s.join_into(*k, &kt);
+                    self.s.join_into(*v, &vt);
+                }
+                _ => {}
+            },
+            _ => {}
+        }
+    }
+
     fn super_call(&mut self, name: &str, args: &[ITy], keywords: &[Keyword], kw_tys: &[ITy]) -> ITy {
         let class = self.func.and_then(|f| self.res.funcs[f.0 as usize].class);
+        if let Some(c) = class.filter(|&c| self.res.builtin_base(c).is_some() && self.res.class(c).base.is_none()) {
+            // `super().name(...)` in a direct subclass of `list`/`dict`: the builtin's method.
+            let base = self.base_of(self.res.root(c));
+            if name == "__init__" {
+                if let Some(a) = args.first() {
+                    self.init_base(&base, a);
+                }
+                return ITy::None;
+            }
+            return ITy::Dyn;
+        }
         let Some(base) = class.and_then(|c| self.res.class(c).base) else { return ITy::Dyn };
         match self.res.lookup_method(base, name) {
             Some(f) => self.call_func(f, 1, args, keywords, kw_tys),
@@ -1898,6 +1984,79 @@ pub fn literal_index(e: &Expr, len: usize) -> Option<usize> {
     };
     let i = if i < 0 { i + len as i64 } else { i };
     (0..len as i64).contains(&i).then_some(i as usize)
+}
+
+/// For each expression whose value Python asks for a method, that method's name: the owner of
+/// an attribute (the attribute), a subscripted value (`__getitem__`), an iterated value
+/// (`__iter__`), `len`'s argument (`__len__`), comparison and arithmetic operands.
+fn roles(module: &Module) -> HashMap<ExprId, String> {
+    use crate::lower::visit_stmts_exprs;
+    let mut out: HashMap<ExprId, String> = HashMap::new();
+    let mut on_expr = |e: &Expr| {
+        let mut set = |x: &Expr, r: &str| {
+            out.insert(x.id, r.to_string());
+        };
+        match &e.kind {
+            ExprKind::Attribute { value, attr } => set(value, attr),
+            ExprKind::Subscript { value, .. } => set(value, "__getitem__"),
+            ExprKind::Starred(value) => set(value, "__iter__"),
+            ExprKind::Call { func, args, .. } => {
+                if let ExprKind::Name(n) = &func.kind {
+                    match n.as_str() {
+                        "len" => args.iter().for_each(|a| set(a, "__len__")),
+                        "list" | "tuple" | "sorted" | "sum" | "min" | "max" | "set" | "any" | "all" | "enumerate" | "reversed" | "zip" | "iter" | "frozenset" => args.iter().for_each(|a| set(a, "__iter__")),
+                        "map" | "filter" => args.iter().skip(1).for_each(|a| set(a, "__iter__")),
+                        _ => {}
+                    }
+                }
+            }
+            ExprKind::Compare { left, ops } => {
+                let mut prev: &Expr = left;
+                for (op, x) in ops {
+                    match op {
+                        CmpOp::In | CmpOp::NotIn => set(x, "__contains__"),
+                        _ => {
+                            if let Some(d) = crate::lower::cmp_dunder(*op) {
+                                set(prev, d);
+                                set(x, d);
+                            }
+                        }
+                    }
+                    prev = x;
+                }
+            }
+            ExprKind::BinOp { op, left, right } => {
+                let (fwd, refl, _) = crate::lower::binop_dunders(*op);
+                set(left, fwd);
+                set(right, &refl);
+            }
+            ExprKind::ListComp { generators, .. } | ExprKind::SetComp { generators, .. } | ExprKind::GenExp { generators, .. } | ExprKind::DictComp { generators, .. } => {
+                for g in generators {
+                    set(&g.iter, "__iter__");
+                }
+            }
+            _ => {}
+        }
+    };
+    let mut bodies: Vec<&[Stmt]> = vec![&module.body];
+    crate::ast::walk_stmts(&module.body, &mut |s| match &s.kind {
+        StmtKind::FunctionDef(def) => bodies.push(&def.body),
+        StmtKind::ClassDef(def) => bodies.push(&def.body),
+        _ => {}
+    });
+    let mut iters: Vec<ExprId> = Vec::new();
+    crate::ast::walk_stmts(&module.body, &mut |s| {
+        if let StmtKind::For { iter, .. } = &s.kind {
+            iters.push(iter.id);
+        }
+    });
+    for b in bodies {
+        visit_stmts_exprs(b, &mut on_expr);
+    }
+    for id in iters {
+        out.insert(id, "__iter__".into());
+    }
+    out
 }
 
 #[cfg(test)]

@@ -257,6 +257,29 @@ impl Lower<'_> {
             }
             return self.unsupported(e.span, format!("super().{name}"), "not supported in exception classes");
         }
+        if let Some(c) = class.filter(|&c| self.res.builtin_base(c).is_some() && self.res.class(c).base.is_none()) {
+            // `super().__init__(items)` in a direct subclass of `list`/`dict`.
+            if name != "__init__" || !keywords.is_empty() || args.len() > 1 {
+                return self.unsupported(e.span, format!("super().{name}(...)"), "in subclasses of list and dict, only super().__init__() and super().__init__(items) are supported yet");
+            }
+            let root = self.res.root(c);
+            let bt = storable(&self.types.attr(root, "__base__"));
+            let me = self.res.funcs[f.0 as usize].params.first().map(|p| rust_ident(&p.name)).unwrap_or_default();
+            let Some(a) = args.first() else { return Expr::Unit };
+            let Some(v) = self.base_init_value(a, &bt) else { return Expr::Unit };
+            let tmp = self.tmp("items");
+            let base = self.base_value(Expr::Var(me), root, e.span);
+            let base_tmp = self.tmp("base");
+            let update = if matches!(bt, Ty::List(_)) { Expr::Var(base_tmp.clone()).method("iadd", vec![Expr::Var(tmp.clone()).reference()]) } else { self.attempt(Expr::Var(base_tmp.clone()).method("update", vec![Expr::Var(tmp.clone()).reference()]), e.span) };
+            return Expr::Block(Block::with_tail(
+                vec![
+                    Stmt::Let { name: tmp, ty: None, init: Some(v), mutable: false, optional: false },
+                    Stmt::Let { name: base_tmp.clone(), ty: None, init: Some(base), mutable: false, optional: false },
+                    Stmt::Expr(Expr::Var(base_tmp).method("clear", vec![])),
+                ],
+                update,
+            ));
+        }
         let Some(base) = class.and_then(|c| self.res.class(c).base) else {
             return self.unsupported(e.span, "`super()` here", "super() is supported inside methods of classes with a user base class");
         };
@@ -280,6 +303,27 @@ impl Lower<'_> {
         let obj = self.tmp("obj");
         let new = Expr::TypedCall(ty, "new".into(), vec![Expr::RawInt(c.0 as i64)]);
         let mut stmts = vec![Stmt::Let { name: obj.clone(), ty: None, init: Some(new), mutable: false, optional: false }];
+        if self.res.builtin_base(c).is_some() {
+            // The builtin value the instance holds: empty, or `list(items)`/`dict(pairs)` when
+            // the class leaves `__init__` to the builtin.
+            let root = self.res.root(c);
+            let bt = storable(&self.types.attr(root, "__base__"));
+            let init = self.res.lookup_method(c, "__init__");
+            let value = match (args, init) {
+                ([a], None) if keywords.is_empty() => match self.base_init_value(a, &bt) {
+                    Some(v) => v,
+                    None => return Expr::Unit,
+                },
+                ([], None) if keywords.is_empty() => Expr::TypedCall(bt.clone(), "new".into(), vec![]),
+                (_, None) => return self.unsupported(e.span, "these arguments", format!("{}() is supported with no argument or one iterable", self.res.class(c).name)),
+                (_, Some(_)) => Expr::TypedCall(bt.clone(), "new".into(), vec![]),
+            };
+            let field = Expr::Closure(vec![Pat::Ident("d".into())], Box::new(Expr::RefMut(Box::new(Expr::NamedField(Box::new(Expr::Var("d".into())), rust_ident("__base__"))))));
+            stmts.push(Stmt::Expr(Expr::Var(obj.clone()).method("set", vec![field, value])));
+            if init.is_none() {
+                return Expr::Block(Block::with_tail(stmts, Expr::Var(obj)));
+            }
+        }
         if let Some(init) = self.res.lookup_method(c, "__init__") {
             let Some(mut call_args) = self.call_args(e.span, init, 1, args, keywords) else { return Expr::Unit };
             call_args.insert(0, Expr::Var(obj.clone()).method("clone", vec![]));
@@ -312,6 +356,25 @@ impl Lower<'_> {
             return self.unsupported(e.span, "this call", format!("{}() takes no arguments", self.res.class(c).name));
         }
         Expr::Block(Block::with_tail(stmts, Expr::Var(obj)))
+    }
+
+    /// A new builtin value of type `bt` (`list`/`dict`) made from the argument, as `list(a)` /
+    /// `dict(a)` make it.
+    fn base_init_value(&mut self, a: &ast::Expr, bt: &Ty) -> Option<Expr> {
+        match (bt, self.ty(a)) {
+            (Ty::List(elem), _) if !matches!(self.ty(a), Ty::Dyn) => {
+                let from = self.elem_ty(a);
+                let it = self.iterate(a);
+                let item = self.coerce(Expr::Var("item".into()), &from, elem, a.span);
+                let collected = it.method("into_iter", vec![]).method("map", vec![Expr::Closure(vec![Pat::Ident("item".into())], Box::new(item))]).method("collect", vec![]);
+                Some(Expr::call("PyList::from_vec", vec![collected]))
+            }
+            (Ty::Dict(..), at @ Ty::Dict(..)) if at == *bt => Some(self.place(a).method("copy", vec![])),
+            _ => {
+                self.unsupported(a.span, "initializing the builtin value from this argument", "pass a list (or, for a dict subclass, a dict of the same types)");
+                None
+            }
+        }
     }
 
     /// `cls(args)` with `cls` a class known only as "`c` or a subclass" (a tag at run time):
@@ -420,7 +483,16 @@ impl Lower<'_> {
             for (hook, dunders, binary, want) in hooks {
                 let mut arms: Vec<(Vec<u32>, String)> = Vec::new();
                 for &k in &tree {
-                    let Some(f) = dunders.iter().find_map(|d| self.res.lookup_method(k, d)) else { continue };
+                    let Some(f) = dunders.iter().find_map(|d| self.res.lookup_method(k, d)) else {
+                        // A `list`/`dict` subclass: the builtin's printing, truth, `==`.
+                        if let Some(fname) = self.base_hook(root, hook, funcs) {
+                            match arms.iter_mut().find(|(_, n)| *n == fname) {
+                                Some((tags, _)) => tags.push(k.0),
+                                None => arms.push((vec![k.0], fname)),
+                            }
+                        }
+                        continue;
+                    };
                     let Some(fname) = self.hook_adapter(root, f, hook, binary, &want, funcs) else { continue };
                     match arms.iter_mut().find(|(_, n)| *n == fname) {
                         Some((tags, _)) => tags.push(k.0),
@@ -478,6 +550,7 @@ impl Lower<'_> {
     /// `__hash__`), `Some(None)` unhashable (`__eq__` without `__hash__` sets it to `None`, as
     /// does a dataclass), `Some(Some(f))` through `__hash__` method `f`.
     pub(super) fn hash_method(&self, k: ClassId) -> Option<Option<FuncId>> {
+        let base_unhashable = self.res.builtin_base(k).is_some();
         for c in self.res.mro(k) {
             let class = self.res.class(c);
             if let Some((_, f)) = class.methods.iter().find(|(n, _)| n == "__hash__") {
@@ -487,7 +560,31 @@ impl Lower<'_> {
                 return Some(None);
             }
         }
-        None
+        // `list` and `dict` are unhashable.
+        base_unhashable.then_some(None)
+    }
+
+    /// For a `list`/`dict` subclass, the hook that does what the builtin does (`repr`, `str`,
+    /// `bool`, `eq`) on the value the instance holds.
+    fn base_hook(&mut self, root: ClassId, hook: &str, funcs: &mut Vec<rir::Func>) -> Option<String> {
+        self.res.builtin_base(root)?;
+        let name = format!("{}_base_{hook}", self.class_rust_name(root));
+        if funcs.iter().any(|f| f.name == name) {
+            return Some(name);
+        }
+        let base = |me: &str| Expr::Question(Box::new(Expr::Var(me.into()).method("get", vec![Expr::Closure(vec![Pat::Ident("d".into())], Box::new(Expr::NamedField(Box::new(Expr::Var("d".into())), rust_ident("__base__")).reference())), Expr::StrLit("__base__".into())])));
+        let (body, ret, binary) = match hook {
+            "repr" | "str" => (Expr::Question(Box::new(Expr::call("py_repr", vec![base("self_").reference()]))), Ty::Str, false),
+            "bool" => (Expr::call("truthy", vec![base("self_").reference()]), Ty::Bool, false),
+            "eq" => (Expr::call("PyEq::py_eq", vec![base("self_").reference(), base("other").reference()]), Ty::Bool, true),
+            _ => return None,
+        };
+        let mut params = vec![("self_".to_string(), Ty::Obj(root))];
+        if binary {
+            params.push(("other".into(), Ty::Obj(root)));
+        }
+        funcs.push(rir::Func { name: name.clone(), py_name: format!("{}.__{hook}__", self.res.class(root).name), line: 0, params, ret, body: Block::with_tail(vec![], Expr::Ok(Box::new(body))), by_ref_self: false, mut_self: false, captures: Vec::new() });
+        Some(name)
     }
 
     /// `fn Point_unhashable(self_: Point) -> PyResult<Int>`: the `TypeError` of `hash(obj)`.

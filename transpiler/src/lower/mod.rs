@@ -44,6 +44,7 @@ pub fn lower(file: &SourceFile, module: &ast::Module, res: &Resolution, types: &
         next_label: 0,
         getters: BTreeMap::new(),
         dyn_attrs: std::collections::BTreeSet::new(),
+        raw_views: HashSet::new(),
         dispatchers: BTreeMap::new(),
         pending: Vec::new(),
         managers: Vec::new(),
@@ -145,6 +146,9 @@ struct Lower<'a> {
     /// Attributes read from dynamic values (`obj.x` with `obj` a `Value`): instances answer
     /// them through their `ClassData::get_attr` hook.
     dyn_attrs: std::collections::BTreeSet<String>,
+    /// Expressions of `Types::base_views` being lowered as the instance itself (before taking
+    /// the builtin value it holds).
+    raw_views: HashSet<ast::ExprId>,
     /// Method dispatchers to generate (by hierarchy, method).
     dispatchers: BTreeMap<(crate::resolve::ClassId, String), String>,
     /// The completions of the enclosing `finally` blocks being run (innermost last).
@@ -235,7 +239,30 @@ impl<'a> Lower<'a> {
     }
 
     fn ty(&self, e: &ast::Expr) -> Ty {
+        if self.raw_views.contains(&e.id) {
+            if let Some(&root) = self.types.base_views.get(&e.id) {
+                return Ty::Obj(root);
+            }
+        }
         self.types.expr(e).clone()
+    }
+
+    /// For an instance of a `list`/`dict` subclass used as the builtin value it holds: that
+    /// value (shared with the instance, as the instance is).
+    fn base_view(&mut self, e: &ast::Expr) -> Option<Expr> {
+        let root = *self.types.base_views.get(&e.id)?;
+        if !self.raw_views.insert(e.id) {
+            return None;
+        }
+        let obj = self.place(e);
+        self.raw_views.remove(&e.id);
+        Some(self.base_value(obj, root, e.span))
+    }
+
+    /// The builtin value of instance `obj` of a `list`/`dict` subclass.
+    fn base_value(&mut self, obj: Expr, _root: crate::resolve::ClassId, span: Span) -> Expr {
+        let field = Expr::Closure(vec![Pat::Ident("d".into())], Box::new(Expr::NamedField(Box::new(Expr::Var("d".into())), rust_ident("__base__")).reference()));
+        self.attempt(obj.method("get", vec![field, Expr::StrLit("__base__".into())]), span)
     }
 
     // ----- functions and scopes ----------------------------------------------------------
@@ -1479,6 +1506,9 @@ impl<'a> Lower<'a> {
 
     /// An owned value of the expression's type.
     fn expr(&mut self, e: &ast::Expr) -> Expr {
+        if let Some(v) = self.base_view(e) {
+            return v;
+        }
         let t = self.ty(e);
         match &e.kind {
             ExprKind::Name(n) => {
@@ -1500,6 +1530,9 @@ impl<'a> Lower<'a> {
     /// A borrowable place for the expression (a variable itself, without cloning), or an
     /// owned temporary.
     fn place(&mut self, e: &ast::Expr) -> Expr {
+        if let Some(v) = self.base_view(e) {
+            return v;
+        }
         if let ExprKind::Name(name) = &e.kind {
             match self.res.names.get(&e.id).cloned() {
                 Some(Binding::Var(scope, _)) => {
@@ -3098,6 +3131,7 @@ impl<'a> Lower<'a> {
                 (Some(Binding::Class(_)), _, _) => Expr::Bool(false),
                 (Some(Binding::Builtin(_)), t, ExprKind::Name(n)) if *t != Ty::Dyn => {
                     let yes = match (n.as_str(), t) {
+                        ("list" | "dict", Ty::Obj(root)) if self.res.builtin_base(*root) == Some(n.as_str()) => true,
                         ("int", Ty::Int | Ty::Bool) | ("float", Ty::Float) | ("bool", Ty::Bool) | ("str", Ty::Str) | ("list", Ty::List(_)) | ("tuple", Ty::Tuple(_)) | ("object", _) => true,
                         ("int" | "float" | "bool" | "str" | "list" | "tuple" | "dict" | "set", _) => false,
                         _ => return self.unsupported(c.span, format!("isinstance with `{n}`"), "not supported yet"),
