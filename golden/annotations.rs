@@ -30,6 +30,12 @@ impl ClassData for VersionData {
             _ => "object",
         }
     }
+    fn dunder_hash(obj: &Version) -> Option<PyResult<i64>> {
+        match obj.class() {
+            0 => Some(Version_unhashable(obj.clone()).map(|h| hash_of_int(&h))),
+            _ => None,
+        }
+    }
     fn dunder_repr(obj: &Version) -> Option<PyResult<PyStr>> {
         match obj.class() {
             0 => Some(Version_dataclass_repr(obj.clone())),
@@ -206,6 +212,10 @@ fn mislabeled(mut x: PyStr) -> PyResult<PyStr> {
 /// `def <lambda>` (line 57).
 fn lambda8(mut v: Int) -> PyResult<Int> {
     Ok(&v + 1)
+}
+/// Generated for `Version.__hash__`.
+fn Version_unhashable(mut self_: Version) -> PyResult<Int> {
+    Err(unhashable(self_.class_name()))
 }
 /// Generated for `Version.__repr__`.
 fn Version_dataclass_repr(mut self_: Version) -> PyResult<PyStr> {

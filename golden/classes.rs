@@ -32,6 +32,12 @@ impl ClassData for PointData {
             _ => "object",
         }
     }
+    fn dunder_hash(obj: &Point) -> Option<PyResult<i64>> {
+        match obj.class() {
+            0 => Some(Point_unhashable(obj.clone()).map(|h| hash_of_int(&h))),
+            _ => None,
+        }
+    }
     fn dunder_repr(obj: &Point) -> Option<PyResult<PyStr>> {
         match obj.class() {
             0 => Some(Point_dataclass_repr(obj.clone())),
@@ -119,9 +125,33 @@ impl ClassData for Vec2Data {
             _ => None,
         }
     }
+    fn dunder_bool(obj: &Vec2) -> Option<PyResult<bool>> {
+        match obj.class() {
+            4 => Some(Vec2_hook_bool_Vec2___len__(obj.clone())),
+            _ => None,
+        }
+    }
     fn dunder_eq(a: &Vec2, b: &Vec2) -> Option<PyResult<bool>> {
         match a.class() {
             4 => Some(Vec2___eq__(a.clone(), b.clone())),
+            _ => None,
+        }
+    }
+    fn dunder_hash(obj: &Vec2) -> Option<PyResult<i64>> {
+        match obj.class() {
+            4 => Some(Vec2_unhashable(obj.clone()).map(|h| hash_of_int(&h))),
+            _ => None,
+        }
+    }
+    #[allow(unreachable_patterns)]
+    fn dunder_cmp(a: &Vec2, b: &Vec2, op: CmpOp) -> Option<PyResult<bool>> {
+        match op {
+            CmpOp::Lt => {
+                match a.class() {
+                    4 => Some(Vec2___lt__(a.clone(), b.clone())),
+                    _ => None,
+                }
+            }
             _ => None,
         }
     }
@@ -359,6 +389,10 @@ fn Circle_area(mut self_: Shape) -> PyResult<f64> {
             * self_.get(|d| &d.r, "r").at("area", 127)?.to_f64().at("area", 127)?,
     )
 }
+/// Generated for `Point.__hash__`.
+fn Point_unhashable(mut self_: Point) -> PyResult<Int> {
+    Err(unhashable(self_.class_name()))
+}
 /// Generated for `Point.__repr__`.
 fn Point_dataclass_repr(mut self_: Point) -> PyResult<PyStr> {
     let mut text = String::from(self_.class_name());
@@ -377,6 +411,14 @@ fn Point_dataclass_eq(mut self_: Point, mut other: Point) -> PyResult<bool> {
             && (self_.get(|d| &d.x, "x")? == other.get(|d| &d.x, "x")?))
             && (self_.get(|d| &d.y, "y")? == other.get(|d| &d.y, "y")?),
     )
+}
+/// Generated for `Vec2.__len__`.
+fn Vec2_hook_bool_Vec2___len__(mut self_: Vec2) -> PyResult<bool> {
+    Ok(truthy(&Vec2___len__(self_)?))
+}
+/// Generated for `Vec2.__hash__`.
+fn Vec2_unhashable(mut self_: Vec2) -> PyResult<Int> {
+    Err(unhashable(self_.class_name()))
 }
 /// Generated for `Animal.kingdom`.
 fn Animal_attr_kingdom(self_: &Animal) -> PyResult<PyStr> {

@@ -27,6 +27,12 @@ impl ClassData for VersionData {
             _ => "object",
         }
     }
+    fn dunder_hash(obj: &Version) -> Option<PyResult<i64>> {
+        match obj.class() {
+            0 => Some(Version_unhashable(obj.clone()).map(|h| hash_of_int(&h))),
+            _ => None,
+        }
+    }
     fn dunder_repr(obj: &Version) -> Option<PyResult<PyStr>> {
         match obj.class() {
             0 => Some(Version_dataclass_repr(obj.clone())),
@@ -42,6 +48,36 @@ impl ClassData for VersionData {
     fn dunder_eq(a: &Version, b: &Version) -> Option<PyResult<bool>> {
         match a.class() {
             0 => Some(Version_dataclass_eq(a.clone(), b.clone())),
+            _ => None,
+        }
+    }
+    #[allow(unreachable_patterns)]
+    fn dunder_cmp(a: &Version, b: &Version, op: CmpOp) -> Option<PyResult<bool>> {
+        match op {
+            CmpOp::Lt => {
+                match a.class() {
+                    0 => Some(Version___lt__(a.clone(), b.clone())),
+                    _ => None,
+                }
+            }
+            CmpOp::Le => {
+                match a.class() {
+                    0 => Some(Version___le__(a.clone(), b.clone())),
+                    _ => None,
+                }
+            }
+            CmpOp::Gt => {
+                match a.class() {
+                    0 => Some(Version___gt__(a.clone(), b.clone())),
+                    _ => None,
+                }
+            }
+            CmpOp::Ge => {
+                match a.class() {
+                    0 => Some(Version___ge__(a.clone(), b.clone())),
+                    _ => None,
+                }
+            }
             _ => None,
         }
     }
@@ -133,6 +169,10 @@ fn Version___ge__(mut self_: Version, mut other: Version) -> PyResult<bool> {
             )
             .at("__ge__", 5)?,
     )
+}
+/// Generated for `Version.__hash__`.
+fn Version_unhashable(mut self_: Version) -> PyResult<Int> {
+    Err(unhashable(self_.class_name()))
 }
 /// Generated for `Version.__repr__`.
 fn Version_dataclass_repr(mut self_: Version) -> PyResult<PyStr> {

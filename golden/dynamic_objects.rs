@@ -62,23 +62,8 @@ impl ClassData for NodeData {
     }
     fn get_attr(obj: &Node, name: &str) -> Option<PyResult<Value>> {
         match name {
-            "children" => {
-                Some(
-                    (|| -> PyResult<Value> {
-                        Ok(obj.get(|d| &d.children, "children")?)
-                    })(),
-                )
-            }
-            "kind" => {
-                Some((|| -> PyResult<Value> { Ok(Node_attr_kind(obj)?.into_value()) })())
-            }
-            "value" => {
-                Some(
-                    (|| -> PyResult<Value> {
-                        Ok(obj.get(|d| &d.value, "value")?.into_value())
-                    })(),
-                )
-            }
+            "kind" => Some(Node_attr_kind(obj).map(IntoValue::into_value)),
+            "value" => Some(obj.get(|d| &d.value, "value").map(IntoValue::into_value)),
             _ => None,
         }
     }
@@ -241,12 +226,9 @@ fn module_body() -> PyResult<()> {
         ],
     );
     for m in mixed.iter() {
-        if match <Node>::from_dyn(&m) {
-            Some(obj10) => {
-                let class11 = obj10.class();
-                (class11 == 0) || (class11 == 1)
-            }
-            None => false,
+        if {
+            let class10 = <Node>::value_class(&m);
+            (class10 == 0) || (class10 == 1)
         } {
             print(
                     &[
@@ -265,7 +247,7 @@ fn module_body() -> PyResult<()> {
         .at("<module>", 34)?
         .getitem(&Int::Small(0).into_value())
         .at("<module>", 34)?;
-    let outcome12 = 'try1: {
+    let outcome11 = 'try1: {
         match first
             .call_method(
                 "total",
@@ -278,33 +260,33 @@ fn module_body() -> PyResult<()> {
         };
         Ok::<(), PyErr>(())
     };
-    match outcome12 {
+    match outcome11 {
         Ok(()) => {}
-        Err(caught13) => {
-            if caught13.is_instance(Exc::TypeError) {
-                e = caught13.clone();
+        Err(caught12) => {
+            if caught12.is_instance(Exc::TypeError) {
+                e = caught12.clone();
                 print(&[&PyStr::from("TypeError:"), &e], " ", "\n").at("<module>", 38)?;
             } else {
-                return Err(caught13);
+                return Err(caught12);
             }
         }
     };
-    let outcome14 = 'try2: {
+    let outcome13 = 'try2: {
         match first.call_method("missing", vec![]).at("<module>", 40) {
             Ok(value) => value,
             Err(err) => break 'try2 Err(err),
         };
         Ok::<(), PyErr>(())
     };
-    match outcome14 {
+    match outcome13 {
         Ok(()) => {}
-        Err(caught15) => {
-            if caught15.is_instance(Exc::AttributeError) {
-                e = caught15.clone();
+        Err(caught14) => {
+            if caught14.is_instance(Exc::AttributeError) {
+                e = caught14.clone();
                 print(&[&PyStr::from("AttributeError:"), &e], " ", "\n")
                     .at("<module>", 42)?;
             } else {
-                return Err(caught15);
+                return Err(caught14);
             }
         }
     };

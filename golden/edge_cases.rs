@@ -39,6 +39,12 @@ impl ClassData for QData {
             _ => None,
         }
     }
+    fn dunder_hash(obj: &Q) -> Option<PyResult<i64>> {
+        match obj.class() {
+            0 => Some(Q_unhashable(obj.clone()).map(|h| hash_of_int(&h))),
+            _ => None,
+        }
+    }
 }
 /// Instances of `class C` and its subclasses.
 type C = Instance<CData>;
@@ -111,6 +117,10 @@ fn C___init__(mut self_: C, mut l: PyList<Int>) -> PyResult<()> {
 fn no_return(mut v: Int) -> PyResult<()> {
     print(&[&PyStr::from("g"), &v], " ", "\n").at("no_return", 95)?;
     Ok(())
+}
+/// Generated for `Q.__hash__`.
+fn Q_unhashable(mut self_: Q) -> PyResult<Int> {
+    Err(unhashable(self_.class_name()))
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {

@@ -32,6 +32,12 @@ impl ClassData for KData {
             _ => None,
         }
     }
+    fn dunder_hash(obj: &K) -> Option<PyResult<i64>> {
+        match obj.class() {
+            0 => Some(K_unhashable(obj.clone()).map(|h| hash_of_int(&h))),
+            _ => None,
+        }
+    }
 }
 /// `def K.__init__` (line 6).
 fn K___init__(mut self_: K, mut v: Int, mut lst: PyList<K>) -> PyResult<()> {
@@ -107,6 +113,10 @@ fn rows(mut n: Int) -> PyResult<PyList<PyList<f64>>> {
         }
     }
     Ok(m.clone())
+}
+/// Generated for `K.__hash__`.
+fn K_unhashable(mut self_: K) -> PyResult<Int> {
+    Err(unhashable(self_.class_name()))
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {

@@ -43,6 +43,25 @@ pub fn unhashable(type_name: &str) -> PyErr {
     PyErr::type_error(format!("unhashable type: '{type_name}'"))
 }
 
+/// What `hash(obj)` makes of the int a user's `__hash__` returned: the value itself when it
+/// fits a machine word (`-1`, CPython's error marker, becomes `-2`), else the int's hash.
+pub fn hash_of_int(i: &Int) -> i64 {
+    let h = match i.to_i64() {
+        Some(v) => v,
+        None => Int::py_hash(i),
+    };
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
+/// A user's `__hash__` returning a bool.
+pub fn hash_of_bool(b: bool) -> i64 {
+    b as i64
+}
+
 impl PyHash for Int {
     #[inline]
     fn py_hash(&self) -> PyResult<i64> {

@@ -7,7 +7,8 @@
 
 use crate::err::{PyErr, PyResult};
 use crate::int::Int;
-use crate::object::PyObject;
+use crate::hash::PyHash;
+use crate::object::{cmp_type_error, CmpOp, PyEq, PyObject, PyOrd};
 use crate::pystr::PyStr;
 use crate::value::{FromValue, IntoValue, Object, Value};
 use std::any::Any;
@@ -39,7 +40,21 @@ pub trait ClassData: Default + 'static {
     fn call_method(_obj: &Instance<Self>, _name: &str, _args: Vec<Value>) -> Option<PyResult<Value>> {
         None
     }
-    /// `obj.name` on an instance held in a dynamic value: `None` when it has no such field.
+    /// `hash(obj)`: `None` when no class of the MRO defines `__hash__` or `__eq__` (hashing
+    /// by identity); an error for a class whose `__hash__` is `None` (it defines `__eq__`).
+    fn dunder_hash(_obj: &Instance<Self>) -> Option<PyResult<i64>> {
+        None
+    }
+    /// `a <op> b` through `a`'s `__lt__`/`__le__`/`__gt__`/`__ge__`; `None` when `a`'s class
+    /// does not define that method.
+    fn dunder_cmp(_a: &Instance<Self>, _b: &Instance<Self>, _op: CmpOp) -> Option<PyResult<bool>> {
+        None
+    }
+    /// For a `list`/`dict` subclass: the builtin value the instance holds.
+    fn base_value(_obj: &Instance<Self>) -> Option<Value> {
+        None
+    }
+    /// `obj.name` for an instance held in a dynamic value; `None`: `AttributeError`.
     fn get_attr(_obj: &Instance<Self>, _name: &str) -> Option<PyResult<Value>> {
         None
     }
@@ -63,6 +78,15 @@ impl<D: ClassData> Instance<D> {
     /// A new instance of class `tag` with no attributes set (`__init__` sets them).
     pub fn new(tag: u32) -> Instance<D> {
         Instance(Rc::new(InstanceObj { class: tag, data: RefCell::new(D::default()) }))
+    }
+
+    /// The class tag of the instance of this hierarchy `v` holds (`u32::MAX` when it holds
+    /// something else): `isinstance(v, C)` for a dynamic value.
+    pub fn value_class(v: &Value) -> u32 {
+        match v {
+            Value::Obj(o) => o.as_any().downcast_ref::<Instance<D>>().map_or(u32::MAX, |i| i.class()),
+            _ => u32::MAX,
+        }
     }
 
     /// The class tag.
@@ -139,6 +163,37 @@ impl<D: ClassData> Instance<D> {
         }
     }
 
+    /// `hash(obj)`: `__hash__` if defined, `TypeError` when the class sets it to `None` by
+    /// defining `__eq__`, else the identity hash (CPython's `_Py_HashPointer`).
+    pub fn hash(&self) -> PyResult<i64> {
+        match D::dunder_hash(self) {
+            Some(r) => r,
+            None => {
+                let p = Rc::as_ptr(&self.0) as usize;
+                let h = p.rotate_right(4) as i64;
+                Ok(if h == -1 { -2 } else { h })
+            }
+        }
+    }
+
+    /// `a <op> b`: `a`'s method, else the reflected method of `b` (`a < b` is `b > a`), else
+    /// CPython's `TypeError`.
+    pub fn compare(&self, other: &Instance<D>, op: CmpOp) -> PyResult<bool> {
+        if let Some(r) = D::dunder_cmp(self, other, op) {
+            return r;
+        }
+        let swapped = match op {
+            CmpOp::Lt => CmpOp::Gt,
+            CmpOp::Le => CmpOp::Ge,
+            CmpOp::Gt => CmpOp::Lt,
+            CmpOp::Ge => CmpOp::Le,
+        };
+        if let Some(r) = D::dunder_cmp(other, self, swapped) {
+            return r;
+        }
+        Err(cmp_type_error(op, self.class_name(), other.class_name()))
+    }
+
     fn default_repr(&self) -> String {
         format!("<__main__.{} object at {:#x}>", self.class_name(), Rc::as_ptr(&self.0) as usize)
     }
@@ -186,26 +241,113 @@ impl<D: ClassData> Object for Instance<D> {
     fn eq_obj(&self, other: &dyn Object) -> bool {
         match other.as_any().downcast_ref::<Instance<D>>() {
             Some(o) => self.py_eq(o).unwrap_or(false),
-            None => false,
+            None => match D::base_value(self) {
+                // A `list`/`dict` subclass against a builtin value.
+                Some(Value::Obj(b)) => b.eq_obj(other),
+                _ => false,
+            },
         }
     }
 
     fn len(&self) -> PyResult<Int> {
-        Err(PyErr::type_error(format!("object of type '{}' has no len()", self.class_name())))
+        match D::base_value(self) {
+            Some(Value::Obj(b)) => b.len(),
+            _ => Err(PyErr::type_error(format!("object of type '{}' has no len()", self.class_name()))),
+        }
+    }
+
+    fn builtin_base(&self) -> Option<Value> {
+        D::base_value(self)
+    }
+
+    fn getitem(&self, index: &Value) -> PyResult<Value> {
+        match D::base_value(self) {
+            Some(Value::Obj(b)) => b.getitem(index),
+            _ => Err(PyErr::type_error(format!("'{}' object is not subscriptable", self.class_name()))),
+        }
+    }
+
+    fn setitem(&self, index: &Value, v: Value) -> PyResult<()> {
+        match D::base_value(self) {
+            Some(Value::Obj(b)) => b.setitem(index, v),
+            _ => Err(PyErr::type_error(format!("'{}' object does not support item assignment", self.class_name()))),
+        }
+    }
+
+    fn iter(self: Rc<Self>) -> PyResult<crate::value::ValueIter> {
+        match D::base_value(&self) {
+            Some(Value::Obj(b)) => b.iter(),
+            _ => Err(PyErr::type_error(format!("'{}' object is not iterable", self.class_name()))),
+        }
+    }
+
+    fn contains(&self, x: &Value) -> PyResult<bool> {
+        match D::base_value(self) {
+            Some(Value::Obj(b)) => b.contains(x),
+            _ => Err(PyErr::type_error(format!("argument of type '{}' is not iterable", self.class_name()))),
+        }
+    }
+
+    fn seq_len(&self) -> Option<usize> {
+        match D::base_value(self) {
+            Some(Value::Obj(b)) => b.seq_len(),
+            _ => None,
+        }
+    }
+
+    fn seq_item(&self, i: usize) -> Option<Value> {
+        match D::base_value(self) {
+            Some(Value::Obj(b)) => b.seq_item(i),
+            _ => None,
+        }
     }
 
     fn call_method(self: Rc<Self>, name: &str, args: Vec<Value>) -> Option<PyResult<Value>> {
-        D::call_method(&self, name, args)
+        // The class's own methods first, then the builtin base's.
+        if let Some(r) = D::call_method(&self, name, args.clone()) {
+            return Some(r);
+        }
+        match D::base_value(&self) {
+            // The builtin's methods (an unknown name is the instance's `AttributeError`).
+            Some(Value::Obj(b)) => match b.call_method(name, args) {
+                Some(Err(e)) if e.is_instance(crate::err::Exc::AttributeError) => None,
+                r => r,
+            },
+            _ => None,
+        }
     }
 
     fn get_attr(&self, name: &str) -> Option<PyResult<Value>> {
         D::get_attr(self, name)
     }
+
+    fn hash_obj(&self) -> PyResult<i64> {
+        self.hash()
+    }
+
+    fn cmp_obj(&self, other: &dyn Object, op: CmpOp) -> Option<PyResult<bool>> {
+        let o = other.as_any().downcast_ref::<Instance<D>>()?;
+        Some(self.compare(o, op))
+    }
+}
+
+/// `hash(obj)` and instances as set elements and dict keys.
+impl<D: ClassData> PyHash for Instance<D> {
+    fn py_hash(&self) -> PyResult<i64> {
+        self.hash()
+    }
+}
+
+/// `<`, `<=`, `>`, `>=` (`sorted`, `max`, `min`): the rich comparison methods.
+impl<D: ClassData> PyOrd for Instance<D> {
+    fn py_cmp(&self, other: &Self, op: CmpOp) -> PyResult<bool> {
+        self.compare(other, op)
+    }
 }
 
 /// Equality in containers (`in`, `list.index`): `__eq__` if defined, else identity. An
 /// exception raised by `__eq__` counts as unequal here.
-impl<D: ClassData> crate::object::PyEq for Instance<D> {
+impl<D: ClassData> PyEq for Instance<D> {
     fn py_eq(&self, other: &Self) -> bool {
         Instance::py_eq(self, other).unwrap_or(false)
     }

@@ -308,7 +308,7 @@ impl Value {
             ("int", Value::Int(_) | Value::Bool(_)) => true,
             ("int", _) => false,
             ("bool" | "float" | "str" | "tuple", v) => v.type_name() == name,
-            ("list" | "dict" | "set", Value::Obj(o)) => o.type_name() == name,
+            ("list" | "dict" | "set", Value::Obj(o)) => o.type_name() == name || o.builtin_base().is_some_and(|b| b.type_name() == name),
             _ => false,
         }
     }

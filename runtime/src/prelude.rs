@@ -29,7 +29,7 @@ pub use crate::flow::{exc_class_value, print_values, py_filter, py_genexpr, py_g
 pub use crate::instance::{ClassData, Instance};
 pub use std::cell::RefCell;
 pub use crate::dict::{PyDict, PyDictItems, PyDictKeys, PyDictValues};
-pub use crate::hash::PyHash;
+pub use crate::hash::{hash_of_int, unhashable, PyHash};
 pub use crate::set::{frozenset_of, PySet, PySetIter};
 // The standard library: random, math, time, io (open, StringIO), os, os.path, tempfile.
 pub use crate::stdlib::*;

@@ -137,6 +137,10 @@ pub trait Object: PyObject + Any {
     fn get_attr(&self, _name: &str) -> Option<PyResult<Value>> {
         None
     }
+    /// For instances of `list`/`dict` subclasses: the builtin value they hold.
+    fn builtin_base(&self) -> Option<Value> {
+        None
+    }
 }
 
 /// The binary operators objects other than numbers may implement through [`Object::binop`].

@@ -96,14 +96,16 @@ fn class_type(c: &ClassType) -> TokenStream {
         let arms = arms.iter().map(|(tags, f)| {
             let tags = tags.iter().map(|t| Literal::u32_unsuffixed(*t));
             let f = format_ident!("{}", f);
-            if hook == "eq" {
-                quote! { #(#tags)|* => Some(#f(a.clone(), b.clone())) }
-            } else {
-                quote! { #(#tags)|* => Some(#f(obj.clone())) }
+            match hook.as_str() {
+                "eq" | "lt" | "le" | "gt" | "ge" => quote! { #(#tags)|* => Some(#f(a.clone(), b.clone())) },
+                "hash" => quote! { #(#tags)|* => Some(#f(obj.clone()).map(|h| hash_of_int(&h))) },
+                _ => quote! { #(#tags)|* => Some(#f(obj.clone())) },
             }
         });
         match hook.as_str() {
+            "lt" | "le" | "gt" | "ge" => quote! {},
             "eq" => quote! { fn dunder_eq(a: &#ty, b: &#ty) -> Option<PyResult<bool>> { match a.class() { #(#arms,)* _ => None } } },
+            "hash" => quote! { fn dunder_hash(obj: &#ty) -> Option<PyResult<i64>> { match obj.class() { #(#arms,)* _ => None } } },
             "bool" => quote! { fn dunder_bool(obj: &#ty) -> Option<PyResult<bool>> { match obj.class() { #(#arms,)* _ => None } } },
             "repr" => quote! { fn dunder_repr(obj: &#ty) -> Option<PyResult<PyStr>> { match obj.class() { #(#arms,)* _ => None } } },
             _ => quote! { fn dunder_str(obj: &#ty) -> Option<PyResult<PyStr>> { match obj.class() { #(#arms,)* _ => None } } },
@@ -114,21 +116,72 @@ fn class_type(c: &ClassType) -> TokenStream {
             let body = block(b);
             quote! { #n => Some((|| -> PyResult<Value> #body)()) }
         });
-        let attrs = c.dyn_attrs.iter().map(|(n, b)| {
-            let body = block(b);
-            quote! { #n => Some((|| -> PyResult<Value> #body)()) }
-        });
-        let call = if c.dyn_methods.is_empty() {
+        if c.dyn_methods.is_empty() {
             quote! {}
         } else {
             quote! { fn call_method(obj: &#ty, name: &str, args: Vec<Value>) -> Option<PyResult<Value>> { match name { #(#methods,)* _ => None } } }
-        };
-        let get = if c.dyn_attrs.is_empty() {
-            quote! {}
-        } else {
-            quote! { fn get_attr(obj: &#ty, name: &str) -> Option<PyResult<Value>> { match name { #(#attrs,)* _ => None } } }
-        };
-        quote! { #call #get }
+        }
+    };
+    // `<`, `<=`, `>`, `>=`: one hook matching the operator, then the class.
+    let cmps: Vec<TokenStream> = c
+        .hooks
+        .iter()
+        .filter_map(|(hook, arms)| {
+            let op = match hook.as_str() {
+                "lt" => quote! { CmpOp::Lt },
+                "le" => quote! { CmpOp::Le },
+                "gt" => quote! { CmpOp::Gt },
+                "ge" => quote! { CmpOp::Ge },
+                _ => return None,
+            };
+            let arms = arms.iter().map(|(tags, f)| {
+                let tags = tags.iter().map(|t| Literal::u32_unsuffixed(*t));
+                let f = format_ident!("{}", f);
+                quote! { #(#tags)|* => Some(#f(a.clone(), b.clone())) }
+            });
+            Some(quote! { #op => match a.class() { #(#arms,)* _ => None } })
+        })
+        .collect();
+    let cmp_hook = if cmps.is_empty() {
+        quote! {}
+    } else {
+        quote! {
+            #[allow(unreachable_patterns)]
+            fn dunder_cmp(a: &#ty, b: &#ty, op: CmpOp) -> Option<PyResult<bool>> {
+                match op { #(#cmps,)* _ => None }
+            }
+        }
+    };
+    let attrs: Vec<TokenStream> = c
+        .attrs
+        .iter()
+        .map(|(py, rust, getter)| {
+            let f = format_ident!("{}", rust);
+            if *getter {
+                quote! { #py => Some(#f(obj).map(IntoValue::into_value)) }
+            } else {
+                quote! { #py => Some(obj.get(|d| &d.#f, #py).map(IntoValue::into_value)) }
+            }
+        })
+        .collect();
+    let attr_hook = if attrs.is_empty() {
+        quote! {}
+    } else {
+        quote! {
+            fn get_attr(obj: &#ty, name: &str) -> Option<PyResult<Value>> {
+                match name { #(#attrs,)* _ => None }
+            }
+        }
+    };
+    // A `list`/`dict` subclass: the builtin value its instances hold, for dynamic values.
+    let base_hook = if c.fields.iter().any(|(n, _)| n == "__base__") {
+        quote! {
+            fn base_value(obj: &#ty) -> Option<Value> {
+                obj.data().__base__.clone().map(IntoValue::into_value)
+            }
+        }
+    } else {
+        quote! {}
     };
     let doc = format!(" Instances of `class {}` and its subclasses.", c.name);
     quote! {
@@ -145,6 +198,9 @@ fn class_type(c: &ClassType) -> TokenStream {
             }
             #(#hooks)*
             #dyn_hooks
+            #cmp_hook
+            #attr_hook
+            #base_hook
         }
     }
 }

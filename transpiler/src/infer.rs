@@ -34,6 +34,10 @@ pub struct Types {
     pub gen_returns: Vec<Ty>,
     /// The type a paused `yield` evaluates to: `None` unless the program calls `send`.
     pub sent: Option<Ty>,
+    /// Instances of `list`/`dict` subclasses used as the builtin value they hold (`s.append`,
+    /// `len(s)`, `s[0]`, `for x in s` where the class does not define the method): the
+    /// expression's type is the builtin's, its instance's hierarchy is kept here.
+    pub base_views: HashMap<ExprId, ClassId>,
 }
 
 impl Types {
@@ -340,6 +344,8 @@ pub fn infer(module: &Module, res: &Resolution) -> Result<Types, Vec<Diagnostic>
         kw_vars: HashMap::new(),
         exprs: vec![ITy::Never; module.expr_count as usize],
         func: None,
+        roles: if res.classes.iter().any(|c| c.builtin_base.is_some()) { roles(module) } else { HashMap::new() },
+        base_views: HashMap::new(),
     };
     for _ in &res.funcs {
         let v = inf.s.fresh();
@@ -473,6 +479,10 @@ struct Infer<'a> {
     kw_vars: HashMap<FuncId, (Var, Var)>,
     exprs: Vec<ITy>,
     func: Option<FuncId>,
+    /// For expressions whose value Python asks for a method (an attribute's owner, an
+    /// operand, a subscripted or iterated value): that method's name.
+    roles: HashMap<ExprId, String>,
+    base_views: HashMap<ExprId, ClassId>,
 }
 
 impl<'a> Infer<'a> {
@@ -510,6 +520,7 @@ impl<'a> Infer<'a> {
             types.yields.push(self.s.concrete(&t, 0));
         }
         types.sent = Some(if self.sends { Ty::Dyn } else { Ty::None });
+        types.base_views = std::mem::take(&mut self.base_views);
         types
     }
 
@@ -607,9 +618,10 @@ impl<'a> Infer<'a> {
                     let v = self.var(func.scope, &p.name);
                     self.s.join_into(v, &t);
                 }
-                // Containers compare their items with `__eq__` (`in`, `list.index`): the other
-                // operand is an instance too.
-                if func.name == "__eq__" && instance != ITy::Exc {
+                // Containers compare their items with `__eq__` (`in`, `list.index`, sets and
+                // dicts), `sorted`/`max`/`min` with `__lt__`..: the other operand is an
+                // instance too.
+                if matches!(func.name.as_str(), "__eq__" | "__lt__" | "__le__" | "__gt__" | "__ge__") && instance != ITy::Exc {
                     if let Some(p) = func.params.get(1) {
                         let v = self.var(func.scope, &p.name);
                         self.s.join_into(v, &instance);
@@ -677,6 +689,16 @@ impl<'a> Infer<'a> {
 
     /// `C(args)`: `__init__` (or a dataclass's fields) take the arguments.
     fn construct(&mut self, c: ClassId, args: &[ITy], keywords: &[Keyword], kw_tys: &[ITy]) -> ITy {
+        if self.res.builtin_base(c).is_some() {
+            let base = self.base_of(self.res.root(c));
+            if self.res.lookup_method(c, "__init__").is_none() {
+                // `Stack(items)`: the builtin's own initialization.
+                if let Some(a) = args.first() {
+                    self.init_base(&base, a);
+                }
+                return ITy::Obj(self.res.root(c));
+            }
+        }
         if let Some(init) = self.res.lookup_method(c, "__init__") {
             self.call_func(init, 1, args, keywords, kw_tys);
         } else {
@@ -769,7 +791,13 @@ impl<'a> Infer<'a> {
             StmtKind::AugAssign { target, op, value } => {
                 let l = self.expr(target);
                 let r = self.expr(value);
-                let t = self.binop_ty(s, *op, &l, &r, value);
+                let t = match (&l, &r) {
+                    (ITy::Never, _) | (_, ITy::Never) => ITy::Never,
+                    _ => match self.obj_binop(*op, &l, &r, true) {
+                        Some(t) => t,
+                        None => self.binop_ty(s, *op, &l, &r, value),
+                    },
+                };
                 self.bind(target, &t);
             }
             StmtKind::AnnAssign { target, value, .. } => {
@@ -918,7 +946,10 @@ impl<'a> Infer<'a> {
             }
             ExprKind::Subscript { value, index } => {
                 let container = self.expr(value);
-                self.expr(index);
+                let it = self.expr(index);
+                if let ITy::Obj(root) = container {
+                    self.instance_call(root, "__setitem__", &[it, t.clone()], &[], &[]);
+                }
                 if let ITy::List(v) = container {
                     self.s.join_into(v, t);
                 }
@@ -968,6 +999,7 @@ impl<'a> Infer<'a> {
                 match self.instance_call(root, "__iter__", &[], &[], &[]) {
                     Some(ITy::Obj(it)) => self.instance_call(it, "__next__", &[], &[], &[]).unwrap_or(ITy::Dyn),
                     Some(ITy::Iter(t)) => *t,
+                    Some(ITy::Gen(f)) => self.s.get(self.yields[f.0 as usize]),
                     Some(ITy::Never) => ITy::Never,
                     _ => ITy::Dyn,
                 }
@@ -984,16 +1016,36 @@ impl<'a> Infer<'a> {
         self.binop(op, l, r, right)
     }
 
+    /// `l op r` through a user class's methods: `__iop__` (for `l op= r`), `__op__` of the
+    /// left operand, else `__rop__` of the right one (as `2 * v` calls `v.__rmul__(2)`).
+    fn obj_binop(&mut self, op: BinOp, l: &ITy, r: &ITy, inplace: bool) -> Option<ITy> {
+        let (fwd, refl, inpl) = crate::lower::binop_dunders(op);
+        if let ITy::Obj(root) = l {
+            if inplace {
+                if let Some(t) = self.instance_call(*root, &inpl, &[r.clone()], &[], &[]) {
+                    return Some(t);
+                }
+            }
+            if let Some(t) = self.instance_call(*root, fwd, &[r.clone()], &[], &[]) {
+                return Some(t);
+            }
+        }
+        if let ITy::Obj(root) = r {
+            if let Some(t) = self.instance_call(*root, &refl, &[l.clone()], &[], &[]) {
+                return Some(t);
+            }
+        }
+        None
+    }
+
     fn binop(&mut self, op: BinOp, l: &ITy, r: &ITy, right: &Expr) -> ITy {
         // Nothing known yet about an operand (a recursive call, a parameter before its call
         // sites are seen): no conclusion yet, so the analysis stays monotone.
         if *l == ITy::Never || *r == ITy::Never {
             return ITy::Never;
         }
-        if let ITy::Obj(root) = l {
-            if let Some(t) = self.instance_call(*root, crate::lower::binop_dunder(op), &[r.clone()], &[], &[]) {
-                return t;
-            }
+        if let Some(t) = self.obj_binop(op, l, r, false) {
+            return t;
         }
         if let (ITy::Set(x), ITy::Set(y), Some(_)) = (l, r, crate::methods::set_operator(op)) {
             self.s.unify(*x, *y);
@@ -1030,7 +1082,42 @@ impl<'a> Infer<'a> {
 
     fn expr(&mut self, e: &Expr) -> ITy {
         let t = self.expr_inner(e);
+        let t = self.base_view(e, t);
         self.record(e, t)
+    }
+
+    /// An instance of a `list`/`dict` subclass where Python asks it for a method its class
+    /// does not define: the builtin value it holds.
+    fn base_view(&mut self, e: &Expr, t: ITy) -> ITy {
+        let ITy::Obj(root) = t else { return t };
+        let Some(base) = self.res.builtin_base(root) else { return t };
+        let Some(role) = self.roles.get(&e.id) else { return t };
+        if !self.method_impls(root, role).is_empty() || self.res.tree(root).iter().any(|&c| self.res.lookup_attr(c, role).is_some()) {
+            return t;
+        }
+        if !role.starts_with("__") {
+            // An attribute: the builtin's method, unless the instance has such an attribute.
+            const LIST: &[&str] = &["append", "insert", "pop", "remove", "index", "count", "reverse", "clear", "copy", "sort", "extend"];
+            const DICT: &[&str] = &["get", "keys", "values", "items", "pop", "setdefault", "update", "clear", "copy", "popitem"];
+            if !(if base == "list" { LIST } else { DICT }).contains(&role.as_str()) {
+                return t;
+            }
+        }
+        self.base_views.insert(e.id, root);
+        self.base_of(root)
+    }
+
+    /// The builtin value instances of hierarchy `root` (a `list`/`dict` subclass) hold.
+    fn base_of(&mut self, root: ClassId) -> ITy {
+        let v = self.attr_var(root, "__base__");
+        match self.s.get(v) {
+            t @ (ITy::List(_) | ITy::Dict(..)) => t,
+            _ => {
+                let t = if self.res.builtin_base(root) == Some("list") { ITy::List(self.s.fresh()) } else { ITy::Dict(self.s.fresh(), self.s.fresh()) };
+                self.s.join_into(v, &t);
+                self.s.get(v)
+            }
+        }
     }
 
     fn expr_inner(&mut self, e: &Expr) -> ITy {
@@ -1069,6 +1156,11 @@ impl<'a> Infer<'a> {
                 let t = self.expr(operand);
                 if t == ITy::Never && *op != UnaryOp::Not {
                     return ITy::Never;
+                }
+                if let (ITy::Obj(root), Some(d)) = (&t, crate::lower::unary_dunder(*op)) {
+                    if let Some(r) = self.instance_call(*root, d, &[], &[], &[]) {
+                        return r;
+                    }
                 }
                 let shape = self.concrete_shape(&t);
                 match unary_rule(*op, &shape) {
@@ -1535,6 +1627,14 @@ impl<'a> Infer<'a> {
                 self.expr(body)
             }
             ExprKind::Name(n) => {
+                if let Some(Binding::Var(..)) = self.res.names.get(&f.id) {
+                    // A callable instance: its `__call__`.
+                    if let ITy::Obj(root) = self.expr(f) {
+                        if let Some(t) = self.instance_call(root, "__call__", args, &[], &[]) {
+                            return t;
+                        }
+                    }
+                }
                 self.record(f, ITy::Dyn);
                 match self.res.names.get(&f.id).cloned() {
                     Some(Binding::Func(fid)) => self.call_func(fid, 0, args, &[], &[]),
@@ -1563,8 +1663,38 @@ impl<'a> Infer<'a> {
     }
 
     /// `super().name(args)` inside a method: the base class's implementation.
+    /// `list(items)`/`dict(items)` initializing a subclass instance's builtin value.
+    fn init_base(&mut self, base: &ITy, a: &ITy) {
+        match base {
+            ITy::List(v) => {
+                let elem = self.elem_of(a);
+                self.s.join_into(*v, &elem);
+            }
+            ITy::Dict(k, v) => match a {
+                ITy::Dict(k2, v2) => {
+                    let (kt, vt) = (self.s.get(*k2), self.s.get(*v2));
+                    self.s.join_into(*k, &kt);
+                    self.s.join_into(*v, &vt);
+                }
+                _ => {}
+            },
+            _ => {}
+        }
+    }
+
     fn super_call(&mut self, name: &str, args: &[ITy], keywords: &[Keyword], kw_tys: &[ITy]) -> ITy {
         let class = self.func.and_then(|f| self.res.funcs[f.0 as usize].class);
+        if let Some(c) = class.filter(|&c| self.res.builtin_base(c).is_some() && self.res.class(c).base.is_none()) {
+            // `super().name(...)` in a direct subclass of `list`/`dict`: the builtin's method.
+            let base = self.base_of(self.res.root(c));
+            if name == "__init__" {
+                if let Some(a) = args.first() {
+                    self.init_base(&base, a);
+                }
+                return ITy::None;
+            }
+            return ITy::Dyn;
+        }
         let Some(base) = class.and_then(|c| self.res.class(c).base) else { return ITy::Dyn };
         match self.res.lookup_method(base, name) {
             Some(f) => self.call_func(f, 1, args, keywords, kw_tys),
@@ -1588,6 +1718,10 @@ impl<'a> Infer<'a> {
             ("range", _) => ITy::Range,
             ("abs", [Ty::Int | Ty::Bool]) => ITy::Int,
             ("abs", [Ty::Float]) => ITy::Float,
+            ("abs", [Ty::Obj(_)]) => match &a[0] {
+                ITy::Obj(root) => self.instance_call(*root, "__abs__", &[], &[], &[]).unwrap_or(ITy::Dyn),
+                _ => ITy::Dyn,
+            },
             ("min" | "max", [_]) => self.elem_of(&a[0]),
             ("min" | "max", [_, _, ..]) => {
                 let mut acc = ITy::Never;
@@ -1682,6 +1816,7 @@ impl<'a> Infer<'a> {
                 self.s.join_into(v, &elem);
                 ITy::List(v)
             }
+            ("sum", [_, Ty::Obj(_)]) if self.sum_objects(a).is_some() => self.sum_objects(a).unwrap_or(ITy::Dyn),
             ("sum", [_] | [_, _]) => {
                 let mut t = self.elem_of(&a[0]);
                 if a.len() == 2 {
@@ -1696,6 +1831,17 @@ impl<'a> Infer<'a> {
                 }
             }
             _ => ITy::Dyn,
+        }
+    }
+
+    /// `sum(items, start)` with `start` an instance whose `__add__` gives an instance of the
+    /// same hierarchy: added up through `__add__`.
+    fn sum_objects(&mut self, a: &[ITy]) -> Option<ITy> {
+        let ITy::Obj(root) = a[1] else { return None };
+        let elem = self.elem_of(&a[0]);
+        match self.instance_call(root, "__add__", &[elem], &[], &[]) {
+            Some(t @ (ITy::Obj(_) | ITy::Never)) if t == a[1] || t == ITy::Never => Some(a[1].clone()),
+            _ => None,
         }
     }
 
@@ -1863,6 +2009,79 @@ pub fn literal_index(e: &Expr, len: usize) -> Option<usize> {
     };
     let i = if i < 0 { i + len as i64 } else { i };
     (0..len as i64).contains(&i).then_some(i as usize)
+}
+
+/// For each expression whose value Python asks for a method, that method's name: the owner of
+/// an attribute (the attribute), a subscripted value (`__getitem__`), an iterated value
+/// (`__iter__`), `len`'s argument (`__len__`), comparison and arithmetic operands.
+fn roles(module: &Module) -> HashMap<ExprId, String> {
+    use crate::lower::visit_stmts_exprs;
+    let mut out: HashMap<ExprId, String> = HashMap::new();
+    let mut on_expr = |e: &Expr| {
+        let mut set = |x: &Expr, r: &str| {
+            out.insert(x.id, r.to_string());
+        };
+        match &e.kind {
+            ExprKind::Attribute { value, attr } => set(value, attr),
+            ExprKind::Subscript { value, .. } => set(value, "__getitem__"),
+            ExprKind::Starred(value) => set(value, "__iter__"),
+            ExprKind::Call { func, args, .. } => {
+                if let ExprKind::Name(n) = &func.kind {
+                    match n.as_str() {
+                        "len" => args.iter().for_each(|a| set(a, "__len__")),
+                        "list" | "tuple" | "sorted" | "sum" | "min" | "max" | "set" | "any" | "all" | "enumerate" | "reversed" | "zip" | "iter" | "frozenset" => args.iter().for_each(|a| set(a, "__iter__")),
+                        "map" | "filter" => args.iter().skip(1).for_each(|a| set(a, "__iter__")),
+                        _ => {}
+                    }
+                }
+            }
+            ExprKind::Compare { left, ops } => {
+                let mut prev: &Expr = left;
+                for (op, x) in ops {
+                    match op {
+                        CmpOp::In | CmpOp::NotIn => set(x, "__contains__"),
+                        _ => {
+                            if let Some(d) = crate::lower::cmp_dunder(*op) {
+                                set(prev, d);
+                                set(x, d);
+                            }
+                        }
+                    }
+                    prev = x;
+                }
+            }
+            ExprKind::BinOp { op, left, right } => {
+                let (fwd, refl, _) = crate::lower::binop_dunders(*op);
+                set(left, fwd);
+                set(right, &refl);
+            }
+            ExprKind::ListComp { generators, .. } | ExprKind::SetComp { generators, .. } | ExprKind::GenExp { generators, .. } | ExprKind::DictComp { generators, .. } => {
+                for g in generators {
+                    set(&g.iter, "__iter__");
+                }
+            }
+            _ => {}
+        }
+    };
+    let mut bodies: Vec<&[Stmt]> = vec![&module.body];
+    crate::ast::walk_stmts(&module.body, &mut |s| match &s.kind {
+        StmtKind::FunctionDef(def) => bodies.push(&def.body),
+        StmtKind::ClassDef(def) => bodies.push(&def.body),
+        _ => {}
+    });
+    let mut iters: Vec<ExprId> = Vec::new();
+    crate::ast::walk_stmts(&module.body, &mut |s| {
+        if let StmtKind::For { iter, .. } = &s.kind {
+            iters.push(iter.id);
+        }
+    });
+    for b in bodies {
+        visit_stmts_exprs(b, &mut on_expr);
+    }
+    for id in iters {
+        out.insert(id, "__iter__".into());
+    }
+    out
 }
 
 #[cfg(test)]

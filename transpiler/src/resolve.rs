@@ -41,6 +41,9 @@ pub struct Class {
     pub span: Span,
     /// For exception classes deriving directly from a builtin exception: its name.
     pub builtin_exc_base: Option<&'static str>,
+    /// For classes deriving directly from `list` or `dict`: that name. Their instances hold
+    /// the builtin value in the attribute `__base__`.
+    pub builtin_base: Option<&'static str>,
 }
 
 /// How a method is called.
@@ -150,6 +153,11 @@ impl Resolution {
     }
 
     /// The top of `c`'s hierarchy: every class below it shares one Rust type.
+    /// `list` or `dict` when class `c`'s hierarchy derives from that builtin type.
+    pub fn builtin_base(&self, c: ClassId) -> Option<&'static str> {
+        self.class(self.root(c)).builtin_base
+    }
+
     pub fn root(&self, c: ClassId) -> ClassId {
         *self.mro(c).last().unwrap_or(&c)
     }
@@ -362,13 +370,15 @@ impl Resolver {
         let id = ClassId(self.res.classes.len() as u32);
         let mut base = None;
         let mut builtin_exc_base = None;
+        let mut builtin_base = None;
         match def.bases.as_slice() {
             [] => {}
             [b] => match &b.kind {
                 ExprKind::Name(n) if n == "object" => {}
                 ExprKind::Name(n) if self.module_classes.contains_key(n) => base = self.module_classes.get(n).copied(),
                 ExprKind::Name(n) if crate::builtins::exception_class(n).is_some() => builtin_exc_base = crate::builtins::exception_class(n),
-                _ => self.diags.push(Diagnostic::unsupported(b.span, "this base class", "a class may derive from `object` or a user class defined earlier (builtin types and exceptions as bases are not supported yet)")),
+                ExprKind::Name(n) if n == "list" || n == "dict" => builtin_base = Some(if n == "list" { "list" } else { "dict" }),
+                _ => self.diags.push(Diagnostic::unsupported(b.span, "this base class", "a class may derive from `object`, `list`, `dict`, an exception class or a user class defined earlier")),
             },
             [_, second, ..] => self.diags.push(Diagnostic::unsupported(second.span, "multiple inheritance", "only single inheritance is supported")),
         }
@@ -401,7 +411,7 @@ impl Resolver {
                 self.diags.push(Diagnostic::unsupported(d.span, "this class decorator", "only @dataclass is supported"));
             }
         }
-        self.res.classes.push(Class { name: def.name.clone(), base, methods: Vec::new(), attrs: Vec::new(), fields: Vec::new(), dataclass, span: def.header, builtin_exc_base });
+        self.res.classes.push(Class { name: def.name.clone(), base, methods: Vec::new(), attrs: Vec::new(), fields: Vec::new(), dataclass, span: def.header, builtin_exc_base, builtin_base });
         let is_exception = self.res.is_exception_class(id);
         self.module_classes.insert(def.name.clone(), id);
         for s in &def.body {

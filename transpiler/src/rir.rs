@@ -85,8 +85,9 @@ pub struct ClassType {
     /// Methods callable on an instance held in a dynamic value: (name, body over `obj` and
     /// `args: Vec<Value>`, giving `PyResult<Value>`).
     pub dyn_methods: Vec<(String, Block)>,
-    /// Attributes readable on an instance held in a dynamic value: (name, body over `obj`).
-    pub dyn_attrs: Vec<(String, Block)>,
+    /// Attributes readable through a dynamic value: (Python name, Rust field or getter
+    /// function, whether it is a getter).
+    pub attrs: Vec<(String, String, bool)>,
 }
 
 #[derive(Clone, Debug)]

@@ -48,6 +48,16 @@ impl Lower<'_> {
                 (self.tries, self.loops, self.caught, self.frame) = saved;
                 Expr::Block(Block::with_tail(stmts, Expr::Ok(Box::new(value))))
             }
+            ExprKind::Name(_) if matches!(self.ty(f), Ty::Obj(root) if !self.method_impls(root, "__call__").is_empty()) => {
+                // A callable instance: its `__call__`.
+                let Ty::Obj(root) = self.ty(f) else { return None };
+                let recv = clone_of(self.place(f), &Ty::Obj(root));
+                let args = (0..param_tys.len()).map(|i| (owned(self, i), param_tys[i].clone())).collect();
+                let saved = (std::mem::take(&mut self.tries), std::mem::take(&mut self.loops), std::mem::take(&mut self.caught));
+                let call = self.call_method_values(f.span, root, "__call__", recv, args);
+                (self.tries, self.loops, self.caught) = saved;
+                Expr::Ok(Box::new(call))
+            }
             ExprKind::Name(n) => match self.res.names.get(&f.id).cloned() {
                 Some(Binding::Func(fid)) => {
                     let ptys: Vec<Ty> = self.types.params[fid.0 as usize].iter().map(storable).collect();

@@ -142,6 +142,45 @@ impl Lower<'_> {
         self.attempt(Expr::call(&f, call_args), span)
     }
 
+    /// `l op r` (or `l op= r`, `inplace`) through the operands' methods, as infer's
+    /// `obj_binop` types it: the call and its type, `None` when no method applies.
+    pub(super) fn obj_binop(&mut self, span: Span, op: ast::BinOp, left: &ast::Expr, right: &ast::Expr, inplace: bool) -> Option<(Expr, Ty)> {
+        let (lt, rt) = (self.ty(left), self.ty(right));
+        let (fwd, refl, inpl) = binop_dunders(op);
+        if let Ty::Obj(root) = lt {
+            for d in [inpl.as_str(), fwd] {
+                if (d == fwd || inplace) && !self.method_impls(root, d).is_empty() {
+                    let recv = self.expr(left);
+                    let arg = self.expr(right);
+                    let ret = self.dunder_ret(root, d);
+                    return Some((self.call_method_values(span, root, d, recv, vec![(arg, rt)]), ret));
+                }
+            }
+        }
+        if let Ty::Obj(root) = rt {
+            if !self.method_impls(root, &refl).is_empty() {
+                // Python evaluates the left operand first.
+                let tmp = self.tmp("left");
+                let l = self.expr(left);
+                let recv = self.expr(right);
+                let ret = self.dunder_ret(root, &refl);
+                let call = self.call_method_values(span, root, &refl, recv, vec![(Expr::Var(tmp.clone()), lt)]);
+                let block = Block::with_tail(vec![Stmt::Let { name: tmp, ty: None, init: Some(l), mutable: false, optional: false }], call);
+                return Some((Expr::Block(block), ret));
+            }
+        }
+        None
+    }
+
+    /// The type a call of method `name` gives (as the dispatcher returns it).
+    pub(super) fn dunder_ret(&self, root: ClassId, name: &str) -> Ty {
+        let rets: Vec<Ty> = self.method_impls(root, name).iter().map(|f| storable(&self.types.returns[f.0 as usize])).collect();
+        match rets.first() {
+            Some(r) if rets.iter().all(|x| x == r) => r.clone(),
+            _ => Ty::Dyn,
+        }
+    }
+
     /// The dispatcher of method `name` for hierarchy `root` (generated at the end).
     pub(super) fn dispatcher(&mut self, root: ClassId, name: &str) -> String {
         let fname = format!("{}_call_{}", self.class_rust_name(root), rust_ident(name).trim_end_matches('_'));
@@ -218,6 +257,29 @@ impl Lower<'_> {
             }
             return self.unsupported(e.span, format!("super().{name}"), "not supported in exception classes");
         }
+        if let Some(c) = class.filter(|&c| self.res.builtin_base(c).is_some() && self.res.class(c).base.is_none()) {
+            // `super().__init__(items)` in a direct subclass of `list`/`dict`.
+            if name != "__init__" || !keywords.is_empty() || args.len() > 1 {
+                return self.unsupported(e.span, format!("super().{name}(...)"), "in subclasses of list and dict, only super().__init__() and super().__init__(items) are supported yet");
+            }
+            let root = self.res.root(c);
+            let bt = storable(&self.types.attr(root, "__base__"));
+            let me = self.res.funcs[f.0 as usize].params.first().map(|p| rust_ident(&p.name)).unwrap_or_default();
+            let Some(a) = args.first() else { return Expr::Unit };
+            let Some(v) = self.base_init_value(a, &bt) else { return Expr::Unit };
+            let tmp = self.tmp("items");
+            let base = self.base_value(Expr::Var(me), root, e.span);
+            let base_tmp = self.tmp("base");
+            let update = if matches!(bt, Ty::List(_)) { Expr::Var(base_tmp.clone()).method("iadd", vec![Expr::Var(tmp.clone()).reference()]) } else { self.attempt(Expr::Var(base_tmp.clone()).method("update", vec![Expr::Var(tmp.clone()).reference()]), e.span) };
+            return Expr::Block(Block::with_tail(
+                vec![
+                    Stmt::Let { name: tmp, ty: None, init: Some(v), mutable: false, optional: false },
+                    Stmt::Let { name: base_tmp.clone(), ty: None, init: Some(base), mutable: false, optional: false },
+                    Stmt::Expr(Expr::Var(base_tmp).method("clear", vec![])),
+                ],
+                update,
+            ));
+        }
         let Some(base) = class.and_then(|c| self.res.class(c).base) else {
             return self.unsupported(e.span, "`super()` here", "super() is supported inside methods of classes with a user base class");
         };
@@ -241,6 +303,27 @@ impl Lower<'_> {
         let obj = self.tmp("obj");
         let new = Expr::TypedCall(ty, "new".into(), vec![Expr::RawInt(c.0 as i64)]);
         let mut stmts = vec![Stmt::Let { name: obj.clone(), ty: None, init: Some(new), mutable: false, optional: false }];
+        if self.res.builtin_base(c).is_some() {
+            // The builtin value the instance holds: empty, or `list(items)`/`dict(pairs)` when
+            // the class leaves `__init__` to the builtin.
+            let root = self.res.root(c);
+            let bt = storable(&self.types.attr(root, "__base__"));
+            let init = self.res.lookup_method(c, "__init__");
+            let value = match (args, init) {
+                ([a], None) if keywords.is_empty() => match self.base_init_value(a, &bt) {
+                    Some(v) => v,
+                    None => return Expr::Unit,
+                },
+                ([], None) if keywords.is_empty() => Expr::TypedCall(bt.clone(), "new".into(), vec![]),
+                (_, None) => return self.unsupported(e.span, "these arguments", format!("{}() is supported with no argument or one iterable", self.res.class(c).name)),
+                (_, Some(_)) => Expr::TypedCall(bt.clone(), "new".into(), vec![]),
+            };
+            let field = Expr::Closure(vec![Pat::Ident("d".into())], Box::new(Expr::RefMut(Box::new(Expr::NamedField(Box::new(Expr::Var("d".into())), rust_ident("__base__"))))));
+            stmts.push(Stmt::Expr(Expr::Var(obj.clone()).method("set", vec![field, value])));
+            if init.is_none() {
+                return Expr::Block(Block::with_tail(stmts, Expr::Var(obj)));
+            }
+        }
         if let Some(init) = self.res.lookup_method(c, "__init__") {
             let Some(mut call_args) = self.call_args(e.span, init, 1, args, keywords) else { return Expr::Unit };
             call_args.insert(0, Expr::Var(obj.clone()).method("clone", vec![]));
@@ -273,6 +356,25 @@ impl Lower<'_> {
             return self.unsupported(e.span, "this call", format!("{}() takes no arguments", self.res.class(c).name));
         }
         Expr::Block(Block::with_tail(stmts, Expr::Var(obj)))
+    }
+
+    /// A new builtin value of type `bt` (`list`/`dict`) made from the argument, as `list(a)` /
+    /// `dict(a)` make it.
+    fn base_init_value(&mut self, a: &ast::Expr, bt: &Ty) -> Option<Expr> {
+        match (bt, self.ty(a)) {
+            (Ty::List(elem), _) if !matches!(self.ty(a), Ty::Dyn) => {
+                let from = self.elem_ty(a);
+                let it = self.iterate(a);
+                let item = self.coerce(Expr::Var("item".into()), &from, elem, a.span);
+                let collected = it.method("into_iter", vec![]).method("map", vec![Expr::Closure(vec![Pat::Ident("item".into())], Box::new(item))]).method("collect", vec![]);
+                Some(Expr::call("PyList::from_vec", vec![collected]))
+            }
+            (Ty::Dict(..), at @ Ty::Dict(..)) if at == *bt => Some(self.place(a).method("copy", vec![])),
+            _ => {
+                self.unsupported(a.span, "initializing the builtin value from this argument", "pass a list (or, for a dict subclass, a dict of the same types)");
+                None
+            }
+        }
     }
 
     /// `cls(args)` with `cls` a class known only as "`c` or a subclass" (a tag at run time):
@@ -312,6 +414,11 @@ impl Lower<'_> {
 
     /// `isinstance(x, C)` for an instance `x` of hierarchy `root`: a test of its tag.
     pub(super) fn isinstance_test(&mut self, x: Expr, root: ClassId, of: ClassId) -> Expr {
+        self.isinstance_tag_test(x.method("class", vec![]), root, of)
+    }
+
+    /// Whether class tag `tag` (of hierarchy `root`) is a subclass of `of`.
+    pub(super) fn isinstance_tag_test(&mut self, tag: Expr, root: ClassId, of: ClassId) -> Expr {
         let tags: Vec<ClassId> = self.res.tree(root).into_iter().filter(|&c| self.res.is_subclass(c, of)).collect();
         if tags.is_empty() {
             return Expr::Bool(false);
@@ -322,7 +429,7 @@ impl Lower<'_> {
             .map(|c| Expr::binary(RB::Eq, Expr::Var(t.clone()), Expr::RawInt(c.0 as i64)))
             .reduce(|a, b| Expr::binary(RB::Or, a, b))
             .unwrap_or(Expr::Bool(false));
-        Expr::Block(Block::with_tail(vec![Stmt::Let { name: t, ty: None, init: Some(x.method("class", vec![])), mutable: false, optional: false }], test))
+        Expr::Block(Block::with_tail(vec![Stmt::Let { name: t, ty: None, init: Some(tag), mutable: false, optional: false }], test))
     }
 
     /// The class types, attribute getters and dispatchers the program needs.
@@ -351,25 +458,42 @@ impl Lower<'_> {
             fields.sort_by(|a, b| a.0.cmp(&b.0));
             let tree = self.res.tree(root);
             let names = tree.iter().map(|&k| (k.0, self.res.class(k).name.clone())).collect();
-            let mut ct = rir::ClassType { name: self.class_rust_name(root), names, fields: fields.iter().map(|(n, t)| (rust_ident(n), t.clone())).collect(), hooks: Vec::new(), dyn_methods: Vec::new(), dyn_attrs: Vec::new() };
-            for (hook, dunders, want) in [("str", ["__str__", "__repr__"], Ty::Str), ("repr", ["__repr__", "__repr__"], Ty::Str), ("bool", ["__bool__", "__bool__"], Ty::Bool), ("eq", ["__eq__", "__eq__"], Ty::Bool)] {
-                if hook == "eq" {
-                    // `__eq__(self, other)` taking an instance of this hierarchy: the runtime's
-                    // hook for `in`, `list.index`, containers' `==`.
-                    let ok = self.method_impls(root, "__eq__").iter().all(|f| self.types.params[f.0 as usize].get(1).map(storable) == Some(Ty::Obj(root)));
-                    if !ok {
-                        continue;
-                    }
+            let mut ct = rir::ClassType { name: self.class_rust_name(root), names, fields: fields.iter().map(|(n, t)| (rust_ident(n), t.clone())).collect(), hooks: Vec::new(), dyn_methods: Vec::new(), attrs: Vec::new() };
+            // Attributes read from dynamic values: the instance's own, else its class's.
+            for attr in self.dyn_attrs.clone() {
+                if tree.iter().any(|&k| self.res.lookup_attr(k, &attr).is_some()) {
+                    let getter = self.attr_getter(root, &attr);
+                    ct.attrs.push((attr, getter, true));
+                } else if fields.iter().any(|(n, _)| *n == attr) {
+                    ct.attrs.push((attr.clone(), rust_ident(&attr), false));
                 }
+            }
+            // The runtime's hooks for the dunder methods (printing, truthiness, `==` and hashing
+            // in containers, ordering in `sorted`/`max`/`min`), each class's by its MRO.
+            let hooks: [(&str, &[&str], bool, Ty); 8] = [
+                ("str", &["__str__", "__repr__"], false, Ty::Str),
+                ("repr", &["__repr__"], false, Ty::Str),
+                ("bool", &["__bool__", "__len__"], false, Ty::Bool),
+                ("eq", &["__eq__"], true, Ty::Bool),
+                ("lt", &["__lt__"], true, Ty::Bool),
+                ("le", &["__le__"], true, Ty::Bool),
+                ("gt", &["__gt__"], true, Ty::Bool),
+                ("ge", &["__ge__"], true, Ty::Bool),
+            ];
+            for (hook, dunders, binary, want) in hooks {
                 let mut arms: Vec<(Vec<u32>, String)> = Vec::new();
                 for &k in &tree {
-                    let Some(f) = dunders.iter().find_map(|d| self.res.lookup_method(k, d)) else { continue };
-                    if storable(&self.types.returns[f.0 as usize]) != want {
-                        let span = self.res.funcs[f.0 as usize].span;
-                        self.unsupported(span, format!("a `{}` that may not return {}", self.res.funcs[f.0 as usize].name, want.python_name()), "it must return that type");
+                    let Some(f) = dunders.iter().find_map(|d| self.res.lookup_method(k, d)) else {
+                        // A `list`/`dict` subclass: the builtin's printing, truth, `==`.
+                        if let Some(fname) = self.base_hook(root, hook, funcs) {
+                            match arms.iter_mut().find(|(_, n)| *n == fname) {
+                                Some((tags, _)) => tags.push(k.0),
+                                None => arms.push((vec![k.0], fname)),
+                            }
+                        }
                         continue;
-                    }
-                    let fname = self.res.funcs[f.0 as usize].rust_name.clone();
+                    };
+                    let Some(fname) = self.hook_adapter(root, f, hook, binary, &want, funcs) else { continue };
                     match arms.iter_mut().find(|(_, n)| *n == fname) {
                         Some((tags, _)) => tags.push(k.0),
                         None => arms.push((vec![k.0], fname)),
@@ -378,6 +502,24 @@ impl Lower<'_> {
                 if !arms.is_empty() {
                     ct.hooks.push((hook.to_string(), arms));
                 }
+            }
+            let mut arms: Vec<(Vec<u32>, String)> = Vec::new();
+            for &k in &tree {
+                let fname = match self.hash_method(k) {
+                    None => continue,
+                    Some(Some(f)) => match self.hook_adapter(root, f, "hash", false, &Ty::Int, funcs) {
+                        Some(n) => n,
+                        None => continue,
+                    },
+                    Some(None) => self.unhashable_func(root, funcs),
+                };
+                match arms.iter_mut().find(|(_, n)| *n == fname) {
+                    Some((tags, _)) => tags.push(k.0),
+                    None => arms.push((vec![k.0], fname)),
+                }
+            }
+            if !arms.is_empty() {
+                ct.hooks.push(("hash".into(), arms));
             }
             if c.dataclass && self.res.lookup_method(id, "__repr__").is_none() {
                 let f = self.dataclass_repr(root, id);
@@ -405,6 +547,113 @@ impl Lower<'_> {
             }
         }
         out
+    }
+
+    /// How class `k` hashes: `None` by identity (no class of its MRO defines `__eq__` or
+    /// `__hash__`), `Some(None)` unhashable (`__eq__` without `__hash__` sets it to `None`, as
+    /// does a dataclass), `Some(Some(f))` through `__hash__` method `f`.
+    pub(super) fn hash_method(&self, k: ClassId) -> Option<Option<FuncId>> {
+        let base_unhashable = self.res.builtin_base(k).is_some();
+        for c in self.res.mro(k) {
+            let class = self.res.class(c);
+            if let Some((_, f)) = class.methods.iter().find(|(n, _)| n == "__hash__") {
+                return Some(Some(*f));
+            }
+            if class.attrs.iter().any(|(n, _)| n == "__hash__") || class.methods.iter().any(|(n, _)| n == "__eq__") || class.dataclass {
+                return Some(None);
+            }
+        }
+        // `list` and `dict` are unhashable.
+        base_unhashable.then_some(None)
+    }
+
+    /// For a `list`/`dict` subclass, the hook that does what the builtin does (`repr`, `str`,
+    /// `bool`, `eq`) on the value the instance holds.
+    fn base_hook(&mut self, root: ClassId, hook: &str, funcs: &mut Vec<rir::Func>) -> Option<String> {
+        self.res.builtin_base(root)?;
+        let name = format!("{}_base_{hook}", self.class_rust_name(root));
+        if funcs.iter().any(|f| f.name == name) {
+            return Some(name);
+        }
+        let base = |me: &str| Expr::Question(Box::new(Expr::Var(me.into()).method("get", vec![Expr::Closure(vec![Pat::Ident("d".into())], Box::new(Expr::NamedField(Box::new(Expr::Var("d".into())), rust_ident("__base__")).reference())), Expr::StrLit("__base__".into())])));
+        let (body, ret, binary) = match hook {
+            "repr" | "str" => (Expr::Question(Box::new(Expr::call("py_repr", vec![base("self_").reference()]))), Ty::Str, false),
+            "bool" => (Expr::call("truthy", vec![base("self_").reference()]), Ty::Bool, false),
+            "eq" => (Expr::call("PyEq::py_eq", vec![base("self_").reference(), base("other").reference()]), Ty::Bool, true),
+            _ => return None,
+        };
+        let mut params = vec![("self_".to_string(), Ty::Obj(root))];
+        if binary {
+            params.push(("other".into(), Ty::Obj(root)));
+        }
+        funcs.push(rir::Func { name: name.clone(), py_name: format!("{}.__{hook}__", self.res.class(root).name), line: 0, params, ret, body: Block::with_tail(vec![], Expr::Ok(Box::new(body))), by_ref_self: false, mut_self: false, captures: Vec::new() });
+        Some(name)
+    }
+
+    /// `fn Point_unhashable(self_: Point) -> PyResult<Int>`: the `TypeError` of `hash(obj)`.
+    fn unhashable_func(&mut self, root: ClassId, funcs: &mut Vec<rir::Func>) -> String {
+        let name = format!("{}_unhashable", self.class_rust_name(root));
+        if !funcs.iter().any(|f| f.name == name) {
+            let err = Expr::call("unhashable", vec![Expr::Var("self_".into()).method("class_name", vec![])]);
+            funcs.push(rir::Func { name: name.clone(), py_name: format!("{}.__hash__", self.res.class(root).name), line: 0, params: vec![("self_".into(), Ty::Obj(root))], ret: Ty::Int, body: Block::with_tail(vec![], Expr::call("Err", vec![err])), by_ref_self: false, mut_self: false, captures: Vec::new() });
+        }
+        name
+    }
+
+    /// The function a runtime hook calls for dunder method `f`: `f` itself when it takes
+    /// instances of the hierarchy and returns `want`, else an adapter that boxes the other
+    /// operand, takes the truth of the result (`bool` hooks) or hashes the returned int
+    /// (`hash`). `None` (the hook is left out) when `f` cannot serve as the hook.
+    fn hook_adapter(&mut self, root: ClassId, f: FuncId, hook: &str, binary: bool, want: &Ty, funcs: &mut Vec<rir::Func>) -> Option<String> {
+        let fi = f.0 as usize;
+        let kind = self.res.funcs[fi].kind;
+        if kind != MethodKind::Instance {
+            return None;
+        }
+        let params: Vec<Ty> = self.types.params[fi].iter().map(storable).collect();
+        let n = if binary { 2 } else { 1 };
+        if params.len() != n || params[0] != Ty::Obj(root) {
+            return None;
+        }
+        let ret = storable(&self.types.returns[fi]);
+        let user = self.res.funcs[fi].rust_name.clone();
+        if ret == *want && params.iter().all(|p| *p == Ty::Obj(root)) {
+            return Some(user);
+        }
+        if binary && !matches!(params[1], Ty::Obj(_) | Ty::Dyn) {
+            return None;
+        }
+        let conv = |v: Expr| -> Option<Expr> {
+            Some(match (hook, want, &ret) {
+                ("hash", _, Ty::Bool) => Expr::call("Int::from", vec![v]),
+                ("hash", _, _) => return None,
+                (_, Ty::Bool, _) if ret != Ty::Never => Expr::call("truthy", vec![v.reference()]),
+                (_, t, r) if t == r => v,
+                _ => return None,
+            })
+        };
+        let name = format!("{}_hook_{}_{}", self.class_rust_name(root), hook, user);
+        if funcs.iter().any(|g| g.name == name) {
+            return Some(name);
+        }
+        let mut args = vec![Expr::Var("self_".into())];
+        let mut fparams = vec![("self_".to_string(), Ty::Obj(root))];
+        if binary {
+            fparams.push(("other".into(), Ty::Obj(root)));
+            args.push(self.coerce(Expr::Var("other".into()), &Ty::Obj(root), &params[1], Span::default()));
+        }
+        let call = Expr::Question(Box::new(Expr::call(&user, args)));
+        if hook == "str" || hook == "repr" {
+            // CPython: `TypeError: __str__ returned non-string`; not modelled.
+            if ret != *want {
+                let span = self.res.funcs[fi].span;
+                self.unsupported(span, format!("a `{}` that may not return str", self.res.funcs[fi].name), "it must return that type");
+                return None;
+            }
+        }
+        let body = conv(call)?;
+        funcs.push(rir::Func { name: name.clone(), py_name: format!("{}.{}", self.res.class(root).name, self.res.funcs[fi].name), line: 0, params: fparams, ret: want.clone(), body: Block::with_tail(vec![], Expr::Ok(Box::new(body))), by_ref_self: false, mut_self: false, captures: Vec::new() });
+        Some(name)
     }
 
     /// `fn Point_attr_count(self_: &Point) -> PyResult<T>`: the instance's own attribute, else

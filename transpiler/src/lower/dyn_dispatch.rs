@@ -1,13 +1,13 @@
 //! User objects held in dynamic values (`children=None` defaults, mixed lists): their methods
-//! and attributes are found at run time. Each class hierarchy gets a `call_method` and a
-//! `get_attr` hook (see `ClassData` in the runtime) that match the name, unbox the arguments
-//! (CPython's `TypeError`s for a wrong count) and call the same functions static calls use.
+//! are found at run time. Each class hierarchy gets a `call_method` hook (see `ClassData` in
+//! the runtime) that matches the name, unboxes the arguments (CPython's `TypeError`s for a
+//! wrong count) and calls the same functions static calls use.
 
 use super::*;
 use crate::resolve::{ClassId, MethodKind};
 
 impl<'a> Lower<'a> {
-    /// Fills `ct.dyn_methods` and `ct.dyn_attrs` for hierarchy `root`.
+    /// Fills `ct.dyn_methods` for hierarchy `root` (attributes: `ClassType::attrs`).
     pub(super) fn dyn_dispatch(&mut self, root: ClassId, ct: &mut rir::ClassType) {
         let mut names: Vec<String> = Vec::new();
         for c in self.res.tree(root) {
@@ -22,22 +22,6 @@ impl<'a> Lower<'a> {
         for name in names {
             let body = self.dyn_method_body(root, &name);
             ct.dyn_methods.push((name, body));
-        }
-        let fields: Vec<String> = self.types.attrs.keys().filter(|(r, _)| *r == root).map(|(_, n)| n.clone()).collect();
-        let mut fields = fields;
-        fields.sort();
-        for attr in fields {
-            let t = storable(&self.types.attr(root, &attr));
-            let classes_with_attr = self.res.tree(root).into_iter().any(|c| self.res.lookup_attr(c, &attr).is_some());
-            let read = if classes_with_attr {
-                let getter = self.attr_getter(root, &attr);
-                Expr::call(&getter, vec![Expr::Var("obj".into())])
-            } else {
-                let field = Expr::Closure(vec![Pat::Ident("d".into())], Box::new(Expr::NamedField(Box::new(Expr::Var("d".into())), rust_ident(&attr)).reference()));
-                Expr::Var("obj".into()).method("get", vec![field, Expr::StrLit(attr.clone())])
-            };
-            let value = self.coerce(Expr::Question(Box::new(read)), &t, &Ty::Dyn, Span::default());
-            ct.dyn_attrs.push((attr, Block::with_tail(Vec::new(), Expr::Ok(Box::new(value)))));
         }
     }
 

@@ -44,6 +44,8 @@ pub fn lower(file: &SourceFile, module: &ast::Module, res: &Resolution, types: &
         next_tmp: 0,
         next_label: 0,
         getters: BTreeMap::new(),
+        dyn_attrs: std::collections::BTreeSet::new(),
+        raw_views: HashSet::new(),
         dispatchers: BTreeMap::new(),
         pending: Vec::new(),
         managers: Vec::new(),
@@ -145,6 +147,12 @@ struct Lower<'a> {
     next_label: u32,
     /// Attribute getters with class-attribute fallback, to generate (by hierarchy, attribute).
     getters: BTreeMap<(crate::resolve::ClassId, String), String>,
+    /// Attributes read from dynamic values (`obj.x` with `obj` a `Value`): instances answer
+    /// them through their `ClassData::get_attr` hook.
+    dyn_attrs: std::collections::BTreeSet<String>,
+    /// Expressions of `Types::base_views` being lowered as the instance itself (before taking
+    /// the builtin value it holds).
+    raw_views: HashSet<ast::ExprId>,
     /// Method dispatchers to generate (by hierarchy, method).
     dispatchers: BTreeMap<(crate::resolve::ClassId, String), String>,
     /// The completions of the enclosing `finally` blocks being run (innermost last).
@@ -241,7 +249,30 @@ impl<'a> Lower<'a> {
     }
 
     fn ty(&self, e: &ast::Expr) -> Ty {
+        if self.raw_views.contains(&e.id) {
+            if let Some(&root) = self.types.base_views.get(&e.id) {
+                return Ty::Obj(root);
+            }
+        }
         self.types.expr(e).clone()
+    }
+
+    /// For an instance of a `list`/`dict` subclass used as the builtin value it holds: that
+    /// value (shared with the instance, as the instance is).
+    fn base_view(&mut self, e: &ast::Expr) -> Option<Expr> {
+        let root = *self.types.base_views.get(&e.id)?;
+        if !self.raw_views.insert(e.id) {
+            return None;
+        }
+        let obj = self.place(e);
+        self.raw_views.remove(&e.id);
+        Some(self.base_value(obj, root, e.span))
+    }
+
+    /// The builtin value of instance `obj` of a `list`/`dict` subclass.
+    fn base_value(&mut self, obj: Expr, _root: crate::resolve::ClassId, span: Span) -> Expr {
+        let field = Expr::Closure(vec![Pat::Ident("d".into())], Box::new(Expr::NamedField(Box::new(Expr::Var("d".into())), rust_ident("__base__")).reference()));
+        self.attempt(obj.method("get", vec![field, Expr::StrLit("__base__".into())]), span)
     }
 
     // ----- functions and scopes ----------------------------------------------------------
@@ -596,6 +627,21 @@ impl<'a> Lower<'a> {
                     return; // `f = lambda ...`: emitted as a function
                 }
                 let vty = self.ty(value);
+                if let ([target @ ast::Expr { kind: ExprKind::Tuple(elts), .. }], Ty::Obj(_) | Ty::Gen(_)) = (targets.as_slice(), &vty) {
+                    if !elts.iter().any(|x| matches!(x.kind, ExprKind::Starred(_))) {
+                        // `a, b = obj`: iterated (its items may raise), exactly as many items.
+                        let elem = self.elem_ty(value);
+                        let Some(it) = self.fallible_iter(value) else { return };
+                        let items = self.tmp("items");
+                        let v = self.attempt(Expr::call("try_unpack", vec![it, Expr::RawInt(elts.len() as i64)]), target.span);
+                        out.push(Stmt::Let { name: items.clone(), ty: None, init: Some(v), mutable: false, optional: false });
+                        for (i, e) in elts.iter().enumerate() {
+                            let item = Expr::Index(Box::new(Expr::Var(items.clone())), i).method("clone", vec![]);
+                            self.bind(e, item, &elem, out);
+                        }
+                        return;
+                    }
+                }
                 let v = self.expr(value);
                 if targets.len() == 1 {
                     self.bind(&targets[0], v, &vty, out);
@@ -1012,6 +1058,17 @@ impl<'a> Lower<'a> {
                         let call = recv.method("setitem", vec![idx.reference(), Expr::Var(tmp)]);
                         out.push(Stmt::Expr(self.attempt(call, target.span)));
                     }
+                    Ty::Obj(root) if !self.method_impls(*root, "__setitem__").is_empty() => {
+                        // `obj[i] = v`: `obj.__setitem__(i, v)`, the value evaluated first.
+                        let root = *root;
+                        let tmp = self.tmp("value");
+                        out.push(Stmt::Let { name: tmp.clone(), ty: None, init: Some(value), mutable: false, optional: false });
+                        let recv = self.expr(container);
+                        let ity = self.ty(index);
+                        let idx = self.expr(index);
+                        let call = self.call_method_values(target.span, root, "__setitem__", recv, vec![(idx, ity), (Expr::Var(tmp), vty.clone())]);
+                        out.push(Stmt::Expr(call));
+                    }
                     _ => {
                         self.unsupported(target.span, format!("item assignment on {}", cty.python_name()), "only list items can be assigned yet");
                     }
@@ -1043,6 +1100,10 @@ impl<'a> Lower<'a> {
                 let n = self.expr_as(value, &Ty::Int);
                 out.push(Stmt::Expr(self.attempt(Expr::Var(tmp).method("irepeat", vec![n.reference()]), s.span)));
             }
+            return;
+        }
+        if let (ExprKind::Name(_), Some((v, t))) = (&target.kind, self.obj_binop(s.span, op, target, value, true)) {
+            self.bind(target, v, &t, out);
             return;
         }
         match &target.kind {
@@ -1474,6 +1535,9 @@ impl<'a> Lower<'a> {
 
     /// An owned value of the expression's type.
     fn expr(&mut self, e: &ast::Expr) -> Expr {
+        if let Some(v) = self.base_view(e) {
+            return v;
+        }
         let t = self.ty(e);
         match &e.kind {
             ExprKind::Name(n) => {
@@ -1495,6 +1559,9 @@ impl<'a> Lower<'a> {
     /// A borrowable place for the expression (a variable itself, without cloning), or an
     /// owned temporary.
     fn place(&mut self, e: &ast::Expr) -> Expr {
+        if let Some(v) = self.base_view(e) {
+            return v;
+        }
         if let ExprKind::Name(name) = &e.kind {
             match self.res.names.get(&e.id).cloned() {
                 Some(Binding::Var(scope, _)) => {
@@ -1564,13 +1631,8 @@ impl<'a> Lower<'a> {
                         return l.method(m, vec![r]);
                     }
                 }
-                if let Ty::Obj(root) = lt {
-                    let dunder = binop_dunder(*op);
-                    if !self.method_impls(root, dunder).is_empty() {
-                        let recv = self.expr(left);
-                        let arg = self.expr(right);
-                        return self.call_method_values(e.span, root, dunder, recv, vec![(arg, rt)]);
-                    }
+                if let Some((v, _)) = self.obj_binop(e.span, *op, left, right, false) {
+                    return v;
                 }
                 let (imp, result) = binop_rule(*op, &lt, &rt, crate::infer::is_nonneg_int_literal(right));
                 let l = self.operand(left, imp);
@@ -1679,6 +1741,7 @@ impl<'a> Lower<'a> {
                     Ty::Class(c) => self.class_attr(e, c, attr),
                     Ty::Dyn | Ty::Func(_) => {
                         self.dyn_access = true;
+                        self.dyn_attrs.insert(attr.clone());
                         let v = self.place(value);
                         let get = self.attempt(Expr::call("getattr_value", vec![v.reference(), Expr::StrLit(attr.clone())]), e.span);
                         self.coerce(get, &Ty::Dyn, &storable(&t), e.span)
@@ -1821,6 +1884,12 @@ impl<'a> Lower<'a> {
         let t = self.ty(operand);
         if op == UnaryOp::Not {
             return self.cond(operand).not();
+        }
+        if let (Ty::Obj(root), Some(d)) = (&t, unary_dunder(op)) {
+            if !self.method_impls(*root, d).is_empty() {
+                let recv = self.expr(operand);
+                return self.call_method_values(e.span, *root, d, recv, vec![]);
+            }
         }
         // Negative literals are constants, not a negation at run time.
         if let (UnaryOp::Neg, ExprKind::Int(i)) = (op, &operand.kind) {
@@ -2501,6 +2570,13 @@ impl<'a> Lower<'a> {
         if let Some(name) = crate::itertools::callee(self.res, func) {
             return self.itertools_call(e, name, args, keywords);
         }
+        if let (Ty::Obj(root), false) = (self.ty(func), matches!(func.kind, ExprKind::Attribute { .. })) {
+            if !self.method_impls(root, "__call__").is_empty() {
+                // A callable instance: `obj(args)` is `obj.__call__(args)`.
+                let recv = self.expr(func);
+                return self.call_method_impls(e.span, root, "__call__", recv, args, keywords);
+            }
+        }
         match &func.kind {
             ExprKind::Attribute { value, attr } => return self.method_call(e, value, attr, args, keywords),
             ExprKind::Name(_) => {}
@@ -2732,6 +2808,14 @@ impl<'a> Lower<'a> {
                 let v = self.expr_as(&args[0], &Ty::Dyn);
                 let h = self.attempt(v.method("hash", vec![]), e.span);
                 Expr::call("Int::from", vec![h])
+            }
+            ("abs", [Ty::Obj(root)]) if !self.method_impls(*root, "__abs__").is_empty() => {
+                let recv = self.expr(&args[0]);
+                self.call_method_values(e.span, *root, "__abs__", recv, vec![])
+            }
+            ("hash", [Ty::Obj(_)]) => {
+                let v = self.place(&args[0]);
+                Expr::call("Int::from", vec![self.attempt(v.method("hash", vec![]), e.span)])
             }
             ("abs", [Ty::Int]) => self.place(&args[0]).method("abs", vec![]),
             ("abs", [Ty::Bool]) => self.expr_as(&args[0], &Ty::Int),
@@ -2986,6 +3070,23 @@ impl<'a> Lower<'a> {
                     Expr::Var(acc),
                 ))
             }
+            ("sum", [_, Ty::Obj(root)]) if t == Ty::Obj(*root) && self.dunder_ret(*root, "__add__") == t => {
+                // Instances added up through `__add__`.
+                let root = *root;
+                let from = self.elem_ty(&args[0]);
+                let it = self.iterate(&args[0]);
+                let acc = self.tmp("total");
+                let item = self.tmp("item");
+                let start = self.expr(&args[1]);
+                let add = self.call_method_values(e.span, root, "__add__", Expr::Var(acc.clone()), vec![(Expr::Var(item.clone()), from)]);
+                Expr::Block(Block::with_tail(
+                    vec![
+                        Stmt::Let { name: acc.clone(), ty: None, init: Some(start), mutable: true, optional: false },
+                        Stmt::For { label: None, pat: Pat::Ident(item), iter: it, body: Block::new(vec![Stmt::Assign { place: Expr::Var(acc.clone()), value: add }]) },
+                    ],
+                    Expr::Var(acc),
+                ))
+            }
             ("sum", [_] | [_, _]) => {
                 // Elements of several types: Python's `+` on dynamic values.
                 let from = self.elem_ty(&args[0]);
@@ -3168,23 +3269,17 @@ impl<'a> Lower<'a> {
                     self.place(x).method("is_instance", vec![class])
                 }
                 (Some(Binding::Class(k)), Ty::Dyn, _) if !self.res.is_exception_class(k) => {
-                    // An instance of the class's hierarchy, if the value holds one.
+                    // An instance held in a dynamic value: its class tag, if it is one.
                     let root = self.res.root(k);
-                    let obj = self.tmp("obj");
-                    let held = Expr::TypedCall(Ty::Obj(root), "from_dyn".into(), vec![self.place(x).reference()]);
-                    let test = self.isinstance_test(Expr::Var(obj.clone()), root, k);
-                    Expr::MatchExpr(
-                        Box::new(held),
-                        vec![
-                            (Pat::Variant("Some".into(), vec![Pat::Ident(obj)]), Block::with_tail(Vec::new(), test)),
-                            (Pat::Variant("None".into(), vec![]), Block::with_tail(Vec::new(), Expr::Bool(false))),
-                        ],
-                    )
+                    let v = self.place(x);
+                    let tag = Expr::TypedCall(Ty::Obj(root), "value_class".into(), vec![v.reference()]);
+                    self.isinstance_tag_test(tag, root, k)
                 }
-                (Some(Binding::Class(_)), Ty::Dyn, _) => return self.unsupported(e.span, "this isinstance() check", "a value of several types tested against an exception class"),
+                (Some(Binding::Class(k)), Ty::Dyn, _) => return self.unsupported(c.span, format!("isinstance of a dynamic value with `{}`", self.res.class(k).name), "not supported yet"),
                 (Some(Binding::Class(_)), _, _) => Expr::Bool(false),
                 (Some(Binding::Builtin(_)), t, ExprKind::Name(n)) if *t != Ty::Dyn => {
                     let yes = match (n.as_str(), t) {
+                        ("list" | "dict", Ty::Obj(root)) if self.res.builtin_base(*root) == Some(n.as_str()) => true,
                         ("int", Ty::Int | Ty::Bool) | ("float", Ty::Float) | ("bool", Ty::Bool) | ("str", Ty::Str) | ("list", Ty::List(_)) | ("tuple", Ty::Tuple(_)) | ("object", _) => true,
                         ("int" | "float" | "bool" | "str" | "list" | "tuple" | "dict" | "set", _) => false,
                         _ => return self.unsupported(c.span, format!("isinstance with `{n}`"), "not supported yet"),
@@ -3560,6 +3655,23 @@ pub fn binop_dunder(op: ast::BinOp) -> &'static str {
         ast::BinOp::BitXor => "__xor__",
         ast::BinOp::BitAnd => "__and__",
     }
+}
+
+/// The methods Python tries for `a op b`: `__op__`, the reflected `__rop__` and the in-place
+/// `__iop__` (for `a op= b`).
+pub fn binop_dunders(op: ast::BinOp) -> (&'static str, String, String) {
+    let d = binop_dunder(op);
+    (d, format!("__r{}", &d[2..]), format!("__i{}", &d[2..]))
+}
+
+/// The method Python calls for a unary operator (`not` has none).
+pub fn unary_dunder(op: UnaryOp) -> Option<&'static str> {
+    Some(match op {
+        UnaryOp::Neg => "__neg__",
+        UnaryOp::Pos => "__pos__",
+        UnaryOp::Invert => "__invert__",
+        UnaryOp::Not => return None,
+    })
 }
 
 /// The method Python calls for a comparison.
