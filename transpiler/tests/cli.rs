@@ -146,3 +146,23 @@ fn every_command_has_help() {
         assert!(stdout(&out).contains("Usage: py2rust"), "{cmd}");
     }
 }
+
+#[test]
+fn constructs_outside_the_subset_are_refused_with_their_location() {
+    let cases = [
+        ("eval.py", "x = 1\nprint(eval(\"x + 1\"))\n", "eval.py:2:7", "eval"),
+        ("exec.py", "exec(\"y = 2\")\n", "exec.py:1:1", "exec"),
+        ("globals.py", "def f():\n    return globals()\n\nprint(f())\n", "globals.py:2:12", "globals"),
+        ("meta.py", "class M(type):\n    pass\n\n\nclass A(metaclass=M):\n    pass\n", "meta.py:5:9", "metaclass"),
+        ("yield_expr.py", "def g():\n    print((yield 1))\n\nprint(list(g()))\n", "yield_expr.py:2:12", "yield"),
+    ];
+    for (name, text, at, what) in cases {
+        let (_dir, path) = script(name, text);
+        let out = py2rust().arg("check").arg(&path).output().unwrap();
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{name}: {err}");
+        assert!(err.contains(at), "{name}: no {at} in {err}");
+        assert!(err.contains(what), "{name}: no {what} in {err}");
+        assert!(err.contains('^'), "{name}: no caret in {err}");
+    }
+}
