@@ -229,11 +229,13 @@ fn module_body() -> PyResult<()> {
         )
         .at("<module>", 36)?;
     gen_ = PyIter::new(
-        py_genexpr(
-            range(&Int::Small(0), &Int::Small(3), &Int::Small(1)).at("<module>", 37)?,
-            |n| { Ok(Some(&n * 2)) },
-        ),
-    );
+            py_genexpr(
+                range(&Int::Small(0), &Int::Small(3), &Int::Small(1))
+                    .at("<module>", 37)?,
+                |n| { Ok(Some(&n * 2)) },
+            ),
+        )
+        .named("generator");
     print(
             &[
                 &gen_.next_item().at("<module>", 38)?,

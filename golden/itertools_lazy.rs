@@ -16,16 +16,17 @@ fn firsts(mut n: Int, mut limit: Int) -> PyResult<PyList<Int>> {
     let mut evens: PyIter<Int>;
     let mut small: PyIter<Int>;
     evens = PyIter::new(
-        py_genexpr_try(
-            itertools_count(Int::Small(0), Int::Small(1)),
-            |x| {
-                if !(x.modulo(&Int::Small(2)).at("<genexpr>", 8)? == 0) {
-                    return Ok(None);
-                }
-                Ok(Some(x.clone()))
-            },
-        ),
-    );
+            py_genexpr_try(
+                itertools_count(Int::Small(0), Int::Small(1)),
+                |x| {
+                    if !(x.modulo(&Int::Small(2)).at("<genexpr>", 8)? == 0) {
+                        return Ok(None);
+                    }
+                    Ok(Some(x.clone()))
+                },
+            ),
+        )
+        .named("generator");
     small = itertools_takewhile(
         evens.clone(),
         {

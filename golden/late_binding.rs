@@ -17,12 +17,15 @@ fn make() -> PyResult<PyList<Int>> {
     let mut g: PyIter<Int>;
     factor.set(Int::Small(2));
     g = PyIter::new({
-        let mut factor = factor.clone();
-        py_genexpr(
-            range(&Int::Small(0), &Int::Small(3), &Int::Small(1)).at("make", 7)?,
-            move |x| { Ok(Some(&x * factor.get_local("factor").at("<genexpr>", 7)?)) },
-        )
-    });
+            let mut factor = factor.clone();
+            py_genexpr(
+                range(&Int::Small(0), &Int::Small(3), &Int::Small(1)).at("make", 7)?,
+                move |x| {
+                    Ok(Some(&x * factor.get_local("factor").at("<genexpr>", 7)?))
+                },
+            )
+        })
+        .named("generator");
     factor.set(Int::Small(10));
     Ok(
         PyList::from_vec(
@@ -39,13 +42,18 @@ fn module_body() -> PyResult<()> {
     let mut rows: PyList<PyList<Int>>;
     factor.set(Int::Small(2));
     g = PyIter::new({
-        let mut factor = factor.clone();
-        py_genexpr(
-            <PyList<Int>>::from_vec(vec![Int::Small(1), Int::Small(2), Int::Small(3)])
-                .iter(),
-            move |x| { Ok(Some(&x * factor.get_local("factor").at("<genexpr>", 13)?)) },
-        )
-    });
+            let mut factor = factor.clone();
+            py_genexpr(
+                <PyList<
+                    Int,
+                >>::from_vec(vec![Int::Small(1), Int::Small(2), Int::Small(3)])
+                    .iter(),
+                move |x| {
+                    Ok(Some(&x * factor.get_local("factor").at("<genexpr>", 13)?))
+                },
+            )
+        })
+        .named("generator");
     factor.set(Int::Small(5));
     print(
             &[
@@ -64,17 +72,18 @@ fn module_body() -> PyResult<()> {
         .at("<module>", 15)?;
     let outcome1 = 'try1: {
         bad = PyIter::new(
-            py_genexpr(
-                {
-                    Int::Small(5);
-                    match not_iterable::<Value>("int").at("<module>", 17) {
-                        Ok(value) => value,
-                        Err(err) => break 'try1 Err(err),
-                    }
-                },
-                |x| { Ok(Some(x.clone())) },
-            ),
-        );
+                py_genexpr(
+                    {
+                        Int::Small(5);
+                        match not_iterable::<Value>("int").at("<module>", 17) {
+                            Ok(value) => value,
+                            Err(err) => break 'try1 Err(err),
+                        }
+                    },
+                    |x| { Ok(Some(x.clone())) },
+                ),
+            )
+            .named("generator");
         Ok::<(), PyErr>(())
     };
     match outcome1 {

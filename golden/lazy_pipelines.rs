@@ -103,16 +103,17 @@ fn module_body() -> PyResult<()> {
     let mut evens: PyIter<Int>;
     let mut squares: PyIter<Int>;
     stage = PyIter::new(
-        py_genexpr_try(
-            numbers(Int::Small(4)).at("<module>", 16)?,
-            |x| {
-                if !(x != 2) {
-                    return Ok(None);
-                }
-                Ok(Some(shout(x.clone()).at("<genexpr>", 16)?))
-            },
-        ),
-    );
+            py_genexpr_try(
+                numbers(Int::Small(4)).at("<module>", 16)?,
+                |x| {
+                    if !(x != 2) {
+                        return Ok(None);
+                    }
+                    Ok(Some(shout(x.clone()).at("<genexpr>", 16)?))
+                },
+            ),
+        )
+        .named("generator");
     print(&[&PyStr::from("built")], " ", "\n").at("<module>", 17)?;
     print(&[&stage.next_item().at("<module>", 18)?], " ", "\n").at("<module>", 18)?;
     for item7 in stage.clone() {
@@ -179,17 +180,20 @@ fn module_body() -> PyResult<()> {
         )
         .at("<module>", 36)?;
     evens = PyIter::new(
-        py_genexpr(
-            range(&Int::Small(0), &Int::Small(20), &Int::Small(1)).at("<module>", 37)?,
-            |n| {
-                if !(n.modulo(&Int::Small(2)).at("<genexpr>", 37)? == 0) {
-                    return Ok(None);
-                }
-                Ok(Some(n.clone()))
-            },
-        ),
-    );
-    squares = PyIter::new(py_genexpr_try(evens.clone(), |n| { Ok(Some(&n * &n)) }));
+            py_genexpr(
+                range(&Int::Small(0), &Int::Small(20), &Int::Small(1))
+                    .at("<module>", 37)?,
+                |n| {
+                    if !(n.modulo(&Int::Small(2)).at("<genexpr>", 37)? == 0) {
+                        return Ok(None);
+                    }
+                    Ok(Some(n.clone()))
+                },
+            ),
+        )
+        .named("generator");
+    squares = PyIter::new(py_genexpr_try(evens.clone(), |n| { Ok(Some(&n * &n)) }))
+        .named("generator");
     print(
             &[
                 &squares.next_item().at("<module>", 39)?,

@@ -18,18 +18,19 @@ fn scaled(mut xs: PyList<Int>, mut k: Int) -> PyResult<PyList<Int>> {
     let mut g: PyIter<Int>;
     m.set(k.get_local("k").at("scaled", 3)? * 2);
     g = PyIter::new({
-        let mut m = m.clone();
-        let mut k = k.clone();
-        py_genexpr(
-            xs.iter(),
-            move |x| {
-                if !(&x > &k.get_local("k").at("<genexpr>", 4)?) {
-                    return Ok(None);
-                }
-                Ok(Some(&x * m.get_local("m").at("<genexpr>", 4)?))
-            },
-        )
-    });
+            let mut m = m.clone();
+            let mut k = k.clone();
+            py_genexpr(
+                xs.iter(),
+                move |x| {
+                    if !(&x > &k.get_local("k").at("<genexpr>", 4)?) {
+                        return Ok(None);
+                    }
+                    Ok(Some(&x * m.get_local("m").at("<genexpr>", 4)?))
+                },
+            )
+        })
+        .named("generator");
     Ok(
         PyList::from_vec(
             try_collect(g.clone())
@@ -47,28 +48,30 @@ fn pipeline(mut n: Int) -> PyResult<Int> {
     let mut small: PyIter<Int>;
     limit.set(n.floordiv(&Int::Small(2)).at("pipeline", 9)?);
     evens = PyIter::new(
-        py_genexpr(
-            range(&Int::Small(0), &n, &Int::Small(1)).at("pipeline", 10)?,
-            |x| {
-                if !(x.modulo(&Int::Small(2)).at("<genexpr>", 10)? == 0) {
-                    return Ok(None);
-                }
-                Ok(Some(x.clone()))
-            },
-        ),
-    );
-    small = PyIter::new({
-        let mut limit = limit.clone();
-        py_genexpr_try(
-            evens.clone(),
-            move |x| {
-                if !(&x < &limit.get_local("limit").at("<genexpr>", 11)?) {
-                    return Ok(None);
-                }
-                Ok(Some(&x * 10))
-            },
+            py_genexpr(
+                range(&Int::Small(0), &n, &Int::Small(1)).at("pipeline", 10)?,
+                |x| {
+                    if !(x.modulo(&Int::Small(2)).at("<genexpr>", 10)? == 0) {
+                        return Ok(None);
+                    }
+                    Ok(Some(x.clone()))
+                },
+            ),
         )
-    });
+        .named("generator");
+    small = PyIter::new({
+            let mut limit = limit.clone();
+            py_genexpr_try(
+                evens.clone(),
+                move |x| {
+                    if !(&x < &limit.get_local("limit").at("<genexpr>", 11)?) {
+                        return Ok(None);
+                    }
+                    Ok(Some(&x * 10))
+                },
+            )
+        })
+        .named("generator");
     Ok({
         let mut total1 = Int::Small(0);
         for item2 in small.clone() {

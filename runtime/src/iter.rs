@@ -8,18 +8,20 @@ use std::rc::Rc;
 
 type Inner<T> = Rc<RefCell<Box<dyn Iterator<Item = PyResult<T>>>>>;
 
-pub struct PyIter<T>(Inner<T>);
+/// The iterator, and the Python type it stands for when the program asks (`type(g).__name__`
+/// of a generator expression is `generator`); empty when not known.
+pub struct PyIter<T>(Inner<T>, &'static str);
 
 impl<T> Clone for PyIter<T> {
     fn clone(&self) -> Self {
-        PyIter(Rc::clone(&self.0))
+        PyIter(Rc::clone(&self.0), self.1)
     }
 }
 
 impl<T: 'static> PyIter<T> {
     /// Over items that may raise.
     pub fn new(items: impl IntoIterator<Item = PyResult<T>, IntoIter: 'static>) -> PyIter<T> {
-        PyIter(Rc::new(RefCell::new(Box::new(items.into_iter()))))
+        PyIter(Rc::new(RefCell::new(Box::new(items.into_iter()))), "")
     }
 
     /// Over items that cannot raise.
@@ -61,6 +63,20 @@ impl<T: 'static> PyIter<T> {
         }))
     }
 
+    /// The same iterator, known to be a Python `kind` (`generator`).
+    pub fn named(mut self, kind: &'static str) -> PyIter<T> {
+        self.1 = kind;
+        self
+    }
+
+    /// `type(it).__name__`, where it is known.
+    pub fn kind_name(&self) -> PyResult<crate::pystr::PyStr> {
+        if self.1.is_empty() {
+            return Err(PyErr::type_error("py2rust: the Python type of this iterator is not known here"));
+        }
+        Ok(crate::pystr::PyStr::from(self.1))
+    }
+
     /// `next(it)`.
     pub fn next_item(&self) -> PyResult<T> {
         let item = self.0.borrow_mut().next();
@@ -99,7 +115,7 @@ impl<T> PyObject for PyIter<T> {
         true
     }
     fn type_name(&self) -> &'static str {
-        "iterator"
+        if self.1.is_empty() { "iterator" } else { self.1 }
     }
 }
 

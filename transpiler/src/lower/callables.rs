@@ -308,8 +308,9 @@ impl Lower<'_> {
                     .map(|n| Stmt::Let { name: rust_ident(n), ty: None, init: Some(Expr::Var(rust_ident(n)).method("clone", vec![])), mutable: true, optional: false })
                     .collect();
                 let iter = Expr::Block(Block::with_tail(lets, Expr::Call(f, args)));
-                return Expr::call("PyIter::new", vec![iter]);
+                return Expr::call("PyIter::new", vec![iter]).method("named", vec![Expr::StrLit("generator".into())]);
             }
+            return self.stored_iter(e).method("named", vec![Expr::StrLit("generator".into())]);
         }
         self.stored_iter(e)
     }

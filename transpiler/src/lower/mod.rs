@@ -3245,7 +3245,12 @@ impl<'a> Lower<'a> {
             Ty::File => "TextIOWrapper",
             Ty::Gen(_) => "generator",
             Ty::Range => "range",
-            Ty::Iter(_) | Ty::Func(_) | Ty::Module(_) => return self.unsupported(x.span, "type() of this value", "not supported yet"),
+            // Known for a generator expression kept in a variable (see `PyIter::named`).
+            Ty::Iter(_) => {
+                let kind = self.place(x).method("kind_name", vec![]);
+                return self.attempt(kind, x.span);
+            }
+            Ty::Func(_) | Ty::Module(_) => return self.unsupported(x.span, "type() of this value", "not supported yet"),
         };
         Expr::Str(name.into())
     }
