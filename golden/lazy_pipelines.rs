@@ -209,10 +209,51 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 39)?;
+    print(
+            &[
+                &min_iter_or(
+                        <PyList<Value>>::from_vec(vec![])
+                            .iter()
+                            .into_iter()
+                            .map(|item| item),
+                        PyStr::from("empty").into_value(),
+                    )
+                    .at("<module>", 40)?,
+                &max_iter_or(
+                        try_collect(
+                                py_genexpr(
+                                    <PyList<Value>>::from_vec(vec![]).iter(),
+                                    |x| { Ok(Some(x.clone())) },
+                                ),
+                            )
+                            .at("<module>", 40)?
+                            .into_iter()
+                            .map(|item| item),
+                        ().into_value(),
+                    )
+                    .at("<module>", 40)?,
+                &max_iter_or(
+                        <PyList<Int>>::from_vec(vec![Int::Small(3), Int::Small(1)])
+                            .iter()
+                            .into_iter()
+                            .map(|item| item),
+                        Int::Small(0),
+                    )
+                    .at("<module>", 40)?,
+                &min_iter_or(
+                        PyStr::from("hello").iter().into_iter().map(|item| item),
+                        PyStr::from("z"),
+                    )
+                    .at("<module>", 40)?,
+            ],
+            " ",
+            "\n",
+        )
+        .at("<module>", 40)?;
     Ok(())
 }
 fn main() {
     run_main("lazy_pipelines.py", SOURCE, module_body)
 }
 /// The Python source, for tracebacks.
-const SOURCE: &str = "# Lazy pipelines: generator expressions over generators run one item at a time; range objects\n# are values that can be stored, passed and iterated again.\n\n\ndef numbers(n):\n    for i in range(n):\n        print(\"make\", i)\n        yield i\n\n\ndef shout(x):\n    print(\"use\", x)\n    return x * 10\n\n\nstage = (shout(x) for x in numbers(4) if x != 2)\nprint(\"built\")\nprint(next(stage))\nfor v in stage:\n    print(\"got\", v)\n\nprint(any(x > 1 for x in numbers(10)))\nprint(sum(x * x for x in numbers(3)))\n\nr = range(1, 10, 2)\nprint(r, len(r), list(r), list(r))\n\n\ndef total(xs):\n    t = 0\n    for x in xs:\n        t += x\n    return t\n\n\nprint(total(range(5)), total(r))\nevens = (n for n in range(20) if n % 2 == 0)\nsquares = (n * n for n in evens)\nprint(next(squares), list(squares))\n";
+const SOURCE: &str = "# Lazy pipelines: generator expressions over generators run one item at a time; range objects\n# are values that can be stored, passed and iterated again.\n\n\ndef numbers(n):\n    for i in range(n):\n        print(\"make\", i)\n        yield i\n\n\ndef shout(x):\n    print(\"use\", x)\n    return x * 10\n\n\nstage = (shout(x) for x in numbers(4) if x != 2)\nprint(\"built\")\nprint(next(stage))\nfor v in stage:\n    print(\"got\", v)\n\nprint(any(x > 1 for x in numbers(10)))\nprint(sum(x * x for x in numbers(3)))\n\nr = range(1, 10, 2)\nprint(r, len(r), list(r), list(r))\n\n\ndef total(xs):\n    t = 0\n    for x in xs:\n        t += x\n    return t\n\n\nprint(total(range(5)), total(r))\nevens = (n for n in range(20) if n % 2 == 0)\nsquares = (n * n for n in evens)\nprint(next(squares), list(squares))\nprint(min([], default=\"empty\"), max((x for x in []), default=None), max([3, 1], default=0), min(\"hello\", default=\"z\"))\n";

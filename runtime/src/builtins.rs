@@ -358,6 +358,42 @@ pub fn max_iter<T: PyOrd, I: IntoIterator<Item = T>>(items: I) -> PyResult<T> {
     extreme(items, "max", |x, best| x.py_gt(best))
 }
 
+/// `min(iterable, default=d)`.
+pub fn min_iter_or<T: PyOrd, I: IntoIterator<Item = T>>(items: I, default: T) -> PyResult<T> {
+    let mut it = items.into_iter().peekable();
+    if it.peek().is_none() {
+        return Ok(default);
+    }
+    min_iter(it)
+}
+
+/// `max(iterable, default=d)`.
+pub fn max_iter_or<T: PyOrd, I: IntoIterator<Item = T>>(items: I, default: T) -> PyResult<T> {
+    let mut it = items.into_iter().peekable();
+    if it.peek().is_none() {
+        return Ok(default);
+    }
+    max_iter(it)
+}
+
+/// `min(iterable, key=key, default=d)`.
+pub fn min_by_key_or<T, K: PyOrd, I: IntoIterator<Item = T>>(items: I, key: impl FnMut(&T) -> PyResult<K>, default: T) -> PyResult<T> {
+    let mut it = items.into_iter().peekable();
+    if it.peek().is_none() {
+        return Ok(default);
+    }
+    min_by_key(it, key)
+}
+
+/// `max(iterable, key=key, default=d)`.
+pub fn max_by_key_or<T, K: PyOrd, I: IntoIterator<Item = T>>(items: I, key: impl FnMut(&T) -> PyResult<K>, default: T) -> PyResult<T> {
+    let mut it = items.into_iter().peekable();
+    if it.peek().is_none() {
+        return Ok(default);
+    }
+    max_by_key(it, key)
+}
+
 /// `min(iterable, key=key)`.
 pub fn min_by_key<T, K: PyOrd, I: IntoIterator<Item = T>>(items: I, mut key: impl FnMut(&T) -> PyResult<K>) -> PyResult<T> {
     let mut it = items.into_iter();

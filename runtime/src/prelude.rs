@@ -5,7 +5,7 @@ pub use std::rc::Rc;
 pub use crate::builtins::{
     abs_value, bin_value, py_ascii, bool_value, chr, divmod_value, eprint, float_value, format_value, hex_value, input,
     int_value,
-    max2, max_by_key, max_iter, max_values, min2, min_by_key, min_iter, min_values, oct_value, ord, pow_value,
+    max2, max_by_key, max_by_key_or, max_iter, max_iter_or, max_values, min2, min_by_key, min_by_key_or, min_iter, min_iter_or, min_values, oct_value, ord, pow_value,
     print, py_enumerate, range, range_i64, range_len, range_stop, round_value, sorted, sorted_by_key,
     str_value, sum_values, PyEnumerate, RangeIter,
 };

@@ -1556,13 +1556,20 @@ impl<'a> Infer<'a> {
                 self.s.join_into(v, &elem);
                 Some(ITy::List(v))
             }
-            ("min" | "max", 1) if key.is_some() => {
+            ("min" | "max", 1) if key.is_some() || keywords.iter().any(|k| k.name == "default") => {
                 let it = self.expr(&args[0]);
                 let elem = self.elem_of(&it);
                 if let Some(f) = key {
                     self.apply_callable(f, &[elem.clone()]);
                 }
-                Some(elem)
+                // `default=`: what an empty iterable gives.
+                match keywords.iter().find(|k| k.name == "default") {
+                    Some(d) => {
+                        let dt = self.expr(&d.value);
+                        Some(self.s.join(&elem, &dt))
+                    }
+                    None => Some(elem),
+                }
             }
             ("map", 2..) => {
                 let elems: Vec<ITy> = args[1..].iter().map(|a| {

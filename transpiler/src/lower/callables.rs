@@ -125,7 +125,8 @@ impl Lower<'_> {
     pub(super) fn higher_order_call(&mut self, e: &ast::Expr, name: &str, args: &[ast::Expr], keywords: &[ast::Keyword]) -> Option<Expr> {
         let key = keywords.iter().find(|k| k.name == "key").map(|k| &k.value);
         let reverse = keywords.iter().find(|k| k.name == "reverse").map(|k| &k.value);
-        if let Some(k) = keywords.iter().find(|k| k.name != "key" && k.name != "reverse") {
+        let default = keywords.iter().find(|k| k.name == "default" && matches!(name, "min" | "max") && args.len() == 1).map(|k| &k.value);
+        if let Some(k) = keywords.iter().find(|k| k.name != "key" && k.name != "reverse" && !(k.name == "default" && default.is_some())) {
             return Some(self.unsupported(k.span, format!("`{name}({}=...)`", k.name), "not supported yet"));
         }
         match (name, args.len()) {
@@ -139,6 +140,24 @@ impl Lower<'_> {
                         Expr::call("sorted_by_key", vec![it, closure, rev])
                     }
                     None => Expr::call("sorted", vec![it, rev]),
+                };
+                Some(self.attempt(call, e.span))
+            }
+            ("min" | "max", 1) if default.is_some() => {
+                // The items as the result's type (the default may be of another type).
+                let t = storable(&self.ty(e));
+                let elem = self.elem_ty(&args[0]);
+                let it = self.iterate(&args[0]);
+                let item = self.coerce(Expr::Var("item".into()), &elem, &t, e.span);
+                let items = it.method("into_iter", vec![]).method("map", vec![Expr::Closure(vec![Pat::Ident("item".into())], Box::new(item))]);
+                let d = self.expr_as(default?, &t);
+                let key_closure = match key {
+                    Some(f) => Some(self.callable_closure(f, &[t.clone()], true)?),
+                    None => None,
+                };
+                let call = match key_closure {
+                    Some(k) => Expr::call(if name == "min" { "min_by_key_or" } else { "max_by_key_or" }, vec![items, k, d]),
+                    None => Expr::call(if name == "min" { "min_iter_or" } else { "max_iter_or" }, vec![items, d]),
                 };
                 Some(self.attempt(call, e.span))
             }
