@@ -1637,7 +1637,13 @@ impl<'a> Lower<'a> {
                 let (imp, result) = binop_rule(*op, &lt, &rt, crate::infer::is_nonneg_int_literal(right));
                 let l = self.operand(left, imp);
                 let r = self.operand(right, imp);
-                self.binop_impl(imp, *op, l, &lt, r, &rt, &result, e.span)
+                let v = self.binop_impl(imp, *op, l, &lt, r, &rt, &result, e.span);
+                if t == Ty::Never && result != Ty::Never {
+                    // No value ever reaches here (an operand raises first, e.g. an attribute
+                    // never assigned): evaluate it for that, as the `()` its type stands for.
+                    return Expr::Block(Block::new(vec![Stmt::Let { name: "_".into(), ty: None, init: Some(v), mutable: false, optional: false }]));
+                }
+                v
             }
             ExprKind::UnaryOp { op, operand } => self.unary(e, *op, operand),
             ExprKind::BoolOp { op, values } => self.bool_op(*op, values, &t),
