@@ -127,6 +127,23 @@ pub fn py_map<T, R>(items: impl IntoIterator<Item = T>, f: impl FnMut(T) -> PyRe
     items.into_iter().map(f)
 }
 
+/// `map(f, items)` over a source whose items may raise (a generator): pulled one at a time.
+pub fn py_map_try<T, R>(items: impl IntoIterator<Item = PyResult<T>>, mut f: impl FnMut(T) -> PyResult<R>) -> impl Iterator<Item = PyResult<R>> {
+    items.into_iter().map(move |x| x.and_then(&mut f))
+}
+
+/// `filter(f, items)` over a source whose items may raise.
+pub fn py_filter_try<T, R: PyObject>(items: impl IntoIterator<Item = PyResult<T>>, mut f: impl FnMut(&T) -> PyResult<R>) -> impl Iterator<Item = PyResult<T>> {
+    items.into_iter().filter_map(move |x| match x {
+        Ok(x) => match f(&x) {
+            Ok(r) if r.truthy() => Some(Ok(x)),
+            Ok(_) => None,
+            Err(e) => Some(Err(e)),
+        },
+        Err(e) => Some(Err(e)),
+    })
+}
+
 /// `filter(f, items)`: lazy; keeps the items whose `f(item)` is true.
 pub fn py_filter<T, R: PyObject>(items: impl IntoIterator<Item = T>, mut f: impl FnMut(&T) -> PyResult<R>) -> impl Iterator<Item = PyResult<T>> {
     items.into_iter().filter_map(move |x| match f(&x) {

@@ -54,6 +54,18 @@ impl PyRange {
     }
 }
 
+impl PyRange {
+    /// `r[a:b:c]`: a range again (CPython computes the indices against its length).
+    pub fn slice(&self, start: Option<&Int>, stop: Option<&Int>, step: Option<&Int>) -> PyResult<PyRange> {
+        let n = self.len()?.to_i64().unwrap_or(i64::MAX) as usize;
+        let s = crate::list::slice_indices(n, start, stop, step)?;
+        let first = &self.start + &(&Int::from(s.start) * &self.step);
+        let step = &self.step * &Int::from(s.step);
+        let stop = &first + &(&Int::from(s.len as i64) * &step);
+        Ok(PyRange { start: first, stop, step })
+    }
+}
+
 impl PyObject for PyRange {
     fn write_repr(&self, out: &mut String) -> PyResult<()> {
         if self.step == Int::from(1) {

@@ -1301,11 +1301,12 @@ impl<'a> Infer<'a> {
                 }
                 if matches!(index.kind, ExprKind::Slice { .. }) {
                     return match c {
-                        ITy::List(_) | ITy::Str => c,
+                        ITy::List(_) | ITy::Str | ITy::Range => c,
                         _ => ITy::Dyn,
                     };
                 }
                 match c {
+                    ITy::Range => ITy::Int,
                     ITy::Obj(root) => self.instance_call(root, "__getitem__", &[it], &[], &[]).unwrap_or(ITy::Dyn),
                     // `os.environ[key]`, from the module table.
                     ITy::Module(m) => self.module_call(e, &m, "__getitem__", &[it], &[], &[]),

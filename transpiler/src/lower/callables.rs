@@ -85,11 +85,29 @@ impl Lower<'_> {
                         Expr::Ok(Box::new(call))
                     }
                 }
+                Some(Binding::Builtin(b)) if b == "pow" && param_tys.len() >= 2 => {
+                    // `map(pow, xs, ys)`: Python's `pow` on the items as dynamic values.
+                    let boxed = (0..param_tys.len()).map(|i| {
+                        let v = owned(self, i);
+                        self.coerce(v, &param_tys[i], &Ty::Dyn, f.span)
+                    }).collect();
+                    Expr::call("call_value", vec![Expr::call("builtin_value", vec![Expr::StrLit(b.clone())]).reference(), Expr::Vec(boxed)])
+                }
                 _ => {
                     self.unsupported(f.span, format!("`{n}` as a function argument"), "pass a lambda, a function defined with def, or len/str/abs/int/float/repr");
                     return None;
                 }
             },
+            // `str.upper` and the like, given strings: the method called on each.
+            ExprKind::Attribute { value, attr } if matches!(&value.kind, ExprKind::Name(n) if n == "str") && matches!(self.res.names.get(&value.id), Some(Binding::Builtin(_))) && param_tys.first() == Some(&Ty::Str) => {
+                let recv = owned(self, 0);
+                let recv = self.coerce(recv, &Ty::Str, &Ty::Dyn, f.span);
+                let rest = (1..param_tys.len()).map(|i| {
+                    let v = owned(self, i);
+                    self.coerce(v, &param_tys[i], &Ty::Dyn, f.span)
+                }).collect();
+                recv.method("call_method", vec![Expr::StrLit(attr.clone()), Expr::Vec(rest)])
+            }
             _ => {
                 self.unsupported(f.span, "this function argument", "pass a lambda or the name of a function");
                 return None;
@@ -205,9 +223,13 @@ impl Lower<'_> {
         match (name.as_str(), args.len()) {
             ("map", 2) => {
                 let elem = self.elem_ty(&args[1]);
-                let it = self.iterate(&args[1]);
+                // A lazy source that may raise (a generator) stays lazy: one item at a time.
+                let (it, map) = match self.lazily_fallible(&args[1]).then(|| self.fallible_iter(&args[1])).flatten() {
+                    Some(it) => (it, "py_map_try"),
+                    None => (self.iterate(&args[1]), "py_map"),
+                };
                 let closure = self.callable_closure(&args[0], &[elem], false)?;
-                Some(Expr::call("py_map", vec![it, closure]))
+                Some(Expr::call(map, vec![it, closure]))
             }
             ("map", 3) => {
                 // Two iterables: their items in pairs, as far as the shorter goes.
@@ -220,13 +242,16 @@ impl Lower<'_> {
             }
             ("filter", 2) => {
                 let elem = self.elem_ty(&args[1]);
-                let it = self.iterate(&args[1]);
+                let (it, filter) = match self.lazily_fallible(&args[1]).then(|| self.fallible_iter(&args[1])).flatten() {
+                    Some(it) => (it, "py_filter_try"),
+                    None => (self.iterate(&args[1]), "py_filter"),
+                };
                 if matches!(args[0].kind, ExprKind::None) {
                     let keep = Expr::Closure(vec![Pat::Ident("item".into())], Box::new(Expr::Ok(Box::new(Expr::call("truthy", vec![Expr::Var("item".into())])))));
-                    return Some(Expr::call("py_filter", vec![it, keep]));
+                    return Some(Expr::call(filter, vec![it, keep]));
                 }
                 let closure = self.callable_closure(&args[0], &[elem], true)?;
-                Some(Expr::call("py_filter", vec![it, closure]))
+                Some(Expr::call(filter, vec![it, closure]))
             }
             _ => None,
         }
@@ -247,7 +272,7 @@ impl Lower<'_> {
                 self.unsupported(iter.span, "`zip` over a generator expression with several `for` clauses", "zip would consume it eagerly here; build a list first");
                 None
             }
-            ("zip", 0) => Some(Expr::call("std::iter::empty", vec![])),
+            ("zip", 0) => Some(Expr::call("std::iter::empty::<EmptyTuple>", vec![])),
             ("zip", 1) => {
                 let a = self.iterate(&args[0]);
                 let one = Expr::Closure(vec![Pat::Ident("x".into())], Box::new(Expr::Tuple(vec![Expr::Var("x".into())])));

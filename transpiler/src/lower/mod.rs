@@ -2154,8 +2154,8 @@ impl<'a> Lower<'a> {
                 let bounds = self.slice_bounds(lower, upper, step);
                 return self.attempt(recv.method("slice", bounds), e.span);
             }
-            if !matches!(ct, Ty::List(_) | Ty::Str | Ty::Dyn) {
-                return self.unsupported(e.span, format!("slicing {}", ct.python_name()), "only lists, strings and dynamic values can be sliced yet");
+            if !matches!(ct, Ty::List(_) | Ty::Str | Ty::Dyn | Ty::Range) {
+                return self.unsupported(e.span, format!("slicing {}", ct.python_name()), "only lists, strings, ranges and dynamic values can be sliced yet");
             }
             let recv = self.place(value);
             let bounds = self.slice_bounds(lower, upper, step);
@@ -2175,7 +2175,7 @@ impl<'a> Lower<'a> {
                 let v = self.attempt(recv.method("getitem", vec![k.reference()]), e.span);
                 self.never_item(v, vt, e)
             }
-            Ty::List(_) | Ty::Str => {
+            Ty::List(_) | Ty::Str | Ty::Range => {
                 let recv = self.place(value);
                 let i = self.expr_as(index, &Ty::Int);
                 let v = self.attempt(recv.method("getitem", vec![i.reference()]), e.span);
