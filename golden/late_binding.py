@@ -19,3 +19,7 @@ except TypeError as e:
     print("at creation:", e)
 rows = [[1, 2, 3], [4, 5, 6]]
 print(tuple(r[0] for r in rows), list(tuple(r[i] for r in rows) for i in range(3)))
+gens = [(x * i for x in range(3)) for i in range(3)]
+print([list(g) for g in gens])
+gens = [(x * i for x in range(i + 1)) for i in range(3)]
+print([list(g) for g in gens])

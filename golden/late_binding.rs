@@ -40,6 +40,7 @@ fn module_body() -> PyResult<()> {
     let mut bad: PyIter<Value>;
     let mut e: PyErr;
     let mut rows: PyList<PyList<Int>>;
+    let mut gens: PyList<PyIter<Int>>;
     factor.set(Int::Small(2));
     g = PyIter::new({
             let mut factor = factor.clone();
@@ -158,10 +159,104 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 21)?;
+    gens = PyList::from_vec({
+        let i = PyCell::<Int>::unbound();
+        let mut items3 = Vec::new();
+        for item4 in range(&Int::Small(0), &Int::Small(3), &Int::Small(1))
+            .at("<module>", 22)?
+        {
+            i.set(item4);
+            items3
+                .push(
+                    PyIter::new({
+                            let mut i = i.clone();
+                            py_genexpr(
+                                range(&Int::Small(0), &Int::Small(3), &Int::Small(1))
+                                    .at("<module>", 22)?,
+                                move |x| { Ok(Some(&x * i.get("i").at("<genexpr>", 22)?)) },
+                            )
+                        })
+                        .named("generator"),
+                );
+        }
+        items3
+    });
+    print(
+            &[
+                &PyList::from_vec({
+                    let mut items5 = Vec::new();
+                    for g in gens.iter() {
+                        items5
+                            .push(
+                                PyList::from_vec(
+                                    try_collect(g.clone())
+                                        .at("<module>", 23)?
+                                        .into_iter()
+                                        .map(|item| item)
+                                        .collect(),
+                                ),
+                            );
+                    }
+                    items5
+                }),
+            ],
+            " ",
+            "\n",
+        )
+        .at("<module>", 23)?;
+    gens = PyList::from_vec({
+        let i = PyCell::<Int>::unbound();
+        let mut items6 = Vec::new();
+        for item7 in range(&Int::Small(0), &Int::Small(3), &Int::Small(1))
+            .at("<module>", 24)?
+        {
+            i.set(item7);
+            items6
+                .push(
+                    PyIter::new({
+                            let mut i = i.clone();
+                            py_genexpr(
+                                range(
+                                        &Int::Small(0),
+                                        &(i.get("i").at("<module>", 24)? + 1),
+                                        &Int::Small(1),
+                                    )
+                                    .at("<module>", 24)?,
+                                move |x| { Ok(Some(&x * i.get("i").at("<genexpr>", 24)?)) },
+                            )
+                        })
+                        .named("generator"),
+                );
+        }
+        items6
+    });
+    print(
+            &[
+                &PyList::from_vec({
+                    let mut items8 = Vec::new();
+                    for g in gens.iter() {
+                        items8
+                            .push(
+                                PyList::from_vec(
+                                    try_collect(g.clone())
+                                        .at("<module>", 25)?
+                                        .into_iter()
+                                        .map(|item| item)
+                                        .collect(),
+                                ),
+                            );
+                    }
+                    items8
+                }),
+            ],
+            " ",
+            "\n",
+        )
+        .at("<module>", 25)?;
     Ok(())
 }
 fn main() {
     run_main("late_binding.py", SOURCE, module_body)
 }
 /// The Python source, for tracebacks.
-const SOURCE: &str = "# A generator expression kept for later reads variables when it runs (late binding), and\n# evaluates its first iterable at once.\n\n\ndef make():\n    factor = 2\n    g = (x * factor for x in range(3))\n    factor = 10\n    return list(g)\n\n\nfactor = 2\ng = (x * factor for x in [1, 2, 3])\nfactor = 5\nprint(make(), list(g))\ntry:\n    bad = (x for x in 5)\nexcept TypeError as e:\n    print(\"at creation:\", e)\nrows = [[1, 2, 3], [4, 5, 6]]\nprint(tuple(r[0] for r in rows), list(tuple(r[i] for r in rows) for i in range(3)))\n";
+const SOURCE: &str = "# A generator expression kept for later reads variables when it runs (late binding), and\n# evaluates its first iterable at once.\n\n\ndef make():\n    factor = 2\n    g = (x * factor for x in range(3))\n    factor = 10\n    return list(g)\n\n\nfactor = 2\ng = (x * factor for x in [1, 2, 3])\nfactor = 5\nprint(make(), list(g))\ntry:\n    bad = (x for x in 5)\nexcept TypeError as e:\n    print(\"at creation:\", e)\nrows = [[1, 2, 3], [4, 5, 6]]\nprint(tuple(r[0] for r in rows), list(tuple(r[i] for r in rows) for i in range(3)))\ngens = [(x * i for x in range(3)) for i in range(3)]\nprint([list(g) for g in gens])\ngens = [(x * i for x in range(i + 1)) for i in range(3)]\nprint([list(g) for g in gens])\n";

@@ -58,6 +58,13 @@ pub fn lower(file: &SourceFile, module: &ast::Module, res: &Resolution, types: &
         late_cells: HashSet::new(),
     };
     l.late_cells = late_bound_cells(module, res);
+    // A comprehension's variable such a generator expression reads is a cell too (one for the
+    // whole comprehension, as in CPython: each generator sees its last value).
+    for (scope, name) in l.late_cells.clone() {
+        if l.is_comp_scope(scope) {
+            l.storage.insert((scope, name), Storage::Cell);
+        }
+    }
     let mut statics: Vec<rir::Static> = res.scopes[0]
         .shared
         .iter()
@@ -2216,8 +2223,18 @@ impl<'a> Lower<'a> {
     }
 
     /// The `Vec` of a comprehension's results (`item` evaluated in the innermost loop).
+    /// A comprehension's target variable kept in a cell (see `late_cells`).
+    fn comp_cell(&self, target: &ast::Expr) -> Option<(ScopeId, String)> {
+        let ExprKind::Name(n) = &target.kind else { return None };
+        match self.res.names.get(&target.id) {
+            Some(Binding::Var(scope, _)) if self.storage.get(&(*scope, n.clone())) == Some(&Storage::Cell) => Some((*scope, n.clone())),
+            _ => None,
+        }
+    }
+
     fn comprehension(&mut self, generators: &[ast::Comprehension], item: Expr) -> Expr {
         let acc = self.tmp("items");
+        let mut cells = Vec::new();
         let mut inner = vec![Stmt::Expr(Expr::Var(acc.clone()).method("push", vec![item]))];
         for g in generators.iter().rev() {
             for c in g.ifs.iter().rev() {
@@ -2225,12 +2242,22 @@ impl<'a> Lower<'a> {
                 inner = vec![Stmt::If { cond, then: Block::new(inner), els: None }];
             }
             let it = self.iterate(&g.iter);
+            if let Some((scope, name)) = self.comp_cell(&g.target) {
+                // Read later by generator expressions made here: a cell set on each item.
+                let item = self.tmp("item");
+                inner.insert(0, Stmt::Expr(Expr::Var(rust_ident(&name)).method("set", vec![Expr::Var(item.clone())])));
+                inner = vec![Stmt::For { label: None, pat: Pat::Ident(item), iter: it, body: Block::new(inner) }];
+                let ty = storable(&self.types.var(scope, &name));
+                cells.push(Stmt::Let { name: rust_ident(&name), ty: None, init: Some(Expr::NewCell(ty, None)), mutable: false, optional: false });
+                continue;
+            }
             let Some(pat) = self.loop_pattern(&g.target).filter(|_| !(self.elem_ty(&g.iter) == Ty::Dyn && matches!(g.target.kind, ExprKind::Tuple(_)))) else {
                 return self.unsupported(g.target.span, "this comprehension target", "not supported yet");
             };
             inner = vec![Stmt::For { label: None, pat, iter: it, body: Block::new(inner) }];
         }
-        let mut stmts = vec![Stmt::Let { name: acc.clone(), ty: None, init: Some(Expr::call("Vec::new", vec![])), mutable: true, optional: false }];
+        let mut stmts = cells;
+        stmts.push(Stmt::Let { name: acc.clone(), ty: None, init: Some(Expr::call("Vec::new", vec![])), mutable: true, optional: false });
         stmts.extend(inner);
         Expr::Block(Block::with_tail(stmts, Expr::Var(acc)))
     }
@@ -3868,6 +3895,7 @@ fn late_bound_cells(module: &ast::Module, res: &Resolution) -> HashSet<(ScopeId,
         }
         visit_stmts_exprs(body, &mut |e| match &e.kind {
             ExprKind::List(elts) | ExprKind::Tuple(elts) => elts.iter().for_each(|x| note_genexp(x, &mut out)),
+            ExprKind::ListComp { elt, .. } | ExprKind::SetComp { elt, .. } | ExprKind::GenExp { elt, .. } => note_genexp(elt, &mut out),
             ExprKind::Call { func, args, .. } if !matches!(res.names.get(&func.id), Some(Binding::Builtin(_))) => args.iter().for_each(|x| note_genexp(x, &mut out)),
             _ => {}
         });
