@@ -394,6 +394,9 @@ fn write_one(out: &mut String, e: &PyErr, file: &str, source: &str) {
         }
     }
     out.push_str(&e.to_string());
+    if let Some(s) = e.suggestion() {
+        out.push_str(&format!(". Did you mean: '{s}'?"));
+    }
     out.push('\n');
 }
 

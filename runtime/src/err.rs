@@ -252,6 +252,8 @@ struct ErrInner {
     suppress_context: bool,
     /// Attributes user exception classes set (`self.key = key` in `__init__`).
     attrs: Vec<(&'static str, Value)>,
+    /// What an uncaught `NameError`'s last traceback line suggests (`Did you mean: 'x'?`).
+    suggestion: Option<&'static str>,
 }
 
 impl Clone for PyErr {
@@ -279,7 +281,18 @@ impl PyErr {
             context: None,
             suppress_context: false,
             attrs: Vec::new(),
+            suggestion: None,
         }))
+    }
+
+    /// The name a traceback suggests for this error (see `suggest.rs`).
+    pub fn with_suggestion(mut self, name: &'static str) -> PyErr {
+        self.0.suggestion = Some(name);
+        self
+    }
+
+    pub fn suggestion(&self) -> Option<&'static str> {
+        self.0.suggestion
     }
 
     /// `self.args = ...` as `BaseException.__init__(self, *args)` does (`super().__init__(msg)`).

@@ -25,6 +25,7 @@ pub mod object;
 pub mod pystr;
 pub mod range;
 pub mod set;
+pub mod suggest;
 pub mod value;
 pub mod vars;
 

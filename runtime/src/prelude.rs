@@ -37,3 +37,4 @@ pub use crate::iter::{next_of, next_or_default, not_an_iterator, not_iterable, p
 pub use crate::gen::{returned, Delegate, DelegateIter, Generator, Input, PyGen, Step};
 pub use crate::range::PyRange;
 pub use crate::func::{builtin_value, call_value, check_arity, check_method_arity, func_value, getattr_value, next_arg, req_arg, rest_args, star_args, zip_values, PyCell, PyFunc};
+pub use crate::suggest::name_error_in;

@@ -49,6 +49,7 @@ pub fn lower(file: &SourceFile, module: &ast::Module, res: &Resolution, types: &
         dispatchers: BTreeMap::new(),
         pending: Vec::new(),
         managers: Vec::new(),
+        module_names: Vec::new(),
         dyn_access: false,
         module_consts: HashMap::new(),
         gen: None,
@@ -73,6 +74,20 @@ pub fn lower(file: &SourceFile, module: &ast::Module, res: &Resolution, types: &
     // Module storage first: function bodies read module globals.
     l.assign_storage(MODULE_SCOPE, &module.body, &[]);
     l.module_consts = module_constants(&module.body);
+    let mut bound: Vec<String> = Vec::new();
+    for s in &module.body {
+        if let StmtKind::ImportFrom { names, .. } = &s.kind {
+            // `from m import a as b` binds `b` (not a binding `collect_bindings` reports).
+            bound.extend(names.iter().map(|(n, alias)| alias.clone().unwrap_or_else(|| n.clone())));
+        } else {
+            collect_bindings(std::slice::from_ref(s), &mut |n, _| bound.push(n.to_string()));
+        }
+    }
+    for n in bound {
+        if !l.module_names.contains(&n) {
+            l.module_names.push(n);
+        }
+    }
     let mut funcs = Vec::new();
     for (i, f) in res.funcs.iter().enumerate() {
         funcs.push(l.func(FuncId(i as u32), f));
@@ -166,6 +181,8 @@ struct Lower<'a> {
     pending: Vec<String>,
     /// The managers of the enclosing `with` statements (innermost last).
     managers: Vec<String>,
+    /// Every name the module binds (variables, functions, classes, imports), first binding first.
+    module_names: Vec<String>,
     /// Some method call or attribute read happens on a dynamic value: user classes get the
     /// hooks that find their methods and attributes at run time.
     dyn_access: bool,
@@ -248,6 +265,15 @@ impl<'a> Lower<'a> {
         } else {
             Stmt::Continue(lp.label.clone())
         }
+    }
+
+    /// `NameError` for a name bound nowhere, with the candidates CPython's traceback draws its
+    /// `Did you mean` from: this function's variables, then the module's names.
+    fn name_error(&self, name: &str) -> Expr {
+        let names = |scope: ScopeId| Expr::Array(self.res.scopes[scope.0 as usize].locals.iter().map(|n| Expr::StrLit(n.clone())).collect()).reference();
+        let locals = if self.scope == MODULE_SCOPE || self.is_comp_scope(self.scope) { Expr::Array(Vec::new()).reference() } else { names(self.scope) };
+        let globals = Expr::Array(self.module_names.iter().map(|n| Expr::StrLit(n.clone())).collect()).reference();
+        Expr::call("name_error_in", vec![Expr::StrLit(name.to_string()), locals, globals])
     }
 
     fn tmp(&mut self, hint: &str) -> String {
@@ -1620,7 +1646,8 @@ impl<'a> Lower<'a> {
                     if is_python_builtin(&b) {
                         self.builtin_value(&b, e.span)
                     } else {
-                        self.attempt(Expr::call("name_error", vec![Expr::StrLit(name.clone())]), e.span)
+                        let err = self.name_error(name);
+                        self.attempt(err, e.span)
                     }
                 }
                 Some(Binding::Func(f)) => self.func_value(f, e.span),
@@ -3149,7 +3176,10 @@ impl<'a> Lower<'a> {
                 let desc: Vec<String> = tys.iter().map(Ty::python_name).collect();
                 self.unsupported(e.span, format!("`{name}({})`", desc.join(", ")), format!("the builtin `{name}` is not supported for these arguments yet"))
             }
-            _ => self.attempt(Expr::call("name_error", vec![Expr::StrLit(name.to_string())]), e.span),
+            _ => {
+                let err = self.name_error(name);
+                self.attempt(err, e.span)
+            }
         }
     }
 
