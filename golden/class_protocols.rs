@@ -161,7 +161,7 @@ enum PairIterGen {
     /// Paused at `yield self.a` (line 99).
     AtLine99 { self_: Pair },
     /// Paused at `yield self.b` (line 100).
-    AtLine100,
+    AtLine100 { self_: Pair },
     /// Finished (returned, raised, or closed).
     Done,
 }
@@ -186,12 +186,11 @@ impl Generator for PairIterGen {
                     _ => {}
                 };
                 let yielded17 = self_.get(|d| &d.b, "b").at("__iter__", 100)?;
-                *self = PairIterGen::AtLine100;
+                *self = PairIterGen::AtLine100 { self_ };
                 return Ok(Step::Yield(yielded17));
                 Ok(Step::Return(()))
             }
-            PairIterGen::AtLine100 => {
-                let mut self_: Pair;
+            PairIterGen::AtLine100 { mut self_ } => {
                 match input {
                     Input::Throw(thrown18) => {
                         return Err(thrown18.with_frame("__iter__", 100, None));

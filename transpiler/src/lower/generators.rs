@@ -154,7 +154,10 @@ impl<'a> Lower<'a> {
         let yield_ty = storable(&self.types.yields[id.0 as usize]);
         let ret = storable(&self.types.gen_returns[id.0 as usize]);
         self.ret_ty = ret.clone();
-        let enum_name = format!("{}Gen", camel(&f.rust_name));
+        let enum_name = self.gen_enum_name(id, &f.rust_name);
+        if let Some(name) = self.res.scopes[scope.0 as usize].locals.iter().find(|n| self.is_cell(scope, n)) {
+            self.unsupported(f.span, format!("the generator `{}`", f.name), format!("its variable `{name}` is shared with an inner function, which generators do not support yet"));
+        }
         let params: Vec<(String, Ty)> = f
             .params
             .iter()
@@ -244,6 +247,23 @@ impl<'a> Lower<'a> {
         rir::Func { name: f.rust_name.clone(), py_name: f.name.clone(), line: self.line(f.span), params, ret: Ty::Gen(id), body, by_ref_self: false, mut_self: false, captures }
     }
 
+    /// A Rust name for the state machine of generator `id`: `FooBarGen`, made unique (two
+    /// Python names can give the same one; runtime types and class types are taken).
+    fn gen_enum_name(&self, id: FuncId, rust_name: &str) -> String {
+        let mut base = camel(rust_name);
+        if !base.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            base.insert(0, 'G');
+        }
+        let name = format!("{base}Gen");
+        let classes: Vec<String> = (0..self.res.classes.len()).map(|c| self.class_rust_name(self.res.root(crate::resolve::ClassId(c as u32)))).collect();
+        let taken = |n: &str| self.gens.iter().any(|g| g.name == n) || classes.iter().any(|c| c == n) || matches!(n, "PyGen" | "DelegateIter" | "Generator");
+        if taken(&name) {
+            format!("{name}{}", id.0)
+        } else {
+            name
+        }
+    }
+
     fn take_targets(&mut self) -> Vec<String> {
         let mut next: Vec<String> = self.gen.as_mut().map(|g| std::mem::take(&mut g.targets).into_iter().collect()).unwrap_or_default();
         next.push("Done".into());
@@ -283,7 +303,13 @@ impl<'a> Lower<'a> {
     /// What a state holds: the locals live across the point that are assigned there, the
     /// iterators of the enclosing `for` loops, the exceptions being handled, the sub-iterator.
     fn state_fields(&self, scope: ScopeId, path: &[Level], params: &[ast::Param], for_iters: &HashMap<u32, String>, delegate: Option<&str>) -> Vec<(String, FieldTy)> {
-        let live = self.live_at(scope, path);
+        let mut live = self.live_at(scope, path);
+        // A method's `self` may be read implicitly after the point (`super()`): keep it.
+        if let Some(first) = params.first() {
+            if self.res.funcs.iter().any(|f| f.scope == scope && f.class.is_some()) {
+                live.insert(first.name.clone());
+            }
+        }
         let assigned = self.assigned_at(scope, path, params);
         let mut fields = Vec::new();
         for name in &self.res.scopes[scope.0 as usize].locals {

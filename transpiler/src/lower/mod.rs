@@ -4036,7 +4036,10 @@ fn target_reads(t: &ast::Expr, f: &mut dyn FnMut(&ast::Expr)) {
             f(value);
             f(index);
         }
-        ExprKind::Tuple(elts) => elts.iter().for_each(|e| target_reads(e, f)),
+        // `obj.attr = v` reads `obj`.
+        ExprKind::Attribute { value, .. } => f(value),
+        ExprKind::Tuple(elts) | ExprKind::List(elts) => elts.iter().for_each(|e| target_reads(e, f)),
+        ExprKind::Starred(inner) => target_reads(inner, f),
         _ => {}
     }
 }
