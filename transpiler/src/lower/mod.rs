@@ -2770,18 +2770,21 @@ impl<'a> Lower<'a> {
                 let item = self.attempt(v.method("next_or", vec![d]), e.span);
                 self.coerce(item, &Ty::Dyn, &t, e.span)
             }
-            ("next", [Ty::Gen(_)]) => {
-                let g = self.place(&args[0]);
-                self.attempt(g.method("next_value", vec![]), e.span)
+            // A stored iterator (`next_item`) or a generator (`next_value`).
+            ("next", [Ty::Iter(_) | Ty::Gen(_)]) => {
+                let next = if matches!(tys[0], Ty::Gen(_)) { "next_value" } else { "next_item" };
+                let it = self.place(&args[0]);
+                self.attempt(it.method(next, vec![]), e.span)
             }
-            ("next", [Ty::Gen(_), _]) => {
-                let g = self.place(&args[0]);
+            ("next", [Ty::Iter(_) | Ty::Gen(_), _]) => {
+                let next = if matches!(tys[0], Ty::Gen(_)) { "next_value" } else { "next_item" };
+                let it = self.place(&args[0]);
                 let elem = self.elem_ty(&args[0]);
                 let d = self.expr_as(&args[1], &t);
                 if elem == t {
-                    return self.attempt(g.method("next_or", vec![d]), e.span);
+                    return self.attempt(it.method("next_or", vec![d]), e.span);
                 }
-                let item = box_result(g.method("next_value", vec![]), &t);
+                let item = box_result(it.method(next, vec![]), &t);
                 self.attempt(Expr::call("next_or_default", vec![item, d]), e.span)
             }
             ("iter", [Ty::Obj(root)]) => {
@@ -2807,20 +2810,6 @@ impl<'a> Lower<'a> {
                 Expr::Block(Block::with_tail(stmts, Expr::Var("never".into())))
             }
             ("enumerate", [_] | [_, _]) => self.iterator_value(e),
-            ("next", [Ty::Iter(_)]) => {
-                let it = self.place(&args[0]);
-                self.attempt(it.method("next_item", vec![]), e.span)
-            }
-            ("next", [Ty::Iter(_), _]) => {
-                let it = self.place(&args[0]);
-                let elem = self.elem_ty(&args[0]);
-                let d = self.expr_as(&args[1], &t);
-                if elem == t {
-                    return self.attempt(it.method("next_or", vec![d]), e.span);
-                }
-                let item = box_result(it.method("next_item", vec![]), &t);
-                self.attempt(Expr::call("next_or_default", vec![item, d]), e.span)
-            }
             ("next", [Ty::Obj(root)]) => {
                 let recv = self.expr(&args[0]);
                 self.call_method_values(e.span, *root, "__next__", recv, vec![])
