@@ -130,50 +130,84 @@ fn finish<Y, R: IntoValue>(step: PyResult<Step<Y, Option<R>>>) -> PyResult<Y> {
 }
 
 impl<G: Generator> GenCell<G> {
+    /// One resumption. The common case (resuming a paused generator, or starting one with
+    /// `next`) is inlined into the caller so that the state machine's `resume` can be too;
+    /// the protocol's other rules are on the cold path.
+    #[inline(always)]
     fn step(&self, input: Input) -> PyResult<Step<G::Yield, Option<G::Return>>> {
-        match self.status.get() {
-            Status::Running => return Err(PyErr::value_error("generator already executing")),
-            Status::Done => {
-                return match input {
-                    Input::Throw(e) => Err(e),
-                    _ => Ok(Step::Return(None)),
+        let status = self.status.get();
+        if status == Status::Suspended || (status == Status::Created && matches!(input, Input::Next)) {
+            self.status.set(Status::Running);
+            let result = self.state.borrow_mut().resume(input);
+            return match result {
+                Ok(Step::Yield(y)) => {
+                    self.status.set(Status::Suspended);
+                    Ok(Step::Yield(y))
                 }
-            }
+                Ok(Step::Return(r)) => {
+                    self.status.set(Status::Done);
+                    Ok(Step::Return(Some(r)))
+                }
+                Err(e) => Err(self.raised(e)),
+            };
+        }
+        self.step_cold(input)
+    }
+
+    /// `step` for a generator that is running, finished, or just created and sent a value or
+    /// thrown an exception.
+    #[cold]
+    #[inline(never)]
+    fn step_cold(&self, input: Input) -> PyResult<Step<G::Yield, Option<G::Return>>> {
+        match self.status.get() {
+            Status::Running => Err(PyErr::value_error("generator already executing")),
+            Status::Done => match input {
+                Input::Throw(e) => Err(e),
+                _ => Ok(Step::Return(None)),
+            },
             Status::Created => match input {
                 Input::Send(ref v) if !matches!(v, Value::None) => {
-                    return Err(PyErr::type_error("can't send non-None value to a just-started generator"));
+                    Err(PyErr::type_error("can't send non-None value to a just-started generator"))
                 }
                 Input::Throw(e) => {
                     // Thrown before it started: it never runs, and is finished.
                     self.status.set(Status::Done);
-                    return Err(e);
+                    Err(e)
                 }
-                _ => {}
+                // `send(None)` starts it like `next`.
+                _ => {
+                    self.status.set(Status::Running);
+                    let result = self.state.borrow_mut().resume(input);
+                    match result {
+                        Ok(Step::Yield(y)) => {
+                            self.status.set(Status::Suspended);
+                            Ok(Step::Yield(y))
+                        }
+                        Ok(Step::Return(r)) => {
+                            self.status.set(Status::Done);
+                            Ok(Step::Return(Some(r)))
+                        }
+                        Err(e) => Err(self.raised(e)),
+                    }
+                }
             },
-            Status::Suspended => {}
+            // Not reached: `step` resumes a suspended generator itself.
+            Status::Suspended => Err(PyErr::runtime_error("py2rust: internal error: generator step")),
         }
-        self.status.set(Status::Running);
-        let result = self.state.borrow_mut().resume(input);
-        match result {
-            Ok(Step::Yield(y)) => {
-                self.status.set(Status::Suspended);
-                Ok(Step::Yield(y))
-            }
-            Ok(Step::Return(r)) => {
-                self.status.set(Status::Done);
-                Ok(Step::Return(Some(r)))
-            }
-            Err(e) => {
-                self.status.set(Status::Done);
-                if e.is_instance(Exc::StopIteration) {
-                    // PEP 479: a StopIteration escaping the body would silently end a loop.
-                    let mut err = PyErr::runtime_error("generator raised StopIteration");
-                    err.set_cause(Some(e));
-                    return Err(err);
-                }
-                Err(e)
-            }
+    }
+
+    /// The body raised: the generator is finished, and (PEP 479) a `StopIteration` escaping it
+    /// becomes `RuntimeError`, since it would otherwise silently end the consumer's loop.
+    #[cold]
+    #[inline(never)]
+    fn raised(&self, e: PyErr) -> PyErr {
+        self.status.set(Status::Done);
+        if e.is_instance(Exc::StopIteration) {
+            let mut err = PyErr::runtime_error("generator raised StopIteration");
+            err.set_cause(Some(e));
+            return err;
         }
+        e
     }
 
     fn close(&self) -> PyResult<()> {
