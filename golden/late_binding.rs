@@ -14,53 +14,43 @@ use py2rust_runtime::prelude::*;
 /// `def make` (line 5).
 fn make() -> PyResult<PyList<Int>> {
     let factor = PyCell::<Int>::unbound();
-    let mut g: PyIter<Int>;
     factor.set(Int::Small(2));
-    g = PyIter::new({
-            let mut factor = factor.clone();
-            py_genexpr(
-                range(&Int::Small(0), &Int::Small(3), &Int::Small(1)).at("make", 7)?,
-                move |x| {
-                    Ok(Some(&x * factor.get_local("factor").at("<genexpr>", 7)?))
-                },
-            )
-        })
-        .named("generator");
+    let mut g = {
+        let mut factor = factor.clone();
+        py_genexpr(
+            range(&Int::Small(0), &Int::Small(3), &Int::Small(1)).at("make", 7)?,
+            move |x| { Ok(Some(&x * factor.get_local("factor").at("<genexpr>", 7)?)) },
+        )
+    };
     factor.set(Int::Small(10));
     Ok(
         PyList::from_vec(
-            try_collect(g.clone()).at("make", 9)?.into_iter().map(|item| item).collect(),
+            try_collect(g).at("make", 9)?.into_iter().map(|item| item).collect(),
         ),
     )
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
     let factor = PyCell::<Int>::unbound();
-    let mut g: PyIter<Int>;
     let mut bad: PyIter<Value>;
     let mut e: PyErr;
     let mut rows: PyList<PyList<Int>>;
     let mut gens: PyList<PyIter<Int>>;
     factor.set(Int::Small(2));
-    g = PyIter::new({
-            let mut factor = factor.clone();
-            py_genexpr(
-                <PyList<
-                    Int,
-                >>::from_vec(vec![Int::Small(1), Int::Small(2), Int::Small(3)])
-                    .iter(),
-                move |x| {
-                    Ok(Some(&x * factor.get_local("factor").at("<genexpr>", 13)?))
-                },
-            )
-        })
-        .named("generator");
+    let mut g = {
+        let mut factor = factor.clone();
+        py_genexpr(
+            <PyList<Int>>::from_vec(vec![Int::Small(1), Int::Small(2), Int::Small(3)])
+                .iter(),
+            move |x| { Ok(Some(&x * factor.get_local("factor").at("<genexpr>", 13)?)) },
+        )
+    };
     factor.set(Int::Small(5));
     print(
             &[
                 &make().at("<module>", 15)?,
                 &PyList::from_vec(
-                    try_collect(g.clone())
+                    try_collect(g)
                         .at("<module>", 15)?
                         .into_iter()
                         .map(|item| item)

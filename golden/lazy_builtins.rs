@@ -93,7 +93,6 @@ fn noisy(mut tag: PyStr, mut xs: PyList<Int>) -> PyResult<PyGen<NoisyGen>> {
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
     let mut m: PyIter<Int>;
-    let mut f: PyIter<Int>;
     let mut r: PyRange;
     m = PyIter::new(
         py_map_try(
@@ -126,26 +125,24 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 13)?;
-    f = PyIter::new(
-        py_filter_try(
-            noisy(
-                    PyStr::from("f"),
-                    <PyList<
-                        Int,
-                    >>::from_vec(vec![Int::Small(1), Int::Small(2), Int::Small(3)]),
-                )
-                .at("<module>", 14)?,
-            |arg8| {
-                let mut x = arg8.clone();
-                Ok(x.modulo(&Int::Small(2)).at("<lambda>", 14)?)
-            },
-        ),
+    let mut f = py_filter_try(
+        noisy(
+                PyStr::from("f"),
+                <PyList<
+                    Int,
+                >>::from_vec(vec![Int::Small(1), Int::Small(2), Int::Small(3)]),
+            )
+            .at("<module>", 14)?,
+        |arg8| {
+            let mut x = arg8.clone();
+            Ok(x.modulo(&Int::Small(2)).at("<lambda>", 14)?)
+        },
     );
     print(&[&PyStr::from("filter built")], " ", "\n").at("<module>", 15)?;
     print(
             &[
                 &PyList::from_vec(
-                    try_collect(f.clone())
+                    try_collect(f)
                         .at("<module>", 16)?
                         .into_iter()
                         .map(|item| item)

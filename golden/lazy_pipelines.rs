@@ -100,7 +100,6 @@ fn total(mut xs: PyRange) -> PyResult<Int> {
 fn module_body() -> PyResult<()> {
     let mut stage: PyIter<Int>;
     let mut r: PyRange;
-    let mut evens: PyIter<Int>;
     let mut squares: PyIter<Int>;
     stage = PyIter::new(
             py_genexpr_try(
@@ -179,20 +178,16 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 36)?;
-    evens = PyIter::new(
-            py_genexpr(
-                range(&Int::Small(0), &Int::Small(20), &Int::Small(1))
-                    .at("<module>", 37)?,
-                |n| {
-                    if !(n.modulo(&Int::Small(2)).at("<genexpr>", 37)? == 0) {
-                        return Ok(None);
-                    }
-                    Ok(Some(n.clone()))
-                },
-            ),
-        )
-        .named("generator");
-    squares = PyIter::new(py_genexpr_try(evens.clone(), |n| { Ok(Some(&n * &n)) }))
+    let mut evens = py_genexpr(
+        range(&Int::Small(0), &Int::Small(20), &Int::Small(1)).at("<module>", 37)?,
+        |n| {
+            if !(n.modulo(&Int::Small(2)).at("<genexpr>", 37)? == 0) {
+                return Ok(None);
+            }
+            Ok(Some(n.clone()))
+        },
+    );
+    squares = PyIter::new(py_genexpr_try(evens, |n| { Ok(Some(&n * &n)) }))
         .named("generator");
     print(
             &[

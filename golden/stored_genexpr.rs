@@ -15,66 +15,54 @@ use py2rust_runtime::prelude::*;
 fn scaled(mut xs: PyList<Int>, mut k: Int) -> PyResult<PyList<Int>> {
     let k = PyCell::new(k);
     let m = PyCell::<Int>::unbound();
-    let mut g: PyIter<Int>;
     m.set(k.get_local("k").at("scaled", 3)? * 2);
-    g = PyIter::new({
-            let mut m = m.clone();
-            let mut k = k.clone();
-            py_genexpr(
-                xs.iter(),
-                move |x| {
-                    if !(&x > &k.get_local("k").at("<genexpr>", 4)?) {
-                        return Ok(None);
-                    }
-                    Ok(Some(&x * m.get_local("m").at("<genexpr>", 4)?))
-                },
-            )
-        })
-        .named("generator");
+    let mut g = {
+        let mut m = m.clone();
+        let mut k = k.clone();
+        py_genexpr(
+            xs.iter(),
+            move |x| {
+                if !(&x > &k.get_local("k").at("<genexpr>", 4)?) {
+                    return Ok(None);
+                }
+                Ok(Some(&x * m.get_local("m").at("<genexpr>", 4)?))
+            },
+        )
+    };
     Ok(
         PyList::from_vec(
-            try_collect(g.clone())
-                .at("scaled", 5)?
-                .into_iter()
-                .map(|item| item)
-                .collect(),
+            try_collect(g).at("scaled", 5)?.into_iter().map(|item| item).collect(),
         ),
     )
 }
 /// `def pipeline` (line 8).
 fn pipeline(mut n: Int) -> PyResult<Int> {
     let limit = PyCell::<Int>::unbound();
-    let mut evens: PyIter<Int>;
-    let mut small: PyIter<Int>;
     limit.set(n.floordiv(&Int::Small(2)).at("pipeline", 9)?);
-    evens = PyIter::new(
-            py_genexpr(
-                range(&Int::Small(0), &n, &Int::Small(1)).at("pipeline", 10)?,
-                |x| {
-                    if !(x.modulo(&Int::Small(2)).at("<genexpr>", 10)? == 0) {
-                        return Ok(None);
-                    }
-                    Ok(Some(x.clone()))
-                },
-            ),
+    let mut evens = py_genexpr(
+        range(&Int::Small(0), &n, &Int::Small(1)).at("pipeline", 10)?,
+        |x| {
+            if !(x.modulo(&Int::Small(2)).at("<genexpr>", 10)? == 0) {
+                return Ok(None);
+            }
+            Ok(Some(x.clone()))
+        },
+    );
+    let mut small = {
+        let mut limit = limit.clone();
+        py_genexpr_try(
+            evens,
+            move |x| {
+                if !(&x < &limit.get_local("limit").at("<genexpr>", 11)?) {
+                    return Ok(None);
+                }
+                Ok(Some(&x * 10))
+            },
         )
-        .named("generator");
-    small = PyIter::new({
-            let mut limit = limit.clone();
-            py_genexpr_try(
-                evens.clone(),
-                move |x| {
-                    if !(&x < &limit.get_local("limit").at("<genexpr>", 11)?) {
-                        return Ok(None);
-                    }
-                    Ok(Some(&x * 10))
-                },
-            )
-        })
-        .named("generator");
+    };
     Ok({
         let mut total1 = Int::Small(0);
-        for item2 in small.clone() {
+        for item2 in small {
             total1 += &item2.at("pipeline", 12)?;
         }
         total1

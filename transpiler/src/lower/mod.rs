@@ -26,6 +26,7 @@ mod fastloop;
 mod generators;
 pub use generators::states_dot;
 mod itertools;
+mod one_shot;
 mod strings;
 
 pub fn lower(file: &SourceFile, module: &ast::Module, res: &Resolution, types: &Types) -> Result<rir::Program, Vec<Diagnostic>> {
@@ -102,6 +103,19 @@ pub fn lower(file: &SourceFile, module: &ast::Module, res: &Resolution, types: &
     }
 }
 
+/// A one-shot iterator's value without the shared `PyIter` box around it (any iterator of
+/// `PyResult` items iterates the same way).
+fn unshared_iter(value: Expr) -> Expr {
+    let value = match value {
+        Expr::Method(recv, m, _) if m == "named" => *recv,
+        other => other,
+    };
+    match value {
+        Expr::Call(f, mut args) if matches!(&*f, Expr::Path(p) if p == "PyIter::new") && args.len() == 1 => args.remove(0),
+        other => other,
+    }
+}
+
 /// The Rust name of a module global's `thread_local!` cell.
 pub fn static_name(name: &str) -> String {
     format!("G_{}", rust_ident(name).trim_end_matches('_').to_uppercase())
@@ -120,6 +134,9 @@ enum Storage {
     Static,
     /// A variable an inner function captures: a `PyCell` shared with its closures.
     Cell,
+    /// An iterator bound once and consumed once, later in the same block: a `let` of the
+    /// iterator's own type where it is bound, moved into its consumer (see `one_shot.rs`).
+    OneShot,
 }
 
 struct LoopCtx {
@@ -376,7 +393,7 @@ impl<'a> Lower<'a> {
                         optional,
                     });
                 }
-                Storage::LoopOnly | Storage::Static | Storage::Cell => {}
+                Storage::LoopOnly | Storage::Static | Storage::Cell | Storage::OneShot => {}
             }
         }
         for s in stmts {
@@ -437,6 +454,22 @@ impl<'a> Lower<'a> {
         self.definite(scope, stmts, &mut assigned, &mut maybe);
         // A deleted variable may be read unbound afterwards.
         maybe.extend(deleted_names(stmts));
+        let candidates: HashSet<String> = self.res.scopes[scope.0 as usize]
+            .locals
+            .iter()
+            .filter(|n| {
+                self.gen.is_none()
+                    && counts.get(*n) == Some(&1)
+                    && !params.iter().any(|p| &p.name == *n)
+                    && !maybe.contains(*n)
+                    && !loop_only.contains(*n)
+                    && !self.is_cell(scope, n)
+                    && !(scope == MODULE_SCOPE && self.res.scopes[0].shared.contains(*n))
+                    && matches!(self.types.var(scope, n), Ty::Iter(_))
+            })
+            .cloned()
+            .collect();
+        let one_shot = one_shot::one_shot_iterators(self.res, scope, stmts, &candidates);
         for name in self.res.scopes[scope.0 as usize].locals.clone() {
             let storage = if scope == MODULE_SCOPE && self.res.scopes[0].shared.contains(&name) {
                 Storage::Static
@@ -444,6 +477,8 @@ impl<'a> Lower<'a> {
                 Storage::Cell
             } else if loop_only.contains(&name) {
                 Storage::LoopOnly
+            } else if one_shot.contains(&name) {
+                Storage::OneShot
             } else if maybe.contains(&name) {
                 Storage::MaybeUnbound
             } else {
@@ -933,6 +968,7 @@ impl<'a> Lower<'a> {
                 out.push(Stmt::Expr(set));
             }
             Storage::Cell => out.push(Stmt::Expr(Expr::Var(rname).method("set", vec![value]))),
+            Storage::OneShot => out.push(Stmt::Let { name: rname, ty: None, init: Some(unshared_iter(value)), mutable: true, optional: false }),
         }
     }
 
@@ -1576,8 +1612,9 @@ impl<'a> Lower<'a> {
             ExprKind::Name(n) => {
                 let place = self.place(e);
                 // A cell's read is already an owned copy.
-                let cell = matches!(self.res.names.get(&e.id), Some(Binding::Var(s, _)) if self.is_cell(*s, n));
-                if cell { place } else { clone_of(place, &t) }
+                // A cell's read is already an owned copy; a one-shot iterator is moved.
+                let owned = matches!(self.res.names.get(&e.id), Some(Binding::Var(s, _)) if self.is_cell(*s, n) || self.storage.get(&(*s, n.clone())) == Some(&Storage::OneShot));
+                if owned { place } else { clone_of(place, &t) }
             }
             _ => self.value(e),
         }
@@ -1600,7 +1637,7 @@ impl<'a> Lower<'a> {
                 Some(Binding::Var(scope, _)) => {
                     let storage = self.storage.get(&(scope, name.clone())).cloned().unwrap_or(Storage::Local);
                     return match storage {
-                        Storage::Local | Storage::LoopOnly => Expr::Var(rust_ident(name)),
+                        Storage::Local | Storage::LoopOnly | Storage::OneShot => Expr::Var(rust_ident(name)),
                         Storage::MaybeUnbound => {
                             let f = if scope == MODULE_SCOPE { "bound_global" } else { "bound_local" };
                             let read = Expr::call(f, vec![Expr::Var(rust_ident(name)).reference(), Expr::StrLit(name.clone())]);
