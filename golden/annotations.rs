@@ -283,12 +283,22 @@ fn module_body() -> PyResult<()> {
     print(
             &[
                 &apply(
-                        func_value(
+                        func_value_kw(
                             "<lambda>",
-                            move |args| {
-                                check_arity("<lambda>", &args, &["v"], Some(1))?;
-                                let mut args = args.into_iter();
-                                lambda8(req_arg(&mut args)?).map(|v| v.into_value())
+                            move |args, kwargs| {
+                                let mut bound = bind_args(
+                                    &Params {
+                                        name: "<lambda>",
+                                        names: &["v"],
+                                        positional: 1,
+                                        defaults: &[false],
+                                        var_args: false,
+                                        var_kw: false,
+                                    },
+                                    args,
+                                    kwargs,
+                                )?;
+                                lambda8(bound.next_required()?).map(|v| v.into_value())
                             },
                         ),
                         Int::Small(41),

@@ -17,12 +17,22 @@ fn make_adder(mut n: Int) -> PyResult<Value> {
     let mut add: Value;
     add = {
         let n = n.clone();
-        func_value(
+        func_value_kw(
             "add",
-            move |args| {
-                check_arity("make_adder.<locals>.add", &args, &["x"], Some(1))?;
-                let mut args = args.into_iter();
-                make_adder_add(&n, req_arg(&mut args)?).map(|v| v.into_value())
+            move |args, kwargs| {
+                let mut bound = bind_args(
+                    &Params {
+                        name: "make_adder.<locals>.add",
+                        names: &["x"],
+                        positional: 1,
+                        defaults: &[false],
+                        var_args: false,
+                        var_kw: false,
+                    },
+                    args,
+                    kwargs,
+                )?;
+                make_adder_add(&n, bound.next_required()?).map(|v| v.into_value())
             },
         )
     };
@@ -39,23 +49,44 @@ fn make_acc() -> PyResult<(Value, Value)> {
     acc = {
         let total = total.clone();
         let items = items.clone();
-        func_value(
+        func_value_kw(
             "acc",
-            move |args| {
-                check_arity("make_acc.<locals>.acc", &args, &["x"], Some(1))?;
-                let mut args = args.into_iter();
-                make_acc_acc(&total, &items, req_arg(&mut args)?).map(|v| v.into_value())
+            move |args, kwargs| {
+                let mut bound = bind_args(
+                    &Params {
+                        name: "make_acc.<locals>.acc",
+                        names: &["x"],
+                        positional: 1,
+                        defaults: &[false],
+                        var_args: false,
+                        var_kw: false,
+                    },
+                    args,
+                    kwargs,
+                )?;
+                make_acc_acc(&total, &items, bound.next_required()?)
+                    .map(|v| v.into_value())
             },
         )
     };
     report = {
         let total = total.clone();
         let items = items.clone();
-        func_value(
+        func_value_kw(
             "report",
-            move |args| {
-                check_arity("make_acc.<locals>.report", &args, &[], Some(0))?;
-                let mut args = args.into_iter();
+            move |args, kwargs| {
+                let mut bound = bind_args(
+                    &Params {
+                        name: "make_acc.<locals>.report",
+                        names: &[],
+                        positional: 0,
+                        defaults: &[],
+                        var_args: false,
+                        var_kw: false,
+                    },
+                    args,
+                    kwargs,
+                )?;
                 make_acc_report(&total, &items).map(|v| v.into_value())
             },
         )
@@ -70,11 +101,21 @@ fn outer() -> PyResult<(Int, Int)> {
     x.set(Int::Small(1));
     show = {
         let x = x.clone();
-        func_value(
+        func_value_kw(
             "show",
-            move |args| {
-                check_arity("outer.<locals>.show", &args, &[], Some(0))?;
-                let mut args = args.into_iter();
+            move |args, kwargs| {
+                let mut bound = bind_args(
+                    &Params {
+                        name: "outer.<locals>.show",
+                        names: &[],
+                        positional: 0,
+                        defaults: &[],
+                        var_args: false,
+                        var_kw: false,
+                    },
+                    args,
+                    kwargs,
+                )?;
                 outer_show(&x).map(|v| v.into_value())
             },
         )
@@ -94,12 +135,22 @@ fn countdown(mut n: Int) -> PyResult<PyList<Value>> {
     let step = PyCell::<Value>::unbound();
     step.set({
         let step = step.clone();
-        func_value(
+        func_value_kw(
             "step",
-            move |args| {
-                check_arity("countdown.<locals>.step", &args, &["k"], Some(1))?;
-                let mut args = args.into_iter();
-                countdown_step(&step, req_arg(&mut args)?).map(|v| v.into_value())
+            move |args, kwargs| {
+                let mut bound = bind_args(
+                    &Params {
+                        name: "countdown.<locals>.step",
+                        names: &["k"],
+                        positional: 1,
+                        defaults: &[false],
+                        var_args: false,
+                        var_kw: false,
+                    },
+                    args,
+                    kwargs,
+                )?;
+                countdown_step(&step, bound.next_required()?).map(|v| v.into_value())
             },
         )
     });
@@ -124,11 +175,21 @@ fn nest() -> PyResult<Int> {
     a.set(Int::Small(1));
     mid = {
         let a = a.clone();
-        func_value(
+        func_value_kw(
             "mid",
-            move |args| {
-                check_arity("nest.<locals>.mid", &args, &[], Some(0))?;
-                let mut args = args.into_iter();
+            move |args, kwargs| {
+                let mut bound = bind_args(
+                    &Params {
+                        name: "nest.<locals>.mid",
+                        names: &[],
+                        positional: 0,
+                        defaults: &[],
+                        var_args: false,
+                        var_kw: false,
+                    },
+                    args,
+                    kwargs,
+                )?;
                 nest_mid(&a).map(|v| v.into_value())
             },
         )
@@ -147,11 +208,21 @@ fn late() -> PyResult<Int> {
     let mut e: PyErr;
     g = {
         let y = y.clone();
-        func_value(
+        func_value_kw(
             "g",
-            move |args| {
-                check_arity("late.<locals>.g", &args, &[], Some(0))?;
-                let mut args = args.into_iter();
+            move |args, kwargs| {
+                let mut bound = bind_args(
+                    &Params {
+                        name: "late.<locals>.g",
+                        names: &[],
+                        positional: 0,
+                        defaults: &[],
+                        var_args: false,
+                        var_kw: false,
+                    },
+                    args,
+                    kwargs,
+                )?;
                 late_g(&y).map(|v| v.into_value())
             },
         )
@@ -281,11 +352,21 @@ fn nest_mid(a: &PyCell<Int>) -> PyResult<Value> {
     let mut inner: Value;
     inner = {
         let a = a.clone();
-        func_value(
+        func_value_kw(
             "inner",
-            move |args| {
-                check_arity("nest.<locals>.mid.<locals>.inner", &args, &[], Some(0))?;
-                let mut args = args.into_iter();
+            move |args, kwargs| {
+                let mut bound = bind_args(
+                    &Params {
+                        name: "nest.<locals>.mid.<locals>.inner",
+                        names: &[],
+                        positional: 0,
+                        defaults: &[],
+                        var_args: false,
+                        var_kw: false,
+                    },
+                    args,
+                    kwargs,
+                )?;
                 nest_mid_inner(&a).map(|v| v.into_value())
             },
         )
@@ -360,16 +441,19 @@ fn module_body() -> PyResult<()> {
         Value,
     >>::from_pairs(
             vec![
-                (PyStr::from("double"), func_value("<lambda>", move | args | {
-                check_arity("<lambda>", & args, & ["x"], Some(1)) ?; let mut args = args
-                .into_iter(); lambda7(req_arg(& mut args) ?).map(| v | v.into_value())
-                }),), (PyStr::from("square"), func_value("<lambda>", move | args | {
-                check_arity("<lambda>", & args, & ["x"], Some(1)) ?; let mut args = args
-                .into_iter(); lambda8(req_arg(& mut args) ?).map(| v | v.into_value())
-                }),), (PyStr::from("neg"), func_value("<lambda>", move | args | {
-                check_arity("<lambda>", & args, & ["x"], Some(1)) ?; let mut args = args
-                .into_iter(); lambda9(req_arg(& mut args) ?).map(| v | v.into_value())
-                }),)
+                (PyStr::from("double"), func_value_kw("<lambda>", move | args, kwargs | {
+                let mut bound = bind_args(& Params { name : "<lambda>", names : & ["x"],
+                positional : 1, defaults : & [false], var_args : false, var_kw : false },
+                args, kwargs) ?; lambda7(bound.next_required() ?).map(| v | v
+                .into_value()) }),), (PyStr::from("square"), func_value_kw("<lambda>",
+                move | args, kwargs | { let mut bound = bind_args(& Params { name :
+                "<lambda>", names : & ["x"], positional : 1, defaults : & [false],
+                var_args : false, var_kw : false }, args, kwargs) ?; lambda8(bound
+                .next_required() ?).map(| v | v.into_value()) }),), (PyStr::from("neg"),
+                func_value_kw("<lambda>", move | args, kwargs | { let mut bound =
+                bind_args(& Params { name : "<lambda>", names : & ["x"], positional : 1,
+                defaults : & [false], var_args : false, var_kw : false }, args, kwargs)
+                ?; lambda9(bound.next_required() ?).map(| v | v.into_value()) }),)
             ],
         )
         .at("<module>", 30)?;
@@ -427,11 +511,21 @@ fn module_body() -> PyResult<()> {
             &[
                 &getattr_value(&add5_, "__name__").at("<module>", 80)?,
                 &getattr_value(
-                        &func_value(
+                        &func_value_kw(
                             "<lambda>",
-                            move |args| {
-                                check_arity("<lambda>", &args, &[], Some(0))?;
-                                let mut args = args.into_iter();
+                            move |args, kwargs| {
+                                let mut bound = bind_args(
+                                    &Params {
+                                        name: "<lambda>",
+                                        names: &[],
+                                        positional: 0,
+                                        defaults: &[],
+                                        var_args: false,
+                                        var_kw: false,
+                                    },
+                                    args,
+                                    kwargs,
+                                )?;
                                 lambda10().map(|v| v.into_value())
                             },
                         ),

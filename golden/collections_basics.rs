@@ -192,11 +192,21 @@ fn module_body() -> PyResult<()> {
     print(&[&s], " ", "\n").at("<module>", 40)?;
     lam = collections_defaultdict(
             &[
-                func_value(
+                func_value_kw(
                     "<lambda>",
-                    move |args| {
-                        check_arity("<lambda>", &args, &[], Some(0))?;
-                        let mut args = args.into_iter();
+                    move |args, kwargs| {
+                        let mut bound = bind_args(
+                            &Params {
+                                name: "<lambda>",
+                                names: &[],
+                                positional: 0,
+                                defaults: &[],
+                                var_args: false,
+                                var_kw: false,
+                            },
+                            args,
+                            kwargs,
+                        )?;
                         lambda0().map(|v| v.into_value())
                     },
                 ),

@@ -21,12 +21,22 @@ fn logged(mut fn_: Value) -> PyResult<Value> {
     let mut wrapper: Value;
     wrapper = {
         let fn_ = fn_.clone();
-        func_value(
+        func_value_kw(
             "wrapper",
-            move |args| {
-                check_arity("logged.<locals>.wrapper", &args, &[], None)?;
-                let mut args = args.into_iter();
-                logged_wrapper(&fn_, rest_args(&mut args)).map(|v| v.into_value())
+            move |args, kwargs| {
+                let mut bound = bind_args(
+                    &Params {
+                        name: "logged.<locals>.wrapper",
+                        names: &[],
+                        positional: 0,
+                        defaults: &[],
+                        var_args: true,
+                        var_kw: false,
+                    },
+                    args,
+                    kwargs,
+                )?;
+                logged_wrapper(&fn_, bound.rest()).map(|v| v.into_value())
             },
         )
     };
@@ -38,12 +48,22 @@ fn twice(mut fn_: Value) -> PyResult<Value> {
     let mut run: Value;
     run = {
         let fn_ = fn_.clone();
-        func_value(
+        func_value_kw(
             "run",
-            move |args| {
-                check_arity("twice.<locals>.run", &args, &["x"], Some(1))?;
-                let mut args = args.into_iter();
-                twice_run(&fn_, req_arg(&mut args)?).map(|v| v.into_value())
+            move |args, kwargs| {
+                let mut bound = bind_args(
+                    &Params {
+                        name: "twice.<locals>.run",
+                        names: &["x"],
+                        positional: 1,
+                        defaults: &[false],
+                        var_args: false,
+                        var_kw: false,
+                    },
+                    args,
+                    kwargs,
+                )?;
+                twice_run(&fn_, bound.next_required()?).map(|v| v.into_value())
             },
         )
     };
@@ -67,12 +87,22 @@ fn count_calls(mut fn_: Value) -> PyResult<Value> {
     let mut inner: Value;
     inner = {
         let fn_ = fn_.clone();
-        func_value(
+        func_value_kw(
             "inner",
-            move |args| {
-                check_arity("count_calls.<locals>.inner", &args, &["x"], Some(1))?;
-                let mut args = args.into_iter();
-                count_calls_inner(&fn_, req_arg(&mut args)?).map(|v| v.into_value())
+            move |args, kwargs| {
+                let mut bound = bind_args(
+                    &Params {
+                        name: "count_calls.<locals>.inner",
+                        names: &["x"],
+                        positional: 1,
+                        defaults: &[false],
+                        var_args: false,
+                        var_kw: false,
+                    },
+                    args,
+                    kwargs,
+                )?;
+                count_calls_inner(&fn_, bound.next_required()?).map(|v| v.into_value())
             },
         )
     };
@@ -155,54 +185,90 @@ fn module_body() -> PyResult<()> {
     let mut square: Value;
     global_set(&G_CALLS, <PyList<Value>>::from_vec(vec![]));
     add = call_value(
-            &func_value(
+            &func_value_kw(
                 "logged",
-                move |args| {
-                    check_arity("logged", &args, &["fn"], Some(1))?;
-                    let mut args = args.into_iter();
-                    logged(req_arg(&mut args)?).map(|v| v.into_value())
+                move |args, kwargs| {
+                    let mut bound = bind_args(
+                        &Params {
+                            name: "logged",
+                            names: &["fn"],
+                            positional: 1,
+                            defaults: &[false],
+                            var_args: false,
+                            var_kw: false,
+                        },
+                        args,
+                        kwargs,
+                    )?;
+                    logged(bound.next_required()?).map(|v| v.into_value())
                 },
             ),
             vec![
-                { let default3 = Int::Small(10).into_value(); func_value("add", move |
-                args | { check_arity("add", & args, & ["a"], Some(2)) ?; let mut args =
-                args.into_iter(); add_2(req_arg(& mut args) ?, next_arg(& mut args) ?
-                .unwrap_or_else(| | default3.clone())).map(| v | v.into_value()) }) }
+                { let default3 = Int::Small(10).into_value(); func_value_kw("add", move |
+                args, kwargs | { let mut bound = bind_args(& Params { name : "add", names
+                : & ["a", "b"], positional : 2, defaults : & [false, true], var_args :
+                false, var_kw : false }, args, kwargs) ?; add_2(bound.next_required() ?,
+                bound.next() ? .unwrap_or_else(| | default3.clone())).map(| v | v
+                .into_value()) }) }
             ],
         )
         .at("<module>", 20)?;
     inc = call_value(
-            &func_value(
+            &func_value_kw(
                 "twice",
-                move |args| {
-                    check_arity("twice", &args, &["fn"], Some(1))?;
-                    let mut args = args.into_iter();
-                    twice(req_arg(&mut args)?).map(|v| v.into_value())
+                move |args, kwargs| {
+                    let mut bound = bind_args(
+                        &Params {
+                            name: "twice",
+                            names: &["fn"],
+                            positional: 1,
+                            defaults: &[false],
+                            var_args: false,
+                            var_kw: false,
+                        },
+                        args,
+                        kwargs,
+                    )?;
+                    twice(bound.next_required()?).map(|v| v.into_value())
                 },
             ),
             vec![
-                func_value("inc", move | args | { check_arity("inc", & args, & ["x"],
-                Some(1)) ?; let mut args = args.into_iter(); inc_3(req_arg(& mut args) ?)
-                .map(| v | v.into_value()) })
+                func_value_kw("inc", move | args, kwargs | { let mut bound = bind_args(&
+                Params { name : "inc", names : & ["x"], positional : 1, defaults : &
+                [false], var_args : false, var_kw : false }, args, kwargs) ?; inc_3(bound
+                .next_required() ?).map(| v | v.into_value()) })
             ],
         )
         .at("<module>", 25)?;
     half = call_value(
-            &func_value(
+            &func_value_kw(
                 "logged",
-                move |args| {
-                    check_arity("logged", &args, &["fn"], Some(1))?;
-                    let mut args = args.into_iter();
-                    logged(req_arg(&mut args)?).map(|v| v.into_value())
+                move |args, kwargs| {
+                    let mut bound = bind_args(
+                        &Params {
+                            name: "logged",
+                            names: &["fn"],
+                            positional: 1,
+                            defaults: &[false],
+                            var_args: false,
+                            var_kw: false,
+                        },
+                        args,
+                        kwargs,
+                    )?;
+                    logged(bound.next_required()?).map(|v| v.into_value())
                 },
             ),
             vec![
-                call_value(& func_value("twice", move | args | { check_arity("twice", &
-                args, & ["fn"], Some(1)) ?; let mut args = args.into_iter();
-                twice(req_arg(& mut args) ?).map(| v | v.into_value()) }),
-                vec![func_value("half", move | args | { check_arity("half", & args, &
-                ["x"], Some(1)) ?; let mut args = args.into_iter(); half_4(req_arg(& mut
-                args) ?).map(| v | v.into_value()) })]).at("<module>", 31) ?
+                call_value(& func_value_kw("twice", move | args, kwargs | { let mut bound
+                = bind_args(& Params { name : "twice", names : & ["fn"], positional : 1,
+                defaults : & [false], var_args : false, var_kw : false }, args, kwargs)
+                ?; twice(bound.next_required() ?).map(| v | v.into_value()) }),
+                vec![func_value_kw("half", move | args, kwargs | { let mut bound =
+                bind_args(& Params { name : "half", names : & ["x"], positional : 1,
+                defaults : & [false], var_args : false, var_kw : false }, args, kwargs)
+                ?; half_4(bound.next_required() ?).map(| v | v.into_value()) })])
+                .at("<module>", 31) ?
             ],
         )
         .at("<module>", 30)?;
@@ -237,18 +303,29 @@ fn module_body() -> PyResult<()> {
             .at("<module>", 39)?,
     );
     square = call_value(
-            &func_value(
+            &func_value_kw(
                 "count_calls",
-                move |args| {
-                    check_arity("count_calls", &args, &["fn"], Some(1))?;
-                    let mut args = args.into_iter();
-                    count_calls(req_arg(&mut args)?).map(|v| v.into_value())
+                move |args, kwargs| {
+                    let mut bound = bind_args(
+                        &Params {
+                            name: "count_calls",
+                            names: &["fn"],
+                            positional: 1,
+                            defaults: &[false],
+                            var_args: false,
+                            var_kw: false,
+                        },
+                        args,
+                        kwargs,
+                    )?;
+                    count_calls(bound.next_required()?).map(|v| v.into_value())
                 },
             ),
             vec![
-                func_value("square", move | args | { check_arity("square", & args, &
-                ["x"], Some(1)) ?; let mut args = args.into_iter(); square_6(req_arg(&
-                mut args) ?).map(| v | v.into_value()) })
+                func_value_kw("square", move | args, kwargs | { let mut bound =
+                bind_args(& Params { name : "square", names : & ["x"], positional : 1,
+                defaults : & [false], var_args : false, var_kw : false }, args, kwargs)
+                ?; square_6(bound.next_required() ?).map(| v | v.into_value()) })
             ],
         )
         .at("<module>", 49)?;

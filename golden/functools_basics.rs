@@ -81,10 +81,11 @@ fn logged(mut func: Value) -> PyResult<Value> {
             &functools_wraps_decorator(&[func.get_local("func").at("logged", 61)?])
                 .at("logged", 61)?,
             vec![
-                { let func = func.clone(); func_value("wrapper", move | args | {
-                check_arity("logged.<locals>.wrapper", & args, & [], None) ?; let mut
-                args = args.into_iter(); logged_wrapper(& func, rest_args(& mut args))
-                .map(| v | v.into_value()) }) }
+                { let func = func.clone(); func_value_kw("wrapper", move | args, kwargs |
+                { let mut bound = bind_args(& Params { name : "logged.<locals>.wrapper",
+                names : & [], positional : 0, defaults : & [], var_args : true, var_kw :
+                false }, args, kwargs) ?; logged_wrapper(& func, bound.rest()).map(| v |
+                v.into_value()) }) }
             ],
         )
         .at("logged", 61)?;
@@ -148,12 +149,22 @@ fn module_body() -> PyResult<()> {
             &[
                 &functools_reduce(
                         &[
-                            func_value(
+                            func_value_kw(
                                 "<lambda>",
-                                move |args| {
-                                    check_arity("<lambda>", &args, &["a", "b"], Some(2))?;
-                                    let mut args = args.into_iter();
-                                    lambda7(req_arg(&mut args)?, req_arg(&mut args)?)
+                                move |args, kwargs| {
+                                    let mut bound = bind_args(
+                                        &Params {
+                                            name: "<lambda>",
+                                            names: &["a", "b"],
+                                            positional: 2,
+                                            defaults: &[false, false],
+                                            var_args: false,
+                                            var_kw: false,
+                                        },
+                                        args,
+                                        kwargs,
+                                    )?;
+                                    lambda7(bound.next_required()?, bound.next_required()?)
                                         .map(|v| v.into_value())
                                 },
                             ),
@@ -177,12 +188,22 @@ fn module_body() -> PyResult<()> {
             &[
                 &functools_reduce(
                         &[
-                            func_value(
+                            func_value_kw(
                                 "<lambda>",
-                                move |args| {
-                                    check_arity("<lambda>", &args, &["a", "b"], Some(2))?;
-                                    let mut args = args.into_iter();
-                                    lambda8(req_arg(&mut args)?, req_arg(&mut args)?)
+                                move |args, kwargs| {
+                                    let mut bound = bind_args(
+                                        &Params {
+                                            name: "<lambda>",
+                                            names: &["a", "b"],
+                                            positional: 2,
+                                            defaults: &[false, false],
+                                            var_args: false,
+                                            var_kw: false,
+                                        },
+                                        args,
+                                        kwargs,
+                                    )?;
+                                    lambda8(bound.next_required()?, bound.next_required()?)
                                         .map(|v| v.into_value())
                                 },
                             ),
@@ -207,12 +228,22 @@ fn module_body() -> PyResult<()> {
             &[
                 &functools_reduce(
                         &[
-                            func_value(
+                            func_value_kw(
                                 "<lambda>",
-                                move |args| {
-                                    check_arity("<lambda>", &args, &["acc", "s"], Some(2))?;
-                                    let mut args = args.into_iter();
-                                    lambda9(req_arg(&mut args)?, req_arg(&mut args)?)
+                                move |args, kwargs| {
+                                    let mut bound = bind_args(
+                                        &Params {
+                                            name: "<lambda>",
+                                            names: &["acc", "s"],
+                                            positional: 2,
+                                            defaults: &[false, false],
+                                            var_args: false,
+                                            var_kw: false,
+                                        },
+                                        args,
+                                        kwargs,
+                                    )?;
+                                    lambda9(bound.next_required()?, bound.next_required()?)
                                         .map(|v| v.into_value())
                                 },
                             ),
@@ -232,12 +263,22 @@ fn module_body() -> PyResult<()> {
     let outcome2 = 'try1: {
         match functools_reduce(
                 &[
-                    func_value(
+                    func_value_kw(
                         "<lambda>",
-                        move |args| {
-                            check_arity("<lambda>", &args, &["a", "b"], Some(2))?;
-                            let mut args = args.into_iter();
-                            lambda10(req_arg(&mut args)?, req_arg(&mut args)?)
+                        move |args, kwargs| {
+                            let mut bound = bind_args(
+                                &Params {
+                                    name: "<lambda>",
+                                    names: &["a", "b"],
+                                    positional: 2,
+                                    defaults: &[false, false],
+                                    var_args: false,
+                                    var_kw: false,
+                                },
+                                args,
+                                kwargs,
+                            )?;
+                            lambda10(bound.next_required()?, bound.next_required()?)
                                 .map(|v| v.into_value())
                         },
                     ),
@@ -264,12 +305,22 @@ fn module_body() -> PyResult<()> {
     };
     square = functools_partial(
             &[
-                func_value(
+                func_value_kw(
                         "power",
-                        move |args| {
-                            check_arity("power", &args, &["base", "exp"], Some(2))?;
-                            let mut args = args.into_iter();
-                            power(req_arg(&mut args)?, req_arg(&mut args)?)
+                        move |args, kwargs| {
+                            let mut bound = bind_args(
+                                &Params {
+                                    name: "power",
+                                    names: &["base", "exp"],
+                                    positional: 2,
+                                    defaults: &[false, false],
+                                    var_args: false,
+                                    var_kw: false,
+                                },
+                                args,
+                                kwargs,
+                            )?;
+                            power(bound.next_required()?, bound.next_required()?)
                                 .map(|v| v.into_value())
                         },
                     )
@@ -279,12 +330,22 @@ fn module_body() -> PyResult<()> {
         .at("<module>", 17)?;
     cube3_ = functools_partial(
             &[
-                func_value(
+                func_value_kw(
                         "power",
-                        move |args| {
-                            check_arity("power", &args, &["base", "exp"], Some(2))?;
-                            let mut args = args.into_iter();
-                            power(req_arg(&mut args)?, req_arg(&mut args)?)
+                        move |args, kwargs| {
+                            let mut bound = bind_args(
+                                &Params {
+                                    name: "power",
+                                    names: &["base", "exp"],
+                                    positional: 2,
+                                    defaults: &[false, false],
+                                    var_args: false,
+                                    var_kw: false,
+                                },
+                                args,
+                                kwargs,
+                            )?;
+                            power(bound.next_required()?, bound.next_required()?)
                                 .map(|v| v.into_value())
                         },
                     )
@@ -312,9 +373,11 @@ fn module_body() -> PyResult<()> {
         call_value(
                 &functools_lru_cache_call(&[().into_value()]).at("<module>", 22)?,
                 vec![
-                    func_value("fib", move | args | { check_arity("fib", & args, & ["n"],
-                    Some(1)) ?; let mut args = args.into_iter(); fib_1(req_arg(& mut
-                    args) ?).map(| v | v.into_value()) })
+                    func_value_kw("fib", move | args, kwargs | { let mut bound =
+                    bind_args(& Params { name : "fib", names : & ["n"], positional : 1,
+                    defaults : & [false], var_args : false, var_kw : false }, args,
+                    kwargs) ?; fib_1(bound.next_required() ?).map(| v | v.into_value())
+                    })
                 ],
             )
             .at("<module>", 22)?,
@@ -346,9 +409,10 @@ fn module_body() -> PyResult<()> {
     sq = call_value(
             &functools_lru_cache_call(&[Int::Small(2).into_value()]).at("<module>", 33)?,
             vec![
-                func_value("sq", move | args | { check_arity("sq", & args, & ["x"],
-                Some(1)) ?; let mut args = args.into_iter(); sq_2(req_arg(& mut args) ?)
-                .map(| v | v.into_value()) })
+                func_value_kw("sq", move | args, kwargs | { let mut bound = bind_args(&
+                Params { name : "sq", names : & ["x"], positional : 1, defaults : &
+                [false], var_args : false, var_kw : false }, args, kwargs) ?; sq_2(bound
+                .next_required() ?).map(| v | v.into_value()) })
             ],
         )
         .at("<module>", 33)?;
@@ -376,9 +440,10 @@ fn module_body() -> PyResult<()> {
     slow = call_value(
             &functools_lru_cache_value(),
             vec![
-                func_value("slow", move | args | { check_arity("slow", & args, & ["n"],
-                Some(1)) ?; let mut args = args.into_iter(); slow_3(req_arg(& mut args)
-                ?).map(| v | v.into_value()) })
+                func_value_kw("slow", move | args, kwargs | { let mut bound = bind_args(&
+                Params { name : "slow", names : & ["n"], positional : 1, defaults : &
+                [false], var_args : false, var_kw : false }, args, kwargs) ?;
+                slow_3(bound.next_required() ?).map(| v | v.into_value()) })
             ],
         )
         .at("<module>", 44)?;
@@ -397,9 +462,11 @@ fn module_body() -> PyResult<()> {
         call_value(
                 &functools_cache_value(),
                 vec![
-                    func_value("fact", move | args | { check_arity("fact", & args, &
-                    ["n"], Some(1)) ?; let mut args = args.into_iter(); fact_4(req_arg(&
-                    mut args) ?).map(| v | v.into_value()) })
+                    func_value_kw("fact", move | args, kwargs | { let mut bound =
+                    bind_args(& Params { name : "fact", names : & ["n"], positional : 1,
+                    defaults : & [false], var_args : false, var_kw : false }, args,
+                    kwargs) ?; fact_4(bound.next_required() ?).map(| v | v.into_value())
+                    })
                 ],
             )
             .at("<module>", 52)?,
@@ -417,18 +484,30 @@ fn module_body() -> PyResult<()> {
         )
         .at("<module>", 57)?;
     add = call_value(
-            &func_value(
+            &func_value_kw(
                 "logged",
-                move |args| {
-                    check_arity("logged", &args, &["func"], Some(1))?;
-                    let mut args = args.into_iter();
-                    logged(req_arg(&mut args)?).map(|v| v.into_value())
+                move |args, kwargs| {
+                    let mut bound = bind_args(
+                        &Params {
+                            name: "logged",
+                            names: &["func"],
+                            positional: 1,
+                            defaults: &[false],
+                            var_args: false,
+                            var_kw: false,
+                        },
+                        args,
+                        kwargs,
+                    )?;
+                    logged(bound.next_required()?).map(|v| v.into_value())
                 },
             ),
             vec![
-                func_value("add", move | args | { check_arity("add", & args, & ["a",
-                "b"], Some(2)) ?; let mut args = args.into_iter(); add_6(req_arg(& mut
-                args) ?, req_arg(& mut args) ?).map(| v | v.into_value()) })
+                func_value_kw("add", move | args, kwargs | { let mut bound = bind_args(&
+                Params { name : "add", names : & ["a", "b"], positional : 2, defaults : &
+                [false, false], var_args : false, var_kw : false }, args, kwargs) ?;
+                add_6(bound.next_required() ?, bound.next_required() ?).map(| v | v
+                .into_value()) })
             ],
         )
         .at("<module>", 69)?;

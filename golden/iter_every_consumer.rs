@@ -491,35 +491,75 @@ fn module_body() -> PyResult<()> {
         )
         .at("<module>", 53)?;
     'loop6: for bad in [
-        func_value(
+        func_value_kw(
             "<lambda>",
-            move |args| {
-                check_arity("<lambda>", &args, &[], Some(0))?;
-                let mut args = args.into_iter();
+            move |args, kwargs| {
+                let mut bound = bind_args(
+                    &Params {
+                        name: "<lambda>",
+                        names: &[],
+                        positional: 0,
+                        defaults: &[],
+                        var_args: false,
+                        var_kw: false,
+                    },
+                    args,
+                    kwargs,
+                )?;
                 lambda7().map(|v| v.into_value())
             },
         ),
-        func_value(
+        func_value_kw(
             "<lambda>",
-            move |args| {
-                check_arity("<lambda>", &args, &[], Some(0))?;
-                let mut args = args.into_iter();
+            move |args, kwargs| {
+                let mut bound = bind_args(
+                    &Params {
+                        name: "<lambda>",
+                        names: &[],
+                        positional: 0,
+                        defaults: &[],
+                        var_args: false,
+                        var_kw: false,
+                    },
+                    args,
+                    kwargs,
+                )?;
                 lambda8().map(|v| v.into_value())
             },
         ),
-        func_value(
+        func_value_kw(
             "<lambda>",
-            move |args| {
-                check_arity("<lambda>", &args, &[], Some(0))?;
-                let mut args = args.into_iter();
+            move |args, kwargs| {
+                let mut bound = bind_args(
+                    &Params {
+                        name: "<lambda>",
+                        names: &[],
+                        positional: 0,
+                        defaults: &[],
+                        var_args: false,
+                        var_kw: false,
+                    },
+                    args,
+                    kwargs,
+                )?;
                 lambda9().map(|v| v.into_value())
             },
         ),
-        func_value(
+        func_value_kw(
             "<lambda>",
-            move |args| {
-                check_arity("<lambda>", &args, &[], Some(0))?;
-                let mut args = args.into_iter();
+            move |args, kwargs| {
+                let mut bound = bind_args(
+                    &Params {
+                        name: "<lambda>",
+                        names: &[],
+                        positional: 0,
+                        defaults: &[],
+                        var_args: false,
+                        var_kw: false,
+                    },
+                    args,
+                    kwargs,
+                )?;
                 lambda10().map(|v| v.into_value())
             },
         ),

@@ -10,7 +10,9 @@
 //! function and every closure (Python's cells): an assignment on either side (`nonlocal`) is
 //! seen by both.
 
+use crate::dict::PyDict;
 use crate::err::{PyErr, PyResult};
+use crate::pystr::PyStr;
 use crate::object::PyObject;
 use crate::value::{FromValue, IntoValue, Object, Value};
 use std::any::Any;
@@ -63,7 +65,10 @@ impl<T: Clone> PyCell<T> {
     }
 }
 
-type FnBody = dyn Fn(Vec<Value>) -> PyResult<Value>;
+/// The keyword arguments of a call, in the order written (`f(a=1, **d)`).
+pub type Kwargs = Vec<(PyStr, Value)>;
+
+type FnBody = dyn Fn(Vec<Value>, Kwargs) -> PyResult<Value>;
 
 /// A function object.
 pub struct PyFunc {
@@ -75,7 +80,7 @@ pub struct PyFunc {
 
 impl PyFunc {
     pub fn call(&self, args: Vec<Value>) -> PyResult<Value> {
-        (self.body)(args)
+        (self.body)(args, Vec::new())
     }
 
     pub fn name(&self) -> &'static str {
@@ -83,8 +88,20 @@ impl PyFunc {
     }
 }
 
-/// A Python function as a value: `body` receives the positional arguments.
+/// A function value of the runtime's own that takes positional arguments only (a wrapper such
+/// as `functools.lru_cache`'s).
 pub fn func_value(name: &'static str, body: impl Fn(Vec<Value>) -> PyResult<Value> + 'static) -> Value {
+    func_value_kw(name, move |args, kwargs: Kwargs| {
+        if !kwargs.is_empty() {
+            return Err(PyErr::type_error(format!("py2rust: keyword arguments in a call of {name}() are not supported yet")));
+        }
+        body(args)
+    })
+}
+
+/// A Python function as a value: `body` receives the positional and the keyword arguments
+/// (and binds them with [`bind_args`]).
+pub fn func_value_kw(name: &'static str, body: impl Fn(Vec<Value>, Kwargs) -> PyResult<Value> + 'static) -> Value {
     Value::Obj(Rc::new(PyFunc { name, builtin: false, body: Rc::new(body) }))
 }
 
@@ -120,7 +137,11 @@ impl Object for PyFunc {
     }
 
     fn call(&self, args: Vec<Value>) -> Option<PyResult<Value>> {
-        Some((self.body)(args))
+        Some((self.body)(args, Vec::new()))
+    }
+
+    fn call_kw(&self, args: Vec<Value>, kwargs: Kwargs) -> Option<PyResult<Value>> {
+        Some((self.body)(args, kwargs))
     }
 
     fn get_attr(&self, name: &str) -> Option<PyResult<Value>> {
@@ -131,16 +152,21 @@ impl Object for PyFunc {
     }
 }
 
-/// Checks the number of positional arguments a function value received against its
-/// parameters (`required`: the names of those without a default; at most `max`, `None` with
-/// `*args`), with CPython's messages (`name` is the qualified name).
-pub fn check_arity(name: &str, args: &[Value], required: &[&str], max: Option<usize>) -> PyResult<()> {
-    arity(name, args.len(), required, max, 0)
-}
-
-/// `check_arity` for a method called on an instance: CPython's counts include `self`.
+/// Checks the number of positional arguments a method called on an instance received against
+/// its parameters (`required`: the names of those without a default; at most `max`, `None`
+/// with `*args`), with CPython's messages, whose counts include `self`.
 pub fn check_method_arity(name: &str, args: &[Value], required: &[&str], max: Option<usize>) -> PyResult<()> {
     arity(name, args.len(), required, max, 1)
+}
+
+/// `'a'`, `'a' and 'b'`, `'a', 'b', and 'c'`.
+fn name_list(names: &[String]) -> String {
+    match names {
+        [one] => one.clone(),
+        [a, b] => format!("{a} and {b}"),
+        [rest @ .., last] => format!("{}, and {last}", rest.join(", ")),
+        [] => String::new(),
+    }
 }
 
 fn arity(name: &str, given: usize, required: &[&str], max: Option<usize>, bound: usize) -> PyResult<()> {
@@ -148,14 +174,8 @@ fn arity(name: &str, given: usize, required: &[&str], max: Option<usize>, bound:
     let min = required.len();
     if n < min {
         let missing: Vec<String> = required[n..].iter().map(|p| format!("'{p}'")).collect();
-        let list = match missing.as_slice() {
-            [one] => one.clone(),
-            [a, b] => format!("{a} and {b}"),
-            [rest @ .., last] => format!("{}, and {last}", rest.join(", ")),
-            [] => String::new(),
-        };
         let plural = if missing.len() == 1 { "argument" } else { "arguments" };
-        return Err(PyErr::type_error(format!("{name}() missing {} required positional {plural}: {list}", missing.len())));
+        return Err(PyErr::type_error(format!("{name}() missing {} required positional {plural}: {}", missing.len(), name_list(&missing))));
     }
     if let Some(max) = max {
         if n > max {
@@ -179,11 +199,6 @@ pub fn next_arg<T: FromValue>(args: &mut std::vec::IntoIter<Value>) -> PyResult<
     args.next().map(T::from_value).transpose()
 }
 
-/// The remaining positional arguments, as the `*args` tuple.
-pub fn rest_args(args: &mut std::vec::IntoIter<Value>) -> Value {
-    Value::tuple(args.collect())
-}
-
 /// Calls a value: `f(args)` where `f` is only known at run time.
 pub fn call_value(f: &Value, args: Vec<Value>) -> PyResult<Value> {
     if let Value::Obj(o) = f {
@@ -192,6 +207,114 @@ pub fn call_value(f: &Value, args: Vec<Value>) -> PyResult<Value> {
         }
     }
     Err(PyErr::type_error(format!("'{}' object is not callable", f.type_name())))
+}
+
+/// Calls a value with keyword arguments: `f(*args, k=v, **d)` where `f` is only known at run
+/// time.
+pub fn call_value_kw(f: &Value, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    if kwargs.is_empty() {
+        return call_value(f, args);
+    }
+    if let Value::Obj(o) = f {
+        if let Some(r) = o.call_kw(args, kwargs) {
+            return r;
+        }
+    }
+    Err(PyErr::type_error(format!("'{}' object is not callable", f.type_name())))
+}
+
+/// The keyword arguments a `**d` argument passes (a dict with string keys).
+pub fn star_kwargs<T: IntoValue + Clone>(d: &PyDict<PyStr, T>) -> Kwargs {
+    d.items_vec().into_iter().map(|(k, v)| (k, v.into_value())).collect()
+}
+
+/// The arguments of a call bound to a function's parameters, as CPython binds them: positional
+/// arguments fill the positional parameters in order (the rest go to `*args`), keyword
+/// arguments the parameter of their name (the others go to `**kwargs`).
+pub struct BoundArgs {
+    /// One per named parameter (positional, then keyword-only): `None` where the default applies.
+    slots: std::vec::IntoIter<Option<Value>>,
+    rest: Vec<Value>,
+    extra: Kwargs,
+}
+
+/// The shape of a function's parameters, for [`bind_args`].
+pub struct Params<'a> {
+    /// The function's qualified name, for messages.
+    pub name: &'a str,
+    /// The positional parameters' names, then the keyword-only ones'.
+    pub names: &'a [&'a str],
+    pub positional: usize,
+    /// Per name: whether it has a default.
+    pub defaults: &'a [bool],
+    pub var_args: bool,
+    pub var_kw: bool,
+}
+
+pub fn bind_args(p: &Params, args: Vec<Value>, kwargs: Kwargs) -> PyResult<BoundArgs> {
+    let required: Vec<&str> = p.names[..p.positional].iter().zip(p.defaults).filter(|(_, d)| !**d).map(|(n, _)| *n).collect();
+    if !p.var_args && args.len() > p.positional {
+        arity(p.name, args.len(), &required, Some(p.positional), 0)?;
+    }
+    let mut slots: Vec<Option<Value>> = vec![None; p.names.len()];
+    let mut args = args.into_iter();
+    for slot in slots.iter_mut().take(p.positional) {
+        match args.next() {
+            Some(a) => *slot = Some(a),
+            None => break,
+        }
+    }
+    let rest: Vec<Value> = args.collect();
+    let mut extra = Kwargs::new();
+    for (k, v) in kwargs {
+        match p.names.iter().position(|n| *n == k.as_str()) {
+            Some(i) if slots[i].is_some() => {
+                return Err(PyErr::type_error(format!("{}() got multiple values for argument '{k}'", p.name)));
+            }
+            Some(i) => slots[i] = Some(v),
+            None if p.var_kw => {
+                if extra.iter().any(|(e, _)| *e == k) {
+                    return Err(PyErr::type_error(format!("{}() got multiple values for keyword argument '{k}'", p.name)));
+                }
+                extra.push((k, v));
+            }
+            None => return Err(PyErr::type_error(format!("{}() got an unexpected keyword argument '{k}'", p.name))),
+        }
+    }
+    let missing = |range: std::ops::Range<usize>| -> Vec<String> {
+        range.filter(|&i| slots[i].is_none() && !p.defaults[i]).map(|i| format!("'{}'", p.names[i])).collect()
+    };
+    for (range, kind) in [(0..p.positional, "positional"), (p.positional..p.names.len(), "keyword-only")] {
+        let names = missing(range);
+        if !names.is_empty() {
+            let plural = if names.len() == 1 { "argument" } else { "arguments" };
+            return Err(PyErr::type_error(format!("{}() missing {} required {kind} {plural}: {}", p.name, names.len(), name_list(&names))));
+        }
+    }
+    Ok(BoundArgs { slots: slots.into_iter(), rest, extra })
+}
+
+impl BoundArgs {
+    /// The next named parameter's argument, unboxed (`None`: its default applies).
+    pub fn next<T: FromValue>(&mut self) -> PyResult<Option<T>> {
+        self.slots.next().flatten().map(T::from_value).transpose()
+    }
+
+    /// The next named parameter's argument, which [`bind_args`] made sure was given.
+    pub fn next_required<T: FromValue>(&mut self) -> PyResult<T> {
+        T::from_value(self.slots.next().flatten().unwrap_or(Value::None))
+    }
+
+    /// The `*args` tuple.
+    pub fn rest(&mut self) -> Value {
+        Value::tuple(std::mem::take(&mut self.rest))
+    }
+
+    /// The `**kwargs` dict.
+    pub fn kwargs<T: FromValue + Clone>(&mut self) -> PyResult<PyDict<PyStr, T>> {
+        let pairs = std::mem::take(&mut self.extra).into_iter().map(|(k, v)| Ok((k, T::from_value(v)?))).collect::<PyResult<Vec<_>>>()?;
+        PyDict::from_pairs(pairs)
+    }
 }
 
 /// The items of a `*xs` argument.
@@ -213,6 +336,12 @@ pub fn getattr_value(obj: &Value, name: &str) -> PyResult<Value> {
 }
 
 fn builtin(name: &'static str, body: impl Fn(Vec<Value>) -> PyResult<Value> + 'static) -> Value {
+    let body = move |args, kwargs: Kwargs| {
+        if !kwargs.is_empty() {
+            return Err(PyErr::type_error(format!("{name}() takes no keyword arguments")));
+        }
+        body(args)
+    };
     Value::Obj(Rc::new(PyFunc { name, builtin: true, body: Rc::new(body) }))
 }
 
@@ -275,7 +404,7 @@ pub(crate) fn builtin_value_of(name: &str) -> Option<Value> {
     })
 }
 
-/// A required positional argument of a function value (`check_arity` ran first).
+/// A required positional argument of a function value (`check_method_arity` ran first).
 #[inline]
 pub fn req_arg<T: FromValue>(args: &mut std::vec::IntoIter<Value>) -> PyResult<T> {
     T::from_value(args.next().unwrap_or(Value::None))

@@ -133,6 +133,13 @@ pub trait Object: PyObject + Any {
     fn call(&self, _args: Vec<Value>) -> Option<PyResult<Value>> {
         None
     }
+    /// `obj(*args, **kwargs)` with keyword arguments (function values bind them).
+    fn call_kw(&self, args: Vec<Value>, kwargs: crate::func::Kwargs) -> Option<PyResult<Value>> {
+        if kwargs.is_empty() {
+            return self.call(args);
+        }
+        Some(Err(PyErr::type_error(format!("py2rust: keyword arguments in a call of a '{}' object are not supported yet", self.type_name()))))
+    }
     /// `obj.name` for objects with attributes known at run time; `None`: `AttributeError`.
     fn get_attr(&self, _name: &str) -> Option<PyResult<Value>> {
         None

@@ -158,6 +158,7 @@ pub enum ExprKind {
 
 #[derive(Clone, Debug)]
 pub struct Keyword {
+    /// The parameter's name; `**` for a `**mapping` argument.
     pub name: String,
     pub value: Expr,
     pub span: Span,
@@ -264,6 +265,13 @@ impl CmpOp {
             CmpOp::In => "in",
             CmpOp::NotIn => "not in",
         }
+    }
+}
+
+impl Keyword {
+    /// A `**mapping` argument.
+    pub fn is_unpacking(&self) -> bool {
+        self.name == "**"
     }
 }
 

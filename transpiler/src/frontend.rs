@@ -365,7 +365,11 @@ impl Converter {
                             let span = self.sp(k.range);
                             keywords.push(Keyword { name: name.to_string(), span, value: self.expr(k.value) })
                         }
-                        None => self.unsupported(k.range, "`**` arguments", "keyword argument unpacking is not supported yet"),
+                        // `**d`: kept as a keyword named `**` (see `ast::Keyword`).
+                        None => {
+                            let span = self.sp(k.range);
+                            keywords.push(Keyword { name: "**".into(), span, value: self.expr(k.value) })
+                        }
                     }
                 }
                 ExprKind::Call { func, args, keywords }

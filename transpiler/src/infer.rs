@@ -1519,22 +1519,33 @@ impl<'a> Infer<'a> {
     /// value (the arguments are boxed; lists passed in store `Value`s).
     fn value_call(&mut self, callee: &ITy, args: &[Expr], arg_tys: &[ITy], keywords: &[Keyword], kw_tys: &[ITy]) -> ITy {
         match callee {
-            ITy::Func(f) if !args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_))) => self.call_func(*f, 0, arg_tys, keywords, kw_tys),
+            ITy::Func(f) if !args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_))) && !keywords.iter().any(Keyword::is_unpacking) => {
+                self.call_func(*f, 0, arg_tys, keywords, kw_tys)
+            }
             ITy::Func(f) => {
-                // `f(*args)`: the arguments are only known at run time.
+                // `f(*args)`, `f(**kwargs)`: the arguments are only known at run time.
                 self.s.make_dyn(&ITy::Func(*f));
-                for t in arg_tys.iter().chain(kw_tys) {
-                    self.s.make_dyn(t);
-                }
+                self.boxed_args(arg_tys, keywords, kw_tys);
                 let r = self.returns[f.0 as usize];
                 self.s.get(r)
             }
             ITy::Never => ITy::Never,
             _ => {
-                for t in arg_tys.iter().chain(kw_tys) {
-                    self.s.make_dyn(t);
-                }
+                self.boxed_args(arg_tys, keywords, kw_tys);
                 ITy::Dyn
+            }
+        }
+    }
+
+    /// The arguments of a call through a function value are boxed into dynamic values (a
+    /// `**mapping`'s values are boxed one by one when they are passed on).
+    fn boxed_args(&mut self, arg_tys: &[ITy], keywords: &[Keyword], kw_tys: &[ITy]) {
+        for t in arg_tys {
+            self.s.make_dyn(t);
+        }
+        for (k, t) in keywords.iter().zip(kw_tys) {
+            if !k.is_unpacking() {
+                self.s.make_dyn(t);
             }
         }
     }

@@ -57,15 +57,24 @@ impl Lower<'_> {
             call_args.push(Expr::Var(id).reference());
         }
         let param_tys: Vec<Ty> = self.types.params[fid.0 as usize].iter().map(storable).collect();
+        // The arguments are bound to the parameters at run time, as CPython binds them.
+        let named: Vec<&ast::Param> = f.params.iter().filter(|p| p.kind == ParamKind::Positional).chain(f.params.iter().filter(|p| p.kind == ParamKind::KeywordOnly)).collect();
         let positional = f.params.iter().filter(|p| p.kind == ParamKind::Positional).count();
-        let has_var_args = f.params.iter().any(|p| p.kind == ParamKind::VarArgs);
-        let args = Expr::Var("args".into());
-        let required: Vec<Expr> = f.params.iter().filter(|p| p.kind == ParamKind::Positional && p.default.is_none()).map(|p| Expr::StrLit(p.name.clone())).collect();
-        let mut body = vec![Stmt::Expr(Expr::Question(Box::new(Expr::call(
-            "check_arity",
-            vec![Expr::StrLit(self.qualname(fid)), args.clone().reference(), Expr::Array(required).reference(), if has_var_args { Expr::Path("None".into()) } else { Expr::call("Some", vec![Expr::RawInt(positional as i64)]) }],
-        ))))];
-        body.push(Stmt::Let { name: "args".into(), ty: None, init: Some(args.clone().method("into_iter", vec![])), mutable: true, optional: false });
+        let has = |kind| f.params.iter().any(|p| p.kind == kind);
+        let shape = Expr::Struct(
+            "Params".into(),
+            vec![
+                ("name".into(), Expr::StrLit(self.qualname(fid))),
+                ("names".into(), Expr::Array(named.iter().map(|p| Expr::StrLit(p.name.clone())).collect()).reference()),
+                ("positional".into(), Expr::RawInt(positional as i64)),
+                ("defaults".into(), Expr::Array(named.iter().map(|p| Expr::Bool(p.default.is_some())).collect()).reference()),
+                ("var_args".into(), Expr::Bool(has(ParamKind::VarArgs))),
+                ("var_kw".into(), Expr::Bool(has(ParamKind::VarKeywords))),
+            ],
+        );
+        let bound = Expr::Var("bound".into());
+        let bind = Expr::Question(Box::new(Expr::call("bind_args", vec![shape.reference(), Expr::Var("args".into()), Expr::Var("kwargs".into())])));
+        let body = vec![Stmt::Let { name: "bound".into(), ty: None, init: Some(bind), mutable: true, optional: false }];
         for (p, pt) in f.params.iter().zip(&param_tys) {
             let default = match &p.default {
                 Some(d) => {
@@ -80,24 +89,21 @@ impl Lower<'_> {
                 None => None,
             };
             let arg = match (p.kind, default) {
-                (ParamKind::Positional, Some(d)) => {
-                    let next = Expr::Question(Box::new(Expr::call("next_arg", vec![args.clone().reference_mut()])));
+                (ParamKind::Positional | ParamKind::KeywordOnly, Some(d)) => {
+                    let next = Expr::Question(Box::new(bound.clone().method("next", vec![])));
                     next.method("unwrap_or_else", vec![Expr::Closure(vec![], Box::new(clone_of(d, pt)))])
                 }
-                (ParamKind::Positional, None) => Expr::Question(Box::new(Expr::call("req_arg", vec![args.clone().reference_mut()]))),
-                (ParamKind::VarArgs, _) => Expr::call("rest_args", vec![args.clone().reference_mut()]),
-                (ParamKind::KeywordOnly, Some(d)) => clone_of(d, pt),
-                (ParamKind::KeywordOnly, None) | (ParamKind::VarKeywords, _) => {
-                    return self.unsupported(span, format!("`{}` as a value", f.name), "functions with required keyword-only parameters or `**kwargs` cannot be used as values yet");
-                }
+                (ParamKind::Positional | ParamKind::KeywordOnly, None) => Expr::Question(Box::new(bound.clone().method("next_required", vec![]))),
+                (ParamKind::VarArgs, _) => bound.clone().method("rest", vec![]),
+                (ParamKind::VarKeywords, _) => Expr::Question(Box::new(bound.clone().method("kwargs", vec![]))),
             };
             call_args.push(arg);
         }
         let ret = storable(&self.types.returns[fid.0 as usize]);
         // The result boxed whole (an iterator it returns becomes one value).
         let call = box_result(Expr::call(&f.rust_name, call_args), if matches!(ret, Ty::Iter(_)) { &Ty::Dyn } else { &ret });
-        let closure = Expr::MoveFn(vec![Pat::Ident("args".into())], Box::new(Expr::Block(Block::with_tail(body, call))));
-        let value = Expr::call("func_value", vec![Expr::StrLit(f.name.clone()), closure]);
+        let closure = Expr::MoveFn(vec![Pat::Ident("args".into()), Pat::Ident("kwargs".into())], Box::new(Expr::Block(Block::with_tail(body, call))));
+        let value = Expr::call("func_value_kw", vec![Expr::StrLit(f.name.clone()), closure]);
         if stmts.is_empty() {
             value
         } else {
@@ -131,9 +137,6 @@ impl Lower<'_> {
     /// Calling a function value, or a function with `*` arguments: the arguments are boxed
     /// (converted to the parameter types first when the function is known).
     pub(super) fn value_call(&mut self, e: &ast::Expr, func: &ast::Expr, args: &[ast::Expr], keywords: &[ast::Keyword]) -> Expr {
-        if let Some(k) = keywords.first() {
-            return self.unsupported(k.span, "keyword arguments in a call of a function value", "not supported yet");
-        }
         let known = match self.ty(func) {
             Ty::Func(f) => Some(f),
             _ => None,
@@ -179,9 +182,35 @@ impl Lower<'_> {
         } else {
             Expr::Vec(items.into_iter().map(|(_, v)| v).collect())
         };
-        let call = self.attempt(Expr::call("call_value", vec![callee.reference(), list]), e.span);
+        let call = if keywords.is_empty() {
+            self.attempt(Expr::call("call_value", vec![callee.reference(), list]), e.span)
+        } else {
+            let kwargs = self.keyword_args(keywords);
+            self.attempt(Expr::call("call_value_kw", vec![callee.reference(), list, kwargs]), e.span)
+        };
         let t = storable(&self.ty(e));
         self.coerce(call, &Ty::Dyn, &t, e.span)
+    }
+
+    /// The keyword arguments of a call through a function value, boxed, in the order written:
+    /// `k=v` and `**d` (a dict with string keys).
+    fn keyword_args(&mut self, keywords: &[ast::Keyword]) -> Expr {
+        let name = self.tmp("kwargs");
+        let mut stmts = vec![Stmt::Let { name: name.clone(), ty: None, init: Some(Expr::call("Kwargs::new", vec![])), mutable: true, optional: false }];
+        for k in keywords {
+            if k.is_unpacking() {
+                if !matches!(self.ty(&k.value), Ty::Dict(key, _) if *key == Ty::Str) {
+                    return self.unsupported(k.value.span, "`**` of something other than a dict with string keys", "not supported yet");
+                }
+                let d = self.place(&k.value);
+                stmts.push(Stmt::Expr(Expr::Var(name.clone()).method("extend", vec![Expr::call("star_kwargs", vec![d.reference()])])));
+            } else {
+                let v = self.expr_as(&k.value, &Ty::Dyn);
+                let pair = Expr::Tuple(vec![Expr::call("PyStr::from", vec![Expr::StrLit(k.name.clone())]), v]);
+                stmts.push(Stmt::Expr(Expr::Var(name.clone()).method("push", vec![pair])));
+            }
+        }
+        Expr::Block(Block::with_tail(stmts, Expr::Var(name)))
     }
 
     /// `@d` applied to a function value: `d(v)`.

@@ -2655,6 +2655,13 @@ impl<'a> Lower<'a> {
     fn call(&mut self, e: &ast::Expr, func: &ast::Expr, args: &[ast::Expr], keywords: &[ast::Keyword]) -> Expr {
         let is_print = matches!((&func.kind, self.res.names.get(&func.id)), (ExprKind::Name(n), Some(Binding::Builtin(_))) if n == "print");
         let is_zip = matches!((&func.kind, self.res.names.get(&func.id)), (ExprKind::Name(n), Some(Binding::Builtin(_))) if n == "zip");
+        if let Some(k) = keywords.iter().find(|k| k.is_unpacking()) {
+            // `f(**d)`: bound at run time, by the function value.
+            return match (&func.kind, self.res.names.get(&func.id)) {
+                (ExprKind::Name(_), Some(Binding::Func(_) | Binding::Var(..))) if !matches!(self.ty(func), Ty::Class(_) | Ty::Obj(_)) => self.value_call(e, func, args, keywords),
+                _ => self.unsupported(k.span, "`**` arguments here", "keyword argument unpacking is supported in calls of functions yet"),
+            };
+        }
         if let Some(star) = args.iter().find(|a| matches!(a.kind, ExprKind::Starred(_))).filter(|_| !is_print && !is_zip) {
             match (&func.kind, self.res.names.get(&func.id)) {
                 (ExprKind::Name(_), Some(Binding::Func(_) | Binding::Var(..))) => return self.value_call(e, func, args, keywords),
