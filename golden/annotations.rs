@@ -84,6 +84,11 @@ enum EvensGen {
 impl Generator for EvensGen {
     type Yield = Int;
     type Return = ();
+    /// Its body cannot raise: iterated where it is made, it yields plain values.
+    type Item = Int;
+    fn item(next: PyResult<Int>) -> Int {
+        next.unwrap_or_else(|e| impossible_exception(e))
+    }
     const NAME: &'static str = "evens";
     #[inline]
     fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
@@ -312,8 +317,9 @@ fn module_body() -> PyResult<()> {
                     .at("<module>", 57)?,
                 &first(<PyList<PyStr>>::from_vec(vec![])).at("<module>", 57)?,
                 &PyList::from_vec(
-                    try_collect(evens(Int::Small(7)).at("<module>", 57)?)
+                    evens(Int::Small(7))
                         .at("<module>", 57)?
+                        .into_local()
                         .into_iter()
                         .map(|item| item)
                         .collect(),

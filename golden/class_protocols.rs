@@ -168,6 +168,10 @@ enum PairIterGen {
 impl Generator for PairIterGen {
     type Yield = Int;
     type Return = ();
+    type Item = PyResult<Int>;
+    fn item(next: PyResult<Int>) -> PyResult<Int> {
+        next
+    }
     const NAME: &'static str = "__iter__";
     #[inline]
     fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {

@@ -26,6 +26,10 @@ enum ReentrantGen {
 impl Generator for ReentrantGen {
     type Yield = ();
     type Return = ();
+    type Item = PyResult<()>;
+    fn item(next: PyResult<()>) -> PyResult<()> {
+        next
+    }
     const NAME: &'static str = "reentrant";
     #[inline]
     fn resume(&mut self, input: Input) -> PyResult<Step<(), ()>> {
@@ -66,6 +70,10 @@ enum LeakyGen {
 impl Generator for LeakyGen {
     type Yield = Int;
     type Return = ();
+    type Item = PyResult<Int>;
+    fn item(next: PyResult<Int>) -> PyResult<Int> {
+        next
+    }
     const NAME: &'static str = "leaky";
     #[inline]
     fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
@@ -118,6 +126,10 @@ enum NeverStartedGen {
 impl Generator for NeverStartedGen {
     type Yield = Int;
     type Return = ();
+    type Item = PyResult<Int>;
+    fn item(next: PyResult<Int>) -> PyResult<Int> {
+        next
+    }
     const NAME: &'static str = "never_started";
     #[inline]
     fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
@@ -156,6 +168,10 @@ enum StubbornGen {
 impl Generator for StubbornGen {
     type Yield = PyStr;
     type Return = ();
+    type Item = PyResult<PyStr>;
+    fn item(next: PyResult<PyStr>) -> PyResult<PyStr> {
+        next
+    }
     const NAME: &'static str = "stubborn";
     #[inline]
     fn resume(&mut self, input: Input) -> PyResult<Step<PyStr, ()>> {
@@ -256,6 +272,10 @@ enum CleanupYieldsGen {
 impl Generator for CleanupYieldsGen {
     type Yield = PyStr;
     type Return = ();
+    type Item = PyResult<PyStr>;
+    fn item(next: PyResult<PyStr>) -> PyResult<PyStr> {
+        next
+    }
     const NAME: &'static str = "cleanup_yields";
     #[inline]
     fn resume(&mut self, input: Input) -> PyResult<Step<PyStr, ()>> {
@@ -352,6 +372,11 @@ enum NaturalsGen {
 impl Generator for NaturalsGen {
     type Yield = Int;
     type Return = ();
+    /// Its body cannot raise: iterated where it is made, it yields plain values.
+    type Item = Int;
+    fn item(next: PyResult<Int>) -> Int {
+        next.unwrap_or_else(|e| impossible_exception(e))
+    }
     const NAME: &'static str = "naturals";
     #[inline]
     fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
@@ -411,6 +436,11 @@ enum ReturnsEarlyGen {
 impl Generator for ReturnsEarlyGen {
     type Yield = PyStr;
     type Return = Value;
+    /// Its body cannot raise: iterated where it is made, it yields plain values.
+    type Item = PyStr;
+    fn item(next: PyResult<PyStr>) -> PyStr {
+        next.unwrap_or_else(|e| impossible_exception(e))
+    }
     const NAME: &'static str = "returns_early";
     #[inline]
     fn resume(&mut self, input: Input) -> PyResult<Step<PyStr, Value>> {
@@ -509,7 +539,8 @@ fn module_body() -> PyResult<()> {
                                 match leaky().at("<module>", 22) {
                                     Ok(value) => value,
                                     Err(err) => break 'try13 Err(err),
-                                },
+                                }
+                                    .into_local(),
                             )
                             .at("<module>", 22)
                         {
@@ -603,7 +634,7 @@ fn module_body() -> PyResult<()> {
     print(
             &[
                 &PyList::from_vec(
-                    try_collect(cleanup_yields().at("<module>", 64)?)
+                    try_collect(cleanup_yields().at("<module>", 64)?.into_local())
                         .at("<module>", 64)?
                         .into_iter()
                         .map(|item| item)
@@ -622,8 +653,7 @@ fn module_body() -> PyResult<()> {
         )
         .at("<module>", 66)?;
     total = Int::Small(0);
-    for item50 in naturals().at("<module>", 77)? {
-        let k = item50.at("<module>", 77)?;
+    for k in naturals().at("<module>", 77)?.into_local() {
         if k > 1000 {
             break;
         }
@@ -633,8 +663,8 @@ fn module_body() -> PyResult<()> {
     print(
             &[
                 &try_any(
-                        py_genexpr_try(
-                            naturals().at("<module>", 82)?,
+                        py_genexpr(
+                            naturals().at("<module>", 82)?.into_local(),
                             |k| { Ok(Some(k > 50)) },
                         ),
                     )
@@ -647,15 +677,17 @@ fn module_body() -> PyResult<()> {
     print(
             &[
                 &PyList::from_vec(
-                    try_collect(returns_early(true).at("<module>", 91)?)
+                    returns_early(true)
                         .at("<module>", 91)?
+                        .into_local()
                         .into_iter()
                         .map(|item| item)
                         .collect(),
                 ),
                 &PyList::from_vec(
-                    try_collect(returns_early(false).at("<module>", 91)?)
+                    returns_early(false)
                         .at("<module>", 91)?
+                        .into_local()
                         .into_iter()
                         .map(|item| item)
                         .collect(),
@@ -665,7 +697,7 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 91)?;
-    let outcome51 = 'try16: {
+    let outcome50 = 'try16: {
         match match returns_early(true).at("<module>", 93) {
             Ok(value) => value,
             Err(err) => break 'try16 Err(err),
@@ -678,15 +710,15 @@ fn module_body() -> PyResult<()> {
         };
         Ok::<(), PyErr>(())
     };
-    match outcome51 {
+    match outcome50 {
         Ok(()) => {}
-        Err(caught52) => {
-            if caught52.is_instance(Exc::StopIteration) {
-                stop = caught52.clone();
+        Err(caught51) => {
+            if caught51.is_instance(Exc::StopIteration) {
+                stop = caught51.clone();
                 print(&[&PyStr::from("value:"), &stop.stop_value()], " ", "\n")
                     .at("<module>", 95)?;
             } else {
-                return Err(caught52);
+                return Err(caught51);
             }
         }
     };

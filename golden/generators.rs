@@ -23,6 +23,10 @@ enum CountdownGen {
 impl Generator for CountdownGen {
     type Yield = Int;
     type Return = PyStr;
+    type Item = PyResult<Int>;
+    fn item(next: PyResult<Int>) -> PyResult<Int> {
+        next
+    }
     const NAME: &'static str = "countdown";
     #[inline]
     fn resume(&mut self, input: Input) -> PyResult<Step<Int, PyStr>> {
@@ -84,6 +88,11 @@ enum FibGen {
 impl Generator for FibGen {
     type Yield = Int;
     type Return = ();
+    /// Its body cannot raise: iterated where it is made, it yields plain values.
+    type Item = Int;
+    fn item(next: PyResult<Int>) -> Int {
+        next.unwrap_or_else(|e| impossible_exception(e))
+    }
     const NAME: &'static str = "fib";
     #[inline]
     fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
@@ -148,6 +157,10 @@ enum EvensGen {
 impl Generator for EvensGen {
     type Yield = Int;
     type Return = ();
+    type Item = PyResult<Int>;
+    fn item(next: PyResult<Int>) -> PyResult<Int> {
+        next
+    }
     const NAME: &'static str = "evens";
     #[inline]
     fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
@@ -217,6 +230,10 @@ enum RunningTotalGen {
 impl Generator for RunningTotalGen {
     type Yield = Value;
     type Return = Value;
+    type Item = PyResult<Value>;
+    fn item(next: PyResult<Value>) -> PyResult<Value> {
+        next
+    }
     const NAME: &'static str = "running_total";
     #[inline]
     fn resume(&mut self, input: Input) -> PyResult<Step<Value, Value>> {
@@ -289,6 +306,10 @@ enum GuardedGen {
 impl Generator for GuardedGen {
     type Yield = PyStr;
     type Return = ();
+    type Item = PyResult<PyStr>;
+    fn item(next: PyResult<PyStr>) -> PyResult<PyStr> {
+        next
+    }
     const NAME: &'static str = "guarded";
     #[inline]
     fn resume(&mut self, input: Input) -> PyResult<Step<PyStr, ()>> {
@@ -510,6 +531,10 @@ enum TrackedGen {
 impl Generator for TrackedGen {
     type Yield = Int;
     type Return = ();
+    type Item = PyResult<Int>;
+    fn item(next: PyResult<Int>) -> PyResult<Int> {
+        next
+    }
     const NAME: &'static str = "tracked";
     #[inline]
     fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
@@ -686,7 +711,8 @@ fn module_body() -> PyResult<()> {
                                         ],
                                     ),
                                 )
-                                .at("<module>", 63)?,
+                                .at("<module>", 63)?
+                                .into_local(),
                         )
                         .at("<module>", 63)?
                         .into_iter()
@@ -710,6 +736,7 @@ fn module_body() -> PyResult<()> {
                             ),
                         )
                         .at("<module>", 64)?
+                        .into_local()
                     {
                         total60 += &item61.at("<module>", 64)?;
                     }
@@ -805,7 +832,7 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 87)?;
-    for item66 in guarded(PyStr::from("loop")).at("<module>", 89)? {
+    for item66 in guarded(PyStr::from("loop")).at("<module>", 89)?.into_local() {
         let item = item66.at("<module>", 89)?;
         if &item == &PyStr::from("loop1") {
             break;

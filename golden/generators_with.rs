@@ -38,6 +38,10 @@ enum TaggedGen {
 impl Generator for TaggedGen {
     type Yield = PyStr;
     type Return = ();
+    type Item = PyResult<PyStr>;
+    fn item(next: PyResult<PyStr>) -> PyResult<PyStr> {
+        next
+    }
     const NAME: &'static str = "tagged";
     #[inline]
     fn resume(&mut self, input: Input) -> PyResult<Step<PyStr, ()>> {
@@ -247,6 +251,10 @@ enum LinesGen {
 impl Generator for LinesGen {
     type Yield = PyStr;
     type Return = ();
+    type Item = PyResult<PyStr>;
+    fn item(next: PyResult<PyStr>) -> PyResult<PyStr> {
+        next
+    }
     const NAME: &'static str = "lines";
     #[inline]
     fn resume(&mut self, input: Input) -> PyResult<Step<PyStr, ()>> {
@@ -366,6 +374,10 @@ enum UsesNamesGen {
 impl Generator for UsesNamesGen {
     type Yield = Value;
     type Return = ();
+    type Item = PyResult<Value>;
+    fn item(next: PyResult<Value>) -> PyResult<Value> {
+        next
+    }
     const NAME: &'static str = "uses_names";
     #[inline]
     fn resume(&mut self, input: Input) -> PyResult<Step<Value, ()>> {
@@ -493,6 +505,7 @@ fn module_body() -> PyResult<()> {
     let mut u: PyGen<UsesNamesGen>;
     for item42 in tagged(<PyList<Int>>::from_vec(vec![Int::Small(1), Int::Small(2)]))
         .at("<module>", 32)?
+        .into_local()
     {
         let s = item42.at("<module>", 32)?;
         print(&[&s], " ", "\n").at("<module>", 33)?;
@@ -529,7 +542,7 @@ fn module_body() -> PyResult<()> {
     print(
             &[
                 &PyList::from_vec(
-                    try_collect(lines(p.clone()).at("<module>", 43)?)
+                    try_collect(lines(p.clone()).at("<module>", 43)?.into_local())
                         .at("<module>", 43)?
                         .into_iter()
                         .map(|item| item)

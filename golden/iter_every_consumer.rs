@@ -56,6 +56,10 @@ enum LettersGen {
 impl Generator for LettersGen {
     type Yield = PyStr;
     type Return = ();
+    type Item = PyResult<PyStr>;
+    fn item(next: PyResult<PyStr>) -> PyResult<PyStr> {
+        next
+    }
     const NAME: &'static str = "letters";
     #[inline]
     fn resume(&mut self, input: Input) -> PyResult<Step<PyStr, ()>> {
@@ -252,7 +256,7 @@ fn module_body() -> PyResult<()> {
                                             .at("<module>", 33)?,
                                     ))
                                 },
-                                letters().at("<module>", 33)?,
+                                letters().at("<module>", 33)?.into_local(),
                             ),
                         )
                         .at("<module>", 33)?
@@ -271,7 +275,7 @@ fn module_body() -> PyResult<()> {
                     try_collect(
                             try_zip(
                                     try_zip(
-                                        letters().at("<module>", 34)?,
+                                        letters().at("<module>", 34)?.into_local(),
                                         {
                                             let iterator17 = Countdown___iter__(c.clone())
                                                 .at("<module>", 34)?;

@@ -23,6 +23,10 @@ enum NoisyGen {
 impl Generator for NoisyGen {
     type Yield = Int;
     type Return = ();
+    type Item = PyResult<Int>;
+    fn item(next: PyResult<Int>) -> PyResult<Int> {
+        next
+    }
     const NAME: &'static str = "noisy";
     #[inline]
     fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
@@ -102,7 +106,8 @@ fn module_body() -> PyResult<()> {
                         Int,
                     >>::from_vec(vec![Int::Small(1), Int::Small(2), Int::Small(3)]),
                 )
-                .at("<module>", 11)?,
+                .at("<module>", 11)?
+                .into_local(),
             |arg7| {
                 let mut x = arg7;
                 Ok(&x + 1)
@@ -132,7 +137,8 @@ fn module_body() -> PyResult<()> {
                     Int,
                 >>::from_vec(vec![Int::Small(1), Int::Small(2), Int::Small(3)]),
             )
-            .at("<module>", 14)?,
+            .at("<module>", 14)?
+            .into_local(),
         |arg8| {
             let mut x = arg8.clone();
             Ok(x.modulo(&Int::Small(2)).at("<lambda>", 14)?)
@@ -260,7 +266,8 @@ fn module_body() -> PyResult<()> {
                                             vec![Int::Small(4), Int::Small(9), Int::Small(2)],
                                         ),
                                     )
-                                    .at("<module>", 20)?,
+                                    .at("<module>", 20)?
+                                    .into_local(),
                             )
                             .at("<module>", 20)?
                             .into_iter()

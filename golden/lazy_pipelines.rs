@@ -23,6 +23,10 @@ enum NumbersGen {
 impl Generator for NumbersGen {
     type Yield = Int;
     type Return = ();
+    type Item = PyResult<Int>;
+    fn item(next: PyResult<Int>) -> PyResult<Int> {
+        next
+    }
     const NAME: &'static str = "numbers";
     #[inline]
     fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
@@ -103,7 +107,7 @@ fn module_body() -> PyResult<()> {
     let mut squares: PyIter<Int>;
     stage = PyIter::new(
             py_genexpr_try(
-                numbers(Int::Small(4)).at("<module>", 16)?,
+                numbers(Int::Small(4)).at("<module>", 16)?.into_local(),
                 |x| {
                     if !(x != 2) {
                         return Ok(None);
@@ -123,7 +127,7 @@ fn module_body() -> PyResult<()> {
             &[
                 &try_any(
                         py_genexpr_try(
-                            numbers(Int::Small(10)).at("<module>", 22)?,
+                            numbers(Int::Small(10)).at("<module>", 22)?.into_local(),
                             |x| { Ok(Some(x > 1)) },
                         ),
                     )
@@ -137,7 +141,8 @@ fn module_body() -> PyResult<()> {
             &[
                 &'genexpr5: {
                     let mut total9 = Int::Small(0);
-                    for item8 in numbers(Int::Small(3)).at("<module>", 23)? {
+                    for item8 in numbers(Int::Small(3)).at("<module>", 23)?.into_local()
+                    {
                         let x = match item8.at("<genexpr>", 23) {
                             Ok(value) => value,
                             Err(err) => break 'genexpr5 Err(err),

@@ -23,6 +23,10 @@ enum NoisyGen {
 impl Generator for NoisyGen {
     type Yield = Int;
     type Return = ();
+    type Item = PyResult<Int>;
+    fn item(next: PyResult<Int>) -> PyResult<Int> {
+        next
+    }
     const NAME: &'static str = "noisy";
     #[inline]
     fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
@@ -177,7 +181,8 @@ fn pipelines(mut n: Int) -> PyResult<()> {
                     vec![Int::Small(1), Int::Small(2), Int::Small(3), Int::Small(4)],
                 ),
             )
-            .at("pipelines", 18)?,
+            .at("pipelines", 18)?
+            .into_local(),
         |x| { Ok(Some(x.clone())) },
     );
     print(
@@ -219,7 +224,8 @@ fn pipelines(mut n: Int) -> PyResult<()> {
         .at("pipelines", 24)?;
     let mut gen_ = py_genexpr_try(
         noisy(<PyList<Int>>::from_vec(vec![Int::Small(5), Int::Small(6)]))
-            .at("pipelines", 25)?,
+            .at("pipelines", 25)?
+            .into_local(),
         |x| { Ok(Some(x.clone())) },
     );
     print(

@@ -25,6 +25,10 @@ enum WalkGen {
 impl Generator for WalkGen {
     type Yield = Value;
     type Return = ();
+    type Item = PyResult<Value>;
+    fn item(next: PyResult<Value>) -> PyResult<Value> {
+        next
+    }
     const NAME: &'static str = "walk";
     #[inline]
     fn resume(&mut self, input: Input) -> PyResult<Step<Value, ()>> {
@@ -166,7 +170,10 @@ fn module_body() -> PyResult<()> {
             ],
         ),
     );
-    for item13 in walk(t.clone().into_value(), Int::Small(0)).at("<module>", 13)? {
+    for item13 in walk(t.clone().into_value(), Int::Small(0))
+        .at("<module>", 13)?
+        .into_local()
+    {
         let line = item13.at("<module>", 13)?;
         print(&[&line], " ", "\n").at("<module>", 14)?;
     }

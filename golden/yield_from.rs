@@ -25,6 +25,10 @@ enum InnerGen {
 impl Generator for InnerGen {
     type Yield = PyStr;
     type Return = PyStr;
+    type Item = PyResult<PyStr>;
+    fn item(next: PyResult<PyStr>) -> PyResult<PyStr> {
+        next
+    }
     const NAME: &'static str = "inner";
     #[inline]
     fn resume(&mut self, input: Input) -> PyResult<Step<PyStr, PyStr>> {
@@ -136,6 +140,10 @@ enum OuterGen {
 impl Generator for OuterGen {
     type Yield = PyStr;
     type Return = PyList<PyStr>;
+    type Item = PyResult<PyStr>;
+    fn item(next: PyResult<PyStr>) -> PyResult<PyStr> {
+        next
+    }
     const NAME: &'static str = "outer";
     #[inline]
     fn resume(&mut self, input: Input) -> PyResult<Step<PyStr, PyList<PyStr>>> {
@@ -259,6 +267,10 @@ enum FlattenGen {
 impl Generator for FlattenGen {
     type Yield = Value;
     type Return = ();
+    type Item = PyResult<Value>;
+    fn item(next: PyResult<Value>) -> PyResult<Value> {
+        next
+    }
     const NAME: &'static str = "flatten";
     #[inline]
     fn resume(&mut self, input: Input) -> PyResult<Step<Value, ()>> {
@@ -409,6 +421,10 @@ enum ChainedGen {
 impl Generator for ChainedGen {
     type Yield = Value;
     type Return = ();
+    type Item = PyResult<Value>;
+    fn item(next: PyResult<Value>) -> PyResult<Value> {
+        next
+    }
     const NAME: &'static str = "chained";
     #[inline]
     fn resume(&mut self, input: Input) -> PyResult<Step<Value, ()>> {
@@ -509,6 +525,10 @@ enum DepthGen {
 impl Generator for DepthGen {
     type Yield = PyStr;
     type Return = Int;
+    type Item = PyResult<PyStr>;
+    fn item(next: PyResult<PyStr>) -> PyResult<PyStr> {
+        next
+    }
     const NAME: &'static str = "depth";
     #[inline]
     fn resume(&mut self, input: Input) -> PyResult<Step<PyStr, Int>> {
@@ -644,6 +664,10 @@ enum WorkerGen {
 impl Generator for WorkerGen {
     type Yield = ();
     type Return = ();
+    type Item = PyResult<()>;
+    fn item(next: PyResult<()>) -> PyResult<()> {
+        next
+    }
     const NAME: &'static str = "worker";
     #[inline]
     fn resume(&mut self, input: Input) -> PyResult<Step<(), ()>> {
@@ -808,6 +832,10 @@ enum ManagerGen {
 impl Generator for ManagerGen {
     type Yield = ();
     type Return = ();
+    type Item = PyResult<()>;
+    fn item(next: PyResult<()>) -> PyResult<()> {
+        next
+    }
     const NAME: &'static str = "manager";
     #[inline]
     fn resume(&mut self, input: Input) -> PyResult<Step<(), ()>> {
@@ -925,7 +953,8 @@ fn module_body() -> PyResult<()> {
                                         )
                                         .into_value(),
                                 )
-                                .at("<module>", 52)?,
+                                .at("<module>", 52)?
+                                .into_local(),
                         )
                         .at("<module>", 52)?
                         .into_iter()
@@ -940,7 +969,7 @@ fn module_body() -> PyResult<()> {
     print(
             &[
                 &PyList::from_vec(
-                    try_collect(chained().at("<module>", 53)?)
+                    try_collect(chained().at("<module>", 53)?.into_local())
                         .at("<module>", 53)?
                         .into_iter()
                         .map(|item| item)
@@ -954,7 +983,7 @@ fn module_body() -> PyResult<()> {
     print(
             &[
                 &PyList::from_vec(
-                    try_collect(depth(Int::Small(3)).at("<module>", 54)?)
+                    try_collect(depth(Int::Small(3)).at("<module>", 54)?.into_local())
                         .at("<module>", 54)?
                         .into_iter()
                         .map(|item| item)

@@ -309,6 +309,17 @@ fn run_body(file: &str, source: &str, body: fn() -> PyResult<()>) -> i32 {
 /// The script's shown path and its text, for reports made outside `run_main`'s own flow.
 static SCRIPT: std::sync::OnceLock<(String, &'static str)> = std::sync::OnceLock::new();
 
+/// An exception where py2rust proved none can happen (a generator body it found unable to
+/// raise): a bug of ours. Reported as an internal error, exit status 101, like rustc rejecting
+/// generated code.
+#[cold]
+pub fn impossible_exception(e: PyErr) -> ! {
+    let (file, source) = SCRIPT.get().map(|(f, s)| (f.as_str(), *s)).unwrap_or(("<unknown>", ""));
+    write_stderr(&format!("py2rust: internal error: an exception where none can happen\n{}", format_exception(&e, file, source)));
+    flush_stdout_at_exit();
+    std::process::exit(101)
+}
+
 /// An exception that cannot propagate (raised while a generator is finalized): CPython prints
 /// `Exception ignored in: ...` and the traceback to stderr, and goes on.
 pub fn report_unraisable(context: &str, e: &PyErr) {

@@ -32,8 +32,13 @@ pub enum Step<Y, R> {
 pub trait Generator: 'static {
     type Yield;
     type Return;
+    /// What iterating the generator where it is made gives (see [`LocalGen`]): `Self::Yield`
+    /// when py2rust proved its body cannot raise, else `PyResult<Self::Yield>`.
+    type Item;
     /// The function's name, for `repr`.
     const NAME: &'static str;
+    /// One item of [`LocalGen`] from the outcome of a `next`.
+    fn item(next: PyResult<Self::Yield>) -> Self::Item;
     /// Runs from the current state to the next `yield` or to the end. `Input::Throw` raises the
     /// exception where the generator is paused. On return or error the state is `Done`.
     fn resume(&mut self, input: Input) -> PyResult<Step<Self::Yield, Self::Return>>;
@@ -254,6 +259,45 @@ impl<G: Generator> Iterator for PyGen<G> {
     }
 }
 
+/// A generator consumed where it is made (`for x in gen(n)`, `sum(gen(n))`): nothing else can
+/// reach it, so it is owned, not shared, and its items are `G::Item` (plain values when the
+/// body cannot raise). It keeps the protocol's rules: PEP 479, and closing it when dropped
+/// unfinished (a `break` out of the loop runs its `finally` blocks).
+pub struct LocalGen<G: Generator>(Local<G>);
+
+enum Local<G: Generator> {
+    Owned(GenCell<G>),
+    /// Not reached (the generator was just made), but kept correct: still shared.
+    Shared(PyGen<G>),
+}
+
+impl<G: Generator> PyGen<G> {
+    /// The generator as an owned iterator, for a consumer that is the only one to see it.
+    pub fn into_local(self) -> LocalGen<G> {
+        LocalGen(match Rc::try_unwrap(self.0) {
+            Ok(cell) => Local::Owned(cell),
+            Err(rc) => Local::Shared(PyGen(rc)),
+        })
+    }
+}
+
+impl<G: Generator> Iterator for LocalGen<G> {
+    type Item = G::Item;
+
+    #[inline]
+    fn next(&mut self) -> Option<G::Item> {
+        let cell = match &self.0 {
+            Local::Owned(cell) => cell,
+            Local::Shared(g) => &g.0,
+        };
+        match cell.step(Input::Next) {
+            Ok(Step::Yield(y)) => Some(G::item(Ok(y))),
+            Ok(Step::Return(_)) => None,
+            Err(e) => Some(G::item(Err(e))),
+        }
+    }
+}
+
 impl<G: Generator> PyObject for PyGen<G> {
     fn write_repr(&self, out: &mut String) -> PyResult<()> {
         out.push_str(&format!("<generator object {} at {:#x}>", G::NAME, Rc::as_ptr(&self.0) as *const () as usize));
@@ -406,7 +450,12 @@ mod tests {
     impl Generator for Count {
         type Yield = Int;
         type Return = crate::pystr::PyStr;
+        type Item = PyResult<Int>;
         const NAME: &'static str = "count";
+
+        fn item(next: PyResult<Int>) -> PyResult<Int> {
+            next
+        }
 
         fn resume(&mut self, input: Input) -> PyResult<Step<Int, crate::pystr::PyStr>> {
             let (n, mut i) = match std::mem::replace(self, Count::Done) {
@@ -428,6 +477,21 @@ mod tests {
             let _ = i;
             Ok(Step::Return("done".into()))
         }
+    }
+
+    #[test]
+    fn a_local_generator_is_owned_unless_shared() {
+        let local = PyGen::new(Count::Start { n: Int::from(3) }).into_local();
+        assert!(matches!(local.0, Local::Owned(_)));
+        let items: Vec<Int> = local.map(|r| r.unwrap()).collect();
+        assert_eq!(items, vec![Int::from(0), Int::from(1), Int::from(2)]);
+        // Shared after all: still one generator, seen from both handles.
+        let g = PyGen::new(Count::Start { n: Int::from(3) });
+        let other = g.clone();
+        let mut local = g.into_local();
+        assert!(matches!(local.0, Local::Shared(_)));
+        assert_eq!(local.next().unwrap().unwrap(), Int::from(0));
+        assert_eq!(other.next_value().unwrap(), Int::from(1));
     }
 
     #[test]

@@ -10,7 +10,7 @@ pub use crate::builtins::{
     str_value, sum_values, PyEnumerate, RangeIter,
 };
 pub use crate::entry::{
-    argv, enter_call, enter_call_with, flush_stdout, recursion_limit, run_main, set_recursion_limit, write_stderr,
+    argv, enter_call, enter_call_with, flush_stdout, impossible_exception, recursion_limit, run_main, set_recursion_limit, write_stderr,
     write_stdout, CallGuard,
 };
 pub use crate::err::{sys_exit, Exc, ExcClass, ExcType, PyErr, PyResult, ResultExt, Span};
@@ -34,7 +34,7 @@ pub use crate::set::{frozenset_of, PySet, PySetIter};
 // The standard library: random, math, time, io (open, StringIO), os, os.path, tempfile.
 pub use crate::stdlib::*;
 pub use crate::iter::{next_of, next_or_default, not_an_iterator, not_iterable, py_next_iter, PyIter};
-pub use crate::gen::{returned, Delegate, DelegateIter, Generator, Input, PyGen, Step};
+pub use crate::gen::{returned, Delegate, DelegateIter, Generator, Input, LocalGen, PyGen, Step};
 pub use crate::range::PyRange;
 pub use crate::func::{bind_args, builtin_value, call_value, call_value_kw, star_kwargs, BoundArgs, Kwargs, Params, check_method_arity, func_value, func_value_kw, getattr_value, next_arg, req_arg, star_args, zip_values, PyCell, PyFunc};
 pub use crate::suggest::name_error_in;

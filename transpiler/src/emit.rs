@@ -37,6 +37,22 @@ fn gen_def(g: &GenDef) -> TokenStream {
     let r = ty_tokens(&g.ret_ty);
     let py_name = Literal::string(&g.py_name);
     let resume = block(&g.resume);
+    let item = if g.infallible {
+        quote! {
+            /// Its body cannot raise: iterated where it is made, it yields plain values.
+            type Item = #y;
+            fn item(next: PyResult<#y>) -> #y {
+                next.unwrap_or_else(|e| impossible_exception(e))
+            }
+        }
+    } else {
+        quote! {
+            type Item = PyResult<#y>;
+            fn item(next: PyResult<#y>) -> PyResult<#y> {
+                next
+            }
+        }
+    };
     let doc = format!(" The generator function `{}` (line {}): one state per place it can be paused.", g.py_name, g.line);
     quote! {
         #[doc = #doc]
@@ -49,6 +65,7 @@ fn gen_def(g: &GenDef) -> TokenStream {
         impl Generator for #name {
             type Yield = #y;
             type Return = #r;
+            #item
             const NAME: &'static str = #py_name;
 
             #[inline]

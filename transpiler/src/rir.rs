@@ -35,6 +35,8 @@ pub struct GenDef {
     pub states: Vec<GenState>,
     /// The body of `resume(&mut self, input: Input)`.
     pub resume: Block,
+    /// The body cannot raise: iterated where it is made, it yields plain values.
+    pub infallible: bool,
 }
 
 #[derive(Clone, Debug)]

@@ -392,6 +392,9 @@ impl Lower<'_> {
     /// Whether iterating this yields `PyResult` items (see `fallible_iter`): generators,
     /// iterator classes, stored iterators, lazy pipelines, dicts and sets, dynamic values.
     pub(super) fn yields_results(&self, iter: &ast::Expr) -> bool {
+        if self.local_gen_call(iter) == Some(true) {
+            return false;
+        }
         if matches!(self.ty(iter), Ty::Gen(_) | Ty::Obj(_) | Ty::File | Ty::Dyn | Ty::Dict(..) | Ty::Set(_)) {
             return true;
         }

@@ -238,7 +238,8 @@ impl<'a> Lower<'a> {
         self.gen = None;
         self.frame = "<module>".to_string();
         self.ret_ty = Ty::None;
-        self.gens.push(GenDef { func: id.0, name: enum_name.clone(), py_name: f.name.clone(), line: self.line(f.span), yield_ty, ret_ty: ret, states, resume });
+        let infallible = self.infallible_gens.contains(&id);
+        self.gens.push(GenDef { func: id.0, name: enum_name.clone(), py_name: f.name.clone(), line: self.line(f.span), yield_ty, ret_ty: ret, states, resume, infallible });
         // The function itself only creates the generator object.
         let start_values = captures.iter().map(|(n, _)| (n.clone(), Expr::Var(n.clone()).method("clone", vec![]))).chain(params.iter().map(|(n, _)| (n.clone(), Expr::Var(n.clone()))));
         let start = Expr::Struct(format!("{enum_name}::Start"), start_values.collect());

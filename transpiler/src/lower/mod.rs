@@ -25,6 +25,7 @@ mod dyn_dispatch;
 mod fastloop;
 mod generators;
 pub use generators::states_dot;
+mod infallible;
 mod itertools;
 mod one_shot;
 mod strings;
@@ -58,6 +59,7 @@ pub fn lower(file: &SourceFile, module: &ast::Module, res: &Resolution, types: &
         fixed_vars: HashSet::new(),
         capture_ok: None,
         late_cells: HashSet::new(),
+        infallible_gens: HashSet::new(),
     };
     l.late_cells = late_bound_cells(module, res);
     // A comprehension's variable such a generator expression reads is a cell too (one for the
@@ -75,6 +77,7 @@ pub fn lower(file: &SourceFile, module: &ast::Module, res: &Resolution, types: &
     // Module storage first: function bodies read module globals.
     l.assign_storage(MODULE_SCOPE, &module.body, &[]);
     l.module_consts = module_constants(&module.body);
+    l.infallible_gens = l.infallible_generators();
     let mut bound: Vec<String> = Vec::new();
     for s in &module.body {
         if let StmtKind::ImportFrom { names, .. } = &s.kind {
@@ -213,6 +216,8 @@ struct Lower<'a> {
     /// Variables a generator expression kept for later reads and that are bound again: they
     /// live in shared cells, so it sees their value when it runs (late binding).
     late_cells: HashSet<(ScopeId, String)>,
+    /// Generator functions whose bodies cannot raise (see `infallible.rs`).
+    infallible_gens: HashSet<FuncId>,
     /// Variables bound once and never again (a lazy iterator's callback may own a copy).
     fixed_vars: HashSet<(ScopeId, String)>,
     /// Set while lowering an itertools call consumed on the spot (by a builtin, or a `for`
@@ -2326,8 +2331,21 @@ impl<'a> Lower<'a> {
         Expr::Block(Block::with_tail(stmts, Expr::Var(acc)))
     }
 
+    /// A call of a generator function consumed where it is made (the iterable of a loop, a
+    /// comprehension or a consuming builtin): `Some(true)` when its body cannot raise. Nothing
+    /// else can reach such a generator, so it is iterated as an owned `LocalGen`.
+    fn local_gen_call(&self, iter: &ast::Expr) -> Option<bool> {
+        let ExprKind::Call { func, args, keywords } = &iter.kind else { return None };
+        let Some(Binding::Func(f)) = self.res.names.get(&func.id) else { return None };
+        let plain = !args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_))) && !keywords.iter().any(ast::Keyword::is_unpacking);
+        (plain && self.ty(iter) == Ty::Gen(*f)).then(|| self.infallible_gens.contains(f))
+    }
+
     /// Whether iterating this yields results lazily (so early exits must not evaluate more).
     fn lazily_fallible(&self, iter: &ast::Expr) -> bool {
+        if self.local_gen_call(iter) == Some(true) {
+            return false;
+        }
         if matches!(self.ty(iter), Ty::Gen(_) | Ty::Obj(_)) {
             return true;
         }
@@ -2370,6 +2388,10 @@ impl<'a> Lower<'a> {
     /// the container during the loop raises as in CPython).
     fn fallible_iter(&mut self, iter: &ast::Expr) -> Option<Expr> {
         if let Ty::Gen(_) = self.ty(iter) {
+            if let Some(infallible) = self.local_gen_call(iter) {
+                // Made here and seen by nothing else: owned (plain items when it cannot raise).
+                return (!infallible).then(|| self.expr(iter).method("into_local", vec![]));
+            }
             // A generator is an iterator of itself (shared: iterating consumes it).
             return Some(self.expr(iter));
         }
@@ -2533,6 +2555,9 @@ impl<'a> Lower<'a> {
 
     /// A Rust `IntoIterator` yielding owned items of `elem_ty(iter)`.
     fn iterate(&mut self, iter: &ast::Expr) -> Expr {
+        if self.local_gen_call(iter) == Some(true) {
+            return self.expr(iter).method("into_local", vec![]);
+        }
         let t = self.ty(iter);
         if let ExprKind::Call { func, args, keywords } = &iter.kind {
             if let Some(Binding::Builtin(b)) = self.res.names.get(&func.id) {
