@@ -372,15 +372,15 @@ fn module_body() -> PyResult<()> {
                     .at("<module>", 16)?
                     .contains(&Int::Small(5)),
                 &{
-                    let mut total9 = Int::Small(0);
+                    let mut total9 = IntSum::new(Int::Small(0));
                     for item10 in s
                         .get(|d| &d.__base__, "__base__")
                         .at("<module>", 16)?
                         .iter()
                     {
-                        total9 += &item10;
+                        total9.add(&item10);
                     }
-                    total9
+                    total9.total()
                 },
                 &sorted(
                         s.get(|d| &d.__base__, "__base__").at("<module>", 16)?.iter(),

@@ -70,11 +70,11 @@ fn module_body() -> PyResult<()> {
                         .collect(),
                 ),
                 &{
-                    let mut total6 = Int::Small(0);
+                    let mut total6 = IntSum::new(Int::Small(0));
                     for item7 in try_collect(d.values()).at("<module>", 9)? {
-                        total6 += &item7;
+                        total6.add(&item7);
                     }
-                    total6
+                    total6.total()
                 },
             ],
             " ",

@@ -169,13 +169,13 @@ fn module_body() -> PyResult<()> {
     print(
             &[
                 &'genexpr5: {
-                    let mut total19 = Int::Small(0);
+                    let mut total19 = IntSum::new(Int::Small(0));
                     for line in try_collect(open(&path, "r").at("<module>", 20)?.iter())
                         .at("<module>", 20)?
                     {
-                        total19 += &line.len();
+                        total19.add(&line.len());
                     }
-                    Ok::<_, PyErr>(total19)
+                    Ok::<_, PyErr>(total19.total())
                 }
                     .at("<module>", 20)?,
                 &os_path_exists(&path),

@@ -727,7 +727,7 @@ fn module_body() -> PyResult<()> {
     print(
             &[
                 &{
-                    let mut total60 = Int::Small(0);
+                    let mut total60 = IntSum::new(Int::Small(0));
                     for item61 in evens(
                             <PyList<
                                 Int,
@@ -738,9 +738,9 @@ fn module_body() -> PyResult<()> {
                         .at("<module>", 64)?
                         .into_local()
                     {
-                        total60 += &item61.at("<module>", 64)?;
+                        total60.add(&item61.at("<module>", 64)?);
                     }
-                    total60
+                    total60.total()
                 },
             ],
             " ",

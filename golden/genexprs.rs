@@ -31,15 +31,15 @@ fn module_body() -> PyResult<()> {
     print(
             &[
                 &'genexpr1: {
-                    let mut total2 = Int::Small(0);
+                    let mut total2 = IntSum::new(Int::Small(0));
                     for x in xs.iter() {
-                        total2 += &(&x * &x);
+                        total2.add(&(&x * &x));
                     }
-                    Ok::<_, PyErr>(total2)
+                    Ok::<_, PyErr>(total2.total())
                 }
                     .at("<module>", 3)?,
                 &'genexpr2: {
-                    let mut total4 = Int::Small(0);
+                    let mut total4 = IntSum::new(Int::Small(0));
                     for x in xs.iter() {
                         if !truthy(
                             &match x.modulo(&Int::Small(2)).at("<genexpr>", 3) {
@@ -49,9 +49,9 @@ fn module_body() -> PyResult<()> {
                         ) {
                             continue;
                         }
-                        total4 += &x.clone();
+                        total4.add(&x.clone());
                     }
-                    Ok::<_, PyErr>(total4)
+                    Ok::<_, PyErr>(total4.total())
                 }
                     .at("<module>", 3)?,
                 &max_iter(
@@ -159,7 +159,7 @@ fn module_body() -> PyResult<()> {
                     )
                     .at("<module>", 6)?,
                 &{
-                    let mut total6 = Int::Small(0);
+                    let mut total6 = IntSum::new(Int::Small(0));
                     for item7 in {
                         let mut items5 = Vec::new();
                         for i in range(&Int::Small(0), &Int::Small(3), &Int::Small(1))
@@ -177,9 +177,9 @@ fn module_body() -> PyResult<()> {
                         }
                         items5
                     } {
-                        total6 += &item7;
+                        total6.add(&item7);
                     }
-                    total6
+                    total6.total()
                 },
             ],
             " ",

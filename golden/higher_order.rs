@@ -131,11 +131,11 @@ fn module_body() -> PyResult<()> {
     print(
             &[
                 &{
-                    let mut total10 = Int::Small(0);
+                    let mut total10 = IntSum::new(Int::Small(0));
                     for item11 in py_map(nums.iter(), |arg9| Ok(arg9.abs())) {
-                        total10 += &item11.at("<module>", 11)?;
+                        total10.add(&item11.at("<module>", 11)?);
                     }
-                    total10
+                    total10.total()
                 },
                 &PyList::from_vec(
                     words

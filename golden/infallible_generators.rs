@@ -480,14 +480,14 @@ fn module_body() -> PyResult<()> {
     print(
             &[
                 &{
-                    let mut total40 = Int::Small(0);
+                    let mut total40 = IntSum::new(Int::Small(0));
                     for item41 in squares(Int::Small(10))
                         .at("<module>", 45)?
                         .into_local()
                     {
-                        total40 += &item41;
+                        total40.add(&item41);
                     }
-                    total40
+                    total40.total()
                 },
                 &max_iter(squares(Int::Small(5)).at("<module>", 45)?.into_local())
                     .at("<module>", 45)?,
@@ -559,7 +559,7 @@ fn module_body() -> PyResult<()> {
     print(
             &[
                 &'genexpr19: {
-                    let mut total44 = Int::Small(0);
+                    let mut total44 = IntSum::new(Int::Small(0));
                     for x in squares(Int::Small(100)).at("<module>", 48)?.into_local() {
                         if !(match x.modulo(&Int::Small(3)).at("<genexpr>", 48) {
                             Ok(value) => value,
@@ -568,9 +568,9 @@ fn module_body() -> PyResult<()> {
                         {
                             continue;
                         }
-                        total44 += &x.clone();
+                        total44.add(&x.clone());
                     }
-                    Ok::<_, PyErr>(total44)
+                    Ok::<_, PyErr>(total44.total())
                 }
                     .at("<module>", 48)?,
                 &Value::tuple(
@@ -659,7 +659,7 @@ fn module_body() -> PyResult<()> {
         match print(
                 &[
                     &{
-                        let mut total47 = Int::Small(0);
+                        let mut total47 = IntSum::new(Int::Small(0));
                         for item48 in match ratios(
                                 <PyList<
                                     Int,
@@ -675,12 +675,14 @@ fn module_body() -> PyResult<()> {
                             .into_local()
                         {
                             total47
-                                += &match item48.at("<module>", 62) {
-                                    Ok(value) => value,
-                                    Err(err) => break 'try20 Err(err),
-                                };
+                                .add(
+                                    &match item48.at("<module>", 62) {
+                                        Ok(value) => value,
+                                        Err(err) => break 'try20 Err(err),
+                                    },
+                                );
                         }
-                        total47
+                        total47.total()
                     },
                 ],
                 " ",

@@ -139,7 +139,7 @@ fn module_body() -> PyResult<()> {
                         .collect(),
                 ),
                 &{
-                    let mut total12 = Int::Small(0);
+                    let mut total12 = IntSum::new(Int::Small(0));
                     for item13 in {
                         let iterator11 = Squares___iter__({
                                 let obj10 = <Squares>::new(0);
@@ -152,9 +152,9 @@ fn module_body() -> PyResult<()> {
                             Squares___next__(iterator11.clone()).at("<module>", 30)?,
                         ))
                     } {
-                        total12 += &item13.at("<module>", 30)?;
+                        total12.add(&item13.at("<module>", 30)?);
                     }
-                    total12
+                    total12.total()
                 },
                 &max_iter(
                         try_collect({

@@ -720,7 +720,7 @@ fn module_body() -> PyResult<()> {
     print(
             &[
                 &{
-                    let mut total23 = Int::Small(0);
+                    let mut total23 = IntSum::new(Int::Small(0));
                     for item24 in itertools_takewhile(
                         itertools_count(Int::Small(1), Int::Small(1)),
                         {
@@ -731,9 +731,9 @@ fn module_body() -> PyResult<()> {
                             }
                         },
                     ) {
-                        total23 += &item24.at("<module>", 43)?;
+                        total23.add(&item24.at("<module>", 43)?);
                     }
-                    total23
+                    total23.total()
                 },
             ],
             " ",

@@ -140,16 +140,16 @@ fn module_body() -> PyResult<()> {
     print(
             &[
                 &'genexpr5: {
-                    let mut total9 = Int::Small(0);
+                    let mut total9 = IntSum::new(Int::Small(0));
                     for item8 in numbers(Int::Small(3)).at("<module>", 23)?.into_local()
                     {
                         let x = match item8.at("<genexpr>", 23) {
                             Ok(value) => value,
                             Err(err) => break 'genexpr5 Err(err),
                         };
-                        total9 += &(&x * &x);
+                        total9.add(&(&x * &x));
                     }
-                    Ok::<_, PyErr>(total9)
+                    Ok::<_, PyErr>(total9.total())
                 }
                     .at("<module>", 23)?,
             ],

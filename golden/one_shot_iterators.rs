@@ -100,11 +100,11 @@ fn pipelines(mut n: Int) -> PyResult<()> {
             &[
                 &PyStr::from("sum"),
                 &{
-                    let mut total7 = Int::Small(0);
+                    let mut total7 = IntSum::new(Int::Small(0));
                     for item8 in squared {
-                        total7 += &item8.at("pipelines", 11)?;
+                        total7.add(&item8.at("pipelines", 11)?);
                     }
-                    total7
+                    total7.total()
                 },
             ],
             " ",
@@ -287,18 +287,18 @@ fn used_twice() -> PyResult<()> {
     print(
             &[
                 &{
-                    let mut total10 = Int::Small(0);
+                    let mut total10 = IntSum::new(Int::Small(0));
                     for item11 in squares.clone() {
-                        total10 += &item11.at("used_twice", 34)?;
+                        total10.add(&item11.at("used_twice", 34)?);
                     }
-                    total10
+                    total10.total()
                 },
                 &{
-                    let mut total12 = Int::Small(0);
+                    let mut total12 = IntSum::new(Int::Small(0));
                     for item13 in squares.clone() {
-                        total12 += &item13.at("used_twice", 34)?;
+                        total12.add(&item13.at("used_twice", 34)?);
                     }
-                    total12
+                    total12.total()
                 },
             ],
             " ",
@@ -385,11 +385,11 @@ fn rebound_each_pass() -> PyResult<()> {
         };
         total
             += {
-                let mut total15 = Int::Small(0);
+                let mut total15 = IntSum::new(Int::Small(0));
                 for item16 in bigger {
-                    total15 += &item16.at("rebound_each_pass", 50)?;
+                    total15.add(&item16.at("rebound_each_pass", 50)?);
                 }
-                total15
+                total15.total()
             };
     }
     print(&[&PyStr::from("total"), &total], " ", "\n").at("rebound_each_pass", 51)?;
@@ -409,15 +409,17 @@ fn failing() -> PyResult<()> {
         match print(
                 &[
                     &{
-                        let mut total17 = Int::Small(0);
+                        let mut total17 = IntSum::new(Int::Small(0));
                         for item18 in ratios {
                             total17
-                                += &match item18.at("failing", 57) {
-                                    Ok(value) => value,
-                                    Err(err) => break 'try5 Err(err),
-                                };
+                                .add(
+                                    &match item18.at("failing", 57) {
+                                        Ok(value) => value,
+                                        Err(err) => break 'try5 Err(err),
+                                    },
+                                );
                         }
-                        total17
+                        total17.total()
                     },
                 ],
                 " ",

@@ -61,11 +61,11 @@ fn pipeline(mut n: Int) -> PyResult<Int> {
         )
     };
     Ok({
-        let mut total1 = Int::Small(0);
+        let mut total1 = IntSum::new(Int::Small(0));
         for item2 in small {
-            total1 += &item2.at("pipeline", 12)?;
+            total1.add(&item2.at("pipeline", 12)?);
         }
-        total1
+        total1.total()
     })
 }
 /// The module's top-level code.

@@ -27,11 +27,11 @@ fn total(
             .at("total", 3)?
             .add(
                 &{
-                    let mut total1 = Int::Small(0);
+                    let mut total1 = IntSum::new(Int::Small(0));
                     for item2 in try_collect(kwargs.values()).at("total", 3)? {
-                        total1 += &item2;
+                        total1.add(&item2);
                     }
-                    total1
+                    total1.total()
                 }
                     .into_value(),
             )

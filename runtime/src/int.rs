@@ -1689,6 +1689,22 @@ mod tests {
     }
 
     #[test]
+    fn a_running_sum_leaves_and_reenters_machine_words() {
+        let mut total = IntSum::new(Int::from(i64::MAX - 1));
+        total.add(&Int::from(5));
+        assert_eq!(total.total().to_string(), "9223372036854775811");
+        let mut total = IntSum::new(Int::from(i64::MAX));
+        for x in [Int::from(1), Int::from(-3), Int::from(2)] {
+            total.add(&x);
+        }
+        assert_eq!(total.total(), Int::from(i64::MAX));
+        let mut total = IntSum::new(Int::big("100000000000000000000"));
+        total.add(&Int::big("-99999999999999999999"));
+        total.add(&Int::from(1));
+        assert_eq!(total.total(), Int::from(2));
+    }
+
+    #[test]
     fn size_is_16() {
         assert_eq!(std::mem::size_of::<Int>(), 16);
     }
@@ -2146,4 +2162,46 @@ mod tests {
         assert_eq!(Small(i64::MIN).bit_length(), Small(64));
         assert_eq!(i("-1267650600228229401496703205376").bit_length(), Small(101));
     }
+}
+
+/// A running `sum()` of ints: a machine-word total while it fits, an `Int` after. The slow
+/// path takes and returns the parts by value, so that the total stays in a register in the
+/// summing loop (see [`IntRef`]).
+pub struct IntSum {
+    small: i64,
+    /// The total, once it no longer fits an `i64` (then `small` is unused).
+    big: Option<Int>,
+}
+
+impl IntSum {
+    #[inline]
+    pub fn new(start: Int) -> IntSum {
+        match start {
+            Small(v) => IntSum { small: v, big: None },
+            big => IntSum { small: 0, big: Some(big) },
+        }
+    }
+
+    #[inline(always)]
+    pub fn add(&mut self, x: &Int) {
+        if let (None, Small(v)) = (&self.big, x) {
+            if let Some(s) = self.small.checked_add(*v) {
+                self.small = s;
+                return;
+            }
+        }
+        *self = sum_slow(self.small, self.big.take(), x.view());
+    }
+
+    #[inline]
+    pub fn total(self) -> Int {
+        self.big.unwrap_or(Small(self.small))
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn sum_slow(small: i64, big: Option<Int>, x: IntRef) -> IntSum {
+    let total = big.unwrap_or(Small(small));
+    IntSum::new(add_slow_owned(total, x))
 }

@@ -19,7 +19,7 @@ pub use crate::float::{
     float_round_ndigits, float_round_ndigits_int, float_truediv, write_float_repr,
 };
 pub use crate::format::{format_bool, format_float, format_int, format_str, str_repr};
-pub use crate::int::Int;
+pub use crate::int::{Int, IntSum};
 pub use crate::list::{PyList, PyListIter};
 pub use crate::object::{py_repr, py_str, truthy, CmpOp, EmptyTuple, PyEq, PyObject, PyOrd};
 pub use crate::pystr::{PyStr, PyStrIter};

@@ -671,16 +671,13 @@ impl<'a> Lower<'a> {
         }
         let acc = self.tmp("total");
         let value = self.expr_as(elt, t);
-        let value = if *t == Ty::Int { value.reference() } else { value };
-        body.push(Stmt::CompoundAssign { place: Expr::Var(acc.clone()), op: RB::Add, value });
+        body.push(super::sum_add(&acc, value, t));
         self.tries.pop();
         (self.loops, self.caught) = saved;
         self.frame = saved_frame;
-        let stmts = vec![
-            Stmt::Let { name: acc.clone(), ty: None, init: Some(start), mutable: true, optional: false },
-            Stmt::For { label: None, pat, iter: source, body: Block::new(body) },
-        ];
-        let total = Expr::LabeledBlock(label, Block::with_tail(stmts, Expr::call("Ok::<_, PyErr>", vec![Expr::Var(acc)])));
+        let (init, total) = super::sum_total(&acc, start, t);
+        let stmts = vec![init, Stmt::For { label: None, pat, iter: source, body: Block::new(body) }];
+        let total = Expr::LabeledBlock(label, Block::with_tail(stmts, Expr::call("Ok::<_, PyErr>", vec![total])));
         Some(self.attempt(total, e.span))
     }
 

@@ -106,6 +106,26 @@ pub fn lower(file: &SourceFile, module: &ast::Module, res: &Resolution, types: &
     }
 }
 
+/// `sum()`'s running total, declared: an `IntSum` for ints (a machine-word total while it
+/// fits), else the number itself; and the expression giving the total at the end.
+fn sum_total(acc: &str, start: Expr, t: &Ty) -> (Stmt, Expr) {
+    let (init, total) = if *t == Ty::Int {
+        (Expr::call("IntSum::new", vec![start]), Expr::Var(acc.to_string()).method("total", vec![]))
+    } else {
+        (start, Expr::Var(acc.to_string()))
+    };
+    (Stmt::Let { name: acc.to_string(), ty: None, init: Some(init), mutable: true, optional: false }, total)
+}
+
+/// Adds one owned value of type `t` to a total made by `sum_total`.
+fn sum_add(acc: &str, value: Expr, t: &Ty) -> Stmt {
+    if *t == Ty::Int {
+        Stmt::Expr(Expr::Var(acc.to_string()).method("add", vec![value.reference()]))
+    } else {
+        Stmt::CompoundAssign { place: Expr::Var(acc.to_string()), op: RB::Add, value }
+    }
+}
+
 /// A one-shot iterator's value without the shared `PyIter` box around it (any iterator of
 /// `PyResult` items iterates the same way).
 fn unshared_iter(value: Expr) -> Expr {
@@ -3161,13 +3181,10 @@ impl<'a> Lower<'a> {
                         let item = self.tmp("item");
                         let value = self.attempt(Expr::Var(item.clone()), args[0].span);
                         let add = self.coerce(value, &from, &t, e.span);
-                        let add = if t == Ty::Int { add.reference() } else { add };
+                        let (init, total) = sum_total(&acc, start, &t);
                         return Expr::Block(Block::with_tail(
-                            vec![
-                                Stmt::Let { name: acc.clone(), ty: None, init: Some(start), mutable: true, optional: false },
-                                Stmt::For { label: None, pat: Pat::Ident(item), iter: it, body: Block::new(vec![Stmt::CompoundAssign { place: Expr::Var(acc.clone()), op: RB::Add, value: add }]) },
-                            ],
-                            Expr::Var(acc),
+                            vec![init, Stmt::For { label: None, pat: Pat::Ident(item), iter: it, body: Block::new(vec![sum_add(&acc, add, &t)]) }],
+                            total,
                         ));
                     }
                 }
@@ -3179,14 +3196,8 @@ impl<'a> Lower<'a> {
                 let acc = self.tmp("total");
                 let item = self.tmp("item");
                 let add = self.coerce(Expr::Var(item.clone()), &from, &t, e.span);
-                let add = if t == Ty::Int { add.reference() } else { add };
-                Expr::Block(Block::with_tail(
-                    vec![
-                        Stmt::Let { name: acc.clone(), ty: None, init: Some(start), mutable: true, optional: false },
-                        Stmt::For { label: None, pat: Pat::Ident(item), iter: it, body: Block::new(vec![Stmt::CompoundAssign { place: Expr::Var(acc.clone()), op: RB::Add, value: add }]) },
-                    ],
-                    Expr::Var(acc),
-                ))
+                let (init, total) = sum_total(&acc, start, &t);
+                Expr::Block(Block::with_tail(vec![init, Stmt::For { label: None, pat: Pat::Ident(item), iter: it, body: Block::new(vec![sum_add(&acc, add, &t)]) }], total))
             }
             ("sum", [_, Ty::Obj(root)]) if t == Ty::Obj(*root) && self.dunder_ret(*root, "__add__") == t => {
                 // Instances added up through `__add__`.
