@@ -159,27 +159,28 @@ fn module_body() -> PyResult<()> {
                     )
                     .at("<module>", 6)?,
                 &{
-                    let mut total6 = IntSum::new(Int::Small(0));
-                    for item7 in {
-                        let mut items5 = Vec::new();
-                        for i in range(&Int::Small(0), &Int::Small(3), &Int::Small(1))
-                            .at("<module>", 6)?
-                        {
-                            for j in range(
-                                    &Int::Small(0),
-                                    &Int::Small(3),
-                                    &Int::Small(1),
+                    let mut total5 = IntSum::new(Int::Small(0));
+                    for item6 in py_flatten(
+                        py_genexpr(
+                            range(&Int::Small(0), &Int::Small(3), &Int::Small(1))
+                                .at("<module>", 6)?,
+                            |i| {
+                                Ok(
+                                    Some({
+                                        let mut i = i.clone();
+                                        py_genexpr(
+                                            range(&Int::Small(0), &Int::Small(3), &Int::Small(1))
+                                                .at("<genexpr>", 6)?,
+                                            move |j| { Ok(Some(&i * &j)) },
+                                        )
+                                    }),
                                 )
-                                .at("<module>", 6)?
-                            {
-                                items5.push(&i * &j);
-                            }
-                        }
-                        items5
-                    } {
-                        total6.add(&item7);
+                            },
+                        ),
+                    ) {
+                        total5.add(&item6.at("<module>", 6)?);
                     }
-                    total6.total()
+                    total5.total()
                 },
             ],
             " ",
@@ -205,15 +206,15 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 14)?;
-    for item8 in py_genexpr(
+    for item7 in py_genexpr(
         range(&Int::Small(0), &Int::Small(3), &Int::Small(1)).at("<module>", 15)?,
         |x| { Ok(Some(&x * 10)) },
     ) {
-        let v = item8.at("<module>", 15)?;
+        let v = item7.at("<module>", 15)?;
         print(&[&PyStr::from("v"), &v], " ", "\n").at("<module>", 16)?;
     }
     total = Int::Small(0);
-    for item9 in py_genexpr(
+    for item8 in py_genexpr(
         <PyList<PyStr>>::from_vec(vec![PyStr::from("ab"), PyStr::from("cde")]).iter(),
         |s| {
             if !truthy(&s) {
@@ -222,7 +223,7 @@ fn module_body() -> PyResult<()> {
             Ok(Some(s.len()))
         },
     ) {
-        let w = item9.at("<module>", 18)?;
+        let w = item8.at("<module>", 18)?;
         total += w.clone();
     }
     print(&[&total], " ", "\n").at("<module>", 20)?;

@@ -168,6 +168,44 @@ pub fn py_genexpr_try<T, R>(items: impl IntoIterator<Item = PyResult<T>>, mut f:
     })
 }
 
+/// A generator expression with several `for` clauses: `outer` makes, per item of the first
+/// clause, the iterator of the rest, run only when its items are asked for. After an exception
+/// it is finished, as the generator expression is in CPython.
+pub fn py_flatten<I, R>(outer: impl IntoIterator<Item = PyResult<I>>) -> impl Iterator<Item = PyResult<R>>
+where
+    I: Iterator<Item = PyResult<R>>,
+{
+    let mut outer = outer.into_iter();
+    let mut inner: Option<I> = None;
+    let mut done = false;
+    std::iter::from_fn(move || loop {
+        if done {
+            return None;
+        }
+        if let Some(it) = &mut inner {
+            match it.next() {
+                Some(Ok(v)) => return Some(Ok(v)),
+                Some(Err(e)) => {
+                    done = true;
+                    return Some(Err(e));
+                }
+                None => inner = None,
+            }
+        }
+        match outer.next() {
+            Some(Ok(it)) => inner = Some(it),
+            Some(Err(e)) => {
+                done = true;
+                return Some(Err(e));
+            }
+            None => {
+                done = true;
+                return None;
+            }
+        }
+    })
+}
+
 /// `zip(a, b)` over items that may raise: lazy, pulling from `a` first, then from `b` (an item
 /// taken from `a` when `b` is exhausted is lost, as in CPython), and ended for good after that.
 pub fn try_zip<A, B>(a: impl IntoIterator<Item = PyResult<A>>, b: impl IntoIterator<Item = PyResult<B>>) -> impl Iterator<Item = PyResult<(A, B)>> {

@@ -341,17 +341,13 @@ impl Lower<'_> {
             if let Some((name, span)) = local {
                 return self.unsupported(span, format!("a stored generator expression reading the local variable `{name}`"), "not supported yet; consume it where it is created, or use a generator function");
             }
-            if !copies.is_empty() && generators.len() == 1 {
-                let Some(it) = self.lazy_genexpr(elt, &generators[0]) else { return Expr::Unit };
-                let Expr::Call(f, mut args) = it else { return Expr::Unit };
-                if let Some(Expr::Closure(pats, body)) = args.pop() {
-                    args.push(Expr::MoveClosureWith(pats, body));
-                }
+            if !copies.is_empty() {
+                let Some(it) = self.lazy_genexpr(elt, generators) else { return Expr::Unit };
                 let lets = copies
                     .iter()
                     .map(|n| Stmt::Let { name: rust_ident(n), ty: None, init: Some(Expr::Var(rust_ident(n)).method("clone", vec![])), mutable: true, optional: false })
                     .collect();
-                let iter = Expr::Block(Block::with_tail(lets, Expr::Call(f, args)));
+                let iter = Expr::Block(Block::with_tail(lets, super::moving_callback(it)));
                 return Expr::call("PyIter::new", vec![iter]).method("named", vec![Expr::StrLit("generator".into())]);
             }
             return self.stored_iter(e).method("named", vec![Expr::StrLit("generator".into())]);
@@ -402,7 +398,7 @@ impl Lower<'_> {
             return true;
         }
         match &iter.kind {
-            ExprKind::GenExp { generators, .. } => generators.len() == 1,
+            ExprKind::GenExp { .. } => true,
             ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } if matches!(self.ty(iter), Ty::Iter(_)) => true,
             ExprKind::Call { func, args, .. } => {
                 if let ExprKind::Attribute { value, attr } = &func.kind {

@@ -106,6 +106,22 @@ pub fn lower(file: &SourceFile, module: &ast::Module, res: &Resolution, types: &
     }
 }
 
+/// A generator expression's iterator (`py_genexpr(it, |x| ..)`, or that in `py_flatten(..)`)
+/// whose first callback owns what it captures (`move`): the iterator outlives where it is made.
+fn moving_callback(mut made: Expr) -> Expr {
+    let Expr::Call(f, args) = &mut made else { return made };
+    let callback = match (&**f, args.last_mut()) {
+        (Expr::Path(p), Some(Expr::Call(_, inner))) if p == "py_flatten" => inner.last_mut(),
+        (_, last) => last,
+    };
+    if let Some(c) = callback {
+        if let Expr::Closure(pats, body) = std::mem::replace(c, Expr::Unit) {
+            *c = Expr::MoveClosureWith(pats, body);
+        }
+    }
+    made
+}
+
 /// `sum()`'s running total, declared: an `IntSum` for ints (a machine-word total while it
 /// fits), else the number itself; and the expression giving the total at the end.
 fn sum_total(acc: &str, start: Expr, t: &Ty) -> (Stmt, Expr) {
@@ -786,10 +802,6 @@ impl<'a> Lower<'a> {
                 self.with_else(lp, label, orelse, out);
             }
             StmtKind::For { target, iter, body, orelse } => {
-                if multi_clause_genexp(iter) {
-                    self.unsupported(iter.span, "a `for` over a generator expression with several `for` clauses", "it would be evaluated eagerly here; use a list comprehension or nested loops");
-                    return;
-                }
                 let label = (!orelse.is_empty()).then(|| self.label("loop"));
                 let elem = self.elem_ty(iter);
                 let mut pre = Vec::new();
@@ -2370,7 +2382,7 @@ impl<'a> Lower<'a> {
             return true;
         }
         match &iter.kind {
-            ExprKind::GenExp { generators, .. } => generators.len() == 1,
+            ExprKind::GenExp { .. } => true,
             ExprKind::Call { func, .. } if crate::itertools::callee(self.res, func).is_some_and(|n| n != "tee") => true,
             ExprKind::Call { func, .. } if matches!(self.res.names.get(&func.id), Some(Binding::Builtin(b)) if b == "zip" || b == "enumerate") => self.yields_results(iter),
             ExprKind::Call { func, .. } => matches!(self.res.names.get(&func.id), Some(Binding::Builtin(b)) if b == "map" || b == "filter"),
@@ -2379,9 +2391,12 @@ impl<'a> Lower<'a> {
         }
     }
 
-    /// A one-clause generator expression as a lazy iterator of results: the element is
-    /// computed only when the consumer asks for it, as in Python.
-    fn lazy_genexpr(&mut self, elt: &ast::Expr, g: &ast::Comprehension) -> Option<Expr> {
+    /// A generator expression as a lazy iterator of results: an element is computed only when
+    /// the consumer asks for it, as in Python. With several `for` clauses, the first clause's
+    /// callback makes the iterator of the rest for each of its items (so an inner iterable is
+    /// evaluated only when reached), and `py_flatten` chains them.
+    fn lazy_genexpr(&mut self, elt: &ast::Expr, gens: &[ast::Comprehension]) -> Option<Expr> {
+        let g = gens.first()?;
         // A source that is itself lazy and may raise stays lazy (one item at a time).
         let (it, adapter) = match self.lazily_fallible(&g.iter).then(|| self.fallible_iter(&g.iter)).flatten() {
             Some(it) => (it, "py_genexpr_try"),
@@ -2397,11 +2412,49 @@ impl<'a> Lower<'a> {
             let cond = self.cond(c).not();
             stmts.push(Stmt::If { cond, then: Block::new(vec![Stmt::Return(Expr::Ok(Box::new(Expr::Path("None".into()))))]), els: None });
         }
-        let elem_ty = self.ty(elt);
-        let value = self.expr_as(elt, &storable(&elem_ty));
+        let value = if gens.len() == 1 {
+            let elem_ty = self.ty(elt);
+            Some(self.expr_as(elt, &storable(&elem_ty)))
+        } else {
+            self.inner_genexpr(elt, &gens[1..])
+        };
         (self.tries, self.loops, self.caught, self.frame) = saved;
-        let body = Expr::Block(Block::with_tail(stmts, Expr::Ok(Box::new(Expr::call("Some", vec![value])))));
-        Some(Expr::call(adapter, vec![it, Expr::Closure(vec![pat], Box::new(body))]))
+        let body = Expr::Block(Block::with_tail(stmts, Expr::Ok(Box::new(Expr::call("Some", vec![value?])))));
+        let made = Expr::call(adapter, vec![it, Expr::Closure(vec![pat], Box::new(body))]);
+        Some(if gens.len() == 1 { made } else { Expr::call("py_flatten", vec![made]) })
+    }
+
+    /// The clauses after the first of a generator expression, for one item of the clauses
+    /// before: an iterator that owns copies of the variables it reads (it outlives the call
+    /// that makes it).
+    fn inner_genexpr(&mut self, elt: &ast::Expr, gens: &[ast::Comprehension]) -> Option<Expr> {
+        let made = moving_callback(self.lazy_genexpr(elt, gens)?);
+        // What the callbacks read of the clauses before and of the function: copied in.
+        let mut bound = Vec::new();
+        for g in gens {
+            target_names(&g.target, &mut bound);
+        }
+        let mut reads: Vec<String> = Vec::new();
+        let mut check = |x: &ast::Expr| {
+            if let (ExprKind::Name(n), Some(Binding::Var(s, _))) = (&x.kind, self.res.names.get(&x.id)) {
+                let global = matches!(self.storage.get(&(*s, n.clone())), Some(Storage::Static));
+                if !global && !bound.contains(n) && !reads.contains(n) {
+                    reads.push(n.clone());
+                }
+            }
+        };
+        visit_expr(elt, &mut check);
+        for (i, g) in gens.iter().enumerate() {
+            g.ifs.iter().for_each(|c| visit_expr(c, &mut check));
+            if i > 0 {
+                visit_expr(&g.iter, &mut check);
+            }
+        }
+        let lets = reads
+            .iter()
+            .map(|n| Stmt::Let { name: rust_ident(n), ty: None, init: Some(Expr::Var(rust_ident(n)).method("clone", vec![])), mutable: true, optional: false })
+            .collect();
+        Some(Expr::Block(Block::with_tail(lets, made)))
     }
 
     /// For a `for` loop: dict/set iteration yielding `PyResult` items (lazily, so that changing
@@ -2452,9 +2505,7 @@ impl<'a> Lower<'a> {
             return Some(self.attempt(v, iter.span));
         }
         if let ExprKind::GenExp { elt, generators } = &iter.kind {
-            if generators.len() == 1 {
-                return self.lazy_genexpr(elt, &generators[0]);
-            }
+            return self.lazy_genexpr(elt, generators);
         }
         match self.ty(iter) {
             Ty::Dict(..) | Ty::Set(_) => return Some(self.place(iter).method("iter", vec![])),
@@ -3232,9 +3283,6 @@ impl<'a> Lower<'a> {
             ("any" | "all", [_]) if self.lazily_fallible(&args[0]) => {
                 let Some(it) = self.fallible_iter(&args[0]) else { return Expr::Unit };
                 self.attempt(Expr::call(if name == "any" { "try_any" } else { "try_all" }, vec![it]), e.span)
-            }
-            ("any" | "all", [_]) if multi_clause_genexp(&args[0]) => {
-                self.unsupported(args[0].span, format!("`{name}` over a generator expression with several `for` clauses"), "it would be evaluated eagerly here")
             }
             ("any" | "all", [_]) => {
                 let it = self.iterate(&args[0]);
@@ -4111,12 +4159,6 @@ fn target_reads(t: &ast::Expr, f: &mut dyn FnMut(&ast::Expr)) {
         ExprKind::Starred(inner) => target_reads(inner, f),
         _ => {}
     }
-}
-
-/// A generator expression with more than one `for` clause (lowered eagerly, so refused where
-/// laziness shows).
-fn multi_clause_genexp(e: &ast::Expr) -> bool {
-    matches!(&e.kind, ExprKind::GenExp { generators, .. } if generators.len() > 1)
 }
 
 /// Whether a loop body has a `try` or `with` of its own (not inside a nested loop).
