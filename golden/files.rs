@@ -170,10 +170,16 @@ fn module_body() -> PyResult<()> {
             &[
                 &'genexpr5: {
                     let mut total19 = IntSum::new(Int::Small(0));
-                    for line in try_collect(open(&path, "r").at("<module>", 20)?.iter())
+                    for item18 in try_collect(
+                            open(&path, "r").at("<module>", 20)?.iter(),
+                        )
                         .at("<module>", 20)?
                     {
-                        total19.add(&line.len());
+                        let element20 = {
+                            let line = item18;
+                            line.len()
+                        };
+                        total19.add(&element20);
                     }
                     Ok::<_, PyErr>(total19.total())
                 }
@@ -184,7 +190,7 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 20)?;
-    let outcome20 = 'try6: {
+    let outcome21 = 'try6: {
         match open(&os_path_join(&[&folder, &PyStr::from("missing.txt")]), "r")
             .at("<module>", 22)
         {
@@ -193,11 +199,11 @@ fn module_body() -> PyResult<()> {
         };
         Ok::<(), PyErr>(())
     };
-    match outcome20 {
+    match outcome21 {
         Ok(()) => {}
-        Err(caught21) => {
-            if caught21.is_instance(Exc::FileNotFoundError) {
-                e = caught21.clone();
+        Err(caught22) => {
+            if caught22.is_instance(Exc::FileNotFoundError) {
+                e = caught22.clone();
                 print(
                         &[&PyStr::from("missing:"), &PyStr::from(e.type_name())],
                         " ",
@@ -205,7 +211,7 @@ fn module_body() -> PyResult<()> {
                     )
                     .at("<module>", 24)?;
             } else {
-                return Err(caught21);
+                return Err(caught22);
             }
         }
     };

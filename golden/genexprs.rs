@@ -32,26 +32,34 @@ fn module_body() -> PyResult<()> {
             &[
                 &'genexpr1: {
                     let mut total2 = IntSum::new(Int::Small(0));
-                    for x in xs.iter() {
-                        total2.add(&(&x * &x));
+                    for item1 in xs.iter() {
+                        let element3 = {
+                            let x = item1;
+                            &x * &x
+                        };
+                        total2.add(&element3);
                     }
                     Ok::<_, PyErr>(total2.total())
                 }
                     .at("<module>", 3)?,
                 &'genexpr2: {
-                    let mut total4 = IntSum::new(Int::Small(0));
-                    for x in xs.iter() {
-                        if !truthy(
-                            &match x.modulo(&Int::Small(2)).at("<genexpr>", 3) {
-                                Ok(value) => value,
-                                Err(err) => break 'genexpr2 Err(err),
-                            },
-                        ) {
-                            continue;
-                        }
-                        total4.add(&x.clone());
+                    let mut total5 = IntSum::new(Int::Small(0));
+                    for item4 in xs.iter() {
+                        let element6 = {
+                            let x = item4;
+                            if !truthy(
+                                &match x.modulo(&Int::Small(2)).at("<genexpr>", 3) {
+                                    Ok(value) => value,
+                                    Err(err) => break 'genexpr2 Err(err),
+                                },
+                            ) {
+                                continue;
+                            }
+                            x.clone()
+                        };
+                        total5.add(&element6);
                     }
-                    Ok::<_, PyErr>(total4.total())
+                    Ok::<_, PyErr>(total5.total())
                 }
                     .at("<module>", 3)?,
                 &max_iter(
@@ -159,8 +167,8 @@ fn module_body() -> PyResult<()> {
                     )
                     .at("<module>", 6)?,
                 &{
-                    let mut total5 = IntSum::new(Int::Small(0));
-                    for item6 in py_flatten(
+                    let mut total7 = IntSum::new(Int::Small(0));
+                    for item8 in py_flatten(
                         py_genexpr(
                             range(&Int::Small(0), &Int::Small(3), &Int::Small(1))
                                 .at("<module>", 6)?,
@@ -178,9 +186,9 @@ fn module_body() -> PyResult<()> {
                             },
                         ),
                     ) {
-                        total5.add(&item6.at("<module>", 6)?);
+                        total7.add(&item8.at("<module>", 6)?);
                     }
-                    total5.total()
+                    total7.total()
                 },
             ],
             " ",
@@ -206,15 +214,15 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 14)?;
-    for item7 in py_genexpr(
+    for item9 in py_genexpr(
         range(&Int::Small(0), &Int::Small(3), &Int::Small(1)).at("<module>", 15)?,
         |x| { Ok(Some(&x * 10)) },
     ) {
-        let v = item7.at("<module>", 15)?;
+        let v = item9.at("<module>", 15)?;
         print(&[&PyStr::from("v"), &v], " ", "\n").at("<module>", 16)?;
     }
     total = Int::Small(0);
-    for item8 in py_genexpr(
+    for item10 in py_genexpr(
         <PyList<PyStr>>::from_vec(vec![PyStr::from("ab"), PyStr::from("cde")]).iter(),
         |s| {
             if !truthy(&s) {
@@ -223,7 +231,7 @@ fn module_body() -> PyResult<()> {
             Ok(Some(s.len()))
         },
     ) {
-        let w = item8.at("<module>", 18)?;
+        let w = item10.at("<module>", 18)?;
         total += w.clone();
     }
     print(&[&total], " ", "\n").at("<module>", 20)?;

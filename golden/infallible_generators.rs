@@ -560,15 +560,22 @@ fn module_body() -> PyResult<()> {
             &[
                 &'genexpr19: {
                     let mut total44 = IntSum::new(Int::Small(0));
-                    for x in squares(Int::Small(100)).at("<module>", 48)?.into_local() {
-                        if !(match x.modulo(&Int::Small(3)).at("<genexpr>", 48) {
-                            Ok(value) => value,
-                            Err(err) => break 'genexpr19 Err(err),
-                        } == 0)
-                        {
-                            continue;
-                        }
-                        total44.add(&x.clone());
+                    for item43 in squares(Int::Small(100))
+                        .at("<module>", 48)?
+                        .into_local()
+                    {
+                        let element45 = {
+                            let x = item43;
+                            if !(match x.modulo(&Int::Small(3)).at("<genexpr>", 48) {
+                                Ok(value) => value,
+                                Err(err) => break 'genexpr19 Err(err),
+                            } == 0)
+                            {
+                                continue;
+                            }
+                            x.clone()
+                        };
+                        total44.add(&element45);
                     }
                     Ok::<_, PyErr>(total44.total())
                 }
@@ -596,8 +603,8 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 48)?;
-    for item45 in fib().at("<module>", 49)?.into_local() {
-        x = item45;
+    for item46 in fib().at("<module>", 49)?.into_local() {
+        x = item46;
         if x > 50 {
             print(&[&PyStr::from("first above 50:"), &x], " ", "\n").at("<module>", 51)?;
             break;
@@ -648,19 +655,19 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 56)?;
-    for item46 in guarded(Int::Small(5)).at("<module>", 57)?.into_local() {
-        x = item46.at("<module>", 57)?;
+    for item47 in guarded(Int::Small(5)).at("<module>", 57)?.into_local() {
+        x = item47.at("<module>", 57)?;
         if x == 2 {
             break;
         }
     }
     print(&[&PyStr::from("after guarded")], " ", "\n").at("<module>", 60)?;
-    let outcome49 = 'try20: {
+    let outcome50 = 'try20: {
         match print(
                 &[
                     &{
-                        let mut total47 = IntSum::new(Int::Small(0));
-                        for item48 in match ratios(
+                        let mut total48 = IntSum::new(Int::Small(0));
+                        for item49 in match ratios(
                                 <PyList<
                                     Int,
                                 >>::from_vec(
@@ -674,15 +681,15 @@ fn module_body() -> PyResult<()> {
                         }
                             .into_local()
                         {
-                            total47
+                            total48
                                 .add(
-                                    &match item48.at("<module>", 62) {
+                                    &match item49.at("<module>", 62) {
                                         Ok(value) => value,
                                         Err(err) => break 'try20 Err(err),
                                     },
                                 );
                         }
-                        total47.total()
+                        total48.total()
                     },
                 ],
                 " ",
@@ -695,19 +702,19 @@ fn module_body() -> PyResult<()> {
         };
         Ok::<(), PyErr>(())
     };
-    match outcome49 {
+    match outcome50 {
         Ok(()) => {}
-        Err(caught50) => {
-            if caught50.is_instance(Exc::ZeroDivisionError) {
-                e = caught50.clone();
+        Err(caught51) => {
+            if caught51.is_instance(Exc::ZeroDivisionError) {
+                e = caught51.clone();
                 print(&[&PyStr::from("ZeroDivisionError:"), &e], " ", "\n")
                     .at("<module>", 64)?;
             } else {
-                return Err(caught50);
+                return Err(caught51);
             }
         }
     };
-    let outcome51 = 'try21: {
+    let outcome52 = 'try21: {
         match print(
                 &[
                     &PyList::from_vec(
@@ -738,15 +745,15 @@ fn module_body() -> PyResult<()> {
         };
         Ok::<(), PyErr>(())
     };
-    match outcome51 {
+    match outcome52 {
         Ok(()) => {}
-        Err(caught52) => {
-            if caught52.is_instance(Exc::UnboundLocalError) {
-                e = caught52.clone();
+        Err(caught53) => {
+            if caught53.is_instance(Exc::UnboundLocalError) {
+                e = caught53.clone();
                 print(&[&PyStr::from("UnboundLocalError:"), &e], " ", "\n")
                     .at("<module>", 68)?;
             } else {
-                return Err(caught52);
+                return Err(caught53);
             }
         }
     };

@@ -143,11 +143,14 @@ fn module_body() -> PyResult<()> {
                     let mut total9 = IntSum::new(Int::Small(0));
                     for item8 in numbers(Int::Small(3)).at("<module>", 23)?.into_local()
                     {
-                        let x = match item8.at("<genexpr>", 23) {
-                            Ok(value) => value,
-                            Err(err) => break 'genexpr5 Err(err),
+                        let element10 = {
+                            let x = match item8.at("<genexpr>", 23) {
+                                Ok(value) => value,
+                                Err(err) => break 'genexpr5 Err(err),
+                            };
+                            &x * &x
                         };
-                        total9.add(&(&x * &x));
+                        total9.add(&element10);
                     }
                     Ok::<_, PyErr>(total9.total())
                 }

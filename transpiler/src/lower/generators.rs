@@ -658,20 +658,21 @@ impl<'a> Lower<'a> {
         let saved_frame = std::mem::replace(&mut self.frame, "<genexpr>".into());
         let saved = (std::mem::take(&mut self.loops), std::mem::take(&mut self.caught));
         self.tries.push(TryCtx { label: label.clone(), finally: false });
+        // Each element is computed in a block that owns the item, so the item is dropped
+        // before the addition (an `Int` kept alive across it would stay in memory).
         let item = self.tmp("item");
-        let (pat, mut body) = if fallible {
-            let v = self.attempt(Expr::Var(item.clone()), g.iter.span);
-            (Pat::Ident(item), vec![Stmt::LetPat { pat, value: v }])
-        } else {
-            (pat, Vec::new())
-        };
+        let value = if fallible { self.attempt(Expr::Var(item.clone()), g.iter.span) } else { Expr::Var(item.clone()) };
+        let mut element = vec![Stmt::LetPat { pat, value }];
         for c in &g.ifs {
             let cond = self.cond(c).not();
-            body.push(Stmt::If { cond, then: Block::new(vec![Stmt::Continue(None)]), els: None });
+            element.push(Stmt::If { cond, then: Block::new(vec![Stmt::Continue(None)]), els: None });
         }
         let acc = self.tmp("total");
         let value = self.expr_as(elt, t);
-        body.push(super::sum_add(&acc, value, t));
+        let name = self.tmp("element");
+        let pat = Pat::Ident(item);
+        let mut body = vec![Stmt::Let { name: name.clone(), ty: None, init: Some(Expr::Block(Block::with_tail(element, value))), mutable: false, optional: false }];
+        body.push(super::sum_add(&acc, Expr::Var(name), t));
         self.tries.pop();
         (self.loops, self.caught) = saved;
         self.frame = saved_frame;
