@@ -152,7 +152,11 @@ impl<D: ClassData> Instance<D> {
     #[inline]
     pub fn set<T>(&self, field: impl FnOnce(&mut D) -> &mut Option<T>, value: T) {
         let mut data = self.0.data.borrow_mut();
-        *field(&mut data) = Some(value);
+        let old = std::mem::replace(field(&mut data), Some(value));
+        // The old value is dropped after the borrow ends: dropping it may run Python code (a
+        // suspended generator's `finally`) that reads this object.
+        drop(data);
+        drop(old);
     }
 
     /// `a == b` for instances: `__eq__` if defined, else identity.
