@@ -34,12 +34,23 @@ pub enum Value {
 }
 
 /// Iterator over a `Value` (`for x in v`). Items are results because iterating an arbitrary
-/// object (a generator, later) can raise.
-pub struct ValueIter(Box<dyn Iterator<Item = PyResult<Value>>>);
+/// object (a generator, later) can raise. A list of values, the commonest dynamic iterable,
+/// is walked directly; anything else through its boxed iterator.
+pub struct ValueIter(ValueIterKind);
+
+enum ValueIterKind {
+    Values(crate::list::PyListIter<Value>),
+    Other(Box<dyn Iterator<Item = PyResult<Value>>>),
+}
 
 impl ValueIter {
     pub fn new(it: impl Iterator<Item = PyResult<Value>> + 'static) -> ValueIter {
-        ValueIter(Box::new(it))
+        ValueIter(ValueIterKind::Other(Box::new(it)))
+    }
+
+    /// Over a list of values (live: items appended during the loop are seen).
+    pub fn values(list: PyList<Value>) -> ValueIter {
+        ValueIter(ValueIterKind::Values(list.iter()))
     }
 }
 
@@ -47,7 +58,10 @@ impl Iterator for ValueIter {
     type Item = PyResult<Value>;
     #[inline]
     fn next(&mut self) -> Option<PyResult<Value>> {
-        self.0.next()
+        match &mut self.0 {
+            ValueIterKind::Values(items) => items.next().map(Ok),
+            ValueIterKind::Other(it) => it.next(),
+        }
     }
 }
 
@@ -812,6 +826,10 @@ where
     }
     fn iter(self: Rc<Self>) -> PyResult<ValueIter> {
         // Index based through a handle to this very list: live, like `PyList::iter`.
+        // (A list of values needs no conversion: walked without a boxed iterator.)
+        if let Ok(values) = (Rc::clone(&self) as Rc<dyn Any>).downcast::<ListObj<Value>>() {
+            return Ok(ValueIter::values(PyList::from_rc(values)));
+        }
         Ok(ValueIter::new(PyList::from_rc(self).iter().map(|x| Ok(x.into_value()))))
     }
     fn contains(&self, x: &Value) -> PyResult<bool> {
