@@ -169,7 +169,7 @@ impl Generator for PairIterGen {
     type Yield = Int;
     type Return = ();
     const NAME: &'static str = "__iter__";
-    #[inline]
+    #[inline(always)]
     fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, PairIterGen::Done) {
             PairIterGen::Start { mut self_ } => {

@@ -27,7 +27,7 @@ impl Generator for ReentrantGen {
     type Yield = ();
     type Return = ();
     const NAME: &'static str = "reentrant";
-    #[inline]
+    #[inline(always)]
     fn resume(&mut self, input: Input) -> PyResult<Step<(), ()>> {
         match std::mem::replace(self, ReentrantGen::Done) {
             ReentrantGen::Start => {
@@ -67,7 +67,7 @@ impl Generator for LeakyGen {
     type Yield = Int;
     type Return = ();
     const NAME: &'static str = "leaky";
-    #[inline]
+    #[inline(always)]
     fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, LeakyGen::Done) {
             LeakyGen::Start => {
@@ -119,7 +119,7 @@ impl Generator for NeverStartedGen {
     type Yield = Int;
     type Return = ();
     const NAME: &'static str = "never_started";
-    #[inline]
+    #[inline(always)]
     fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, NeverStartedGen::Done) {
             NeverStartedGen::Start => {
@@ -157,7 +157,7 @@ impl Generator for StubbornGen {
     type Yield = PyStr;
     type Return = ();
     const NAME: &'static str = "stubborn";
-    #[inline]
+    #[inline(always)]
     fn resume(&mut self, input: Input) -> PyResult<Step<PyStr, ()>> {
         match std::mem::replace(self, StubbornGen::Done) {
             StubbornGen::Start => {
@@ -257,7 +257,7 @@ impl Generator for CleanupYieldsGen {
     type Yield = PyStr;
     type Return = ();
     const NAME: &'static str = "cleanup_yields";
-    #[inline]
+    #[inline(always)]
     fn resume(&mut self, input: Input) -> PyResult<Step<PyStr, ()>> {
         match std::mem::replace(self, CleanupYieldsGen::Done) {
             CleanupYieldsGen::Start => {
@@ -353,7 +353,7 @@ impl Generator for NaturalsGen {
     type Yield = Int;
     type Return = ();
     const NAME: &'static str = "naturals";
-    #[inline]
+    #[inline(always)]
     fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, NaturalsGen::Done) {
             NaturalsGen::Start => {
@@ -412,7 +412,7 @@ impl Generator for ReturnsEarlyGen {
     type Yield = PyStr;
     type Return = Value;
     const NAME: &'static str = "returns_early";
-    #[inline]
+    #[inline(always)]
     fn resume(&mut self, input: Input) -> PyResult<Step<PyStr, Value>> {
         match std::mem::replace(self, ReturnsEarlyGen::Done) {
             ReturnsEarlyGen::Start { mut flag } => {

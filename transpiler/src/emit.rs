@@ -38,6 +38,7 @@ fn gen_def(g: &GenDef) -> TokenStream {
     let py_name = Literal::string(&g.py_name);
     let resume = block(&g.resume);
     let doc = format!(" The generator function `{}` (line {}): one state per place it can be paused.", g.py_name, g.line);
+    let inline = if g.inline { quote! { #[inline(always)] } } else { quote! { #[inline] } };
     quote! {
         #[doc = #doc]
         enum #name {
@@ -51,7 +52,7 @@ fn gen_def(g: &GenDef) -> TokenStream {
             type Return = #r;
             const NAME: &'static str = #py_name;
 
-            #[inline]
+            #inline
             fn resume(&mut self, input: Input) -> PyResult<Step<#y, #r>> #resume
         }
     }
@@ -75,6 +76,16 @@ fn field_ty(t: &FieldTy) -> TokenStream {
         FieldTy::Cell(t) => {
             let t = ty_tokens(t);
             quote! { PyCell<#t> }
+        }
+        FieldTy::ForIter(ForIter::Values) => quote! { ValueIter },
+        FieldTy::ForIter(ForIter::List(t)) => {
+            let t = ty_tokens(t);
+            quote! { PyListIter<#t> }
+        }
+        FieldTy::ForIter(ForIter::Range) => quote! { RangeIter },
+        FieldTy::ForIter(ForIter::Boxed(t)) => {
+            let t = ty_tokens(t);
+            quote! { PyIter<#t> }
         }
     }
 }
@@ -370,8 +381,8 @@ fn label_ref(l: &Option<String>) -> TokenStream {
     }
 }
 
-fn pat(p: &Pat) -> TokenStream {
-    match p {
+fn pat(pat_: &Pat) -> TokenStream {
+    match pat_ {
         Pat::Ident(n) => {
             let n = format_ident!("{}", n);
             quote! { #n }
@@ -390,7 +401,8 @@ fn pat(p: &Pat) -> TokenStream {
             quote! { #(#ns)|* }
         }
         Pat::Struct(p, fields) if fields.is_empty() => path(p),
-        Pat::Struct(p, fields) => {
+        Pat::Struct(p, fields) | Pat::StructRest(p, fields) => {
+            let rest = matches!(pat_, Pat::StructRest(..)).then(|| quote! { .. });
             let p = path(p);
             let fields = fields.iter().map(|(f, fp)| match fp {
                 // Shorthand: `AtLine4 { mut a }`.
@@ -408,7 +420,10 @@ fn pat(p: &Pat) -> TokenStream {
                     quote! { #f: #fp }
                 }
             });
-            quote! { #p { #(#fields),* } }
+            match rest {
+                Some(rest) => quote! { #p { #(#fields,)* #rest } },
+                None => quote! { #p { #(#fields),* } },
+            }
         }
         Pat::Variant(p, ps) if ps.is_empty() => path(p),
         Pat::Variant(p, ps) => {
@@ -438,6 +453,12 @@ fn stmt(s: &Stmt) -> TokenStream {
             let p = pat(p);
             let v = expr(value);
             quote! { let #p = #v; }
+        }
+        Stmt::LetElse { pat: p, value, els } => {
+            let p = pat(p);
+            let v = expr(value);
+            let els = block(els);
+            quote! { let #p = #v else #els; }
         }
         Stmt::Assign { place, value } => {
             let p = expr(place);
