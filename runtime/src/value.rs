@@ -278,6 +278,16 @@ impl Value {
         }
     }
 
+    /// Both operands machine-word ints: the common case of dynamic arithmetic, tried inline
+    /// before the general operator (which also handles overflow, bools, floats, objects).
+    #[inline(always)]
+    fn small_ints(&self, other: &Value) -> Option<(i64, i64)> {
+        match (self, other) {
+            (Value::Int(Int::Small(a)), Value::Int(Int::Small(b))) => Some((*a, *b)),
+            _ => None,
+        }
+    }
+
     /// Applies a numeric binary operator when both sides are numbers: ints (and bools) with
     /// `int_op`, otherwise both converted to float (`OverflowError` for huge ints) with `float_op`.
     fn num_binop(
@@ -294,7 +304,18 @@ impl Value {
     }
 
     /// `self + other`.
+    #[inline]
     pub fn add(&self, other: &Value) -> PyResult<Value> {
+        if let Some((a, b)) = self.small_ints(other) {
+            if let Some(c) = a.checked_add(b) {
+                return Ok(Value::Int(Int::Small(c)));
+            }
+        }
+        self.add_any(other)
+    }
+
+    #[inline(never)]
+    fn add_any(&self, other: &Value) -> PyResult<Value> {
         if let Some(r) = self.num_binop(other, |a, b| Ok(Value::Int(a + b)), |a, b| Ok(Value::Float(a + b))) {
             return r;
         }
@@ -317,7 +338,18 @@ impl Value {
     }
 
     /// `self - other`.
+    #[inline]
     pub fn sub(&self, other: &Value) -> PyResult<Value> {
+        if let Some((a, b)) = self.small_ints(other) {
+            if let Some(c) = a.checked_sub(b) {
+                return Ok(Value::Int(Int::Small(c)));
+            }
+        }
+        self.sub_any(other)
+    }
+
+    #[inline(never)]
+    fn sub_any(&self, other: &Value) -> PyResult<Value> {
         if let Some(r) = self.obj_binop(ObjBinOp::Sub, other) {
             return r;
         }
@@ -335,7 +367,18 @@ impl Value {
     }
 
     /// `self * other`, including sequence repetition (`'ab' * 3`, `3 * [0]`).
+    #[inline]
     pub fn mul(&self, other: &Value) -> PyResult<Value> {
+        if let Some((a, b)) = self.small_ints(other) {
+            if let Some(c) = a.checked_mul(b) {
+                return Ok(Value::Int(Int::Small(c)));
+            }
+        }
+        self.mul_any(other)
+    }
+
+    #[inline(never)]
+    fn mul_any(&self, other: &Value) -> PyResult<Value> {
         if let Some(r) = self.num_binop(other, |a, b| Ok(Value::Int(a * b)), |a, b| Ok(Value::Float(a * b))) {
             return r;
         }
@@ -384,7 +427,18 @@ impl Value {
     }
 
     /// `self % other`: numeric modulo, or printf-style formatting when `self` is a str.
+    #[inline]
     pub fn modulo(&self, other: &Value) -> PyResult<Value> {
+        if let Some((a, b)) = self.small_ints(other) {
+            if b != 0 {
+                return Int::Small(a).modulo(&Int::Small(b)).map(Value::Int);
+            }
+        }
+        self.modulo_any(other)
+    }
+
+    #[inline(never)]
+    fn modulo_any(&self, other: &Value) -> PyResult<Value> {
         if let Some(r) = self.num_binop(other, |a, b| a.modulo(b).map(Value::Int), |a, b| float_mod(a, b).map(Value::Float)) {
             return r;
         }
