@@ -77,7 +77,7 @@ enum EvensGen {
     /// Created: the body has not started.
     Start { n: Int },
     /// Paused at `yield i` (line 44).
-    AtLine44 { n: Int, iter1: PyIter<Int> },
+    AtLine44 { n: Int, iter1: RangeIter },
     /// Finished (returned, raised, or closed).
     Done,
 }
@@ -90,17 +90,16 @@ impl Generator for EvensGen {
         next.unwrap_or_else(|e| impossible_exception(e))
     }
     const NAME: &'static str = "evens";
-    #[inline]
+    #[inline(always)]
     fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, EvensGen::Done) {
             EvensGen::Start { mut n } => {
                 let mut i: Int;
-                let mut iter1 = PyIter::from_plain(
-                    range(&Int::Small(0), &n, &Int::Small(2)).at("evens", 43)?,
-                );
+                let mut iter1 = range(&Int::Small(0), &n, &Int::Small(2))
+                    .at("evens", 43)?;
                 'loop1: loop {
                     i = match iter1.next() {
-                        Some(item4) => item4.at("evens", 43)?,
+                        Some(item4) => item4,
                         None => {
                             break 'loop1;
                         }
@@ -124,7 +123,7 @@ impl Generator for EvensGen {
                     }
                     'loop4: loop {
                         i = match iter1.next() {
-                            Some(item8) => item8.at("evens", 43)?,
+                            Some(item8) => item8,
                             None => {
                                 break 'loop4;
                             }

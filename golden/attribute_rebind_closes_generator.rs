@@ -44,7 +44,7 @@ impl Generator for WatcherGen {
         next
     }
     const NAME: &'static str = "watcher";
-    #[inline]
+    #[inline(always)]
     fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, WatcherGen::Done) {
             WatcherGen::Start { mut h } => {

@@ -31,7 +31,7 @@ impl Generator for ReentrantGen {
         next
     }
     const NAME: &'static str = "reentrant";
-    #[inline]
+    #[inline(always)]
     fn resume(&mut self, input: Input) -> PyResult<Step<(), ()>> {
         match std::mem::replace(self, ReentrantGen::Done) {
             ReentrantGen::Start => {
@@ -75,7 +75,7 @@ impl Generator for LeakyGen {
         next
     }
     const NAME: &'static str = "leaky";
-    #[inline]
+    #[inline(always)]
     fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, LeakyGen::Done) {
             LeakyGen::Start => {
@@ -131,7 +131,7 @@ impl Generator for NeverStartedGen {
         next
     }
     const NAME: &'static str = "never_started";
-    #[inline]
+    #[inline(always)]
     fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, NeverStartedGen::Done) {
             NeverStartedGen::Start => {
@@ -173,7 +173,7 @@ impl Generator for StubbornGen {
         next
     }
     const NAME: &'static str = "stubborn";
-    #[inline]
+    #[inline(always)]
     fn resume(&mut self, input: Input) -> PyResult<Step<PyStr, ()>> {
         match std::mem::replace(self, StubbornGen::Done) {
             StubbornGen::Start => {
@@ -277,7 +277,7 @@ impl Generator for CleanupYieldsGen {
         next
     }
     const NAME: &'static str = "cleanup_yields";
-    #[inline]
+    #[inline(always)]
     fn resume(&mut self, input: Input) -> PyResult<Step<PyStr, ()>> {
         match std::mem::replace(self, CleanupYieldsGen::Done) {
             CleanupYieldsGen::Start => {
@@ -378,7 +378,7 @@ impl Generator for NaturalsGen {
         next.unwrap_or_else(|e| impossible_exception(e))
     }
     const NAME: &'static str = "naturals";
-    #[inline]
+    #[inline(always)]
     fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, NaturalsGen::Done) {
             NaturalsGen::Start => {
@@ -442,7 +442,7 @@ impl Generator for ReturnsEarlyGen {
         next.unwrap_or_else(|e| impossible_exception(e))
     }
     const NAME: &'static str = "returns_early";
-    #[inline]
+    #[inline(always)]
     fn resume(&mut self, input: Input) -> PyResult<Step<PyStr, Value>> {
         match std::mem::replace(self, ReturnsEarlyGen::Done) {
             ReturnsEarlyGen::Start { mut flag } => {

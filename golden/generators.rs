@@ -28,7 +28,7 @@ impl Generator for CountdownGen {
         next
     }
     const NAME: &'static str = "countdown";
-    #[inline]
+    #[inline(always)]
     fn resume(&mut self, input: Input) -> PyResult<Step<Int, PyStr>> {
         match std::mem::replace(self, CountdownGen::Done) {
             CountdownGen::Start { mut n } => {
@@ -94,7 +94,7 @@ impl Generator for FibGen {
         next.unwrap_or_else(|e| impossible_exception(e))
     }
     const NAME: &'static str = "fib";
-    #[inline]
+    #[inline(always)]
     fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, FibGen::Done) {
             FibGen::Start => {
@@ -150,7 +150,7 @@ enum EvensGen {
     /// Created: the body has not started.
     Start { xs: PyList<Int> },
     /// Paused at `yield x * x` (line 22).
-    AtLine22 { xs: PyList<Int>, iter1: PyIter<Int> },
+    AtLine22 { xs: PyList<Int>, iter1: PyListIter<Int> },
     /// Finished (returned, raised, or closed).
     Done,
 }
@@ -162,15 +162,15 @@ impl Generator for EvensGen {
         next
     }
     const NAME: &'static str = "evens";
-    #[inline]
+    #[inline(always)]
     fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, EvensGen::Done) {
             EvensGen::Start { mut xs } => {
                 let mut x: Int;
-                let mut iter1 = PyIter::from_plain(xs.iter());
+                let mut iter1 = xs.iter();
                 'loop5: loop {
                     x = match iter1.next() {
-                        Some(item13) => item13.at("evens", 20)?,
+                        Some(item13) => item13,
                         None => {
                             break 'loop5;
                         }
@@ -197,7 +197,7 @@ impl Generator for EvensGen {
                     }
                     'loop8: loop {
                         x = match iter1.next() {
-                            Some(item17) => item17.at("evens", 20)?,
+                            Some(item17) => item17,
                             None => {
                                 break 'loop8;
                             }
@@ -235,7 +235,7 @@ impl Generator for RunningTotalGen {
         next
     }
     const NAME: &'static str = "running_total";
-    #[inline]
+    #[inline(always)]
     fn resume(&mut self, input: Input) -> PyResult<Step<Value, Value>> {
         match std::mem::replace(self, RunningTotalGen::Done) {
             RunningTotalGen::Start => {
@@ -297,7 +297,7 @@ enum GuardedGen {
     /// Created: the body has not started.
     Start { name: PyStr },
     /// Paused at `yield f"{name}{i}"` (line 39).
-    AtLine39 { name: PyStr, iter1: PyIter<Int> },
+    AtLine39 { name: PyStr, iter1: RangeIter },
     /// Paused at `yield "recovered"` (line 42).
     AtLine42 { name: PyStr, handling1: PyErr },
     /// Finished (returned, raised, or closed).
@@ -311,7 +311,7 @@ impl Generator for GuardedGen {
         next
     }
     const NAME: &'static str = "guarded";
-    #[inline]
+    #[inline(always)]
     fn resume(&mut self, input: Input) -> PyResult<Step<PyStr, ()>> {
         match std::mem::replace(self, GuardedGen::Done) {
             GuardedGen::Start { mut name } => {
@@ -319,22 +319,19 @@ impl Generator for GuardedGen {
                 let mut e: PyErr;
                 let completion29 = 'finally11: {
                     let outcome26 = 'try12: {
-                        let mut iter1 = PyIter::from_plain(
-                            match range(&Int::Small(0), &Int::Small(3), &Int::Small(1))
-                                .at("guarded", 38)
-                            {
-                                Ok(value) => value,
-                                Err(err) => break 'try12 Err(err),
-                            },
-                        );
+                        let mut iter1 = match range(
+                                &Int::Small(0),
+                                &Int::Small(3),
+                                &Int::Small(1),
+                            )
+                            .at("guarded", 38)
+                        {
+                            Ok(value) => value,
+                            Err(err) => break 'try12 Err(err),
+                        };
                         'loop13: loop {
                             i = match iter1.next() {
-                                Some(item23) => {
-                                    match item23.at("guarded", 38) {
-                                        Ok(value) => value,
-                                        Err(err) => break 'try12 Err(err),
-                                    }
-                                }
+                                Some(item23) => item23,
                                 None => {
                                     break 'loop13;
                                 }
@@ -415,12 +412,7 @@ impl Generator for GuardedGen {
                             }
                             'loop18: loop {
                                 i = match iter1.next() {
-                                    Some(item34) => {
-                                        match item34.at("guarded", 38) {
-                                            Ok(value) => value,
-                                            Err(err) => break 'try15 Err(err),
-                                        }
-                                    }
+                                    Some(item34) => item34,
                                     None => {
                                         break 'loop18;
                                     }
@@ -536,7 +528,7 @@ impl Generator for TrackedGen {
         next
     }
     const NAME: &'static str = "tracked";
-    #[inline]
+    #[inline(always)]
     fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, TrackedGen::Done) {
             TrackedGen::Start { mut name } => {

@@ -31,7 +31,7 @@ enum TaggedGen {
     /// Created: the body has not started.
     Start { items: PyList<Int> },
     /// Paused at `yield f"{t.name}:{x}"` (line 22).
-    AtLine22 { items: PyList<Int>, t: Tag, manager1: Tag, iter1: PyIter<Int> },
+    AtLine22 { items: PyList<Int>, t: Tag, manager1: Tag, iter1: PyListIter<Int> },
     /// Finished (returned, raised, or closed).
     Done,
 }
@@ -43,7 +43,7 @@ impl Generator for TaggedGen {
         next
     }
     const NAME: &'static str = "tagged";
-    #[inline]
+    #[inline(always)]
     fn resume(&mut self, input: Input) -> PyResult<Step<PyStr, ()>> {
         match std::mem::replace(self, TaggedGen::Done) {
             TaggedGen::Start { mut items } => {
@@ -56,15 +56,10 @@ impl Generator for TaggedGen {
                 };
                 t = Tag___enter__(manager2.clone()).at("tagged", 20)?;
                 let completion7 = 'with1: {
-                    let mut iter1 = PyIter::from_plain(items.iter());
+                    let mut iter1 = items.iter();
                     'loop2: loop {
                         x = match iter1.next() {
-                            Some(item4) => {
-                                match item4.at("tagged", 21) {
-                                    Ok(value) => value,
-                                    Err(err) => break 'with1 Completion::Raise(err),
-                                }
-                            }
+                            Some(item4) => item4,
                             None => {
                                 break 'loop2;
                             }
@@ -153,12 +148,7 @@ impl Generator for TaggedGen {
                         }
                         'loop6: loop {
                             x = match iter1.next() {
-                                Some(item13) => {
-                                    match item13.at("tagged", 21) {
-                                        Ok(value) => value,
-                                        Err(err) => break 'with3 Completion::Raise(err),
-                                    }
-                                }
+                                Some(item13) => item13,
                                 None => {
                                     break 'loop6;
                                 }
@@ -256,7 +246,7 @@ impl Generator for LinesGen {
         next
     }
     const NAME: &'static str = "lines";
-    #[inline]
+    #[inline(always)]
     fn resume(&mut self, input: Input) -> PyResult<Step<PyStr, ()>> {
         match std::mem::replace(self, LinesGen::Done) {
             LinesGen::Start { mut path } => {
@@ -379,7 +369,7 @@ impl Generator for UsesNamesGen {
         next
     }
     const NAME: &'static str = "uses_names";
-    #[inline]
+    #[inline(always)]
     fn resume(&mut self, input: Input) -> PyResult<Step<Value, ()>> {
         match std::mem::replace(self, UsesNamesGen::Done) {
             UsesNamesGen::Start => {

@@ -32,7 +32,7 @@ impl Generator for FibGen {
         next.unwrap_or_else(|e| impossible_exception(e))
     }
     const NAME: &'static str = "fib";
-    #[inline]
+    #[inline(always)]
     fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, FibGen::Done) {
             FibGen::Start => {
@@ -91,7 +91,7 @@ enum SquaresGen {
     /// Created: the body has not started.
     Start { n: Int },
     /// Paused at `yield i * i` (line 16).
-    AtLine16 { n: Int, iter1: PyIter<Int> },
+    AtLine16 { n: Int, iter1: RangeIter },
     /// Finished (returned, raised, or closed).
     Done,
 }
@@ -104,17 +104,16 @@ impl Generator for SquaresGen {
         next.unwrap_or_else(|e| impossible_exception(e))
     }
     const NAME: &'static str = "squares";
-    #[inline]
+    #[inline(always)]
     fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, SquaresGen::Done) {
             SquaresGen::Start { mut n } => {
                 let mut i: Int;
-                let mut iter1 = PyIter::from_plain(
-                    range(&Int::Small(0), &n, &Int::Small(1)).at("squares", 15)?,
-                );
+                let mut iter1 = range(&Int::Small(0), &n, &Int::Small(1))
+                    .at("squares", 15)?;
                 'loop3: loop {
                     i = match iter1.next() {
-                        Some(item9) => item9.at("squares", 15)?,
+                        Some(item9) => item9,
                         None => {
                             break 'loop3;
                         }
@@ -138,7 +137,7 @@ impl Generator for SquaresGen {
                     }
                     'loop6: loop {
                         i = match iter1.next() {
-                            Some(item13) => item13.at("squares", 15)?,
+                            Some(item13) => item13,
                             None => {
                                 break 'loop6;
                             }
@@ -174,7 +173,7 @@ impl Generator for CountdownGen {
         next.unwrap_or_else(|e| impossible_exception(e))
     }
     const NAME: &'static str = "countdown";
-    #[inline]
+    #[inline(always)]
     fn resume(&mut self, input: Input) -> PyResult<Step<Int, PyStr>> {
         match std::mem::replace(self, CountdownGen::Done) {
             CountdownGen::Start { mut n } => {
@@ -225,7 +224,7 @@ enum RatiosGen {
     /// Created: the body has not started.
     Start { xs: PyList<Int> },
     /// Paused at `yield 10 // x` (line 28).
-    AtLine28 { xs: PyList<Int>, iter1: PyIter<Int> },
+    AtLine28 { xs: PyList<Int>, iter1: PyListIter<Int> },
     /// Finished (returned, raised, or closed).
     Done,
 }
@@ -237,15 +236,15 @@ impl Generator for RatiosGen {
         next
     }
     const NAME: &'static str = "ratios";
-    #[inline]
+    #[inline(always)]
     fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, RatiosGen::Done) {
             RatiosGen::Start { mut xs } => {
                 let mut x: Int;
-                let mut iter1 = PyIter::from_plain(xs.iter());
+                let mut iter1 = xs.iter();
                 'loop9: loop {
                     x = match iter1.next() {
-                        Some(item19) => item19.at("ratios", 27)?,
+                        Some(item19) => item19,
                         None => {
                             break 'loop9;
                         }
@@ -269,7 +268,7 @@ impl Generator for RatiosGen {
                     }
                     'loop12: loop {
                         x = match iter1.next() {
-                            Some(item23) => item23.at("ratios", 27)?,
+                            Some(item23) => item23,
                             None => {
                                 break 'loop12;
                             }
@@ -292,7 +291,7 @@ enum GuardedGen {
     /// Created: the body has not started.
     Start { n: Int },
     /// Paused at `yield i` (line 34).
-    AtLine34 { n: Int, iter1: PyIter<Int> },
+    AtLine34 { n: Int, iter1: RangeIter },
     /// Finished (returned, raised, or closed).
     Done,
 }
@@ -304,27 +303,21 @@ impl Generator for GuardedGen {
         next
     }
     const NAME: &'static str = "guarded";
-    #[inline]
+    #[inline(always)]
     fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, GuardedGen::Done) {
             GuardedGen::Start { mut n } => {
                 let mut i: Int;
                 let completion27 = 'finally13: {
-                    let mut iter1 = PyIter::from_plain(
-                        match range(&Int::Small(0), &n, &Int::Small(1)).at("guarded", 33)
-                        {
-                            Ok(value) => value,
-                            Err(err) => break 'finally13 Completion::Raise(err),
-                        },
-                    );
+                    let mut iter1 = match range(&Int::Small(0), &n, &Int::Small(1))
+                        .at("guarded", 33)
+                    {
+                        Ok(value) => value,
+                        Err(err) => break 'finally13 Completion::Raise(err),
+                    };
                     'loop14: loop {
                         i = match iter1.next() {
-                            Some(item25) => {
-                                match item25.at("guarded", 33) {
-                                    Ok(value) => value,
-                                    Err(err) => break 'finally13 Completion::Raise(err),
-                                }
-                            }
+                            Some(item25) => item25,
                             None => {
                                 break 'loop14;
                             }
@@ -364,12 +357,7 @@ impl Generator for GuardedGen {
                         }
                         'loop18: loop {
                             i = match iter1.next() {
-                                Some(item32) => {
-                                    match item32.at("guarded", 33) {
-                                        Ok(value) => value,
-                                        Err(err) => break 'finally15 Completion::Raise(err),
-                                    }
-                                }
+                                Some(item32) => item32,
                                 None => {
                                     break 'loop18;
                                 }
@@ -417,7 +405,7 @@ impl Generator for MaybeUnboundGen {
         next
     }
     const NAME: &'static str = "maybe_unbound";
-    #[inline]
+    #[inline(always)]
     fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, MaybeUnboundGen::Done) {
             MaybeUnboundGen::Start { mut flag } => {
@@ -510,7 +498,7 @@ fn module_body() -> PyResult<()> {
             &[
                 &PyList::from_vec(
                     try_collect(
-                            itertools_islice(
+                            itertools_islice_iter(
                                     PyIter::from_plain(fib().at("<module>", 46)?.into_local()),
                                     None,
                                     Some(&Int::Small(12)),

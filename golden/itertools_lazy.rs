@@ -40,7 +40,7 @@ fn firsts(mut n: Int, mut limit: Int) -> PyResult<PyList<Int>> {
     Ok(
         PyList::from_vec(
             try_collect(
-                    itertools_islice(small.clone(), None, Some(&n.clone()), None)
+                    itertools_islice_iter(small.clone(), None, Some(&n.clone()), None)
                         .at("firsts", 10)?,
                 )
                 .at("firsts", 10)?
@@ -129,7 +129,7 @@ fn module_body() -> PyResult<()> {
             &[
                 &PyList::from_vec(
                     try_collect(
-                            itertools_islice(
+                            itertools_islice_iter(
                                     it.clone(),
                                     None,
                                     Some(&Int::Small(2)),
@@ -145,7 +145,7 @@ fn module_body() -> PyResult<()> {
                 &it.next_item().at("<module>", 19)?,
                 &PyList::from_vec(
                     try_collect(
-                            itertools_islice(
+                            itertools_islice_iter(
                                     it.clone(),
                                     Some(&Int::Small(0)),
                                     None,
@@ -167,7 +167,7 @@ fn module_body() -> PyResult<()> {
             &[
                 &PyList::from_vec(
                     try_collect(
-                            itertools_islice(
+                            itertools_islice_iter(
                                     PyIter::from_plain(PyStr::from("abcdefg").iter()),
                                     Some(&Int::Small(1)),
                                     Some(&Int::Small(6)),
@@ -182,7 +182,7 @@ fn module_body() -> PyResult<()> {
                 ),
                 &PyList::from_vec(
                     try_collect(
-                            itertools_islice(
+                            itertools_islice_iter(
                                     PyIter::from_plain(
                                         range(&Int::Small(0), &Int::Small(10), &Int::Small(1))
                                             .at("<module>", 20)?,
@@ -667,7 +667,7 @@ fn module_body() -> PyResult<()> {
             &[
                 &PyList::from_vec(
                     try_collect(
-                            itertools_islice(
+                            itertools_islice_iter(
                                     itertools_cycle(
                                         PyIter::from_plain(
                                             <PyList<
@@ -698,7 +698,7 @@ fn module_body() -> PyResult<()> {
                 ),
                 &PyList::from_vec(
                     try_collect(
-                            itertools_islice(
+                            itertools_islice_iter(
                                     itertools_repeat(PyStr::from("z"), None),
                                     None,
                                     Some(&Int::Small(2)),
@@ -741,7 +741,7 @@ fn module_body() -> PyResult<()> {
         )
         .at("<module>", 43)?;
     total = Int::Small(0);
-    for item25 in itertools_islice(
+    for item25 in itertools_islice_iter(
             itertools_count(Int::Small(1), Int::Small(1)),
             None,
             Some(&Int::Small(5)),

@@ -16,7 +16,7 @@ enum NumbersGen {
     /// Created: the body has not started.
     Start { n: Int },
     /// Paused at `yield i` (line 8).
-    AtLine8 { n: Int, iter1: PyIter<Int> },
+    AtLine8 { n: Int, iter1: RangeIter },
     /// Finished (returned, raised, or closed).
     Done,
 }
@@ -28,17 +28,16 @@ impl Generator for NumbersGen {
         next
     }
     const NAME: &'static str = "numbers";
-    #[inline]
+    #[inline(always)]
     fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, NumbersGen::Done) {
             NumbersGen::Start { mut n } => {
                 let mut i: Int;
-                let mut iter1 = PyIter::from_plain(
-                    range(&Int::Small(0), &n, &Int::Small(1)).at("numbers", 6)?,
-                );
+                let mut iter1 = range(&Int::Small(0), &n, &Int::Small(1))
+                    .at("numbers", 6)?;
                 'loop1: loop {
                     i = match iter1.next() {
-                        Some(item1) => item1.at("numbers", 6)?,
+                        Some(item1) => item1,
                         None => {
                             break 'loop1;
                         }
@@ -63,7 +62,7 @@ impl Generator for NumbersGen {
                     }
                     'loop4: loop {
                         i = match iter1.next() {
-                            Some(item5) => item5.at("numbers", 6)?,
+                            Some(item5) => item5,
                             None => {
                                 break 'loop4;
                             }

@@ -16,7 +16,7 @@ enum SrcGen {
     /// Created: the body has not started.
     Start { tag: PyStr, n: Int },
     /// Paused at `yield i` (line 7).
-    AtLine7 { tag: PyStr, n: Int, iter1: PyIter<Int> },
+    AtLine7 { tag: PyStr, n: Int, iter1: RangeIter },
     /// Finished (returned, raised, or closed).
     Done,
 }
@@ -28,18 +28,16 @@ impl Generator for SrcGen {
         next
     }
     const NAME: &'static str = "src";
-    #[inline]
+    #[inline(always)]
     fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, SrcGen::Done) {
             SrcGen::Start { mut tag, mut n } => {
                 let mut i: Int;
                 print(&[&PyStr::from("make"), &tag], " ", "\n").at("src", 4)?;
-                let mut iter1 = PyIter::from_plain(
-                    range(&Int::Small(0), &n, &Int::Small(1)).at("src", 5)?,
-                );
+                let mut iter1 = range(&Int::Small(0), &n, &Int::Small(1)).at("src", 5)?;
                 'loop1: loop {
                     i = match iter1.next() {
-                        Some(item1) => item1.at("src", 5)?,
+                        Some(item1) => item1,
                         None => {
                             break 'loop1;
                         }
@@ -69,7 +67,7 @@ impl Generator for SrcGen {
                     }
                     'loop4: loop {
                         i = match iter1.next() {
-                            Some(item5) => item5.at("src", 5)?,
+                            Some(item5) => item5,
                             None => {
                                 break 'loop4;
                             }

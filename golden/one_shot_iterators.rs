@@ -16,7 +16,7 @@ enum NoisyGen {
     /// Created: the body has not started.
     Start { xs: PyList<Int> },
     /// Paused at `yield x` (line 5).
-    AtLine5 { xs: PyList<Int>, iter1: PyIter<Int> },
+    AtLine5 { xs: PyList<Int>, iter1: PyListIter<Int> },
     /// Finished (returned, raised, or closed).
     Done,
 }
@@ -28,15 +28,15 @@ impl Generator for NoisyGen {
         next
     }
     const NAME: &'static str = "noisy";
-    #[inline]
+    #[inline(always)]
     fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, NoisyGen::Done) {
             NoisyGen::Start { mut xs } => {
                 let mut x: Int;
-                let mut iter1 = PyIter::from_plain(xs.iter());
+                let mut iter1 = xs.iter();
                 'loop1: loop {
                     x = match iter1.next() {
-                        Some(item1) => item1.at("noisy", 3)?,
+                        Some(item1) => item1,
                         None => {
                             break 'loop1;
                         }
@@ -61,7 +61,7 @@ impl Generator for NoisyGen {
                     }
                     'loop4: loop {
                         x = match iter1.next() {
-                            Some(item5) => item5.at("noisy", 3)?,
+                            Some(item5) => item5,
                             None => {
                                 break 'loop4;
                             }

@@ -18,7 +18,7 @@ enum WalkGen {
     /// Paused at `yield "  " * depth + name` (line 7).
     AtLine7 { depth: Int, children: Value },
     /// Paused at `yield from walk(child, depth + 1)` (line 9).
-    AtLine9 { depth: Int, children: Value, iter1: PyIter<Value>, sub2: PyGen<WalkGen> },
+    AtLine9 { depth: Int, children: Value, iter1: ValueIter, sub2: PyGen<WalkGen> },
     /// Finished (returned, raised, or closed).
     Done,
 }
@@ -32,94 +32,29 @@ impl Generator for WalkGen {
     const NAME: &'static str = "walk";
     #[inline]
     fn resume(&mut self, input: Input) -> PyResult<Step<Value, ()>> {
-        match std::mem::replace(self, WalkGen::Done) {
-            WalkGen::Start { mut tree, mut depth } => {
-                let mut name: Value;
-                let mut children: Value;
-                let mut child: Value;
-                let items1 = unpack_value(&tree.clone(), 2).at("walk", 6)?;
-                name = items1[0].clone();
-                children = items1[1].clone();
-                let yielded2 = PyStr::from("  ")
-                    .repeat(&depth.clone())
-                    .at("walk", 7)?
-                    .into_value()
-                    .add(&name.clone())
-                    .at("walk", 7)?;
-                *self = WalkGen::AtLine7 {
-                    depth,
-                    children,
-                };
-                return Ok(Step::Yield(yielded2));
-                Ok(Step::Return(()))
-            }
-            WalkGen::AtLine7 { mut depth, mut children } => {
-                let mut tree: Value;
-                let mut name: Value;
-                let mut child: Value;
-                match input {
-                    Input::Throw(thrown3) => {
-                        return Err(thrown3.with_frame("walk", 7, None));
+        match self {
+            WalkGen::AtLine9 { sub2, .. } => {
+                let delegated10 = match sub2.delegate(input) {
+                    Ok(Step::Yield(yielded8)) => {
+                        return Ok(Step::Yield(yielded8));
                     }
-                    _ => {}
+                    step9 => step9,
                 };
-                let mut iter1 = PyIter::new(children.iter().at("walk", 8)?);
-                'loop1: loop {
-                    child = match iter1.next() {
-                        Some(item5) => item5.at("walk", 8)?,
-                        None => {
-                            break 'loop1;
-                        }
-                    };
-                    let mut sub2 = walk(child.clone(), &depth + 1).at("walk", 9)?;
-                    {
-                        match sub2.delegate(Input::Next).at("walk", 9)? {
-                            Step::Yield(yielded6) => {
-                                *self = WalkGen::AtLine9 {
-                                    depth,
-                                    children,
-                                    iter1,
-                                    sub2,
-                                };
-                                return Ok(Step::Yield(yielded6));
-                            }
-                            Step::Return(returned7) => returned7,
-                        };
-                    };
-                }
-                Ok(Step::Return(()))
-            }
-            WalkGen::AtLine9 { mut depth, mut children, mut iter1, mut sub2 } => {
+                let WalkGen::AtLine9 { mut depth, mut children, mut iter1, mut sub2 } = std::mem::replace(
+                    self,
+                    WalkGen::Done,
+                ) else {
+                    return Err(
+                        PyErr::runtime_error("py2rust: internal error: generator state"),
+                    );
+                };
                 let mut tree: Value;
                 let mut name: Value;
                 let mut child: Value;
                 'brk2: {
                     'cnt3: {
                         {
-                            match sub2.delegate(input).at("walk", 9)? {
-                                Step::Yield(yielded8) => {
-                                    *self = WalkGen::AtLine9 {
-                                        depth,
-                                        children,
-                                        iter1,
-                                        sub2,
-                                    };
-                                    return Ok(Step::Yield(yielded8));
-                                }
-                                Step::Return(returned9) => returned9,
-                            };
-                        };
-                    }
-                    'loop4: loop {
-                        child = match iter1.next() {
-                            Some(item10) => item10.at("walk", 8)?,
-                            None => {
-                                break 'loop4;
-                            }
-                        };
-                        let mut sub2 = walk(child.clone(), &depth + 1).at("walk", 9)?;
-                        {
-                            match sub2.delegate(Input::Next).at("walk", 9)? {
+                            match delegated10.at("walk", 9)? {
                                 Step::Yield(yielded11) => {
                                     *self = WalkGen::AtLine9 {
                                         depth,
@@ -133,11 +68,93 @@ impl Generator for WalkGen {
                             };
                         };
                     }
+                    'loop4: loop {
+                        child = match iter1.next() {
+                            Some(item13) => item13.at("walk", 8)?,
+                            None => {
+                                break 'loop4;
+                            }
+                        };
+                        let mut sub2 = walk(child.clone(), &depth + 1).at("walk", 9)?;
+                        {
+                            match sub2.delegate(Input::Next).at("walk", 9)? {
+                                Step::Yield(yielded14) => {
+                                    *self = WalkGen::AtLine9 {
+                                        depth,
+                                        children,
+                                        iter1,
+                                        sub2,
+                                    };
+                                    return Ok(Step::Yield(yielded14));
+                                }
+                                Step::Return(returned15) => returned15,
+                            };
+                        };
+                    }
                 }
                 Ok(Step::Return(()))
             }
-            WalkGen::Done => {
-                Err(PyErr::runtime_error("generator resumed after it finished"))
+            _ => {
+                match std::mem::replace(self, WalkGen::Done) {
+                    WalkGen::Start { mut tree, mut depth } => {
+                        let mut name: Value;
+                        let mut children: Value;
+                        let mut child: Value;
+                        let items1 = unpack_value(&tree.clone(), 2).at("walk", 6)?;
+                        name = items1[0].clone();
+                        children = items1[1].clone();
+                        let yielded2 = PyStr::from("  ")
+                            .repeat(&depth.clone())
+                            .at("walk", 7)?
+                            .into_value()
+                            .add(&name.clone())
+                            .at("walk", 7)?;
+                        *self = WalkGen::AtLine7 {
+                            depth,
+                            children,
+                        };
+                        return Ok(Step::Yield(yielded2));
+                        Ok(Step::Return(()))
+                    }
+                    WalkGen::AtLine7 { mut depth, mut children } => {
+                        let mut tree: Value;
+                        let mut name: Value;
+                        let mut child: Value;
+                        match input {
+                            Input::Throw(thrown3) => {
+                                return Err(thrown3.with_frame("walk", 7, None));
+                            }
+                            _ => {}
+                        };
+                        let mut iter1 = children.iter().at("walk", 8)?;
+                        'loop1: loop {
+                            child = match iter1.next() {
+                                Some(item5) => item5.at("walk", 8)?,
+                                None => {
+                                    break 'loop1;
+                                }
+                            };
+                            let mut sub2 = walk(child.clone(), &depth + 1)
+                                .at("walk", 9)?;
+                            {
+                                match sub2.delegate(Input::Next).at("walk", 9)? {
+                                    Step::Yield(yielded6) => {
+                                        *self = WalkGen::AtLine9 {
+                                            depth,
+                                            children,
+                                            iter1,
+                                            sub2,
+                                        };
+                                        return Ok(Step::Yield(yielded6));
+                                    }
+                                    Step::Return(returned7) => returned7,
+                                };
+                            };
+                        }
+                        Ok(Step::Return(()))
+                    }
+                    _ => Err(PyErr::runtime_error("generator resumed after it finished")),
+                }
             }
         }
     }
@@ -170,11 +187,11 @@ fn module_body() -> PyResult<()> {
             ],
         ),
     );
-    for item13 in walk(t.clone().into_value(), Int::Small(0))
+    for item16 in walk(t.clone().into_value(), Int::Small(0))
         .at("<module>", 13)?
         .into_local()
     {
-        let line = item13.at("<module>", 13)?;
+        let line = item16.at("<module>", 13)?;
         print(&[&line], " ", "\n").at("<module>", 14)?;
     }
     pair = <PyList<
@@ -188,27 +205,27 @@ fn module_body() -> PyResult<()> {
         )
             .into_value();
     }
-    let items14 = unpack_value(&pair.clone(), 2).at("<module>", 18)?;
-    a = items14[0].clone();
-    b = items14[1].clone();
+    let items17 = unpack_value(&pair.clone(), 2).at("<module>", 18)?;
+    a = items17[0].clone();
+    b = items17[1].clone();
     print(&[&a, &b], " ", "\n").at("<module>", 19)?;
-    let outcome16 = 'try5: {
-        let items15 = match unpack(t.1.clone().iter(), 2).at("<module>", 21) {
+    let outcome19 = 'try5: {
+        let items18 = match unpack(t.1.clone().iter(), 2).at("<module>", 21) {
             Ok(value) => value,
             Err(err) => break 'try5 Err(err),
         };
-        x = items15[0].clone();
-        y = items15[1].clone();
+        x = items18[0].clone();
+        y = items18[1].clone();
         Ok::<(), PyErr>(())
     };
-    match outcome16 {
+    match outcome19 {
         Ok(()) => {}
-        Err(caught17) => {
-            if caught17.is_instance(Exc::ValueError) {
-                e = caught17.clone();
+        Err(caught20) => {
+            if caught20.is_instance(Exc::ValueError) {
+                e = caught20.clone();
                 print(&[&PyStr::from("ValueError:"), &e], " ", "\n").at("<module>", 23)?;
             } else {
-                return Err(caught17);
+                return Err(caught20);
             }
         }
     };

@@ -30,7 +30,7 @@ impl Generator for InnerGen {
         next
     }
     const NAME: &'static str = "inner";
-    #[inline]
+    #[inline(always)]
     fn resume(&mut self, input: Input) -> PyResult<Step<PyStr, PyStr>> {
         match std::mem::replace(self, InnerGen::Done) {
             InnerGen::Start { mut tag } => {
@@ -147,18 +147,31 @@ impl Generator for OuterGen {
     const NAME: &'static str = "outer";
     #[inline]
     fn resume(&mut self, input: Input) -> PyResult<Step<PyStr, PyList<PyStr>>> {
-        match std::mem::replace(self, OuterGen::Done) {
-            OuterGen::Start => {
+        match self {
+            OuterGen::AtLine12 { sub1, .. } => {
+                let delegated19 = match sub1.delegate(input) {
+                    Ok(Step::Yield(yielded17)) => {
+                        return Ok(Step::Yield(yielded17));
+                    }
+                    step18 => step18,
+                };
+                let OuterGen::AtLine12 { mut sub1 } = std::mem::replace(
+                    self,
+                    OuterGen::Done,
+                ) else {
+                    return Err(
+                        PyErr::runtime_error("py2rust: internal error: generator state"),
+                    );
+                };
                 let mut first: PyStr;
                 let mut second: PyStr;
-                let mut sub1 = inner(PyStr::from("a")).at("outer", 12)?;
                 first = returned(
-                        match sub1.delegate(Input::Next).at("outer", 12)? {
-                            Step::Yield(yielded13) => {
+                        match delegated19.at("outer", 12)? {
+                            Step::Yield(yielded20) => {
                                 *self = OuterGen::AtLine12 { sub1 };
-                                return Ok(Step::Yield(yielded13));
+                                return Ok(Step::Yield(yielded20));
                             }
-                            Step::Return(returned14) => returned14,
+                            Step::Return(returned21) => returned21,
                         },
                     )
                     .at("outer", 12)?;
@@ -166,11 +179,11 @@ impl Generator for OuterGen {
                 let mut sub2 = inner(PyStr::from("b")).at("outer", 14)?;
                 second = returned(
                         match sub2.delegate(Input::Next).at("outer", 14)? {
-                            Step::Yield(yielded15) => {
+                            Step::Yield(yielded22) => {
                                 *self = OuterGen::AtLine14 { first, sub2 };
-                                return Ok(Step::Yield(yielded15));
+                                return Ok(Step::Yield(yielded22));
                             }
-                            Step::Return(returned16) => returned16,
+                            Step::Return(returned23) => returned23,
                         },
                     )
                     .at("outer", 14)?;
@@ -186,52 +199,29 @@ impl Generator for OuterGen {
                     ),
                 )
             }
-            OuterGen::AtLine12 { mut sub1 } => {
-                let mut first: PyStr;
-                let mut second: PyStr;
-                first = returned(
-                        match sub1.delegate(input).at("outer", 12)? {
-                            Step::Yield(yielded17) => {
-                                *self = OuterGen::AtLine12 { sub1 };
-                                return Ok(Step::Yield(yielded17));
-                            }
-                            Step::Return(returned18) => returned18,
-                        },
-                    )
-                    .at("outer", 12)?;
-                print(&[&PyStr::from("first:"), &first], " ", "\n").at("outer", 13)?;
-                let mut sub2 = inner(PyStr::from("b")).at("outer", 14)?;
-                second = returned(
-                        match sub2.delegate(Input::Next).at("outer", 14)? {
-                            Step::Yield(yielded19) => {
-                                *self = OuterGen::AtLine14 { first, sub2 };
-                                return Ok(Step::Yield(yielded19));
-                            }
-                            Step::Return(returned20) => returned20,
-                        },
-                    )
-                    .at("outer", 14)?;
-                print(&[&PyStr::from("second:"), &second], " ", "\n").at("outer", 15)?;
-                return Ok(
-                    Step::Return(
-                        <PyList<PyStr>>::from_vec(vec![first.clone(), second.clone()]),
-                    ),
-                );
-                Err(
-                    PyErr::runtime_error(
-                        "py2rust: internal error: a generator fell off its end",
-                    ),
-                )
-            }
-            OuterGen::AtLine14 { mut first, mut sub2 } => {
+            OuterGen::AtLine14 { sub2, .. } => {
+                let delegated26 = match sub2.delegate(input) {
+                    Ok(Step::Yield(yielded24)) => {
+                        return Ok(Step::Yield(yielded24));
+                    }
+                    step25 => step25,
+                };
+                let OuterGen::AtLine14 { mut first, mut sub2 } = std::mem::replace(
+                    self,
+                    OuterGen::Done,
+                ) else {
+                    return Err(
+                        PyErr::runtime_error("py2rust: internal error: generator state"),
+                    );
+                };
                 let mut second: PyStr;
                 second = returned(
-                        match sub2.delegate(input).at("outer", 14)? {
-                            Step::Yield(yielded21) => {
+                        match delegated26.at("outer", 14)? {
+                            Step::Yield(yielded27) => {
                                 *self = OuterGen::AtLine14 { first, sub2 };
-                                return Ok(Step::Yield(yielded21));
+                                return Ok(Step::Yield(yielded27));
                             }
-                            Step::Return(returned22) => returned22,
+                            Step::Return(returned28) => returned28,
                         },
                     )
                     .at("outer", 14)?;
@@ -247,8 +237,52 @@ impl Generator for OuterGen {
                     ),
                 )
             }
-            OuterGen::Done => {
-                Err(PyErr::runtime_error("generator resumed after it finished"))
+            _ => {
+                match std::mem::replace(self, OuterGen::Done) {
+                    OuterGen::Start => {
+                        let mut first: PyStr;
+                        let mut second: PyStr;
+                        let mut sub1 = inner(PyStr::from("a")).at("outer", 12)?;
+                        first = returned(
+                                match sub1.delegate(Input::Next).at("outer", 12)? {
+                                    Step::Yield(yielded13) => {
+                                        *self = OuterGen::AtLine12 { sub1 };
+                                        return Ok(Step::Yield(yielded13));
+                                    }
+                                    Step::Return(returned14) => returned14,
+                                },
+                            )
+                            .at("outer", 12)?;
+                        print(&[&PyStr::from("first:"), &first], " ", "\n")
+                            .at("outer", 13)?;
+                        let mut sub2 = inner(PyStr::from("b")).at("outer", 14)?;
+                        second = returned(
+                                match sub2.delegate(Input::Next).at("outer", 14)? {
+                                    Step::Yield(yielded15) => {
+                                        *self = OuterGen::AtLine14 { first, sub2 };
+                                        return Ok(Step::Yield(yielded15));
+                                    }
+                                    Step::Return(returned16) => returned16,
+                                },
+                            )
+                            .at("outer", 14)?;
+                        print(&[&PyStr::from("second:"), &second], " ", "\n")
+                            .at("outer", 15)?;
+                        return Ok(
+                            Step::Return(
+                                <PyList<
+                                    PyStr,
+                                >>::from_vec(vec![first.clone(), second.clone()]),
+                            ),
+                        );
+                        Err(
+                            PyErr::runtime_error(
+                                "py2rust: internal error: a generator fell off its end",
+                            ),
+                        )
+                    }
+                    _ => Err(PyErr::runtime_error("generator resumed after it finished")),
+                }
             }
         }
     }
@@ -258,9 +292,9 @@ enum FlattenGen {
     /// Created: the body has not started.
     Start { x: Value },
     /// Paused at `yield from flatten(item)` (line 22).
-    AtLine22 { x: Value, iter1: PyIter<Value>, sub1: PyGen<FlattenGen> },
+    AtLine22 { x: Value, iter1: ValueIter, sub1: PyGen<FlattenGen> },
     /// Paused at `yield item` (line 24).
-    AtLine24 { x: Value, iter1: PyIter<Value> },
+    AtLine24 { x: Value, iter1: ValueIter },
     /// Finished (returned, raised, or closed).
     Done,
 }
@@ -274,61 +308,42 @@ impl Generator for FlattenGen {
     const NAME: &'static str = "flatten";
     #[inline]
     fn resume(&mut self, input: Input) -> PyResult<Step<Value, ()>> {
-        match std::mem::replace(self, FlattenGen::Done) {
-            FlattenGen::Start { mut x } => {
-                let mut item: Value;
-                let mut iter1 = PyIter::new(x.iter().at("flatten", 20)?);
-                'loop3: loop {
-                    item = match iter1.next() {
-                        Some(item23) => item23.at("flatten", 20)?,
-                        None => {
-                            break 'loop3;
-                        }
-                    };
-                    if item.is_builtin_instance("list") {
-                        let mut sub1 = flatten(item.clone()).at("flatten", 22)?;
-                        {
-                            match sub1.delegate(Input::Next).at("flatten", 22)? {
-                                Step::Yield(yielded24) => {
-                                    *self = FlattenGen::AtLine22 {
-                                        x,
-                                        iter1,
-                                        sub1,
-                                    };
-                                    return Ok(Step::Yield(yielded24));
-                                }
-                                Step::Return(returned25) => returned25,
-                            };
-                        };
-                    } else {
-                        let yielded26 = item.clone();
-                        *self = FlattenGen::AtLine24 { x, iter1 };
-                        return Ok(Step::Yield(yielded26));
+        match self {
+            FlattenGen::AtLine22 { sub1, .. } => {
+                let delegated35 = match sub1.delegate(input) {
+                    Ok(Step::Yield(yielded33)) => {
+                        return Ok(Step::Yield(yielded33));
                     }
-                }
-                Ok(Step::Return(()))
-            }
-            FlattenGen::AtLine22 { mut x, mut iter1, mut sub1 } => {
+                    step34 => step34,
+                };
+                let FlattenGen::AtLine22 { mut x, mut iter1, mut sub1 } = std::mem::replace(
+                    self,
+                    FlattenGen::Done,
+                ) else {
+                    return Err(
+                        PyErr::runtime_error("py2rust: internal error: generator state"),
+                    );
+                };
                 let mut item: Value;
                 'brk4: {
                     'cnt5: {
                         {
-                            match sub1.delegate(input).at("flatten", 22)? {
-                                Step::Yield(yielded27) => {
+                            match delegated35.at("flatten", 22)? {
+                                Step::Yield(yielded36) => {
                                     *self = FlattenGen::AtLine22 {
                                         x,
                                         iter1,
                                         sub1,
                                     };
-                                    return Ok(Step::Yield(yielded27));
+                                    return Ok(Step::Yield(yielded36));
                                 }
-                                Step::Return(returned28) => returned28,
+                                Step::Return(returned37) => returned37,
                             };
                         };
                     }
                     'loop6: loop {
                         item = match iter1.next() {
-                            Some(item29) => item29.at("flatten", 20)?,
+                            Some(item38) => item38.at("flatten", 20)?,
                             None => {
                                 break 'loop6;
                             }
@@ -337,70 +352,105 @@ impl Generator for FlattenGen {
                             let mut sub1 = flatten(item.clone()).at("flatten", 22)?;
                             {
                                 match sub1.delegate(Input::Next).at("flatten", 22)? {
-                                    Step::Yield(yielded30) => {
+                                    Step::Yield(yielded39) => {
                                         *self = FlattenGen::AtLine22 {
                                             x,
                                             iter1,
                                             sub1,
                                         };
-                                        return Ok(Step::Yield(yielded30));
+                                        return Ok(Step::Yield(yielded39));
                                     }
-                                    Step::Return(returned31) => returned31,
+                                    Step::Return(returned40) => returned40,
                                 };
                             };
                         } else {
-                            let yielded32 = item.clone();
+                            let yielded41 = item.clone();
                             *self = FlattenGen::AtLine24 { x, iter1 };
-                            return Ok(Step::Yield(yielded32));
+                            return Ok(Step::Yield(yielded41));
                         }
                     }
                 }
                 Ok(Step::Return(()))
             }
-            FlattenGen::AtLine24 { mut x, mut iter1 } => {
-                let mut item: Value;
-                'brk7: {
-                    'cnt8: {
-                        match input {
-                            Input::Throw(thrown33) => {
-                                return Err(thrown33.with_frame("flatten", 24, None));
+            _ => {
+                match std::mem::replace(self, FlattenGen::Done) {
+                    FlattenGen::Start { mut x } => {
+                        let mut item: Value;
+                        let mut iter1 = x.iter().at("flatten", 20)?;
+                        'loop3: loop {
+                            item = match iter1.next() {
+                                Some(item29) => item29.at("flatten", 20)?,
+                                None => {
+                                    break 'loop3;
+                                }
+                            };
+                            if item.is_builtin_instance("list") {
+                                let mut sub1 = flatten(item.clone()).at("flatten", 22)?;
+                                {
+                                    match sub1.delegate(Input::Next).at("flatten", 22)? {
+                                        Step::Yield(yielded30) => {
+                                            *self = FlattenGen::AtLine22 {
+                                                x,
+                                                iter1,
+                                                sub1,
+                                            };
+                                            return Ok(Step::Yield(yielded30));
+                                        }
+                                        Step::Return(returned31) => returned31,
+                                    };
+                                };
+                            } else {
+                                let yielded32 = item.clone();
+                                *self = FlattenGen::AtLine24 { x, iter1 };
+                                return Ok(Step::Yield(yielded32));
                             }
-                            _ => {}
-                        };
+                        }
+                        Ok(Step::Return(()))
                     }
-                    'loop9: loop {
-                        item = match iter1.next() {
-                            Some(item35) => item35.at("flatten", 20)?,
-                            None => {
-                                break 'loop9;
+                    FlattenGen::AtLine24 { mut x, mut iter1 } => {
+                        let mut item: Value;
+                        'brk7: {
+                            'cnt8: {
+                                match input {
+                                    Input::Throw(thrown42) => {
+                                        return Err(thrown42.with_frame("flatten", 24, None));
+                                    }
+                                    _ => {}
+                                };
                             }
-                        };
-                        if item.is_builtin_instance("list") {
-                            let mut sub1 = flatten(item.clone()).at("flatten", 22)?;
-                            {
-                                match sub1.delegate(Input::Next).at("flatten", 22)? {
-                                    Step::Yield(yielded36) => {
-                                        *self = FlattenGen::AtLine22 {
-                                            x,
-                                            iter1,
-                                            sub1,
+                            'loop9: loop {
+                                item = match iter1.next() {
+                                    Some(item44) => item44.at("flatten", 20)?,
+                                    None => {
+                                        break 'loop9;
+                                    }
+                                };
+                                if item.is_builtin_instance("list") {
+                                    let mut sub1 = flatten(item.clone()).at("flatten", 22)?;
+                                    {
+                                        match sub1.delegate(Input::Next).at("flatten", 22)? {
+                                            Step::Yield(yielded45) => {
+                                                *self = FlattenGen::AtLine22 {
+                                                    x,
+                                                    iter1,
+                                                    sub1,
+                                                };
+                                                return Ok(Step::Yield(yielded45));
+                                            }
+                                            Step::Return(returned46) => returned46,
                                         };
-                                        return Ok(Step::Yield(yielded36));
-                                    }
-                                    Step::Return(returned37) => returned37,
-                                };
-                            };
-                        } else {
-                            let yielded38 = item.clone();
-                            *self = FlattenGen::AtLine24 { x, iter1 };
-                            return Ok(Step::Yield(yielded38));
+                                    };
+                                } else {
+                                    let yielded47 = item.clone();
+                                    *self = FlattenGen::AtLine24 { x, iter1 };
+                                    return Ok(Step::Yield(yielded47));
+                                }
+                            }
                         }
+                        Ok(Step::Return(()))
                     }
+                    _ => Err(PyErr::runtime_error("generator resumed after it finished")),
                 }
-                Ok(Step::Return(()))
-            }
-            FlattenGen::Done => {
-                Err(PyErr::runtime_error("generator resumed after it finished"))
             }
         }
     }
@@ -428,83 +478,113 @@ impl Generator for ChainedGen {
     const NAME: &'static str = "chained";
     #[inline]
     fn resume(&mut self, input: Input) -> PyResult<Step<Value, ()>> {
-        match std::mem::replace(self, ChainedGen::Done) {
-            ChainedGen::Start => {
-                let mut sub1 = DelegateIter(
-                    PyIter::from_plain(
-                        <PyList<Int>>::from_vec(vec![Int::Small(1), Int::Small(2)])
-                            .iter(),
-                    ),
-                );
-                match sub1.delegate(Input::Next).at("chained", 28)? {
-                    Step::Yield(yielded39) => {
-                        *self = ChainedGen::AtLine28 { sub1 };
-                        return Ok(Step::Yield(yielded39.into_value()));
+        match self {
+            ChainedGen::AtLine28 { sub1, .. } => {
+                let delegated55 = match sub1.delegate(input) {
+                    Ok(Step::Yield(yielded53)) => {
+                        return Ok(Step::Yield(yielded53.into_value()));
                     }
-                    Step::Return(returned40) => returned40,
+                    step54 => step54,
+                };
+                let ChainedGen::AtLine28 { mut sub1 } = std::mem::replace(
+                    self,
+                    ChainedGen::Done,
+                ) else {
+                    return Err(
+                        PyErr::runtime_error("py2rust: internal error: generator state"),
+                    );
+                };
+                match delegated55.at("chained", 28)? {
+                    Step::Yield(yielded56) => {
+                        *self = ChainedGen::AtLine28 { sub1 };
+                        return Ok(Step::Yield(yielded56.into_value()));
+                    }
+                    Step::Return(returned57) => returned57,
                 };
                 let mut sub2 = DelegateIter(
                     PyIter::from_plain(PyStr::from("xy").iter()),
                 );
                 match sub2.delegate(Input::Next).at("chained", 29)? {
-                    Step::Yield(yielded41) => {
+                    Step::Yield(yielded58) => {
                         *self = ChainedGen::AtLine29 { sub2 };
-                        return Ok(Step::Yield(yielded41.into_value()));
+                        return Ok(Step::Yield(yielded58.into_value()));
                     }
-                    Step::Return(returned42) => returned42,
+                    Step::Return(returned59) => returned59,
                 };
-                let yielded43 = Int::Small(3).into_value();
+                let yielded60 = Int::Small(3).into_value();
                 *self = ChainedGen::AtLine30;
-                return Ok(Step::Yield(yielded43));
+                return Ok(Step::Yield(yielded60));
                 Ok(Step::Return(()))
             }
-            ChainedGen::AtLine28 { mut sub1 } => {
-                match sub1.delegate(input).at("chained", 28)? {
-                    Step::Yield(yielded44) => {
-                        *self = ChainedGen::AtLine28 { sub1 };
-                        return Ok(Step::Yield(yielded44.into_value()));
+            ChainedGen::AtLine29 { sub2, .. } => {
+                let delegated63 = match sub2.delegate(input) {
+                    Ok(Step::Yield(yielded61)) => {
+                        return Ok(Step::Yield(yielded61.into_value()));
                     }
-                    Step::Return(returned45) => returned45,
+                    step62 => step62,
                 };
-                let mut sub2 = DelegateIter(
-                    PyIter::from_plain(PyStr::from("xy").iter()),
-                );
-                match sub2.delegate(Input::Next).at("chained", 29)? {
-                    Step::Yield(yielded46) => {
+                let ChainedGen::AtLine29 { mut sub2 } = std::mem::replace(
+                    self,
+                    ChainedGen::Done,
+                ) else {
+                    return Err(
+                        PyErr::runtime_error("py2rust: internal error: generator state"),
+                    );
+                };
+                match delegated63.at("chained", 29)? {
+                    Step::Yield(yielded64) => {
                         *self = ChainedGen::AtLine29 { sub2 };
-                        return Ok(Step::Yield(yielded46.into_value()));
+                        return Ok(Step::Yield(yielded64.into_value()));
                     }
-                    Step::Return(returned47) => returned47,
+                    Step::Return(returned65) => returned65,
                 };
-                let yielded48 = Int::Small(3).into_value();
+                let yielded66 = Int::Small(3).into_value();
                 *self = ChainedGen::AtLine30;
-                return Ok(Step::Yield(yielded48));
+                return Ok(Step::Yield(yielded66));
                 Ok(Step::Return(()))
             }
-            ChainedGen::AtLine29 { mut sub2 } => {
-                match sub2.delegate(input).at("chained", 29)? {
-                    Step::Yield(yielded49) => {
-                        *self = ChainedGen::AtLine29 { sub2 };
-                        return Ok(Step::Yield(yielded49.into_value()));
+            _ => {
+                match std::mem::replace(self, ChainedGen::Done) {
+                    ChainedGen::Start => {
+                        let mut sub1 = DelegateIter(
+                            PyIter::from_plain(
+                                <PyList<Int>>::from_vec(vec![Int::Small(1), Int::Small(2)])
+                                    .iter(),
+                            ),
+                        );
+                        match sub1.delegate(Input::Next).at("chained", 28)? {
+                            Step::Yield(yielded48) => {
+                                *self = ChainedGen::AtLine28 { sub1 };
+                                return Ok(Step::Yield(yielded48.into_value()));
+                            }
+                            Step::Return(returned49) => returned49,
+                        };
+                        let mut sub2 = DelegateIter(
+                            PyIter::from_plain(PyStr::from("xy").iter()),
+                        );
+                        match sub2.delegate(Input::Next).at("chained", 29)? {
+                            Step::Yield(yielded50) => {
+                                *self = ChainedGen::AtLine29 { sub2 };
+                                return Ok(Step::Yield(yielded50.into_value()));
+                            }
+                            Step::Return(returned51) => returned51,
+                        };
+                        let yielded52 = Int::Small(3).into_value();
+                        *self = ChainedGen::AtLine30;
+                        return Ok(Step::Yield(yielded52));
+                        Ok(Step::Return(()))
                     }
-                    Step::Return(returned50) => returned50,
-                };
-                let yielded51 = Int::Small(3).into_value();
-                *self = ChainedGen::AtLine30;
-                return Ok(Step::Yield(yielded51));
-                Ok(Step::Return(()))
-            }
-            ChainedGen::AtLine30 => {
-                match input {
-                    Input::Throw(thrown52) => {
-                        return Err(thrown52.with_frame("chained", 30, None));
+                    ChainedGen::AtLine30 => {
+                        match input {
+                            Input::Throw(thrown67) => {
+                                return Err(thrown67.with_frame("chained", 30, None));
+                            }
+                            _ => {}
+                        };
+                        Ok(Step::Return(()))
                     }
-                    _ => {}
-                };
-                Ok(Step::Return(()))
-            }
-            ChainedGen::Done => {
-                Err(PyErr::runtime_error("generator resumed after it finished"))
+                    _ => Err(PyErr::runtime_error("generator resumed after it finished")),
+                }
             }
         }
     }
@@ -532,122 +612,138 @@ impl Generator for DepthGen {
     const NAME: &'static str = "depth";
     #[inline]
     fn resume(&mut self, input: Input) -> PyResult<Step<PyStr, Int>> {
-        match std::mem::replace(self, DepthGen::Done) {
-            DepthGen::Start { mut n } => {
+        match self {
+            DepthGen::AtLine37 { sub2, .. } => {
+                let delegated82 = match sub2.delegate(input) {
+                    Ok(Step::Yield(yielded80)) => {
+                        return Ok(Step::Yield(yielded80));
+                    }
+                    step81 => step81,
+                };
+                let DepthGen::AtLine37 { mut n, mut sub2 } = std::mem::replace(
+                    self,
+                    DepthGen::Done,
+                ) else {
+                    return Err(
+                        PyErr::runtime_error("py2rust: internal error: generator state"),
+                    );
+                };
                 let mut got: Int;
-                if n == 0 {
-                    let yielded54 = PyStr::from("bottom");
-                    *self = DepthGen::AtLine35 { n };
-                    return Ok(Step::Yield(yielded54));
+                got = returned(
+                        match delegated82.at("depth", 37)? {
+                            Step::Yield(yielded83) => {
+                                *self = DepthGen::AtLine37 { n, sub2 };
+                                return Ok(Step::Yield(yielded83));
+                            }
+                            Step::Return(returned84) => returned84,
+                        },
+                    )
+                    .at("depth", 37)?;
+                let yielded86 = {
+                    let mut text85 = String::new();
+                    text85.push_str("level ");
+                    PyObject::write_str(&n, &mut text85).at("depth", 38)?;
+                    text85.push_str(" saw ");
+                    PyObject::write_str(&got, &mut text85).at("depth", 38)?;
+                    PyStr::from(text85)
+                };
+                *self = DepthGen::AtLine38 { got };
+                return Ok(Step::Yield(yielded86));
+                Err(
+                    PyErr::runtime_error(
+                        "py2rust: internal error: a generator fell off its end",
+                    ),
+                )
+            }
+            _ => {
+                match std::mem::replace(self, DepthGen::Done) {
+                    DepthGen::Start { mut n } => {
+                        let mut got: Int;
+                        if n == 0 {
+                            let yielded69 = PyStr::from("bottom");
+                            *self = DepthGen::AtLine35 { n };
+                            return Ok(Step::Yield(yielded69));
+                        }
+                        let mut sub2 = depth(&n - 1).at("depth", 37)?;
+                        got = returned(
+                                match sub2.delegate(Input::Next).at("depth", 37)? {
+                                    Step::Yield(yielded70) => {
+                                        *self = DepthGen::AtLine37 { n, sub2 };
+                                        return Ok(Step::Yield(yielded70));
+                                    }
+                                    Step::Return(returned71) => returned71,
+                                },
+                            )
+                            .at("depth", 37)?;
+                        let yielded73 = {
+                            let mut text72 = String::new();
+                            text72.push_str("level ");
+                            PyObject::write_str(&n, &mut text72).at("depth", 38)?;
+                            text72.push_str(" saw ");
+                            PyObject::write_str(&got, &mut text72).at("depth", 38)?;
+                            PyStr::from(text72)
+                        };
+                        *self = DepthGen::AtLine38 { got };
+                        return Ok(Step::Yield(yielded73));
+                        Err(
+                            PyErr::runtime_error(
+                                "py2rust: internal error: a generator fell off its end",
+                            ),
+                        )
+                    }
+                    DepthGen::AtLine35 { mut n } => {
+                        let mut got: Int;
+                        match input {
+                            Input::Throw(thrown74) => {
+                                return Err(thrown74.with_frame("depth", 35, None));
+                            }
+                            _ => {}
+                        };
+                        return Ok(Step::Return(Int::Small(0)));
+                        let mut sub2 = depth(&n - 1).at("depth", 37)?;
+                        got = returned(
+                                match sub2.delegate(Input::Next).at("depth", 37)? {
+                                    Step::Yield(yielded76) => {
+                                        *self = DepthGen::AtLine37 { n, sub2 };
+                                        return Ok(Step::Yield(yielded76));
+                                    }
+                                    Step::Return(returned77) => returned77,
+                                },
+                            )
+                            .at("depth", 37)?;
+                        let yielded79 = {
+                            let mut text78 = String::new();
+                            text78.push_str("level ");
+                            PyObject::write_str(&n, &mut text78).at("depth", 38)?;
+                            text78.push_str(" saw ");
+                            PyObject::write_str(&got, &mut text78).at("depth", 38)?;
+                            PyStr::from(text78)
+                        };
+                        *self = DepthGen::AtLine38 { got };
+                        return Ok(Step::Yield(yielded79));
+                        Err(
+                            PyErr::runtime_error(
+                                "py2rust: internal error: a generator fell off its end",
+                            ),
+                        )
+                    }
+                    DepthGen::AtLine38 { mut got } => {
+                        let mut n: Int;
+                        match input {
+                            Input::Throw(thrown87) => {
+                                return Err(thrown87.with_frame("depth", 38, None));
+                            }
+                            _ => {}
+                        };
+                        return Ok(Step::Return(&got + 1));
+                        Err(
+                            PyErr::runtime_error(
+                                "py2rust: internal error: a generator fell off its end",
+                            ),
+                        )
+                    }
+                    _ => Err(PyErr::runtime_error("generator resumed after it finished")),
                 }
-                let mut sub2 = depth(&n - 1).at("depth", 37)?;
-                got = returned(
-                        match sub2.delegate(Input::Next).at("depth", 37)? {
-                            Step::Yield(yielded55) => {
-                                *self = DepthGen::AtLine37 { n, sub2 };
-                                return Ok(Step::Yield(yielded55));
-                            }
-                            Step::Return(returned56) => returned56,
-                        },
-                    )
-                    .at("depth", 37)?;
-                let yielded58 = {
-                    let mut text57 = String::new();
-                    text57.push_str("level ");
-                    PyObject::write_str(&n, &mut text57).at("depth", 38)?;
-                    text57.push_str(" saw ");
-                    PyObject::write_str(&got, &mut text57).at("depth", 38)?;
-                    PyStr::from(text57)
-                };
-                *self = DepthGen::AtLine38 { got };
-                return Ok(Step::Yield(yielded58));
-                Err(
-                    PyErr::runtime_error(
-                        "py2rust: internal error: a generator fell off its end",
-                    ),
-                )
-            }
-            DepthGen::AtLine35 { mut n } => {
-                let mut got: Int;
-                match input {
-                    Input::Throw(thrown59) => {
-                        return Err(thrown59.with_frame("depth", 35, None));
-                    }
-                    _ => {}
-                };
-                return Ok(Step::Return(Int::Small(0)));
-                let mut sub2 = depth(&n - 1).at("depth", 37)?;
-                got = returned(
-                        match sub2.delegate(Input::Next).at("depth", 37)? {
-                            Step::Yield(yielded61) => {
-                                *self = DepthGen::AtLine37 { n, sub2 };
-                                return Ok(Step::Yield(yielded61));
-                            }
-                            Step::Return(returned62) => returned62,
-                        },
-                    )
-                    .at("depth", 37)?;
-                let yielded64 = {
-                    let mut text63 = String::new();
-                    text63.push_str("level ");
-                    PyObject::write_str(&n, &mut text63).at("depth", 38)?;
-                    text63.push_str(" saw ");
-                    PyObject::write_str(&got, &mut text63).at("depth", 38)?;
-                    PyStr::from(text63)
-                };
-                *self = DepthGen::AtLine38 { got };
-                return Ok(Step::Yield(yielded64));
-                Err(
-                    PyErr::runtime_error(
-                        "py2rust: internal error: a generator fell off its end",
-                    ),
-                )
-            }
-            DepthGen::AtLine37 { mut n, mut sub2 } => {
-                let mut got: Int;
-                got = returned(
-                        match sub2.delegate(input).at("depth", 37)? {
-                            Step::Yield(yielded65) => {
-                                *self = DepthGen::AtLine37 { n, sub2 };
-                                return Ok(Step::Yield(yielded65));
-                            }
-                            Step::Return(returned66) => returned66,
-                        },
-                    )
-                    .at("depth", 37)?;
-                let yielded68 = {
-                    let mut text67 = String::new();
-                    text67.push_str("level ");
-                    PyObject::write_str(&n, &mut text67).at("depth", 38)?;
-                    text67.push_str(" saw ");
-                    PyObject::write_str(&got, &mut text67).at("depth", 38)?;
-                    PyStr::from(text67)
-                };
-                *self = DepthGen::AtLine38 { got };
-                return Ok(Step::Yield(yielded68));
-                Err(
-                    PyErr::runtime_error(
-                        "py2rust: internal error: a generator fell off its end",
-                    ),
-                )
-            }
-            DepthGen::AtLine38 { mut got } => {
-                let mut n: Int;
-                match input {
-                    Input::Throw(thrown69) => {
-                        return Err(thrown69.with_frame("depth", 38, None));
-                    }
-                    _ => {}
-                };
-                return Ok(Step::Return(&got + 1));
-                Err(
-                    PyErr::runtime_error(
-                        "py2rust: internal error: a generator fell off its end",
-                    ),
-                )
-            }
-            DepthGen::Done => {
-                Err(PyErr::runtime_error("generator resumed after it finished"))
             }
         }
     }
@@ -669,25 +765,25 @@ impl Generator for WorkerGen {
         next
     }
     const NAME: &'static str = "worker";
-    #[inline]
+    #[inline(always)]
     fn resume(&mut self, input: Input) -> PyResult<Step<(), ()>> {
         match std::mem::replace(self, WorkerGen::Done) {
             WorkerGen::Start => {
                 let mut x: Value;
                 let mut e: PyErr;
-                let completion74 = 'finally10: {
+                let completion92 = 'finally10: {
                     'loop11: loop {
-                        let outcome72 = 'try12: {
-                            let yielded71 = ();
+                        let outcome90 = 'try12: {
+                            let yielded89 = ();
                             *self = WorkerGen::AtLine61;
-                            return Ok(Step::Yield(yielded71));
+                            return Ok(Step::Yield(yielded89));
                             Ok::<(), PyErr>(())
                         };
-                        match outcome72 {
+                        match outcome90 {
                             Ok(()) => {}
-                            Err(caught73) => {
-                                if caught73.is_instance(Exc::KeyError) {
-                                    e = caught73.clone();
+                            Err(caught91) => {
+                                if caught91.is_instance(Exc::KeyError) {
+                                    e = caught91.clone();
                                     match print(
                                             &[&PyStr::from("worker handles"), &e],
                                             " ",
@@ -699,7 +795,7 @@ impl Generator for WorkerGen {
                                         Err(err) => break 'finally10 Completion::Raise(err),
                                     };
                                 } else {
-                                    break 'finally10 Completion::Raise(caught73);
+                                    break 'finally10 Completion::Raise(caught91);
                                 }
                             }
                         };
@@ -707,13 +803,13 @@ impl Generator for WorkerGen {
                     Completion::<()>::Normal
                 };
                 print(&[&PyStr::from("worker stops")], " ", "\n").at("worker", 66)?;
-                match completion74 {
+                match completion92 {
                     Completion::Normal => {}
-                    Completion::Return(value75) => {
-                        return Ok(Step::Return(value75));
+                    Completion::Return(value93) => {
+                        return Ok(Step::Return(value93));
                     }
-                    Completion::Raise(err76) => {
-                        return Err(err76);
+                    Completion::Raise(err94) => {
+                        return Err(err94);
                     }
                     _ => {}
                 };
@@ -726,15 +822,15 @@ impl Generator for WorkerGen {
             WorkerGen::AtLine61 => {
                 let mut x: Value;
                 let mut e: PyErr;
-                let completion84 = 'finally13: {
+                let completion102 = 'finally13: {
                     'brk14: {
                         'cnt15: {
-                            let outcome79 = 'try16: {
+                            let outcome97 = 'try16: {
                                 x = match input {
-                                    Input::Throw(thrown77) => {
-                                        break 'try16 Err(thrown77.with_frame("worker", 61, None));
+                                    Input::Throw(thrown95) => {
+                                        break 'try16 Err(thrown95.with_frame("worker", 61, None));
                                     }
-                                    Input::Send(sent78) => sent78,
+                                    Input::Send(sent96) => sent96,
                                     Input::Next => Value::None,
                                 };
                                 match print(&[&PyStr::from("work"), &x], " ", "\n")
@@ -745,11 +841,11 @@ impl Generator for WorkerGen {
                                 };
                                 Ok::<(), PyErr>(())
                             };
-                            match outcome79 {
+                            match outcome97 {
                                 Ok(()) => {}
-                                Err(caught80) => {
-                                    if caught80.is_instance(Exc::KeyError) {
-                                        e = caught80.clone();
+                                Err(caught98) => {
+                                    if caught98.is_instance(Exc::KeyError) {
+                                        e = caught98.clone();
                                         match print(
                                                 &[&PyStr::from("worker handles"), &e],
                                                 " ",
@@ -761,23 +857,23 @@ impl Generator for WorkerGen {
                                             Err(err) => break 'finally13 Completion::Raise(err),
                                         };
                                     } else {
-                                        break 'finally13 Completion::Raise(caught80);
+                                        break 'finally13 Completion::Raise(caught98);
                                     }
                                 }
                             };
                         }
                         'loop17: loop {
-                            let outcome82 = 'try18: {
-                                let yielded81 = ();
+                            let outcome100 = 'try18: {
+                                let yielded99 = ();
                                 *self = WorkerGen::AtLine61;
-                                return Ok(Step::Yield(yielded81));
+                                return Ok(Step::Yield(yielded99));
                                 Ok::<(), PyErr>(())
                             };
-                            match outcome82 {
+                            match outcome100 {
                                 Ok(()) => {}
-                                Err(caught83) => {
-                                    if caught83.is_instance(Exc::KeyError) {
-                                        e = caught83.clone();
+                                Err(caught101) => {
+                                    if caught101.is_instance(Exc::KeyError) {
+                                        e = caught101.clone();
                                         match print(
                                                 &[&PyStr::from("worker handles"), &e],
                                                 " ",
@@ -789,7 +885,7 @@ impl Generator for WorkerGen {
                                             Err(err) => break 'finally13 Completion::Raise(err),
                                         };
                                     } else {
-                                        break 'finally13 Completion::Raise(caught83);
+                                        break 'finally13 Completion::Raise(caught101);
                                     }
                                 }
                             };
@@ -798,13 +894,13 @@ impl Generator for WorkerGen {
                     Completion::<()>::Normal
                 };
                 print(&[&PyStr::from("worker stops")], " ", "\n").at("worker", 66)?;
-                match completion84 {
+                match completion102 {
                     Completion::Normal => {}
-                    Completion::Return(value85) => {
-                        return Ok(Step::Return(value85));
+                    Completion::Return(value103) => {
+                        return Ok(Step::Return(value103));
                     }
-                    Completion::Raise(err86) => {
-                        return Err(err86);
+                    Completion::Raise(err104) => {
+                        return Err(err104);
                     }
                     _ => {}
                 };
@@ -839,34 +935,50 @@ impl Generator for ManagerGen {
     const NAME: &'static str = "manager";
     #[inline]
     fn resume(&mut self, input: Input) -> PyResult<Step<(), ()>> {
-        match std::mem::replace(self, ManagerGen::Done) {
-            ManagerGen::Start => {
-                let mut sub1 = worker().at("manager", 70)?;
+        match self {
+            ManagerGen::AtLine70 { sub1, .. } => {
+                let delegated109 = match sub1.delegate(input) {
+                    Ok(Step::Yield(yielded107)) => {
+                        return Ok(Step::Yield(yielded107));
+                    }
+                    step108 => step108,
+                };
+                let ManagerGen::AtLine70 { mut sub1 } = std::mem::replace(
+                    self,
+                    ManagerGen::Done,
+                ) else {
+                    return Err(
+                        PyErr::runtime_error("py2rust: internal error: generator state"),
+                    );
+                };
                 {
-                    match sub1.delegate(Input::Next).at("manager", 70)? {
-                        Step::Yield(yielded87) => {
+                    match delegated109.at("manager", 70)? {
+                        Step::Yield(yielded110) => {
                             *self = ManagerGen::AtLine70 { sub1 };
-                            return Ok(Step::Yield(yielded87));
+                            return Ok(Step::Yield(yielded110));
                         }
-                        Step::Return(returned88) => returned88,
+                        Step::Return(returned111) => returned111,
                     };
                 };
                 Ok(Step::Return(()))
             }
-            ManagerGen::AtLine70 { mut sub1 } => {
-                {
-                    match sub1.delegate(input).at("manager", 70)? {
-                        Step::Yield(yielded89) => {
-                            *self = ManagerGen::AtLine70 { sub1 };
-                            return Ok(Step::Yield(yielded89));
-                        }
-                        Step::Return(returned90) => returned90,
-                    };
-                };
-                Ok(Step::Return(()))
-            }
-            ManagerGen::Done => {
-                Err(PyErr::runtime_error("generator resumed after it finished"))
+            _ => {
+                match std::mem::replace(self, ManagerGen::Done) {
+                    ManagerGen::Start => {
+                        let mut sub1 = worker().at("manager", 70)?;
+                        {
+                            match sub1.delegate(Input::Next).at("manager", 70)? {
+                                Step::Yield(yielded105) => {
+                                    *self = ManagerGen::AtLine70 { sub1 };
+                                    return Ok(Step::Yield(yielded105));
+                                }
+                                Step::Return(returned106) => returned106,
+                            };
+                        };
+                        Ok(Step::Return(()))
+                    }
+                    _ => Err(PyErr::runtime_error("generator resumed after it finished")),
+                }
             }
         }
     }
@@ -912,22 +1024,22 @@ fn module_body() -> PyResult<()> {
         .at("<module>", 45)?;
     print(&[&o.send(Int::Small(2).into_value()).at("<module>", 46)?], " ", "\n")
         .at("<module>", 46)?;
-    let outcome91 = 'try19: {
+    let outcome112 = 'try19: {
         match o.send(().into_value()).at("<module>", 48) {
             Ok(value) => value,
             Err(err) => break 'try19 Err(err),
         };
         Ok::<(), PyErr>(())
     };
-    match outcome91 {
+    match outcome112 {
         Ok(()) => {}
-        Err(caught92) => {
-            if caught92.is_instance(Exc::StopIteration) {
-                stop = caught92.clone();
+        Err(caught113) => {
+            if caught113.is_instance(Exc::StopIteration) {
+                stop = caught113.clone();
                 print(&[&PyStr::from("outer returned"), &stop.stop_value()], " ", "\n")
                     .at("<module>", 50)?;
             } else {
-                return Err(caught92);
+                return Err(caught113);
             }
         }
     };

@@ -7,7 +7,7 @@ use crate::err::{Exc, PyErr, PyResult};
 use crate::object::PyObject;
 use crate::value::{IntoValue, Object, Value, ValueIter};
 use std::any::Any;
-use std::cell::{Cell, RefCell};
+use std::cell::{Cell, UnsafeCell};
 use std::rc::Rc;
 
 /// What resumes a suspended generator.
@@ -54,7 +54,10 @@ enum Status {
 }
 
 struct GenCell<G: Generator> {
-    state: RefCell<G>,
+    /// Reached only through `run`, which sets `status` to `Running` for as long as it holds the
+    /// state: a generator resuming itself is refused by its status before it could get there
+    /// (so no borrow flag is needed besides the status CPython keeps anyway).
+    state: UnsafeCell<G>,
     status: Cell<Status>,
 }
 
@@ -70,7 +73,7 @@ impl<G: Generator> Clone for PyGen<G> {
 impl<G: Generator> PyGen<G> {
     /// Calling a generator function: nothing of its body runs yet.
     pub fn new(start: G) -> PyGen<G> {
-        PyGen(Rc::new(GenCell { state: RefCell::new(start), status: Cell::new(Status::Created) }))
+        PyGen(Rc::new(GenCell { state: UnsafeCell::new(start), status: Cell::new(Status::Created) }))
     }
 
     /// One step of the protocol; `Ok(Step::Return(None))` when the generator was already done.
@@ -79,17 +82,17 @@ impl<G: Generator> PyGen<G> {
     }
 
     /// `next(g)`: `StopIteration` (carrying the return value) at the end.
-    #[inline]
+    #[inline(always)]
     pub fn next_value(&self) -> PyResult<G::Yield>
     where
         G::Return: IntoValue,
     {
-        finish(self.0.step(Input::Next))
+        finish(self.0.step_next())
     }
 
     /// `next(g, default)`.
     pub fn next_or(&self, default: G::Yield) -> PyResult<G::Yield> {
-        match self.0.step(Input::Next)? {
+        match self.0.step_next()? {
             Step::Yield(y) => Ok(y),
             Step::Return(_) => Ok(default),
         }
@@ -135,28 +138,50 @@ fn finish<Y, R: IntoValue>(step: PyResult<Step<Y, Option<R>>>) -> PyResult<Y> {
 }
 
 impl<G: Generator> GenCell<G> {
-    /// One resumption. The common case (resuming a paused generator, or starting one with
-    /// `next`) is inlined into the caller so that the state machine's `resume` can be too;
-    /// the protocol's other rules are on the cold path.
+    /// `next()`, the common resumption: inlined into the caller (so that the state machine's
+    /// `resume` can be too), with `Input::Next` a constant there rather than a value moved
+    /// through each call; the protocol's other rules are on the cold path.
+    #[inline(always)]
+    fn step_next(&self) -> PyResult<Step<G::Yield, Option<G::Return>>> {
+        match self.status.get() {
+            Status::Suspended | Status::Created => self.run(Input::Next),
+            _ => self.step_cold(Input::Next),
+        }
+    }
+
+    /// One resumption with any input.
     #[inline(always)]
     fn step(&self, input: Input) -> PyResult<Step<G::Yield, Option<G::Return>>> {
-        let status = self.status.get();
-        if status == Status::Suspended || (status == Status::Created && matches!(input, Input::Next)) {
-            self.status.set(Status::Running);
-            let result = self.state.borrow_mut().resume(input);
-            return match result {
-                Ok(Step::Yield(y)) => {
-                    self.status.set(Status::Suspended);
-                    Ok(Step::Yield(y))
-                }
-                Ok(Step::Return(r)) => {
-                    self.status.set(Status::Done);
-                    Ok(Step::Return(Some(r)))
-                }
-                Err(e) => Err(self.raised(e)),
-            };
+        if let Input::Next = input {
+            return self.step_next();
+        }
+        if self.status.get() == Status::Suspended {
+            return self.run(input);
         }
         self.step_cold(input)
+    }
+
+    /// Runs the state machine to its next `yield` or its end, with the status CPython reports
+    /// meanwhile (`Running`) and after.
+    #[inline(always)]
+    fn run(&self, input: Input) -> PyResult<Step<G::Yield, Option<G::Return>>> {
+        self.status.set(Status::Running);
+        // SAFETY: every path to `state` goes through `run`, which is only entered from a status
+        // other than `Running` and sets `Running` first; the reference ends before the status
+        // changes again. (A re-entrant `next`/`send`/`throw`/`close` meets `Running` and raises
+        // `ValueError`; the generator cannot be dropped while this call holds a reference.)
+        let result = unsafe { (*self.state.get()).resume(input) };
+        match result {
+            Ok(Step::Yield(y)) => {
+                self.status.set(Status::Suspended);
+                Ok(Step::Yield(y))
+            }
+            Ok(Step::Return(r)) => {
+                self.status.set(Status::Done);
+                Ok(Step::Return(Some(r)))
+            }
+            Err(e) => Err(self.raised(e)),
+        }
     }
 
     /// `step` for a generator that is running, finished, or just created and sent a value or
@@ -180,24 +205,9 @@ impl<G: Generator> GenCell<G> {
                     Err(e)
                 }
                 // `send(None)` starts it like `next`.
-                _ => {
-                    self.status.set(Status::Running);
-                    let result = self.state.borrow_mut().resume(input);
-                    match result {
-                        Ok(Step::Yield(y)) => {
-                            self.status.set(Status::Suspended);
-                            Ok(Step::Yield(y))
-                        }
-                        Ok(Step::Return(r)) => {
-                            self.status.set(Status::Done);
-                            Ok(Step::Return(Some(r)))
-                        }
-                        Err(e) => Err(self.raised(e)),
-                    }
-                }
+                _ => self.run(input),
             },
-            // Not reached: `step` resumes a suspended generator itself.
-            Status::Suspended => Err(PyErr::runtime_error("py2rust: internal error: generator step")),
+            Status::Suspended => self.run(input),
         }
     }
 
@@ -249,9 +259,11 @@ impl<G: Generator> Drop for GenCell<G> {
 impl<G: Generator> Iterator for PyGen<G> {
     type Item = PyResult<G::Yield>;
 
-    #[inline]
+    // Thin (as `next_value`): what it costs is the state machine's `resume`, inlined or not
+    // as the generated code asks.
+    #[inline(always)]
     fn next(&mut self) -> Option<PyResult<G::Yield>> {
-        match self.0.step(Input::Next) {
+        match self.0.step_next() {
             Ok(Step::Yield(y)) => Some(Ok(y)),
             Ok(Step::Return(_)) => None,
             Err(e) => Some(Err(e)),
@@ -393,16 +405,28 @@ impl<G: Generator> Delegate for PyGen<G> {
     /// `None` when the sub-generator had already finished (`yield from` gives `None` then).
     type Return = Option<G::Return>;
 
+    /// Inlined into the delegating generator's `resume`: one call per level of a chain of
+    /// `yield from`s, not two.
+    #[inline(always)]
     fn delegate(&mut self, input: Input) -> PyResult<Step<G::Yield, Option<G::Return>>> {
-        if let Input::Throw(e) = &input {
-            if e.is_instance(Exc::GeneratorExit) {
-                // close() of the delegating generator closes the sub-generator first, then
-                // GeneratorExit is raised in the delegating one.
-                self.close()?;
-                return Err(e.clone());
-            }
+        match input {
+            Input::Next => self.0.step_next(),
+            Input::Throw(e) if e.is_instance(Exc::GeneratorExit) => Err(self.close_delegate(e)),
+            input => self.0.step(input),
         }
-        self.0.step(input)
+    }
+}
+
+impl<G: Generator> PyGen<G> {
+    /// close() of the delegating generator closes the sub-generator first, then GeneratorExit
+    /// is raised in the delegating one.
+    #[cold]
+    #[inline(never)]
+    fn close_delegate(&self, exit: PyErr) -> PyErr {
+        match self.close() {
+            Ok(()) => exit,
+            Err(e) => e,
+        }
     }
 }
 
@@ -420,6 +444,7 @@ impl<T, I: Iterator<Item = PyResult<T>>> Delegate for DelegateIter<I> {
     type Item = T;
     type Return = ();
 
+    #[inline]
     fn delegate(&mut self, input: Input) -> PyResult<Step<T, ()>> {
         match input {
             Input::Throw(e) => Err(e),

@@ -34,12 +34,23 @@ pub enum Value {
 }
 
 /// Iterator over a `Value` (`for x in v`). Items are results because iterating an arbitrary
-/// object (a generator, later) can raise.
-pub struct ValueIter(Box<dyn Iterator<Item = PyResult<Value>>>);
+/// object (a generator, later) can raise. A list of values, the commonest dynamic iterable,
+/// is walked directly; anything else through its boxed iterator.
+pub struct ValueIter(ValueIterKind);
+
+enum ValueIterKind {
+    Values(crate::list::PyListIter<Value>),
+    Other(Box<dyn Iterator<Item = PyResult<Value>>>),
+}
 
 impl ValueIter {
     pub fn new(it: impl Iterator<Item = PyResult<Value>> + 'static) -> ValueIter {
-        ValueIter(Box::new(it))
+        ValueIter(ValueIterKind::Other(Box::new(it)))
+    }
+
+    /// Over a list of values (live: items appended during the loop are seen).
+    pub fn values(list: PyList<Value>) -> ValueIter {
+        ValueIter(ValueIterKind::Values(list.iter()))
     }
 }
 
@@ -47,7 +58,10 @@ impl Iterator for ValueIter {
     type Item = PyResult<Value>;
     #[inline]
     fn next(&mut self) -> Option<PyResult<Value>> {
-        self.0.next()
+        match &mut self.0 {
+            ValueIterKind::Values(items) => items.next().map(Ok),
+            ValueIterKind::Other(it) => it.next(),
+        }
     }
 }
 
@@ -271,6 +285,16 @@ impl Value {
         }
     }
 
+    /// Both operands machine-word ints: the common case of dynamic arithmetic, tried inline
+    /// before the general operator (which also handles overflow, bools, floats, objects).
+    #[inline(always)]
+    fn small_ints(&self, other: &Value) -> Option<(i64, i64)> {
+        match (self, other) {
+            (Value::Int(Int::Small(a)), Value::Int(Int::Small(b))) => Some((*a, *b)),
+            _ => None,
+        }
+    }
+
     /// Applies a numeric binary operator when both sides are numbers: ints (and bools) with
     /// `int_op`, otherwise both converted to float (`OverflowError` for huge ints) with `float_op`.
     fn num_binop(
@@ -287,7 +311,18 @@ impl Value {
     }
 
     /// `self + other`.
+    #[inline]
     pub fn add(&self, other: &Value) -> PyResult<Value> {
+        if let Some((a, b)) = self.small_ints(other) {
+            if let Some(c) = a.checked_add(b) {
+                return Ok(Value::Int(Int::Small(c)));
+            }
+        }
+        self.add_any(other)
+    }
+
+    #[inline(never)]
+    fn add_any(&self, other: &Value) -> PyResult<Value> {
         if let Some(r) = self.num_binop(other, |a, b| Ok(Value::Int(a + b)), |a, b| Ok(Value::Float(a + b))) {
             return r;
         }
@@ -310,7 +345,18 @@ impl Value {
     }
 
     /// `self - other`.
+    #[inline]
     pub fn sub(&self, other: &Value) -> PyResult<Value> {
+        if let Some((a, b)) = self.small_ints(other) {
+            if let Some(c) = a.checked_sub(b) {
+                return Ok(Value::Int(Int::Small(c)));
+            }
+        }
+        self.sub_any(other)
+    }
+
+    #[inline(never)]
+    fn sub_any(&self, other: &Value) -> PyResult<Value> {
         if let Some(r) = self.obj_binop(ObjBinOp::Sub, other) {
             return r;
         }
@@ -328,7 +374,18 @@ impl Value {
     }
 
     /// `self * other`, including sequence repetition (`'ab' * 3`, `3 * [0]`).
+    #[inline]
     pub fn mul(&self, other: &Value) -> PyResult<Value> {
+        if let Some((a, b)) = self.small_ints(other) {
+            if let Some(c) = a.checked_mul(b) {
+                return Ok(Value::Int(Int::Small(c)));
+            }
+        }
+        self.mul_any(other)
+    }
+
+    #[inline(never)]
+    fn mul_any(&self, other: &Value) -> PyResult<Value> {
         if let Some(r) = self.num_binop(other, |a, b| Ok(Value::Int(a * b)), |a, b| Ok(Value::Float(a * b))) {
             return r;
         }
@@ -377,7 +434,18 @@ impl Value {
     }
 
     /// `self % other`: numeric modulo, or printf-style formatting when `self` is a str.
+    #[inline]
     pub fn modulo(&self, other: &Value) -> PyResult<Value> {
+        if let Some((a, b)) = self.small_ints(other) {
+            if b != 0 {
+                return Int::Small(a).modulo(&Int::Small(b)).map(Value::Int);
+            }
+        }
+        self.modulo_any(other)
+    }
+
+    #[inline(never)]
+    fn modulo_any(&self, other: &Value) -> PyResult<Value> {
         if let Some(r) = self.num_binop(other, |a, b| a.modulo(b).map(Value::Int), |a, b| float_mod(a, b).map(Value::Float)) {
             return r;
         }
@@ -819,6 +887,10 @@ where
     }
     fn iter(self: Rc<Self>) -> PyResult<ValueIter> {
         // Index based through a handle to this very list: live, like `PyList::iter`.
+        // (A list of values needs no conversion: walked without a boxed iterator.)
+        if let Ok(values) = (Rc::clone(&self) as Rc<dyn Any>).downcast::<ListObj<Value>>() {
+            return Ok(ValueIter::values(PyList::from_rc(values)));
+        }
         Ok(ValueIter::new(PyList::from_rc(self).iter().map(|x| Ok(x.into_value()))))
     }
     fn contains(&self, x: &Value) -> PyResult<bool> {

@@ -54,6 +54,7 @@ fn gen_def(g: &GenDef) -> TokenStream {
         }
     };
     let doc = format!(" The generator function `{}` (line {}): one state per place it can be paused.", g.py_name, g.line);
+    let inline = if g.inline { quote! { #[inline(always)] } } else { quote! { #[inline] } };
     quote! {
         #[doc = #doc]
         enum #name {
@@ -68,7 +69,7 @@ fn gen_def(g: &GenDef) -> TokenStream {
             #item
             const NAME: &'static str = #py_name;
 
-            #[inline]
+            #inline
             fn resume(&mut self, input: Input) -> PyResult<Step<#y, #r>> #resume
         }
     }
@@ -92,6 +93,16 @@ fn field_ty(t: &FieldTy) -> TokenStream {
         FieldTy::Cell(t) => {
             let t = ty_tokens(t);
             quote! { PyCell<#t> }
+        }
+        FieldTy::ForIter(ForIter::Values) => quote! { ValueIter },
+        FieldTy::ForIter(ForIter::List(t)) => {
+            let t = ty_tokens(t);
+            quote! { PyListIter<#t> }
+        }
+        FieldTy::ForIter(ForIter::Range) => quote! { RangeIter },
+        FieldTy::ForIter(ForIter::Boxed(t)) => {
+            let t = ty_tokens(t);
+            quote! { PyIter<#t> }
         }
     }
 }
@@ -387,8 +398,8 @@ fn label_ref(l: &Option<String>) -> TokenStream {
     }
 }
 
-fn pat(p: &Pat) -> TokenStream {
-    match p {
+fn pat(pat_: &Pat) -> TokenStream {
+    match pat_ {
         Pat::Ident(n) => {
             let n = format_ident!("{}", n);
             quote! { #n }
@@ -407,7 +418,8 @@ fn pat(p: &Pat) -> TokenStream {
             quote! { #(#ns)|* }
         }
         Pat::Struct(p, fields) if fields.is_empty() => path(p),
-        Pat::Struct(p, fields) => {
+        Pat::Struct(p, fields) | Pat::StructRest(p, fields) => {
+            let rest = matches!(pat_, Pat::StructRest(..)).then(|| quote! { .. });
             let p = path(p);
             let fields = fields.iter().map(|(f, fp)| match fp {
                 // Shorthand: `AtLine4 { mut a }`.
@@ -425,7 +437,10 @@ fn pat(p: &Pat) -> TokenStream {
                     quote! { #f: #fp }
                 }
             });
-            quote! { #p { #(#fields),* } }
+            match rest {
+                Some(rest) => quote! { #p { #(#fields,)* #rest } },
+                None => quote! { #p { #(#fields),* } },
+            }
         }
         Pat::Variant(p, ps) if ps.is_empty() => path(p),
         Pat::Variant(p, ps) => {
@@ -455,6 +470,12 @@ fn stmt(s: &Stmt) -> TokenStream {
             let p = pat(p);
             let v = expr(value);
             quote! { let #p = #v; }
+        }
+        Stmt::LetElse { pat: p, value, els } => {
+            let p = pat(p);
+            let v = expr(value);
+            let els = block(els);
+            quote! { let #p = #v else #els; }
         }
         Stmt::Assign { place, value } => {
             let p = expr(place);

@@ -37,6 +37,9 @@ pub struct GenDef {
     pub resume: Block,
     /// The body cannot raise: iterated where it is made, it yields plain values.
     pub infallible: bool,
+    /// `resume` is small and cannot resume itself: always inlined into the code that steps
+    /// the generator (`#[inline(always)]`), so a consumer's loop runs the state machine inline.
+    pub inline: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -62,6 +65,29 @@ pub enum FieldTy {
     Completion(Ty),
     /// A variable of an enclosing function, shared with it: `PyCell<T>`.
     Cell(Ty),
+    /// The iterator of a `for` loop whose body pauses, by what it walks.
+    ForIter(ForIter),
+}
+
+/// The iterator a generator keeps for a `for` loop across its pauses: unboxed where the
+/// iterable's type says what it is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ForIter {
+    /// Over a dynamic value: `ValueIter`, items `PyResult<Value>`.
+    Values,
+    /// Over a list: `PyListIter<T>`, items `T`.
+    List(Ty),
+    /// Over `range(...)`: `RangeIter`, items `Int`.
+    Range,
+    /// Anything else: a `PyIter<T>`, items `PyResult<T>`.
+    Boxed(Ty),
+}
+
+impl ForIter {
+    /// Whether its items are `PyResult`s.
+    pub fn fallible(&self) -> bool {
+        matches!(self, ForIter::Values | ForIter::Boxed(_))
+    }
 }
 
 /// A user exception class: `static NAME: ExcClass = ExcClass { name, base };`.
@@ -138,6 +164,8 @@ pub enum Stmt {
     Let { name: String, ty: Option<Ty>, init: Option<Expr>, mutable: bool, optional: bool },
     /// `let pattern = value;`
     LetPat { pat: Pat, value: Expr },
+    /// `let pattern = value else { els };` (`els` diverges).
+    LetElse { pat: Pat, value: Expr, els: Block },
     Assign { place: Expr, value: Expr },
     /// `place op= value;` for Rust's compound assignment operators.
     CompoundAssign { place: Expr, op: BinOp, value: Expr },
@@ -169,8 +197,10 @@ pub enum Pat {
     Wild,
     /// `0 | 2 | 5`.
     Ints(Vec<u32>),
-    /// `Path { field: pat, .. }` (a struct-like enum variant).
+    /// `Path { field: pat, ... }` (a struct-like enum variant, every field named).
     Struct(String, Vec<(String, Pat)>),
+    /// `Path { field: pat, .. }`: some of its fields (by reference when matching a reference).
+    StructRest(String, Vec<(String, Pat)>),
 }
 
 /// Where an exception raised inside a `try` goes: its labeled block.

@@ -74,6 +74,16 @@ pub fn itertools_islice<T: 'static>(
     stop: Option<&Int>,
     step: Option<&Int>,
 ) -> PyResult<PyIter<T>> {
+    Ok(PyIter::new(itertools_islice_iter(items, start, stop, step)?))
+}
+
+/// `islice(...)` consumed where it is made (a `for` loop): the same iterator, not boxed.
+pub fn itertools_islice_iter<T, I: IntoIterator<Item = PyResult<T>>>(
+    items: I,
+    start: Option<&Int>,
+    stop: Option<&Int>,
+    step: Option<&Int>,
+) -> PyResult<Islice<I::IntoIter>> {
     let stop = islice_arg(stop, ISLICE_STOP)?;
     let start = islice_arg(start, ISLICE_INDICES)?.unwrap_or(0);
     let step = match step {
@@ -85,46 +95,58 @@ pub fn itertools_islice<T: 'static>(
             None => return Err(PyErr::value_error(ISLICE_INDICES)),
         },
     };
-    let mut it = Some(items.into_iter());
-    let (mut cnt, mut next) = (0usize, start);
-    Ok(PyIter::new(std::iter::from_fn(move || {
-        let src = it.as_mut()?;
-        while cnt < next {
+    Ok(Islice { src: Some(items.into_iter()), cnt: 0, next: start, stop, step })
+}
+
+/// The iterator `islice` returns.
+pub struct Islice<I> {
+    /// `None` once it has ended (it never reads its source again).
+    src: Option<I>,
+    /// Items read from the source so far.
+    cnt: usize,
+    /// The index of the next item to give.
+    next: usize,
+    stop: Option<usize>,
+    step: usize,
+}
+
+impl<T, I: Iterator<Item = PyResult<T>>> Iterator for Islice<I> {
+    type Item = PyResult<T>;
+
+    #[inline]
+    fn next(&mut self) -> Option<PyResult<T>> {
+        let src = self.src.as_mut()?;
+        // One place that reads the source (items before `next` are read and dropped), so a
+        // generator's step is inlined here once.
+        loop {
+            let skipping = self.cnt < self.next;
+            if !skipping && self.stop.is_some_and(|s| self.cnt >= s) {
+                self.src = None;
+                return None;
+            }
             match src.next() {
-                Some(Ok(_)) => cnt += 1,
+                Some(Ok(v)) => {
+                    self.cnt += 1;
+                    if skipping {
+                        continue;
+                    }
+                    self.next = self.next.saturating_add(self.step);
+                    if let Some(s) = self.stop {
+                        self.next = self.next.min(s);
+                    }
+                    return Some(Ok(v));
+                }
                 Some(Err(e)) => {
-                    it = None;
+                    self.src = None;
                     return Some(Err(e));
                 }
                 None => {
-                    it = None;
+                    self.src = None;
                     return None;
                 }
             }
         }
-        if stop.is_some_and(|s| cnt >= s) {
-            it = None;
-            return None;
-        }
-        match src.next() {
-            Some(Ok(v)) => {
-                cnt += 1;
-                next = next.saturating_add(step);
-                if let Some(s) = stop {
-                    next = next.min(s);
-                }
-                Some(Ok(v))
-            }
-            Some(Err(e)) => {
-                it = None;
-                Some(Err(e))
-            }
-            None => {
-                it = None;
-                None
-            }
-        }
-    })))
+    }
 }
 
 /// `chain(a, b, ...)`.

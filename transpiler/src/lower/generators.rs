@@ -14,7 +14,7 @@
 //! several items is refused with a diagnostic.
 
 use super::*;
-use crate::rir::{FieldTy, GenDef, GenState};
+use crate::rir::{FieldTy, ForIter, GenDef, GenState};
 use std::collections::BTreeSet;
 
 /// Which part of a compound statement a suspension point lies in.
@@ -68,6 +68,9 @@ pub(super) struct GenCtx {
     yield_ty: Ty,
     /// The states the code being lowered can move to.
     targets: BTreeSet<String>,
+    /// While lowering the state of a `yield from`: the variable holding the sub-iterator's
+    /// step, already taken in place before the state was (see `resume_in_place`).
+    delegated: Option<String>,
 }
 
 /// The yield expression of a suspension statement, and the target it assigns (if any).
@@ -130,6 +133,15 @@ fn numbered(base: &str, n: usize) -> String {
     format!("{base}{n}")
 }
 
+/// `let Enum::State { fields } = std::mem::replace(self, Enum::Done) else { .. };`: the state's
+/// fields taken out, `Done` left while the body runs.
+fn take_state(enum_name: &str, pat: Pat) -> Stmt {
+    let state = Expr::call("std::mem::replace", vec![Expr::Var("self".into()), Expr::Path(format!("{enum_name}::Done"))]);
+    let msg = Expr::StrLit("py2rust: internal error: generator state".into());
+    let els = Block::new(vec![Stmt::Return(Expr::call("Err", vec![Expr::call("PyErr::runtime_error", vec![msg])]))]);
+    Stmt::LetElse { pat, value: state, els }
+}
+
 /// `snake_case` to `CamelCase`, for the enum's name.
 fn camel(name: &str) -> String {
     name.split('_')
@@ -166,7 +178,7 @@ impl<'a> Lower<'a> {
             .collect();
         // Variables of enclosing functions it uses (shared cells): every state keeps them.
         let captures: Vec<(String, FieldTy)> = self.capture_params(f).into_iter().map(|(n, t)| (n, FieldTy::Cell(t))).collect();
-        self.gen = Some(GenCtx { enum_name: enum_name.clone(), points: HashMap::new(), for_iters: HashMap::new(), yield_ty: yield_ty.clone(), targets: BTreeSet::new() });
+        self.gen = Some(GenCtx { enum_name: enum_name.clone(), points: HashMap::new(), for_iters: HashMap::new(), yield_ty: yield_ty.clone(), targets: BTreeSet::new(), delegated: None });
         self.assign_storage(scope, body, &f.params);
         let mut paths = Vec::new();
         find_points(body, &mut Vec::new(), &mut paths);
@@ -205,7 +217,12 @@ impl<'a> Lower<'a> {
             }
         }
         let mut states = Vec::new();
+        // `match std::mem::replace(self, Done)`: each arm runs with its state's fields taken
+        // out, `Done` left meanwhile (so that a return or an exception finishes the generator).
         let mut arms = Vec::new();
+        // Before it, `match self` on the `yield from` states: their sub-iterator is stepped in
+        // place, and only when it stops yielding are the fields taken out.
+        let mut in_place = Vec::new();
         // Start: the body from the top.
         {
             let start_fields: Vec<String> = captures.iter().map(|(n, _)| n.clone()).chain(params.iter().map(|(n, _)| n.clone())).collect();
@@ -223,29 +240,68 @@ impl<'a> Lower<'a> {
             let leaf = p.path.last().map(|l| l.stmt()).expect("a point has a path");
             let pat = Pat::Struct(format!("{enum_name}::{}", p.variant), p.fields.iter().map(|(n, _)| (n.clone(), Pat::Mut(n.clone()))).collect());
             let bound: HashSet<String> = p.fields.iter().map(|(n, _)| n.clone()).collect();
-            let mut out = self.declare_locals(scope, &bound);
+            let fast = self.resume_in_place(leaf, p.delegate.as_deref());
+            let mut out = Vec::new();
+            if let Some((step, _)) = &fast {
+                out.push(step.clone());
+                out.push(take_state(&enum_name, pat.clone()));
+            }
+            out.extend(self.declare_locals(scope, &bound));
             self.continuation(&p.path, 0, &mut out);
+            if let Some(g) = self.gen.as_mut() {
+                g.delegated = None;
+            }
             let block = self.finish_arm(out, body);
             let next = self.take_targets();
             let text = self.file.text.get(leaf.span.start as usize..leaf.span.end as usize).unwrap_or("yield").lines().next().unwrap_or("yield").trim().to_string();
             let doc = format!("Paused at `{text}` (line {}).", self.line(leaf.span));
             states.push(GenState { name: p.variant.clone(), doc, fields: p.fields.clone(), next });
-            arms.push((pat, block));
+            match fast {
+                Some((_, matched)) => in_place.push((matched, block)),
+                None => arms.push((pat, block)),
+            }
         }
-        arms.push((Pat::Variant(format!("{enum_name}::Done"), vec![]), Block::with_tail(Vec::new(), Expr::call("Err", vec![Expr::call("PyErr::runtime_error", vec![Expr::StrLit("generator resumed after it finished".into())])]))));
+        let finished = Block::with_tail(Vec::new(), Expr::call("Err", vec![Expr::call("PyErr::runtime_error", vec![Expr::StrLit("generator resumed after it finished".into())])]));
+        // (With states handled in place, `_` also stands for theirs, never reached here.)
+        let done = if in_place.is_empty() { Pat::Variant(format!("{enum_name}::Done"), vec![]) } else { Pat::Wild };
+        arms.push((done, finished));
         let state = Expr::call("std::mem::replace", vec![Expr::Var("self".into()), Expr::Path(format!("{enum_name}::Done"))]);
-        let resume = Block::with_tail(Vec::new(), Expr::MatchExpr(Box::new(state), arms));
+        let taken = Expr::MatchExpr(Box::new(state), arms);
+        let resume = if in_place.is_empty() {
+            Block::with_tail(Vec::new(), taken)
+        } else {
+            in_place.push((Pat::Wild, Block::with_tail(Vec::new(), taken)));
+            Block::with_tail(Vec::new(), Expr::MatchExpr(Box::new(Expr::Var("self".into())), in_place))
+        };
         self.gen = None;
         self.frame = "<module>".to_string();
         self.ret_ty = Ty::None;
         let infallible = self.infallible_gens.contains(&id);
-        self.gens.push(GenDef { func: id.0, name: enum_name.clone(), py_name: f.name.clone(), line: self.line(f.span), yield_ty, ret_ty: ret, states, resume, infallible });
+        let inline = self.inline_resume(body);
+        self.gens.push(GenDef { func: id.0, name: enum_name.clone(), py_name: f.name.clone(), line: self.line(f.span), yield_ty, ret_ty: ret, states, resume, infallible, inline });
         // The function itself only creates the generator object.
         let start_values = captures.iter().map(|(n, _)| (n.clone(), Expr::Var(n.clone()).method("clone", vec![]))).chain(params.iter().map(|(n, _)| (n.clone(), Expr::Var(n.clone()))));
         let start = Expr::Struct(format!("{enum_name}::Start"), start_values.collect());
         let body = Block::with_tail(Vec::new(), Expr::Ok(Box::new(Expr::call("PyGen::new", vec![start]))));
         let captures = self.capture_params(f);
         rir::Func { name: f.rust_name.clone(), py_name: f.name.clone(), line: self.line(f.span), params, ret: Ty::Gen(id), body, by_ref_self: false, mut_self: false, captures }
+    }
+
+    /// Whether a generator's `resume` is always inlined: a body of a few statements, with no
+    /// `yield from` and no `for` over a generator. (A generator driving another one, possibly
+    /// itself, recursively, would have its callee inlined into itself over and over.)
+    fn inline_resume(&self, body: &[ast::Stmt]) -> bool {
+        const MAX_STATEMENTS: usize = 24;
+        let (mut count, mut drives) = (0, false);
+        crate::ast::walk_stmts(body, &mut |s| {
+            count += 1;
+            match &s.kind {
+                StmtKind::For { iter, .. } if matches!(self.ty(iter), Ty::Gen(_)) => drives = true,
+                _ if matches!(suspension(s), Some((ast::Expr { kind: ExprKind::YieldFrom(_), .. }, _))) => drives = true,
+                _ => {}
+            }
+        });
+        count <= MAX_STATEMENTS && !drives
     }
 
     /// A Rust name for the state machine of generator `id`: `FooBarGen`, made unique (two
@@ -263,6 +319,36 @@ impl<'a> Lower<'a> {
         } else {
             name
         }
+    }
+
+    /// The fast path of resuming at a `yield from` (`leaf`, sub-iterator field `sub`): the
+    /// sub-iterator is stepped where it lies in the state, and while it yields the generator
+    /// stays paused as it is, nothing moved. Gives that statement and the arm's pattern
+    /// (binding the sub-iterator by reference); the rest of the arm finds the step in
+    /// `GenCtx::delegated`.
+    fn resume_in_place(&mut self, leaf: &ast::Stmt, sub: Option<&str>) -> Option<(Stmt, Pat)> {
+        let sub_var = sub?;
+        let Some((ast::Expr { kind: ExprKind::YieldFrom(sub), .. }, _)) = suspension(leaf) else { return None };
+        let g = self.gen.as_ref()?;
+        let (variant, yield_ty) = (g.points.get(&leaf.span.start)?.0.clone(), g.yield_ty.clone());
+        let path = format!("{}::{variant}", g.enum_name);
+        let item_ty = storable(&self.elem_ty(sub));
+        let y = self.tmp("yielded");
+        let other = self.tmp("step");
+        let step = self.tmp("delegated");
+        let yv = self.coerce(Expr::Var(y.clone()), &item_ty, &yield_ty, leaf.span);
+        let value = Expr::MatchExpr(
+            Box::new(Expr::Var(sub_var.to_string()).method("delegate", vec![Expr::Var("input".into())])),
+            vec![
+                (Pat::Variant("Ok".into(), vec![Pat::Variant("Step::Yield".into(), vec![Pat::Ident(y)])]), Block::new(vec![Stmt::Return(Expr::Ok(Box::new(Expr::call("Step::Yield", vec![yv]))))])),
+                (Pat::Ident(other.clone()), Block::with_tail(Vec::new(), Expr::Var(other))),
+            ],
+        );
+        if let Some(g) = self.gen.as_mut() {
+            g.delegated = Some(step.clone());
+        }
+        let fast = Stmt::Let { name: step, ty: None, init: Some(value), mutable: false, optional: false };
+        Some((fast, Pat::StructRest(path, vec![(sub_var.to_string(), Pat::Ident(sub_var.to_string()))])))
     }
 
     fn take_targets(&mut self) -> Vec<String> {
@@ -329,7 +415,11 @@ impl<'a> Lower<'a> {
             match (lv.part, &lv.stmt().kind) {
                 (Part::LoopBody, StmtKind::For { iter, .. }) => {
                     if let Some(name) = for_iters.get(&lv.stmt().span.start) {
-                        fields.push((name.clone(), FieldTy::Plain(self.for_iter_ty(iter))));
+                        let t = match self.ty(iter) {
+                            Ty::Gen(g) => FieldTy::Plain(Ty::Gen(g)),
+                            _ => FieldTy::ForIter(self.for_iter(iter)),
+                        };
+                        fields.push((name.clone(), t));
                     }
                 }
                 (Part::Handler(_), _) => {
@@ -359,11 +449,21 @@ impl<'a> Lower<'a> {
         fields
     }
 
-    /// The Rust type a `for` loop's stored iterator has in a generator.
-    fn for_iter_ty(&self, iter: &ast::Expr) -> Ty {
+    /// The iterator a generator stores for a `for` loop over `iter` (not a generator).
+    fn for_iter(&self, iter: &ast::Expr) -> ForIter {
+        let builtin_call = |name: &str| match &iter.kind {
+            ExprKind::Call { func, args, keywords } => {
+                matches!(self.res.names.get(&func.id), Some(Binding::Builtin(b)) if b == name) && (1..=3).contains(&args.len()) && keywords.is_empty()
+            }
+            _ => false,
+        };
+        let any_call = matches!(&iter.kind, ExprKind::Call { func, .. } if matches!(self.res.names.get(&func.id), Some(Binding::Builtin(_))) || self.is_itertools_call(iter));
         match self.ty(iter) {
-            Ty::Gen(g) => Ty::Gen(g),
-            _ => Ty::Iter(Box::new(storable(&self.elem_ty(iter)))),
+            // (Builtin calls of dynamic type, such as `iter(x)`, keep their own iterators.)
+            Ty::Dyn if !any_call => ForIter::Values,
+            Ty::List(t) if !any_call => ForIter::List(storable(&t)),
+            Ty::Range if builtin_call("range") => ForIter::Range,
+            _ => ForIter::Boxed(storable(&self.elem_ty(iter))),
         }
     }
 
@@ -554,18 +654,19 @@ impl<'a> Lower<'a> {
                     }
                 };
                 out.push(Stmt::Let { name: name.clone(), ty: None, init: Some(init), mutable: true, optional: false });
-                self.delegate_step(s, &name, Expr::Path("Input::Next".into()), sub, target, out);
+                let step = Expr::Var(name.clone()).method("delegate", vec![Expr::Path("Input::Next".into())]);
+                self.delegate_step(s, step, sub, target, out);
             }
             _ => {}
         }
     }
 
-    /// One step of `yield from`: pass `input` to the sub-iterator; pause with what it yields,
-    /// or go on with its return value assigned to the target.
-    fn delegate_step(&mut self, s: &ast::Stmt, sub_var: &str, input: Expr, sub: &ast::Expr, target: Option<&ast::Expr>, out: &mut Vec<Stmt>) {
+    /// One step of `yield from` (`step`: the sub-iterator's result): pause with what it
+    /// yields, or go on with its return value assigned to the target.
+    fn delegate_step(&mut self, s: &ast::Stmt, step: Expr, sub: &ast::Expr, target: Option<&ast::Expr>, out: &mut Vec<Stmt>) {
         let yield_ty = self.gen.as_ref().map(|g| g.yield_ty.clone()).unwrap_or(Ty::Dyn);
         let item_ty = storable(&self.elem_ty(sub));
-        let step = self.attempt(Expr::Var(sub_var.to_string()).method("delegate", vec![input]), s.span);
+        let step = self.attempt(step, s.span);
         let y = self.tmp("yielded");
         let r = self.tmp("returned");
         let yv = self.coerce(Expr::Var(y.clone()), &item_ty, &yield_ty, s.span);
@@ -632,8 +733,9 @@ impl<'a> Lower<'a> {
                 }
             }
             ExprKind::YieldFrom(sub) => {
-                let Some(name) = self.gen.as_ref().and_then(|g| g.points.get(&s.span.start)).and_then(|p| p.2.clone()) else { return };
-                self.delegate_step(s, &name, Expr::Var("input".into()), sub, target, out);
+                // The step taken in place (`resume_in_place`), which did not yield.
+                let Some(step) = self.gen.as_ref().and_then(|g| g.delegated.clone()) else { return };
+                self.delegate_step(s, Expr::Var(step), sub, target, out);
             }
             _ => {}
         }
@@ -706,10 +808,20 @@ impl<'a> Lower<'a> {
     pub(super) fn gen_for(&mut self, s: &ast::Stmt, init: bool, out: &mut Vec<Stmt>) {
         let StmtKind::For { target, iter, body, orelse } = &s.kind else { return };
         let Some(it) = self.gen.as_ref().and_then(|g| g.for_iters.get(&s.span.start)).cloned() else { return };
+        let kind = match self.ty(iter) {
+            Ty::Gen(_) => None,
+            _ => Some(self.for_iter(iter)),
+        };
         if init {
-            let v = match self.ty(iter) {
-                Ty::Gen(_) => self.expr(iter),
-                _ => self.stored_iter(iter),
+            let v = match &kind {
+                None => self.expr(iter),
+                Some(ForIter::Values) => {
+                    let v = self.place(iter).method("iter", vec![]);
+                    self.attempt(v, iter.span)
+                }
+                Some(ForIter::List(_)) => self.place(iter).method("iter", vec![]),
+                Some(ForIter::Range) => self.iterate(iter),
+                Some(ForIter::Boxed(_)) => self.stored_iter(iter),
             };
             out.push(Stmt::Let { name: it.clone(), ty: None, init: Some(v), mutable: true, optional: false });
         }
@@ -717,7 +829,7 @@ impl<'a> Lower<'a> {
         let own = Some(self.label("loop"));
         let elem = storable(&self.elem_ty(iter));
         let item = self.tmp("item");
-        let next = self.attempt(Expr::Var(item.clone()), iter.span);
+        let next = if kind.as_ref().is_none_or(ForIter::fallible) { self.attempt(Expr::Var(item.clone()), iter.span) } else { Expr::Var(item.clone()) };
         let fetch = Expr::MatchExpr(
             Box::new(Expr::Var(it).method("next", vec![])),
             vec![

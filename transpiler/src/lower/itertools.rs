@@ -63,7 +63,7 @@ impl Lower<'_> {
             return None;
         }
         self.capture_ok = consumed;
-        Some(self.itertools_call(iter, name, args, keywords))
+        Some(self.itertools_call_as(iter, name, args, keywords, false))
     }
 
     /// Runs `f` as code inside a closure: no enclosing `try`, loop or handled exception.
@@ -76,6 +76,12 @@ impl Lower<'_> {
 
     /// `itertools.name(args)`: a `PyIter` of the call's element type (`tee`: a tuple of them).
     pub(super) fn itertools_call(&mut self, e: &ast::Expr, name: &str, args: &[ast::Expr], keywords: &[ast::Keyword]) -> Expr {
+        self.itertools_call_as(e, name, args, keywords, true)
+    }
+
+    /// `itertools_call`; `boxed: false` where the call is consumed on the spot (`for`, another
+    /// itertools call): then `islice` is its own unboxed iterator type rather than a `PyIter`.
+    fn itertools_call_as(&mut self, e: &ast::Expr, name: &str, args: &[ast::Expr], keywords: &[ast::Keyword], boxed: bool) -> Expr {
         let consumed = self.capture_ok.take();
         let a = match arrange(name, args, keywords) {
             Ok(a) => a,
@@ -113,7 +119,7 @@ impl Lower<'_> {
                 }
                 let mut call_args = vec![src];
                 call_args.extend(bounds);
-                self.attempt(Expr::call("itertools_islice", call_args), span)
+                self.attempt(Expr::call(if boxed { "itertools_islice" } else { "itertools_islice_iter" }, call_args), span)
             }
             "chain" => {
                 let srcs = a.iterables.iter().map(|x| Expr::call("PyIter::new", vec![self.it_source(x, &elem, &consumed)])).collect();
