@@ -84,9 +84,10 @@ enum EvensGen {
 impl Generator for EvensGen {
     type Yield = Int;
     type Return = ();
+    type Sent = ();
     const NAME: &'static str = "evens";
     #[inline]
-    fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, EvensGen::Done) {
             EvensGen::Start { mut n } => {
                 let mut i: Int;

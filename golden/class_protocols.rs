@@ -168,9 +168,10 @@ enum PairIterGen {
 impl Generator for PairIterGen {
     type Yield = Int;
     type Return = ();
+    type Sent = ();
     const NAME: &'static str = "__iter__";
     #[inline]
-    fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, PairIterGen::Done) {
             PairIterGen::Start { mut self_ } => {
                 let yielded14 = self_.get(|d| &d.a, "a").at("__iter__", 99)?;

@@ -26,9 +26,10 @@ enum ReentrantGen {
 impl Generator for ReentrantGen {
     type Yield = ();
     type Return = ();
+    type Sent = ();
     const NAME: &'static str = "reentrant";
     #[inline]
-    fn resume(&mut self, input: Input) -> PyResult<Step<(), ()>> {
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<(), ()>> {
         match std::mem::replace(self, ReentrantGen::Done) {
             ReentrantGen::Start => {
                 let yielded1 = global_get(&G_ME, "me")
@@ -66,9 +67,10 @@ enum LeakyGen {
 impl Generator for LeakyGen {
     type Yield = Int;
     type Return = ();
+    type Sent = ();
     const NAME: &'static str = "leaky";
     #[inline]
-    fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, LeakyGen::Done) {
             LeakyGen::Start => {
                 let yielded4 = Int::Small(1);
@@ -118,9 +120,10 @@ enum NeverStartedGen {
 impl Generator for NeverStartedGen {
     type Yield = Int;
     type Return = ();
+    type Sent = ();
     const NAME: &'static str = "never_started";
     #[inline]
-    fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, NeverStartedGen::Done) {
             NeverStartedGen::Start => {
                 print(&[&PyStr::from("body ran")], " ", "\n").at("never_started", 28)?;
@@ -156,9 +159,10 @@ enum StubbornGen {
 impl Generator for StubbornGen {
     type Yield = PyStr;
     type Return = ();
+    type Sent = ();
     const NAME: &'static str = "stubborn";
     #[inline]
-    fn resume(&mut self, input: Input) -> PyResult<Step<PyStr, ()>> {
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<PyStr, ()>> {
         match std::mem::replace(self, StubbornGen::Done) {
             StubbornGen::Start => {
                 'loop1: loop {
@@ -256,9 +260,10 @@ enum CleanupYieldsGen {
 impl Generator for CleanupYieldsGen {
     type Yield = PyStr;
     type Return = ();
+    type Sent = ();
     const NAME: &'static str = "cleanup_yields";
     #[inline]
-    fn resume(&mut self, input: Input) -> PyResult<Step<PyStr, ()>> {
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<PyStr, ()>> {
         match std::mem::replace(self, CleanupYieldsGen::Done) {
             CleanupYieldsGen::Start => {
                 let completion21 = 'finally8: {
@@ -352,9 +357,10 @@ enum NaturalsGen {
 impl Generator for NaturalsGen {
     type Yield = Int;
     type Return = ();
+    type Sent = ();
     const NAME: &'static str = "naturals";
     #[inline]
-    fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, NaturalsGen::Done) {
             NaturalsGen::Start => {
                 let mut k: Int;
@@ -411,9 +417,10 @@ enum ReturnsEarlyGen {
 impl Generator for ReturnsEarlyGen {
     type Yield = PyStr;
     type Return = Value;
+    type Sent = ();
     const NAME: &'static str = "returns_early";
     #[inline]
-    fn resume(&mut self, input: Input) -> PyResult<Step<PyStr, Value>> {
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<PyStr, Value>> {
         match std::mem::replace(self, ReturnsEarlyGen::Done) {
             ReturnsEarlyGen::Start { mut flag } => {
                 if flag {

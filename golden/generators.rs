@@ -23,9 +23,10 @@ enum CountdownGen {
 impl Generator for CountdownGen {
     type Yield = Int;
     type Return = PyStr;
+    type Sent = ();
     const NAME: &'static str = "countdown";
     #[inline]
-    fn resume(&mut self, input: Input) -> PyResult<Step<Int, PyStr>> {
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, PyStr>> {
         match std::mem::replace(self, CountdownGen::Done) {
             CountdownGen::Start { mut n } => {
                 print(&[&PyStr::from("countdown starts")], " ", "\n")
@@ -84,9 +85,10 @@ enum FibGen {
 impl Generator for FibGen {
     type Yield = Int;
     type Return = ();
+    type Sent = ();
     const NAME: &'static str = "fib";
     #[inline]
-    fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, FibGen::Done) {
             FibGen::Start => {
                 let mut a: Int;
@@ -148,9 +150,10 @@ enum EvensGen {
 impl Generator for EvensGen {
     type Yield = Int;
     type Return = ();
+    type Sent = ();
     const NAME: &'static str = "evens";
     #[inline]
-    fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, EvensGen::Done) {
             EvensGen::Start { mut xs } => {
                 let mut x: Int;
@@ -210,21 +213,22 @@ enum RunningTotalGen {
     /// Created: the body has not started.
     Start,
     /// Paused at `value = yield total` (line 29).
-    AtLine29 { total: Value },
+    AtLine29 { total: Int },
     /// Finished (returned, raised, or closed).
     Done,
 }
 impl Generator for RunningTotalGen {
-    type Yield = Value;
-    type Return = Value;
+    type Yield = Int;
+    type Return = Int;
+    type Sent = Int;
     const NAME: &'static str = "running_total";
     #[inline]
-    fn resume(&mut self, input: Input) -> PyResult<Step<Value, Value>> {
+    fn resume(&mut self, input: Input<Int>) -> PyResult<Step<Int, Int>> {
         match std::mem::replace(self, RunningTotalGen::Done) {
             RunningTotalGen::Start => {
-                let mut total: Value;
-                let mut value: Value;
-                total = Int::Small(0).into_value();
+                let mut total: Int;
+                let mut value: Option<Int>;
+                total = Int::Small(0);
                 loop {
                     let yielded19 = total.clone();
                     *self = RunningTotalGen::AtLine29 { total };
@@ -238,23 +242,22 @@ impl Generator for RunningTotalGen {
                 )
             }
             RunningTotalGen::AtLine29 { mut total } => {
-                let mut value: Value;
+                let mut value: Option<Int>;
                 'brk9: {
                     'cnt10: {
                         value = match input {
                             Input::Throw(thrown20) => {
                                 return Err(thrown20.with_frame("running_total", 29, None));
                             }
-                            Input::Send(sent21) => sent21,
-                            Input::Next => Value::None,
+                            Input::Send(sent21) => Some(sent21),
+                            Input::Next => None,
                         };
-                        if value.clone().is_same(&().into_value()) {
+                        if value.is_none() {
                             break 'brk9;
                         }
-                        total = total
-                            .clone()
-                            .add(&value.clone())
-                            .at("running_total", 32)?;
+                        total
+                            += &*some_operand(&value, "+=", "int", "NoneType")
+                                .at("running_total", 32)?;
                     }
                     loop {
                         let yielded22 = total.clone();
@@ -289,9 +292,10 @@ enum GuardedGen {
 impl Generator for GuardedGen {
     type Yield = PyStr;
     type Return = ();
+    type Sent = ();
     const NAME: &'static str = "guarded";
     #[inline]
-    fn resume(&mut self, input: Input) -> PyResult<Step<PyStr, ()>> {
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<PyStr, ()>> {
         match std::mem::replace(self, GuardedGen::Done) {
             GuardedGen::Start { mut name } => {
                 let mut i: Int;
@@ -510,9 +514,10 @@ enum TrackedGen {
 impl Generator for TrackedGen {
     type Yield = Int;
     type Return = ();
+    type Sent = ();
     const NAME: &'static str = "tracked";
     #[inline]
-    fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, TrackedGen::Done) {
             TrackedGen::Start { mut name } => {
                 let completion49 = 'finally20: {
@@ -724,15 +729,15 @@ fn module_body() -> PyResult<()> {
     print(
             &[
                 &acc.next_value().at("<module>", 67)?,
-                &acc.send(Int::Small(5).into_value()).at("<module>", 67)?,
-                &acc.send(Int::Small(7).into_value()).at("<module>", 67)?,
+                &acc.send(Int::Small(5)).at("<module>", 67)?,
+                &acc.send(Int::Small(7)).at("<module>", 67)?,
             ],
             " ",
             "\n",
         )
         .at("<module>", 67)?;
     let outcome62 = 'try23: {
-        match acc.send(().into_value()).at("<module>", 69) {
+        match acc.next_value().at("<module>", 69) {
             Ok(value) => value,
             Err(err) => break 'try23 Err(err),
         };
@@ -752,7 +757,7 @@ fn module_body() -> PyResult<()> {
     };
     fresh = running_total().at("<module>", 73)?;
     let outcome64 = 'try24: {
-        match fresh.send(Int::Small(1).into_value()).at("<module>", 75) {
+        match fresh.send(Int::Small(1)).at("<module>", 75) {
             Ok(value) => value,
             Err(err) => break 'try24 Err(err),
         };

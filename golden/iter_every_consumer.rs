@@ -56,9 +56,10 @@ enum LettersGen {
 impl Generator for LettersGen {
     type Yield = PyStr;
     type Return = ();
+    type Sent = ();
     const NAME: &'static str = "letters";
     #[inline]
-    fn resume(&mut self, input: Input) -> PyResult<Step<PyStr, ()>> {
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<PyStr, ()>> {
         match std::mem::replace(self, LettersGen::Done) {
             LettersGen::Start => {
                 let mut c: PyStr;

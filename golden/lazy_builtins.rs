@@ -23,9 +23,10 @@ enum NoisyGen {
 impl Generator for NoisyGen {
     type Yield = Int;
     type Return = ();
+    type Sent = ();
     const NAME: &'static str = "noisy";
     #[inline]
-    fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, NoisyGen::Done) {
             NoisyGen::Start { mut tag, mut xs } => {
                 let mut x: Int;

@@ -23,9 +23,10 @@ enum NumbersGen {
 impl Generator for NumbersGen {
     type Yield = Int;
     type Return = ();
+    type Sent = ();
     const NAME: &'static str = "numbers";
     #[inline]
-    fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, NumbersGen::Done) {
             NumbersGen::Start { mut n } => {
                 let mut i: Int;

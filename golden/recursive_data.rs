@@ -25,9 +25,10 @@ enum WalkGen {
 impl Generator for WalkGen {
     type Yield = Value;
     type Return = ();
+    type Sent = ();
     const NAME: &'static str = "walk";
     #[inline]
-    fn resume(&mut self, input: Input) -> PyResult<Step<Value, ()>> {
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<Value, ()>> {
         match std::mem::replace(self, WalkGen::Done) {
             WalkGen::Start { mut tree, mut depth } => {
                 let mut name: Value;
@@ -69,7 +70,7 @@ impl Generator for WalkGen {
                     };
                     let mut sub2 = walk(child.clone(), &depth + 1).at("walk", 9)?;
                     {
-                        match sub2.delegate(Input::Next).at("walk", 9)? {
+                        match sub2.delegate(Input::<()>::Next).at("walk", 9)? {
                             Step::Yield(yielded6) => {
                                 *self = WalkGen::AtLine9 {
                                     depth,
@@ -115,7 +116,7 @@ impl Generator for WalkGen {
                         };
                         let mut sub2 = walk(child.clone(), &depth + 1).at("walk", 9)?;
                         {
-                            match sub2.delegate(Input::Next).at("walk", 9)? {
+                            match sub2.delegate(Input::<()>::Next).at("walk", 9)? {
                                 Step::Yield(yielded11) => {
                                     *self = WalkGen::AtLine9 {
                                         depth,

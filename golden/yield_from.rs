@@ -18,19 +18,20 @@ enum InnerGen {
     /// Paused at `got = yield f"{tag} ready"` (line 5).
     AtLine5 { tag: PyStr },
     /// Paused at `got = yield f"{tag} got {got}"` (line 7).
-    AtLine7 { tag: PyStr, got: Value },
+    AtLine7 { tag: PyStr, got: Option<Int> },
     /// Finished (returned, raised, or closed).
     Done,
 }
 impl Generator for InnerGen {
     type Yield = PyStr;
     type Return = PyStr;
+    type Sent = Int;
     const NAME: &'static str = "inner";
     #[inline]
-    fn resume(&mut self, input: Input) -> PyResult<Step<PyStr, PyStr>> {
+    fn resume(&mut self, input: Input<Int>) -> PyResult<Step<PyStr, PyStr>> {
         match std::mem::replace(self, InnerGen::Done) {
             InnerGen::Start { mut tag } => {
-                let mut got: Value;
+                let mut got: Option<Int>;
                 let yielded2 = {
                     let mut text1 = String::new();
                     PyObject::write_str(&tag, &mut text1).at("inner", 5)?;
@@ -46,20 +47,21 @@ impl Generator for InnerGen {
                 )
             }
             InnerGen::AtLine5 { mut tag } => {
-                let mut got: Value;
+                let mut got: Option<Int>;
                 got = match input {
                     Input::Throw(thrown3) => {
                         return Err(thrown3.with_frame("inner", 5, None));
                     }
-                    Input::Send(sent4) => sent4,
-                    Input::Next => Value::None,
+                    Input::Send(sent4) => Some(sent4),
+                    Input::Next => None,
                 };
-                while !got.clone().is_same(&().into_value()) {
+                while !got.is_none() {
                     let yielded6 = {
                         let mut text5 = String::new();
                         PyObject::write_str(&tag, &mut text5).at("inner", 7)?;
                         text5.push_str(" got ");
-                        PyObject::write_str(&got, &mut text5).at("inner", 7)?;
+                        PyObject::write_str(&got.clone().into_value(), &mut text5)
+                            .at("inner", 7)?;
                         PyStr::from(text5)
                     };
                     *self = InnerGen::AtLine7 { tag, got };
@@ -86,16 +88,17 @@ impl Generator for InnerGen {
                             Input::Throw(thrown8) => {
                                 return Err(thrown8.with_frame("inner", 7, None));
                             }
-                            Input::Send(sent9) => sent9,
-                            Input::Next => Value::None,
+                            Input::Send(sent9) => Some(sent9),
+                            Input::Next => None,
                         };
                     }
-                    while !got.clone().is_same(&().into_value()) {
+                    while !got.is_none() {
                         let yielded11 = {
                             let mut text10 = String::new();
                             PyObject::write_str(&tag, &mut text10).at("inner", 7)?;
                             text10.push_str(" got ");
-                            PyObject::write_str(&got, &mut text10).at("inner", 7)?;
+                            PyObject::write_str(&got.clone().into_value(), &mut text10)
+                                .at("inner", 7)?;
                             PyStr::from(text10)
                         };
                         *self = InnerGen::AtLine7 { tag, got };
@@ -136,16 +139,17 @@ enum OuterGen {
 impl Generator for OuterGen {
     type Yield = PyStr;
     type Return = PyList<PyStr>;
+    type Sent = Int;
     const NAME: &'static str = "outer";
     #[inline]
-    fn resume(&mut self, input: Input) -> PyResult<Step<PyStr, PyList<PyStr>>> {
+    fn resume(&mut self, input: Input<Int>) -> PyResult<Step<PyStr, PyList<PyStr>>> {
         match std::mem::replace(self, OuterGen::Done) {
             OuterGen::Start => {
                 let mut first: PyStr;
                 let mut second: PyStr;
                 let mut sub1 = inner(PyStr::from("a")).at("outer", 12)?;
                 first = returned(
-                        match sub1.delegate(Input::Next).at("outer", 12)? {
+                        match sub1.delegate(Input::<Int>::Next).at("outer", 12)? {
                             Step::Yield(yielded13) => {
                                 *self = OuterGen::AtLine12 { sub1 };
                                 return Ok(Step::Yield(yielded13));
@@ -157,7 +161,7 @@ impl Generator for OuterGen {
                 print(&[&PyStr::from("first:"), &first], " ", "\n").at("outer", 13)?;
                 let mut sub2 = inner(PyStr::from("b")).at("outer", 14)?;
                 second = returned(
-                        match sub2.delegate(Input::Next).at("outer", 14)? {
+                        match sub2.delegate(Input::<Int>::Next).at("outer", 14)? {
                             Step::Yield(yielded15) => {
                                 *self = OuterGen::AtLine14 { first, sub2 };
                                 return Ok(Step::Yield(yielded15));
@@ -194,7 +198,7 @@ impl Generator for OuterGen {
                 print(&[&PyStr::from("first:"), &first], " ", "\n").at("outer", 13)?;
                 let mut sub2 = inner(PyStr::from("b")).at("outer", 14)?;
                 second = returned(
-                        match sub2.delegate(Input::Next).at("outer", 14)? {
+                        match sub2.delegate(Input::<Int>::Next).at("outer", 14)? {
                             Step::Yield(yielded19) => {
                                 *self = OuterGen::AtLine14 { first, sub2 };
                                 return Ok(Step::Yield(yielded19));
@@ -259,9 +263,10 @@ enum FlattenGen {
 impl Generator for FlattenGen {
     type Yield = Value;
     type Return = ();
+    type Sent = ();
     const NAME: &'static str = "flatten";
     #[inline]
-    fn resume(&mut self, input: Input) -> PyResult<Step<Value, ()>> {
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<Value, ()>> {
         match std::mem::replace(self, FlattenGen::Done) {
             FlattenGen::Start { mut x } => {
                 let mut item: Value;
@@ -276,7 +281,7 @@ impl Generator for FlattenGen {
                     if item.is_builtin_instance("list") {
                         let mut sub1 = flatten(item.clone()).at("flatten", 22)?;
                         {
-                            match sub1.delegate(Input::Next).at("flatten", 22)? {
+                            match sub1.delegate(Input::<()>::Next).at("flatten", 22)? {
                                 Step::Yield(yielded24) => {
                                     *self = FlattenGen::AtLine22 {
                                         x,
@@ -324,7 +329,7 @@ impl Generator for FlattenGen {
                         if item.is_builtin_instance("list") {
                             let mut sub1 = flatten(item.clone()).at("flatten", 22)?;
                             {
-                                match sub1.delegate(Input::Next).at("flatten", 22)? {
+                                match sub1.delegate(Input::<()>::Next).at("flatten", 22)? {
                                     Step::Yield(yielded30) => {
                                         *self = FlattenGen::AtLine22 {
                                             x,
@@ -366,7 +371,7 @@ impl Generator for FlattenGen {
                         if item.is_builtin_instance("list") {
                             let mut sub1 = flatten(item.clone()).at("flatten", 22)?;
                             {
-                                match sub1.delegate(Input::Next).at("flatten", 22)? {
+                                match sub1.delegate(Input::<()>::Next).at("flatten", 22)? {
                                     Step::Yield(yielded36) => {
                                         *self = FlattenGen::AtLine22 {
                                             x,
@@ -409,9 +414,10 @@ enum ChainedGen {
 impl Generator for ChainedGen {
     type Yield = Value;
     type Return = ();
+    type Sent = ();
     const NAME: &'static str = "chained";
     #[inline]
-    fn resume(&mut self, input: Input) -> PyResult<Step<Value, ()>> {
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<Value, ()>> {
         match std::mem::replace(self, ChainedGen::Done) {
             ChainedGen::Start => {
                 let mut sub1 = DelegateIter(
@@ -420,7 +426,7 @@ impl Generator for ChainedGen {
                             .iter(),
                     ),
                 );
-                match sub1.delegate(Input::Next).at("chained", 28)? {
+                match sub1.delegate(Input::<()>::Next).at("chained", 28)? {
                     Step::Yield(yielded39) => {
                         *self = ChainedGen::AtLine28 { sub1 };
                         return Ok(Step::Yield(yielded39.into_value()));
@@ -430,7 +436,7 @@ impl Generator for ChainedGen {
                 let mut sub2 = DelegateIter(
                     PyIter::from_plain(PyStr::from("xy").iter()),
                 );
-                match sub2.delegate(Input::Next).at("chained", 29)? {
+                match sub2.delegate(Input::<()>::Next).at("chained", 29)? {
                     Step::Yield(yielded41) => {
                         *self = ChainedGen::AtLine29 { sub2 };
                         return Ok(Step::Yield(yielded41.into_value()));
@@ -453,7 +459,7 @@ impl Generator for ChainedGen {
                 let mut sub2 = DelegateIter(
                     PyIter::from_plain(PyStr::from("xy").iter()),
                 );
-                match sub2.delegate(Input::Next).at("chained", 29)? {
+                match sub2.delegate(Input::<()>::Next).at("chained", 29)? {
                     Step::Yield(yielded46) => {
                         *self = ChainedGen::AtLine29 { sub2 };
                         return Ok(Step::Yield(yielded46.into_value()));
@@ -509,9 +515,10 @@ enum DepthGen {
 impl Generator for DepthGen {
     type Yield = PyStr;
     type Return = Int;
+    type Sent = ();
     const NAME: &'static str = "depth";
     #[inline]
-    fn resume(&mut self, input: Input) -> PyResult<Step<PyStr, Int>> {
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<PyStr, Int>> {
         match std::mem::replace(self, DepthGen::Done) {
             DepthGen::Start { mut n } => {
                 let mut got: Int;
@@ -522,7 +529,7 @@ impl Generator for DepthGen {
                 }
                 let mut sub2 = depth(&n - 1).at("depth", 37)?;
                 got = returned(
-                        match sub2.delegate(Input::Next).at("depth", 37)? {
+                        match sub2.delegate(Input::<()>::Next).at("depth", 37)? {
                             Step::Yield(yielded55) => {
                                 *self = DepthGen::AtLine37 { n, sub2 };
                                 return Ok(Step::Yield(yielded55));
@@ -558,7 +565,7 @@ impl Generator for DepthGen {
                 return Ok(Step::Return(Int::Small(0)));
                 let mut sub2 = depth(&n - 1).at("depth", 37)?;
                 got = returned(
-                        match sub2.delegate(Input::Next).at("depth", 37)? {
+                        match sub2.delegate(Input::<()>::Next).at("depth", 37)? {
                             Step::Yield(yielded61) => {
                                 *self = DepthGen::AtLine37 { n, sub2 };
                                 return Ok(Step::Yield(yielded61));
@@ -644,12 +651,13 @@ enum WorkerGen {
 impl Generator for WorkerGen {
     type Yield = ();
     type Return = ();
+    type Sent = PyStr;
     const NAME: &'static str = "worker";
     #[inline]
-    fn resume(&mut self, input: Input) -> PyResult<Step<(), ()>> {
+    fn resume(&mut self, input: Input<PyStr>) -> PyResult<Step<(), ()>> {
         match std::mem::replace(self, WorkerGen::Done) {
             WorkerGen::Start => {
-                let mut x: Value;
+                let mut x: Option<PyStr>;
                 let mut e: PyErr;
                 let completion74 = 'finally10: {
                     'loop11: loop {
@@ -700,7 +708,7 @@ impl Generator for WorkerGen {
                 )
             }
             WorkerGen::AtLine61 => {
-                let mut x: Value;
+                let mut x: Option<PyStr>;
                 let mut e: PyErr;
                 let completion84 = 'finally13: {
                     'brk14: {
@@ -710,10 +718,14 @@ impl Generator for WorkerGen {
                                     Input::Throw(thrown77) => {
                                         break 'try16 Err(thrown77.with_frame("worker", 61, None));
                                     }
-                                    Input::Send(sent78) => sent78,
-                                    Input::Next => Value::None,
+                                    Input::Send(sent78) => Some(sent78),
+                                    Input::Next => None,
                                 };
-                                match print(&[&PyStr::from("work"), &x], " ", "\n")
+                                match print(
+                                        &[&PyStr::from("work"), &x.clone().into_value()],
+                                        " ",
+                                        "\n",
+                                    )
                                     .at("worker", 62)
                                 {
                                     Ok(value) => value,
@@ -808,14 +820,15 @@ enum ManagerGen {
 impl Generator for ManagerGen {
     type Yield = ();
     type Return = ();
+    type Sent = PyStr;
     const NAME: &'static str = "manager";
     #[inline]
-    fn resume(&mut self, input: Input) -> PyResult<Step<(), ()>> {
+    fn resume(&mut self, input: Input<PyStr>) -> PyResult<Step<(), ()>> {
         match std::mem::replace(self, ManagerGen::Done) {
             ManagerGen::Start => {
                 let mut sub1 = worker().at("manager", 70)?;
                 {
-                    match sub1.delegate(Input::Next).at("manager", 70)? {
+                    match sub1.delegate(Input::<PyStr>::Next).at("manager", 70)? {
                         Step::Yield(yielded87) => {
                             *self = ManagerGen::AtLine70 { sub1 };
                             return Ok(Step::Yield(yielded87));
@@ -878,14 +891,11 @@ fn module_body() -> PyResult<()> {
     let mut m: PyGen<ManagerGen>;
     o = outer().at("<module>", 42)?;
     print(&[&o.next_value().at("<module>", 43)?], " ", "\n").at("<module>", 43)?;
-    print(&[&o.send(Int::Small(1).into_value()).at("<module>", 44)?], " ", "\n")
-        .at("<module>", 44)?;
-    print(&[&o.send(().into_value()).at("<module>", 45)?], " ", "\n")
-        .at("<module>", 45)?;
-    print(&[&o.send(Int::Small(2).into_value()).at("<module>", 46)?], " ", "\n")
-        .at("<module>", 46)?;
+    print(&[&o.send(Int::Small(1)).at("<module>", 44)?], " ", "\n").at("<module>", 44)?;
+    print(&[&o.next_value().at("<module>", 45)?], " ", "\n").at("<module>", 45)?;
+    print(&[&o.send(Int::Small(2)).at("<module>", 46)?], " ", "\n").at("<module>", 46)?;
     let outcome91 = 'try19: {
-        match o.send(().into_value()).at("<module>", 48) {
+        match o.next_value().at("<module>", 48) {
             Ok(value) => value,
             Err(err) => break 'try19 Err(err),
         };
@@ -967,10 +977,10 @@ fn module_body() -> PyResult<()> {
         .at("<module>", 54)?;
     m = manager().at("<module>", 73)?;
     m.next_value().at("<module>", 74)?;
-    m.send(PyStr::from("one").into_value()).at("<module>", 75)?;
+    m.send(PyStr::from("one")).at("<module>", 75)?;
     m.throw(PyErr::with_args(Exc::KeyError, vec![PyStr::from("k").into_value()]))
         .at("<module>", 76)?;
-    m.send(PyStr::from("two").into_value()).at("<module>", 77)?;
+    m.send(PyStr::from("two")).at("<module>", 77)?;
     m.close().at("<module>", 78)?;
     print(&[&PyStr::from("done")], " ", "\n").at("<module>", 79)?;
     Ok(())
