@@ -86,7 +86,7 @@ impl Generator for EvensGen {
     type Return = ();
     type Sent = ();
     const NAME: &'static str = "evens";
-    #[inline]
+    #[inline(always)]
     fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, EvensGen::Done) {
             EvensGen::Start { mut n } => {

@@ -170,7 +170,7 @@ impl Generator for PairIterGen {
     type Return = ();
     type Sent = ();
     const NAME: &'static str = "__iter__";
-    #[inline]
+    #[inline(always)]
     fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, PairIterGen::Done) {
             PairIterGen::Start { mut self_ } => {

@@ -28,7 +28,7 @@ impl Generator for ReentrantGen {
     type Return = ();
     type Sent = ();
     const NAME: &'static str = "reentrant";
-    #[inline]
+    #[inline(always)]
     fn resume(&mut self, input: Input<()>) -> PyResult<Step<(), ()>> {
         match std::mem::replace(self, ReentrantGen::Done) {
             ReentrantGen::Start => {
@@ -69,7 +69,7 @@ impl Generator for LeakyGen {
     type Return = ();
     type Sent = ();
     const NAME: &'static str = "leaky";
-    #[inline]
+    #[inline(always)]
     fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, LeakyGen::Done) {
             LeakyGen::Start => {
@@ -122,7 +122,7 @@ impl Generator for NeverStartedGen {
     type Return = ();
     type Sent = ();
     const NAME: &'static str = "never_started";
-    #[inline]
+    #[inline(always)]
     fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, NeverStartedGen::Done) {
             NeverStartedGen::Start => {
@@ -359,7 +359,7 @@ impl Generator for NaturalsGen {
     type Return = ();
     type Sent = ();
     const NAME: &'static str = "naturals";
-    #[inline]
+    #[inline(always)]
     fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, NaturalsGen::Done) {
             NaturalsGen::Start => {
@@ -419,7 +419,7 @@ impl Generator for ReturnsEarlyGen {
     type Return = Value;
     type Sent = ();
     const NAME: &'static str = "returns_early";
-    #[inline]
+    #[inline(always)]
     fn resume(&mut self, input: Input<()>) -> PyResult<Step<PyStr, Value>> {
         match std::mem::replace(self, ReturnsEarlyGen::Done) {
             ReturnsEarlyGen::Start { mut flag } => {

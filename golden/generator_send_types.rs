@@ -40,7 +40,7 @@ impl Generator for AccumulatorGen {
     type Return = ();
     type Sent = Int;
     const NAME: &'static str = "accumulator";
-    #[inline]
+    #[inline(always)]
     fn resume(&mut self, input: Input<Int>) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, AccumulatorGen::Done) {
             AccumulatorGen::Start => {
@@ -105,7 +105,7 @@ impl Generator for InspectorGen {
     type Return = ();
     type Sent = Int;
     const NAME: &'static str = "inspector";
-    #[inline]
+    #[inline(always)]
     fn resume(&mut self, input: Input<Int>) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, InspectorGen::Done) {
             InspectorGen::Start => {
@@ -537,7 +537,7 @@ impl Generator for AveragerGen {
     type Return = ();
     type Sent = f64;
     const NAME: &'static str = "averager";
-    #[inline]
+    #[inline(always)]
     fn resume(&mut self, input: Input<f64>) -> PyResult<Step<f64, ()>> {
         match std::mem::replace(self, AveragerGen::Done) {
             AveragerGen::Start => {
@@ -620,7 +620,7 @@ impl Generator for EchoGen {
     type Return = ();
     type Sent = PyStr;
     const NAME: &'static str = "echo";
-    #[inline]
+    #[inline(always)]
     fn resume(&mut self, input: Input<PyStr>) -> PyResult<Step<Value, ()>> {
         match std::mem::replace(self, EchoGen::Done) {
             EchoGen::Start => {
@@ -694,7 +694,7 @@ impl Generator for RelayGen {
     type Return = ();
     type Sent = Int;
     const NAME: &'static str = "relay";
-    #[inline]
+    #[inline(always)]
     fn resume(&mut self, input: Input<Int>) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, RelayGen::Done) {
             RelayGen::Start { mut inner } => {
@@ -818,7 +818,7 @@ impl Generator for CounterRunGen {
     type Return = ();
     type Sent = Int;
     const NAME: &'static str = "run";
-    #[inline]
+    #[inline(always)]
     fn resume(&mut self, input: Input<Int>) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, CounterRunGen::Done) {
             CounterRunGen::Start { mut self_ } => {

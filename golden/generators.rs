@@ -25,7 +25,7 @@ impl Generator for CountdownGen {
     type Return = PyStr;
     type Sent = ();
     const NAME: &'static str = "countdown";
-    #[inline]
+    #[inline(always)]
     fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, PyStr>> {
         match std::mem::replace(self, CountdownGen::Done) {
             CountdownGen::Start { mut n } => {
@@ -87,7 +87,7 @@ impl Generator for FibGen {
     type Return = ();
     type Sent = ();
     const NAME: &'static str = "fib";
-    #[inline]
+    #[inline(always)]
     fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, FibGen::Done) {
             FibGen::Start => {
@@ -152,7 +152,7 @@ impl Generator for EvensGen {
     type Return = ();
     type Sent = ();
     const NAME: &'static str = "evens";
-    #[inline]
+    #[inline(always)]
     fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, EvensGen::Done) {
             EvensGen::Start { mut xs } => {
@@ -222,7 +222,7 @@ impl Generator for RunningTotalGen {
     type Return = Int;
     type Sent = Int;
     const NAME: &'static str = "running_total";
-    #[inline]
+    #[inline(always)]
     fn resume(&mut self, input: Input<Int>) -> PyResult<Step<Int, Int>> {
         match std::mem::replace(self, RunningTotalGen::Done) {
             RunningTotalGen::Start => {

@@ -370,7 +370,7 @@ impl Generator for UsesNamesGen {
     type Return = ();
     type Sent = PyStr;
     const NAME: &'static str = "uses_names";
-    #[inline]
+    #[inline(always)]
     fn resume(&mut self, input: Input<PyStr>) -> PyResult<Step<Value, ()>> {
         match std::mem::replace(self, UsesNamesGen::Done) {
             UsesNamesGen::Start => {

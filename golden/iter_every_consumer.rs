@@ -58,7 +58,7 @@ impl Generator for LettersGen {
     type Return = ();
     type Sent = ();
     const NAME: &'static str = "letters";
-    #[inline]
+    #[inline(always)]
     fn resume(&mut self, input: Input<()>) -> PyResult<Step<PyStr, ()>> {
         match std::mem::replace(self, LettersGen::Done) {
             LettersGen::Start => {

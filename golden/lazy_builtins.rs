@@ -25,7 +25,7 @@ impl Generator for NoisyGen {
     type Return = ();
     type Sent = ();
     const NAME: &'static str = "noisy";
-    #[inline]
+    #[inline(always)]
     fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, NoisyGen::Done) {
             NoisyGen::Start { mut tag, mut xs } => {

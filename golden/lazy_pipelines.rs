@@ -25,7 +25,7 @@ impl Generator for NumbersGen {
     type Return = ();
     type Sent = ();
     const NAME: &'static str = "numbers";
-    #[inline]
+    #[inline(always)]
     fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, NumbersGen::Done) {
             NumbersGen::Start { mut n } => {

@@ -27,7 +27,7 @@ impl Generator for InnerGen {
     type Return = PyStr;
     type Sent = Int;
     const NAME: &'static str = "inner";
-    #[inline]
+    #[inline(always)]
     fn resume(&mut self, input: Input<Int>) -> PyResult<Step<PyStr, PyStr>> {
         match std::mem::replace(self, InnerGen::Done) {
             InnerGen::Start { mut tag } => {

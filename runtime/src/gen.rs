@@ -9,7 +9,7 @@ use crate::object::PyObject;
 use crate::pystr::PyStr;
 use crate::value::{FromValue, IntoValue, Object, Value, ValueIter};
 use std::any::Any;
-use std::cell::{Cell, RefCell};
+use std::cell::{Cell, UnsafeCell};
 use std::rc::Rc;
 
 /// What resumes a suspended generator whose `send` takes values of type `S`.
@@ -131,7 +131,10 @@ enum Status {
 }
 
 struct GenCell<G: Generator> {
-    state: RefCell<G>,
+    /// The state machine. Only `run` touches it, and only while `status` is `Running`, which
+    /// every other entry (a re-entrant `next`/`send`/`throw`/`close`) refuses: so no two
+    /// mutable references to it ever exist, without a borrow flag to check on each step.
+    state: UnsafeCell<G>,
     status: Cell<Status>,
 }
 
@@ -147,7 +150,7 @@ impl<G: Generator> Clone for PyGen<G> {
 impl<G: Generator> PyGen<G> {
     /// Calling a generator function: nothing of its body runs yet.
     pub fn new(start: G) -> PyGen<G> {
-        PyGen(Rc::new(GenCell { state: RefCell::new(start), status: Cell::new(Status::Created) }))
+        PyGen(Rc::new(GenCell { state: UnsafeCell::new(start), status: Cell::new(Status::Created) }))
     }
 
     /// One step of the protocol; `Ok(Step::Return(None))` when the generator was already done.
@@ -232,7 +235,7 @@ impl<G: Generator> GenCell<G> {
         let status = self.status.get();
         if status == Status::Suspended || (status == Status::Created && matches!(input, Input::Next)) {
             self.status.set(Status::Running);
-            let result = self.state.borrow_mut().resume(input);
+            let result = self.run(input);
             return match result {
                 Ok(Step::Yield(y)) => {
                     self.status.set(Status::Suspended);
@@ -246,6 +249,15 @@ impl<G: Generator> GenCell<G> {
             };
         }
         self.step_cold(input)
+    }
+
+    /// Resumes the state machine; the caller has just set `status` to `Running`.
+    #[inline(always)]
+    fn run(&self, input: Input<G::Sent>) -> PyResult<Step<G::Yield, G::Return>> {
+        debug_assert_eq!(self.status.get(), Status::Running);
+        // SAFETY: see `state`: the status is `Running` from here until `resume` returns, so
+        // nothing else reaches the state meanwhile (no `&mut` to it is ever held elsewhere).
+        unsafe { (*self.state.get()).resume(input) }
     }
 
     /// `step` for a generator that is running, finished, or just created and sent a value or
@@ -271,7 +283,7 @@ impl<G: Generator> GenCell<G> {
                 // `send(None)` starts it like `next`.
                 _ => {
                     self.status.set(Status::Running);
-                    let result = self.state.borrow_mut().resume(input);
+                    let result = self.run(input);
                     match result {
                         Ok(Step::Yield(y)) => {
                             self.status.set(Status::Suspended);

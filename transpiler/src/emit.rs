@@ -36,6 +36,7 @@ fn gen_def(g: &GenDef) -> TokenStream {
     let y = ty_tokens(&g.yield_ty);
     let r = ty_tokens(&g.ret_ty);
     let sent = ty_tokens(&g.sent_ty);
+    let inline = if g.inline { quote! { #[inline(always)] } } else { quote! { #[inline] } };
     let py_name = Literal::string(&g.py_name);
     let resume = block(&g.resume);
     let doc = format!(" The generator function `{}` (line {}): one state per place it can be paused.", g.py_name, g.line);
@@ -53,7 +54,7 @@ fn gen_def(g: &GenDef) -> TokenStream {
             type Sent = #sent;
             const NAME: &'static str = #py_name;
 
-            #[inline]
+            #inline
             fn resume(&mut self, input: Input<#sent>) -> PyResult<Step<#y, #r>> #resume
         }
     }

@@ -35,8 +35,10 @@ pub struct GenDef {
     pub sent_ty: Ty,
     /// `Start` first, then one per suspension point; `Done` is implicit.
     pub states: Vec<GenState>,
-    /// The body of `resume(&mut self, input: Input)`.
+    /// The body of `resume(&mut self, input: Input<Sent>)`.
     pub resume: Block,
+    /// Small enough to be inlined into each `next`/`send` (`#[inline(always)]`).
+    pub inline: bool,
 }
 
 #[derive(Clone, Debug)]

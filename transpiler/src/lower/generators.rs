@@ -83,6 +83,20 @@ fn suspension(s: &ast::Stmt) -> Option<(&ast::Expr, Option<&ast::Expr>)> {
     }
 }
 
+/// Whether a generator's state machine is small enough to be inlined into every `next`/`send`
+/// of it: each state's code is about the body (the continuation of its point), so the size is
+/// about statements × states; `try` and `with` add much code of their own, and `yield from`
+/// steps another state machine (often this one: recursion, which inlining only bloats).
+fn is_small(body: &[ast::Stmt], points: usize) -> bool {
+    let (mut statements, mut bulky) = (0, false);
+    crate::ast::walk_stmts(body, &mut |s| {
+        statements += 1;
+        bulky |= matches!(s.kind, StmtKind::Try { .. } | StmtKind::With { .. } | StmtKind::FunctionDef(_) | StmtKind::ClassDef(_));
+        bulky |= matches!(suspension(s), Some((ast::Expr { kind: ExprKind::YieldFrom(_), .. }, _)));
+    });
+    !bulky && statements * (points + 1) <= 24
+}
+
 /// Whether the statement always pauses (a `yield`, not a `yield from` which may go on).
 pub(super) fn pauses_always(s: &ast::Stmt) -> bool {
     matches!(suspension(s), Some((ast::Expr { kind: ExprKind::Yield(_), .. }, _)))
@@ -241,7 +255,8 @@ impl<'a> Lower<'a> {
         self.gen = None;
         self.frame = "<module>".to_string();
         self.ret_ty = Ty::None;
-        self.gens.push(GenDef { func: id.0, name: enum_name.clone(), py_name: f.name.clone(), line: self.line(f.span), yield_ty, ret_ty: ret, sent_ty, states, resume });
+        let inline = is_small(body, points.len());
+        self.gens.push(GenDef { func: id.0, name: enum_name.clone(), py_name: f.name.clone(), line: self.line(f.span), yield_ty, ret_ty: ret, sent_ty, states, resume, inline });
         // The function itself only creates the generator object.
         let start_values = captures.iter().map(|(n, _)| (n.clone(), Expr::Var(n.clone()).method("clone", vec![]))).chain(params.iter().map(|(n, _)| (n.clone(), Expr::Var(n.clone()))));
         let start = Expr::Struct(format!("{enum_name}::Start"), start_values.collect());
