@@ -568,7 +568,7 @@ mod tests {
     }
 
     /// The state machines the transpiler writes for `fib` (two ints live across the `yield`)
-    /// and `accumulator` (one dynamic value): their sizes, as the benchmarks' notes state.
+    /// and `accumulator` (its total: an int, as its `send`s pass ints): their sizes.
     #[test]
     fn suspended_generators_are_small() {
         #[allow(dead_code)]
@@ -580,12 +580,59 @@ mod tests {
         #[allow(dead_code)]
         enum AccumulatorGen {
             Start,
-            AtLine4 { total: Value },
+            AtLine4 { total: Int },
             Done,
         }
         let (fib, acc) = (std::mem::size_of::<FibGen>(), std::mem::size_of::<AccumulatorGen>());
         println!("size_of FibGen = {fib}, AccumulatorGen = {acc}, Int = {}, Value = {}", std::mem::size_of::<Int>(), std::mem::size_of::<Value>());
         assert!(fib <= 40 && acc <= 40, "{fib} {acc}");
+    }
+
+    /// `def acc(): total = 0; while True: v = yield total; total += v`, sent ints.
+    enum Acc {
+        Start,
+        Paused { total: Int },
+        Done,
+    }
+
+    impl Generator for Acc {
+        type Yield = Int;
+        type Return = ();
+        type Sent = Int;
+        const NAME: &'static str = "acc";
+
+        fn resume(&mut self, input: Input<Int>) -> PyResult<Step<Int, ()>> {
+            let total = match std::mem::replace(self, Acc::Done) {
+                Acc::Start => Int::from(0),
+                Acc::Paused { total } => {
+                    let v = match input {
+                        Input::Throw(e) => return Err(e),
+                        Input::Send(v) => Some(v),
+                        Input::Next => None,
+                    };
+                    &total + crate::value::some_operand(&v, "+=", "int", "NoneType")?
+                }
+                Acc::Done => return Ok(Step::Return(())),
+            };
+            *self = Acc::Paused { total: total.clone() };
+            Ok(Step::Yield(total))
+        }
+    }
+
+    #[test]
+    fn typed_sends() {
+        let g = PyGen::new(Acc::Start);
+        // send(None) starts it, as next() does; a value cannot.
+        assert!(g.send(Int::from(1)).unwrap_err().is_instance(Exc::TypeError));
+        assert_eq!(g.send_opt(None).unwrap(), Int::from(0));
+        assert_eq!(g.send(Int::from(5)).unwrap(), Int::from(5));
+        assert_eq!(g.send_opt(Some(Int::from(2))).unwrap(), Int::from(7));
+        // Through a dynamic value, a sent int is unboxed once.
+        let dynamic = Rc::new(g.clone());
+        let r = dynamic.call_method("send", vec![Value::Int(Int::from(3))]).unwrap().unwrap();
+        assert!(matches!(r, Value::Int(ref i) if *i == Int::from(10)));
+        // next() gives the paused yield None: the addition raises CPython's TypeError.
+        assert_eq!(g.next_value().unwrap_err().to_string(), "TypeError: unsupported operand type(s) for +=: 'int' and 'NoneType'");
     }
 
     #[test]
