@@ -2234,6 +2234,21 @@ mod tests {
     }
 
     #[test]
+    fn a_yield_receives_none_or_what_send_passes() {
+        let src = "def acc():\n    total = 0\n    while True:\n        v = yield total\n        total += v\n\ndef main():\n    a = acc()\n    next(a)\n    t = a.send(3)\n";
+        let (r, t) = types_of(src);
+        let scope = r.funcs[0].scope;
+        assert_eq!(t.var(scope, "v"), Ty::Opt(Box::new(Ty::Int)));
+        assert_eq!(t.var(scope, "total"), Ty::Int);
+        assert_eq!(t.sent[0], Ty::Int);
+        assert_eq!(t.var(r.funcs[1].scope, "t"), Ty::Int);
+        // A send on a value whose generator is not known statically: any value, anywhere.
+        let (r, t) = types_of(&format!("{src}    b = [a, 1][0]\n    b.send('x')\n"));
+        assert_eq!(t.sent[0], Ty::Dyn);
+        assert_eq!(t.var(r.funcs[0].scope, "total"), Ty::Dyn);
+    }
+
+    #[test]
     fn one_type_stays_native_and_mixed_types_become_dyn() {
         let (_, t) = types_of("x = 1\nx += 2\ny = 1.5\nz = 0 or 'a'\nw = [1, 2]\nw.append(3)\n");
         assert_eq!(t.var(MODULE_SCOPE, "x"), Ty::Int);
