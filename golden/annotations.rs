@@ -89,9 +89,10 @@ impl Generator for EvensGen {
     fn item(next: PyResult<Int>) -> Int {
         next.unwrap_or_else(|e| impossible_exception(e))
     }
+    type Sent = ();
     const NAME: &'static str = "evens";
     #[inline(always)]
-    fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, EvensGen::Done) {
             EvensGen::Start { mut n } => {
                 let mut i: Int;

@@ -43,9 +43,10 @@ impl Generator for WatcherGen {
     fn item(next: PyResult<Int>) -> PyResult<Int> {
         next
     }
+    type Sent = ();
     const NAME: &'static str = "watcher";
     #[inline(always)]
-    fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, WatcherGen::Done) {
             WatcherGen::Start { mut h } => {
                 let completion4 = 'finally1: {

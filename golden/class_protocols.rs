@@ -172,9 +172,10 @@ impl Generator for PairIterGen {
     fn item(next: PyResult<Int>) -> PyResult<Int> {
         next
     }
+    type Sent = ();
     const NAME: &'static str = "__iter__";
     #[inline(always)]
-    fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, PairIterGen::Done) {
             PairIterGen::Start { mut self_ } => {
                 let yielded14 = self_.get(|d| &d.a, "a").at("__iter__", 99)?;

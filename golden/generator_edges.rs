@@ -30,9 +30,10 @@ impl Generator for ReentrantGen {
     fn item(next: PyResult<()>) -> PyResult<()> {
         next
     }
+    type Sent = ();
     const NAME: &'static str = "reentrant";
     #[inline(always)]
-    fn resume(&mut self, input: Input) -> PyResult<Step<(), ()>> {
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<(), ()>> {
         match std::mem::replace(self, ReentrantGen::Done) {
             ReentrantGen::Start => {
                 let yielded1 = global_get(&G_ME, "me")
@@ -74,9 +75,10 @@ impl Generator for LeakyGen {
     fn item(next: PyResult<Int>) -> PyResult<Int> {
         next
     }
+    type Sent = ();
     const NAME: &'static str = "leaky";
     #[inline(always)]
-    fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, LeakyGen::Done) {
             LeakyGen::Start => {
                 let yielded4 = Int::Small(1);
@@ -130,9 +132,10 @@ impl Generator for NeverStartedGen {
     fn item(next: PyResult<Int>) -> PyResult<Int> {
         next
     }
+    type Sent = ();
     const NAME: &'static str = "never_started";
     #[inline(always)]
-    fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, NeverStartedGen::Done) {
             NeverStartedGen::Start => {
                 print(&[&PyStr::from("body ran")], " ", "\n").at("never_started", 28)?;
@@ -172,9 +175,10 @@ impl Generator for StubbornGen {
     fn item(next: PyResult<PyStr>) -> PyResult<PyStr> {
         next
     }
+    type Sent = ();
     const NAME: &'static str = "stubborn";
     #[inline(always)]
-    fn resume(&mut self, input: Input) -> PyResult<Step<PyStr, ()>> {
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<PyStr, ()>> {
         match std::mem::replace(self, StubbornGen::Done) {
             StubbornGen::Start => {
                 'loop1: loop {
@@ -276,9 +280,10 @@ impl Generator for CleanupYieldsGen {
     fn item(next: PyResult<PyStr>) -> PyResult<PyStr> {
         next
     }
+    type Sent = ();
     const NAME: &'static str = "cleanup_yields";
     #[inline(always)]
-    fn resume(&mut self, input: Input) -> PyResult<Step<PyStr, ()>> {
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<PyStr, ()>> {
         match std::mem::replace(self, CleanupYieldsGen::Done) {
             CleanupYieldsGen::Start => {
                 let completion21 = 'finally8: {
@@ -377,9 +382,10 @@ impl Generator for NaturalsGen {
     fn item(next: PyResult<Int>) -> Int {
         next.unwrap_or_else(|e| impossible_exception(e))
     }
+    type Sent = ();
     const NAME: &'static str = "naturals";
     #[inline(always)]
-    fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, NaturalsGen::Done) {
             NaturalsGen::Start => {
                 let mut k: Int;
@@ -441,9 +447,10 @@ impl Generator for ReturnsEarlyGen {
     fn item(next: PyResult<PyStr>) -> PyStr {
         next.unwrap_or_else(|e| impossible_exception(e))
     }
+    type Sent = ();
     const NAME: &'static str = "returns_early";
     #[inline(always)]
-    fn resume(&mut self, input: Input) -> PyResult<Step<PyStr, Value>> {
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<PyStr, Value>> {
         match std::mem::replace(self, ReturnsEarlyGen::Done) {
             ReturnsEarlyGen::Start { mut flag } => {
                 if flag {

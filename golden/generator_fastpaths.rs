@@ -29,9 +29,10 @@ impl Generator for FlattenGen {
     fn item(next: PyResult<Value>) -> PyResult<Value> {
         next
     }
+    type Sent = ();
     const NAME: &'static str = "flatten";
     #[inline]
-    fn resume(&mut self, input: Input) -> PyResult<Step<Value, ()>> {
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<Value, ()>> {
         match self {
             FlattenGen::AtLine11 { sub1, .. } => {
                 let delegated7 = match sub1.delegate(input) {
@@ -75,7 +76,7 @@ impl Generator for FlattenGen {
                         if item.is_builtin_instance("list") {
                             let mut sub1 = flatten(item.clone()).at("flatten", 11)?;
                             {
-                                match sub1.delegate(Input::Next).at("flatten", 11)? {
+                                match sub1.delegate(Input::<()>::Next).at("flatten", 11)? {
                                     Step::Yield(yielded11) => {
                                         *self = FlattenGen::AtLine11 {
                                             x,
@@ -111,7 +112,7 @@ impl Generator for FlattenGen {
                             if item.is_builtin_instance("list") {
                                 let mut sub1 = flatten(item.clone()).at("flatten", 11)?;
                                 {
-                                    match sub1.delegate(Input::Next).at("flatten", 11)? {
+                                    match sub1.delegate(Input::<()>::Next).at("flatten", 11)? {
                                         Step::Yield(yielded2) => {
                                             *self = FlattenGen::AtLine11 {
                                                 x,
@@ -152,7 +153,7 @@ impl Generator for FlattenGen {
                                 if item.is_builtin_instance("list") {
                                     let mut sub1 = flatten(item.clone()).at("flatten", 11)?;
                                     {
-                                        match sub1.delegate(Input::Next).at("flatten", 11)? {
+                                        match sub1.delegate(Input::<()>::Next).at("flatten", 11)? {
                                             Step::Yield(yielded17) => {
                                                 *self = FlattenGen::AtLine11 {
                                                     x,
@@ -195,9 +196,10 @@ impl Generator for SquaresGen {
     fn item(next: PyResult<Int>) -> PyResult<Int> {
         next
     }
+    type Sent = ();
     const NAME: &'static str = "squares";
     #[inline(always)]
-    fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, SquaresGen::Done) {
             SquaresGen::Start { mut xs } => {
                 let mut x: Int;
@@ -263,9 +265,10 @@ impl Generator for CountedGen {
     fn item(next: PyResult<Int>) -> Int {
         next.unwrap_or_else(|e| impossible_exception(e))
     }
+    type Sent = ();
     const NAME: &'static str = "counted";
     #[inline(always)]
-    fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, CountedGen::Done) {
             CountedGen::Start { mut n } => {
                 let mut i: Int;
@@ -331,9 +334,10 @@ impl Generator for EchoGen {
     fn item(next: PyResult<Value>) -> PyResult<Value> {
         next
     }
+    type Sent = Value;
     const NAME: &'static str = "echo";
     #[inline(always)]
-    fn resume(&mut self, input: Input) -> PyResult<Step<Value, ()>> {
+    fn resume(&mut self, input: Input<Value>) -> PyResult<Step<Value, ()>> {
         match std::mem::replace(self, EchoGen::Done) {
             EchoGen::Start => {
                 let mut got: Value;
@@ -424,9 +428,10 @@ impl Generator for RelayGen {
     fn item(next: PyResult<Value>) -> PyResult<Value> {
         next
     }
+    type Sent = Value;
     const NAME: &'static str = "relay";
     #[inline]
-    fn resume(&mut self, input: Input) -> PyResult<Step<Value, ()>> {
+    fn resume(&mut self, input: Input<Value>) -> PyResult<Step<Value, ()>> {
         match self {
             RelayGen::AtLine36 { sub1, .. } => {
                 let delegated46 = match sub1.delegate(input) {
@@ -460,7 +465,7 @@ impl Generator for RelayGen {
                     RelayGen::Start => {
                         let mut sub1 = echo().at("relay", 36)?;
                         {
-                            match sub1.delegate(Input::Next).at("relay", 36)? {
+                            match sub1.delegate(Input::<Value>::Next).at("relay", 36)? {
                                 Step::Yield(yielded42) => {
                                     *self = RelayGen::AtLine36 { sub1 };
                                     return Ok(Step::Yield(yielded42));
@@ -496,9 +501,10 @@ impl Generator for GuardedGen {
     fn item(next: PyResult<Int>) -> PyResult<Int> {
         next
     }
+    type Sent = ();
     const NAME: &'static str = "guarded";
     #[inline(always)]
-    fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, GuardedGen::Done) {
             GuardedGen::Start { mut tag } => {
                 let completion50 = 'finally20: {
@@ -597,9 +603,10 @@ impl Generator for OuterGuardedGen {
     fn item(next: PyResult<Int>) -> PyResult<Int> {
         next
     }
+    type Sent = ();
     const NAME: &'static str = "outer_guarded";
     #[inline]
-    fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, ()>> {
         match self {
             OuterGuardedGen::AtLine49 { sub1, .. } => {
                 let delegated69 = match sub1.delegate(input) {
@@ -636,7 +643,10 @@ impl Generator for OuterGuardedGen {
                         let mut sub1 = guarded(PyStr::from("inner"))
                             .at("outer_guarded", 49)?;
                         {
-                            match sub1.delegate(Input::Next).at("outer_guarded", 49)? {
+                            match sub1
+                                .delegate(Input::<()>::Next)
+                                .at("outer_guarded", 49)?
+                            {
                                 Step::Yield(yielded64) => {
                                     *self = OuterGuardedGen::AtLine49 { sub1 };
                                     return Ok(Step::Yield(yielded64));
@@ -680,9 +690,10 @@ impl Generator for RaisesMidwayGen {
     fn item(next: PyResult<Int>) -> PyResult<Int> {
         next
     }
+    type Sent = ();
     const NAME: &'static str = "raises_midway";
     #[inline(always)]
-    fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, RaisesMidwayGen::Done) {
             RaisesMidwayGen::Start => {
                 let yielded75 = Int::Small(10);
@@ -736,9 +747,10 @@ impl Generator for DelegatesRaiseGen {
     fn item(next: PyResult<Int>) -> PyResult<Int> {
         next
     }
+    type Sent = ();
     const NAME: &'static str = "delegates_raise";
     #[inline]
-    fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, ()>> {
         match self {
             DelegatesRaiseGen::AtLine59 { sub1, .. } => {
                 let delegated82 = match sub1.delegate(input) {
@@ -773,7 +785,10 @@ impl Generator for DelegatesRaiseGen {
                     DelegatesRaiseGen::Start => {
                         let mut sub1 = raises_midway().at("delegates_raise", 59)?;
                         {
-                            match sub1.delegate(Input::Next).at("delegates_raise", 59)? {
+                            match sub1
+                                .delegate(Input::<()>::Next)
+                                .at("delegates_raise", 59)?
+                            {
                                 Step::Yield(yielded78) => {
                                     *self = DelegatesRaiseGen::AtLine59 {
                                         sub1,
@@ -807,9 +822,10 @@ impl Generator for LeaksStopGen {
     fn item(next: PyResult<Int>) -> PyResult<Int> {
         next
     }
+    type Sent = ();
     const NAME: &'static str = "leaks_stop";
     #[inline(always)]
-    fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, LeaksStopGen::Done) {
             LeaksStopGen::Start => {
                 let yielded85 = Int::Small(1);
@@ -860,9 +876,10 @@ impl Generator for DelegatesLeakGen {
     fn item(next: PyResult<Int>) -> PyResult<Int> {
         next
     }
+    type Sent = ();
     const NAME: &'static str = "delegates_leak";
     #[inline]
-    fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, ()>> {
         match self {
             DelegatesLeakGen::AtLine68 { sub1, .. } => {
                 let delegated92 = match sub1.delegate(input) {
@@ -895,7 +912,10 @@ impl Generator for DelegatesLeakGen {
                     DelegatesLeakGen::Start => {
                         let mut sub1 = leaks_stop().at("delegates_leak", 68)?;
                         {
-                            match sub1.delegate(Input::Next).at("delegates_leak", 68)? {
+                            match sub1
+                                .delegate(Input::<()>::Next)
+                                .at("delegates_leak", 68)?
+                            {
                                 Step::Yield(yielded88) => {
                                     *self = DelegatesLeakGen::AtLine68 { sub1 };
                                     return Ok(Step::Yield(yielded88));
@@ -929,9 +949,10 @@ impl Generator for MainSelfishGen {
     fn item(next: PyResult<Int>) -> PyResult<Int> {
         next
     }
+    type Sent = ();
     const NAME: &'static str = "selfish";
     #[inline(always)]
-    fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, MainSelfishGen::Done) {
             MainSelfishGen::Start { mut box_ } => {
                 let yielded111 = Int::Small(1);

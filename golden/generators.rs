@@ -27,9 +27,10 @@ impl Generator for CountdownGen {
     fn item(next: PyResult<Int>) -> PyResult<Int> {
         next
     }
+    type Sent = ();
     const NAME: &'static str = "countdown";
     #[inline(always)]
-    fn resume(&mut self, input: Input) -> PyResult<Step<Int, PyStr>> {
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, PyStr>> {
         match std::mem::replace(self, CountdownGen::Done) {
             CountdownGen::Start { mut n } => {
                 print(&[&PyStr::from("countdown starts")], " ", "\n")
@@ -93,9 +94,10 @@ impl Generator for FibGen {
     fn item(next: PyResult<Int>) -> Int {
         next.unwrap_or_else(|e| impossible_exception(e))
     }
+    type Sent = ();
     const NAME: &'static str = "fib";
     #[inline(always)]
-    fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, FibGen::Done) {
             FibGen::Start => {
                 let mut a: Int;
@@ -161,9 +163,10 @@ impl Generator for EvensGen {
     fn item(next: PyResult<Int>) -> PyResult<Int> {
         next
     }
+    type Sent = ();
     const NAME: &'static str = "evens";
     #[inline(always)]
-    fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, EvensGen::Done) {
             EvensGen::Start { mut xs } => {
                 let mut x: Int;
@@ -223,25 +226,26 @@ enum RunningTotalGen {
     /// Created: the body has not started.
     Start,
     /// Paused at `value = yield total` (line 29).
-    AtLine29 { total: Value },
+    AtLine29 { total: Int },
     /// Finished (returned, raised, or closed).
     Done,
 }
 impl Generator for RunningTotalGen {
-    type Yield = Value;
-    type Return = Value;
-    type Item = PyResult<Value>;
-    fn item(next: PyResult<Value>) -> PyResult<Value> {
+    type Yield = Int;
+    type Return = Int;
+    type Item = PyResult<Int>;
+    fn item(next: PyResult<Int>) -> PyResult<Int> {
         next
     }
+    type Sent = Int;
     const NAME: &'static str = "running_total";
     #[inline(always)]
-    fn resume(&mut self, input: Input) -> PyResult<Step<Value, Value>> {
+    fn resume(&mut self, input: Input<Int>) -> PyResult<Step<Int, Int>> {
         match std::mem::replace(self, RunningTotalGen::Done) {
             RunningTotalGen::Start => {
-                let mut total: Value;
-                let mut value: Value;
-                total = Int::Small(0).into_value();
+                let mut total: Int;
+                let mut value: Option<Int>;
+                total = Int::Small(0);
                 loop {
                     let yielded19 = total.clone();
                     *self = RunningTotalGen::AtLine29 { total };
@@ -255,23 +259,22 @@ impl Generator for RunningTotalGen {
                 )
             }
             RunningTotalGen::AtLine29 { mut total } => {
-                let mut value: Value;
+                let mut value: Option<Int>;
                 'brk9: {
                     'cnt10: {
                         value = match input {
                             Input::Throw(thrown20) => {
                                 return Err(thrown20.with_frame("running_total", 29, None));
                             }
-                            Input::Send(sent21) => sent21,
-                            Input::Next => Value::None,
+                            Input::Send(sent21) => Some(sent21),
+                            Input::Next => None,
                         };
-                        if value.clone().is_same(&().into_value()) {
+                        if value.is_none() {
                             break 'brk9;
                         }
-                        total = total
-                            .clone()
-                            .add(&value.clone())
-                            .at("running_total", 32)?;
+                        total
+                            += &*some_operand(&value, "+=", "int", "NoneType")
+                                .at("running_total", 32)?;
                     }
                     loop {
                         let yielded22 = total.clone();
@@ -310,9 +313,10 @@ impl Generator for GuardedGen {
     fn item(next: PyResult<PyStr>) -> PyResult<PyStr> {
         next
     }
+    type Sent = ();
     const NAME: &'static str = "guarded";
     #[inline(always)]
-    fn resume(&mut self, input: Input) -> PyResult<Step<PyStr, ()>> {
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<PyStr, ()>> {
         match std::mem::replace(self, GuardedGen::Done) {
             GuardedGen::Start { mut name } => {
                 let mut i: Int;
@@ -527,9 +531,10 @@ impl Generator for TrackedGen {
     fn item(next: PyResult<Int>) -> PyResult<Int> {
         next
     }
+    type Sent = ();
     const NAME: &'static str = "tracked";
     #[inline(always)]
-    fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, TrackedGen::Done) {
             TrackedGen::Start { mut name } => {
                 let completion49 = 'finally20: {
@@ -743,15 +748,15 @@ fn module_body() -> PyResult<()> {
     print(
             &[
                 &acc.next_value().at("<module>", 67)?,
-                &acc.send(Int::Small(5).into_value()).at("<module>", 67)?,
-                &acc.send(Int::Small(7).into_value()).at("<module>", 67)?,
+                &acc.send(Int::Small(5)).at("<module>", 67)?,
+                &acc.send(Int::Small(7)).at("<module>", 67)?,
             ],
             " ",
             "\n",
         )
         .at("<module>", 67)?;
     let outcome62 = 'try23: {
-        match acc.send(().into_value()).at("<module>", 69) {
+        match acc.next_value().at("<module>", 69) {
             Ok(value) => value,
             Err(err) => break 'try23 Err(err),
         };
@@ -771,7 +776,7 @@ fn module_body() -> PyResult<()> {
     };
     fresh = running_total().at("<module>", 73)?;
     let outcome64 = 'try24: {
-        match fresh.send(Int::Small(1).into_value()).at("<module>", 75) {
+        match fresh.send(Int::Small(1)).at("<module>", 75) {
             Ok(value) => value,
             Err(err) => break 'try24 Err(err),
         };

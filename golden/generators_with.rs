@@ -42,9 +42,10 @@ impl Generator for TaggedGen {
     fn item(next: PyResult<PyStr>) -> PyResult<PyStr> {
         next
     }
+    type Sent = ();
     const NAME: &'static str = "tagged";
     #[inline(always)]
-    fn resume(&mut self, input: Input) -> PyResult<Step<PyStr, ()>> {
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<PyStr, ()>> {
         match std::mem::replace(self, TaggedGen::Done) {
             TaggedGen::Start { mut items } => {
                 let mut t: Tag;
@@ -245,9 +246,10 @@ impl Generator for LinesGen {
     fn item(next: PyResult<PyStr>) -> PyResult<PyStr> {
         next
     }
+    type Sent = ();
     const NAME: &'static str = "lines";
     #[inline(always)]
-    fn resume(&mut self, input: Input) -> PyResult<Step<PyStr, ()>> {
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<PyStr, ()>> {
         match std::mem::replace(self, LinesGen::Done) {
             LinesGen::Start { mut path } => {
                 let mut f: PyFile;
@@ -368,14 +370,15 @@ impl Generator for UsesNamesGen {
     fn item(next: PyResult<Value>) -> PyResult<Value> {
         next
     }
+    type Sent = PyStr;
     const NAME: &'static str = "uses_names";
     #[inline(always)]
-    fn resume(&mut self, input: Input) -> PyResult<Step<Value, ()>> {
+    fn resume(&mut self, input: Input<PyStr>) -> PyResult<Step<Value, ()>> {
         match std::mem::replace(self, UsesNamesGen::Done) {
             UsesNamesGen::Start => {
                 let mut manager: Int;
-                let mut input_: Value;
-                let mut handling1_: Value;
+                let mut input_: Option<PyStr>;
+                let mut handling1_: Option<PyStr>;
                 manager = Int::Small(1);
                 let yielded33 = manager.clone().into_value();
                 *self = UsesNamesGen::AtLine50;
@@ -384,40 +387,40 @@ impl Generator for UsesNamesGen {
             }
             UsesNamesGen::AtLine50 => {
                 let mut manager: Int;
-                let mut input_: Value;
-                let mut handling1_: Value;
+                let mut input_: Option<PyStr>;
+                let mut handling1_: Option<PyStr>;
                 input_ = match input {
                     Input::Throw(thrown34) => {
                         return Err(thrown34.with_frame("uses_names", 50, None));
                     }
-                    Input::Send(sent35) => sent35,
-                    Input::Next => Value::None,
+                    Input::Send(sent35) => Some(sent35),
+                    Input::Next => None,
                 };
-                let yielded36 = input_.clone();
+                let yielded36 = input_.clone().into_value();
                 *self = UsesNamesGen::AtLine51;
                 return Ok(Step::Yield(yielded36));
                 Ok(Step::Return(()))
             }
             UsesNamesGen::AtLine51 => {
                 let mut manager: Int;
-                let mut input_: Value;
-                let mut handling1_: Value;
+                let mut input_: Option<PyStr>;
+                let mut handling1_: Option<PyStr>;
                 handling1_ = match input {
                     Input::Throw(thrown37) => {
                         return Err(thrown37.with_frame("uses_names", 51, None));
                     }
-                    Input::Send(sent38) => sent38,
-                    Input::Next => Value::None,
+                    Input::Send(sent38) => Some(sent38),
+                    Input::Next => None,
                 };
-                let yielded39 = handling1_.clone();
+                let yielded39 = handling1_.clone().into_value();
                 *self = UsesNamesGen::AtLine52;
                 return Ok(Step::Yield(yielded39));
                 Ok(Step::Return(()))
             }
             UsesNamesGen::AtLine52 => {
                 let mut manager: Int;
-                let mut input_: Value;
-                let mut handling1_: Value;
+                let mut input_: Option<PyStr>;
+                let mut handling1_: Option<PyStr>;
                 match input {
                     Input::Throw(thrown40) => {
                         return Err(thrown40.with_frame("uses_names", 52, None));
@@ -549,8 +552,8 @@ fn module_body() -> PyResult<()> {
     print(
             &[
                 &u.next_value().at("<module>", 56)?,
-                &u.send(PyStr::from("in").into_value()).at("<module>", 56)?,
-                &u.send(PyStr::from("h").into_value()).at("<module>", 56)?,
+                &u.send(PyStr::from("in")).at("<module>", 56)?,
+                &u.send(PyStr::from("h")).at("<module>", 56)?,
             ],
             " ",
             "\n",

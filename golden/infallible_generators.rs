@@ -31,9 +31,10 @@ impl Generator for FibGen {
     fn item(next: PyResult<Int>) -> Int {
         next.unwrap_or_else(|e| impossible_exception(e))
     }
+    type Sent = ();
     const NAME: &'static str = "fib";
     #[inline(always)]
-    fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, FibGen::Done) {
             FibGen::Start => {
                 let mut a: Int;
@@ -103,9 +104,10 @@ impl Generator for SquaresGen {
     fn item(next: PyResult<Int>) -> Int {
         next.unwrap_or_else(|e| impossible_exception(e))
     }
+    type Sent = ();
     const NAME: &'static str = "squares";
     #[inline(always)]
-    fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, SquaresGen::Done) {
             SquaresGen::Start { mut n } => {
                 let mut i: Int;
@@ -172,9 +174,10 @@ impl Generator for CountdownGen {
     fn item(next: PyResult<Int>) -> Int {
         next.unwrap_or_else(|e| impossible_exception(e))
     }
+    type Sent = ();
     const NAME: &'static str = "countdown";
     #[inline(always)]
-    fn resume(&mut self, input: Input) -> PyResult<Step<Int, PyStr>> {
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, PyStr>> {
         match std::mem::replace(self, CountdownGen::Done) {
             CountdownGen::Start { mut n } => {
                 while n > 0 {
@@ -235,9 +238,10 @@ impl Generator for RatiosGen {
     fn item(next: PyResult<Int>) -> PyResult<Int> {
         next
     }
+    type Sent = ();
     const NAME: &'static str = "ratios";
     #[inline(always)]
-    fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, RatiosGen::Done) {
             RatiosGen::Start { mut xs } => {
                 let mut x: Int;
@@ -302,9 +306,10 @@ impl Generator for GuardedGen {
     fn item(next: PyResult<Int>) -> PyResult<Int> {
         next
     }
+    type Sent = ();
     const NAME: &'static str = "guarded";
     #[inline(always)]
-    fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, GuardedGen::Done) {
             GuardedGen::Start { mut n } => {
                 let mut i: Int;
@@ -404,9 +409,10 @@ impl Generator for MaybeUnboundGen {
     fn item(next: PyResult<Int>) -> PyResult<Int> {
         next
     }
+    type Sent = ();
     const NAME: &'static str = "maybe_unbound";
     #[inline(always)]
-    fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, MaybeUnboundGen::Done) {
             MaybeUnboundGen::Start { mut flag } => {
                 let mut v: Option<Int> = None;

@@ -60,9 +60,10 @@ impl Generator for LettersGen {
     fn item(next: PyResult<PyStr>) -> PyResult<PyStr> {
         next
     }
+    type Sent = ();
     const NAME: &'static str = "letters";
     #[inline(always)]
-    fn resume(&mut self, input: Input) -> PyResult<Step<PyStr, ()>> {
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<PyStr, ()>> {
         match std::mem::replace(self, LettersGen::Done) {
             LettersGen::Start => {
                 let mut c: PyStr;

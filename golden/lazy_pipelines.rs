@@ -27,9 +27,10 @@ impl Generator for NumbersGen {
     fn item(next: PyResult<Int>) -> PyResult<Int> {
         next
     }
+    type Sent = ();
     const NAME: &'static str = "numbers";
     #[inline(always)]
-    fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, NumbersGen::Done) {
             NumbersGen::Start { mut n } => {
                 let mut i: Int;

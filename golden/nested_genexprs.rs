@@ -27,9 +27,10 @@ impl Generator for SrcGen {
     fn item(next: PyResult<Int>) -> PyResult<Int> {
         next
     }
+    type Sent = ();
     const NAME: &'static str = "src";
     #[inline(always)]
-    fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, SrcGen::Done) {
             SrcGen::Start { mut tag, mut n } => {
                 let mut i: Int;

@@ -27,9 +27,10 @@ impl Generator for NoisyGen {
     fn item(next: PyResult<Int>) -> PyResult<Int> {
         next
     }
+    type Sent = ();
     const NAME: &'static str = "noisy";
     #[inline(always)]
-    fn resume(&mut self, input: Input) -> PyResult<Step<Int, ()>> {
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, NoisyGen::Done) {
             NoisyGen::Start { mut xs } => {
                 let mut x: Int;

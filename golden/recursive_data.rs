@@ -29,9 +29,10 @@ impl Generator for WalkGen {
     fn item(next: PyResult<Value>) -> PyResult<Value> {
         next
     }
+    type Sent = ();
     const NAME: &'static str = "walk";
     #[inline]
-    fn resume(&mut self, input: Input) -> PyResult<Step<Value, ()>> {
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<Value, ()>> {
         match self {
             WalkGen::AtLine9 { sub2, .. } => {
                 let delegated10 = match sub2.delegate(input) {
@@ -77,7 +78,7 @@ impl Generator for WalkGen {
                         };
                         let mut sub2 = walk(child.clone(), &depth + 1).at("walk", 9)?;
                         {
-                            match sub2.delegate(Input::Next).at("walk", 9)? {
+                            match sub2.delegate(Input::<()>::Next).at("walk", 9)? {
                                 Step::Yield(yielded14) => {
                                     *self = WalkGen::AtLine9 {
                                         depth,
@@ -137,7 +138,7 @@ impl Generator for WalkGen {
                             let mut sub2 = walk(child.clone(), &depth + 1)
                                 .at("walk", 9)?;
                             {
-                                match sub2.delegate(Input::Next).at("walk", 9)? {
+                                match sub2.delegate(Input::<()>::Next).at("walk", 9)? {
                                     Step::Yield(yielded6) => {
                                         *self = WalkGen::AtLine9 {
                                             depth,

@@ -18,7 +18,7 @@ enum InnerGen {
     /// Paused at `got = yield f"{tag} ready"` (line 5).
     AtLine5 { tag: PyStr },
     /// Paused at `got = yield f"{tag} got {got}"` (line 7).
-    AtLine7 { tag: PyStr, got: Value },
+    AtLine7 { tag: PyStr, got: Option<Int> },
     /// Finished (returned, raised, or closed).
     Done,
 }
@@ -29,12 +29,13 @@ impl Generator for InnerGen {
     fn item(next: PyResult<PyStr>) -> PyResult<PyStr> {
         next
     }
+    type Sent = Int;
     const NAME: &'static str = "inner";
     #[inline(always)]
-    fn resume(&mut self, input: Input) -> PyResult<Step<PyStr, PyStr>> {
+    fn resume(&mut self, input: Input<Int>) -> PyResult<Step<PyStr, PyStr>> {
         match std::mem::replace(self, InnerGen::Done) {
             InnerGen::Start { mut tag } => {
-                let mut got: Value;
+                let mut got: Option<Int>;
                 let yielded2 = {
                     let mut text1 = String::new();
                     PyObject::write_str(&tag, &mut text1).at("inner", 5)?;
@@ -50,20 +51,21 @@ impl Generator for InnerGen {
                 )
             }
             InnerGen::AtLine5 { mut tag } => {
-                let mut got: Value;
+                let mut got: Option<Int>;
                 got = match input {
                     Input::Throw(thrown3) => {
                         return Err(thrown3.with_frame("inner", 5, None));
                     }
-                    Input::Send(sent4) => sent4,
-                    Input::Next => Value::None,
+                    Input::Send(sent4) => Some(sent4),
+                    Input::Next => None,
                 };
-                while !got.clone().is_same(&().into_value()) {
+                while !got.is_none() {
                     let yielded6 = {
                         let mut text5 = String::new();
                         PyObject::write_str(&tag, &mut text5).at("inner", 7)?;
                         text5.push_str(" got ");
-                        PyObject::write_str(&got, &mut text5).at("inner", 7)?;
+                        PyObject::write_str(&got.clone().into_value(), &mut text5)
+                            .at("inner", 7)?;
                         PyStr::from(text5)
                     };
                     *self = InnerGen::AtLine7 { tag, got };
@@ -90,16 +92,17 @@ impl Generator for InnerGen {
                             Input::Throw(thrown8) => {
                                 return Err(thrown8.with_frame("inner", 7, None));
                             }
-                            Input::Send(sent9) => sent9,
-                            Input::Next => Value::None,
+                            Input::Send(sent9) => Some(sent9),
+                            Input::Next => None,
                         };
                     }
-                    while !got.clone().is_same(&().into_value()) {
+                    while !got.is_none() {
                         let yielded11 = {
                             let mut text10 = String::new();
                             PyObject::write_str(&tag, &mut text10).at("inner", 7)?;
                             text10.push_str(" got ");
-                            PyObject::write_str(&got, &mut text10).at("inner", 7)?;
+                            PyObject::write_str(&got.clone().into_value(), &mut text10)
+                                .at("inner", 7)?;
                             PyStr::from(text10)
                         };
                         *self = InnerGen::AtLine7 { tag, got };
@@ -144,9 +147,10 @@ impl Generator for OuterGen {
     fn item(next: PyResult<PyStr>) -> PyResult<PyStr> {
         next
     }
+    type Sent = Int;
     const NAME: &'static str = "outer";
     #[inline]
-    fn resume(&mut self, input: Input) -> PyResult<Step<PyStr, PyList<PyStr>>> {
+    fn resume(&mut self, input: Input<Int>) -> PyResult<Step<PyStr, PyList<PyStr>>> {
         match self {
             OuterGen::AtLine12 { sub1, .. } => {
                 let delegated19 = match sub1.delegate(input) {
@@ -178,7 +182,7 @@ impl Generator for OuterGen {
                 print(&[&PyStr::from("first:"), &first], " ", "\n").at("outer", 13)?;
                 let mut sub2 = inner(PyStr::from("b")).at("outer", 14)?;
                 second = returned(
-                        match sub2.delegate(Input::Next).at("outer", 14)? {
+                        match sub2.delegate(Input::<Int>::Next).at("outer", 14)? {
                             Step::Yield(yielded22) => {
                                 *self = OuterGen::AtLine14 { first, sub2 };
                                 return Ok(Step::Yield(yielded22));
@@ -244,7 +248,7 @@ impl Generator for OuterGen {
                         let mut second: PyStr;
                         let mut sub1 = inner(PyStr::from("a")).at("outer", 12)?;
                         first = returned(
-                                match sub1.delegate(Input::Next).at("outer", 12)? {
+                                match sub1.delegate(Input::<Int>::Next).at("outer", 12)? {
                                     Step::Yield(yielded13) => {
                                         *self = OuterGen::AtLine12 { sub1 };
                                         return Ok(Step::Yield(yielded13));
@@ -257,7 +261,7 @@ impl Generator for OuterGen {
                             .at("outer", 13)?;
                         let mut sub2 = inner(PyStr::from("b")).at("outer", 14)?;
                         second = returned(
-                                match sub2.delegate(Input::Next).at("outer", 14)? {
+                                match sub2.delegate(Input::<Int>::Next).at("outer", 14)? {
                                     Step::Yield(yielded15) => {
                                         *self = OuterGen::AtLine14 { first, sub2 };
                                         return Ok(Step::Yield(yielded15));
@@ -305,9 +309,10 @@ impl Generator for FlattenGen {
     fn item(next: PyResult<Value>) -> PyResult<Value> {
         next
     }
+    type Sent = ();
     const NAME: &'static str = "flatten";
     #[inline]
-    fn resume(&mut self, input: Input) -> PyResult<Step<Value, ()>> {
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<Value, ()>> {
         match self {
             FlattenGen::AtLine22 { sub1, .. } => {
                 let delegated35 = match sub1.delegate(input) {
@@ -351,7 +356,7 @@ impl Generator for FlattenGen {
                         if item.is_builtin_instance("list") {
                             let mut sub1 = flatten(item.clone()).at("flatten", 22)?;
                             {
-                                match sub1.delegate(Input::Next).at("flatten", 22)? {
+                                match sub1.delegate(Input::<()>::Next).at("flatten", 22)? {
                                     Step::Yield(yielded39) => {
                                         *self = FlattenGen::AtLine22 {
                                             x,
@@ -387,7 +392,7 @@ impl Generator for FlattenGen {
                             if item.is_builtin_instance("list") {
                                 let mut sub1 = flatten(item.clone()).at("flatten", 22)?;
                                 {
-                                    match sub1.delegate(Input::Next).at("flatten", 22)? {
+                                    match sub1.delegate(Input::<()>::Next).at("flatten", 22)? {
                                         Step::Yield(yielded30) => {
                                             *self = FlattenGen::AtLine22 {
                                                 x,
@@ -428,7 +433,7 @@ impl Generator for FlattenGen {
                                 if item.is_builtin_instance("list") {
                                     let mut sub1 = flatten(item.clone()).at("flatten", 22)?;
                                     {
-                                        match sub1.delegate(Input::Next).at("flatten", 22)? {
+                                        match sub1.delegate(Input::<()>::Next).at("flatten", 22)? {
                                             Step::Yield(yielded45) => {
                                                 *self = FlattenGen::AtLine22 {
                                                     x,
@@ -475,9 +480,10 @@ impl Generator for ChainedGen {
     fn item(next: PyResult<Value>) -> PyResult<Value> {
         next
     }
+    type Sent = ();
     const NAME: &'static str = "chained";
     #[inline]
-    fn resume(&mut self, input: Input) -> PyResult<Step<Value, ()>> {
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<Value, ()>> {
         match self {
             ChainedGen::AtLine28 { sub1, .. } => {
                 let delegated55 = match sub1.delegate(input) {
@@ -504,7 +510,7 @@ impl Generator for ChainedGen {
                 let mut sub2 = DelegateIter(
                     PyIter::from_plain(PyStr::from("xy").iter()),
                 );
-                match sub2.delegate(Input::Next).at("chained", 29)? {
+                match sub2.delegate(Input::<()>::Next).at("chained", 29)? {
                     Step::Yield(yielded58) => {
                         *self = ChainedGen::AtLine29 { sub2 };
                         return Ok(Step::Yield(yielded58.into_value()));
@@ -552,7 +558,7 @@ impl Generator for ChainedGen {
                                     .iter(),
                             ),
                         );
-                        match sub1.delegate(Input::Next).at("chained", 28)? {
+                        match sub1.delegate(Input::<()>::Next).at("chained", 28)? {
                             Step::Yield(yielded48) => {
                                 *self = ChainedGen::AtLine28 { sub1 };
                                 return Ok(Step::Yield(yielded48.into_value()));
@@ -562,7 +568,7 @@ impl Generator for ChainedGen {
                         let mut sub2 = DelegateIter(
                             PyIter::from_plain(PyStr::from("xy").iter()),
                         );
-                        match sub2.delegate(Input::Next).at("chained", 29)? {
+                        match sub2.delegate(Input::<()>::Next).at("chained", 29)? {
                             Step::Yield(yielded50) => {
                                 *self = ChainedGen::AtLine29 { sub2 };
                                 return Ok(Step::Yield(yielded50.into_value()));
@@ -609,9 +615,10 @@ impl Generator for DepthGen {
     fn item(next: PyResult<PyStr>) -> PyResult<PyStr> {
         next
     }
+    type Sent = ();
     const NAME: &'static str = "depth";
     #[inline]
-    fn resume(&mut self, input: Input) -> PyResult<Step<PyStr, Int>> {
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<PyStr, Int>> {
         match self {
             DepthGen::AtLine37 { sub2, .. } => {
                 let delegated82 = match sub2.delegate(input) {
@@ -666,7 +673,7 @@ impl Generator for DepthGen {
                         }
                         let mut sub2 = depth(&n - 1).at("depth", 37)?;
                         got = returned(
-                                match sub2.delegate(Input::Next).at("depth", 37)? {
+                                match sub2.delegate(Input::<()>::Next).at("depth", 37)? {
                                     Step::Yield(yielded70) => {
                                         *self = DepthGen::AtLine37 { n, sub2 };
                                         return Ok(Step::Yield(yielded70));
@@ -702,7 +709,7 @@ impl Generator for DepthGen {
                         return Ok(Step::Return(Int::Small(0)));
                         let mut sub2 = depth(&n - 1).at("depth", 37)?;
                         got = returned(
-                                match sub2.delegate(Input::Next).at("depth", 37)? {
+                                match sub2.delegate(Input::<()>::Next).at("depth", 37)? {
                                     Step::Yield(yielded76) => {
                                         *self = DepthGen::AtLine37 { n, sub2 };
                                         return Ok(Step::Yield(yielded76));
@@ -764,12 +771,13 @@ impl Generator for WorkerGen {
     fn item(next: PyResult<()>) -> PyResult<()> {
         next
     }
+    type Sent = PyStr;
     const NAME: &'static str = "worker";
     #[inline(always)]
-    fn resume(&mut self, input: Input) -> PyResult<Step<(), ()>> {
+    fn resume(&mut self, input: Input<PyStr>) -> PyResult<Step<(), ()>> {
         match std::mem::replace(self, WorkerGen::Done) {
             WorkerGen::Start => {
-                let mut x: Value;
+                let mut x: Option<PyStr>;
                 let mut e: PyErr;
                 let completion92 = 'finally10: {
                     'loop11: loop {
@@ -820,7 +828,7 @@ impl Generator for WorkerGen {
                 )
             }
             WorkerGen::AtLine61 => {
-                let mut x: Value;
+                let mut x: Option<PyStr>;
                 let mut e: PyErr;
                 let completion102 = 'finally13: {
                     'brk14: {
@@ -830,10 +838,14 @@ impl Generator for WorkerGen {
                                     Input::Throw(thrown95) => {
                                         break 'try16 Err(thrown95.with_frame("worker", 61, None));
                                     }
-                                    Input::Send(sent96) => sent96,
-                                    Input::Next => Value::None,
+                                    Input::Send(sent96) => Some(sent96),
+                                    Input::Next => None,
                                 };
-                                match print(&[&PyStr::from("work"), &x], " ", "\n")
+                                match print(
+                                        &[&PyStr::from("work"), &x.clone().into_value()],
+                                        " ",
+                                        "\n",
+                                    )
                                     .at("worker", 62)
                                 {
                                     Ok(value) => value,
@@ -932,9 +944,10 @@ impl Generator for ManagerGen {
     fn item(next: PyResult<()>) -> PyResult<()> {
         next
     }
+    type Sent = PyStr;
     const NAME: &'static str = "manager";
     #[inline]
-    fn resume(&mut self, input: Input) -> PyResult<Step<(), ()>> {
+    fn resume(&mut self, input: Input<PyStr>) -> PyResult<Step<(), ()>> {
         match self {
             ManagerGen::AtLine70 { sub1, .. } => {
                 let delegated109 = match sub1.delegate(input) {
@@ -967,7 +980,8 @@ impl Generator for ManagerGen {
                     ManagerGen::Start => {
                         let mut sub1 = worker().at("manager", 70)?;
                         {
-                            match sub1.delegate(Input::Next).at("manager", 70)? {
+                            match sub1.delegate(Input::<PyStr>::Next).at("manager", 70)?
+                            {
                                 Step::Yield(yielded105) => {
                                     *self = ManagerGen::AtLine70 { sub1 };
                                     return Ok(Step::Yield(yielded105));
@@ -1018,14 +1032,11 @@ fn module_body() -> PyResult<()> {
     let mut m: PyGen<ManagerGen>;
     o = outer().at("<module>", 42)?;
     print(&[&o.next_value().at("<module>", 43)?], " ", "\n").at("<module>", 43)?;
-    print(&[&o.send(Int::Small(1).into_value()).at("<module>", 44)?], " ", "\n")
-        .at("<module>", 44)?;
-    print(&[&o.send(().into_value()).at("<module>", 45)?], " ", "\n")
-        .at("<module>", 45)?;
-    print(&[&o.send(Int::Small(2).into_value()).at("<module>", 46)?], " ", "\n")
-        .at("<module>", 46)?;
+    print(&[&o.send(Int::Small(1)).at("<module>", 44)?], " ", "\n").at("<module>", 44)?;
+    print(&[&o.next_value().at("<module>", 45)?], " ", "\n").at("<module>", 45)?;
+    print(&[&o.send(Int::Small(2)).at("<module>", 46)?], " ", "\n").at("<module>", 46)?;
     let outcome112 = 'try19: {
-        match o.send(().into_value()).at("<module>", 48) {
+        match o.next_value().at("<module>", 48) {
             Ok(value) => value,
             Err(err) => break 'try19 Err(err),
         };
@@ -1108,10 +1119,10 @@ fn module_body() -> PyResult<()> {
         .at("<module>", 54)?;
     m = manager().at("<module>", 73)?;
     m.next_value().at("<module>", 74)?;
-    m.send(PyStr::from("one").into_value()).at("<module>", 75)?;
+    m.send(PyStr::from("one")).at("<module>", 75)?;
     m.throw(PyErr::with_args(Exc::KeyError, vec![PyStr::from("k").into_value()]))
         .at("<module>", 76)?;
-    m.send(PyStr::from("two").into_value()).at("<module>", 77)?;
+    m.send(PyStr::from("two")).at("<module>", 77)?;
     m.close().at("<module>", 78)?;
     print(&[&PyStr::from("done")], " ", "\n").at("<module>", 79)?;
     Ok(())

@@ -23,7 +23,7 @@ pub use crate::int::{Int, IntSum};
 pub use crate::list::{PyList, PyListIter};
 pub use crate::object::{py_repr, py_str, truthy, CmpOp, EmptyTuple, PyEq, PyObject, PyOrd};
 pub use crate::pystr::{PyStr, PyStrIter};
-pub use crate::value::{FromValue, IntoValue, Object, Value, ValueIter};
+pub use crate::value::{some_compared, some_operand, FromValue, IntoValue, Object, Value, ValueIter};
 pub use crate::vars::{bound_global, bound_local, del_local, global_del, global_get, global_set, name_error, saturating_i64, Global};
 pub use crate::flow::{exc_class_value, print_values, py_filter, py_filter_try, py_flatten, py_genexpr, py_genexpr_try, py_map, py_map_try, try_all, try_any, try_collect, try_contains, try_enumerate, try_unpack, try_zip, unpack, unpack_ex, unpack_value, dict_of_value, Completion};
 pub use crate::instance::{ClassData, Instance};
@@ -34,7 +34,7 @@ pub use crate::set::{frozenset_of, PySet, PySetIter};
 // The standard library: random, math, time, io (open, StringIO), os, os.path, tempfile.
 pub use crate::stdlib::*;
 pub use crate::iter::{next_of, next_or_default, not_an_iterator, not_iterable, py_next_iter, PyIter};
-pub use crate::gen::{returned, Delegate, DelegateIter, Generator, Input, LocalGen, PyGen, Step};
+pub use crate::gen::{returned, Delegate, DelegateIter, Generator, Input, LocalGen, PyGen, Sendable, Step};
 pub use crate::range::PyRange;
 pub use crate::func::{bind_args, builtin_value, call_value, call_value_kw, star_kwargs, BoundArgs, Kwargs, Params, check_method_arity, func_value, func_value_kw, getattr_value, next_arg, req_arg, star_args, zip_values, PyCell, PyFunc};
 pub use crate::suggest::name_error_in;

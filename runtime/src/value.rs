@@ -197,6 +197,38 @@ fn unsupported(op: &str, a: &Value, b: &Value) -> PyErr {
     ))
 }
 
+/// An operand of an arithmetic operator that may be `None` (a value a `yield` received): the
+/// value, or CPython's `TypeError` (`left`/`right`: the operands' type names for the `None` case;
+/// `op` as CPython spells it: `+`, `+=`, `** or pow()`).
+#[inline]
+pub fn some_operand<'a, T>(x: &'a Option<T>, op: &'static str, left: &'static str, right: &'static str) -> PyResult<&'a T> {
+    match x {
+        Some(v) => Ok(v),
+        None => Err(unsupported_names(op, left, right)),
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn unsupported_names(op: &str, left: &str, right: &str) -> PyErr {
+    PyErr::type_error(format!("unsupported operand type(s) for {op}: '{left}' and '{right}'"))
+}
+
+/// An operand of an ordering comparison that may be `None`: the value, or CPython's `TypeError`.
+#[inline]
+pub fn some_compared<'a, T>(x: &'a Option<T>, op: &'static str, left: &'static str, right: &'static str) -> PyResult<&'a T> {
+    match x {
+        Some(v) => Ok(v),
+        None => Err(not_orderable(op, left, right)),
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn not_orderable(op: &str, left: &str, right: &str) -> PyErr {
+    PyErr::type_error(format!("'{op}' not supported between instances of '{left}' and '{right}'"))
+}
+
 #[cold]
 fn bad_unary(op: &str, a: &Value) -> PyErr {
     PyErr::type_error(format!("bad operand type for unary {op}: '{}'", a.type_name()))

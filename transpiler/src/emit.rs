@@ -35,6 +35,7 @@ fn gen_def(g: &GenDef) -> TokenStream {
     });
     let y = ty_tokens(&g.yield_ty);
     let r = ty_tokens(&g.ret_ty);
+    let sent = ty_tokens(&g.sent_ty);
     let py_name = Literal::string(&g.py_name);
     let resume = block(&g.resume);
     let item = if g.infallible {
@@ -67,10 +68,11 @@ fn gen_def(g: &GenDef) -> TokenStream {
             type Yield = #y;
             type Return = #r;
             #item
+            type Sent = #sent;
             const NAME: &'static str = #py_name;
 
             #inline
-            fn resume(&mut self, input: Input) -> PyResult<Step<#y, #r>> #resume
+            fn resume(&mut self, input: Input<#sent>) -> PyResult<Step<#y, #r>> #resume
         }
     }
 }
@@ -363,6 +365,10 @@ pub fn ty_tokens(t: &Ty) -> TokenStream {
             quote! { PyIter<#t> }
         }
         Ty::Range => quote! { PyRange },
+        Ty::Opt(t) => {
+            let t = ty_tokens(t);
+            quote! { Option<#t> }
+        }
         Ty::Gen(f) => {
             let name = GEN_NAMES.with(|n| n.borrow().get(&f.0).cloned()).unwrap_or_else(|| "Value".to_string());
             let n = format_ident!("{}", name);
@@ -824,6 +830,10 @@ fn expr(e: &Expr) -> TokenStream {
         Expr::RawInt(n) => {
             let lit = Literal::i64_unsuffixed(*n);
             quote! { #lit }
+        }
+        Expr::NextInput(t) => {
+            let t = ty_tokens(t);
+            quote! { Input::<#t>::Next }
         }
         Expr::FromValue(x, t) => {
             let x = expr(x);

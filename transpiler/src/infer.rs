@@ -32,8 +32,10 @@ pub struct Types {
     /// For each generator function, the type its `return` gives `StopIteration.value` (a
     /// generator's entry in `returns` is what calling it gives: `Ty::Gen`).
     pub gen_returns: Vec<Ty>,
-    /// The type a paused `yield` evaluates to: `None` unless the program calls `send`.
-    pub sent: Option<Ty>,
+    /// For each generator function, what its `send` takes: `None` when only `None` is ever
+    /// sent, one scalar type when every `send` passes that type (its `yield`s then evaluate to
+    /// `Opt` of it, since `next()` gives `None`), else `Dyn`.
+    pub sent: Vec<Ty>,
     /// Instances of `list`/`dict` subclasses used as the builtin value they hold (`s.append`,
     /// `len(s)`, `s[0]`, `for x in s` where the class does not define the method): the
     /// expression's type is the builtin's, its instance's hierarchy is kept here.
@@ -78,6 +80,8 @@ enum ITy {
     Obj(ClassId),
     Class(ClassId),
     File,
+    /// `None` or this scalar (see `Ty::Opt`).
+    Opt(Box<ITy>),
     Dyn,
 }
 
@@ -165,6 +169,9 @@ impl Solver {
                 Some(c) => ITy::Class(c),
                 None => ITy::Dyn,
             },
+            // A variable holding what a `yield` received may also be given `None` or that type.
+            (ITy::Opt(x), ITy::None) | (ITy::None, ITy::Opt(x)) => ITy::Opt(x.clone()),
+            (ITy::Opt(x), y) | (y, ITy::Opt(x)) if **x == *y => ITy::Opt(x.clone()),
             (a, b) if a == b => a.clone(),
             (a, b) => {
                 self.make_dyn(a);
@@ -327,6 +334,7 @@ impl Solver {
             ITy::Obj(c) => Ty::Obj(*c),
             ITy::Class(c) => Ty::Class(*c),
             ITy::File => Ty::File,
+            ITy::Opt(t) => Ty::Opt(Box::new(self.concrete(t, depth + 1))),
         }
     }
 }
@@ -338,7 +346,8 @@ pub fn infer(module: &Module, res: &Resolution) -> Result<Types, Vec<Diagnostic>
         vars: HashMap::new(),
         returns: Vec::new(),
         yields: Vec::new(),
-        sends: uses_send(module),
+        sent: Vec::new(),
+        sends_settled: false,
         memo: HashMap::new(),
         attrs: HashMap::new(),
         kw_vars: HashMap::new(),
@@ -352,6 +361,8 @@ pub fn infer(module: &Module, res: &Resolution) -> Result<Types, Vec<Diagnostic>
         inf.returns.push(v);
         let y = inf.s.fresh();
         inf.yields.push(y);
+        let sent = inf.s.fresh();
+        inf.sent.push(sent);
     }
     inf.s.class_base = res.classes.iter().map(|c| c.base).collect();
     let mut rounds = 0;
@@ -387,6 +398,11 @@ pub fn infer(module: &Module, res: &Resolution) -> Result<Types, Vec<Diagnostic>
             }
         }
         rounds += 1;
+        if !inf.s.changed && !inf.sends_settled {
+            // Every `send` seen: a `yield` of a generator never sent a value gives `None`.
+            inf.sends_settled = true;
+            inf.s.changed = true;
+        }
         if !inf.s.changed {
             // Parameters no call site ever reaches (an uncalled function) could be anything.
             for f in &res.funcs {
@@ -422,21 +438,6 @@ pub fn infer(module: &Module, res: &Resolution) -> Result<Types, Vec<Diagnostic>
     Ok(inf.finish())
 }
 
-/// Whether the program calls a method named `send` anywhere.
-fn uses_send(module: &Module) -> bool {
-    let mut found = false;
-    crate::ast::walk_stmts(&module.body, &mut |s| {
-        crate::lower::visit_stmts_exprs(std::slice::from_ref(s), &mut |e| {
-            if let ExprKind::Call { func, .. } = &e.kind {
-                if matches!(&func.kind, ExprKind::Attribute { attr, .. } if attr == "send") {
-                    found = true;
-                }
-            }
-        });
-    });
-    found
-}
-
 /// Whether control can never fall off the end of `stmts` (conservative).
 pub fn always_returns(stmts: &[Stmt]) -> bool {
     match stmts.last().map(|s| &s.kind) {
@@ -469,8 +470,13 @@ struct Infer<'a> {
     returns: Vec<Var>,
     /// What each generator function yields.
     yields: Vec<Var>,
-    /// Whether the program calls a `send` method anywhere (else a paused `yield` is `None`).
-    sends: bool,
+    /// For each generator function, the join of the values its `send` is called with (`None`
+    /// left out: a paused `yield` may always receive it, from `next`).
+    sent: Vec<Var>,
+    /// Whether the `send`s have all been seen: until then, a `yield` of a generator not sent
+    /// anything yet gives `Never` (no conclusion), not `None` (which would widen, for good,
+    /// what it meets before the `send`s, later in the program, are seen).
+    sends_settled: bool,
     /// Element variables of list-producing expressions, by expression (stable across rounds).
     memo: HashMap<(ExprId, u8), Var>,
     /// Attribute variables of class hierarchies, by root.
@@ -519,7 +525,14 @@ impl<'a> Infer<'a> {
             let t = self.s.get(v);
             types.yields.push(self.s.concrete(&t, 0));
         }
-        types.sent = Some(if self.sends { Ty::Dyn } else { Ty::None });
+        for v in self.sent.clone() {
+            let t = match self.s.get(v) {
+                ITy::Never | ITy::None => Ty::None,
+                t @ (ITy::Int | ITy::Float | ITy::Bool | ITy::Str) => self.s.concrete(&t, 0),
+                _ => Ty::Dyn,
+            };
+            types.sent.push(t);
+        }
         types.base_views = std::mem::take(&mut self.base_views);
         types
     }
@@ -783,14 +796,22 @@ impl<'a> Infer<'a> {
                     self.record(&targets[0], ITy::Func(f));
                     return;
                 }
-                let t = self.expr(value);
+                let t = if targets.iter().all(|t| matches!(t.kind, ExprKind::Name(_))) { self.expr_opt(value) } else { self.expr(value) };
                 for target in targets {
                     self.bind(target, &t);
                 }
             }
             StmtKind::AugAssign { target, op, value } => {
-                let l = self.expr(target);
-                let r = self.expr(value);
+                let l = if matches!(target.kind, ExprKind::Name(_)) { self.expr_opt(target) } else { self.expr(target) };
+                // `lower` handles a value that may be `None` for these targets (it evaluates the
+                // others' container and key once, through `Value`).
+                let simple = match &target.kind {
+                    ExprKind::Name(_) => true,
+                    ExprKind::Attribute { value: owner, .. } => matches!(owner.kind, ExprKind::Name(_)),
+                    _ => false,
+                };
+                let r = if simple { self.expr_opt(value) } else { self.expr(value) };
+                let (l, r) = self.optional_operands(*op, l, r, target, value);
                 let t = match (&l, &r) {
                     (ITy::Never, _) | (_, ITy::Never) => ITy::Never,
                     _ => match self.obj_binop(*op, &l, &r, true) {
@@ -802,7 +823,7 @@ impl<'a> Infer<'a> {
             }
             StmtKind::AnnAssign { target, value, .. } => {
                 if let Some(v) = value {
-                    let t = self.expr(v);
+                    let t = if matches!(target.kind, ExprKind::Name(_)) { self.expr_opt(v) } else { self.expr(v) };
                     self.bind(target, &t);
                 }
             }
@@ -1080,10 +1101,68 @@ impl<'a> Infer<'a> {
         }
     }
 
+    /// The expression's type, where a value that may be `None` (`Opt`) is read as a `Value`.
     fn expr(&mut self, e: &Expr) -> ITy {
+        match self.expr_opt(e) {
+            ITy::Opt(_) => self.record(e, ITy::Dyn),
+            t => t,
+        }
+    }
+
+    /// The expression's type, `Opt` included: for the places that handle its `None` case
+    /// (assignments to names, arithmetic, comparisons, `send`).
+    fn expr_opt(&mut self, e: &Expr) -> ITy {
         let t = self.expr_inner(e);
         let t = self.base_view(e, t);
         self.record(e, t)
+    }
+
+    /// The operands of `l op r` after `expr_opt`: an `Opt` operand is worked on as its scalar
+    /// where `ops::binop_on_optional` says the `None` case raises exactly, else as a `Value`.
+    fn optional_operands(&mut self, op: BinOp, l: ITy, r: ITy, left: &Expr, right: &Expr) -> (ITy, ITy) {
+        if !matches!(l, ITy::Opt(_)) && !matches!(r, ITy::Opt(_)) {
+            return (l, r);
+        }
+        let (lc, rc) = (self.concrete_shape(&l), self.concrete_shape(&r));
+        if let Some((a, b)) = crate::ops::binop_on_optional(op, &lc, &rc, is_nonneg_int_literal(right)) {
+            return (from_concrete(&a), from_concrete(&b));
+        }
+        let mut as_value = |t: ITy, x: &Expr| match t {
+            ITy::Opt(_) => self.record(x, ITy::Dyn),
+            t => t,
+        };
+        let l = as_value(l, left);
+        let r = as_value(r, right);
+        (l, r)
+    }
+
+    /// A value of type `arg` sent to generator `f`.
+    fn sends_to(&mut self, f: FuncId, arg: &ITy) {
+        let t = match arg {
+            ITy::Never | ITy::None => return,
+            ITy::Opt(t) => (**t).clone(),
+            t => t.clone(),
+        };
+        let v = self.sent[f.0 as usize];
+        self.s.join_into(v, &t);
+    }
+
+    /// A `send` whose generator is not known statically (a dynamic value): any generator may
+    /// receive any value.
+    fn sends_anywhere(&mut self) {
+        for v in self.sent.clone() {
+            self.s.join_into(v, &ITy::Dyn);
+        }
+    }
+
+    /// What a paused `yield` of generator `f` evaluates to.
+    fn received(&mut self, f: FuncId) -> ITy {
+        match self.s.get(self.sent[f.0 as usize]) {
+            ITy::Never if !self.sends_settled => ITy::Never,
+            ITy::Never | ITy::None => ITy::None,
+            t @ (ITy::Int | ITy::Float | ITy::Bool | ITy::Str) => ITy::Opt(Box::new(t)),
+            _ => ITy::Dyn,
+        }
     }
 
     /// An instance of a `list`/`dict` subclass where Python asks it for a method its class
@@ -1148,8 +1227,9 @@ impl<'a> Infer<'a> {
                 _ => ITy::Dyn,
             },
             ExprKind::BinOp { op, left, right } => {
-                let l = self.expr(left);
-                let r = self.expr(right);
+                let l = self.expr_opt(left);
+                let r = self.expr_opt(right);
+                let (l, r) = self.optional_operands(*op, l, r, left, right);
                 self.binop(*op, &l, &r, right)
             }
             ExprKind::UnaryOp { op, operand } => {
@@ -1177,9 +1257,34 @@ impl<'a> Infer<'a> {
                 acc
             }
             ExprKind::Compare { left, ops } => {
-                let mut prev = self.expr(left);
-                for (op, x) in ops {
-                    let t = self.expr(x);
+                let operands: Vec<&Expr> = std::iter::once(&**left).chain(ops.iter().map(|(_, x)| x)).collect();
+                let mut tys: Vec<ITy> = operands.iter().map(|x| self.expr_opt(x)).collect();
+                // An operand that may be `None` stays so only where each comparison it is in
+                // handles that case natively (`ops::cmp_on_optional`).
+                loop {
+                    let mut widened = false;
+                    for i in 0..tys.len() {
+                        if !matches!(tys[i], ITy::Opt(_)) {
+                            continue;
+                        }
+                        let mut native = true;
+                        for j in [i.checked_sub(1), Some(i)].into_iter().flatten() {
+                            if j + 1 < tys.len() {
+                                let (a, b) = (self.concrete_shape(&tys[j]), self.concrete_shape(&tys[j + 1]));
+                                native &= crate::ops::cmp_on_optional(ops[j].0, &a, &b).is_some();
+                            }
+                        }
+                        if !native {
+                            tys[i] = self.record(operands[i], ITy::Dyn);
+                            widened = true;
+                        }
+                    }
+                    if !widened {
+                        break;
+                    }
+                }
+                let mut prev = tys[0].clone();
+                for ((op, _), t) in ops.iter().zip(tys.into_iter().skip(1)) {
                     if let (ITy::Obj(root), Some(d)) = (&prev, crate::lower::cmp_dunder(*op)) {
                         self.instance_call(*root, d, &[t.clone()], &[], &[]);
                     }
@@ -1274,11 +1379,14 @@ impl<'a> Infer<'a> {
                     Some(v) => self.expr(v),
                     None => ITy::None,
                 };
-                if let Some(f) = self.func {
-                    let y = self.yields[f.0 as usize];
-                    self.s.join_into(y, &t);
+                match self.func {
+                    Some(f) => {
+                        let y = self.yields[f.0 as usize];
+                        self.s.join_into(y, &t);
+                        self.received(f)
+                    }
+                    None => ITy::None,
                 }
-                if self.sends { ITy::Dyn } else { ITy::None }
             }
             ExprKind::YieldFrom(sub) => {
                 let st = self.expr(sub);
@@ -1286,6 +1394,11 @@ impl<'a> Infer<'a> {
                 if let Some(f) = self.func {
                     let y = self.yields[f.0 as usize];
                     self.s.join_into(y, &item);
+                    // What is sent to this generator is passed on to the sub-generator.
+                    if let ITy::Gen(g) = st {
+                        let sent = self.s.get(self.sent[f.0 as usize]);
+                        self.sends_to(g, &sent);
+                    }
                 }
                 match st {
                     ITy::Gen(g) => self.s.get(self.returns[g.0 as usize]),
@@ -1336,6 +1449,10 @@ impl<'a> Infer<'a> {
                     if matches!(self.res.names.get(&func.id), Some(Binding::Builtin(b)) if b == "type") && args.len() == 1 {
                         return ITy::Str;
                     }
+                }
+                if attr == "send" && !matches!(owner, ITy::Obj(_) | ITy::Class(_) | ITy::Module(_) | ITy::Never) {
+                    // `g.send` as a value: called with anything.
+                    self.sends_anywhere();
                 }
                 match (&owner, attr.as_str()) {
                     (ITy::Module(m), "argv") if m == "sys" => {
@@ -1479,16 +1596,27 @@ impl<'a> Infer<'a> {
                 }
             }
         }
-        let arg_tys: Vec<ITy> = args.iter().map(|a| self.expr(a)).collect();
+        // `g.send(x)`: `x` may be a value a `yield` received (forwarded to a sub-generator).
+        let send = matches!(&func.kind, ExprKind::Attribute { attr, .. } if attr == "send") && args.len() == 1;
+        let mut arg_tys: Vec<ITy> = args.iter().map(|a| if send { self.expr_opt(a) } else { self.expr(a) }).collect();
         let kw_tys: Vec<ITy> = keywords.iter().map(|k| self.expr(&k.value)).collect();
         match &func.kind {
             ExprKind::Attribute { value, attr } => {
-                if let ExprKind::Call { func: sup, args: sargs, .. } = &value.kind {
-                    if matches!(&sup.kind, ExprKind::Name(n) if n == "super") && sargs.is_empty() {
-                        return self.super_call(attr, &arg_tys, keywords, &kw_tys);
+                let owner = match &value.kind {
+                    ExprKind::Call { func: sup, args: sargs, .. } if matches!(&sup.kind, ExprKind::Name(n) if n == "super") && sargs.is_empty() => None,
+                    _ => Some(self.expr(value)),
+                };
+                if send {
+                    match &owner {
+                        Some(ITy::Gen(f)) => self.sends_to(*f, &arg_tys[0]),
+                        Some(ITy::Obj(_) | ITy::Class(_) | ITy::Module(_) | ITy::Never) | None => {}
+                        Some(_) => self.sends_anywhere(),
+                    }
+                    if !matches!(owner, Some(ITy::Gen(_))) && matches!(arg_tys[0], ITy::Opt(_)) {
+                        arg_tys[0] = self.record(&args[0], ITy::Dyn);
                     }
                 }
-                let owner = self.expr(value);
+                let Some(owner) = owner else { return self.super_call(attr, &arg_tys, keywords, &kw_tys) };
                 self.record(func, ITy::Dyn);
                 return self.method_call(e, &owner, attr, &arg_tys, keywords, &kw_tys);
             }
@@ -2114,6 +2242,21 @@ mod tests {
         let r = crate::resolve::resolve(&m).unwrap();
         let t = infer(&m, &r).unwrap();
         (r, t)
+    }
+
+    #[test]
+    fn a_yield_receives_none_or_what_send_passes() {
+        let src = "def acc():\n    total = 0\n    while True:\n        v = yield total\n        total += v\n\ndef main():\n    a = acc()\n    next(a)\n    t = a.send(3)\n";
+        let (r, t) = types_of(src);
+        let scope = r.funcs[0].scope;
+        assert_eq!(t.var(scope, "v"), Ty::Opt(Box::new(Ty::Int)));
+        assert_eq!(t.var(scope, "total"), Ty::Int);
+        assert_eq!(t.sent[0], Ty::Int);
+        assert_eq!(t.var(r.funcs[1].scope, "t"), Ty::Int);
+        // A send on a value whose generator is not known statically: any value, anywhere.
+        let (r, t) = types_of(&format!("{src}    b = [a, 1][0]\n    b.send('x')\n"));
+        assert_eq!(t.sent[0], Ty::Dyn);
+        assert_eq!(t.var(r.funcs[0].scope, "total"), Ty::Dyn);
     }
 
     #[test]

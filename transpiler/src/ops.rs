@@ -130,6 +130,110 @@ pub fn cmp_rule(op: CmpOp, l: &Ty, r: &Ty) -> CmpImpl {
     }
 }
 
+/// Python's spelling of a binary operator in its `TypeError`s (`a op= b` adds `=`).
+pub fn binop_symbol(op: BinOp, inplace: bool) -> &'static str {
+    use BinOp::*;
+    match (op, inplace) {
+        (Add, false) => "+",
+        (Add, true) => "+=",
+        (Sub, false) => "-",
+        (Sub, true) => "-=",
+        (Mul, false) => "*",
+        (Mul, true) => "*=",
+        (MatMul, false) => "@",
+        (MatMul, true) => "@=",
+        (Div, false) => "/",
+        (Div, true) => "/=",
+        (FloorDiv, false) => "//",
+        (FloorDiv, true) => "//=",
+        (Mod, false) => "%",
+        (Mod, true) => "%=",
+        (Pow, false) => "** or pow()",
+        (Pow, true) => "**=",
+        (LShift, false) => "<<",
+        (LShift, true) => "<<=",
+        (RShift, false) => ">>",
+        (RShift, true) => ">>=",
+        (BitAnd, false) => "&",
+        (BitAnd, true) => "&=",
+        (BitOr, false) => "|",
+        (BitOr, true) => "|=",
+        (BitXor, false) => "^",
+        (BitXor, true) => "^=",
+    }
+}
+
+/// Python's spelling of an ordering comparison in its `TypeError`s.
+pub fn cmp_symbol(op: CmpOp) -> &'static str {
+    match op {
+        CmpOp::Lt => "<",
+        CmpOp::LtE => "<=",
+        CmpOp::Gt => ">",
+        CmpOp::GtE => ">=",
+        CmpOp::Eq => "==",
+        CmpOp::NotEq => "!=",
+        CmpOp::Is => "is",
+        CmpOp::IsNot => "is not",
+        CmpOp::In => "in",
+        CmpOp::NotIn => "not in",
+    }
+}
+
+/// The two operand types of an operation with exactly one operand of type `Opt(t)`, that one
+/// replaced by `t`.
+fn unwrapped(l: &Ty, r: &Ty) -> Option<(Ty, Ty)> {
+    match (l, r) {
+        (Ty::Opt(_), Ty::Opt(_)) => None,
+        (Ty::Opt(a), b) => Some(((**a).clone(), b.clone())),
+        (a, Ty::Opt(b)) => Some((a.clone(), (**b).clone())),
+        _ => None,
+    }
+}
+
+/// `l op r` with one operand that may be `None` (`Ty::Opt`): the operand types to work on when
+/// it is not, if the `None` case is exactly CPython's `unsupported operand type(s)` error. That
+/// holds for numbers (`str` operators word theirs otherwise, and `"%s" % None` is fine); any
+/// other such operation goes through `Value`.
+pub fn binop_on_optional(op: BinOp, l: &Ty, r: &Ty, right_is_nonneg_literal: bool) -> Option<(Ty, Ty)> {
+    let (l, r) = unwrapped(l, r)?;
+    if !(l.is_numeric() && r.is_numeric()) {
+        return None;
+    }
+    match binop_rule(op, &l, &r, right_is_nonneg_literal).0 {
+        BinImpl::IntOp | BinImpl::IntMethod(_) | BinImpl::FloatOp | BinImpl::FloatFn(_) | BinImpl::BoolOp => Some((l, r)),
+        _ => None,
+    }
+}
+
+/// How a comparison with one operand that may be `None` (`Ty::Opt`) is done natively.
+#[derive(Clone, Debug, PartialEq)]
+pub enum OptCmp {
+    /// `x is None` / `x is not None`.
+    IsNone,
+    /// On the value when it is not `None` (these operand types), else `==` is false, `!=`
+    /// true, and an ordering raises CPython's `not supported between instances` error.
+    Unwrapped(Ty, Ty),
+}
+
+pub fn cmp_on_optional(op: CmpOp, l: &Ty, r: &Ty) -> Option<OptCmp> {
+    use CmpOp::*;
+    let (ul, ur) = unwrapped(l, r)?;
+    match op {
+        Is | IsNot if *l == Ty::None || *r == Ty::None => Some(OptCmp::IsNone),
+        Eq | NotEq | Lt | LtE | Gt | GtE => {
+            let scalar = |t: &Ty| t.is_numeric() || *t == Ty::Str;
+            if !(scalar(&ul) && scalar(&ur)) {
+                return None;
+            }
+            match cmp_rule(op, &ul, &ur) {
+                CmpImpl::Native | CmpImpl::AsInt => Some(OptCmp::Unwrapped(ul, ur)),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -31,9 +31,11 @@ pub struct GenDef {
     pub line: u32,
     pub yield_ty: Ty,
     pub ret_ty: Ty,
+    /// What `send` takes: `None` (`()`), a scalar, or `Dyn` (see `Types::sent`).
+    pub sent_ty: Ty,
     /// `Start` first, then one per suspension point; `Done` is implicit.
     pub states: Vec<GenState>,
-    /// The body of `resume(&mut self, input: Input)`.
+    /// The body of `resume(&mut self, input: Input<Sent>)`.
     pub resume: Block,
     /// The body cannot raise: iterated where it is made, it yields plain values.
     pub infallible: bool,
@@ -309,6 +311,9 @@ pub enum Expr {
     RawInt(i64),
     /// `<T as FromValue>::from_value(expr)`: unboxing a `Value` (fallible).
     FromValue(Box<Expr>, Ty),
+    /// `Input::<T>::Next`: resuming with `next` a generator (or `yield from` iterable) whose
+    /// `send` takes `T`, where Rust cannot infer `T`.
+    NextInput(Ty),
     /// `Path { field: value, .. }` (a struct-like enum variant).
     Struct(String, Vec<(String, Expr)>),
     /// `move |params| body` (a closure owning what it captures).

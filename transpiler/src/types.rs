@@ -36,6 +36,12 @@ pub enum Ty {
     Class(ClassId),
     /// An open text file (the runtime's `PyFile`).
     File,
+    /// `None` or a value of this scalar type (`int`, `float`, `bool`, `str`): what a `yield`
+    /// receives when every `send` passes that type, as `next()` gives `None` (Rust's `Option`).
+    /// Only variables and the operations that handle the `None` case exactly (arithmetic and
+    /// comparisons, raising CPython's `TypeError`; `is None`) see this type; everywhere else
+    /// such a value is read as a `Value`.
+    Opt(Box<Ty>),
     /// The runtime's dynamic value: several types really meet here.
     Dyn,
 }
@@ -72,6 +78,7 @@ impl Ty {
             Ty::Obj(_) => "object".into(),
             Ty::Class(_) => "type".into(),
             Ty::File => "TextIOWrapper".into(),
+            Ty::Opt(t) => format!("{} | None", t.python_name()),
             Ty::Dyn => "object".into(),
         }
     }

@@ -66,6 +66,8 @@ pub(super) struct GenCtx {
     /// The iterator variable of each `for` statement with a `yield` inside, by span start.
     for_iters: HashMap<u32, String>,
     yield_ty: Ty,
+    /// What its `send` takes (`Types::sent`): the type of `Input::Send`'s value.
+    sent_ty: Ty,
     /// The states the code being lowered can move to.
     targets: BTreeSet<String>,
     /// While lowering the state of a `yield from`: the variable holding the sub-iterator's
@@ -164,6 +166,7 @@ impl<'a> Lower<'a> {
         self.frame = f.name.clone();
         self.scope = scope;
         let yield_ty = storable(&self.types.yields[id.0 as usize]);
+        let sent_ty = self.types.sent.get(id.0 as usize).cloned().unwrap_or(Ty::Dyn);
         let ret = storable(&self.types.gen_returns[id.0 as usize]);
         self.ret_ty = ret.clone();
         let enum_name = self.gen_enum_name(id, &f.rust_name);
@@ -178,7 +181,7 @@ impl<'a> Lower<'a> {
             .collect();
         // Variables of enclosing functions it uses (shared cells): every state keeps them.
         let captures: Vec<(String, FieldTy)> = self.capture_params(f).into_iter().map(|(n, t)| (n, FieldTy::Cell(t))).collect();
-        self.gen = Some(GenCtx { enum_name: enum_name.clone(), points: HashMap::new(), for_iters: HashMap::new(), yield_ty: yield_ty.clone(), targets: BTreeSet::new(), delegated: None });
+        self.gen = Some(GenCtx { enum_name: enum_name.clone(), points: HashMap::new(), for_iters: HashMap::new(), yield_ty: yield_ty.clone(), sent_ty: sent_ty.clone(), targets: BTreeSet::new(), delegated: None });
         self.assign_storage(scope, body, &f.params);
         let mut paths = Vec::new();
         find_points(body, &mut Vec::new(), &mut paths);
@@ -278,7 +281,7 @@ impl<'a> Lower<'a> {
         self.ret_ty = Ty::None;
         let infallible = self.infallible_gens.contains(&id);
         let inline = self.inline_resume(body);
-        self.gens.push(GenDef { func: id.0, name: enum_name.clone(), py_name: f.name.clone(), line: self.line(f.span), yield_ty, ret_ty: ret, states, resume, infallible, inline });
+        self.gens.push(GenDef { func: id.0, name: enum_name.clone(), py_name: f.name.clone(), line: self.line(f.span), yield_ty, ret_ty: ret, sent_ty, states, resume, infallible, inline });
         // The function itself only creates the generator object.
         let start_values = captures.iter().map(|(n, _)| (n.clone(), Expr::Var(n.clone()).method("clone", vec![]))).chain(params.iter().map(|(n, _)| (n.clone(), Expr::Var(n.clone()))));
         let start = Expr::Struct(format!("{enum_name}::Start"), start_values.collect());
@@ -338,7 +341,7 @@ impl<'a> Lower<'a> {
         let step = self.tmp("delegated");
         let yv = self.coerce(Expr::Var(y.clone()), &item_ty, &yield_ty, leaf.span);
         let value = Expr::MatchExpr(
-            Box::new(Expr::Var(sub_var.to_string()).method("delegate", vec![Expr::Var("input".into())])),
+            Box::new(Expr::Var(sub_var.to_string()).method("delegate", vec![self.delegate_input(leaf, Some(Expr::Var("input".into())), sub)?])),
             vec![
                 (Pat::Variant("Ok".into(), vec![Pat::Variant("Step::Yield".into(), vec![Pat::Ident(y)])]), Block::new(vec![Stmt::Return(Expr::Ok(Box::new(Expr::call("Step::Yield", vec![yv]))))])),
                 (Pat::Ident(other.clone()), Block::with_tail(Vec::new(), Expr::Var(other))),
@@ -654,11 +657,34 @@ impl<'a> Lower<'a> {
                     }
                 };
                 out.push(Stmt::Let { name: name.clone(), ty: None, init: Some(init), mutable: true, optional: false });
-                let step = Expr::Var(name.clone()).method("delegate", vec![Expr::Path("Input::Next".into())]);
+                let Some(input) = self.delegate_input(s, None, sub) else { return };
+                let step = Expr::Var(name.clone()).method("delegate", vec![input]);
                 self.delegate_step(s, step, sub, target, out);
             }
             _ => {}
         }
+    }
+
+    /// What a `yield from` passes its sub-iterator (`input`: this generator's; `None`: the
+    /// first step, a `next`): a sub-generator takes what this one is sent, converted to what its
+    /// `send` takes (inference made that type include this one's).
+    fn delegate_input(&mut self, s: &ast::Stmt, input: Option<Expr>, sub: &ast::Expr) -> Option<Expr> {
+        let own = self.gen.as_ref().map(|g| g.sent_ty.clone()).unwrap_or(Ty::Dyn);
+        Some(match (input, self.ty(sub)) {
+            (None, Ty::Gen(g)) => Expr::NextInput(self.types.sent.get(g.0 as usize).cloned().unwrap_or(Ty::Dyn)),
+            (None, _) => Expr::NextInput(own),
+            (Some(input), Ty::Gen(g)) => match self.types.sent.get(g.0 as usize).cloned().unwrap_or(Ty::Dyn) {
+                t if t == own => input,
+                _ if own == Ty::None => input.method("retype", vec![]),
+                Ty::Dyn => input.method("into_dyn", vec![]),
+                t => {
+                    let msg = format!("`yield from` a generator sent {} from one sent {}", t.python_name(), own.python_name());
+                    self.diags.push(Diagnostic::internal(s.span, msg));
+                    return None;
+                }
+            },
+            (Some(input), _) => input,
+        })
     }
 
     /// One step of `yield from` (`step`: the sub-iterator's result): pause with what it
@@ -714,11 +740,19 @@ impl<'a> Lower<'a> {
                     out.push(Stmt::Match { value: Expr::Var("input".into()), arms });
                     return;
                 }
-                let (send_arm, next_value) = if sent_ty == Ty::None {
-                    (Block::with_tail(Vec::new(), Expr::Unit), Expr::Unit)
-                } else {
-                    (Block::with_tail(Vec::new(), Expr::Var(v.clone())), Expr::Path("Value::None".into()))
+                // What `send` passed (of the generator's sent type), or `None` from `next`, as
+                // the type the `yield`'s value has here (`Opt` of it, or a `Value`).
+                let own = self.gen.as_ref().map(|g| g.sent_ty.clone()).unwrap_or(Ty::Dyn);
+                let (send_arm, next_value) = match (&own, &sent_ty) {
+                    (_, Ty::None) => (Expr::Unit, Expr::Unit),
+                    (_, Ty::Dyn) => (self.coerce(Expr::Var(v.clone()), &own, &Ty::Dyn, e.span), Expr::Path("Value::None".into())),
+                    (_, Ty::Opt(_)) => (self.coerce(Expr::Var(v.clone()), &own, &sent_ty, e.span), Expr::Path("None".into())),
+                    _ => {
+                        let msg = format!("a `yield` of type {} receiving {}", sent_ty.python_name(), own.python_name());
+                        return self.diags.push(Diagnostic::internal(e.span, msg));
+                    }
                 };
+                let send_arm = Block::with_tail(Vec::new(), send_arm);
                 let sent = Expr::MatchExpr(
                     Box::new(Expr::Var("input".into())),
                     vec![
@@ -789,8 +823,28 @@ impl<'a> Lower<'a> {
         let g = self.place(owner);
         let call = match (method, args) {
             ("send", [v]) => {
-                let v = self.expr_as(v, &Ty::Dyn);
-                g.method("send", vec![v])
+                // `send` takes the generator's sent type; `send(None)` resumes as `next` does.
+                let Ty::Gen(f) = self.ty(owner) else { return Expr::Unit };
+                let sent = self.types.sent.get(f.0 as usize).cloned().unwrap_or(Ty::Dyn);
+                match (self.ty(v), &sent) {
+                    (Ty::None | Ty::Never, _) | (_, Ty::None) => {
+                        let x = self.expr(v);
+                        let next = g.method("next_value", vec![]);
+                        if x.is_pure() {
+                            next
+                        } else {
+                            Expr::Block(Block::with_tail(vec![Stmt::Expr(x)], next))
+                        }
+                    }
+                    (Ty::Opt(t), sent) if *t == *sent => {
+                        let x = self.expr(v);
+                        g.method("send_opt", vec![x])
+                    }
+                    _ => {
+                        let x = self.expr_as(v, &sent);
+                        g.method("send", vec![x])
+                    }
+                }
             }
             ("throw", [x]) => {
                 let Some(err) = self.exception_value(Some(x), x.span) else { return Expr::Unit };

@@ -10,7 +10,7 @@ use crate::ast::{self, BoolOp, CmpOp, Conversion, ExprKind, FStringPart, StmtKin
 use crate::builtins::{exception_class, is_python_builtin};
 use crate::diag::Diagnostic;
 use crate::infer::{always_returns, literal_index, Types};
-use crate::ops::{binop_rule, cmp_rule, unary_rule, BinImpl, CmpImpl};
+use crate::ops::{binop_on_optional, binop_rule, binop_symbol, cmp_on_optional, cmp_rule, cmp_symbol, unary_rule, BinImpl, CmpImpl, OptCmp};
 use crate::resolve::{collect_bindings, rust_ident, Binding, FuncBody, FuncId, Resolution, ScopeId, MODULE_SCOPE};
 use crate::rir::{self, BinOp as RB, Block, Expr, Pat, Stmt};
 use crate::source::{SourceFile, Span};
@@ -1189,6 +1189,11 @@ impl<'a> Lower<'a> {
     fn aug_assign(&mut self, s: &ast::Stmt, target: &ast::Expr, op: ast::BinOp, value: &ast::Expr, out: &mut Vec<Stmt>) {
         let tty = self.ty(target);
         let vty = self.ty(value);
+        if matches!(tty, Ty::Opt(_)) || matches!(vty, Ty::Opt(_)) {
+            if self.optional_aug_assign(s, target, op, value, out) {
+                return;
+            }
+        }
         let (imp, result) = binop_rule(op, &tty, &vty, crate::infer::is_nonneg_int_literal(value));
         // `xs += ys`, `xs *= n` change the list in place: aliases see it (and writing the same
         // list back, as Python does, changes nothing more).
@@ -1318,6 +1323,41 @@ impl<'a> Lower<'a> {
                 self.unsupported(target.span, "this augmented assignment target", "not supported yet");
             }
         }
+    }
+
+    /// `target op= value` with an operand that may be `None` (`Ty::Opt`; inference allows it for
+    /// a name or an attribute of a name as the target). Whether it was lowered.
+    fn optional_aug_assign(&mut self, s: &ast::Stmt, target: &ast::Expr, op: ast::BinOp, value: &ast::Expr, out: &mut Vec<Stmt>) -> bool {
+        let (tty, vty) = (self.ty(target), self.ty(value));
+        let nonneg = crate::infer::is_nonneg_int_literal(value);
+        let Some((ul, ur)) = binop_on_optional(op, &tty, &vty, nonneg) else { return false };
+        if let ExprKind::Name(name) = &target.kind {
+            // `total += value`: Rust's in-place operator on a plain local of the same type.
+            let local = matches!(self.res.names.get(&target.id), Some(Binding::Var(sc, _)) if self.storage.get(&(*sc, name.clone())) == Some(&Storage::Local));
+            let (imp, _) = binop_rule(op, &ul, &ur, nonneg);
+            let compound = match (imp, op) {
+                (BinImpl::IntOp | BinImpl::FloatOp, ast::BinOp::Add) => Some(RB::Add),
+                (BinImpl::IntOp | BinImpl::FloatOp, ast::BinOp::Sub) => Some(RB::Sub),
+                (BinImpl::IntOp | BinImpl::FloatOp, ast::BinOp::Mul) => Some(RB::Mul),
+                _ => None,
+            };
+            if let (true, Some(rop), false) = (local, compound, matches!(tty, Ty::Opt(_))) {
+                if tty == ur && ul == ur {
+                    let mut lets = Vec::new();
+                    let v = self.evaluated(value, &mut lets);
+                    let (_, v) = self.unwrap_optional(op, true, (Expr::Var(rust_ident(name)), &tty), (v, &vty), s.span);
+                    let v = if ur == Ty::Int { int_operand(v) } else { v };
+                    out.extend(lets);
+                    out.push(Stmt::CompoundAssign { place: Expr::Var(rust_ident(name)), op: rop, value: v });
+                    return true;
+                }
+            }
+        } else if !matches!(&target.kind, ExprKind::Attribute { value: owner, .. } if matches!(owner.kind, ExprKind::Name(_))) {
+            return false;
+        }
+        let Some((v, t)) = self.optional_binop(op, target, value, true, s.span) else { return false };
+        self.bind(target, v, &t, out);
+        true
     }
 
     /// `sys.exit(...)` as a statement: the `SystemExit` to raise.
@@ -1648,10 +1688,10 @@ impl<'a> Lower<'a> {
         match &e.kind {
             ExprKind::Name(n) => {
                 let place = self.place(e);
-                // A cell's read is already an owned copy.
-                // A cell's read is already an owned copy; a one-shot iterator is moved.
+                // A cell's read is already an owned copy, and so is a variable of type `Opt`
+                // read as a `Value`; a one-shot iterator is moved.
                 let owned = matches!(self.res.names.get(&e.id), Some(Binding::Var(s, _)) if self.is_cell(*s, n) || self.storage.get(&(*s, n.clone())) == Some(&Storage::OneShot));
-                if owned { place } else { clone_of(place, &t) }
+                if owned || self.optional_read_as_value(e).is_some() { place } else { clone_of(place, &t) }
             }
             _ => self.value(e),
         }
@@ -1673,7 +1713,7 @@ impl<'a> Lower<'a> {
             match self.res.names.get(&e.id).cloned() {
                 Some(Binding::Var(scope, _)) => {
                     let storage = self.storage.get(&(scope, name.clone())).cloned().unwrap_or(Storage::Local);
-                    return match storage {
+                    let place = match storage {
                         Storage::Local | Storage::LoopOnly | Storage::OneShot => Expr::Var(rust_ident(name)),
                         Storage::MaybeUnbound => {
                             let f = if scope == MODULE_SCOPE { "bound_global" } else { "bound_local" };
@@ -1691,11 +1731,26 @@ impl<'a> Lower<'a> {
                         }
                         Storage::Cell => self.cell_read(scope, name, e.span),
                     };
+                    return match self.optional_read_as_value(e) {
+                        Some(var_ty) => {
+                            let owned = if storage == Storage::Cell { place } else { clone_of(place, &var_ty) };
+                            self.coerce(owned, &var_ty, &Ty::Dyn, e.span)
+                        }
+                        None => place,
+                    };
                 }
                 _ => return self.value(e),
             }
         }
         self.value(e)
+    }
+
+    /// For a read of a variable of type `Opt` where the value is used as a `Value` (inference
+    /// records such reads as `Dyn`, see `Ty::Opt`): the variable's type.
+    fn optional_read_as_value(&self, e: &ast::Expr) -> Option<Ty> {
+        let (ExprKind::Name(name), Some(Binding::Var(scope, _))) = (&e.kind, self.res.names.get(&e.id)) else { return None };
+        let var_ty = self.types.var(*scope, name);
+        (matches!(var_ty, Ty::Opt(_)) && !matches!(self.ty(e), Ty::Opt(_))).then_some(var_ty)
     }
 
     /// A reference to the expression's value (no clone for variables).
@@ -1732,6 +1787,9 @@ impl<'a> Lower<'a> {
             },
             ExprKind::BinOp { op, left, right } => {
                 let (lt, rt) = (self.ty(left), self.ty(right));
+                if let Some((v, _)) = self.optional_binop(*op, left, right, false, e.span) {
+                    return v;
+                }
                 if let (Ty::Set(_), Ty::Set(_), Some(m)) = (&lt, &rt, crate::methods::set_operator(*op)) {
                     if lt == rt {
                         let l = self.place(left);
@@ -1876,6 +1934,56 @@ impl<'a> Lower<'a> {
             ExprKind::Yield(_) | ExprKind::YieldFrom(_) => self.unsupported(e.span, "`yield` here", "a generator pauses only at a statement: `yield x`, `target = yield x`, `yield from it` or `target = yield from it`"),
             ExprKind::GenExp { .. } => self.iterator_value(e),
         }
+    }
+
+    /// `l op r` (`l op= r` when `inplace`) with one operand that may be `None` (`Ty::Opt`),
+    /// where `ops::binop_on_optional` says it works on the value: the result and its type.
+    fn optional_binop(&mut self, op: ast::BinOp, left: &ast::Expr, right: &ast::Expr, inplace: bool, span: Span) -> Option<(Expr, Ty)> {
+        let (lt, rt) = (self.ty(left), self.ty(right));
+        let nonneg = crate::infer::is_nonneg_int_literal(right);
+        let (ul, ur) = binop_on_optional(op, &lt, &rt, nonneg)?;
+        let (imp, result) = binop_rule(op, &ul, &ur, nonneg);
+        let mut lets = Vec::new();
+        let l = self.evaluated(left, &mut lets);
+        let r = self.evaluated(right, &mut lets);
+        let (l, r) = self.unwrap_optional(op, inplace, (l, &lt), (r, &rt), span);
+        let v = self.binop_impl(imp, op, l, &ul, r, &ur, &result, span);
+        let v = if lets.is_empty() { v } else { Expr::Block(Block::with_tail(lets, v)) };
+        Some((v, result))
+    }
+
+    /// An operand evaluated now (before a `None` operand raises, as Python evaluates both
+    /// operands first): a plain variable or a literal as it is, anything else into a `let`.
+    fn evaluated(&mut self, e: &ast::Expr, lets: &mut Vec<Stmt>) -> Expr {
+        if matches!(e.kind, ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Bool(_)) {
+            return self.value(e);
+        }
+        if matches!(e.kind, ExprKind::Name(_)) && self.optional_read_as_value(e).is_none() {
+            if let p @ Expr::Var(_) = self.place(e) {
+                return p;
+            }
+        }
+        let v = self.expr(e);
+        let name = self.tmp("operand");
+        lets.push(Stmt::Let { name: name.clone(), ty: None, init: Some(v), mutable: false, optional: false });
+        Expr::Var(name)
+    }
+
+    /// The operand of type `Opt` (a place) as a place of its value, or CPython's `TypeError`
+    /// for `None` (`unsupported operand type(s) for +: 'int' and 'NoneType'`).
+    fn unwrap_optional(&mut self, op: ast::BinOp, inplace: bool, (l, lt): (Expr, &Ty), (r, rt): (Expr, &Ty), span: Span) -> (Expr, Expr) {
+        let name = |t: &Ty| match t {
+            Ty::Opt(_) => "NoneType".to_string(),
+            t => t.python_name(),
+        };
+        let (ln, rn) = (name(lt), name(rt));
+        let check = |s: &mut Self, x: Expr| {
+            let call = Expr::call("some_operand", vec![x.reference(), Expr::StrLit(binop_symbol(op, inplace).into()), Expr::StrLit(ln.clone()), Expr::StrLit(rn.clone())]);
+            Expr::Deref(Box::new(s.attempt(call, span)))
+        };
+        let l = if matches!(lt, Ty::Opt(_)) { check(self, l) } else { l };
+        let r = if matches!(rt, Ty::Opt(_)) { check(self, r) } else { r };
+        (l, r)
     }
 
     /// An operand of a binary operation, converted to what the implementation works on.
@@ -2137,6 +2245,9 @@ impl<'a> Lower<'a> {
 
     /// One comparison between places `l` and `r` (variables are borrowed, not moved).
     fn compare_one(&mut self, op: CmpOp, l: Expr, lt: &Ty, r: Expr, rt: &Ty, span: Span) -> Expr {
+        if let Some(how) = cmp_on_optional(op, lt, rt) {
+            return self.compare_optional(how, op, l, lt, r, rt, span);
+        }
         if let (Ty::Obj(_) | Ty::Gen(_), CmpOp::Is | CmpOp::IsNot) = (lt, op) {
             if lt == rt {
                 let same = l.method("is", vec![r.reference()]);
@@ -2240,6 +2351,55 @@ impl<'a> Lower<'a> {
                 }
             }
         }
+    }
+
+    /// A comparison with one operand that may be `None` (`Ty::Opt`), as `ops::cmp_on_optional`
+    /// says: `is None` tests it; `==`/`!=` compare the value (`None` equals no number or str);
+    /// an ordering compares the value or raises CPython's `TypeError` for `None`.
+    #[allow(clippy::too_many_arguments)]
+    fn compare_optional(&mut self, how: OptCmp, op: CmpOp, l: Expr, lt: &Ty, r: Expr, rt: &Ty, span: Span) -> Expr {
+        let left_opt = matches!(lt, Ty::Opt(_));
+        let (opt, other) = if left_opt { (l, r) } else { (r, l) };
+        // The other operand is evaluated before the test (it may be an arbitrary expression).
+        let (lets, other) = if other.is_pure() || matches!(other, Expr::Deref(_)) {
+            (Vec::new(), other)
+        } else {
+            let name = self.tmp("operand");
+            (vec![Stmt::Let { name: name.clone(), ty: None, init: Some(other.reference()), mutable: false, optional: false }], Expr::Deref(Box::new(Expr::Var(name))))
+        };
+        let test = match how {
+            OptCmp::IsNone => {
+                let is = opt.method("is_none", vec![]);
+                if op == CmpOp::Is { is } else { is.not() }
+            }
+            OptCmp::Unwrapped(ul, ur) if matches!(op, CmpOp::Eq | CmpOp::NotEq) => {
+                let some = self.tmp("value");
+                let value = Expr::Deref(Box::new(Expr::Var(some.clone())));
+                let (inner_t, other_t) = if left_opt { (ul, ur) } else { (ur, ul) };
+                let c = if left_opt { self.compare_one(op, value, &inner_t, other, &other_t, span) } else { self.compare_one(op, other, &other_t, value, &inner_t, span) };
+                Expr::MatchExpr(
+                    Box::new(opt.reference()),
+                    vec![
+                        (Pat::Variant("Some".into(), vec![Pat::Ident(some)]), Block::with_tail(Vec::new(), c)),
+                        (Pat::Variant("None".into(), vec![]), Block::with_tail(Vec::new(), Expr::Bool(op == CmpOp::NotEq))),
+                    ],
+                )
+            }
+            OptCmp::Unwrapped(ul, ur) => {
+                let name = |t: &Ty| match t {
+                    Ty::Opt(_) => "NoneType".to_string(),
+                    t => t.python_name(),
+                };
+                let call = Expr::call("some_compared", vec![opt.reference(), Expr::StrLit(cmp_symbol(op).into()), Expr::StrLit(name(lt)), Expr::StrLit(name(rt))]);
+                let value = Expr::Deref(Box::new(self.attempt(call, span)));
+                if left_opt {
+                    self.compare_one(op, value, &ul, other, &ur, span)
+                } else {
+                    self.compare_one(op, other, &ul, value, &ur, span)
+                }
+            }
+        };
+        if lets.is_empty() { test } else { Expr::Block(Block::with_tail(lets, test)) }
     }
 
     /// `Option<&Int>` bounds of a slice (`None` for an omitted one).
@@ -3412,6 +3572,8 @@ impl<'a> Lower<'a> {
             Ty::Obj(_) => return Expr::call("PyStr::from", vec![self.place(x).method("class_name", vec![])]),
             Ty::Exc => return Expr::call("PyStr::from", vec![self.place(x).method("type_name", vec![])]),
             Ty::Dyn => return Expr::call("PyStr::from", vec![self.place(x).method("type_name", vec![])]),
+            // Not reached: such an argument is read as a `Value` (see `Ty::Opt`).
+            Ty::Opt(_) => return self.unsupported(x.span, "type() of this value", "not supported yet"),
             Ty::Int => "int",
             Ty::Float => "float",
             Ty::Bool => "bool",
@@ -3760,6 +3922,10 @@ impl<'a> Lower<'a> {
         }
         match (from, to) {
             (_, Ty::Dyn) => v.method("into_value", vec![]),
+            // Into a variable that may also hold `None` (what a `yield` received).
+            (Ty::None, Ty::Opt(_)) if v.is_pure() => Expr::Path("None".into()),
+            (Ty::None, Ty::Opt(_)) => Expr::Block(Block::with_tail(vec![Stmt::Expr(v)], Expr::Path("None".into()))),
+            (t, Ty::Opt(inner)) if **inner == *t => Expr::call("Some", vec![v]),
             (Ty::Bool, Ty::Int) => Expr::call("Int::from", vec![v]),
             (Ty::Bool, Ty::Float) => Expr::Cast(Box::new(Expr::Cast(Box::new(v), "u8")), "f64"),
             (Ty::Int, Ty::Float) => self.attempt(v.method("to_f64", vec![]), span),
