@@ -93,3 +93,17 @@ try:
     next(returns_early(True))
 except StopIteration as stop:
     print("value:", stop.value)
+
+
+# throw() into a generator that has not started: raised where its body would begin (PEP 479
+# turns a StopIteration into RuntimeError there too), and the generator is finished.
+def not_yet_started():
+    yield 1
+
+
+unstarted = not_yet_started()
+try:
+    unstarted.throw(StopIteration)
+except RuntimeError as e:
+    print("RuntimeError:", e, "| cause:", type(e.__cause__).__name__)
+print(list(unstarted))

@@ -477,6 +477,49 @@ impl Generator for ReturnsEarlyGen {
         }
     }
 }
+/// The generator function `not_yet_started` (line 100): one state per place it can be paused.
+enum NotYetStartedGen {
+    /// Created: the body has not started.
+    Start,
+    /// Paused at `yield 1` (line 101).
+    AtLine101,
+    /// Finished (returned, raised, or closed).
+    Done,
+}
+impl Generator for NotYetStartedGen {
+    type Yield = Int;
+    type Return = ();
+    /// Its body cannot raise: iterated where it is made, it yields plain values.
+    type Item = Int;
+    fn item(next: PyResult<Int>) -> Int {
+        next.unwrap_or_else(|e| impossible_exception(e))
+    }
+    type Sent = ();
+    const NAME: &'static str = "not_yet_started";
+    #[inline(always)]
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, ()>> {
+        match std::mem::replace(self, NotYetStartedGen::Done) {
+            NotYetStartedGen::Start => {
+                let yielded42 = Int::Small(1);
+                *self = NotYetStartedGen::AtLine101;
+                return Ok(Step::Yield(yielded42));
+                Ok(Step::Return(()))
+            }
+            NotYetStartedGen::AtLine101 => {
+                match input {
+                    Input::Throw(thrown43) => {
+                        return Err(thrown43.with_frame("not_yet_started", 101, None));
+                    }
+                    _ => {}
+                };
+                Ok(Step::Return(()))
+            }
+            NotYetStartedGen::Done => {
+                Err(PyErr::runtime_error("generator resumed after it finished"))
+            }
+        }
+    }
+}
 /// `def reentrant` (line 5).
 fn reentrant() -> PyResult<PyGen<ReentrantGen>> {
     Ok(PyGen::new(ReentrantGen::Start))
@@ -505,6 +548,10 @@ fn naturals() -> PyResult<PyGen<NaturalsGen>> {
 fn returns_early(mut flag: bool) -> PyResult<PyGen<ReturnsEarlyGen>> {
     Ok(PyGen::new(ReturnsEarlyGen::Start { flag }))
 }
+/// `def not_yet_started` (line 100).
+fn not_yet_started() -> PyResult<PyGen<NotYetStartedGen>> {
+    Ok(PyGen::new(NotYetStartedGen::Start))
+}
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
     let mut e: PyErr;
@@ -513,8 +560,9 @@ fn module_body() -> PyResult<()> {
     let mut c: PyGen<CleanupYieldsGen>;
     let mut total: Int;
     let mut stop: PyErr;
+    let mut unstarted: PyGen<NotYetStartedGen>;
     global_set(&G_ME, reentrant().at("<module>", 9)?);
-    let outcome42 = 'try12: {
+    let outcome45 = 'try12: {
         match match global_get(&G_ME, "me").at("<module>", 11) {
             Ok(value) => value,
             Err(err) => break 'try12 Err(err),
@@ -527,18 +575,18 @@ fn module_body() -> PyResult<()> {
         };
         Ok::<(), PyErr>(())
     };
-    match outcome42 {
+    match outcome45 {
         Ok(()) => {}
-        Err(caught43) => {
-            if caught43.is_instance(Exc::ValueError) {
-                e = caught43.clone();
+        Err(caught46) => {
+            if caught46.is_instance(Exc::ValueError) {
+                e = caught46.clone();
                 print(&[&PyStr::from("ValueError:"), &e], " ", "\n").at("<module>", 13)?;
             } else {
-                return Err(caught43);
+                return Err(caught46);
             }
         }
     };
-    let outcome44 = 'try13: {
+    let outcome47 = 'try13: {
         match print(
                 &[
                     &PyList::from_vec(
@@ -569,20 +617,20 @@ fn module_body() -> PyResult<()> {
         };
         Ok::<(), PyErr>(())
     };
-    match outcome44 {
+    match outcome47 {
         Ok(()) => {}
-        Err(caught45) => {
-            if caught45.is_instance(Exc::RuntimeError) {
-                e = caught45.clone();
+        Err(caught48) => {
+            if caught48.is_instance(Exc::RuntimeError) {
+                e = caught48.clone();
                 print(&[&PyStr::from("RuntimeError:"), &e], " ", "\n")
                     .at("<module>", 24)?;
             } else {
-                return Err(caught45);
+                return Err(caught48);
             }
         }
     };
     n = never_started().at("<module>", 32)?;
-    let outcome46 = 'try14: {
+    let outcome49 = 'try14: {
         match n
             .throw(
                 PyErr::with_args(Exc::KeyError, vec![PyStr::from("early").into_value()]),
@@ -594,14 +642,14 @@ fn module_body() -> PyResult<()> {
         };
         Ok::<(), PyErr>(())
     };
-    match outcome46 {
+    match outcome49 {
         Ok(()) => {}
-        Err(caught47) => {
-            if caught47.is_instance(Exc::KeyError) {
-                e = caught47.clone();
+        Err(caught50) => {
+            if caught50.is_instance(Exc::KeyError) {
+                e = caught50.clone();
                 print(&[&PyStr::from("KeyError:"), &e], " ", "\n").at("<module>", 36)?;
             } else {
-                return Err(caught47);
+                return Err(caught50);
             }
         }
     };
@@ -619,22 +667,22 @@ fn module_body() -> PyResult<()> {
         .at("<module>", 37)?;
     s = stubborn().at("<module>", 48)?;
     s.next_value().at("<module>", 49)?;
-    let outcome48 = 'try15: {
+    let outcome51 = 'try15: {
         match s.close().at("<module>", 51) {
             Ok(value) => value,
             Err(err) => break 'try15 Err(err),
         };
         Ok::<(), PyErr>(())
     };
-    match outcome48 {
+    match outcome51 {
         Ok(()) => {}
-        Err(caught49) => {
-            if caught49.is_instance(Exc::RuntimeError) {
-                e = caught49.clone();
+        Err(caught52) => {
+            if caught52.is_instance(Exc::RuntimeError) {
+                e = caught52.clone();
                 print(&[&PyStr::from("RuntimeError:"), &e], " ", "\n")
                     .at("<module>", 53)?;
             } else {
-                return Err(caught49);
+                return Err(caught52);
             }
         }
     };
@@ -704,7 +752,7 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 91)?;
-    let outcome50 = 'try16: {
+    let outcome53 = 'try16: {
         match match returns_early(true).at("<module>", 93) {
             Ok(value) => value,
             Err(err) => break 'try16 Err(err),
@@ -717,22 +765,70 @@ fn module_body() -> PyResult<()> {
         };
         Ok::<(), PyErr>(())
     };
-    match outcome50 {
+    match outcome53 {
         Ok(()) => {}
-        Err(caught51) => {
-            if caught51.is_instance(Exc::StopIteration) {
-                stop = caught51.clone();
+        Err(caught54) => {
+            if caught54.is_instance(Exc::StopIteration) {
+                stop = caught54.clone();
                 print(&[&PyStr::from("value:"), &stop.stop_value()], " ", "\n")
                     .at("<module>", 95)?;
             } else {
-                return Err(caught51);
+                return Err(caught54);
             }
         }
     };
+    unstarted = not_yet_started().at("<module>", 104)?;
+    let outcome55 = 'try17: {
+        match unstarted
+            .throw(PyErr::with_args(Exc::StopIteration, vec![]))
+            .at("<module>", 106)
+        {
+            Ok(value) => value,
+            Err(err) => break 'try17 Err(err),
+        };
+        Ok::<(), PyErr>(())
+    };
+    match outcome55 {
+        Ok(()) => {}
+        Err(caught56) => {
+            if caught56.is_instance(Exc::RuntimeError) {
+                e = caught56.clone();
+                print(
+                        &[
+                            &PyStr::from("RuntimeError:"),
+                            &e,
+                            &PyStr::from("| cause:"),
+                            &PyStr::from(
+                                e.get_attr("__cause__").at("<module>", 108)?.type_name(),
+                            ),
+                        ],
+                        " ",
+                        "\n",
+                    )
+                    .at("<module>", 108)?;
+            } else {
+                return Err(caught56);
+            }
+        }
+    };
+    print(
+            &[
+                &PyList::from_vec(
+                    try_collect(unstarted.clone())
+                        .at("<module>", 109)?
+                        .into_iter()
+                        .map(|item| item)
+                        .collect(),
+                ),
+            ],
+            " ",
+            "\n",
+        )
+        .at("<module>", 109)?;
     Ok(())
 }
 fn main() {
     run_main("generator_edges.py", SOURCE, module_body)
 }
 /// The Python source, for tracebacks.
-const SOURCE: &str = "# Protocol edges: re-entry, PEP 479, throw before start, ignored GeneratorExit, yield inside\n# finally, infinite generators stopped by their consumer.\n\n\ndef reentrant():\n    yield next(me)\n\n\nme = reentrant()\ntry:\n    next(me)\nexcept ValueError as e:\n    print(\"ValueError:\", e)\n\n\ndef leaky():\n    yield 1\n    raise StopIteration(\"inner\")\n\n\ntry:\n    print(list(leaky()))\nexcept RuntimeError as e:\n    print(\"RuntimeError:\", e)\n\n\ndef never_started():\n    print(\"body ran\")\n    yield 1\n\n\nn = never_started()\ntry:\n    n.throw(KeyError(\"early\"))\nexcept KeyError as e:\n    print(\"KeyError:\", e)\nprint(next(n, \"finished\"))\n\n\ndef stubborn():\n    while True:\n        try:\n            yield \"still here\"\n        except GeneratorExit:\n            print(\"ignoring exit\")\n\n\ns = stubborn()\nnext(s)\ntry:\n    s.close()\nexcept RuntimeError as e:\n    print(\"RuntimeError:\", e)\n\n\ndef cleanup_yields():\n    try:\n        yield \"body\"\n    finally:\n        yield \"from finally\"\n        print(\"finally done\")\n\n\nprint(list(cleanup_yields()))\nc = cleanup_yields()\nprint(next(c), next(c))\n\n\ndef naturals():\n    k = 0\n    while True:\n        yield k\n        k += 1\n\n\ntotal = 0\nfor k in naturals():\n    if k > 1000:\n        break\n    total += k\nprint(total)\nprint(any(k > 50 for k in naturals()))\n\n\ndef returns_early(flag):\n    if flag:\n        return \"early\"\n    yield \"late\"\n\n\nprint(list(returns_early(True)), list(returns_early(False)))\ntry:\n    next(returns_early(True))\nexcept StopIteration as stop:\n    print(\"value:\", stop.value)\n";
+const SOURCE: &str = "# Protocol edges: re-entry, PEP 479, throw before start, ignored GeneratorExit, yield inside\n# finally, infinite generators stopped by their consumer.\n\n\ndef reentrant():\n    yield next(me)\n\n\nme = reentrant()\ntry:\n    next(me)\nexcept ValueError as e:\n    print(\"ValueError:\", e)\n\n\ndef leaky():\n    yield 1\n    raise StopIteration(\"inner\")\n\n\ntry:\n    print(list(leaky()))\nexcept RuntimeError as e:\n    print(\"RuntimeError:\", e)\n\n\ndef never_started():\n    print(\"body ran\")\n    yield 1\n\n\nn = never_started()\ntry:\n    n.throw(KeyError(\"early\"))\nexcept KeyError as e:\n    print(\"KeyError:\", e)\nprint(next(n, \"finished\"))\n\n\ndef stubborn():\n    while True:\n        try:\n            yield \"still here\"\n        except GeneratorExit:\n            print(\"ignoring exit\")\n\n\ns = stubborn()\nnext(s)\ntry:\n    s.close()\nexcept RuntimeError as e:\n    print(\"RuntimeError:\", e)\n\n\ndef cleanup_yields():\n    try:\n        yield \"body\"\n    finally:\n        yield \"from finally\"\n        print(\"finally done\")\n\n\nprint(list(cleanup_yields()))\nc = cleanup_yields()\nprint(next(c), next(c))\n\n\ndef naturals():\n    k = 0\n    while True:\n        yield k\n        k += 1\n\n\ntotal = 0\nfor k in naturals():\n    if k > 1000:\n        break\n    total += k\nprint(total)\nprint(any(k > 50 for k in naturals()))\n\n\ndef returns_early(flag):\n    if flag:\n        return \"early\"\n    yield \"late\"\n\n\nprint(list(returns_early(True)), list(returns_early(False)))\ntry:\n    next(returns_early(True))\nexcept StopIteration as stop:\n    print(\"value:\", stop.value)\n\n\n# throw() into a generator that has not started: raised where its body would begin (PEP 479\n# turns a StopIteration into RuntimeError there too), and the generator is finished.\ndef not_yet_started():\n    yield 1\n\n\nunstarted = not_yet_started()\ntry:\n    unstarted.throw(StopIteration)\nexcept RuntimeError as e:\n    print(\"RuntimeError:\", e, \"| cause:\", type(e.__cause__).__name__)\nprint(list(unstarted))\n";

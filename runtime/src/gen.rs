@@ -293,11 +293,9 @@ impl<G: Generator> GenCell<G> {
                 Input::Send(ref v) if !v.is_none() => {
                     Err(PyErr::type_error("can't send non-None value to a just-started generator"))
                 }
-                Input::Throw(e) => {
-                    // Thrown before it started: it never runs, and is finished.
-                    self.status.set(Status::Done);
-                    Err(e)
-                }
+                // Thrown before it started: raised where its body would begin, so it is finished,
+                // and a `StopIteration` becomes `RuntimeError` as one raised in the body does.
+                Input::Throw(e) => Err(self.raised(e)),
                 // `send(None)` starts it like `next`.
                 _ => self.run(input),
             },
