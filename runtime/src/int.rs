@@ -1702,6 +1702,10 @@ mod tests {
         total.add(&Int::big("-99999999999999999999"));
         total.add(&Int::from(1));
         assert_eq!(total.total(), Int::from(2));
+        // Past a 128-bit total: a big int, exact.
+        let mut total = IntSum { small: i128::MAX - 1, big: None };
+        total.add(&Int::from(5));
+        assert_eq!(total.total().to_string(), "170141183460469231731687303715884105731");
     }
 
     #[test]
@@ -2164,12 +2168,12 @@ mod tests {
     }
 }
 
-/// A running `sum()` of ints: a machine-word total while it fits, an `Int` after. The slow
-/// path takes and returns the parts by value, so that the total stays in a register in the
-/// summing loop (see [`IntRef`]).
+/// A running `sum()` of ints: a 128-bit machine total while it fits (adding `i64`s, that is
+/// until 2**127), an `Int` after. The slow path takes and returns the parts by value, so that
+/// the total stays in registers in the summing loop (see [`IntRef`]).
 pub struct IntSum {
-    small: i64,
-    /// The total, once it no longer fits an `i64` (then `small` is unused).
+    small: i128,
+    /// The total, once it no longer fits an `i128` or a big int was added (then `small` is unused).
     big: Option<Int>,
 }
 
@@ -2177,7 +2181,7 @@ impl IntSum {
     #[inline]
     pub fn new(start: Int) -> IntSum {
         match start {
-            Small(v) => IntSum { small: v, big: None },
+            Small(v) => IntSum { small: v as i128, big: None },
             big => IntSum { small: 0, big: Some(big) },
         }
     }
@@ -2185,7 +2189,7 @@ impl IntSum {
     #[inline(always)]
     pub fn add(&mut self, x: &Int) {
         if let (None, Small(v)) = (&self.big, x) {
-            if let Some(s) = self.small.checked_add(*v) {
+            if let Some(s) = self.small.checked_add(*v as i128) {
                 self.small = s;
                 return;
             }
@@ -2195,13 +2199,17 @@ impl IntSum {
 
     #[inline]
     pub fn total(self) -> Int {
-        self.big.unwrap_or(Small(self.small))
+        self.big.unwrap_or_else(|| Int::from(self.small))
     }
 }
 
 #[cold]
 #[inline(never)]
-fn sum_slow(small: i64, big: Option<Int>, x: IntRef) -> IntSum {
-    let total = big.unwrap_or(Small(small));
-    IntSum::new(add_slow_owned(total, x))
+fn sum_slow(small: i128, big: Option<Int>, x: IntRef) -> IntSum {
+    let total = big.unwrap_or_else(|| Int::from(small));
+    match add_slow_owned(total, x) {
+        // Back to machine words when it fits again.
+        Small(v) => IntSum { small: v as i128, big: None },
+        other => IntSum { small: 0, big: Some(other) },
+    }
 }
