@@ -107,3 +107,18 @@ try:
 except RuntimeError as e:
     print("RuntimeError:", e, "| cause:", type(e.__cause__).__name__)
 print(list(unstarted))
+
+
+# A generator made only for one next() is closed as soon as the item is taken: its finally
+# runs before the rest of the expression, as CPython's reference counting does it.
+def closes_at_once():
+    try:
+        yield 1
+        yield 2
+    finally:
+        print("closed")
+
+
+print(next(closes_at_once()))
+print("value", next(closes_at_once(), 0), "end")
+print([next(closes_at_once()) for _ in range(2)])

@@ -520,6 +520,108 @@ impl Generator for NotYetStartedGen {
         }
     }
 }
+/// The generator function `closes_at_once` (line 114): one state per place it can be paused.
+enum ClosesAtOnceGen {
+    /// Created: the body has not started.
+    Start,
+    /// Paused at `yield 1` (line 116).
+    AtLine116,
+    /// Paused at `yield 2` (line 117).
+    AtLine117,
+    /// Finished (returned, raised, or closed).
+    Done,
+}
+impl Generator for ClosesAtOnceGen {
+    type Yield = Int;
+    type Return = ();
+    type Item = PyResult<Int>;
+    fn item(next: PyResult<Int>) -> PyResult<Int> {
+        next
+    }
+    type Sent = ();
+    const NAME: &'static str = "closes_at_once";
+    #[inline(always)]
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, ()>> {
+        match std::mem::replace(self, ClosesAtOnceGen::Done) {
+            ClosesAtOnceGen::Start => {
+                let completion46 = 'finally12: {
+                    let yielded45 = Int::Small(1);
+                    *self = ClosesAtOnceGen::AtLine116;
+                    return Ok(Step::Yield(yielded45));
+                    Completion::<()>::Normal
+                };
+                print(&[&PyStr::from("closed")], " ", "\n").at("closes_at_once", 119)?;
+                match completion46 {
+                    Completion::Normal => {}
+                    Completion::Return(value47) => {
+                        return Ok(Step::Return(value47));
+                    }
+                    Completion::Raise(err48) => {
+                        return Err(err48);
+                    }
+                    _ => {}
+                };
+                Ok(Step::Return(()))
+            }
+            ClosesAtOnceGen::AtLine116 => {
+                let completion52 = 'finally13: {
+                    match input {
+                        Input::Throw(thrown49) => {
+                            break 'finally13 Completion::Raise(
+                                thrown49.with_frame("closes_at_once", 116, None),
+                            );
+                        }
+                        _ => {}
+                    };
+                    let yielded51 = Int::Small(2);
+                    *self = ClosesAtOnceGen::AtLine117;
+                    return Ok(Step::Yield(yielded51));
+                    Completion::<()>::Normal
+                };
+                print(&[&PyStr::from("closed")], " ", "\n").at("closes_at_once", 119)?;
+                match completion52 {
+                    Completion::Normal => {}
+                    Completion::Return(value53) => {
+                        return Ok(Step::Return(value53));
+                    }
+                    Completion::Raise(err54) => {
+                        return Err(err54);
+                    }
+                    _ => {}
+                };
+                Ok(Step::Return(()))
+            }
+            ClosesAtOnceGen::AtLine117 => {
+                let completion57 = 'finally14: {
+                    match input {
+                        Input::Throw(thrown55) => {
+                            break 'finally14 Completion::Raise(
+                                thrown55.with_frame("closes_at_once", 117, None),
+                            );
+                        }
+                        _ => {}
+                    };
+                    Completion::<()>::Normal
+                };
+                print(&[&PyStr::from("closed")], " ", "\n").at("closes_at_once", 119)?;
+                match completion57 {
+                    Completion::Normal => {}
+                    Completion::Return(value58) => {
+                        return Ok(Step::Return(value58));
+                    }
+                    Completion::Raise(err59) => {
+                        return Err(err59);
+                    }
+                    _ => {}
+                };
+                Ok(Step::Return(()))
+            }
+            ClosesAtOnceGen::Done => {
+                Err(PyErr::runtime_error("generator resumed after it finished"))
+            }
+        }
+    }
+}
 /// `def reentrant` (line 5).
 fn reentrant() -> PyResult<PyGen<ReentrantGen>> {
     Ok(PyGen::new(ReentrantGen::Start))
@@ -552,6 +654,10 @@ fn returns_early(mut flag: bool) -> PyResult<PyGen<ReturnsEarlyGen>> {
 fn not_yet_started() -> PyResult<PyGen<NotYetStartedGen>> {
     Ok(PyGen::new(NotYetStartedGen::Start))
 }
+/// `def closes_at_once` (line 114).
+fn closes_at_once() -> PyResult<PyGen<ClosesAtOnceGen>> {
+    Ok(PyGen::new(ClosesAtOnceGen::Start))
+}
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
     let mut e: PyErr;
@@ -562,45 +668,45 @@ fn module_body() -> PyResult<()> {
     let mut stop: PyErr;
     let mut unstarted: PyGen<NotYetStartedGen>;
     global_set(&G_ME, reentrant().at("<module>", 9)?);
-    let outcome45 = 'try12: {
+    let outcome60 = 'try15: {
         match match global_get(&G_ME, "me").at("<module>", 11) {
             Ok(value) => value,
-            Err(err) => break 'try12 Err(err),
+            Err(err) => break 'try15 Err(err),
         }
             .next_value()
             .at("<module>", 11)
         {
             Ok(value) => value,
-            Err(err) => break 'try12 Err(err),
+            Err(err) => break 'try15 Err(err),
         };
         Ok::<(), PyErr>(())
     };
-    match outcome45 {
+    match outcome60 {
         Ok(()) => {}
-        Err(caught46) => {
-            if caught46.is_instance(Exc::ValueError) {
-                e = caught46.clone();
+        Err(caught61) => {
+            if caught61.is_instance(Exc::ValueError) {
+                e = caught61.clone();
                 print(&[&PyStr::from("ValueError:"), &e], " ", "\n").at("<module>", 13)?;
             } else {
-                return Err(caught46);
+                return Err(caught61);
             }
         }
     };
-    let outcome47 = 'try13: {
+    let outcome62 = 'try16: {
         match print(
                 &[
                     &PyList::from_vec(
                         match try_collect(
                                 match leaky().at("<module>", 22) {
                                     Ok(value) => value,
-                                    Err(err) => break 'try13 Err(err),
+                                    Err(err) => break 'try16 Err(err),
                                 }
                                     .into_local(),
                             )
                             .at("<module>", 22)
                         {
                             Ok(value) => value,
-                            Err(err) => break 'try13 Err(err),
+                            Err(err) => break 'try16 Err(err),
                         }
                             .into_iter()
                             .map(|item| item)
@@ -613,24 +719,24 @@ fn module_body() -> PyResult<()> {
             .at("<module>", 22)
         {
             Ok(value) => value,
-            Err(err) => break 'try13 Err(err),
+            Err(err) => break 'try16 Err(err),
         };
         Ok::<(), PyErr>(())
     };
-    match outcome47 {
+    match outcome62 {
         Ok(()) => {}
-        Err(caught48) => {
-            if caught48.is_instance(Exc::RuntimeError) {
-                e = caught48.clone();
+        Err(caught63) => {
+            if caught63.is_instance(Exc::RuntimeError) {
+                e = caught63.clone();
                 print(&[&PyStr::from("RuntimeError:"), &e], " ", "\n")
                     .at("<module>", 24)?;
             } else {
-                return Err(caught48);
+                return Err(caught63);
             }
         }
     };
     n = never_started().at("<module>", 32)?;
-    let outcome49 = 'try14: {
+    let outcome64 = 'try17: {
         match n
             .throw(
                 PyErr::with_args(Exc::KeyError, vec![PyStr::from("early").into_value()]),
@@ -638,18 +744,18 @@ fn module_body() -> PyResult<()> {
             .at("<module>", 34)
         {
             Ok(value) => value,
-            Err(err) => break 'try14 Err(err),
+            Err(err) => break 'try17 Err(err),
         };
         Ok::<(), PyErr>(())
     };
-    match outcome49 {
+    match outcome64 {
         Ok(()) => {}
-        Err(caught50) => {
-            if caught50.is_instance(Exc::KeyError) {
-                e = caught50.clone();
+        Err(caught65) => {
+            if caught65.is_instance(Exc::KeyError) {
+                e = caught65.clone();
                 print(&[&PyStr::from("KeyError:"), &e], " ", "\n").at("<module>", 36)?;
             } else {
-                return Err(caught50);
+                return Err(caught65);
             }
         }
     };
@@ -667,22 +773,22 @@ fn module_body() -> PyResult<()> {
         .at("<module>", 37)?;
     s = stubborn().at("<module>", 48)?;
     s.next_value().at("<module>", 49)?;
-    let outcome51 = 'try15: {
+    let outcome66 = 'try18: {
         match s.close().at("<module>", 51) {
             Ok(value) => value,
-            Err(err) => break 'try15 Err(err),
+            Err(err) => break 'try18 Err(err),
         };
         Ok::<(), PyErr>(())
     };
-    match outcome51 {
+    match outcome66 {
         Ok(()) => {}
-        Err(caught52) => {
-            if caught52.is_instance(Exc::RuntimeError) {
-                e = caught52.clone();
+        Err(caught67) => {
+            if caught67.is_instance(Exc::RuntimeError) {
+                e = caught67.clone();
                 print(&[&PyStr::from("RuntimeError:"), &e], " ", "\n")
                     .at("<module>", 53)?;
             } else {
-                return Err(caught52);
+                return Err(caught67);
             }
         }
     };
@@ -752,47 +858,50 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 91)?;
-    let outcome53 = 'try16: {
-        match match returns_early(true).at("<module>", 93) {
-            Ok(value) => value,
-            Err(err) => break 'try16 Err(err),
-        }
-            .next_value()
-            .at("<module>", 93)
+    let outcome69 = 'try19: {
         {
-            Ok(value) => value,
-            Err(err) => break 'try16 Err(err),
+            let next68 = match match returns_early(true).at("<module>", 93) {
+                Ok(value) => value,
+                Err(err) => break 'try19 Err(err),
+            }
+                .next_value()
+                .at("<module>", 93)
+            {
+                Ok(value) => value,
+                Err(err) => break 'try19 Err(err),
+            };
+            next68
         };
         Ok::<(), PyErr>(())
     };
-    match outcome53 {
+    match outcome69 {
         Ok(()) => {}
-        Err(caught54) => {
-            if caught54.is_instance(Exc::StopIteration) {
-                stop = caught54.clone();
+        Err(caught70) => {
+            if caught70.is_instance(Exc::StopIteration) {
+                stop = caught70.clone();
                 print(&[&PyStr::from("value:"), &stop.stop_value()], " ", "\n")
                     .at("<module>", 95)?;
             } else {
-                return Err(caught54);
+                return Err(caught70);
             }
         }
     };
     unstarted = not_yet_started().at("<module>", 104)?;
-    let outcome55 = 'try17: {
+    let outcome71 = 'try20: {
         match unstarted
             .throw(PyErr::with_args(Exc::StopIteration, vec![]))
             .at("<module>", 106)
         {
             Ok(value) => value,
-            Err(err) => break 'try17 Err(err),
+            Err(err) => break 'try20 Err(err),
         };
         Ok::<(), PyErr>(())
     };
-    match outcome55 {
+    match outcome71 {
         Ok(()) => {}
-        Err(caught56) => {
-            if caught56.is_instance(Exc::RuntimeError) {
-                e = caught56.clone();
+        Err(caught72) => {
+            if caught72.is_instance(Exc::RuntimeError) {
+                e = caught72.clone();
                 print(
                         &[
                             &PyStr::from("RuntimeError:"),
@@ -807,7 +916,7 @@ fn module_body() -> PyResult<()> {
                     )
                     .at("<module>", 108)?;
             } else {
-                return Err(caught56);
+                return Err(caught72);
             }
         }
     };
@@ -825,10 +934,63 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 109)?;
+    print(
+            &[
+                &{
+                    let next73 = closes_at_once()
+                        .at("<module>", 122)?
+                        .next_value()
+                        .at("<module>", 122)?;
+                    next73
+                },
+            ],
+            " ",
+            "\n",
+        )
+        .at("<module>", 122)?;
+    print(
+            &[
+                &PyStr::from("value"),
+                &{
+                    let next74 = closes_at_once()
+                        .at("<module>", 123)?
+                        .next_or(Int::Small(0))
+                        .at("<module>", 123)?;
+                    next74
+                },
+                &PyStr::from("end"),
+            ],
+            " ",
+            "\n",
+        )
+        .at("<module>", 123)?;
+    print(
+            &[
+                &PyList::from_vec({
+                    let mut items76 = Vec::new();
+                    for _ in range(&Int::Small(0), &Int::Small(2), &Int::Small(1))
+                        .at("<module>", 124)?
+                    {
+                        items76
+                            .push({
+                                let next75 = closes_at_once()
+                                    .at("<module>", 124)?
+                                    .next_value()
+                                    .at("<module>", 124)?;
+                                next75
+                            });
+                    }
+                    items76
+                }),
+            ],
+            " ",
+            "\n",
+        )
+        .at("<module>", 124)?;
     Ok(())
 }
 fn main() {
     run_main("generator_edges.py", SOURCE, module_body)
 }
 /// The Python source, for tracebacks.
-const SOURCE: &str = "# Protocol edges: re-entry, PEP 479, throw before start, ignored GeneratorExit, yield inside\n# finally, infinite generators stopped by their consumer.\n\n\ndef reentrant():\n    yield next(me)\n\n\nme = reentrant()\ntry:\n    next(me)\nexcept ValueError as e:\n    print(\"ValueError:\", e)\n\n\ndef leaky():\n    yield 1\n    raise StopIteration(\"inner\")\n\n\ntry:\n    print(list(leaky()))\nexcept RuntimeError as e:\n    print(\"RuntimeError:\", e)\n\n\ndef never_started():\n    print(\"body ran\")\n    yield 1\n\n\nn = never_started()\ntry:\n    n.throw(KeyError(\"early\"))\nexcept KeyError as e:\n    print(\"KeyError:\", e)\nprint(next(n, \"finished\"))\n\n\ndef stubborn():\n    while True:\n        try:\n            yield \"still here\"\n        except GeneratorExit:\n            print(\"ignoring exit\")\n\n\ns = stubborn()\nnext(s)\ntry:\n    s.close()\nexcept RuntimeError as e:\n    print(\"RuntimeError:\", e)\n\n\ndef cleanup_yields():\n    try:\n        yield \"body\"\n    finally:\n        yield \"from finally\"\n        print(\"finally done\")\n\n\nprint(list(cleanup_yields()))\nc = cleanup_yields()\nprint(next(c), next(c))\n\n\ndef naturals():\n    k = 0\n    while True:\n        yield k\n        k += 1\n\n\ntotal = 0\nfor k in naturals():\n    if k > 1000:\n        break\n    total += k\nprint(total)\nprint(any(k > 50 for k in naturals()))\n\n\ndef returns_early(flag):\n    if flag:\n        return \"early\"\n    yield \"late\"\n\n\nprint(list(returns_early(True)), list(returns_early(False)))\ntry:\n    next(returns_early(True))\nexcept StopIteration as stop:\n    print(\"value:\", stop.value)\n\n\n# throw() into a generator that has not started: raised where its body would begin (PEP 479\n# turns a StopIteration into RuntimeError there too), and the generator is finished.\ndef not_yet_started():\n    yield 1\n\n\nunstarted = not_yet_started()\ntry:\n    unstarted.throw(StopIteration)\nexcept RuntimeError as e:\n    print(\"RuntimeError:\", e, \"| cause:\", type(e.__cause__).__name__)\nprint(list(unstarted))\n";
+const SOURCE: &str = "# Protocol edges: re-entry, PEP 479, throw before start, ignored GeneratorExit, yield inside\n# finally, infinite generators stopped by their consumer.\n\n\ndef reentrant():\n    yield next(me)\n\n\nme = reentrant()\ntry:\n    next(me)\nexcept ValueError as e:\n    print(\"ValueError:\", e)\n\n\ndef leaky():\n    yield 1\n    raise StopIteration(\"inner\")\n\n\ntry:\n    print(list(leaky()))\nexcept RuntimeError as e:\n    print(\"RuntimeError:\", e)\n\n\ndef never_started():\n    print(\"body ran\")\n    yield 1\n\n\nn = never_started()\ntry:\n    n.throw(KeyError(\"early\"))\nexcept KeyError as e:\n    print(\"KeyError:\", e)\nprint(next(n, \"finished\"))\n\n\ndef stubborn():\n    while True:\n        try:\n            yield \"still here\"\n        except GeneratorExit:\n            print(\"ignoring exit\")\n\n\ns = stubborn()\nnext(s)\ntry:\n    s.close()\nexcept RuntimeError as e:\n    print(\"RuntimeError:\", e)\n\n\ndef cleanup_yields():\n    try:\n        yield \"body\"\n    finally:\n        yield \"from finally\"\n        print(\"finally done\")\n\n\nprint(list(cleanup_yields()))\nc = cleanup_yields()\nprint(next(c), next(c))\n\n\ndef naturals():\n    k = 0\n    while True:\n        yield k\n        k += 1\n\n\ntotal = 0\nfor k in naturals():\n    if k > 1000:\n        break\n    total += k\nprint(total)\nprint(any(k > 50 for k in naturals()))\n\n\ndef returns_early(flag):\n    if flag:\n        return \"early\"\n    yield \"late\"\n\n\nprint(list(returns_early(True)), list(returns_early(False)))\ntry:\n    next(returns_early(True))\nexcept StopIteration as stop:\n    print(\"value:\", stop.value)\n\n\n# throw() into a generator that has not started: raised where its body would begin (PEP 479\n# turns a StopIteration into RuntimeError there too), and the generator is finished.\ndef not_yet_started():\n    yield 1\n\n\nunstarted = not_yet_started()\ntry:\n    unstarted.throw(StopIteration)\nexcept RuntimeError as e:\n    print(\"RuntimeError:\", e, \"| cause:\", type(e.__cause__).__name__)\nprint(list(unstarted))\n\n\n# A generator made only for one next() is closed as soon as the item is taken: its finally\n# runs before the rest of the expression, as CPython's reference counting does it.\ndef closes_at_once():\n    try:\n        yield 1\n        yield 2\n    finally:\n        print(\"closed\")\n\n\nprint(next(closes_at_once()))\nprint(\"value\", next(closes_at_once(), 0), \"end\")\nprint([next(closes_at_once()) for _ in range(2)])\n";

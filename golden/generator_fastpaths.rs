@@ -967,21 +967,25 @@ impl Generator for MainSelfishGen {
                     }
                     _ => {}
                 };
-                box_.get("box")
-                    .at("selfish", 141)?
-                    .getitem(&Int::Small(0))
-                    .at("selfish", 141)?
-                    .next_value()
-                    .at("selfish", 141)?;
-                let yielded114 = Int::Small(2);
+                {
+                    let next114 = box_
+                        .get("box")
+                        .at("selfish", 141)?
+                        .getitem(&Int::Small(0))
+                        .at("selfish", 141)?
+                        .next_value()
+                        .at("selfish", 141)?;
+                    next114
+                };
+                let yielded115 = Int::Small(2);
                 *self = MainSelfishGen::AtLine142 { box_ };
-                return Ok(Step::Yield(yielded114));
+                return Ok(Step::Yield(yielded115));
                 Ok(Step::Return(()))
             }
             MainSelfishGen::AtLine142 { mut box_ } => {
                 match input {
-                    Input::Throw(thrown115) => {
-                        return Err(thrown115.with_frame("selfish", 142, None));
+                    Input::Throw(thrown116) => {
+                        return Err(thrown116.with_frame("selfish", 142, None));
                     }
                     _ => {}
                 };

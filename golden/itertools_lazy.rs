@@ -837,15 +837,20 @@ fn module_body() -> PyResult<()> {
     };
     print(
             &[
-                &itertools_islice(
-                        itertools_count(Int::Small(0), Int::Small(1)),
-                        Some(&Int::Small(10).pow(&Int::Small(6)).at("<module>", 67)?),
-                        None,
-                        None,
-                    )
-                    .at("<module>", 67)?
-                    .next_item()
-                    .at("<module>", 67)?,
+                &{
+                    let next32 = itertools_islice(
+                            itertools_count(Int::Small(0), Int::Small(1)),
+                            Some(
+                                &Int::Small(10).pow(&Int::Small(6)).at("<module>", 67)?,
+                            ),
+                            None,
+                            None,
+                        )
+                        .at("<module>", 67)?
+                        .next_item()
+                        .at("<module>", 67)?;
+                    next32
+                },
             ],
             " ",
             "\n",
@@ -863,13 +868,13 @@ fn module_body() -> PyResult<()> {
                                             vec![Int::Small(1), Int::Small(2), Int::Small(3)],
                                         )
                                         .iter(),
-                                    |arg32| {
-                                        let mut x = arg32;
+                                    |arg33| {
+                                        let mut x = arg33;
                                         Ok(&x * 2)
                                     },
                                 ),
-                                |arg33| {
-                                    let mut x = arg33.clone();
+                                |arg34| {
+                                    let mut x = arg34.clone();
                                     Ok(x < 5)
                                 },
                             ),

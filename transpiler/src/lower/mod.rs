@@ -2533,6 +2533,17 @@ impl<'a> Lower<'a> {
         (plain && self.ty(iter) == Ty::Gen(*f)).then(|| self.infallible_gens.contains(f))
     }
 
+    /// `next(gen())`: the iterator made for the call is dropped as soon as its item is taken (a
+    /// generator's `finally` runs then, before the enclosing expression goes on, as in CPython),
+    /// not at the end of the statement.
+    fn release_temporaries(&mut self, iter: &ast::Expr, value: Expr) -> Expr {
+        if matches!(iter.kind, ExprKind::Name(_)) {
+            return value;
+        }
+        let name = self.tmp("next");
+        Expr::Block(Block::with_tail(vec![Stmt::Let { name: name.clone(), ty: None, init: Some(value), mutable: false, optional: false }], Expr::Var(name)))
+    }
+
     /// Whether iterating this yields results lazily (so early exits must not evaluate more).
     fn lazily_fallible(&self, iter: &ast::Expr) -> bool {
         if self.local_gen_call(iter) == Some(true) {
@@ -3074,18 +3085,21 @@ impl<'a> Lower<'a> {
             ("next", [Ty::Iter(_) | Ty::Gen(_)]) => {
                 let next = if matches!(tys[0], Ty::Gen(_)) { "next_value" } else { "next_item" };
                 let it = self.place(&args[0]);
-                self.attempt(it.method(next, vec![]), e.span)
+                let value = self.attempt(it.method(next, vec![]), e.span);
+                self.release_temporaries(&args[0], value)
             }
             ("next", [Ty::Iter(_) | Ty::Gen(_), _]) => {
                 let next = if matches!(tys[0], Ty::Gen(_)) { "next_value" } else { "next_item" };
                 let it = self.place(&args[0]);
                 let elem = self.elem_ty(&args[0]);
                 let d = self.expr_as(&args[1], &t);
-                if elem == t {
-                    return self.attempt(it.method("next_or", vec![d]), e.span);
-                }
-                let item = box_result(it.method(next, vec![]), &t);
-                self.attempt(Expr::call("next_or_default", vec![item, d]), e.span)
+                let value = if elem == t {
+                    self.attempt(it.method("next_or", vec![d]), e.span)
+                } else {
+                    let item = box_result(it.method(next, vec![]), &t);
+                    self.attempt(Expr::call("next_or_default", vec![item, d]), e.span)
+                };
+                self.release_temporaries(&args[0], value)
             }
             ("iter", [Ty::Obj(root)]) => {
                 let recv = self.expr(&args[0]);
