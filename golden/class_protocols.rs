@@ -173,7 +173,7 @@ impl Generator for PairIterGen {
         next
     }
     type Sent = ();
-    const NAME: &'static str = "__iter__";
+    const NAME: &'static str = "Pair.__iter__";
     #[inline(always)]
     fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, PairIterGen::Done) {

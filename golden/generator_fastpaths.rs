@@ -950,7 +950,7 @@ impl Generator for MainSelfishGen {
         next
     }
     type Sent = ();
-    const NAME: &'static str = "selfish";
+    const NAME: &'static str = "main.<locals>.selfish";
     #[inline(always)]
     fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, MainSelfishGen::Done) {

@@ -866,7 +866,7 @@ impl Generator for CounterRunGen {
         next
     }
     type Sent = Int;
-    const NAME: &'static str = "run";
+    const NAME: &'static str = "Counter.run";
     #[inline(always)]
     fn resume(&mut self, input: Input<Int>) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, CounterRunGen::Done) {

@@ -117,7 +117,7 @@ pub trait Generator: 'static {
     type Item;
     /// What `send` takes (see [`Sendable`]).
     type Sent: Sendable;
-    /// The function's name, for `repr`.
+    /// The function's qualified name (`Class.method`, `outer.<locals>.inner`), for `repr`.
     const NAME: &'static str;
     /// One item of [`LocalGen`] from the outcome of a `next`.
     fn item(next: PyResult<Self::Yield>) -> Self::Item;

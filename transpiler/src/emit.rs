@@ -36,7 +36,7 @@ fn gen_def(g: &GenDef) -> TokenStream {
     let y = ty_tokens(&g.yield_ty);
     let r = ty_tokens(&g.ret_ty);
     let sent = ty_tokens(&g.sent_ty);
-    let py_name = Literal::string(&g.py_name);
+    let py_name = Literal::string(&g.qualname);
     let resume = block(&g.resume);
     let item = if g.infallible {
         quote! {

@@ -28,6 +28,8 @@ pub struct GenDef {
     pub func: u32,
     pub name: String,
     pub py_name: String,
+    /// Python's qualified name (`Class.method`, `outer.<locals>.inner`), for `repr`.
+    pub qualname: String,
     pub line: u32,
     pub yield_ty: Ty,
     pub ret_ty: Ty,

@@ -112,7 +112,7 @@ impl Lower<'_> {
     }
 
     /// Python's qualified name of a function (`make_adder.<locals>.add`), for messages.
-    fn qualname(&self, fid: FuncId) -> String {
+    pub(super) fn qualname(&self, fid: FuncId) -> String {
         let f = &self.res.funcs[fid.0 as usize];
         let own = match f.class {
             Some(c) => format!("{}.{}", self.res.class(c).name, f.name),

@@ -281,7 +281,8 @@ impl<'a> Lower<'a> {
         self.ret_ty = Ty::None;
         let infallible = self.infallible_gens.contains(&id);
         let inline = self.inline_resume(body);
-        self.gens.push(GenDef { func: id.0, name: enum_name.clone(), py_name: f.name.clone(), line: self.line(f.span), yield_ty, ret_ty: ret, sent_ty, states, resume, infallible, inline });
+        let qualname = self.qualname(id);
+        self.gens.push(GenDef { func: id.0, name: enum_name.clone(), py_name: f.name.clone(), qualname, line: self.line(f.span), yield_ty, ret_ty: ret, sent_ty, states, resume, infallible, inline });
         // The function itself only creates the generator object.
         let start_values = captures.iter().map(|(n, _)| (n.clone(), Expr::Var(n.clone()).method("clone", vec![]))).chain(params.iter().map(|(n, _)| (n.clone(), Expr::Var(n.clone()))));
         let start = Expr::Struct(format!("{enum_name}::Start"), start_values.collect());
