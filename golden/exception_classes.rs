@@ -69,17 +69,20 @@ fn convert(mut s: PyStr) -> PyResult<Int> {
             if caught6.is_instance(Exc::ValueError) {
                 e = caught6.clone();
                 return Err(
-                    PyErr::caused_by(
-                            PyErr::with_args(
-                                &EXC_APPERROR,
-                                vec![
-                                    { let mut text7 = String::new(); text7
-                                    .push_str("cannot convert "); PyObject::write_str(&
-                                    py_repr(& s).at("convert", 35) ?, & mut text7).at("convert",
-                                    35) ?; PyStr::from(text7) } .into_value()
-                                ],
+                    PyErr::during(
+                            PyErr::caused_by(
+                                PyErr::with_args(
+                                    &EXC_APPERROR,
+                                    vec![
+                                        { let mut text7 = String::new(); text7
+                                        .push_str("cannot convert "); PyObject::write_str(&
+                                        py_repr(& s).at("convert", 35) ?, & mut text7).at("convert",
+                                        35) ?; PyStr::from(text7) } .into_value()
+                                    ],
+                                ),
+                                Some(e.clone()),
                             ),
-                            Some(e.clone()),
+                            &caught6,
                         )
                         .with_frame("convert", 35, None),
                 );

@@ -186,12 +186,15 @@ fn module_body() -> PyResult<()> {
                         Err(err) => break 'try6 Err(err),
                     };
                     break 'try6 Err(
-                        PyErr::caused_by(
-                                PyErr::with_args(
-                                    Exc::RuntimeError,
-                                    vec![PyStr::from("wrapped").into_value()],
+                        PyErr::during(
+                                PyErr::caused_by(
+                                    PyErr::with_args(
+                                        Exc::RuntimeError,
+                                        vec![PyStr::from("wrapped").into_value()],
+                                    ),
+                                    Some(err.clone()),
                                 ),
-                                Some(err.clone()),
+                                &caught13,
                             )
                             .with_frame("<module>", 33, None),
                     );

@@ -122,3 +122,30 @@ def closes_at_once():
 print(next(closes_at_once()))
 print("value", next(closes_at_once(), 0), "end")
 print([next(closes_at_once()) for _ in range(2)])
+
+
+# __context__: set for `raise ... from None` too (only hidden in tracebacks), and for an
+# exception thrown into a generator paused inside an `except` block.
+try:
+    try:
+        raise KeyError("k")
+    except KeyError:
+        raise ValueError("v") from None
+except ValueError as e:
+    print(repr(e.__context__), e.__cause__)
+
+
+def handles():
+    try:
+        yield 1
+    except KeyError:
+        yield 2
+
+
+h = handles()
+next(h)
+try:
+    h.throw(KeyError("a"))
+    h.throw(ValueError("b"))
+except ValueError as e:
+    print(repr(e.__context__))

@@ -622,6 +622,96 @@ impl Generator for ClosesAtOnceGen {
         }
     }
 }
+/// The generator function `handles` (line 138): one state per place it can be paused.
+enum HandlesGen {
+    /// Created: the body has not started.
+    Start,
+    /// Paused at `yield 1` (line 140).
+    AtLine140,
+    /// Paused at `yield 2` (line 142).
+    AtLine142 { handling1: PyErr },
+    /// Finished (returned, raised, or closed).
+    Done,
+}
+impl Generator for HandlesGen {
+    type Yield = Int;
+    type Return = ();
+    type Item = PyResult<Int>;
+    fn item(next: PyResult<Int>) -> PyResult<Int> {
+        next
+    }
+    type Sent = ();
+    const NAME: &'static str = "handles";
+    #[inline(always)]
+    fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, ()>> {
+        match std::mem::replace(self, HandlesGen::Done) {
+            HandlesGen::Start => {
+                let outcome61 = 'try15: {
+                    let yielded60 = Int::Small(1);
+                    *self = HandlesGen::AtLine140;
+                    return Ok(Step::Yield(yielded60));
+                    Ok::<(), PyErr>(())
+                };
+                match outcome61 {
+                    Ok(()) => {}
+                    Err(caught62) => {
+                        if caught62.is_instance(Exc::KeyError) {
+                            let yielded63 = Int::Small(2);
+                            *self = HandlesGen::AtLine142 {
+                                handling1: caught62,
+                            };
+                            return Ok(Step::Yield(yielded63));
+                        } else {
+                            return Err(caught62);
+                        }
+                    }
+                };
+                Ok(Step::Return(()))
+            }
+            HandlesGen::AtLine140 => {
+                let outcome66 = 'try16: {
+                    match input {
+                        Input::Throw(thrown64) => {
+                            break 'try16 Err(thrown64.with_frame("handles", 140, None));
+                        }
+                        _ => {}
+                    };
+                    Ok::<(), PyErr>(())
+                };
+                match outcome66 {
+                    Ok(()) => {}
+                    Err(caught67) => {
+                        if caught67.is_instance(Exc::KeyError) {
+                            let yielded68 = Int::Small(2);
+                            *self = HandlesGen::AtLine142 {
+                                handling1: caught67,
+                            };
+                            return Ok(Step::Yield(yielded68));
+                        } else {
+                            return Err(caught67);
+                        }
+                    }
+                };
+                Ok(Step::Return(()))
+            }
+            HandlesGen::AtLine142 { mut handling1 } => {
+                match input {
+                    Input::Throw(thrown69) => {
+                        return Err(
+                            PyErr::during(thrown69, &handling1)
+                                .with_frame("handles", 142, None),
+                        );
+                    }
+                    _ => {}
+                };
+                Ok(Step::Return(()))
+            }
+            HandlesGen::Done => {
+                Err(PyErr::runtime_error("generator resumed after it finished"))
+            }
+        }
+    }
+}
 /// `def reentrant` (line 5).
 fn reentrant() -> PyResult<PyGen<ReentrantGen>> {
     Ok(PyGen::new(ReentrantGen::Start))
@@ -658,6 +748,10 @@ fn not_yet_started() -> PyResult<PyGen<NotYetStartedGen>> {
 fn closes_at_once() -> PyResult<PyGen<ClosesAtOnceGen>> {
     Ok(PyGen::new(ClosesAtOnceGen::Start))
 }
+/// `def handles` (line 138).
+fn handles() -> PyResult<PyGen<HandlesGen>> {
+    Ok(PyGen::new(HandlesGen::Start))
+}
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
     let mut e: PyErr;
@@ -667,46 +761,47 @@ fn module_body() -> PyResult<()> {
     let mut total: Int;
     let mut stop: PyErr;
     let mut unstarted: PyGen<NotYetStartedGen>;
+    let mut h: PyGen<HandlesGen>;
     global_set(&G_ME, reentrant().at("<module>", 9)?);
-    let outcome60 = 'try15: {
+    let outcome71 = 'try17: {
         match match global_get(&G_ME, "me").at("<module>", 11) {
             Ok(value) => value,
-            Err(err) => break 'try15 Err(err),
+            Err(err) => break 'try17 Err(err),
         }
             .next_value()
             .at("<module>", 11)
         {
             Ok(value) => value,
-            Err(err) => break 'try15 Err(err),
+            Err(err) => break 'try17 Err(err),
         };
         Ok::<(), PyErr>(())
     };
-    match outcome60 {
+    match outcome71 {
         Ok(()) => {}
-        Err(caught61) => {
-            if caught61.is_instance(Exc::ValueError) {
-                e = caught61.clone();
+        Err(caught72) => {
+            if caught72.is_instance(Exc::ValueError) {
+                e = caught72.clone();
                 print(&[&PyStr::from("ValueError:"), &e], " ", "\n").at("<module>", 13)?;
             } else {
-                return Err(caught61);
+                return Err(caught72);
             }
         }
     };
-    let outcome62 = 'try16: {
+    let outcome73 = 'try18: {
         match print(
                 &[
                     &PyList::from_vec(
                         match try_collect(
                                 match leaky().at("<module>", 22) {
                                     Ok(value) => value,
-                                    Err(err) => break 'try16 Err(err),
+                                    Err(err) => break 'try18 Err(err),
                                 }
                                     .into_local(),
                             )
                             .at("<module>", 22)
                         {
                             Ok(value) => value,
-                            Err(err) => break 'try16 Err(err),
+                            Err(err) => break 'try18 Err(err),
                         }
                             .into_iter()
                             .map(|item| item)
@@ -719,24 +814,24 @@ fn module_body() -> PyResult<()> {
             .at("<module>", 22)
         {
             Ok(value) => value,
-            Err(err) => break 'try16 Err(err),
+            Err(err) => break 'try18 Err(err),
         };
         Ok::<(), PyErr>(())
     };
-    match outcome62 {
+    match outcome73 {
         Ok(()) => {}
-        Err(caught63) => {
-            if caught63.is_instance(Exc::RuntimeError) {
-                e = caught63.clone();
+        Err(caught74) => {
+            if caught74.is_instance(Exc::RuntimeError) {
+                e = caught74.clone();
                 print(&[&PyStr::from("RuntimeError:"), &e], " ", "\n")
                     .at("<module>", 24)?;
             } else {
-                return Err(caught63);
+                return Err(caught74);
             }
         }
     };
     n = never_started().at("<module>", 32)?;
-    let outcome64 = 'try17: {
+    let outcome75 = 'try19: {
         match n
             .throw(
                 PyErr::with_args(Exc::KeyError, vec![PyStr::from("early").into_value()]),
@@ -744,18 +839,18 @@ fn module_body() -> PyResult<()> {
             .at("<module>", 34)
         {
             Ok(value) => value,
-            Err(err) => break 'try17 Err(err),
+            Err(err) => break 'try19 Err(err),
         };
         Ok::<(), PyErr>(())
     };
-    match outcome64 {
+    match outcome75 {
         Ok(()) => {}
-        Err(caught65) => {
-            if caught65.is_instance(Exc::KeyError) {
-                e = caught65.clone();
+        Err(caught76) => {
+            if caught76.is_instance(Exc::KeyError) {
+                e = caught76.clone();
                 print(&[&PyStr::from("KeyError:"), &e], " ", "\n").at("<module>", 36)?;
             } else {
-                return Err(caught65);
+                return Err(caught76);
             }
         }
     };
@@ -773,22 +868,22 @@ fn module_body() -> PyResult<()> {
         .at("<module>", 37)?;
     s = stubborn().at("<module>", 48)?;
     s.next_value().at("<module>", 49)?;
-    let outcome66 = 'try18: {
+    let outcome77 = 'try20: {
         match s.close().at("<module>", 51) {
             Ok(value) => value,
-            Err(err) => break 'try18 Err(err),
+            Err(err) => break 'try20 Err(err),
         };
         Ok::<(), PyErr>(())
     };
-    match outcome66 {
+    match outcome77 {
         Ok(()) => {}
-        Err(caught67) => {
-            if caught67.is_instance(Exc::RuntimeError) {
-                e = caught67.clone();
+        Err(caught78) => {
+            if caught78.is_instance(Exc::RuntimeError) {
+                e = caught78.clone();
                 print(&[&PyStr::from("RuntimeError:"), &e], " ", "\n")
                     .at("<module>", 53)?;
             } else {
-                return Err(caught67);
+                return Err(caught78);
             }
         }
     };
@@ -858,50 +953,50 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 91)?;
-    let outcome69 = 'try19: {
+    let outcome80 = 'try21: {
         {
-            let next68 = match match returns_early(true).at("<module>", 93) {
+            let next79 = match match returns_early(true).at("<module>", 93) {
                 Ok(value) => value,
-                Err(err) => break 'try19 Err(err),
+                Err(err) => break 'try21 Err(err),
             }
                 .next_value()
                 .at("<module>", 93)
             {
                 Ok(value) => value,
-                Err(err) => break 'try19 Err(err),
+                Err(err) => break 'try21 Err(err),
             };
-            next68
+            next79
         };
         Ok::<(), PyErr>(())
     };
-    match outcome69 {
+    match outcome80 {
         Ok(()) => {}
-        Err(caught70) => {
-            if caught70.is_instance(Exc::StopIteration) {
-                stop = caught70.clone();
+        Err(caught81) => {
+            if caught81.is_instance(Exc::StopIteration) {
+                stop = caught81.clone();
                 print(&[&PyStr::from("value:"), &stop.stop_value()], " ", "\n")
                     .at("<module>", 95)?;
             } else {
-                return Err(caught70);
+                return Err(caught81);
             }
         }
     };
     unstarted = not_yet_started().at("<module>", 104)?;
-    let outcome71 = 'try20: {
+    let outcome82 = 'try22: {
         match unstarted
             .throw(PyErr::with_args(Exc::StopIteration, vec![]))
             .at("<module>", 106)
         {
             Ok(value) => value,
-            Err(err) => break 'try20 Err(err),
+            Err(err) => break 'try22 Err(err),
         };
         Ok::<(), PyErr>(())
     };
-    match outcome71 {
+    match outcome82 {
         Ok(()) => {}
-        Err(caught72) => {
-            if caught72.is_instance(Exc::RuntimeError) {
-                e = caught72.clone();
+        Err(caught83) => {
+            if caught83.is_instance(Exc::RuntimeError) {
+                e = caught83.clone();
                 print(
                         &[
                             &PyStr::from("RuntimeError:"),
@@ -916,7 +1011,7 @@ fn module_body() -> PyResult<()> {
                     )
                     .at("<module>", 108)?;
             } else {
-                return Err(caught72);
+                return Err(caught83);
             }
         }
     };
@@ -937,11 +1032,11 @@ fn module_body() -> PyResult<()> {
     print(
             &[
                 &{
-                    let next73 = closes_at_once()
+                    let next84 = closes_at_once()
                         .at("<module>", 122)?
                         .next_value()
                         .at("<module>", 122)?;
-                    next73
+                    next84
                 },
             ],
             " ",
@@ -952,11 +1047,11 @@ fn module_body() -> PyResult<()> {
             &[
                 &PyStr::from("value"),
                 &{
-                    let next74 = closes_at_once()
+                    let next85 = closes_at_once()
                         .at("<module>", 123)?
                         .next_or(Int::Small(0))
                         .at("<module>", 123)?;
-                    next74
+                    next85
                 },
                 &PyStr::from("end"),
             ],
@@ -967,30 +1062,122 @@ fn module_body() -> PyResult<()> {
     print(
             &[
                 &PyList::from_vec({
-                    let mut items76 = Vec::new();
+                    let mut items87 = Vec::new();
                     for _ in range(&Int::Small(0), &Int::Small(2), &Int::Small(1))
                         .at("<module>", 124)?
                     {
-                        items76
+                        items87
                             .push({
-                                let next75 = closes_at_once()
+                                let next86 = closes_at_once()
                                     .at("<module>", 124)?
                                     .next_value()
                                     .at("<module>", 124)?;
-                                next75
+                                next86
                             });
                     }
-                    items76
+                    items87
                 }),
             ],
             " ",
             "\n",
         )
         .at("<module>", 124)?;
+    let outcome90 = 'try23: {
+        let outcome88 = 'try24: {
+            break 'try24 Err(
+                PyErr::with_args(Exc::KeyError, vec![PyStr::from("k").into_value()])
+                    .with_frame("<module>", 131, None),
+            );
+            Ok::<(), PyErr>(())
+        };
+        match outcome88 {
+            Ok(()) => {}
+            Err(caught89) => {
+                if caught89.is_instance(Exc::KeyError) {
+                    break 'try23 Err(
+                        PyErr::during(
+                                PyErr::caused_by(
+                                    PyErr::with_args(
+                                        Exc::ValueError,
+                                        vec![PyStr::from("v").into_value()],
+                                    ),
+                                    None,
+                                ),
+                                &caught89,
+                            )
+                            .with_frame("<module>", 133, None),
+                    );
+                } else {
+                    break 'try23 Err(caught89);
+                }
+            }
+        };
+        Ok::<(), PyErr>(())
+    };
+    match outcome90 {
+        Ok(()) => {}
+        Err(caught91) => {
+            if caught91.is_instance(Exc::ValueError) {
+                e = caught91.clone();
+                print(
+                        &[
+                            &py_repr(&e.get_attr("__context__").at("<module>", 135)?)
+                                .at("<module>", 135)?,
+                            &e.get_attr("__cause__").at("<module>", 135)?,
+                        ],
+                        " ",
+                        "\n",
+                    )
+                    .at("<module>", 135)?;
+            } else {
+                return Err(caught91);
+            }
+        }
+    };
+    h = handles().at("<module>", 145)?;
+    h.next_value().at("<module>", 146)?;
+    let outcome92 = 'try25: {
+        match h
+            .throw(PyErr::with_args(Exc::KeyError, vec![PyStr::from("a").into_value()]))
+            .at("<module>", 148)
+        {
+            Ok(value) => value,
+            Err(err) => break 'try25 Err(err),
+        };
+        match h
+            .throw(
+                PyErr::with_args(Exc::ValueError, vec![PyStr::from("b").into_value()]),
+            )
+            .at("<module>", 149)
+        {
+            Ok(value) => value,
+            Err(err) => break 'try25 Err(err),
+        };
+        Ok::<(), PyErr>(())
+    };
+    match outcome92 {
+        Ok(()) => {}
+        Err(caught93) => {
+            if caught93.is_instance(Exc::ValueError) {
+                e = caught93.clone();
+                print(
+                        &[
+                            &py_repr(&e.get_attr("__context__").at("<module>", 151)?)
+                                .at("<module>", 151)?,
+                        ],
+                        " ",
+                        "\n",
+                    )
+                    .at("<module>", 151)?;
+            } else {
+                return Err(caught93);
+            }
+        }
+    };
     Ok(())
 }
 fn main() {
     run_main("generator_edges.py", SOURCE, module_body)
 }
 /// The Python source, for tracebacks.
-const SOURCE: &str = "# Protocol edges: re-entry, PEP 479, throw before start, ignored GeneratorExit, yield inside\n# finally, infinite generators stopped by their consumer.\n\n\ndef reentrant():\n    yield next(me)\n\n\nme = reentrant()\ntry:\n    next(me)\nexcept ValueError as e:\n    print(\"ValueError:\", e)\n\n\ndef leaky():\n    yield 1\n    raise StopIteration(\"inner\")\n\n\ntry:\n    print(list(leaky()))\nexcept RuntimeError as e:\n    print(\"RuntimeError:\", e)\n\n\ndef never_started():\n    print(\"body ran\")\n    yield 1\n\n\nn = never_started()\ntry:\n    n.throw(KeyError(\"early\"))\nexcept KeyError as e:\n    print(\"KeyError:\", e)\nprint(next(n, \"finished\"))\n\n\ndef stubborn():\n    while True:\n        try:\n            yield \"still here\"\n        except GeneratorExit:\n            print(\"ignoring exit\")\n\n\ns = stubborn()\nnext(s)\ntry:\n    s.close()\nexcept RuntimeError as e:\n    print(\"RuntimeError:\", e)\n\n\ndef cleanup_yields():\n    try:\n        yield \"body\"\n    finally:\n        yield \"from finally\"\n        print(\"finally done\")\n\n\nprint(list(cleanup_yields()))\nc = cleanup_yields()\nprint(next(c), next(c))\n\n\ndef naturals():\n    k = 0\n    while True:\n        yield k\n        k += 1\n\n\ntotal = 0\nfor k in naturals():\n    if k > 1000:\n        break\n    total += k\nprint(total)\nprint(any(k > 50 for k in naturals()))\n\n\ndef returns_early(flag):\n    if flag:\n        return \"early\"\n    yield \"late\"\n\n\nprint(list(returns_early(True)), list(returns_early(False)))\ntry:\n    next(returns_early(True))\nexcept StopIteration as stop:\n    print(\"value:\", stop.value)\n\n\n# throw() into a generator that has not started: raised where its body would begin (PEP 479\n# turns a StopIteration into RuntimeError there too), and the generator is finished.\ndef not_yet_started():\n    yield 1\n\n\nunstarted = not_yet_started()\ntry:\n    unstarted.throw(StopIteration)\nexcept RuntimeError as e:\n    print(\"RuntimeError:\", e, \"| cause:\", type(e.__cause__).__name__)\nprint(list(unstarted))\n\n\n# A generator made only for one next() is closed as soon as the item is taken: its finally\n# runs before the rest of the expression, as CPython's reference counting does it.\ndef closes_at_once():\n    try:\n        yield 1\n        yield 2\n    finally:\n        print(\"closed\")\n\n\nprint(next(closes_at_once()))\nprint(\"value\", next(closes_at_once(), 0), \"end\")\nprint([next(closes_at_once()) for _ in range(2)])\n";
+const SOURCE: &str = "# Protocol edges: re-entry, PEP 479, throw before start, ignored GeneratorExit, yield inside\n# finally, infinite generators stopped by their consumer.\n\n\ndef reentrant():\n    yield next(me)\n\n\nme = reentrant()\ntry:\n    next(me)\nexcept ValueError as e:\n    print(\"ValueError:\", e)\n\n\ndef leaky():\n    yield 1\n    raise StopIteration(\"inner\")\n\n\ntry:\n    print(list(leaky()))\nexcept RuntimeError as e:\n    print(\"RuntimeError:\", e)\n\n\ndef never_started():\n    print(\"body ran\")\n    yield 1\n\n\nn = never_started()\ntry:\n    n.throw(KeyError(\"early\"))\nexcept KeyError as e:\n    print(\"KeyError:\", e)\nprint(next(n, \"finished\"))\n\n\ndef stubborn():\n    while True:\n        try:\n            yield \"still here\"\n        except GeneratorExit:\n            print(\"ignoring exit\")\n\n\ns = stubborn()\nnext(s)\ntry:\n    s.close()\nexcept RuntimeError as e:\n    print(\"RuntimeError:\", e)\n\n\ndef cleanup_yields():\n    try:\n        yield \"body\"\n    finally:\n        yield \"from finally\"\n        print(\"finally done\")\n\n\nprint(list(cleanup_yields()))\nc = cleanup_yields()\nprint(next(c), next(c))\n\n\ndef naturals():\n    k = 0\n    while True:\n        yield k\n        k += 1\n\n\ntotal = 0\nfor k in naturals():\n    if k > 1000:\n        break\n    total += k\nprint(total)\nprint(any(k > 50 for k in naturals()))\n\n\ndef returns_early(flag):\n    if flag:\n        return \"early\"\n    yield \"late\"\n\n\nprint(list(returns_early(True)), list(returns_early(False)))\ntry:\n    next(returns_early(True))\nexcept StopIteration as stop:\n    print(\"value:\", stop.value)\n\n\n# throw() into a generator that has not started: raised where its body would begin (PEP 479\n# turns a StopIteration into RuntimeError there too), and the generator is finished.\ndef not_yet_started():\n    yield 1\n\n\nunstarted = not_yet_started()\ntry:\n    unstarted.throw(StopIteration)\nexcept RuntimeError as e:\n    print(\"RuntimeError:\", e, \"| cause:\", type(e.__cause__).__name__)\nprint(list(unstarted))\n\n\n# A generator made only for one next() is closed as soon as the item is taken: its finally\n# runs before the rest of the expression, as CPython's reference counting does it.\ndef closes_at_once():\n    try:\n        yield 1\n        yield 2\n    finally:\n        print(\"closed\")\n\n\nprint(next(closes_at_once()))\nprint(\"value\", next(closes_at_once(), 0), \"end\")\nprint([next(closes_at_once()) for _ in range(2)])\n\n\n# __context__: set for `raise ... from None` too (only hidden in tracebacks), and for an\n# exception thrown into a generator paused inside an `except` block.\ntry:\n    try:\n        raise KeyError(\"k\")\n    except KeyError:\n        raise ValueError(\"v\") from None\nexcept ValueError as e:\n    print(repr(e.__context__), e.__cause__)\n\n\ndef handles():\n    try:\n        yield 1\n    except KeyError:\n        yield 2\n\n\nh = handles()\nnext(h)\ntry:\n    h.throw(KeyError(\"a\"))\n    h.throw(ValueError(\"b\"))\nexcept ValueError as e:\n    print(repr(e.__context__))\n";

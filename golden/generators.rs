@@ -489,7 +489,8 @@ impl Generator for GuardedGen {
                     match input {
                         Input::Throw(thrown43) => {
                             break 'finally19 Completion::Raise(
-                                thrown43.with_frame("guarded", 42, None),
+                                PyErr::during(thrown43, &handling1)
+                                    .with_frame("guarded", 42, None),
                             );
                         }
                         _ => {}

@@ -732,7 +732,12 @@ impl<'a> Lower<'a> {
         match &e.kind {
             ExprKind::Yield(_) => {
                 let err = self.tmp("thrown");
-                let raise = self.raise(Expr::Var(err.clone()), s.span);
+                // Thrown in while an exception is being handled here: CPython chains it.
+                let thrown = match self.caught.last() {
+                    Some(current) => Expr::call("PyErr::during", vec![Expr::Var(err.clone()), Expr::Var(current.clone()).reference()]),
+                    None => Expr::Var(err.clone()),
+                };
+                let raise = self.raise(thrown, s.span);
                 let sent_ty = self.ty(e);
                 let v = self.tmp("sent");
                 if target.is_none() {

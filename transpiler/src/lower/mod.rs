@@ -932,8 +932,10 @@ impl<'a> Lower<'a> {
                         },
                     };
                     err = Expr::call("PyErr::caused_by", vec![err, cause]);
-                } else if let (Some(current), Some(ExprKind::Call { .. } | ExprKind::Name(_))) = (self.caught.last(), exc.as_ref().map(|e| &e.kind).filter(|_| exc.as_ref().is_some_and(|e| self.is_new_exception(e)))) {
-                    // Raised while handling another: CPython chains it as `__context__`.
+                }
+                if let (Some(current), Some(ExprKind::Call { .. } | ExprKind::Name(_))) = (self.caught.last(), exc.as_ref().map(|e| &e.kind).filter(|_| exc.as_ref().is_some_and(|e| self.is_new_exception(e)))) {
+                    // Raised while handling another: CPython chains it as `__context__` (also
+                    // with a `from` clause, which only hides it in the traceback).
                     err = Expr::call("PyErr::during", vec![err, Expr::Var(current.clone()).reference()]);
                 }
                 out.push(self.raise(err, s.span));
