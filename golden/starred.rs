@@ -30,18 +30,18 @@ fn module_body() -> PyResult<()> {
         Int,
     >>::from_vec(vec![Int::Small(1), Int::Small(2), Int::Small(3), Int::Small(4)]);
     {
-        let mut args1 = Vec::<Value>::new();
+        let mut args1 = Vec::new();
         args1.extend(xs.iter().into_iter().map(|item| item.into_value()));
         print_values(&args1, " ", "\n", false).at("<module>", 4)?
     };
     {
-        let mut args2 = Vec::<Value>::new();
+        let mut args2 = Vec::new();
         args2.push(PyStr::from("items:").into_value());
         args2.extend(xs.iter().into_iter().map(|item| item.into_value()));
         print_values(&args2, ", ", "\n", false).at("<module>", 5)?
     };
     {
-        let mut args3 = Vec::<Value>::new();
+        let mut args3 = Vec::new();
         args3
             .extend(PyStr::from("abc").iter().into_iter().map(|item| item.into_value()));
         print_values(&args3, " ", "\n", false).at("<module>", 6)?

@@ -261,18 +261,7 @@ pub fn try_all<T: PyObject>(items: impl IntoIterator<Item = PyResult<T>>) -> PyR
 
 /// `a, b = items`: exactly `n` items, or CPython's `ValueError`.
 pub fn unpack<T>(items: impl IntoIterator<Item = T>, n: usize) -> PyResult<Vec<T>> {
-    let mut out = Vec::with_capacity(n);
-    let mut it = items.into_iter();
-    for x in it.by_ref() {
-        if out.len() == n {
-            return Err(crate::err::PyErr::value_error(format!("too many values to unpack (expected {n})")));
-        }
-        out.push(x);
-    }
-    if out.len() < n {
-        return Err(crate::err::PyErr::value_error(format!("not enough values to unpack (expected {n}, got {})", out.len())));
-    }
-    Ok(out)
+    try_unpack(items.into_iter().map(Ok), n)
 }
 
 /// `needle in items` over an iterator (items that may raise): stops at the first equal item.

@@ -1830,22 +1830,7 @@ impl<'a> Lower<'a> {
                 // `[a, *xs, b]`: items and iterables' items, in order.
                 let Ty::List(elem) = &t else { return Expr::Unit };
                 let acc = self.tmp("items");
-                let mut stmts = vec![Stmt::Let { name: acc.clone(), ty: None, init: Some(Expr::call("Vec::new", vec![])), mutable: true, optional: false }];
-                for x in elts {
-                    match &x.kind {
-                        ExprKind::Starred(inner) => {
-                            let from = self.elem_ty(inner);
-                            let it = self.iterate(inner);
-                            let item = self.coerce(Expr::Var("item".into()), &from, elem, x.span);
-                            let items = it.method("into_iter", vec![]).method("map", vec![Expr::Closure(vec![Pat::Ident("item".into())], Box::new(item))]);
-                            stmts.push(Stmt::Expr(Expr::Var(acc.clone()).method("extend", vec![items])));
-                        }
-                        _ => {
-                            let v = self.expr_as(x, elem);
-                            stmts.push(Stmt::Expr(Expr::Var(acc.clone()).method("push", vec![v])));
-                        }
-                    }
-                }
+                let stmts = self.spread_items(elts, elem, &acc);
                 Expr::TypedCall(t.clone(), "from_vec".into(), vec![Expr::Block(Block::with_tail(stmts, Expr::Var(acc)))])
             }
             ExprKind::List(elts) => {
@@ -2533,6 +2518,28 @@ impl<'a> Lower<'a> {
         let Some(Binding::Func(f)) = self.res.names.get(&func.id) else { return None };
         let plain = !args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_))) && !keywords.iter().any(ast::Keyword::is_unpacking);
         (plain && self.ty(iter) == Ty::Gen(*f)).then(|| self.infallible_gens.contains(f))
+    }
+
+    /// `[a, *xs, b]`, `print(a, *xs)`: `let mut acc = Vec::new();` and the items converted to
+    /// `elem`, starred ones spread out, in order.
+    fn spread_items(&mut self, elts: &[ast::Expr], elem: &Ty, acc: &str) -> Vec<Stmt> {
+        let mut stmts = vec![Stmt::Let { name: acc.to_string(), ty: None, init: Some(Expr::call("Vec::new", vec![])), mutable: true, optional: false }];
+        for x in elts {
+            match &x.kind {
+                ExprKind::Starred(inner) => {
+                    let from = self.elem_ty(inner);
+                    let it = self.iterate(inner);
+                    let item = self.coerce(Expr::Var("item".into()), &from, elem, x.span);
+                    let items = it.method("into_iter", vec![]).method("map", vec![Expr::Closure(vec![Pat::Ident("item".into())], Box::new(item))]);
+                    stmts.push(Stmt::Expr(Expr::Var(acc.to_string()).method("extend", vec![items])));
+                }
+                _ => {
+                    let v = self.expr_as(x, elem);
+                    stmts.push(Stmt::Expr(Expr::Var(acc.to_string()).method("push", vec![v])));
+                }
+            }
+        }
+        stmts
     }
 
     /// `next(gen())`: the iterator made for the call is dropped as soon as its item is taken (a
@@ -3698,22 +3705,7 @@ impl<'a> Lower<'a> {
         if args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_))) {
             // `print(a, *xs)`: every argument as a dynamic value, starred ones spread out.
             let items = self.tmp("args");
-            let mut stmts = vec![Stmt::Let { name: items.clone(), ty: None, init: Some(Expr::call("Vec::<Value>::new", vec![])), mutable: true, optional: false }];
-            for a in args {
-                match &a.kind {
-                    ExprKind::Starred(inner) => {
-                        let from = self.elem_ty(inner);
-                        let it = self.iterate(inner);
-                        let item = self.coerce(Expr::Var("item".into()), &from, &Ty::Dyn, a.span);
-                        let boxed = it.method("into_iter", vec![]).method("map", vec![Expr::Closure(vec![Pat::Ident("item".into())], Box::new(item))]);
-                        stmts.push(Stmt::Expr(Expr::Var(items.clone()).method("extend", vec![boxed])));
-                    }
-                    _ => {
-                        let v = self.expr_as(a, &Ty::Dyn);
-                        stmts.push(Stmt::Expr(Expr::Var(items.clone()).method("push", vec![v])));
-                    }
-                }
-            }
+            let stmts = self.spread_items(args, &Ty::Dyn, &items);
             let call = Expr::call("print_values", vec![Expr::Var(items).reference(), sep, end, Expr::Bool(printer == "eprint")]);
             return Expr::Block(Block::with_tail(stmts, self.attempt(call, e.span)));
         }
