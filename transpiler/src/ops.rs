@@ -130,52 +130,13 @@ pub fn cmp_rule(op: CmpOp, l: &Ty, r: &Ty) -> CmpImpl {
     }
 }
 
-/// Python's spelling of a binary operator in its `TypeError`s (`a op= b` adds `=`).
-pub fn binop_symbol(op: BinOp, inplace: bool) -> &'static str {
-    use BinOp::*;
+/// Python's spelling of a binary operator in its `unsupported operand type(s)` errors: `a op= b`
+/// adds `=`, and `**` reads `** or pow()`.
+pub fn binop_symbol(op: BinOp, inplace: bool) -> String {
     match (op, inplace) {
-        (Add, false) => "+",
-        (Add, true) => "+=",
-        (Sub, false) => "-",
-        (Sub, true) => "-=",
-        (Mul, false) => "*",
-        (Mul, true) => "*=",
-        (MatMul, false) => "@",
-        (MatMul, true) => "@=",
-        (Div, false) => "/",
-        (Div, true) => "/=",
-        (FloorDiv, false) => "//",
-        (FloorDiv, true) => "//=",
-        (Mod, false) => "%",
-        (Mod, true) => "%=",
-        (Pow, false) => "** or pow()",
-        (Pow, true) => "**=",
-        (LShift, false) => "<<",
-        (LShift, true) => "<<=",
-        (RShift, false) => ">>",
-        (RShift, true) => ">>=",
-        (BitAnd, false) => "&",
-        (BitAnd, true) => "&=",
-        (BitOr, false) => "|",
-        (BitOr, true) => "|=",
-        (BitXor, false) => "^",
-        (BitXor, true) => "^=",
-    }
-}
-
-/// Python's spelling of an ordering comparison in its `TypeError`s.
-pub fn cmp_symbol(op: CmpOp) -> &'static str {
-    match op {
-        CmpOp::Lt => "<",
-        CmpOp::LtE => "<=",
-        CmpOp::Gt => ">",
-        CmpOp::GtE => ">=",
-        CmpOp::Eq => "==",
-        CmpOp::NotEq => "!=",
-        CmpOp::Is => "is",
-        CmpOp::IsNot => "is not",
-        CmpOp::In => "in",
-        CmpOp::NotIn => "not in",
+        (_, true) => format!("{}=", op.symbol()),
+        (BinOp::Pow, false) => "** or pow()".to_string(),
+        (_, false) => op.symbol().to_string(),
     }
 }
 

@@ -10,7 +10,7 @@ use crate::ast::{self, BoolOp, CmpOp, Conversion, ExprKind, FStringPart, StmtKin
 use crate::builtins::{exception_class, is_python_builtin};
 use crate::diag::Diagnostic;
 use crate::infer::{always_returns, literal_index, Types};
-use crate::ops::{binop_on_optional, binop_rule, binop_symbol, cmp_on_optional, cmp_rule, cmp_symbol, unary_rule, BinImpl, CmpImpl, OptCmp};
+use crate::ops::{binop_on_optional, binop_rule, binop_symbol, cmp_on_optional, cmp_rule, unary_rule, BinImpl, CmpImpl, OptCmp};
 use crate::resolve::{collect_bindings, rust_ident, Binding, FuncBody, FuncId, Resolution, ScopeId, MODULE_SCOPE};
 use crate::rir::{self, BinOp as RB, Block, Expr, Pat, Stmt};
 use crate::source::{SourceFile, Span};
@@ -1965,7 +1965,7 @@ impl<'a> Lower<'a> {
         };
         let (ln, rn) = (name(lt), name(rt));
         let check = |s: &mut Self, x: Expr| {
-            let call = Expr::call("some_operand", vec![x.reference(), Expr::StrLit(binop_symbol(op, inplace).into()), Expr::StrLit(ln.clone()), Expr::StrLit(rn.clone())]);
+            let call = Expr::call("some_operand", vec![x.reference(), Expr::StrLit(binop_symbol(op, inplace)), Expr::StrLit(ln.clone()), Expr::StrLit(rn.clone())]);
             Expr::Deref(Box::new(s.attempt(call, span)))
         };
         let l = if matches!(lt, Ty::Opt(_)) { check(self, l) } else { l };
@@ -2377,7 +2377,7 @@ impl<'a> Lower<'a> {
                     Ty::Opt(_) => "NoneType".to_string(),
                     t => t.python_name(),
                 };
-                let call = Expr::call("some_compared", vec![opt.reference(), Expr::StrLit(cmp_symbol(op).into()), Expr::StrLit(name(lt)), Expr::StrLit(name(rt))]);
+                let call = Expr::call("some_compared", vec![opt.reference(), Expr::StrLit(op.symbol().into()), Expr::StrLit(name(lt)), Expr::StrLit(name(rt))]);
                 let value = Expr::Deref(Box::new(self.attempt(call, span)));
                 if left_opt {
                     self.compare_one(op, value, &ul, other, &ur, span)
