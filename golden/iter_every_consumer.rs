@@ -235,9 +235,7 @@ fn module_body() -> PyResult<()> {
     for item15 in try_enumerate(
         {
             let iterator14 = Countdown___iter__(c.clone()).at("<module>", 31)?;
-            py_next_iter(move || Ok(
-                CountdownIter___next__(iterator14.clone()).at("<module>", 31)?,
-            ))
+            py_next_iter(move || CountdownIter___next__(iterator14.clone()))
         },
         Int::Small(10),
     ) {
@@ -252,9 +250,8 @@ fn module_body() -> PyResult<()> {
                                 {
                                     let iterator16 = Countdown___iter__(c.clone())
                                         .at("<module>", 33)?;
-                                    py_next_iter(move || Ok(
-                                        CountdownIter___next__(iterator16.clone())
-                                            .at("<module>", 33)?,
+                                    py_next_iter(move || CountdownIter___next__(
+                                        iterator16.clone(),
                                     ))
                                 },
                                 letters().at("<module>", 33)?.into_local(),
@@ -280,9 +277,8 @@ fn module_body() -> PyResult<()> {
                                         {
                                             let iterator17 = Countdown___iter__(c.clone())
                                                 .at("<module>", 34)?;
-                                            py_next_iter(move || Ok(
-                                                CountdownIter___next__(iterator17.clone())
-                                                    .at("<module>", 34)?,
+                                            py_next_iter(move || CountdownIter___next__(
+                                                iterator17.clone(),
                                             ))
                                         },
                                     ),
@@ -306,9 +302,7 @@ fn module_body() -> PyResult<()> {
     let (fixed19, rest20) = unpack_ex(
             try_collect({
                     let iterator18 = Countdown___iter__(c.clone()).at("<module>", 35)?;
-                    py_next_iter(move || Ok(
-                        CountdownIter___next__(iterator18.clone()).at("<module>", 35)?,
-                    ))
+                    py_next_iter(move || CountdownIter___next__(iterator18.clone()))
                 })
                 .at("<module>", 35)?,
             1,
@@ -320,9 +314,7 @@ fn module_body() -> PyResult<()> {
     let items22 = try_unpack(
             {
                 let iterator21 = Countdown___iter__(c.clone()).at("<module>", 36)?;
-                py_next_iter(move || Ok(
-                    CountdownIter___next__(iterator21.clone()).at("<module>", 36)?,
-                ))
+                py_next_iter(move || CountdownIter___next__(iterator21.clone()))
             },
             3,
         )
@@ -341,9 +333,8 @@ fn module_body() -> PyResult<()> {
                         {
                             let iterator23 = Countdown___iter__(c.clone())
                                 .at("<module>", 37)?;
-                            py_next_iter(move || Ok(
-                                CountdownIter___next__(iterator23.clone())
-                                    .at("<module>", 37)?,
+                            py_next_iter(move || CountdownIter___next__(
+                                iterator23.clone(),
                             ))
                         },
                         &Int::Small(2).clone().into_value(),
@@ -353,9 +344,8 @@ fn module_body() -> PyResult<()> {
                         {
                             let iterator24 = Countdown___iter__(c.clone())
                                 .at("<module>", 37)?;
-                            py_next_iter(move || Ok(
-                                CountdownIter___next__(iterator24.clone())
-                                    .at("<module>", 37)?,
+                            py_next_iter(move || CountdownIter___next__(
+                                iterator24.clone(),
                             ))
                         },
                         &Int::Small(5).clone().into_value(),
@@ -375,9 +365,7 @@ fn module_body() -> PyResult<()> {
                         Ok(value) => value,
                         Err(err) => break 'try5 Err(err),
                     };
-                    py_next_iter(move || Ok(
-                        CountdownIter___next__(iterator25.clone()).at("<module>", 39)?,
-                    ))
+                    py_next_iter(move || CountdownIter___next__(iterator25.clone()))
                 },
                 2,
             )
@@ -413,9 +401,8 @@ fn module_body() -> PyResult<()> {
                             try_collect({
                                     let iterator30 = Countdown___iter__(c.clone())
                                         .at("<module>", 42)?;
-                                    py_next_iter(move || Ok(
-                                        CountdownIter___next__(iterator30.clone())
-                                            .at("<module>", 42)?,
+                                    py_next_iter(move || CountdownIter___next__(
+                                        iterator30.clone(),
                                     ))
                                 })
                                 .at("<module>", 42)?

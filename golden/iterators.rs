@@ -55,6 +55,33 @@ fn Squares___next__(mut self_: Squares) -> PyResult<Int> {
             * self_.get(|d| &d.i, "i").at("__next__", 26)?,
     )
 }
+/// `def Squares.__init__` (line 15). On an instance kept in place.
+fn Squares___init___local(
+    self_: &mut LocalInstance<SquaresData>,
+    mut n: Int,
+) -> PyResult<()> {
+    let value16 = Int::Small(0);
+    self_.set(|d| &mut d.i, value16);
+    let value17 = n.clone();
+    self_.set(|d| &mut d.n, value17);
+    Ok(())
+}
+/// `def Squares.__next__` (line 22). On an instance kept in place.
+fn Squares___next___local(self_: &mut LocalInstance<SquaresData>) -> PyResult<Int> {
+    if &self_.get(|d| &d.i, "i").at("__next__", 23)?
+        >= &self_.get(|d| &d.n, "n").at("__next__", 23)?
+    {
+        return Err(
+            PyErr::with_args(Exc::StopIteration, vec![]).with_frame("__next__", 24, None),
+        );
+    }
+    let value18 = self_.get(|d| &d.i, "i").at("__next__", 25)? + 1;
+    self_.set(|d| &mut d.i, value18);
+    Ok(
+        self_.get(|d| &d.i, "i").at("__next__", 26)?
+            * self_.get(|d| &d.i, "i").at("__next__", 26)?,
+    )
+}
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
     let mut nums: PyList<Int>;
@@ -116,9 +143,7 @@ fn module_body() -> PyResult<()> {
                     try_collect({
                             let iterator8 = Squares___iter__(sq.clone())
                                 .at("<module>", 30)?;
-                            py_next_iter(move || Ok(
-                                Squares___next__(iterator8.clone()).at("<module>", 30)?,
-                            ))
+                            py_next_iter(move || Squares___next__(iterator8.clone()))
                         })
                         .at("<module>", 30)?
                         .into_iter()
@@ -129,9 +154,7 @@ fn module_body() -> PyResult<()> {
                     try_collect({
                             let iterator9 = Squares___iter__(sq.clone())
                                 .at("<module>", 30)?;
-                            py_next_iter(move || Ok(
-                                Squares___next__(iterator9.clone()).at("<module>", 30)?,
-                            ))
+                            py_next_iter(move || Squares___next__(iterator9.clone()))
                         })
                         .at("<module>", 30)?
                         .into_iter()
@@ -139,35 +162,23 @@ fn module_body() -> PyResult<()> {
                         .collect(),
                 ),
                 &{
-                    let mut total12 = IntSum::new(Int::Small(0));
-                    for item13 in {
-                        let iterator11 = Squares___iter__({
-                                let obj10 = <Squares>::new(0);
-                                Squares___init__(obj10.clone(), Int::Small(3))
-                                    .at("<module>", 30)?;
-                                obj10
-                            })
+                    let mut total11 = IntSum::new(Int::Small(0));
+                    for item12 in {
+                        let mut obj10 = <Squares>::new_local(0);
+                        Squares___init___local(&mut obj10, Int::Small(3))
                             .at("<module>", 30)?;
-                        py_next_iter(move || Ok(
-                            Squares___next__(iterator11.clone()).at("<module>", 30)?,
-                        ))
+                        py_next_iter(move || Squares___next___local(&mut obj10))
                     } {
-                        total12.add(&item13.at("<module>", 30)?);
+                        total11.add(&item12.at("<module>", 30)?);
                     }
-                    total12.total()
+                    total11.total()
                 },
                 &max_iter(
                         try_collect({
-                                let iterator15 = Squares___iter__({
-                                        let obj14 = <Squares>::new(0);
-                                        Squares___init__(obj14.clone(), Int::Small(5))
-                                            .at("<module>", 30)?;
-                                        obj14
-                                    })
+                                let mut obj13 = <Squares>::new_local(0);
+                                Squares___init___local(&mut obj13, Int::Small(5))
                                     .at("<module>", 30)?;
-                                py_next_iter(move || Ok(
-                                    Squares___next__(iterator15.clone()).at("<module>", 30)?,
-                                ))
+                                py_next_iter(move || Squares___next___local(&mut obj13))
                             })
                             .at("<module>", 30)?,
                     )
@@ -177,18 +188,12 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 30)?;
-    for item18 in {
-        let iterator17 = Squares___iter__({
-                let obj16 = <Squares>::new(0);
-                Squares___init__(obj16.clone(), Int::Small(2)).at("<module>", 31)?;
-                obj16
-            })
-            .at("<module>", 31)?;
-        py_next_iter(move || Ok(
-            Squares___next__(iterator17.clone()).at("<module>", 31)?,
-        ))
+    for item15 in {
+        let mut obj14 = <Squares>::new_local(0);
+        Squares___init___local(&mut obj14, Int::Small(2)).at("<module>", 31)?;
+        py_next_iter(move || Squares___next___local(&mut obj14))
     } {
-        let s = item18.at("<module>", 31)?;
+        let s = item15.at("<module>", 31)?;
         print(&[&PyStr::from("square"), &s], " ", "\n").at("<module>", 32)?;
     }
     letters = PyIter::from_plain(PyStr::from("abc").iter());

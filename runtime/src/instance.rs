@@ -7,6 +7,7 @@
 
 use crate::err::{PyErr, PyResult};
 use crate::int::Int;
+use crate::methods::no_attribute;
 use crate::hash::PyHash;
 use crate::object::{cmp_type_error, CmpOp, PyEq, PyObject, PyOrd};
 use crate::pystr::PyStr;
@@ -80,6 +81,12 @@ impl<D: ClassData> Instance<D> {
         Instance(Rc::new(InstanceObj { class: tag, data: RefCell::new(D::default()) }))
     }
 
+    /// A new instance of class `tag` kept in place (see [`LocalInstance`]).
+    #[inline]
+    pub fn new_local(tag: u32) -> LocalInstance<D> {
+        LocalInstance::new(tag)
+    }
+
     /// The class tag of the instance of this hierarchy `v` holds (`u32::MAX` when it holds
     /// something else): `isinstance(v, C)` for a dynamic value.
     pub fn value_class(v: &Value) -> u32 {
@@ -117,7 +124,7 @@ impl<D: ClassData> Instance<D> {
     /// The `AttributeError` for reading an attribute the instance does not have.
     #[cold]
     pub fn no_attribute(&self, name: &str) -> PyErr {
-        PyErr::attribute_error(format!("'{}' object has no attribute '{}'", self.class_name(), name))
+        no_attribute(self.class_name(), name)
     }
 
     /// A set attribute's value, or `AttributeError`.
@@ -200,6 +207,38 @@ impl<D: ClassData> Instance<D> {
 
     fn default_repr(&self) -> String {
         format!("<__main__.{} object at {:#x}>", self.class_name(), Rc::as_ptr(&self.0) as usize)
+    }
+}
+
+/// An instance that nothing but the expression making it can see: an iterator object made and
+/// consumed on the spot (`sum(Countdown(n))`, whose `__iter__` returns `self` and whose methods
+/// only read and write `self`'s attributes). Its attributes live in place, not behind a shared
+/// `Rc<RefCell>`; the methods' `_local` versions take it by `&mut` with the same `get`/`set`.
+pub struct LocalInstance<D> {
+    class: u32,
+    data: D,
+}
+
+impl<D: ClassData> LocalInstance<D> {
+    /// A new instance of class `tag` with no attributes set (`__init__` sets them).
+    #[inline]
+    pub fn new(tag: u32) -> LocalInstance<D> {
+        LocalInstance { class: tag, data: D::default() }
+    }
+
+    /// Reads an attribute; `AttributeError` when unset (as [`Instance::get`]).
+    #[inline]
+    pub fn get<T: Clone>(&self, field: impl FnOnce(&D) -> &Option<T>, name: &str) -> PyResult<T> {
+        match field(&self.data) {
+            Some(v) => Ok(v.clone()),
+            None => Err(no_attribute(D::class_name(self.class), name)),
+        }
+    }
+
+    /// Assigns an attribute.
+    #[inline]
+    pub fn set<T>(&mut self, field: impl FnOnce(&mut D) -> &mut Option<T>, value: T) {
+        *field(&mut self.data) = Some(value);
     }
 }
 

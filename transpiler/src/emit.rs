@@ -309,19 +309,25 @@ fn func(f: &Func) -> TokenStream {
     });
     let params = f.params.iter().enumerate().map(|(i, (n, t))| {
         let n = format_ident!("{}", n);
-        let t = ty_tokens(t);
-        if i == 0 && f.by_ref_self {
-            quote! { #n: &#t }
-        } else if i == 0 && f.mut_self {
-            quote! { #n: &mut #t }
-        } else {
-            quote! { mut #n: #t }
+        let tokens = ty_tokens(t);
+        match (i, f.self_param) {
+            (0, SelfParam::Ref) => quote! { #n: &#tokens },
+            (0, SelfParam::Mut) => quote! { #n: &mut #tokens },
+            (0, SelfParam::Local) => {
+                // The hierarchy's data struct, `PointData` for `Point`.
+                let data = format_ident!("{}Data", tokens.to_string());
+                quote! { #n: &mut LocalInstance<#data> }
+            }
+            _ => quote! { mut #n: #tokens },
         }
     });
     let params = captures.chain(params);
     let ret = ty_tokens(&f.ret);
     let body = block(&f.body);
-    let doc = if f.line == 0 { format!(" Generated for `{}`.", f.py_name) } else { format!(" `def {}` (line {}).", f.py_name, f.line) };
+    let mut doc = if f.line == 0 { format!(" Generated for `{}`.", f.py_name) } else { format!(" `def {}` (line {}).", f.py_name, f.line) };
+    if f.self_param == SelfParam::Local {
+        doc.push_str(" On an instance kept in place.");
+    }
     quote! {
         #[doc = #doc]
         fn #name(#(#params),*) -> PyResult<#ret> #body

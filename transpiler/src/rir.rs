@@ -122,6 +122,20 @@ pub struct ClassType {
     pub attrs: Vec<(String, String, bool)>,
 }
 
+/// How a function takes its first parameter (a method's `self`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SelfParam {
+    /// By value, like every other parameter.
+    Owned,
+    /// By reference (`self_: &T`).
+    Ref,
+    /// By mutable reference (an exception's `__init__`).
+    Mut,
+    /// An instance made and consumed on the spot, by mutable reference
+    /// (`self_: &mut LocalInstance<RootData>`): see `lower/local_objects.rs`.
+    Local,
+}
+
 #[derive(Clone, Debug)]
 pub struct Func {
     pub name: String,
@@ -131,10 +145,8 @@ pub struct Func {
     pub params: Vec<(String, Ty)>,
     pub ret: Ty,
     pub body: Block,
-    /// The first parameter is taken by reference (`self_: &T`).
-    pub by_ref_self: bool,
-    /// The first parameter is taken by mutable reference (an exception's `__init__`).
-    pub mut_self: bool,
+    /// How the first parameter is taken.
+    pub self_param: SelfParam,
     /// Variables of enclosing functions, received first as shared cells (`count: &PyCell<T>`).
     pub captures: Vec<(String, Ty)>,
 }

@@ -372,7 +372,12 @@ impl Lower<'_> {
                 let saved = (std::mem::take(&mut self.tries), std::mem::take(&mut self.loops), std::mem::take(&mut self.caught));
                 let next = self.call_method_values(span, it_root, "__next__", Expr::Var(name.clone()).method("clone", vec![]), vec![]);
                 (self.tries, self.loops, self.caught) = saved;
-                let next = Expr::Ok(Box::new(next));
+                // The consumer records this frame when it takes the item: the call's own
+                // `.at(..)` would record it twice.
+                let next = match next {
+                    Expr::Try { expr, .. } => *expr,
+                    other => other,
+                };
                 let make = Expr::call("py_next_iter", vec![Expr::MoveClosure(Box::new(next))]);
                 Some(Expr::Block(Block::with_tail(vec![Stmt::Let { name, ty: None, init: Some(iterator), mutable: false, optional: false }], make)))
             }

@@ -586,7 +586,7 @@ impl Lower<'_> {
         if binary {
             params.push(("other".into(), Ty::Obj(root)));
         }
-        funcs.push(rir::Func { name: name.clone(), py_name: format!("{}.__{hook}__", self.res.class(root).name), line: 0, params, ret, body: Block::with_tail(vec![], Expr::Ok(Box::new(body))), by_ref_self: false, mut_self: false, captures: Vec::new() });
+        funcs.push(rir::Func { name: name.clone(), py_name: format!("{}.__{hook}__", self.res.class(root).name), line: 0, params, ret, body: Block::with_tail(vec![], Expr::Ok(Box::new(body))), self_param: rir::SelfParam::Owned, captures: Vec::new() });
         Some(name)
     }
 
@@ -595,7 +595,7 @@ impl Lower<'_> {
         let name = format!("{}_unhashable", self.class_rust_name(root));
         if !funcs.iter().any(|f| f.name == name) {
             let err = Expr::call("unhashable", vec![Expr::Var("self_".into()).method("class_name", vec![])]);
-            funcs.push(rir::Func { name: name.clone(), py_name: format!("{}.__hash__", self.res.class(root).name), line: 0, params: vec![("self_".into(), Ty::Obj(root))], ret: Ty::Int, body: Block::with_tail(vec![], Expr::call("Err", vec![err])), by_ref_self: false, mut_self: false, captures: Vec::new() });
+            funcs.push(rir::Func { name: name.clone(), py_name: format!("{}.__hash__", self.res.class(root).name), line: 0, params: vec![("self_".into(), Ty::Obj(root))], ret: Ty::Int, body: Block::with_tail(vec![], Expr::call("Err", vec![err])), self_param: rir::SelfParam::Owned, captures: Vec::new() });
         }
         name
     }
@@ -652,7 +652,7 @@ impl Lower<'_> {
             }
         }
         let body = conv(call)?;
-        funcs.push(rir::Func { name: name.clone(), py_name: format!("{}.{}", self.res.class(root).name, self.res.funcs[fi].name), line: 0, params: fparams, ret: want.clone(), body: Block::with_tail(vec![], Expr::Ok(Box::new(body))), by_ref_self: false, mut_self: false, captures: Vec::new() });
+        funcs.push(rir::Func { name: name.clone(), py_name: format!("{}.{}", self.res.class(root).name, self.res.funcs[fi].name), line: 0, params: fparams, ret: want.clone(), body: Block::with_tail(vec![], Expr::Ok(Box::new(body))), self_param: rir::SelfParam::Owned, captures: Vec::new() });
         Some(name)
     }
 
@@ -678,7 +678,7 @@ impl Lower<'_> {
                 (Pat::Variant("None".into(), vec![]), Block::with_tail(vec![], fallback)),
             ],
         );
-        rir::Func { name: name.to_string(), py_name: format!("{}.{attr}", self.res.class(root).name), line: 0, params: vec![("self_".into(), Ty::Obj(root))], ret: t, body: Block::with_tail(vec![], body), by_ref_self: true, mut_self: false, captures: Vec::new() }
+        rir::Func { name: name.to_string(), py_name: format!("{}.{attr}", self.res.class(root).name), line: 0, params: vec![("self_".into(), Ty::Obj(root))], ret: t, body: Block::with_tail(vec![], body), self_param: rir::SelfParam::Ref, captures: Vec::new() }
     }
 
     /// The dispatcher of `method` over hierarchy `root`: matches the instance's class to the
@@ -712,7 +712,7 @@ impl Lower<'_> {
         }
         arms.push((Pat::Wild, Block::with_tail(vec![], Expr::call("Err", vec![Expr::Var("self_".into()).method("no_attribute", vec![Expr::StrLit(method.to_string())])]))));
         let body = Expr::MatchExpr(Box::new(Expr::Var("self_".into()).method("class", vec![])), arms);
-        Some(rir::Func { name: name.to_string(), py_name: format!("{}.{method}", self.res.class(root).name), line: 0, params, ret, body: Block::with_tail(vec![], body), by_ref_self: false, mut_self: false, captures: Vec::new() })
+        Some(rir::Func { name: name.to_string(), py_name: format!("{}.{method}", self.res.class(root).name), line: 0, params, ret, body: Block::with_tail(vec![], body), self_param: rir::SelfParam::Owned, captures: Vec::new() })
     }
 
     /// A dataclass's `__repr__`: `Point(x=1, y=2)`.
@@ -729,7 +729,7 @@ impl Lower<'_> {
         }
         stmts.push(push(")"));
         let name = format!("{}_dataclass_repr", self.class_rust_name(root));
-        rir::Func { name, py_name: format!("{}.__repr__", self.res.class(c).name), line: 0, params: vec![("self_".into(), Ty::Obj(root))], ret: Ty::Str, body: Block::with_tail(stmts, Expr::Ok(Box::new(Expr::call("PyStr::from", vec![Expr::Var("text".into())])))), by_ref_self: false, mut_self: false, captures: Vec::new() }
+        rir::Func { name, py_name: format!("{}.__repr__", self.res.class(c).name), line: 0, params: vec![("self_".into(), Ty::Obj(root))], ret: Ty::Str, body: Block::with_tail(stmts, Expr::Ok(Box::new(Expr::call("PyStr::from", vec![Expr::Var("text".into())])))), self_param: rir::SelfParam::Owned, captures: Vec::new() }
     }
 
     /// A dataclass's `__eq__`: same class and equal fields.
@@ -747,7 +747,7 @@ impl Lower<'_> {
             test = Expr::binary(RB::And, test, eq);
         }
         let name = format!("{}_dataclass_eq", self.class_rust_name(root));
-        rir::Func { name, py_name: format!("{}.__eq__", self.res.class(c).name), line: 0, params: vec![("self_".into(), Ty::Obj(root)), ("other".into(), Ty::Obj(root))], ret: Ty::Bool, body: Block::with_tail(vec![], Expr::Ok(Box::new(test))), by_ref_self: false, mut_self: false, captures: Vec::new() }
+        rir::Func { name, py_name: format!("{}.__eq__", self.res.class(c).name), line: 0, params: vec![("self_".into(), Ty::Obj(root)), ("other".into(), Ty::Obj(root))], ret: Ty::Bool, body: Block::with_tail(vec![], Expr::Ok(Box::new(test))), self_param: rir::SelfParam::Owned, captures: Vec::new() }
     }
 }
 

@@ -288,7 +288,7 @@ impl<'a> Lower<'a> {
         let start = Expr::Struct(format!("{enum_name}::Start"), start_values.collect());
         let body = Block::with_tail(Vec::new(), Expr::Ok(Box::new(Expr::call("PyGen::new", vec![start]))));
         let captures = self.capture_params(f);
-        rir::Func { name: f.rust_name.clone(), py_name: f.name.clone(), line: self.line(f.span), params, ret: Ty::Gen(id), body, by_ref_self: false, mut_self: false, captures }
+        rir::Func { name: f.rust_name.clone(), py_name: f.name.clone(), line: self.line(f.span), params, ret: Ty::Gen(id), body, self_param: rir::SelfParam::Owned, captures }
     }
 
     /// Whether a generator's `resume` is always inlined: a body of a few statements, with no

@@ -27,6 +27,7 @@ mod generators;
 pub use generators::states_dot;
 mod infallible;
 mod itertools;
+mod local_objects;
 mod one_shot;
 mod strings;
 
@@ -60,6 +61,7 @@ pub fn lower(file: &SourceFile, module: &ast::Module, res: &Resolution, types: &
         capture_ok: None,
         late_cells: HashSet::new(),
         infallible_gens: HashSet::new(),
+        local_methods: std::collections::BTreeSet::new(),
     };
     l.late_cells = late_bound_cells(module, res);
     // A comprehension's variable such a generator expression reads is a cell too (one for the
@@ -97,6 +99,7 @@ pub fn lower(file: &SourceFile, module: &ast::Module, res: &Resolution, types: &
         funcs.push(l.func(FuncId(i as u32), f));
     }
     let module_body = l.body(MODULE_SCOPE, &module.body, &[], None);
+    l.lower_local_methods(&mut funcs);
     let classes = l.finish_classes(&mut funcs, &mut statics);
     let exc_classes = l.exc_classes();
     if l.diags.is_empty() {
@@ -254,6 +257,9 @@ struct Lower<'a> {
     late_cells: HashSet<(ScopeId, String)>,
     /// Generator functions whose bodies cannot raise (see `infallible.rs`).
     infallible_gens: HashSet<FuncId>,
+    /// Methods called on instances kept in place (`lower/local_objects.rs`): their `_local`
+    /// versions are lowered at the end.
+    local_methods: std::collections::BTreeSet<FuncId>,
     /// Variables bound once and never again (a lazy iterator's callback may own a copy).
     fixed_vars: HashSet<(ScopeId, String)>,
     /// Set while lowering an itertools call consumed on the spot (by a builtin, or a `for`
@@ -401,13 +407,13 @@ impl<'a> Lower<'a> {
         }
         self.frame = "<module>".to_string();
         self.ret_ty = Ty::None;
-        let mut_self = f.class.is_some_and(|c| self.res.is_exception_class(c));
+        let self_param = if f.class.is_some_and(|c| self.res.is_exception_class(c)) { rir::SelfParam::Mut } else { rir::SelfParam::Owned };
         let py_name = match f.class {
             Some(c) => format!("{}.{}", self.res.class(c).name, f.name),
             None => f.name.clone(),
         };
         let captures = self.capture_params(f);
-        rir::Func { name: f.rust_name.clone(), py_name, line: self.line(f.span), params, ret, body, by_ref_self: false, mut_self, captures }
+        rir::Func { name: f.rust_name.clone(), py_name, line: self.line(f.span), params, ret, body, self_param, captures }
     }
 
     /// Lowers a function or module body: local declarations, then the statements.
@@ -2658,6 +2664,9 @@ impl<'a> Lower<'a> {
             return Some(it);
         }
         if let Ty::Obj(root) = self.ty(iter) {
+            if let Some(it) = self.local_object_iter(iter) {
+                return Some(it);
+            }
             return self.object_iter(iter, root);
         }
         if self.ty(iter) == Ty::File {
