@@ -45,7 +45,7 @@ fn module_body() -> PyResult<()> {
     'loop2: {
         while i < 7 {
             i += 1;
-            if truthy(&i.modulo(&Int::Small(2)).at("<module>", 13)?) {
+            if truthy(&i.mod_positive(2)) {
                 continue;
             }
             print(&[&PyStr::from("even"), &i], " ", "\n").at("<module>", 15)?;

@@ -192,7 +192,7 @@ fn module_body() -> PyResult<()> {
                         for x in range(&Int::Small(0), &Int::Small(10), &Int::Small(1))
                             .at("<module>", 26)?
                         {
-                            items13.push(x.modulo(&Int::Small(3)).at("<module>", 26)?);
+                            items13.push(x.mod_positive(3));
                         }
                         items13
                     })

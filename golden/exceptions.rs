@@ -97,12 +97,7 @@ fn module_body() -> PyResult<()> {
                 if i == 4 {
                     break 'finally4 Completion::Break;
                 }
-                if truthy(
-                    &match i.modulo(&Int::Small(2)).at("<module>", 18) {
-                        Ok(value) => value,
-                        Err(err) => break 'try5 Err(err),
-                    },
-                ) {
+                if truthy(&i.mod_positive(2)) {
                     break 'finally4 Completion::Continue;
                 }
                 total

@@ -57,8 +57,8 @@ fn collatz(mut n: Int) -> PyResult<Int> {
         if !(n != 1) {
             break;
         }
-        if n.modulo(&Int::Small(2)).at("collatz", 9)? == 0 {
-            n = n.floordiv(&Int::Small(2)).at("collatz", 10)?;
+        if n.mod_positive(2) == 0 {
+            n = n.floordiv_positive(2);
         } else {
             n = (&n * 3) + 1;
         }
@@ -155,7 +155,7 @@ fn shrinks(mut x: Int) -> PyResult<(Int, Int)> {
         if !(x > 1) {
             break;
         }
-        x = x.floordiv(&Int::Small(3)).at("shrinks", 30)?;
+        x = x.floordiv_positive(3);
         count += 1;
     }
     Ok((count.clone(), x.clone()))
@@ -458,7 +458,7 @@ fn signs() -> PyResult<Int> {
             if b != 0 {
                 out = ((&out * 31) + a.floordiv(&b).at("signs", 68)?)
                     + (a.modulo(&b).at("signs", 68)? * 1000);
-                out = out.modulo(&Int::Small(1000000007)).at("signs", 69)?;
+                out = out.mod_positive(1000000007);
             }
             b += 1;
         }
@@ -592,7 +592,7 @@ fn breaks_and_continues(mut n: Int) -> PyResult<(Int, Int)> {
         if &i > &n {
             break;
         }
-        if i.modulo(&Int::Small(3)).at("breaks_and_continues", 94)? == 0 {
+        if i.mod_positive(3) == 0 {
             continue;
         }
         j = Int::Small(0);
@@ -775,14 +775,14 @@ fn chained(mut lo: Int, mut hi: Int) -> PyResult<Int> {
         if {
             let cmp101 = Int::Small(0);
             {
-                let cmp102 = x.modulo(&Int::Small(7)).at("chained", 120)?;
+                let cmp102 = x.mod_positive(7);
                 (&cmp101 < &cmp102)
                     && {
                         let cmp103 = Int::Small(3);
                         &cmp102 < &cmp103
                     }
             }
-        } || (x.modulo(&Int::Small(5)).at("chained", 120)? == 0)
+        } || (x.mod_positive(5) == 0)
         {
             count += 1;
         }

@@ -178,7 +178,7 @@ impl Generator for EvensGen {
                             break 'loop5;
                         }
                     };
-                    if x.modulo(&Int::Small(2)).at("evens", 21)? == 0 {
+                    if x.mod_positive(2) == 0 {
                         let yielded14 = &x * &x;
                         *self = EvensGen::AtLine22 { xs, iter1 };
                         return Ok(Step::Yield(yielded14));
@@ -205,7 +205,7 @@ impl Generator for EvensGen {
                                 break 'loop8;
                             }
                         };
-                        if x.modulo(&Int::Small(2)).at("evens", 21)? == 0 {
+                        if x.mod_positive(2) == 0 {
                             let yielded18 = &x * &x;
                             *self = EvensGen::AtLine22 { xs, iter1 };
                             return Ok(Step::Yield(yielded18));

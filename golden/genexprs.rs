@@ -47,12 +47,7 @@ fn module_body() -> PyResult<()> {
                     for item4 in xs.iter() {
                         let element6 = {
                             let x = item4;
-                            if !truthy(
-                                &match x.modulo(&Int::Small(2)).at("<genexpr>", 3) {
-                                    Ok(value) => value,
-                                    Err(err) => break 'genexpr2 Err(err),
-                                },
-                            ) {
+                            if !truthy(&x.mod_positive(2)) {
                                 continue;
                             }
                             x.clone()
@@ -154,12 +149,7 @@ fn module_body() -> PyResult<()> {
                     Int,
                 >>::from_iter_py(
                         try_collect(
-                                py_genexpr(
-                                    xs.iter(),
-                                    |x| {
-                                        Ok(Some(x.modulo(&Int::Small(3)).at("<genexpr>", 6)?))
-                                    },
-                                ),
+                                py_genexpr(xs.iter(), |x| { Ok(Some(x.mod_positive(3))) }),
                             )
                             .at("<module>", 6)?
                             .into_iter()

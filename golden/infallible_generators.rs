@@ -64,7 +64,7 @@ impl Generator for FibGen {
                         };
                         let (part6, part7) = (
                             b.clone(),
-                            (&a + &b).modulo(&Int::Small(1000000007)).at("fib", 11)?,
+                            (&a + &b).mod_positive(1000000007),
                         );
                         a = part6;
                         b = part7;
@@ -560,11 +560,7 @@ fn module_body() -> PyResult<()> {
                     {
                         let element45 = {
                             let x = item43;
-                            if !(match x.modulo(&Int::Small(3)).at("<genexpr>", 48) {
-                                Ok(value) => value,
-                                Err(err) => break 'genexpr19 Err(err),
-                            } == 0)
-                            {
+                            if !(x.mod_positive(3) == 0) {
                                 continue;
                             }
                             x.clone()

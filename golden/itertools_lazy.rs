@@ -19,7 +19,7 @@ fn firsts(mut n: Int, mut limit: Int) -> PyResult<PyList<Int>> {
             py_genexpr_try(
                 itertools_count(Int::Small(0), Int::Small(1)),
                 |x| {
-                    if !(x.modulo(&Int::Small(2)).at("<genexpr>", 8)? == 0) {
+                    if !(x.mod_positive(2) == 0) {
                         return Ok(None);
                     }
                     Ok(Some(x.clone()))

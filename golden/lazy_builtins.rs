@@ -142,7 +142,7 @@ fn module_body() -> PyResult<()> {
             .into_local(),
         |arg8| {
             let mut x = arg8.clone();
-            Ok(x.modulo(&Int::Small(2)).at("<lambda>", 14)?)
+            Ok(x.mod_positive(2))
         },
     );
     print(&[&PyStr::from("filter built")], " ", "\n").at("<module>", 15)?;

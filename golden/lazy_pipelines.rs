@@ -189,7 +189,7 @@ fn module_body() -> PyResult<()> {
     let mut evens = py_genexpr(
         range(&Int::Small(0), &Int::Small(20), &Int::Small(1)).at("<module>", 37)?,
         |n| {
-            if !(n.modulo(&Int::Small(2)).at("<genexpr>", 37)? == 0) {
+            if !(n.mod_positive(2) == 0) {
                 return Ok(None);
             }
             Ok(Some(n.clone()))

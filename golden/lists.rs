@@ -48,7 +48,7 @@ fn module_body() -> PyResult<()> {
     squares = PyList::from_vec({
         let mut items2 = Vec::new();
         for x in xs.iter() {
-            if x.modulo(&Int::Small(2)).at("<module>", 8)? == 1 {
+            if x.mod_positive(2) == 1 {
                 items2.push(&x * &x);
             }
         }

@@ -201,7 +201,7 @@ fn module_body() -> PyResult<()> {
                             py_genexpr(
                                 row.iter(),
                                 move |v| {
-                                    if !(v.modulo(&Int::Small(2)).at("<genexpr>", 17)? == 1) {
+                                    if !(v.mod_positive(2) == 1) {
                                         return Ok(None);
                                     }
                                     Ok(Some(&v * &limit))
@@ -246,9 +246,7 @@ fn module_body() -> PyResult<()> {
                                             py_genexpr(
                                                 PyStr::from("xy").iter(),
                                                 move |c| {
-                                                    if !((&a + &b).modulo(&Int::Small(2)).at("<genexpr>", 19)?
-                                                        == 1)
-                                                    {
+                                                    if !((&a + &b).mod_positive(2) == 1) {
                                                         return Ok(None);
                                                     }
                                                     Ok(Some((a.clone(), b.clone(), c.clone())))

@@ -21,3 +21,11 @@ x //= 4
 x **= 3
 x -= 1
 print(x, str(12) + "3", float(7), bool(0), bool(2.5))
+
+# `%` and `//` by a positive constant cannot raise: negative, 64-bit edge and big operands.
+for x in [0, 1, -1, 7, -7, 2**63 - 1, -2**63, 2**64 + 5, -2**64 - 5, 10**30 + 7]:
+    print(x % 1, x % 2, x % 10, x // 1, x // 2, x // 10, x % 1000000007, x // 9223372036854775807)
+    y = x
+    y %= 3
+    y //= 4
+    print(y)

@@ -16,11 +16,12 @@ fn module_body() -> PyResult<()> {
     let mut f: Int;
     let mut big: Int;
     let mut x: Int;
+    let mut y: Int;
     print(
             &[
                 &Int::Small(2).pow(&Int::Small(100)).at("<module>", 2)?,
-                &(Int::Small(-7)).floordiv(&Int::Small(2)).at("<module>", 2)?,
-                &(Int::Small(-7)).modulo(&Int::Small(2)).at("<module>", 2)?,
+                &(Int::Small(-7)).floordiv_positive(2),
+                &(Int::Small(-7)).mod_positive(2),
                 &Int::Small(7).floordiv(&Int::Small(-2)).at("<module>", 2)?,
                 &Int::Small(7).modulo(&Int::Small(-2)).at("<module>", 2)?,
             ],
@@ -54,8 +55,8 @@ fn module_body() -> PyResult<()> {
                 &(&big * &big),
                 &(&big - 1),
                 &-&big,
-                &big.floordiv(&Int::Small(3)).at("<module>", 9)?,
-                &big.modulo(&Int::Small(1000)).at("<module>", 9)?,
+                &big.floordiv_positive(3),
+                &big.mod_positive(1000),
             ],
             " ",
             "\n",
@@ -174,7 +175,7 @@ fn module_body() -> PyResult<()> {
         .at("<module>", 17)?;
     x = Int::Small(10);
     x += 5;
-    x = x.clone().floordiv(&Int::Small(4)).at("<module>", 20)?;
+    x = x.clone().floordiv_positive(4);
     x = x.clone().pow(&Int::Small(3)).at("<module>", 21)?;
     x -= 1;
     print(
@@ -189,10 +190,45 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 23)?;
+    for item1 in <PyList<
+        Int,
+    >>::from_vec(
+            vec![
+                Int::Small(0), Int::Small(1), Int::Small(- 1), Int::Small(7),
+                Int::Small(- 7), Int::Small(2).pow(& Int::Small(63)).at("<module>", 26) ?
+                - 1, - & Int::Small(2).pow(& Int::Small(63)).at("<module>", 26) ?,
+                Int::Small(2).pow(& Int::Small(64)).at("<module>", 26) ? + 5, - &
+                Int::Small(2).pow(& Int::Small(64)).at("<module>", 26) ? - 5,
+                Int::Small(10).pow(& Int::Small(30)).at("<module>", 26) ? + 7
+            ],
+        )
+        .iter()
+    {
+        x = item1;
+        print(
+                &[
+                    &x.mod_positive(1),
+                    &x.mod_positive(2),
+                    &x.mod_positive(10),
+                    &x.floordiv_positive(1),
+                    &x.floordiv_positive(2),
+                    &x.floordiv_positive(10),
+                    &x.mod_positive(1000000007),
+                    &x.floordiv_positive(9223372036854775807),
+                ],
+                " ",
+                "\n",
+            )
+            .at("<module>", 27)?;
+        y = x.clone();
+        y = y.clone().mod_positive(3);
+        y = y.clone().floordiv_positive(4);
+        print(&[&y], " ", "\n").at("<module>", 31)?;
+    }
     Ok(())
 }
 fn main() {
     run_main("numbers.py", SOURCE, module_body)
 }
 /// The Python source, for tracebacks.
-const SOURCE: &str = "# Python's numbers, exactly: unbounded ints, floor semantics, float repr, rounding.\nprint(2**100, -7 // 2, -7 % 2, 7 // -2, 7 % -2)\nprint(0.1 + 0.2, 1e16, 1e15, 2.5e-07, 1.0, -0.0, 1 / 3, 10 / 4)\nf = 1\nfor i in range(1, 31):\n    f *= i\nprint(\"30! =\", f)\nbig = 2**64\nprint(big * big, big - 1, -big, big // 3, big % 1000)\nprint(9223372036854775807 + 1, -9223372036854775807 - 2)\nprint(round(2.5), round(3.5), round(-2.5), round(2.675, 2), round(1234.5678, -2))\nprint(divmod(-17, 5), divmod(17.5, 5), pow(3, 4), pow(3, 4, 5), pow(2, -1))\nprint(abs(-5), abs(-2.5), max(3, 9, 2), min(3.5, 2), min(4, 1.5))\nprint(hex(255), bin(10), oct(8), hex(-42))\nprint(int(\"42\") + 1, int(\"-0017\"), float(\"1.5\") * 2, int(7.9), int(-7.9))\nprint(7 & 3, 7 | 8, 7 ^ 2, ~7, 1 << 70, (1 << 70) >> 68, -9 >> 1)\nprint(True + True, 3 * 1.5, 1e300 * 1e10, 5 == 5.0, 2 ** 0.5)\nx = 10\nx += 5\nx //= 4\nx **= 3\nx -= 1\nprint(x, str(12) + \"3\", float(7), bool(0), bool(2.5))\n";
+const SOURCE: &str = "# Python's numbers, exactly: unbounded ints, floor semantics, float repr, rounding.\nprint(2**100, -7 // 2, -7 % 2, 7 // -2, 7 % -2)\nprint(0.1 + 0.2, 1e16, 1e15, 2.5e-07, 1.0, -0.0, 1 / 3, 10 / 4)\nf = 1\nfor i in range(1, 31):\n    f *= i\nprint(\"30! =\", f)\nbig = 2**64\nprint(big * big, big - 1, -big, big // 3, big % 1000)\nprint(9223372036854775807 + 1, -9223372036854775807 - 2)\nprint(round(2.5), round(3.5), round(-2.5), round(2.675, 2), round(1234.5678, -2))\nprint(divmod(-17, 5), divmod(17.5, 5), pow(3, 4), pow(3, 4, 5), pow(2, -1))\nprint(abs(-5), abs(-2.5), max(3, 9, 2), min(3.5, 2), min(4, 1.5))\nprint(hex(255), bin(10), oct(8), hex(-42))\nprint(int(\"42\") + 1, int(\"-0017\"), float(\"1.5\") * 2, int(7.9), int(-7.9))\nprint(7 & 3, 7 | 8, 7 ^ 2, ~7, 1 << 70, (1 << 70) >> 68, -9 >> 1)\nprint(True + True, 3 * 1.5, 1e300 * 1e10, 5 == 5.0, 2 ** 0.5)\nx = 10\nx += 5\nx //= 4\nx **= 3\nx -= 1\nprint(x, str(12) + \"3\", float(7), bool(0), bool(2.5))\n\n# `%` and `//` by a positive constant cannot raise: negative, 64-bit edge and big operands.\nfor x in [0, 1, -1, 7, -7, 2**63 - 1, -2**63, 2**64 + 5, -2**64 - 5, 10**30 + 7]:\n    print(x % 1, x % 2, x % 10, x // 1, x // 2, x // 10, x % 1000000007, x // 9223372036854775807)\n    y = x\n    y %= 3\n    y //= 4\n    print(y)\n";

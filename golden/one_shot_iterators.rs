@@ -90,7 +90,7 @@ fn pipelines(mut n: Int) -> PyResult<()> {
     let mut evens = py_genexpr(
         range(&Int::Small(0), &n, &Int::Small(1)).at("pipelines", 9)?,
         |x| {
-            if !(x.modulo(&Int::Small(2)).at("<genexpr>", 9)? == 0) {
+            if !(x.mod_positive(2) == 0) {
                 return Ok(None);
             }
             Ok(Some(x.clone()))

@@ -38,11 +38,11 @@ fn scaled(mut xs: PyList<Int>, mut k: Int) -> PyResult<PyList<Int>> {
 /// `def pipeline` (line 8).
 fn pipeline(mut n: Int) -> PyResult<Int> {
     let limit = PyCell::<Int>::unbound();
-    limit.set(n.floordiv(&Int::Small(2)).at("pipeline", 9)?);
+    limit.set(n.floordiv_positive(2));
     let mut evens = py_genexpr(
         range(&Int::Small(0), &n, &Int::Small(1)).at("pipeline", 10)?,
         |x| {
-            if !(x.modulo(&Int::Small(2)).at("<genexpr>", 10)? == 0) {
+            if !(x.mod_positive(2) == 0) {
                 return Ok(None);
             }
             Ok(Some(x.clone()))

@@ -785,6 +785,28 @@ impl Int {
         Ok(modulo_big(self.view(), other.view()))
     }
 
+    /// `a % m` for a positive constant `m`: it cannot raise (no `PyResult` to check).
+    #[inline]
+    pub fn mod_positive(&self, m: i64) -> Int {
+        debug_assert!(m > 0);
+        match self {
+            // For a positive divisor, Python's remainder is the Euclidean one.
+            Small(a) => Small(a.rem_euclid(m)),
+            Big(_) => modulo_big(self.view(), IntRef::Small(m)),
+        }
+    }
+
+    /// `a // m` for a positive constant `m`: it cannot raise.
+    #[inline]
+    pub fn floordiv_positive(&self, m: i64) -> Int {
+        debug_assert!(m > 0);
+        match self {
+            // For a positive divisor, flooring is the Euclidean quotient (and cannot overflow).
+            Small(a) => Small(a.div_euclid(m)),
+            Big(_) => floordiv_big(self.view(), IntRef::Small(m)),
+        }
+    }
+
     /// `divmod(a, b)`.
     #[inline]
     pub fn divmod(&self, other: &Int) -> PyResult<(Int, Int)> {
@@ -1706,6 +1728,17 @@ mod tests {
         let mut total = IntSum { small: i128::MAX - 1, big: None };
         total.add(&Int::from(5));
         assert_eq!(total.total().to_string(), "170141183460469231731687303715884105731");
+        // After that, small items still add to the machine part, which overflows again.
+        let mut total = IntSum { small: i128::MAX - 1, big: None };
+        for x in [Int::from(5), Int::from(-7), Int::from(i64::MIN), Int::big("-170141183460469231731687303715884105720")] {
+            total.add(&x);
+        }
+        assert_eq!(total.total().to_string(), "-9223372036854775804");
+        let mut total = IntSum { small: i128::MIN + 1, big: None };
+        for _ in 0..3 {
+            total.add(&Int::from(i64::MIN));
+        }
+        assert_eq!(total.total().to_string(), "-170141183460469231759357419826448433151");
     }
 
     #[test]
@@ -2168,12 +2201,13 @@ mod tests {
     }
 }
 
-/// A running `sum()` of ints: a 128-bit machine total while it fits (adding `i64`s, that is
-/// until 2**127), an `Int` after. The slow path takes and returns the parts by value, so that
-/// the total stays in registers in the summing loop (see [`IntRef`]).
+/// A running `sum()` of ints: the total is `small + big`, a 128-bit machine part that takes
+/// every small item while it fits and an `Int` part that takes the rest (big items, and the
+/// machine part when adding would overflow it). The summing loop only checks the item's tag and
+/// the machine addition's overflow, and the parts go to the slow path by value, so the machine
+/// part stays in registers (see [`IntRef`]).
 pub struct IntSum {
     small: i128,
-    /// The total, once it no longer fits an `i128` or a big int was added (then `small` is unused).
     big: Option<Int>,
 }
 
@@ -2188,7 +2222,7 @@ impl IntSum {
 
     #[inline(always)]
     pub fn add(&mut self, x: &Int) {
-        if let (None, Small(v)) = (&self.big, x) {
+        if let Small(v) = x {
             if let Some(s) = self.small.checked_add(*v as i128) {
                 self.small = s;
                 return;
@@ -2199,17 +2233,21 @@ impl IntSum {
 
     #[inline]
     pub fn total(self) -> Int {
-        self.big.unwrap_or_else(|| Int::from(self.small))
+        match self.big {
+            None => Int::from(self.small),
+            Some(big) => add_slow_owned(big, Int::from(self.small).view()),
+        }
     }
 }
 
+/// Adds `x` to the `Int` part, with the machine part moved into it first when `x` is small
+/// (then adding it to the machine part overflowed).
 #[cold]
 #[inline(never)]
 fn sum_slow(small: i128, big: Option<Int>, x: IntRef) -> IntSum {
-    let total = big.unwrap_or_else(|| Int::from(small));
-    match add_slow_owned(total, x) {
-        // Back to machine words when it fits again.
-        Small(v) => IntSum { small: v as i128, big: None },
-        other => IntSum { small: 0, big: Some(other) },
-    }
+    let (small, big) = match x {
+        IntRef::Small(_) => (0, add_slow_owned(big.unwrap_or(Small(0)), Int::from(small).view())),
+        IntRef::Big(_) => (small, big.unwrap_or(Small(0))),
+    };
+    IntSum { small, big: Some(add_slow_owned(big, x)) }
 }

@@ -2016,7 +2016,12 @@ impl<'a> Lower<'a> {
             BinImpl::IntMethod(m) => {
                 let l = as_int(self, l, lt);
                 let r = as_int(self, r, rt);
-                self.attempt(l.method(m, vec![r.reference()]), span)
+                // By a positive constant (`x % 2`, `n // 10`), `%` and `//` cannot raise.
+                match (m, small_literal(&r)) {
+                    ("modulo", Some(n)) if n > 0 => l.method("mod_positive", vec![Expr::RawInt(n)]),
+                    ("floordiv", Some(n)) if n > 0 => l.method("floordiv_positive", vec![Expr::RawInt(n)]),
+                    _ => self.attempt(l.method(m, vec![r.reference()]), span),
+                }
             }
             BinImpl::FloatOp => {
                 let rop = match op {
