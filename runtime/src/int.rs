@@ -1724,21 +1724,22 @@ mod tests {
         total.add(&Int::big("-99999999999999999999"));
         total.add(&Int::from(1));
         assert_eq!(total.total(), Int::from(2));
-        // Past a 128-bit total: a big int, exact.
-        let mut total = IntSum { small: i128::MAX - 1, big: None };
-        total.add(&Int::from(5));
-        assert_eq!(total.total().to_string(), "170141183460469231731687303715884105731");
-        // After that, small items still add to the machine part, which overflows again.
-        let mut total = IntSum { small: i128::MAX - 1, big: None };
+        // Small items keep adding to the machine part after it overflowed into the big one.
+        let mut total = IntSum::new(Int::from(i64::MAX - 1));
         for x in [Int::from(5), Int::from(-7), Int::from(i64::MIN), Int::big("-170141183460469231731687303715884105720")] {
             total.add(&x);
         }
-        assert_eq!(total.total().to_string(), "-9223372036854775804");
-        let mut total = IntSum { small: i128::MIN + 1, big: None };
+        assert_eq!(total.total().to_string(), "-170141183460469231731687303715884105724");
+        let mut total = IntSum::new(Int::from(i64::MIN + 1));
         for _ in 0..3 {
             total.add(&Int::from(i64::MIN));
         }
-        assert_eq!(total.total().to_string(), "-170141183460469231759357419826448433151");
+        assert_eq!(total.total().to_string(), "-36893488147419103231");
+        let mut total = IntSum::new(Int::from(0));
+        for _ in 0..1000 {
+            total.add(&Int::from(i64::MAX));
+        }
+        assert_eq!(total.total().to_string(), "9223372036854775807000");
     }
 
     #[test]
@@ -2201,13 +2202,14 @@ mod tests {
     }
 }
 
-/// A running `sum()` of ints: the total is `small + big`, a 128-bit machine part that takes
-/// every small item while it fits and an `Int` part that takes the rest (big items, and the
-/// machine part when adding would overflow it). The summing loop only checks the item's tag and
-/// the machine addition's overflow, and the parts go to the slow path by value, so the machine
-/// part stays in registers (see [`IntRef`]).
+/// A running `sum()` of ints: the total is `small + big`, a machine-word part that takes every
+/// small item while it fits and an `Int` part that takes the rest (big items, and the machine
+/// part whenever adding to it would overflow). The summing loop only checks the item's tag and
+/// the addition's overflow, and the parts go to the slow path by value, so the machine part
+/// stays in a register (see [`IntRef`]). A total past 64 bits costs one big addition per
+/// overflow of the machine part, not one per item.
 pub struct IntSum {
-    small: i128,
+    small: i64,
     big: Option<Int>,
 }
 
@@ -2215,7 +2217,7 @@ impl IntSum {
     #[inline]
     pub fn new(start: Int) -> IntSum {
         match start {
-            Small(v) => IntSum { small: v as i128, big: None },
+            Small(v) => IntSum { small: v, big: None },
             big => IntSum { small: 0, big: Some(big) },
         }
     }
@@ -2223,7 +2225,7 @@ impl IntSum {
     #[inline(always)]
     pub fn add(&mut self, x: &Int) {
         if let Small(v) = x {
-            if let Some(s) = self.small.checked_add(*v as i128) {
+            if let Some(s) = self.small.checked_add(*v) {
                 self.small = s;
                 return;
             }
@@ -2244,7 +2246,7 @@ impl IntSum {
 /// (then adding it to the machine part overflowed).
 #[cold]
 #[inline(never)]
-fn sum_slow(small: i128, big: Option<Int>, x: IntRef) -> IntSum {
+fn sum_slow(small: i64, big: Option<Int>, x: IntRef) -> IntSum {
     let (small, big) = match x {
         IntRef::Small(_) => (0, add_slow_owned(big.unwrap_or(Small(0)), Int::from(small).view())),
         IntRef::Big(_) => (small, big.unwrap_or(Small(0))),
