@@ -294,6 +294,17 @@ pub fn bind_args(p: &Params, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Bound
     Ok(BoundArgs { slots: slots.into_iter(), rest, extra })
 }
 
+/// CPython's `TypeError` for calling a function of parameters `p` with `given` positional
+/// arguments and these keyword arguments (py2rust knew at compile time that they do not bind).
+#[cold]
+pub fn binding_error(p: &Params, given: usize, keywords: &[&str]) -> PyErr {
+    let kwargs = keywords.iter().map(|k| (PyStr::from(*k), Value::None)).collect();
+    match bind_args(p, vec![Value::None; given], kwargs) {
+        Err(e) => e,
+        Ok(_) => PyErr::runtime_error(format!("py2rust: internal error: the arguments of {}() bind", p.name)),
+    }
+}
+
 impl BoundArgs {
     /// The next named parameter's argument, unboxed (`None`: its default applies).
     pub fn next<T: FromValue>(&mut self) -> PyResult<Option<T>> {

@@ -111,6 +111,10 @@ impl Lower<'_> {
             return self.unsupported(span, format!("the method `{name}`"), "no class of this hierarchy defines it");
         };
         let kind = self.res.funcs[first.0 as usize].kind;
+        let single = self.res.tree(root).len() == 1 || impls.len() == 1 && self.res.tree(root).iter().all(|&c| self.res.lookup_method(c, name) == Some(first));
+        if !single && kind == MethodKind::Instance && !self.same_signatures(&impls) {
+            return self.dispatch_here(span, root, name, recv, args, keywords);
+        }
         let skip = if kind == MethodKind::Static { 0 } else { 1 };
         let Some(mut call_args) = self.call_args(span, first, skip, args, keywords) else { return Expr::Unit };
         if kind == MethodKind::Static {
@@ -118,9 +122,55 @@ impl Lower<'_> {
             return self.attempt(Expr::call(&f, call_args), span);
         }
         call_args.insert(0, recv);
-        let single = self.res.tree(root).len() == 1 || impls.len() == 1 && self.res.tree(root).iter().all(|&c| self.res.lookup_method(c, name) == Some(first));
         let f = if single { self.res.funcs[first.0 as usize].rust_name.clone() } else { self.dispatcher(root, name) };
         self.attempt(Expr::call(&f, call_args), span)
+    }
+
+    /// Whether the implementations of a method bind arguments alike: the same parameter names
+    /// and kinds, and the same constant defaults. Then one dispatcher, given the arguments as
+    /// the first binds them, serves every class.
+    fn same_signatures(&self, impls: &[FuncId]) -> bool {
+        let signature = |f: &FuncId| -> Vec<(String, ast::ParamKind, Option<Option<&str>>)> {
+            let params = &self.res.funcs[f.0 as usize].params;
+            let default = |d: &ast::Expr| is_immutable_literal(d).then(|| self.file.text.get(d.span.start as usize..d.span.end as usize).unwrap_or_default());
+            params.iter().skip(1).map(|p| (p.name.clone(), p.kind, p.default.as_ref().map(default))).collect()
+        };
+        let first = impls.first().map(signature);
+        impls.iter().all(|f| Some(signature(f)) == first && signature(f).iter().all(|(_, _, d)| *d != Some(None)))
+    }
+
+    /// A method call whose implementations bind arguments differently (other defaults or
+    /// parameter names): a `match` on the receiver's class right here, each arm binding the
+    /// arguments as its implementation does. Only one arm runs, so each argument is still
+    /// evaluated once, after the receiver.
+    fn dispatch_here(&mut self, span: Span, root: ClassId, name: &str, recv: Expr, args: &[ast::Expr], keywords: &[ast::Keyword]) -> Expr {
+        let obj = self.tmp("receiver");
+        let ret = self.dunder_ret(root, name);
+        let mut arms = Vec::new();
+        for f in self.method_impls(root, name) {
+            let tags: Vec<u32> = self.res.tree(root).into_iter().filter(|&k| self.res.lookup_method(k, name) == Some(f)).map(|k| k.0).collect();
+            if tags.is_empty() {
+                continue;
+            }
+            let value = if self.binding_error(span, f, 1, args.len(), keywords).is_some() {
+                // Only this class's method refuses these arguments: CPython's `TypeError`, raised
+                // when the call reaches it.
+                let names = Expr::Array(keywords.iter().map(|k| Expr::StrLit(k.name.clone())).collect()).reference();
+                let err = Expr::call("binding_error", vec![self.params_shape(f).reference(), Expr::RawInt(args.len() as i64 + 1), names]);
+                self.attempt(Expr::call("Err", vec![err]), span)
+            } else {
+                let Some(mut call_args) = self.call_args(span, f, 1, args, keywords) else { return Expr::Unit };
+                call_args.insert(0, Expr::Var(obj.clone()).method("clone", vec![]));
+                let call = self.attempt(Expr::call(&self.res.funcs[f.0 as usize].rust_name.clone(), call_args), span);
+                self.coerce(call, &storable(&self.types.returns[f.0 as usize]), &ret, span)
+            };
+            arms.push((Pat::Ints(tags), Block::with_tail(vec![], value)));
+        }
+        // A class of the hierarchy without the method.
+        let missing = Expr::call("Err", vec![Expr::Var(obj.clone()).method("no_attribute", vec![Expr::StrLit(name.to_string())])]);
+        arms.push((Pat::Wild, Block::with_tail(vec![], self.attempt(missing, span))));
+        let dispatch = Expr::MatchExpr(Box::new(Expr::Var(obj.clone()).method("class", vec![])), arms);
+        Expr::Block(Block::with_tail(vec![Stmt::Let { name: obj, ty: None, init: Some(recv), mutable: false, optional: false }], dispatch))
     }
 
     /// Calls method `name` with already lowered arguments (an operator's operands).

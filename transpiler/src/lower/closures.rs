@@ -45,6 +45,27 @@ impl Lower<'_> {
         f.captures.iter().map(|(scope, name)| (rust_ident(name), storable(&self.types.var(*scope, name)))).collect()
     }
 
+    /// The runtime's description of `fid`'s parameters (`Params`), for binding arguments at
+    /// run time with CPython's rules and messages.
+    pub(super) fn params_shape(&self, fid: FuncId) -> Expr {
+        use ast::ParamKind;
+        let f = &self.res.funcs[fid.0 as usize];
+        let named: Vec<&ast::Param> = f.params.iter().filter(|p| p.kind == ParamKind::Positional).chain(f.params.iter().filter(|p| p.kind == ParamKind::KeywordOnly)).collect();
+        let positional = f.params.iter().filter(|p| p.kind == ParamKind::Positional).count();
+        let has = |kind| f.params.iter().any(|p| p.kind == kind);
+        Expr::Struct(
+            "Params".into(),
+            vec![
+                ("name".into(), Expr::StrLit(self.qualname(fid))),
+                ("names".into(), Expr::Array(named.iter().map(|p| Expr::StrLit(p.name.clone())).collect()).reference()),
+                ("positional".into(), Expr::RawInt(positional as i64)),
+                ("defaults".into(), Expr::Array(named.iter().map(|p| Expr::Bool(p.default.is_some())).collect()).reference()),
+                ("var_args".into(), Expr::Bool(has(ParamKind::VarArgs))),
+                ("var_kw".into(), Expr::Bool(has(ParamKind::VarKeywords))),
+            ],
+        )
+    }
+
     /// The function `fid` as a value, created here (its defaults evaluated now).
     pub(super) fn func_value(&mut self, fid: FuncId, span: Span) -> Expr {
         use ast::ParamKind;
@@ -58,20 +79,7 @@ impl Lower<'_> {
         }
         let param_tys: Vec<Ty> = self.types.params[fid.0 as usize].iter().map(storable).collect();
         // The arguments are bound to the parameters at run time, as CPython binds them.
-        let named: Vec<&ast::Param> = f.params.iter().filter(|p| p.kind == ParamKind::Positional).chain(f.params.iter().filter(|p| p.kind == ParamKind::KeywordOnly)).collect();
-        let positional = f.params.iter().filter(|p| p.kind == ParamKind::Positional).count();
-        let has = |kind| f.params.iter().any(|p| p.kind == kind);
-        let shape = Expr::Struct(
-            "Params".into(),
-            vec![
-                ("name".into(), Expr::StrLit(self.qualname(fid))),
-                ("names".into(), Expr::Array(named.iter().map(|p| Expr::StrLit(p.name.clone())).collect()).reference()),
-                ("positional".into(), Expr::RawInt(positional as i64)),
-                ("defaults".into(), Expr::Array(named.iter().map(|p| Expr::Bool(p.default.is_some())).collect()).reference()),
-                ("var_args".into(), Expr::Bool(has(ParamKind::VarArgs))),
-                ("var_kw".into(), Expr::Bool(has(ParamKind::VarKeywords))),
-            ],
-        );
+        let shape = self.params_shape(fid);
         let bound = Expr::Var("bound".into());
         let bind = Expr::Question(Box::new(Expr::call("bind_args", vec![shape.reference(), Expr::Var("args".into()), Expr::Var("kwargs".into())])));
         let body = vec![Stmt::Let { name: "bound".into(), ty: None, init: Some(bind), mutable: true, optional: false }];

@@ -3004,16 +3004,14 @@ impl<'a> Lower<'a> {
     /// keyword, then constant defaults, each converted to the parameter's type.
     fn call_args(&mut self, span: Span, f: FuncId, skip: usize, args: &[ast::Expr], keywords: &[ast::Keyword]) -> Option<Vec<Expr>> {
         use ast::ParamKind;
+        if let Some((at, what, why)) = self.binding_error(span, f, skip, args.len(), keywords) {
+            self.unsupported(at, what, why);
+            return None;
+        }
         let def = &self.res.funcs[f.0 as usize];
         let param_tys: Vec<Ty> = self.types.params[f.0 as usize].iter().skip(skip).cloned().collect();
         let params: Vec<ast::Param> = def.params.iter().skip(skip).cloned().collect();
-        let fname = def.name.clone();
         let positional = params.iter().filter(|p| p.kind == ParamKind::Positional).count();
-        let has_var_args = params.iter().any(|p| p.kind == ParamKind::VarArgs);
-        if args.len() > positional && !has_var_args {
-            self.unsupported(span, "this call", format!("{fname}() takes {} positional arguments but {} were given", positional + skip, args.len() + skip));
-            return None;
-        }
         let mut out = Vec::new();
         let mut extra_keywords: Vec<&ast::Keyword> = keywords.iter().filter(|k| !params.iter().any(|p| p.name == k.name && matches!(p.kind, ParamKind::Positional | ParamKind::KeywordOnly))).collect();
         for (i, (p, pt)) in params.iter().zip(&param_tys).enumerate() {
@@ -3045,15 +3043,37 @@ impl<'a> Lower<'a> {
                 }
                 out.push(self.expr_as(d, &pt));
             } else {
-                self.unsupported(span, "this call", format!("{fname}() missing required argument: '{}'", p.name));
-                return None;
+                return None; // a missing argument: `binding_error` reported it
             }
         }
-        if let Some(k) = extra_keywords.first() {
-            self.unsupported(k.span, "this keyword argument", format!("{fname}() got an unexpected keyword argument '{}'", k.name));
-            return None;
-        }
         Some(out)
+    }
+
+    /// Why `f` (its parameters after the first `skip`) cannot be called with `nargs` positional
+    /// arguments and these keywords, if it cannot: where, what, and CPython's reason.
+    fn binding_error(&self, span: Span, f: FuncId, skip: usize, nargs: usize, keywords: &[ast::Keyword]) -> Option<(Span, &'static str, String)> {
+        use ast::ParamKind;
+        let def = &self.res.funcs[f.0 as usize];
+        let params = &def.params[skip.min(def.params.len())..];
+        let fname = &def.name;
+        let positional = params.iter().filter(|p| p.kind == ParamKind::Positional).count();
+        let has = |kind| params.iter().any(|p| p.kind == kind);
+        if nargs > positional && !has(ParamKind::VarArgs) {
+            return Some((span, "this call", format!("{fname}() takes {} positional arguments but {} were given", positional + skip, nargs + skip)));
+        }
+        let named = |p: &ast::Param| matches!(p.kind, ParamKind::Positional | ParamKind::KeywordOnly);
+        for (i, p) in params.iter().enumerate().filter(|(_, p)| named(p)) {
+            let given = (p.kind == ParamKind::Positional && i < nargs) || keywords.iter().any(|k| k.name == p.name);
+            if !given && p.default.is_none() {
+                return Some((span, "this call", format!("{fname}() missing required argument: '{}'", p.name)));
+            }
+        }
+        if !has(ParamKind::VarKeywords) {
+            if let Some(k) = keywords.iter().find(|k| !params.iter().any(|p| p.name == k.name && named(p))) {
+                return Some((k.span, "this keyword argument", format!("{fname}() got an unexpected keyword argument '{}'", k.name)));
+            }
+        }
+        None
     }
 
     fn builtin_call(&mut self, e: &ast::Expr, name: &str, args: &[ast::Expr], keywords: &[ast::Keyword]) -> Expr {
