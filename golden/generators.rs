@@ -623,7 +623,7 @@ fn module_body() -> PyResult<()> {
     let mut last: Option<Int> = None;
     let mut acc: PyGen<RunningTotalGen>;
     let mut fresh: PyGen<RunningTotalGen>;
-    let mut e: Value;
+    let mut e: Option<Value> = None;
     let mut w: PyGen<GuardedGen>;
     let mut c: PyGen<GuardedGen>;
     let mut same: PyGen<CountdownGen>;
@@ -787,8 +787,17 @@ fn module_body() -> PyResult<()> {
         Ok(()) => {}
         Err(caught65) => {
             if caught65.is_instance(Exc::TypeError) {
-                e = caught65.clone().into_value();
-                print(&[&PyStr::from("TypeError:"), &e], " ", "\n").at("<module>", 77)?;
+                e = Some(caught65.clone().into_value());
+                print(
+                        &[
+                            &PyStr::from("TypeError:"),
+                            &*bound_global(&e, "e").at("<module>", 77)?,
+                        ],
+                        " ",
+                        "\n",
+                    )
+                    .at("<module>", 77)?;
+                del_local(&mut e, "e", true).at("<module>", 76)?;
             } else {
                 return Err(caught65);
             }
@@ -847,13 +856,19 @@ fn module_body() -> PyResult<()> {
     (*bound_global(&t, "t").at("<module>", 110)?).next_value().at("<module>", 110)?;
     t = Some(().into_value());
     print(&[&PyStr::from("after rebinding")], " ", "\n").at("<module>", 112)?;
-    e = Int::Small(5).into_value();
-    e = countdown(Int::Small(2)).at("<module>", 115)?.into_value();
+    e = Some(Int::Small(5).into_value());
+    e = Some(countdown(Int::Small(2)).at("<module>", 115)?.into_value());
     print(
             &[
-                &e.next_value().at("<module>", 116)?,
-                &e.next_or(PyStr::from("x").into_value()).at("<module>", 116)?,
-                &e.next_or(PyStr::from("x").into_value()).at("<module>", 116)?,
+                &(*bound_global(&e, "e").at("<module>", 116)?)
+                    .next_value()
+                    .at("<module>", 116)?,
+                &(*bound_global(&e, "e").at("<module>", 116)?)
+                    .next_or(PyStr::from("x").into_value())
+                    .at("<module>", 116)?,
+                &(*bound_global(&e, "e").at("<module>", 116)?)
+                    .next_or(PyStr::from("x").into_value())
+                    .at("<module>", 116)?,
             ],
             " ",
             "\n",

@@ -501,6 +501,19 @@ impl<'a> Lower<'a> {
         self.definite(scope, stmts, &mut assigned, &mut maybe);
         // A deleted variable may be read unbound afterwards.
         maybe.extend(deleted_names(stmts));
+        // So may the name of an `except E as name` (the handler unbinds it), if it is used
+        // outside the handlers that bind it.
+        let mut handlers: HashMap<String, Vec<Span>> = HashMap::new();
+        crate::ast::walk_stmts(stmts, &mut |s| {
+            if let StmtKind::Try { handlers: hs, .. } = &s.kind {
+                for h in hs {
+                    if let Some(n) = &h.name {
+                        handlers.entry(n.clone()).or_default().push(h.span);
+                    }
+                }
+            }
+        });
+        maybe.extend(handlers.into_iter().filter(|(n, spans)| !self.reads_only_within(scope, n, spans, stmts)).map(|(n, _)| n));
         let candidates: HashSet<String> = self.res.scopes[scope.0 as usize]
             .locals
             .iter()
@@ -887,16 +900,12 @@ impl<'a> Lower<'a> {
                 for t in targets {
                     if let (ExprKind::Name(name), Some(Binding::Var(scope, _))) = (&t.kind, self.res.names.get(&t.id).cloned()) {
                         // `del x`: unbinds it (the value is dropped now).
-                        let storage = self.storage.get(&(scope, name.clone())).cloned().unwrap_or(Storage::Local);
-                        let call = match storage {
-                            Storage::MaybeUnbound => Expr::call("del_local", vec![Expr::RefMut(Box::new(Expr::Var(rust_ident(name)))), Expr::StrLit(name.clone()), Expr::Bool(scope == MODULE_SCOPE)]),
-                            Storage::Static => Expr::call("global_del", vec![Expr::Path(static_name(name)).reference(), Expr::StrLit(name.clone())]),
-                            _ => {
+                        match self.unbind(scope, name, t.span) {
+                            Some(del) => out.push(del),
+                            None => {
                                 self.unsupported(t.span, "`del` of this variable", "a variable of an enclosing function or a loop variable cannot be deleted yet");
-                                continue;
                             }
-                        };
-                        out.push(Stmt::Expr(self.attempt(call, t.span)));
+                        }
                         continue;
                     }
                     let ExprKind::Subscript { value, index } = &t.kind else {
@@ -1441,6 +1450,17 @@ impl<'a> Lower<'a> {
     /// finally-body;
     /// match completion { Completion::Return(v) => return .., Completion::Raise(e) => propagate, .. }
     /// ```
+    /// `del name` (`NameError`/`UnboundLocalError` when it is not bound); `None` for a variable
+    /// whose storage cannot be unbound (a cell shared with nested functions, a loop variable).
+    fn unbind(&mut self, scope: ScopeId, name: &str, span: Span) -> Option<Stmt> {
+        let call = match self.storage.get(&(scope, name.to_string())).cloned().unwrap_or(Storage::Local) {
+            Storage::MaybeUnbound => Expr::call("del_local", vec![Expr::RefMut(Box::new(Expr::Var(rust_ident(name)))), Expr::StrLit(name.to_string()), Expr::Bool(scope == MODULE_SCOPE)]),
+            Storage::Static => Expr::call("global_del", vec![Expr::Path(static_name(name)).reference(), Expr::StrLit(name.to_string())]),
+            _ => return None,
+        };
+        Some(Stmt::Expr(self.attempt(call, span)))
+    }
+
     fn try_stmt(&mut self, body: &[ast::Stmt], handlers: &[ast::Handler], orelse: &[ast::Stmt], finalbody: &[ast::Stmt], out: &mut Vec<Stmt>) {
         self.try_parts(&mut |l: &mut Self, out: &mut Vec<Stmt>| out.extend(l.block(body).stmts), handlers, orelse, finalbody, out)
     }
@@ -1483,6 +1503,12 @@ impl<'a> Lower<'a> {
                     self.bind_name(scope, name, Expr::Var(caught.clone()).method("clone", vec![]), &Ty::Exc, h.span, &mut hb);
                 }
                 hb.extend(self.block(&h.body).stmts);
+                if let (Some(name), false) = (&h.name, ends_flow(&h.body)) {
+                    // As CPython, `except E as e` unbinds `e` when the handler ends (where it
+                    // can be seen: see `assign_storage`).
+                    let scope = self.scope;
+                    hb.extend(self.unbind(scope, name, h.span));
+                }
                 let test = match &h.typ {
                     None => None,
                     Some(t) => match self.exception_test(t, &caught) {
