@@ -231,7 +231,7 @@ impl Lower<'_> {
                 let closure = self.callable_closure(&args[0], &[elem], false)?;
                 Some(Expr::call(map, vec![it, closure]))
             }
-            ("map", 3) => {
+            ("map", 3) if !args[1..].iter().any(|a| self.yields_results(a)) => {
                 // Two iterables: their items in pairs, as far as the shorter goes.
                 let (ea, eb) = (self.elem_ty(&args[1]), self.elem_ty(&args[2]));
                 let a = self.iterate(&args[1]);
@@ -437,28 +437,14 @@ impl Lower<'_> {
         let ExprKind::Call { func, args, keywords } = &iter.kind else { return None };
         let Some(Binding::Builtin(name)) = self.res.names.get(&func.id).cloned() else { return None };
         match name.as_str() {
-            "zip" if keywords.is_empty() && !args.is_empty() && !args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_))) && args.iter().any(|a| self.yields_results(a)) => {
-                let mut its = args.iter().map(|a| self.result_iter(a)).collect::<Vec<_>>().into_iter();
-                let first = its.next()?;
-                if args.len() == 1 {
-                    let one = Expr::Closure(vec![Pat::Ident("x".into())], Box::new(Expr::Tuple(vec![Expr::Var("x".into())])));
-                    let ok = Expr::Closure(vec![Pat::Ident("r".into())], Box::new(Expr::Var("r".into()).method("map", vec![one])));
-                    return Some(first.method("into_iter", vec![]).method("map", vec![ok]));
-                }
-                // Nested pairs ((a, b), c)..., flattened into one tuple.
-                let mut zipped = first;
-                let mut pat = Pat::Ident("x0".into());
-                for (i, it) in its.enumerate() {
-                    zipped = Expr::call("try_zip", vec![zipped, it]);
-                    pat = Pat::Tuple(vec![pat, Pat::Ident(format!("x{}", i + 1))]);
-                }
-                if args.len() == 2 {
-                    return Some(zipped);
-                }
-                let flat = Expr::Tuple((0..args.len()).map(|i| Expr::Var(format!("x{i}"))).collect());
-                let inner = Expr::Closure(vec![pat], Box::new(flat));
-                let ok = Expr::Closure(vec![Pat::Ident("r".into())], Box::new(Expr::Var("r".into()).method("map", vec![inner])));
-                Some(zipped.method("map", vec![ok]))
+            "zip" if keywords.is_empty() && !args.is_empty() && !args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_))) && args.iter().any(|a| self.yields_results(a)) => self.zipped_results(args),
+            // `map(f, a, b, ...)` over iterables one of which may raise (a generator, an
+            // infinite itertools.count): their items in tuples, taken lazily as `zip` takes them.
+            "map" if keywords.is_empty() && args.len() >= 3 && !args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_))) && args[1..].iter().any(|a| self.yields_results(a)) => {
+                let zipped = self.zipped_results(&args[1..])?;
+                let elems: Vec<Ty> = args[1..].iter().map(|a| self.elem_ty(a)).collect();
+                let Expr::Closure(params, body) = self.callable_closure(&args[0], &elems, false)? else { return None };
+                Some(Expr::call("py_map_try", vec![zipped, Expr::Closure(vec![Pat::Tuple(params)], body)]))
             }
             "enumerate" if matches!(args.len(), 1 | 2) && keywords.iter().all(|k| k.name == "start") && args.len() + keywords.len() <= 2 && self.yields_results(&args[0]) => {
                 let it = self.result_iter(&args[0]);
@@ -470,6 +456,31 @@ impl Lower<'_> {
             }
             _ => None,
         }
+    }
+
+    /// `zip(args...)` over iterables one of which may raise: `PyResult` tuples, one at a time.
+    fn zipped_results(&mut self, args: &[ast::Expr]) -> Option<Expr> {
+        let mut its = args.iter().map(|a| self.result_iter(a)).collect::<Vec<_>>().into_iter();
+        let first = its.next()?;
+        if args.len() == 1 {
+            let one = Expr::Closure(vec![Pat::Ident("x".into())], Box::new(Expr::Tuple(vec![Expr::Var("x".into())])));
+            let ok = Expr::Closure(vec![Pat::Ident("r".into())], Box::new(Expr::Var("r".into()).method("map", vec![one])));
+            return Some(first.method("into_iter", vec![]).method("map", vec![ok]));
+        }
+        // Nested pairs ((a, b), c)..., flattened into one tuple.
+        let mut zipped = first;
+        let mut pat = Pat::Ident("x0".into());
+        for (i, it) in its.enumerate() {
+            zipped = Expr::call("try_zip", vec![zipped, it]);
+            pat = Pat::Tuple(vec![pat, Pat::Ident(format!("x{}", i + 1))]);
+        }
+        if args.len() == 2 {
+            return Some(zipped);
+        }
+        let flat = Expr::Tuple((0..args.len()).map(|i| Expr::Var(format!("x{i}"))).collect());
+        let inner = Expr::Closure(vec![pat], Box::new(flat));
+        let ok = Expr::Closure(vec![Pat::Ident("r".into())], Box::new(Expr::Var("r".into()).method("map", vec![inner])));
+        Some(zipped.method("map", vec![ok]))
     }
 
     /// An already lowered value of type `vty` as an iterator of `PyResult` items, for the
