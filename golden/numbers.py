@@ -29,3 +29,9 @@ for x in [0, 1, -1, 7, -7, 2**63 - 1, -2**63, 2**64 + 5, -2**64 - 5, 10**30 + 7]
     y %= 3
     y //= 4
     print(y)
+print(int("ff", 16), int("0x1F", 0), int(" 101 ", 2), int("z", 36), int("-0o17", 8), int("1_000", 10))
+for s, b in [("12", 1), ("12", 37), ("12", -1), ("g", 16), ("0x10", 10), ("12", 2**70)]:
+    try:
+        print(int(s, b))
+    except ValueError as e:
+        print("ValueError:", e)

@@ -17,6 +17,7 @@ fn module_body() -> PyResult<()> {
     let mut big: Int;
     let mut x: Int;
     let mut y: Int;
+    let mut e: PyErr;
     print(
             &[
                 &Int::Small(2).pow(&Int::Small(100)).at("<module>", 2)?,
@@ -225,10 +226,74 @@ fn module_body() -> PyResult<()> {
         y = y.clone().floordiv_positive(4);
         print(&[&y], " ", "\n").at("<module>", 31)?;
     }
+    print(
+            &[
+                &Int::parse_base(PyStr::from("ff").as_str(), &Int::Small(16))
+                    .at("<module>", 32)?,
+                &Int::parse_base(PyStr::from("0x1F").as_str(), &Int::Small(0))
+                    .at("<module>", 32)?,
+                &Int::parse_base(PyStr::from(" 101 ").as_str(), &Int::Small(2))
+                    .at("<module>", 32)?,
+                &Int::parse_base(PyStr::from("z").as_str(), &Int::Small(36))
+                    .at("<module>", 32)?,
+                &Int::parse_base(PyStr::from("-0o17").as_str(), &Int::Small(8))
+                    .at("<module>", 32)?,
+                &Int::parse_base(PyStr::from("1_000").as_str(), &Int::Small(10))
+                    .at("<module>", 32)?,
+            ],
+            " ",
+            "\n",
+        )
+        .at("<module>", 32)?;
+    'loop1: for (s, b) in <PyList<
+        (PyStr, Int),
+    >>::from_vec(
+            vec![
+                (PyStr::from("12"), Int::Small(1),), (PyStr::from("12"),
+                Int::Small(37),), (PyStr::from("12"), Int::Small(- 1),),
+                (PyStr::from("g"), Int::Small(16),), (PyStr::from("0x10"),
+                Int::Small(10),), (PyStr::from("12"), Int::Small(2).pow(& Int::Small(70))
+                .at("<module>", 33) ?,)
+            ],
+        )
+        .iter()
+    {
+        let outcome2 = 'try2: {
+            match print(
+                    &[
+                        &match Int::parse_base(s.as_str(), &b.clone()).at("<module>", 35)
+                        {
+                            Ok(value) => value,
+                            Err(err) => break 'try2 Err(err),
+                        },
+                    ],
+                    " ",
+                    "\n",
+                )
+                .at("<module>", 35)
+            {
+                Ok(value) => value,
+                Err(err) => break 'try2 Err(err),
+            };
+            Ok::<(), PyErr>(())
+        };
+        match outcome2 {
+            Ok(()) => {}
+            Err(caught3) => {
+                if caught3.is_instance(Exc::ValueError) {
+                    e = caught3.clone();
+                    print(&[&PyStr::from("ValueError:"), &e], " ", "\n")
+                        .at("<module>", 37)?;
+                } else {
+                    return Err(caught3);
+                }
+            }
+        };
+    }
     Ok(())
 }
 fn main() {
     run_main("numbers.py", SOURCE, module_body)
 }
 /// The Python source, for tracebacks.
-const SOURCE: &str = "# Python's numbers, exactly: unbounded ints, floor semantics, float repr, rounding.\nprint(2**100, -7 // 2, -7 % 2, 7 // -2, 7 % -2)\nprint(0.1 + 0.2, 1e16, 1e15, 2.5e-07, 1.0, -0.0, 1 / 3, 10 / 4)\nf = 1\nfor i in range(1, 31):\n    f *= i\nprint(\"30! =\", f)\nbig = 2**64\nprint(big * big, big - 1, -big, big // 3, big % 1000)\nprint(9223372036854775807 + 1, -9223372036854775807 - 2)\nprint(round(2.5), round(3.5), round(-2.5), round(2.675, 2), round(1234.5678, -2))\nprint(divmod(-17, 5), divmod(17.5, 5), pow(3, 4), pow(3, 4, 5), pow(2, -1))\nprint(abs(-5), abs(-2.5), max(3, 9, 2), min(3.5, 2), min(4, 1.5))\nprint(hex(255), bin(10), oct(8), hex(-42))\nprint(int(\"42\") + 1, int(\"-0017\"), float(\"1.5\") * 2, int(7.9), int(-7.9))\nprint(7 & 3, 7 | 8, 7 ^ 2, ~7, 1 << 70, (1 << 70) >> 68, -9 >> 1)\nprint(True + True, 3 * 1.5, 1e300 * 1e10, 5 == 5.0, 2 ** 0.5)\nx = 10\nx += 5\nx //= 4\nx **= 3\nx -= 1\nprint(x, str(12) + \"3\", float(7), bool(0), bool(2.5))\n\n# `%` and `//` by a positive constant cannot raise: negative, 64-bit edge and big operands.\nfor x in [0, 1, -1, 7, -7, 2**63 - 1, -2**63, 2**64 + 5, -2**64 - 5, 10**30 + 7]:\n    print(x % 1, x % 2, x % 10, x // 1, x // 2, x // 10, x % 1000000007, x // 9223372036854775807)\n    y = x\n    y %= 3\n    y //= 4\n    print(y)\n";
+const SOURCE: &str = "# Python's numbers, exactly: unbounded ints, floor semantics, float repr, rounding.\nprint(2**100, -7 // 2, -7 % 2, 7 // -2, 7 % -2)\nprint(0.1 + 0.2, 1e16, 1e15, 2.5e-07, 1.0, -0.0, 1 / 3, 10 / 4)\nf = 1\nfor i in range(1, 31):\n    f *= i\nprint(\"30! =\", f)\nbig = 2**64\nprint(big * big, big - 1, -big, big // 3, big % 1000)\nprint(9223372036854775807 + 1, -9223372036854775807 - 2)\nprint(round(2.5), round(3.5), round(-2.5), round(2.675, 2), round(1234.5678, -2))\nprint(divmod(-17, 5), divmod(17.5, 5), pow(3, 4), pow(3, 4, 5), pow(2, -1))\nprint(abs(-5), abs(-2.5), max(3, 9, 2), min(3.5, 2), min(4, 1.5))\nprint(hex(255), bin(10), oct(8), hex(-42))\nprint(int(\"42\") + 1, int(\"-0017\"), float(\"1.5\") * 2, int(7.9), int(-7.9))\nprint(7 & 3, 7 | 8, 7 ^ 2, ~7, 1 << 70, (1 << 70) >> 68, -9 >> 1)\nprint(True + True, 3 * 1.5, 1e300 * 1e10, 5 == 5.0, 2 ** 0.5)\nx = 10\nx += 5\nx //= 4\nx **= 3\nx -= 1\nprint(x, str(12) + \"3\", float(7), bool(0), bool(2.5))\n\n# `%` and `//` by a positive constant cannot raise: negative, 64-bit edge and big operands.\nfor x in [0, 1, -1, 7, -7, 2**63 - 1, -2**63, 2**64 + 5, -2**64 - 5, 10**30 + 7]:\n    print(x % 1, x % 2, x % 10, x // 1, x // 2, x // 10, x % 1000000007, x // 9223372036854775807)\n    y = x\n    y %= 3\n    y //= 4\n    print(y)\nprint(int(\"ff\", 16), int(\"0x1F\", 0), int(\" 101 \", 2), int(\"z\", 36), int(\"-0o17\", 8), int(\"1_000\", 10))\nfor s, b in [(\"12\", 1), (\"12\", 37), (\"12\", -1), (\"g\", 16), (\"0x10\", 10), (\"12\", 2**70)]:\n    try:\n        print(int(s, b))\n    except ValueError as e:\n        print(\"ValueError:\", e)\n";

@@ -1049,6 +1049,14 @@ impl Int {
     }
 
     /// `int(s, base)`.
+    /// `int(s, base)` with the base a Python int.
+    pub fn parse_base(s: &str, base: &Int) -> PyResult<Int> {
+        match base.to_i64() {
+            Some(b @ 0..=36) => Int::parse(s, b as u32),
+            _ => Err(err(Exc::ValueError, "int() base must be >= 2 and <= 36, or 0")),
+        }
+    }
+
     pub fn parse(s: &str, base: u32) -> PyResult<Int> {
         if base == 1 || base > 36 {
             return Err(err(Exc::ValueError, "int() base must be >= 2 and <= 36, or 0"));
