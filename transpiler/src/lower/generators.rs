@@ -787,7 +787,7 @@ impl<'a> Lower<'a> {
     pub(super) fn sum_genexpr(&mut self, e: &ast::Expr, args: &[ast::Expr], t: &Ty) -> Option<Expr> {
         let ExprKind::GenExp { elt, generators } = &args[0].kind else { return None };
         let [g] = generators.as_slice() else { return None };
-        let pat = self.loop_pattern(&g.target)?;
+        let pat = self.loop_pattern(&g.target, &self.elem_ty(&g.iter))?;
         let start = match args.get(1) {
             Some(s) => self.expr_as(s, t),
             None => self.coerce(Expr::Int(0), &Ty::Int, t, e.span),

@@ -840,8 +840,10 @@ impl<'a> Lower<'a> {
                     Some(it) => (it, true),
                     None => (self.iterate(iter), false),
                 };
-                let mut lp = self.loop_pattern(target);
+                let mut lp = self.loop_pattern(target, &elem);
                 if let (Ty::Dyn, ExprKind::Tuple(elts)) = (&elem, &target.kind) {
+                    // The loop-only variables' pattern, as if the items were tuples of its shape.
+                    lp = self.loop_pattern(target, &target_shape(target));
                     // A tuple target over values known only at run time: unpacked at run time.
                     let item = self.tmp("item");
                     let v = if fallible { self.attempt(Expr::Var(item.clone()), iter.span) } else { Expr::Var(item.clone()) };
@@ -990,16 +992,17 @@ impl<'a> Lower<'a> {
         FuncId(idx as u32)
     }
 
-    /// The pattern of a `for` whose target variables are loop-only.
-    fn loop_pattern(&self, target: &ast::Expr) -> Option<Pat> {
-        match &target.kind {
-            ExprKind::Name(n) => match self.res.names.get(&target.id) {
+    /// The pattern of a `for` whose target variables are loop-only, over items of type `elem`
+    /// (a tuple target only over tuples of as many items: anything else is unpacked at run time).
+    fn loop_pattern(&self, target: &ast::Expr, elem: &Ty) -> Option<Pat> {
+        match (&target.kind, elem) {
+            (ExprKind::Name(n), _) => match self.res.names.get(&target.id) {
                 Some(Binding::Var(scope, _)) if self.storage.get(&(*scope, n.clone())) == Some(&Storage::LoopOnly) || self.is_comp_scope(*scope) => {
                     Some(if n == "_" { Pat::Wild } else { Pat::Ident(rust_ident(n)) })
                 }
                 _ => None,
             },
-            ExprKind::Tuple(elts) => elts.iter().map(|e| self.loop_pattern(e)).collect::<Option<Vec<_>>>().map(Pat::Tuple),
+            (ExprKind::Tuple(elts), Ty::Tuple(ts)) if elts.len() == ts.len() => elts.iter().zip(ts).map(|(e, t)| self.loop_pattern(e, t)).collect::<Option<Vec<_>>>().map(Pat::Tuple),
             _ => None,
         }
     }
@@ -1015,7 +1018,11 @@ impl<'a> Lower<'a> {
         let storage = self.storage.get(&(scope, name.to_string())).cloned().unwrap_or(Storage::Local);
         let rname = rust_ident(name);
         match storage {
-            Storage::Local | Storage::LoopOnly => out.push(Stmt::Assign { place: Expr::Var(rname), value }),
+            // A loop-only or comprehension variable is declared by its loop's pattern, or, when
+            // its target is unpacked at run time, here, for each item.
+            Storage::LoopOnly => out.push(Stmt::Let { name: rname, ty: None, init: Some(value), mutable: true, optional: false }),
+            Storage::Local if self.is_comp_scope(scope) => out.push(Stmt::Let { name: rname, ty: None, init: Some(value), mutable: true, optional: false }),
+            Storage::Local => out.push(Stmt::Assign { place: Expr::Var(rname), value }),
             Storage::MaybeUnbound => out.push(Stmt::Assign { place: Expr::Var(rname), value: Expr::call("Some", vec![value]) }),
             Storage::Static => {
                 let set = Expr::call("global_set", vec![Expr::Path(static_name(name)).reference(), value]);
@@ -2536,8 +2543,18 @@ impl<'a> Lower<'a> {
                 cells.push(Stmt::Let { name: rust_ident(&name), ty: None, init: Some(Expr::NewCell(ty, None)), mutable: false, optional: false });
                 continue;
             }
-            let Some(pat) = self.loop_pattern(&g.target).filter(|_| !(self.elem_ty(&g.iter) == Ty::Dyn && matches!(g.target.kind, ExprKind::Tuple(_)))) else {
-                return self.unsupported(g.target.span, "this comprehension target", "not supported yet");
+            let pat = match self.loop_pattern(&g.target, &self.elem_ty(&g.iter)) {
+                Some(pat) => pat,
+                None => {
+                    // Unpacked at run time (a list's items, say).
+                    let item = self.tmp("item");
+                    let mut unpack = Vec::new();
+                    let elem = self.elem_ty(&g.iter);
+                    self.bind(&g.target, Expr::Var(item.clone()), &elem, &mut unpack);
+                    unpack.append(&mut inner);
+                    inner = unpack;
+                    Pat::Ident(item)
+                }
             };
             inner = vec![Stmt::For { label: None, pat, iter: it, body: Block::new(inner) }];
         }
@@ -2619,12 +2636,16 @@ impl<'a> Lower<'a> {
             Some(it) => (it, "py_genexpr_try"),
             None => (self.iterate(&g.iter), "py_genexpr"),
         };
-        let Some(pat) = self.loop_pattern(&g.target).filter(|_| !(self.elem_ty(&g.iter) == Ty::Dyn && matches!(g.target.kind, ExprKind::Tuple(_)))) else {
-            self.unsupported(g.target.span, "this generator expression target", "not supported yet");
-            return None;
-        };
+        let elem = self.elem_ty(&g.iter);
+        let pat = self.loop_pattern(&g.target, &elem);
         let saved = (std::mem::take(&mut self.tries), std::mem::take(&mut self.loops), std::mem::take(&mut self.caught), std::mem::replace(&mut self.frame, "<genexpr>".into()));
         let mut stmts = Vec::new();
+        let pat = pat.unwrap_or_else(|| {
+            // Unpacked at run time (a list's items, say).
+            let item = self.tmp("item");
+            self.bind(&g.target, Expr::Var(item.clone()), &elem, &mut stmts);
+            Pat::Ident(item)
+        });
         for c in &g.ifs {
             let cond = self.cond(c).not();
             stmts.push(Stmt::If { cond, then: Block::new(vec![Stmt::Return(Expr::Ok(Box::new(Expr::Path("None".into()))))]), els: None });
@@ -4285,6 +4306,14 @@ fn late_bound_cells(module: &ast::Module, res: &Resolution) -> HashSet<(ScopeId,
 }
 
 /// The names `del name` statements unbind in this scope (not in nested functions).
+/// A tuple type of the target's shape (`(a, (b, c))`), its names dynamic values.
+fn target_shape(target: &ast::Expr) -> Ty {
+    match &target.kind {
+        ExprKind::Tuple(elts) => Ty::Tuple(elts.iter().map(target_shape).collect()),
+        _ => Ty::Dyn,
+    }
+}
+
 fn deleted_names(stmts: &[ast::Stmt]) -> Vec<String> {
     let mut out = Vec::new();
     for s in stmts {
