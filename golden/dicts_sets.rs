@@ -139,7 +139,8 @@ fn module_body() -> PyResult<()> {
                     Int,
                 >>::from_iter_pairs({
                         let mut items10 = Vec::new();
-                        for (k, v) in try_collect(squares.items()).at("<module>", 20)? {
+                        for item11 in squares.items() {
+                            let (k, v) = item11.at("<module>", 20)?;
                             if v > 3 {
                                 items10.push((k.clone(), v.clone()));
                             }
@@ -164,7 +165,7 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 24)?;
-    let (part11, part12) = (
+    let (part12, part13) = (
         <PySet<
             Int,
         >>::from_const_literal(
@@ -176,8 +177,8 @@ fn module_body() -> PyResult<()> {
         >>::from_const_literal(vec![Int::Small(3), Int::Small(4), Int::Small(5)])
             .at("<module>", 25)?,
     );
-    a = part11;
-    b = part12;
+    a = part12;
+    b = part13;
     print(
             &[
                 &a.union(&b),
@@ -188,13 +189,13 @@ fn module_body() -> PyResult<()> {
                 &<PySet<
                     Int,
                 >>::from_vec({
-                        let mut items13 = Vec::new();
+                        let mut items14 = Vec::new();
                         for x in range(&Int::Small(0), &Int::Small(10), &Int::Small(1))
                             .at("<module>", 26)?
                         {
-                            items13.push(x.mod_positive(3));
+                            items14.push(x.mod_positive(3));
                         }
-                        items13
+                        items14
                     })
                     .at("<module>", 26)?,
             ],

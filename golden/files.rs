@@ -155,7 +155,8 @@ fn module_body() -> PyResult<()> {
                 &next_of(f.iter()).at("<module>", 18)?.strip(None),
                 &PyList::from_vec({
                     let mut items17 = Vec::new();
-                    for line in try_collect(f.iter()).at("<module>", 18)? {
+                    for item18 in f.iter() {
+                        let line = item18.at("<module>", 18)?;
                         items17.push(line.upper());
                     }
                     items17
@@ -169,19 +170,18 @@ fn module_body() -> PyResult<()> {
     print(
             &[
                 &'genexpr5: {
-                    let mut total19 = IntSum::new(Int::Small(0));
-                    for item18 in try_collect(
-                            open(&path, "r").at("<module>", 20)?.iter(),
-                        )
-                        .at("<module>", 20)?
-                    {
-                        let element20 = {
-                            let line = item18;
+                    let mut total20 = IntSum::new(Int::Small(0));
+                    for item19 in open(&path, "r").at("<module>", 20)?.iter() {
+                        let element21 = {
+                            let line = match item19.at("<genexpr>", 20) {
+                                Ok(value) => value,
+                                Err(err) => break 'genexpr5 Err(err),
+                            };
                             line.len()
                         };
-                        total19.add(&element20);
+                        total20.add(&element21);
                     }
-                    Ok::<_, PyErr>(total19.total())
+                    Ok::<_, PyErr>(total20.total())
                 }
                     .at("<module>", 20)?,
                 &os_path_exists(&path),
@@ -190,7 +190,7 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 20)?;
-    let outcome21 = 'try6: {
+    let outcome22 = 'try6: {
         match open(&os_path_join(&[&folder, &PyStr::from("missing.txt")]), "r")
             .at("<module>", 22)
         {
@@ -199,11 +199,11 @@ fn module_body() -> PyResult<()> {
         };
         Ok::<(), PyErr>(())
     };
-    match outcome21 {
+    match outcome22 {
         Ok(()) => {}
-        Err(caught22) => {
-            if caught22.is_instance(Exc::FileNotFoundError) {
-                e = caught22.clone();
+        Err(caught23) => {
+            if caught23.is_instance(Exc::FileNotFoundError) {
+                e = caught23.clone();
                 print(
                         &[&PyStr::from("missing:"), &PyStr::from(e.type_name())],
                         " ",
@@ -211,7 +211,7 @@ fn module_body() -> PyResult<()> {
                     )
                     .at("<module>", 24)?;
             } else {
-                return Err(caught22);
+                return Err(caught23);
             }
         }
     };

@@ -57,14 +57,14 @@ fn module_body() -> PyResult<()> {
                     Ok::<_, PyErr>(total5.total())
                 }
                     .at("<module>", 3)?,
-                &max_iter(
-                        try_collect(py_genexpr(xs.iter(), |x| { Ok(Some(x.clone())) }))
-                            .at("<module>", 3)?,
+                &try_consume(
+                        py_genexpr(xs.iter(), |x| { Ok(Some(x.clone())) }),
+                        |items| max_iter(items),
                     )
                     .at("<module>", 3)?,
-                &min_iter(
-                        try_collect(py_genexpr(xs.iter(), |x| { Ok(Some(-&x)) }))
-                            .at("<module>", 3)?,
+                &try_consume(
+                        py_genexpr(xs.iter(), |x| { Ok(Some(-&x)) }),
+                        |items| min_iter(items),
                     )
                     .at("<module>", 3)?,
             ],

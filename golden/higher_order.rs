@@ -184,17 +184,14 @@ fn module_body() -> PyResult<()> {
                     .at("<module>", 21)?,
                 &PyList::from_vec({
                     let mut items13 = Vec::new();
-                    for w in try_collect(
-                            py_filter(
-                                words.iter(),
-                                |arg14| {
-                                    let mut w = arg14.clone();
-                                    Ok(&w.len() > &threshold)
-                                },
-                            ),
-                        )
-                        .at("<module>", 21)?
-                    {
+                    for item15 in py_filter(
+                        words.iter(),
+                        |arg14| {
+                            let mut w = arg14.clone();
+                            Ok(&w.len() > &threshold)
+                        },
+                    ) {
+                        let w = item15.at("<module>", 21)?;
                         items13.push(w.clone());
                     }
                     items13
@@ -217,8 +214,8 @@ fn module_body() -> PyResult<()> {
                 &sorted(pairs.iter(), false).at("<module>", 23)?,
                 &sorted_by_key(
                         pairs.iter(),
-                        |arg15| {
-                            let mut p = arg15.clone();
+                        |arg16| {
+                            let mut p = arg16.clone();
                             Ok(p.1.clone())
                         },
                         false,
@@ -226,8 +223,8 @@ fn module_body() -> PyResult<()> {
                     .at("<module>", 23)?,
                 &max_by_key(
                         pairs.iter(),
-                        |arg16| {
-                            let mut p = arg16.clone();
+                        |arg17| {
+                            let mut p = arg17.clone();
                             Ok(p.0.clone())
                         },
                     )

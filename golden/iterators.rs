@@ -173,14 +173,14 @@ fn module_body() -> PyResult<()> {
                     }
                     total11.total()
                 },
-                &max_iter(
-                        try_collect({
-                                let mut obj13 = <Squares>::new_local(0);
-                                Squares___init___local(&mut obj13, Int::Small(5))
-                                    .at("<module>", 30)?;
-                                py_next_iter(move || Squares___next___local(&mut obj13))
-                            })
-                            .at("<module>", 30)?,
+                &try_consume(
+                        {
+                            let mut obj13 = <Squares>::new_local(0);
+                            Squares___init___local(&mut obj13, Int::Small(5))
+                                .at("<module>", 30)?;
+                            py_next_iter(move || Squares___next___local(&mut obj13))
+                        },
+                        |items| max_iter(items),
                     )
                     .at("<module>", 30)?,
             ],

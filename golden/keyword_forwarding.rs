@@ -70,10 +70,10 @@ fn describe(
                 vec![
                     < PyList < Value > > ::from_vec({ let mut items2 = Vec::new(); items2
                     .push(name.clone()); items2.extend(PyList::from_vec({ let mut items3
-                    = Vec::new(); for r in try_collect(rest.iter().at("describe", 23) ?)
-                    .at("describe", 23) ? { items3.push(py_str(& r).at("describe", 23)
-                    ?); } items3 }).iter().into_iter().map(| item | item.into_value()));
-                    items2 }).into_value()
+                    = Vec::new(); for item4 in rest.iter().at("describe", 23) ? { let r =
+                    item4.at("describe", 23) ?; items3.push(py_str(& r).at("describe",
+                    23) ?); } items3 }).iter().into_iter().map(| item | item
+                    .into_value())); items2 }).into_value()
                 ],
             )
             .at("describe", 23)?
@@ -108,9 +108,9 @@ fn lambda5() -> PyResult<Value> {
                 &global_get(&G_F, "f").at("<lambda>", 32)?,
                 vec![PyStr::from("a").into_value()],
                 {
-                    let mut kwargs4 = Kwargs::new();
-                    kwargs4.push((PyStr::from("name"), PyStr::from("b").into_value()));
-                    kwargs4
+                    let mut kwargs5 = Kwargs::new();
+                    kwargs5.push((PyStr::from("name"), PyStr::from("b").into_value()));
+                    kwargs5
                 },
             )
             .at("<lambda>", 32)?,
@@ -140,13 +140,13 @@ fn lambda7() -> PyResult<PyStr> {
                         &global_get(&G_AREA, "area").at("<lambda>", 32)?,
                         vec![Int::Small(1).into_value()],
                         {
-                            let mut kwargs5 = Kwargs::new();
-                            kwargs5
+                            let mut kwargs6 = Kwargs::new();
+                            kwargs6
                                 .push((
                                     PyStr::from("colour"),
                                     PyStr::from("red").into_value(),
                                 ));
-                            kwargs5
+                            kwargs6
                         },
                     )
                     .at("<lambda>", 32)?,
@@ -161,9 +161,9 @@ fn lambda8() -> PyResult<Value> {
                 &global_get(&G_F, "f").at("<lambda>", 33)?,
                 vec![],
                 {
-                    let mut kwargs6 = Kwargs::new();
-                    kwargs6.push((PyStr::from("sep"), PyStr::from("x").into_value()));
-                    kwargs6
+                    let mut kwargs7 = Kwargs::new();
+                    kwargs7.push((PyStr::from("sep"), PyStr::from("x").into_value()));
+                    kwargs7
                 },
             )
             .at("<lambda>", 33)?,
@@ -194,14 +194,14 @@ fn logged_wrapper(
                 call_value_kw(
                         &fn_.get("fn").at("wrapper", 7)?,
                         {
-                            let mut args7 = Vec::<Value>::new();
-                            args7.extend(star_args(&args).at("wrapper", 7)?);
-                            args7
+                            let mut args8 = Vec::<Value>::new();
+                            args8.extend(star_args(&args).at("wrapper", 7)?);
+                            args8
                         },
                         {
-                            let mut kwargs8 = Kwargs::new();
-                            kwargs8.extend(star_kwargs(&kwargs));
-                            kwargs8
+                            let mut kwargs9 = Kwargs::new();
+                            kwargs9.extend(star_kwargs(&kwargs));
+                            kwargs9
                         },
                     )
                     .at("wrapper", 7)?,
@@ -237,13 +237,13 @@ fn module_body() -> PyResult<()> {
                     },
                 ),
                 vec![
-                    { let default9 = Int::Small(2).into_value(); let default10 =
+                    { let default10 = Int::Small(2).into_value(); let default11 =
                     PyStr::from("cm").into_value(); func_value_kw("area", move | args,
                     kwargs | { let mut bound = bind_args(& Params { name : "area", names
                     : & ["width", "height", "unit"], positional : 2, defaults : & [false,
                     true, true], var_args : false, var_kw : false }, args, kwargs) ?;
                     area_1(bound.next_required() ?, bound.next() ? .unwrap_or_else(| |
-                    default9.clone()), bound.next() ? .unwrap_or_else(| | default10
+                    default10.clone()), bound.next() ? .unwrap_or_else(| | default11
                     .clone())).map(| v | v.into_value()) }) }
                 ],
             )
@@ -286,10 +286,10 @@ fn module_body() -> PyResult<()> {
                                 &global_get(&G_AREA, "area").at("<module>", 18)?,
                                 vec![Int::Small(3).into_value()],
                                 {
-                                    let mut kwargs11 = Kwargs::new();
-                                    kwargs11
+                                    let mut kwargs12 = Kwargs::new();
+                                    kwargs12
                                         .push((PyStr::from("height"), Int::Small(5).into_value()));
-                                    kwargs11
+                                    kwargs12
                                 },
                             )
                             .at("<module>", 18)?,
@@ -307,12 +307,12 @@ fn module_body() -> PyResult<()> {
                                 &global_get(&G_AREA, "area").at("<module>", 19)?,
                                 vec![],
                                 {
-                                    let mut kwargs12 = Kwargs::new();
-                                    kwargs12
+                                    let mut kwargs13 = Kwargs::new();
+                                    kwargs13
                                         .push((PyStr::from("width"), Int::Small(1).into_value()));
-                                    kwargs12
+                                    kwargs13
                                         .push((PyStr::from("unit"), PyStr::from("m").into_value()));
-                                    kwargs12
+                                    kwargs13
                                 },
                             )
                             .at("<module>", 19)?,
@@ -326,7 +326,7 @@ fn module_body() -> PyResult<()> {
     global_set(
         &G_F,
         {
-            let default13 = PyStr::from("-").into_value();
+            let default14 = PyStr::from("-").into_value();
             func_value_kw(
                 "describe",
                 move |args, kwargs| {
@@ -345,7 +345,7 @@ fn module_body() -> PyResult<()> {
                     describe(
                             bound.next_required()?,
                             bound.rest(),
-                            bound.next()?.unwrap_or_else(|| default13.clone()),
+                            bound.next()?.unwrap_or_else(|| default14.clone()),
                             bound.kwargs()?,
                         )
                         .map(|v| v.into_value())
@@ -363,17 +363,17 @@ fn module_body() -> PyResult<()> {
                             Int::Small(2).into_value()
                         ],
                         {
-                            let mut kwargs14 = Kwargs::new();
-                            kwargs14
+                            let mut kwargs15 = Kwargs::new();
+                            kwargs15
                                 .push((PyStr::from("sep"), PyStr::from("+").into_value()));
-                            kwargs14
+                            kwargs15
                                 .push((
                                     PyStr::from("color"),
                                     PyStr::from("red").into_value(),
                                 ));
-                            kwargs14
+                            kwargs15
                                 .push((PyStr::from("size"), Int::Small(3).into_value()));
-                            kwargs14
+                            kwargs15
                         },
                     )
                     .at("<module>", 27)?,
@@ -398,9 +398,9 @@ fn module_body() -> PyResult<()> {
                         &global_get(&G_F, "f").at("<module>", 29)?,
                         vec![PyStr::from("b").into_value()],
                         {
-                            let mut kwargs15 = Kwargs::new();
-                            kwargs15.extend(star_kwargs(&opts));
-                            kwargs15
+                            let mut kwargs16 = Kwargs::new();
+                            kwargs16.extend(star_kwargs(&opts));
+                            kwargs16
                         },
                     )
                     .at("<module>", 29)?,
@@ -415,8 +415,8 @@ fn module_body() -> PyResult<()> {
                         &global_get(&G_F, "f").at("<module>", 30)?,
                         vec![],
                         {
-                            let mut kwargs16 = Kwargs::new();
-                            kwargs16
+                            let mut kwargs17 = Kwargs::new();
+                            kwargs17
                                 .extend(
                                     star_kwargs(
                                         &<PyDict<
@@ -428,7 +428,7 @@ fn module_body() -> PyResult<()> {
                                             .at("<module>", 30)?,
                                     ),
                                 );
-                            kwargs16
+                            kwargs17
                         },
                     )
                     .at("<module>", 30)?,
@@ -463,28 +463,28 @@ fn module_body() -> PyResult<()> {
         )
         .iter()
     {
-        let outcome17 = 'try2: {
+        let outcome18 = 'try2: {
             match call_value(&bad, vec![]).at("<module>", 35) {
                 Ok(value) => value,
                 Err(err) => break 'try2 Err(err),
             };
             Ok::<(), PyErr>(())
         };
-        match outcome17 {
+        match outcome18 {
             Ok(()) => {}
-            Err(caught18) => {
-                if caught18.is_instance(Exc::TypeError) {
-                    e = caught18.clone();
+            Err(caught19) => {
+                if caught19.is_instance(Exc::TypeError) {
+                    e = caught19.clone();
                     print(&[&PyStr::from("TypeError:"), &e], " ", "\n")
                         .at("<module>", 37)?;
                 } else {
-                    return Err(caught18);
+                    return Err(caught19);
                 }
             }
         };
     }
     g = {
-        let default19 = Int::Small(3);
+        let default20 = Int::Small(3);
         func_value_kw(
             "kwonly",
             move |args, kwargs| {
@@ -503,7 +503,7 @@ fn module_body() -> PyResult<()> {
                 kwonly(
                         bound.next_required()?,
                         bound.next_required()?,
-                        bound.next()?.unwrap_or_else(|| default19.clone()),
+                        bound.next()?.unwrap_or_else(|| default20.clone()),
                     )
                     .map(|v| v.into_value())
             },
@@ -517,10 +517,10 @@ fn module_body() -> PyResult<()> {
                                 &g,
                                 vec![Int::Small(1).into_value()],
                                 {
-                                    let mut kwargs20 = Kwargs::new();
-                                    kwargs20
+                                    let mut kwargs21 = Kwargs::new();
+                                    kwargs21
                                         .push((PyStr::from("b"), Int::Small(2).into_value()));
-                                    kwargs20
+                                    kwargs21
                                 },
                             )
                             .at("<module>", 45)?,
@@ -531,7 +531,7 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 45)?;
-    let outcome21 = 'try3: {
+    let outcome22 = 'try3: {
         match <Int as FromValue>::from_value(
                 match call_value(&g, vec![Int::Small(1).into_value()]).at("<module>", 47)
                 {
@@ -546,18 +546,18 @@ fn module_body() -> PyResult<()> {
         };
         Ok::<(), PyErr>(())
     };
-    match outcome21 {
+    match outcome22 {
         Ok(()) => {}
-        Err(caught22) => {
-            if caught22.is_instance(Exc::TypeError) {
-                e = caught22.clone();
+        Err(caught23) => {
+            if caught23.is_instance(Exc::TypeError) {
+                e = caught23.clone();
                 print(&[&PyStr::from("TypeError:"), &e], " ", "\n").at("<module>", 49)?;
             } else {
-                return Err(caught22);
+                return Err(caught23);
             }
         }
     };
-    let outcome23 = 'try4: {
+    let outcome24 = 'try4: {
         match <Int as FromValue>::from_value(
                 match call_value(
                         &g,
@@ -576,14 +576,14 @@ fn module_body() -> PyResult<()> {
         };
         Ok::<(), PyErr>(())
     };
-    match outcome23 {
+    match outcome24 {
         Ok(()) => {}
-        Err(caught24) => {
-            if caught24.is_instance(Exc::TypeError) {
-                e = caught24.clone();
+        Err(caught25) => {
+            if caught25.is_instance(Exc::TypeError) {
+                e = caught25.clone();
                 print(&[&PyStr::from("TypeError:"), &e], " ", "\n").at("<module>", 53)?;
             } else {
-                return Err(caught24);
+                return Err(caught25);
             }
         }
     };

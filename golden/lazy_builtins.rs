@@ -257,23 +257,21 @@ fn module_body() -> PyResult<()> {
                         PyStr::from("none").into_value(),
                     )
                     .at("<module>", 20)?,
-                &max_iter_or(
-                        try_collect(
-                                noisy(
-                                        PyStr::from("x"),
-                                        <PyList<
-                                            Int,
-                                        >>::from_vec(
-                                            vec![Int::Small(4), Int::Small(9), Int::Small(2)],
-                                        ),
-                                    )
-                                    .at("<module>", 20)?
-                                    .into_local(),
+                &try_consume(
+                        noisy(
+                                PyStr::from("x"),
+                                <PyList<
+                                    Int,
+                                >>::from_vec(
+                                    vec![Int::Small(4), Int::Small(9), Int::Small(2)],
+                                ),
                             )
                             .at("<module>", 20)?
-                            .into_iter()
-                            .map(|item| item),
-                        Int::Small(0),
+                            .into_local(),
+                        |items| max_iter_or(
+                            items.into_iter().map(|item| item),
+                            Int::Small(0),
+                        ),
                     )
                     .at("<module>", 20)?,
             ],

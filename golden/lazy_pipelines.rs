@@ -222,17 +222,15 @@ fn module_body() -> PyResult<()> {
                         PyStr::from("empty").into_value(),
                     )
                     .at("<module>", 40)?,
-                &max_iter_or(
-                        try_collect(
-                                py_genexpr(
-                                    <PyList<Value>>::from_vec(vec![]).iter(),
-                                    |x| { Ok(Some(x.clone())) },
-                                ),
-                            )
-                            .at("<module>", 40)?
-                            .into_iter()
-                            .map(|item| item),
-                        ().into_value(),
+                &try_consume(
+                        py_genexpr(
+                            <PyList<Value>>::from_vec(vec![]).iter(),
+                            |x| { Ok(Some(x.clone())) },
+                        ),
+                        |items| max_iter_or(
+                            items.into_iter().map(|item| item),
+                            ().into_value(),
+                        ),
                     )
                     .at("<module>", 40)?,
                 &max_iter_or(

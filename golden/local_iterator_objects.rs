@@ -354,8 +354,8 @@ fn Countdown___init___local(
     self_: &mut LocalInstance<CountdownData>,
     mut start: Value,
 ) -> PyResult<()> {
-    let value49 = start.clone();
-    self_.set(|d| &mut d.current, value49);
+    let value50 = start.clone();
+    self_.set(|d| &mut d.current, value50);
     Ok(())
 }
 /// `def Countdown.__next__` (line 11). On an instance kept in place.
@@ -373,12 +373,12 @@ fn Countdown___next___local(
             PyErr::with_args(Exc::StopIteration, vec![]).with_frame("__next__", 13, None),
         );
     }
-    let value50 = self_
+    let value51 = self_
         .get(|d| &d.current, "current")
         .at("__next__", 14)?
         .sub(&Int::Small(1).into_value())
         .at("__next__", 14)?;
-    self_.set(|d| &mut d.current, value50);
+    self_.set(|d| &mut d.current, value51);
     Ok(
         self_
             .get(|d| &d.current, "current")
@@ -394,14 +394,14 @@ fn Squares___init___local(
     mut start: Int,
     mut step: Int,
 ) -> PyResult<()> {
-    let value51 = start.clone();
-    self_.set(|d| &mut d.i, value51);
-    let value52 = n.clone();
-    self_.set(|d| &mut d.n, value52);
-    let value53 = step.clone();
-    self_.set(|d| &mut d.step, value53);
-    let value54 = <PyList<Int>>::from_vec(vec![]);
-    self_.set(|d| &mut d.seen, value54);
+    let value52 = start.clone();
+    self_.set(|d| &mut d.i, value52);
+    let value53 = n.clone();
+    self_.set(|d| &mut d.n, value53);
+    let value54 = step.clone();
+    self_.set(|d| &mut d.step, value54);
+    let value55 = <PyList<Int>>::from_vec(vec![]);
+    self_.set(|d| &mut d.seen, value55);
     Ok(())
 }
 /// `def Squares.__next__` (line 32). On an instance kept in place.
@@ -417,9 +417,9 @@ fn Squares___next___local(self_: &mut LocalInstance<BaseData>) -> PyResult<Int> 
     v = self_.get(|d| &d.i, "i").at("__next__", 35)?
         * self_.get(|d| &d.i, "i").at("__next__", 35)?;
     self_.get(|d| &d.seen, "seen").at("__next__", 36)?.append(v.clone());
-    let value55 = self_.get(|d| &d.i, "i").at("__next__", 37)?
+    let value56 = self_.get(|d| &d.i, "i").at("__next__", 37)?
         + self_.get(|d| &d.step, "step").at("__next__", 37)?;
-    self_.set(|d| &mut d.i, value55);
+    self_.set(|d| &mut d.i, value56);
     Ok(v.clone())
 }
 /// `def Halving.__init__` (line 44). On an instance kept in place.
@@ -427,14 +427,14 @@ fn Halving___init___local(
     self_: &mut LocalInstance<HalvingData>,
     mut x: Value,
 ) -> PyResult<()> {
-    let value56 = x.clone();
-    self_.set(|d| &mut d.x, value56);
+    let value57 = x.clone();
+    self_.set(|d| &mut d.x, value57);
     Ok(())
 }
 /// `def Halving.__next__` (line 50). On an instance kept in place.
 fn Halving___next___local(self_: &mut LocalInstance<HalvingData>) -> PyResult<Value> {
     let mut r: Option<Value> = None;
-    let outcome57 = 'try4: {
+    let outcome58 = 'try4: {
         if match self_.get(|d| &d.x, "x").at("__next__", 52) {
             Ok(value) => value,
             Err(err) => break 'try4 Err(err),
@@ -464,40 +464,40 @@ fn Halving___next___local(self_: &mut LocalInstance<HalvingData>) -> PyResult<Va
         );
         Ok::<(), PyErr>(())
     };
-    match outcome57 {
+    match outcome58 {
         Ok(()) => {}
-        Err(caught58) => {
-            if caught58.is_instance(Exc::ZeroDivisionError) {
+        Err(caught59) => {
+            if caught59.is_instance(Exc::ZeroDivisionError) {
                 return Err(
                     PyErr::during(
                             PyErr::with_args(Exc::StopIteration, vec![]),
-                            &caught58,
+                            &caught59,
                         )
                         .with_frame("__next__", 56, None),
                 );
             } else {
-                return Err(caught58);
+                return Err(caught59);
             }
         }
     };
-    let value59 = self_
+    let value60 = self_
         .get(|d| &d.x, "x")
         .at("__next__", 57)?
         .floordiv(&Int::Small(2).into_value())
         .at("__next__", 57)?;
-    self_.set(|d| &mut d.x, value59);
+    self_.set(|d| &mut d.x, value60);
     Ok((*bound_local(&r, "r").at("__next__", 58)?).clone())
 }
 /// `def Broken.__init__` (line 64). On an instance kept in place.
 fn Broken___init___local(self_: &mut LocalInstance<BrokenData>) -> PyResult<()> {
-    let value60 = Int::Small(0);
-    self_.set(|d| &mut d.count, value60);
+    let value61 = Int::Small(0);
+    self_.set(|d| &mut d.count, value61);
     Ok(())
 }
 /// `def Broken.__next__` (line 70). On an instance kept in place.
 fn Broken___next___local(self_: &mut LocalInstance<BrokenData>) -> PyResult<Int> {
-    let value61 = self_.get(|d| &d.count, "count").at("__next__", 71)? + 1;
-    self_.set(|d| &mut d.count, value61);
+    let value62 = self_.get(|d| &d.count, "count").at("__next__", 71)? + 1;
+    self_.set(|d| &mut d.count, value62);
     if self_.get(|d| &d.count, "count").at("__next__", 72)? > 2 {
         return Ok(
             <Int as FromValue>::from_value(
@@ -510,10 +510,10 @@ fn Broken___next___local(self_: &mut LocalInstance<BrokenData>) -> PyResult<Int>
 }
 /// `def Big.__init__` (line 101). On an instance kept in place.
 fn Big___init___local(self_: &mut LocalInstance<BigData>, mut n: Int) -> PyResult<()> {
-    let value62 = Int::Small(2).pow(&Int::Small(62)).at("__init__", 102)?;
-    self_.set(|d| &mut d.v, value62);
-    let value63 = n.clone();
-    self_.set(|d| &mut d.n, value63);
+    let value63 = Int::Small(2).pow(&Int::Small(62)).at("__init__", 102)?;
+    self_.set(|d| &mut d.v, value63);
+    let value64 = n.clone();
+    self_.set(|d| &mut d.n, value64);
     Ok(())
 }
 /// `def Big.__next__` (line 108). On an instance kept in place.
@@ -524,10 +524,10 @@ fn Big___next___local(self_: &mut LocalInstance<BigData>) -> PyResult<Int> {
                 .with_frame("__next__", 110, None),
         );
     }
-    let value64 = self_.get(|d| &d.n, "n").at("__next__", 111)? - 1;
-    self_.set(|d| &mut d.n, value64);
-    let value65 = self_.get(|d| &d.v, "v").at("__next__", 112)? * 4;
-    self_.set(|d| &mut d.v, value65);
+    let value65 = self_.get(|d| &d.n, "n").at("__next__", 111)? - 1;
+    self_.set(|d| &mut d.n, value65);
+    let value66 = self_.get(|d| &d.v, "v").at("__next__", 112)? * 4;
+    self_.set(|d| &mut d.v, value66);
     Ok(self_.get(|d| &d.v, "v").at("__next__", 113)?)
 }
 /// Generated for `Helper.limit`.
@@ -586,17 +586,17 @@ fn module_body() -> PyResult<()> {
                         .map(|item| item)
                         .collect(),
                 ),
-                &max_iter(
-                        try_collect({
-                                let mut obj23 = <Countdown>::new_local(0);
-                                Countdown___init___local(
-                                        &mut obj23,
-                                        Int::Small(4).into_value(),
-                                    )
-                                    .at("<module>", 117)?;
-                                py_next_iter(move || Countdown___next___local(&mut obj23))
-                            })
-                            .at("<module>", 117)?,
+                &try_consume(
+                        {
+                            let mut obj23 = <Countdown>::new_local(0);
+                            Countdown___init___local(
+                                    &mut obj23,
+                                    Int::Small(4).into_value(),
+                                )
+                                .at("<module>", 117)?;
+                            py_next_iter(move || Countdown___next___local(&mut obj23))
+                        },
+                        |items| max_iter(items),
                     )
                     .at("<module>", 117)?,
                 &sorted(
@@ -838,17 +838,13 @@ fn module_body() -> PyResult<()> {
             &[
                 &PyList::from_vec({
                     let mut items40 = Vec::new();
-                    for c in try_collect({
-                            let mut obj41 = <Countdown>::new_local(0);
-                            Countdown___init___local(
-                                    &mut obj41,
-                                    Int::Small(4).into_value(),
-                                )
-                                .at("<module>", 128)?;
-                            py_next_iter(move || Countdown___next___local(&mut obj41))
-                        })
-                        .at("<module>", 128)?
-                    {
+                    for item42 in {
+                        let mut obj41 = <Countdown>::new_local(0);
+                        Countdown___init___local(&mut obj41, Int::Small(4).into_value())
+                            .at("<module>", 128)?;
+                        py_next_iter(move || Countdown___next___local(&mut obj41))
+                    } {
+                        let c = item42.at("<module>", 128)?;
                         items40
                             .push(
                                 c
@@ -864,16 +860,16 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 128)?;
-    let outcome44 = 'try2: {
-        for item43 in {
-            let mut obj42 = <Broken>::new_local(4);
-            match Broken___init___local(&mut obj42).at("<module>", 130) {
+    let outcome45 = 'try2: {
+        for item44 in {
+            let mut obj43 = <Broken>::new_local(4);
+            match Broken___init___local(&mut obj43).at("<module>", 130) {
                 Ok(value) => value,
                 Err(err) => break 'try2 Err(err),
             };
-            py_next_iter(move || Broken___next___local(&mut obj42))
+            py_next_iter(move || Broken___next___local(&mut obj43))
         } {
-            let v = match item43.at("<module>", 130) {
+            let v = match item44.at("<module>", 130) {
                 Ok(value) => value,
                 Err(err) => break 'try2 Err(err),
             };
@@ -884,33 +880,33 @@ fn module_body() -> PyResult<()> {
         }
         Ok::<(), PyErr>(())
     };
-    match outcome44 {
+    match outcome45 {
         Ok(()) => {}
-        Err(caught45) => {
-            if caught45.is_instance(Exc::AttributeError) {
-                e = caught45.clone();
+        Err(caught46) => {
+            if caught46.is_instance(Exc::AttributeError) {
+                e = caught46.clone();
                 print(&[&PyStr::from("AttributeError:"), &e], " ", "\n")
                     .at("<module>", 133)?;
             } else {
-                return Err(caught45);
+                return Err(caught46);
             }
         }
     };
-    let outcome46 = 'try3: {
+    let outcome47 = 'try3: {
         match first_error().at("<module>", 141) {
             Ok(value) => value,
             Err(err) => break 'try3 Err(err),
         };
         Ok::<(), PyErr>(())
     };
-    match outcome46 {
+    match outcome47 {
         Ok(()) => {}
-        Err(caught47) => {
-            if caught47.is_instance(Exc::TypeError) {
-                e = caught47.clone();
+        Err(caught48) => {
+            if caught48.is_instance(Exc::TypeError) {
+                e = caught48.clone();
                 print(&[&PyStr::from("TypeError:"), &e], " ", "\n").at("<module>", 143)?;
             } else {
-                return Err(caught47);
+                return Err(caught48);
             }
         }
     };
@@ -918,10 +914,10 @@ fn module_body() -> PyResult<()> {
             &[
                 &sum_values(
                         try_collect({
-                                let mut obj48 = <Countdown>::new_local(0);
-                                Countdown___init___local(&mut obj48, 3.5f64.into_value())
+                                let mut obj49 = <Countdown>::new_local(0);
+                                Countdown___init___local(&mut obj49, 3.5f64.into_value())
                                     .at("<module>", 144)?;
-                                py_next_iter(move || Countdown___next___local(&mut obj48))
+                                py_next_iter(move || Countdown___next___local(&mut obj49))
                             })
                             .at("<module>", 144)?
                             .into_iter()

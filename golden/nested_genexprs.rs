@@ -290,7 +290,8 @@ fn module_body() -> PyResult<()> {
                 &sorted(
                         {
                             let mut items9 = Vec::new();
-                            for w in try_collect(words.iter()).at("<module>", 22)? {
+                            for item10 in words.iter() {
+                                let w = item10.at("<module>", 22)?;
                                 for ch in w.iter() {
                                     if &ch != &PyStr::from("d") {
                                         items9.push(ch.clone());
@@ -307,7 +308,7 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 22)?;
-    for item10 in py_flatten(
+    for item11 in py_flatten(
         py_genexpr(
             range(&Int::Small(0), &Int::Small(3), &Int::Small(1)).at("<module>", 23)?,
             |i| {
@@ -324,7 +325,7 @@ fn module_body() -> PyResult<()> {
             },
         ),
     ) {
-        let (x, y) = item10.at("<module>", 23)?;
+        let (x, y) = item11.at("<module>", 23)?;
         print(&[&PyStr::from("loop"), &x, &y], " ", "\n").at("<module>", 24)?;
         if x == 2 {
             break;
@@ -400,9 +401,9 @@ fn module_body() -> PyResult<()> {
         .at("<module>", 35)?;
     gen_ = divide(<PyList<Int>>::from_vec(vec![Int::Small(2), Int::Small(5)]))
         .at("<module>", 42)?;
-    let outcome12 = 'try5: {
-        for item11 in gen_.clone() {
-            let v = match item11.at("<module>", 44) {
+    let outcome13 = 'try5: {
+        for item12 in gen_.clone() {
+            let v = match item12.at("<module>", 44) {
                 Ok(value) => value,
                 Err(err) => break 'try5 Err(err),
             };
@@ -413,15 +414,15 @@ fn module_body() -> PyResult<()> {
         }
         Ok::<(), PyErr>(())
     };
-    match outcome12 {
+    match outcome13 {
         Ok(()) => {}
-        Err(caught13) => {
-            if caught13.is_instance(Exc::ZeroDivisionError) {
-                e = caught13.clone();
+        Err(caught14) => {
+            if caught14.is_instance(Exc::ZeroDivisionError) {
+                e = caught14.clone();
                 print(&[&PyStr::from("ZeroDivisionError:"), &e], " ", "\n")
                     .at("<module>", 47)?;
             } else {
-                return Err(caught13);
+                return Err(caught14);
             }
         }
     };
@@ -442,23 +443,31 @@ fn module_body() -> PyResult<()> {
         .at("<module>", 48)?;
     print(
             &[
-                &max_iter({
-                        let mut items14 = Vec::new();
-                        for a in <PyList<
-                            PyStr,
-                        >>::from_vec(vec![PyStr::from("x"), PyStr::from("yy")])
-                            .iter()
-                        {
-                            for b in <PyList<
-                                PyStr,
-                            >>::from_vec(vec![PyStr::from(""), PyStr::from("zzz")])
-                                .iter()
-                            {
-                                items14.push((&a + &b).len());
-                            }
-                        }
-                        items14
-                    })
+                &try_consume(
+                        py_flatten(
+                            py_genexpr(
+                                <PyList<
+                                    PyStr,
+                                >>::from_vec(vec![PyStr::from("x"), PyStr::from("yy")])
+                                    .iter(),
+                                |a| {
+                                    Ok(
+                                        Some({
+                                            let mut a = a.clone();
+                                            py_genexpr(
+                                                <PyList<
+                                                    PyStr,
+                                                >>::from_vec(vec![PyStr::from(""), PyStr::from("zzz")])
+                                                    .iter(),
+                                                move |b| { Ok(Some((&a + &b).len())) },
+                                            )
+                                        }),
+                                    )
+                                },
+                            ),
+                        ),
+                        |items| max_iter(items),
+                    )
                     .at("<module>", 49)?,
             ],
             " ",

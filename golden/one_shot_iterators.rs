@@ -139,7 +139,7 @@ fn pipelines(mut n: Int) -> PyResult<()> {
     print(
             &[
                 &PyStr::from("max"),
-                &max_iter(try_collect(lengths).at("pipelines", 15)?).at("pipelines", 15)?,
+                &try_consume(lengths, |items| max_iter(items)).at("pipelines", 15)?,
             ],
             " ",
             "\n",
@@ -253,17 +253,15 @@ fn pipelines(mut n: Int) -> PyResult<()> {
                 &PyStr::from("all"),
                 &try_all(empty).at("pipelines", 28)?,
                 &PyStr::from("min default"),
-                &min_iter_or(
-                        try_collect(
-                                py_genexpr(
-                                    <PyList<Value>>::from_vec(vec![]).iter(),
-                                    |y| { Ok(Some(y.clone())) },
-                                ),
-                            )
-                            .at("pipelines", 28)?
-                            .into_iter()
-                            .map(|item| item),
-                        (Int::Small(-1)).into_value(),
+                &try_consume(
+                        py_genexpr(
+                            <PyList<Value>>::from_vec(vec![]).iter(),
+                            |y| { Ok(Some(y.clone())) },
+                        ),
+                        |items| min_iter_or(
+                            items.into_iter().map(|item| item),
+                            (Int::Small(-1)).into_value(),
+                        ),
                     )
                     .at("pipelines", 28)?,
             ],

@@ -101,23 +101,20 @@ fn module_body() -> PyResult<()> {
         PyStr,
     >>::from_iter_pairs({
             let mut items7 = Vec::new();
-            for item8 in try_collect(
-                    py_genexpr(
-                        kv.iter(),
-                        |p| {
-                            Ok(
-                                Some(
-                                    p
-                                        .split_n(Some(&PyStr::from("=")), &Int::Small(1))
-                                        .at("<genexpr>", 3)?,
-                                ),
-                            )
-                        },
-                    ),
-                )
-                .at("<module>", 3)?
-            {
-                let items9 = unpack(item8.iter(), 2).at("<module>", 3)?;
+            for item8 in py_genexpr(
+                kv.iter(),
+                |p| {
+                    Ok(
+                        Some(
+                            p
+                                .split_n(Some(&PyStr::from("=")), &Int::Small(1))
+                                .at("<genexpr>", 3)?,
+                        ),
+                    )
+                },
+            ) {
+                let items9 = unpack(item8.at("<module>", 3)?.iter(), 2)
+                    .at("<module>", 3)?;
                 let mut k = items9[0].clone();
                 let mut v = items9[1].clone();
                 items7.push((k.clone(), v.clone()));
@@ -269,18 +266,16 @@ fn module_body() -> PyResult<()> {
             &[
                 &PyList::from_vec({
                     let mut items30 = Vec::new();
-                    for item31 in try_collect(
-                            pairs(
-                                    <PyList<
-                                        PyStr,
-                                    >>::from_vec(vec![PyStr::from("1,2"), PyStr::from("3,4")]),
-                                )
-                                .at("<module>", 20)?
-                                .into_local(),
+                    for item31 in pairs(
+                            <PyList<
+                                PyStr,
+                            >>::from_vec(vec![PyStr::from("1,2"), PyStr::from("3,4")]),
                         )
                         .at("<module>", 20)?
+                        .into_local()
                     {
-                        let items32 = unpack(item31.iter(), 2).at("<module>", 20)?;
+                        let items32 = unpack(item31.at("<module>", 20)?.iter(), 2)
+                            .at("<module>", 20)?;
                         let mut x = items32[0].clone();
                         let mut y = items32[1].clone();
                         items30

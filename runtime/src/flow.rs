@@ -122,6 +122,40 @@ pub fn try_collect<T>(items: impl IntoIterator<Item = PyResult<T>>) -> PyResult<
     items.into_iter().collect()
 }
 
+/// The items of an iterator of results, as plain items: it ends at the first error, which it
+/// keeps for [`try_consume`] to raise.
+pub struct Shunt<'a, I> {
+    items: I,
+    error: &'a mut Option<PyErr>,
+}
+
+impl<T, I: Iterator<Item = PyResult<T>>> Iterator for Shunt<'_, I> {
+    type Item = T;
+
+    #[inline]
+    fn next(&mut self) -> Option<T> {
+        match self.items.next()? {
+            Ok(v) => Some(v),
+            Err(e) => {
+                *self.error = Some(e);
+                None
+            }
+        }
+    }
+}
+
+/// Runs a consumer of plain items (`min`, `max`) over an iterator of results one item at a
+/// time, as Python does (a key function runs on each item before the next is made); an
+/// item's error is raised where it arose, ending the consumer there.
+pub fn try_consume<T, I: IntoIterator<Item = PyResult<T>>, R>(items: I, consume: impl FnOnce(Shunt<'_, I::IntoIter>) -> PyResult<R>) -> PyResult<R> {
+    let mut error = None;
+    let result = consume(Shunt { items: items.into_iter(), error: &mut error });
+    match error {
+        Some(e) => Err(e),
+        None => result,
+    }
+}
+
 /// `map(f, items)`: lazy; each item is the function's result (or its exception).
 pub fn py_map<T, R>(items: impl IntoIterator<Item = T>, f: impl FnMut(T) -> PyResult<R>) -> impl Iterator<Item = PyResult<R>> {
     items.into_iter().map(f)

@@ -165,34 +165,49 @@ impl Lower<'_> {
                 // The items as the result's type (the default may be of another type).
                 let t = storable(&self.ty(e));
                 let elem = self.elem_ty(&args[0]);
-                let it = self.iterate(&args[0]);
                 let item = self.coerce(Expr::Var("item".into()), &elem, &t, e.span);
-                let items = it.method("into_iter", vec![]).method("map", vec![Expr::Closure(vec![Pat::Ident("item".into())], Box::new(item))]);
+                let convert = Expr::Closure(vec![Pat::Ident("item".into())], Box::new(item));
                 let d = self.expr_as(default?, &t);
                 let key_closure = match key {
                     Some(f) => Some(self.callable_closure(f, &[t.clone()], true)?),
                     None => None,
                 };
-                let call = match key_closure {
-                    Some(k) => Expr::call(if name == "min" { "min_by_key_or" } else { "max_by_key_or" }, vec![items, k, d]),
-                    None => Expr::call(if name == "min" { "min_iter_or" } else { "max_iter_or" }, vec![items, d]),
-                };
+                let call = self.consume_items(&args[0], |items| {
+                    let items = items.method("into_iter", vec![]).method("map", vec![convert]);
+                    match key_closure {
+                        Some(k) => Expr::call(if name == "min" { "min_by_key_or" } else { "max_by_key_or" }, vec![items, k, d]),
+                        None => Expr::call(if name == "min" { "min_iter_or" } else { "max_iter_or" }, vec![items, d]),
+                    }
+                });
                 Some(self.attempt(call, e.span))
             }
             ("min" | "max", 1) => {
                 let elem = self.elem_ty(&args[0]);
-                let it = self.iterate(&args[0]);
-                let call = match key {
-                    Some(f) => {
-                        let closure = self.callable_closure(f, &[elem], true)?;
-                        Expr::call(if name == "min" { "min_by_key" } else { "max_by_key" }, vec![it, closure])
-                    }
-                    None => Expr::call(if name == "min" { "min_iter" } else { "max_iter" }, vec![it]),
+                let key_closure = match key {
+                    Some(f) => Some(self.callable_closure(f, &[elem], true)?),
+                    None => None,
                 };
+                let call = self.consume_items(&args[0], |items| match key_closure {
+                    Some(k) => Expr::call(if name == "min" { "min_by_key" } else { "max_by_key" }, vec![items, k]),
+                    None => Expr::call(if name == "min" { "min_iter" } else { "max_iter" }, vec![items]),
+                });
                 Some(self.attempt(call, e.span))
             }
             ("map" | "filter" | "zip" | "reversed", _) => Some(self.iterator_value(e)),
             _ => None,
+        }
+    }
+
+    /// `consume(items)`, a call consuming the iterable's plain items: over its items one at a
+    /// time when they may raise (`try_consume`), so that a key function runs on each item before
+    /// the next is made, as in Python; else over `iterate`'s.
+    fn consume_items(&mut self, iter: &ast::Expr, consume: impl FnOnce(Expr) -> Expr) -> Expr {
+        if self.is_itertools_call(iter) {
+            self.capture_ok = Some(HashSet::new());
+        }
+        match self.fallible_iter(iter) {
+            Some(it) => Expr::call("try_consume", vec![it, Expr::Closure(vec![Pat::Ident("items".into())], Box::new(consume(Expr::Var("items".into()))))]),
+            None => consume(self.iterate(iter)),
         }
     }
 

@@ -2533,24 +2533,40 @@ impl<'a> Lower<'a> {
                 let cond = self.cond(c);
                 inner = vec![Stmt::If { cond, then: Block::new(inner), els: None }];
             }
-            let it = self.iterate(&g.iter);
+            // An iterable whose items may raise (a generator, `map`, `groupby`) is taken one item
+            // at a time, as the `for` statement takes it: the element of each item is computed
+            // before the next item is made.
+            if self.is_itertools_call(&g.iter) {
+                self.capture_ok = Some(HashSet::new());
+            }
+            let (it, fallible) = match self.fallible_iter(&g.iter) {
+                Some(it) => (it, true),
+                None => (self.iterate(&g.iter), false),
+            };
+            let elem = self.elem_ty(&g.iter);
+            let taken = |l: &Self, item: &str| if fallible { l.attempt(Expr::Var(item.to_string()), g.iter.span) } else { Expr::Var(item.to_string()) };
             if let Some((scope, name)) = self.comp_cell(&g.target) {
                 // Read later by generator expressions made here: a cell set on each item.
                 let item = self.tmp("item");
-                inner.insert(0, Stmt::Expr(Expr::Var(rust_ident(&name)).method("set", vec![Expr::Var(item.clone())])));
+                inner.insert(0, Stmt::Expr(Expr::Var(rust_ident(&name)).method("set", vec![taken(self, &item)])));
                 inner = vec![Stmt::For { label: None, pat: Pat::Ident(item), iter: it, body: Block::new(inner) }];
                 let ty = storable(&self.types.var(scope, &name));
                 cells.push(Stmt::Let { name: rust_ident(&name), ty: None, init: Some(Expr::NewCell(ty, None)), mutable: false, optional: false });
                 continue;
             }
-            let pat = match self.loop_pattern(&g.target, &self.elem_ty(&g.iter)) {
-                Some(pat) => pat,
+            let pat = match self.loop_pattern(&g.target, &elem) {
+                Some(pat) if !fallible => pat,
+                Some(pat) => {
+                    let item = self.tmp("item");
+                    inner.insert(0, Stmt::LetPat { pat, value: taken(self, &item) });
+                    Pat::Ident(item)
+                }
                 None => {
                     // Unpacked at run time (a list's items, say).
                     let item = self.tmp("item");
                     let mut unpack = Vec::new();
-                    let elem = self.elem_ty(&g.iter);
-                    self.bind(&g.target, Expr::Var(item.clone()), &elem, &mut unpack);
+                    let value = taken(self, &item);
+                    self.bind(&g.target, value, &elem, &mut unpack);
                     unpack.append(&mut inner);
                     inner = unpack;
                     Pat::Ident(item)
@@ -2619,7 +2635,7 @@ impl<'a> Lower<'a> {
             ExprKind::GenExp { .. } => true,
             ExprKind::Call { func, .. } if crate::itertools::callee(self.res, func).is_some_and(|n| n != "tee") => true,
             ExprKind::Call { func, .. } if matches!(self.res.names.get(&func.id), Some(Binding::Builtin(b)) if b == "zip" || b == "enumerate") => self.yields_results(iter),
-            ExprKind::Call { func, .. } => matches!(self.res.names.get(&func.id), Some(Binding::Builtin(b)) if b == "map" || b == "filter"),
+            ExprKind::Call { func, .. } if matches!(self.res.names.get(&func.id), Some(Binding::Builtin(b)) if b == "map" || b == "filter") => true,
             ExprKind::Name(_) if matches!(self.ty(iter), Ty::Iter(_)) => true,
             _ => matches!(self.ty(iter), Ty::Dict(..) | Ty::Set(_) | Ty::Dyn | Ty::Obj(_) | Ty::File),
         }
