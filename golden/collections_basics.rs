@@ -166,16 +166,12 @@ fn module_body() -> PyResult<()> {
     for ch in PyStr::from("mississippi").iter() {
         let container4 = cnt.clone();
         let key5 = ch.clone().into_value();
-        container4
-            .setitem(
-                &key5,
-                container4
-                    .getitem(&key5)
-                    .at("<module>", 35)?
-                    .add(&Int::Small(1).into_value())
-                    .at("<module>", 35)?,
-            )
+        let value6 = container4
+            .getitem(&key5)
+            .at("<module>", 35)?
+            .add(&Int::Small(1).into_value())
             .at("<module>", 35)?;
+        container4.setitem(&key5, value6).at("<module>", 35)?;
     }
     print(&[&cnt], " ", "\n").at("<module>", 36)?;
     s = collections_defaultdict(&[builtin_value("set").clone()]).at("<module>", 37)?;
@@ -252,15 +248,15 @@ fn module_body() -> PyResult<()> {
         .at("<module>", 50)?;
     print(&[&collections_counter(&[]).at("<module>", 51)?], " ", "\n")
         .at("<module>", 51)?;
-    for item6 in c2_
+    for item7 in c2_
         .call_method("items", vec![])
         .at("<module>", 52)?
         .iter()
         .at("<module>", 52)?
     {
-        let items7 = unpack_value(&item6.at("<module>", 52)?, 2).at("<module>", 52)?;
-        let k = items7[0].clone();
-        let v = items7[1].clone();
+        let items8 = unpack_value(&item7.at("<module>", 52)?, 2).at("<module>", 52)?;
+        let k = items8[0].clone();
+        let v = items8[1].clone();
         print(&[&k, &v], " ", "\n").at("<module>", 53)?;
     }
     Point = collections_namedtuple(
@@ -285,9 +281,9 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 57)?;
-    let items8 = unpack_value(&p.clone(), 2).at("<module>", 58)?;
-    a = items8[0].clone();
-    b = items8[1].clone();
+    let items9 = unpack_value(&p.clone(), 2).at("<module>", 58)?;
+    a = items9[0].clone();
+    b = items9[1].clone();
     print(&[&a, &b, &p.len().at("<module>", 59)?], " ", "\n").at("<module>", 59)?;
     P3 = collections_namedtuple(
             &[PyStr::from("P3").into_value(), PyStr::from("x y z").into_value()],

@@ -1305,8 +1305,11 @@ impl<'a> Lower<'a> {
                 let r = self.expr(value);
                 let v = self.binop_impl(imp, op, cur, &tty, r, &vty, &result, s.span);
                 let v = self.coerce(v, &result, &et, s.span);
+                // The new value first: it reads the item under the key that `setitem` takes.
+                let new = self.tmp("value");
+                out.push(Stmt::Let { name: new.clone(), ty: None, init: Some(v), mutable: false, optional: false });
                 let key = if ct == Ty::Dyn { Expr::Var(k).reference() } else { Expr::Var(k) };
-                let set = Expr::Var(c).method("setitem", vec![key, v]);
+                let set = Expr::Var(c).method("setitem", vec![key, Expr::Var(new)]);
                 out.push(Stmt::Expr(self.attempt(set, s.span)));
             }
             ExprKind::Subscript { value: container, index } => {
