@@ -193,6 +193,18 @@ pub fn py_genexpr<T, R>(items: impl IntoIterator<Item = T>, mut f: impl FnMut(T)
     items.into_iter().filter_map(move |x| f(x).transpose())
 }
 
+/// Each item paired with a clone of `shared`: the cell of a generator expression's loop
+/// variable that a generator expression made inside reads later (one cell for the whole
+/// expression, set on each item, as CPython's closure cell is).
+pub fn with_shared<S: Clone, T>(items: impl IntoIterator<Item = T>, shared: S) -> impl Iterator<Item = (S, T)> {
+    items.into_iter().map(move |x| (shared.clone(), x))
+}
+
+/// [`with_shared`] over a source whose items may raise.
+pub fn with_shared_try<S: Clone, T>(items: impl IntoIterator<Item = PyResult<T>>, shared: S) -> impl Iterator<Item = PyResult<(S, T)>> {
+    items.into_iter().map(move |x| x.map(|x| (shared.clone(), x)))
+}
+
 /// `py_genexpr` over a source whose items may raise (a generator, another lazy pipeline):
 /// pulled one at a time, so each stage runs only when the next asks, as in Python.
 pub fn py_genexpr_try<T, R>(items: impl IntoIterator<Item = PyResult<T>>, mut f: impl FnMut(T) -> PyResult<Option<R>>) -> impl Iterator<Item = PyResult<R>> {

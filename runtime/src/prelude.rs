@@ -25,7 +25,7 @@ pub use crate::object::{py_repr, py_str, truthy, CmpOp, EmptyTuple, PyEq, PyObje
 pub use crate::pystr::{PyStr, PyStrIter};
 pub use crate::value::{some_compared, some_operand, FromValue, IntoValue, Object, Value, ValueIter};
 pub use crate::vars::{bound_global, bound_local, del_local, global_del, global_get, global_set, name_error, saturating_i64, Global};
-pub use crate::flow::{exc_class_value, print_values, py_filter, py_filter_try, py_flatten, py_genexpr, py_genexpr_try, py_map, py_map_try, try_all, try_any, try_collect, try_consume, try_contains, try_enumerate, try_unpack, try_zip, unpack, unpack_ex, unpack_value, dict_of_value, Completion};
+pub use crate::flow::{exc_class_value, print_values, py_filter, py_filter_try, py_flatten, py_genexpr, py_genexpr_try, py_map, py_map_try, try_all, try_any, try_collect, try_consume, try_contains, try_enumerate, try_unpack, try_zip, unpack, unpack_ex, unpack_value, with_shared, with_shared_try, dict_of_value, Completion};
 pub use crate::instance::{ClassData, Instance, LocalInstance};
 pub use std::cell::RefCell;
 pub use crate::dict::{PyDict, PyDictItems, PyDictKeys, PyDictValues};

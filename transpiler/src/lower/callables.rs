@@ -331,10 +331,20 @@ impl Lower<'_> {
             // Variables bound once and never again read the same value then as now: the
             // iterator keeps its own copies of those.
             let own = self.res.comps.get(&e.id).copied();
+            // The loop variables of the comprehensions inside are theirs, not read from outside.
+            let mut inner_scopes = HashSet::new();
+            visit_expr(e, &mut |x| {
+                if let Some(s) = self.res.comps.get(&x.id) {
+                    inner_scopes.insert(*s);
+                }
+            });
             let mut local = None;
             let mut copies: Vec<String> = Vec::new();
             let mut check = |x: &ast::Expr| {
                 if let (ExprKind::Name(n), Some(Binding::Var(s, _))) = (&x.kind, self.res.names.get(&x.id)) {
+                    if inner_scopes.contains(s) {
+                        return;
+                    }
                     let global = matches!(self.storage.get(&(*s, n.clone())), Some(Storage::Static));
                     let fixed = self.fixed_vars.contains(&(*s, n.clone())) && matches!(self.storage.get(&(*s, n.clone())), Some(Storage::Local) | None)
                         // A shared cell (late binding): the iterator keeps the cell itself.

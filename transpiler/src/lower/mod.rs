@@ -2659,12 +2659,23 @@ impl<'a> Lower<'a> {
         let pat = self.loop_pattern(&g.target, &elem);
         let saved = (std::mem::take(&mut self.tries), std::mem::take(&mut self.loops), std::mem::take(&mut self.caught), std::mem::replace(&mut self.frame, "<genexpr>".into()));
         let mut stmts = Vec::new();
-        let pat = pat.unwrap_or_else(|| {
-            // Unpacked at run time (a list's items, say).
-            let item = self.tmp("item");
-            self.bind(&g.target, Expr::Var(item.clone()), &elem, &mut stmts);
-            Pat::Ident(item)
-        });
+        let (it, pat) = match (self.comp_cell(&g.target), pat) {
+            (Some((scope, name)), _) => {
+                // Read later by generator expressions made here: one cell, set on each item.
+                let item = self.tmp("item");
+                let cell = Expr::NewCell(storable(&self.types.var(scope, &name)), None);
+                let shared = if adapter == "py_genexpr_try" { "with_shared_try" } else { "with_shared" };
+                stmts.push(Stmt::Expr(Expr::Var(rust_ident(&name)).method("set", vec![Expr::Var(item.clone())])));
+                (Expr::call(shared, vec![it, cell]), Pat::Tuple(vec![Pat::Ident(rust_ident(&name)), Pat::Ident(item)]))
+            }
+            (None, Some(pat)) => (it, pat),
+            (None, None) => {
+                // Unpacked at run time (a list's items, say).
+                let item = self.tmp("item");
+                self.bind(&g.target, Expr::Var(item.clone()), &elem, &mut stmts);
+                (it, Pat::Ident(item))
+            }
+        };
         for c in &g.ifs {
             let cond = self.cond(c).not();
             stmts.push(Stmt::If { cond, then: Block::new(vec![Stmt::Return(Expr::Ok(Box::new(Expr::Path("None".into()))))]), els: None });
@@ -2691,11 +2702,20 @@ impl<'a> Lower<'a> {
         for g in gens {
             target_names(&g.target, &mut bound);
         }
+        // Nor the loop variables of comprehensions inside (theirs).
+        let mut inner_scopes = HashSet::new();
+        let mut note_scope = |x: &ast::Expr| {
+            if let Some(s) = self.res.comps.get(&x.id) {
+                inner_scopes.insert(*s);
+            }
+        };
+        visit_expr(elt, &mut note_scope);
+        gens.iter().flat_map(|g| g.ifs.iter().chain([&g.iter])).for_each(|x| visit_expr(x, &mut note_scope));
         let mut reads: Vec<String> = Vec::new();
         let mut check = |x: &ast::Expr| {
             if let (ExprKind::Name(n), Some(Binding::Var(s, _))) = (&x.kind, self.res.names.get(&x.id)) {
                 let global = matches!(self.storage.get(&(*s, n.clone())), Some(Storage::Static));
-                if !global && !bound.contains(n) && !reads.contains(n) {
+                if !global && !bound.contains(n) && !reads.contains(n) && !inner_scopes.contains(s) {
                     reads.push(n.clone());
                 }
             }
