@@ -390,7 +390,8 @@ impl Lower<'_> {
     /// [`Self::object_iter`] of an already lowered instance.
     pub(super) fn object_iter_value(&mut self, recv: Expr, span: Span, root: crate::resolve::ClassId) -> Option<Expr> {
         let iterator = self.call_method_values(span, root, "__iter__", recv, vec![]);
-        let it_ty = self.method_impls(root, "__iter__").first().map(|f| storable(&self.types.returns[f.0 as usize]))?;
+        // What the call gives: the implementations' one return type, else a dynamic value.
+        let it_ty = self.dunder_ret(root, "__iter__");
         match it_ty {
             Ty::Obj(it_root) => {
                 let name = self.tmp("iterator");
@@ -408,6 +409,8 @@ impl Lower<'_> {
             }
             // `__iter__` returning an iterator, or written as a generator.
             Ty::Iter(_) | Ty::Gen(_) => Some(iterator),
+            // Overrides returning iterators of different types (generators of each class).
+            Ty::Dyn => Some(self.attempt(iterator.method("iter", vec![]), span)),
             _ => {
                 self.unsupported(span, "iterating over this object", "its __iter__ must return an iterator object or an iterator");
                 None
