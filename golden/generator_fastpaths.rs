@@ -33,6 +33,7 @@ impl Generator for FlattenGen {
     const NAME: &'static str = "flatten";
     #[inline]
     fn resume(&mut self, input: Input<()>) -> PyResult<Step<Value, ()>> {
+        let _call = enter_call()?;
         match self {
             FlattenGen::AtLine11 { sub1, .. } => {
                 let delegated7 = match sub1.delegate(input) {

@@ -33,6 +33,7 @@ impl Generator for WalkGen {
     const NAME: &'static str = "walk";
     #[inline]
     fn resume(&mut self, input: Input<()>) -> PyResult<Step<Value, ()>> {
+        let _call = enter_call()?;
         match self {
             WalkGen::AtLine9 { sub2, .. } => {
                 let delegated10 = match sub2.delegate(input) {

@@ -313,6 +313,7 @@ impl Generator for FlattenGen {
     const NAME: &'static str = "flatten";
     #[inline]
     fn resume(&mut self, input: Input<()>) -> PyResult<Step<Value, ()>> {
+        let _call = enter_call()?;
         match self {
             FlattenGen::AtLine22 { sub1, .. } => {
                 let delegated35 = match sub1.delegate(input) {
@@ -619,6 +620,7 @@ impl Generator for DepthGen {
     const NAME: &'static str = "depth";
     #[inline]
     fn resume(&mut self, input: Input<()>) -> PyResult<Step<PyStr, Int>> {
+        let _call = enter_call()?;
         match self {
             DepthGen::AtLine37 { sub2, .. } => {
                 let delegated82 = match sub2.delegate(input) {

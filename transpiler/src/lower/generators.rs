@@ -270,11 +270,14 @@ impl<'a> Lower<'a> {
         arms.push((done, finished));
         let state = Expr::call("std::mem::replace", vec![Expr::Var("self".into()), Expr::Path(format!("{enum_name}::Done"))]);
         let taken = Expr::MatchExpr(Box::new(state), arms);
+        // A recursive generator resumes itself through its `yield from`s, one Rust call per
+        // level: Python's recursion limit applies to it, as to a recursive function.
+        let guard = is_recursive(self.res, id).then(|| Stmt::Let { name: "_call".into(), ty: None, init: Some(Expr::Question(Box::new(Expr::call("enter_call", vec![])))), mutable: false, optional: false });
         let resume = if in_place.is_empty() {
-            Block::with_tail(Vec::new(), taken)
+            Block::with_tail(guard.into_iter().collect(), taken)
         } else {
             in_place.push((Pat::Wild, Block::with_tail(Vec::new(), taken)));
-            Block::with_tail(Vec::new(), Expr::MatchExpr(Box::new(Expr::Var("self".into())), in_place))
+            Block::with_tail(guard.into_iter().collect(), Expr::MatchExpr(Box::new(Expr::Var("self".into())), in_place))
         };
         self.gen = None;
         self.frame = "<module>".to_string();
