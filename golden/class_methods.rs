@@ -79,33 +79,43 @@ fn module_body() -> PyResult<()> {
     let mut f: Int;
     let mut err: PyErr;
     global_set(&C_SHAPE_COUNT, Int::Small(0));
-    s = Shape_unit(1).at("<module>", 25)?;
+    s = {
+        let cls3 = 1;
+        Shape_unit(cls3).at("<module>", 25)?
+    };
     print(
             &[
                 &PyStr::from(s.class_name()),
                 &Shape_call_area(s.clone()).at("<module>", 26)?,
-                &Shape_call_area(Shape_unit(0).at("<module>", 26)?).at("<module>", 26)?,
-                &Shape_describe().at("<module>", 26)?,
+                &Shape_call_area({
+                        let cls4 = 0;
+                        Shape_unit(cls4).at("<module>", 26)?
+                    })
+                    .at("<module>", 26)?,
+                &{
+                    let cls5 = 0;
+                    Shape_describe().at("<module>", 26)?
+                },
                 &Shape_describe().at("<module>", 26)?,
             ],
             " ",
             "\n",
         )
         .at("<module>", 26)?;
-    let items3 = unpack(
+    let items6 = unpack(
             PyStr::from("x=1").split(Some(&PyStr::from("="))).at("<module>", 27)?.iter(),
             2,
         )
         .at("<module>", 27)?;
-    a = items3[0].clone();
-    b = items3[1].clone();
+    a = items6[0].clone();
+    b = items6[1].clone();
     print(&[&a, &b], " ", "\n").at("<module>", 28)?;
-    let items4 = unpack(PyStr::from("hi").iter(), 2).at("<module>", 29)?;
-    c = items4[0].clone();
-    d = items4[1].clone();
+    let items7 = unpack(PyStr::from("hi").iter(), 2).at("<module>", 29)?;
+    c = items7[0].clone();
+    d = items7[1].clone();
     print(&[&c, &d], " ", "\n").at("<module>", 30)?;
-    let outcome6 = 'try1: {
-        let items5 = match unpack(
+    let outcome9 = 'try1: {
+        let items8 = match unpack(
                 <PyList<
                     Int,
                 >>::from_vec(vec![Int::Small(1), Int::Small(2), Int::Small(3)])
@@ -117,18 +127,18 @@ fn module_body() -> PyResult<()> {
             Ok(value) => value,
             Err(err) => break 'try1 Err(err),
         };
-        e = items5[0].clone();
-        f = items5[1].clone();
+        e = items8[0].clone();
+        f = items8[1].clone();
         Ok::<(), PyErr>(())
     };
-    match outcome6 {
+    match outcome9 {
         Ok(()) => {}
-        Err(caught7) => {
-            if caught7.is_instance(Exc::ValueError) {
-                err = caught7.clone();
+        Err(caught10) => {
+            if caught10.is_instance(Exc::ValueError) {
+                err = caught10.clone();
                 print(&[&err], " ", "\n").at("<module>", 34)?;
             } else {
-                return Err(caught7);
+                return Err(caught10);
             }
         }
     };

@@ -75,6 +75,111 @@ impl Lower<'_> {
         }
     }
 
+    /// Whether `e` names a class itself (`Sub.rate`), rather than holding one (`cls.rate`).
+    pub(super) fn is_class_name(&self, e: &ast::Expr) -> bool {
+        matches!(self.res.names.get(&e.id), Some(Binding::Class(_)))
+    }
+
+    /// The classes a value of type `Ty::Class(c)` may be at run time (`c` and its subclasses),
+    /// grouped by what `pick` gives each; classes for which it gives `None` are left out.
+    fn classes_by<T: PartialEq>(&self, c: ClassId, pick: impl Fn(ClassId) -> Option<T>) -> Vec<(Vec<u32>, T)> {
+        let mut groups: Vec<(Vec<u32>, T)> = Vec::new();
+        for k in self.res.tree(self.res.root(c)).into_iter().filter(|&k| self.res.is_subclass(k, c)) {
+            let Some(v) = pick(k) else { continue };
+            match groups.iter_mut().find(|(_, x)| *x == v) {
+                Some((tags, _)) => tags.push(k.0),
+                None => groups.push((vec![k.0], v)),
+            }
+        }
+        groups
+    }
+
+    /// `cls.attr` for a class known only as "`c` or a subclass": the attribute as the class
+    /// it is at run time sees it.
+    pub(super) fn class_attr_of_tag(&mut self, e: &ast::Expr, owner: &ast::Expr, c: ClassId, attr: &str) -> Expr {
+        let groups = self.classes_by(c, |k| self.res.lookup_attr(k, attr));
+        if groups.len() <= 1 {
+            return self.class_attr(e, c, attr);
+        }
+        let tag = self.expr(owner);
+        let mut arms: Vec<(Pat, Block)> = Vec::new();
+        for (tags, definer) in groups {
+            let cell = Expr::Path(self.class_attr_static(definer, attr)).reference();
+            let read = self.attempt(Expr::call("global_get", vec![cell, Expr::StrLit(attr.to_string())]), e.span);
+            arms.push((Pat::Ints(tags), Block::with_tail(vec![], read)));
+        }
+        let missing = self.attempt(Expr::call("Err", vec![Expr::call("PyErr::attribute_error", vec![Expr::StrLit(format!("type object has no attribute '{attr}'"))])]), e.span);
+        arms.push((Pat::Wild, Block::with_tail(vec![], missing)));
+        Expr::MatchExpr(Box::new(tag), arms)
+    }
+
+    /// `cls.attr = value` for a class known only as "`c` or a subclass".
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn class_attr_store_of_tag(&mut self, owner: &ast::Expr, c: ClassId, attr: &str, v: Expr, vty: &Ty, span: Span, out: &mut Vec<Stmt>) {
+        let groups = self.classes_by(c, |k| Some(self.res.lookup_attr(k, attr)));
+        if groups.len() <= 1 {
+            return self.class_attr_store(c, attr, v, vty, span, out);
+        }
+        // Assigning through a subclass that inherits the attribute gives that subclass an
+        // attribute of its own, which py2rust's class attributes (one per defining class) lack.
+        let inherits = self.res.tree(self.res.root(c)).into_iter().any(|k| self.res.is_subclass(k, c) && self.res.lookup_attr(k, attr).is_some_and(|d| d != k));
+        if inherits {
+            let through = self.file.text.get(owner.span.start as usize..owner.span.end as usize).unwrap_or("cls").to_string();
+            self.unsupported(span, format!("assigning the class attribute `{attr}` through `{through}`"), "a subclass that inherits it would get its own attribute; assign it through the class by name");
+            return;
+        }
+        let t = storable(&self.types.attr(self.res.root(c), attr));
+        let v = self.coerce(v, vty, &t, span);
+        let value = self.tmp("value");
+        out.push(Stmt::Let { name: value.clone(), ty: None, init: Some(v), mutable: false, optional: false });
+        let tag = self.expr(owner);
+        let mut arms: Vec<(Pat, Block)> = Vec::new();
+        for (tags, definer) in groups {
+            let Some(definer) = definer else { continue };
+            let cell = Expr::Path(self.class_attr_static(definer, attr)).reference();
+            arms.push((Pat::Ints(tags), Block::new(vec![Stmt::Expr(Expr::call("global_set", vec![cell, Expr::Var(value.clone())]))])));
+        }
+        arms.push((Pat::Wild, Block::default()));
+        out.push(Stmt::Match { value: tag, arms });
+    }
+
+    /// `Class.method(args)` (`exact`: the class itself) or `cls.method(args)` (`c` or a
+    /// subclass, the tag given at run time): a class or static method, as that class sees it.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn class_method_call(&mut self, span: Span, c: ClassId, tag: Expr, exact: bool, method: &str, args: &[ast::Expr], keywords: &[ast::Keyword]) -> Expr {
+        let groups = if exact { self.res.lookup_method(c, method).map(|f| vec![(vec![c.0], f)]).unwrap_or_default() } else { self.classes_by(c, |k| self.res.lookup_method(k, method)) };
+        if groups.is_empty() {
+            return self.unsupported(span, format!("the class method `{method}`"), "no class defines it");
+        }
+        if groups.iter().any(|(_, f)| !matches!(self.res.funcs[f.0 as usize].kind, MethodKind::Class | MethodKind::Static)) {
+            return self.unsupported(span, "calling an instance method on the class", "call it on an instance");
+        }
+        let rets: Vec<Ty> = groups.iter().map(|(_, f)| storable(&self.types.returns[f.0 as usize])).collect();
+        let ret = if rets.iter().all(|r| *r == rets[0]) { rets[0].clone() } else { Ty::Dyn };
+        let one = groups.len() == 1;
+        let tag_var = self.tmp("cls");
+        let mut arms: Vec<(Pat, Block)> = Vec::new();
+        for (tags, f) in groups {
+            let kind = self.res.funcs[f.0 as usize].kind;
+            let skip = if kind == MethodKind::Static { 0 } else { 1 };
+            let Some(mut call_args) = self.call_args(span, f, skip, args, keywords) else { return Expr::Unit };
+            if kind == MethodKind::Class {
+                call_args.insert(0, Expr::Var(tag_var.clone()));
+            }
+            let call = self.attempt(Expr::call(&self.res.funcs[f.0 as usize].rust_name.clone(), call_args), span);
+            let value = self.coerce(call, &storable(&self.types.returns[f.0 as usize]), &ret, span);
+            if one {
+                let bind = Stmt::Let { name: tag_var, ty: None, init: Some(tag), mutable: false, optional: false };
+                return Expr::Block(Block::with_tail(vec![bind], value));
+            }
+            arms.push((Pat::Ints(tags), Block::with_tail(vec![], value)));
+        }
+        let missing = self.attempt(Expr::call("Err", vec![Expr::call("PyErr::attribute_error", vec![Expr::StrLit(format!("type object has no attribute '{method}'"))])]), span);
+        arms.push((Pat::Wild, Block::with_tail(vec![], missing)));
+        let dispatch = Expr::MatchExpr(Box::new(Expr::Var(tag_var.clone())), arms);
+        Expr::Block(Block::with_tail(vec![Stmt::Let { name: tag_var, ty: None, init: Some(tag), mutable: false, optional: false }], dispatch))
+    }
+
     /// `Class.attr = value`.
     pub(super) fn class_attr_store(&mut self, c: ClassId, attr: &str, v: Expr, vty: &Ty, span: Span, out: &mut Vec<Stmt>) {
         if !self.res.class(c).attrs.iter().any(|(n, _)| n == attr) {
@@ -111,6 +216,10 @@ impl Lower<'_> {
             return self.unsupported(span, format!("the method `{name}`"), "no class of this hierarchy defines it");
         };
         let kind = self.res.funcs[first.0 as usize].kind;
+        if kind == MethodKind::Class {
+            // `obj.method()` of a class method: called with the instance's class.
+            return self.class_method_call(span, root, recv.method("class", vec![]), false, name, args, keywords);
+        }
         let single = self.res.tree(root).len() == 1 || impls.len() == 1 && self.res.tree(root).iter().all(|&c| self.res.lookup_method(c, name) == Some(first));
         if !single && kind == MethodKind::Instance && !self.same_signatures(&impls) {
             return self.dispatch_here(span, root, name, recv, args, keywords);

@@ -1144,7 +1144,8 @@ impl<'a> Lower<'a> {
                     out.push(Stmt::Expr(recv.method("set_attr", vec![Expr::StrLit(attr.clone()), Expr::Var(tmp)])));
                 }
                 Ty::Obj(root) => self.instance_attr_store(owner, root, attr, value, vty, target.span, out),
-                Ty::Class(c) => self.class_attr_store(c, attr, value, vty, target.span, out),
+                Ty::Class(c) if self.is_class_name(owner) => self.class_attr_store(c, attr, value, vty, target.span, out),
+                Ty::Class(c) => self.class_attr_store_of_tag(owner, c, attr, value, vty, target.span, out),
                 t => {
                     self.unsupported(target.span, format!("setting an attribute of {}", t.python_name()), "not supported");
                 }
@@ -1939,7 +1940,8 @@ impl<'a> Lower<'a> {
                         self.coerce(v, &Ty::Dyn, &storable(&t), e.span)
                     }
                     Ty::Obj(root) => self.instance_attr(e, value, root, attr),
-                    Ty::Class(c) => self.class_attr(e, c, attr),
+                    Ty::Class(c) if self.is_class_name(value) => self.class_attr(e, c, attr),
+                    Ty::Class(c) => self.class_attr_of_tag(e, value, c, attr),
                     Ty::Dyn | Ty::Func(_) => {
                         self.dyn_access = true;
                         self.dyn_attrs.insert(attr.clone());
@@ -3884,19 +3886,12 @@ impl<'a> Lower<'a> {
             Ty::Module(m) if !(m == "sys" && method == "exit") => return self.module_call(e, &m.clone(), method, args, keywords),
             Ty::Obj(root) => return self.instance_method_call(e, owner, *root, method, args, keywords),
             Ty::Class(c) => {
-                let Some(f) = self.res.lookup_method(*c, method) else {
-                    return self.unsupported(e.span, format!("the class method `{method}`"), "no class defines it");
-                };
-                let kind = self.res.funcs[f.0 as usize].kind;
-                let skip = if kind == crate::resolve::MethodKind::Static { 0 } else { 1 };
-                let Some(mut call_args) = self.call_args(e.span, f, skip, args, keywords) else { return Expr::Unit };
-                if kind == crate::resolve::MethodKind::Class {
-                    call_args.insert(0, Expr::RawInt(c.0 as i64));
-                } else if kind != crate::resolve::MethodKind::Static {
-                    return self.unsupported(e.span, "calling an instance method on the class", "call it on an instance");
-                }
-                let name = self.res.funcs[f.0 as usize].rust_name.clone();
-                return self.attempt(Expr::call(&name, call_args), e.span);
+                let c = *c;
+                // `Class.method()` calls the method the class sees; `cls.method()`, whatever
+                // subclass `cls` is at run time.
+                let tag = if self.is_class_name(owner) { Expr::RawInt(c.0 as i64) } else { self.expr(owner) };
+                let exact = self.is_class_name(owner);
+                return self.class_method_call(e.span, c, tag, exact, method, args, keywords);
             }
             _ => {}
         }
