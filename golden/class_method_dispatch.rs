@@ -112,28 +112,13 @@ fn module_body() -> PyResult<()> {
     global_set(&C_BASE_REGISTRY, <PyList<Value>>::from_vec(vec![]));
     global_set(&C_SUB_RATE, Int::Small(2));
     print(
-            &[
-                &{
-                    let cls5 = 0;
-                    Base_get(cls5).at("<module>", 42)?
-                },
-                &{
-                    let cls6 = 1;
-                    Base_get(cls6).at("<module>", 42)?
-                },
-            ],
+            &[&Base_get(0).at("<module>", 42)?, &Base_get(1).at("<module>", 42)?],
             " ",
             "\n",
         )
         .at("<module>", 42)?;
-    {
-        let cls7 = 1;
-        Base_set(cls7, Int::Small(5)).at("<module>", 43)?
-    };
-    {
-        let cls8 = 0;
-        Base_set(cls8, Int::Small(7)).at("<module>", 44)?
-    };
+    Base_set(1, Int::Small(5)).at("<module>", 43)?;
+    Base_set(0, Int::Small(7)).at("<module>", 44)?;
     print(
             &[
                 &global_get(&C_BASE_RATE, "rate").at("<module>", 45)?,
@@ -145,24 +130,10 @@ fn module_body() -> PyResult<()> {
         .at("<module>", 45)?;
     print(
             &[
-                &Base_name({
-                        let cls9 = 1;
-                        Base_make(cls9).at("<module>", 46)?
-                    })
-                    .at("<module>", 46)?,
-                &Base_name({
-                        let cls10 = 0;
-                        Base_make(cls10).at("<module>", 46)?
-                    })
-                    .at("<module>", 46)?,
-                &{
-                    let cls11 = 0;
-                    Base_describe(cls11).at("<module>", 46)?
-                },
-                &{
-                    let cls12 = 1;
-                    Base_describe(cls12).at("<module>", 46)?
-                },
+                &Base_name(Base_make(1).at("<module>", 46)?).at("<module>", 46)?,
+                &Base_name(Base_make(0).at("<module>", 46)?).at("<module>", 46)?,
+                &Base_describe(0).at("<module>", 46)?,
+                &Base_describe(1).at("<module>", 46)?,
             ],
             " ",
             "\n",
@@ -195,10 +166,7 @@ fn module_body() -> PyResult<()> {
                     Base_describe(cls18).at("<module>", 47)?
                 },
                 &Base_helper(Int::Small(4)).at("<module>", 47)?,
-                &{
-                    let cls20 = 0;
-                    Base_helper(Int::Small(1)).at("<module>", 47)?
-                },
+                &Base_helper(Int::Small(1)).at("<module>", 47)?,
             ],
             " ",
             "\n",

@@ -79,23 +79,13 @@ fn module_body() -> PyResult<()> {
     let mut f: Int;
     let mut err: PyErr;
     global_set(&C_SHAPE_COUNT, Int::Small(0));
-    s = {
-        let cls3 = 1;
-        Shape_unit(cls3).at("<module>", 25)?
-    };
+    s = Shape_unit(1).at("<module>", 25)?;
     print(
             &[
                 &PyStr::from(s.class_name()),
                 &Shape_call_area(s.clone()).at("<module>", 26)?,
-                &Shape_call_area({
-                        let cls4 = 0;
-                        Shape_unit(cls4).at("<module>", 26)?
-                    })
-                    .at("<module>", 26)?,
-                &{
-                    let cls5 = 0;
-                    Shape_describe().at("<module>", 26)?
-                },
+                &Shape_call_area(Shape_unit(0).at("<module>", 26)?).at("<module>", 26)?,
+                &Shape_describe().at("<module>", 26)?,
                 &Shape_describe().at("<module>", 26)?,
             ],
             " ",

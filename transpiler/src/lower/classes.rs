@@ -157,6 +157,8 @@ impl Lower<'_> {
         let rets: Vec<Ty> = groups.iter().map(|(_, f)| storable(&self.types.returns[f.0 as usize])).collect();
         let ret = if rets.iter().all(|r| *r == rets[0]) { rets[0].clone() } else { Ty::Dyn };
         let one = groups.len() == 1;
+        // A constant tag or a variable is used as it is; anything else is evaluated once.
+        let simple = matches!(tag, Expr::RawInt(_) | Expr::Var(_));
         let tag_var = self.tmp("cls");
         let mut arms: Vec<(Pat, Block)> = Vec::new();
         for (tags, f) in groups {
@@ -164,10 +166,13 @@ impl Lower<'_> {
             let skip = if kind == MethodKind::Static { 0 } else { 1 };
             let Some(mut call_args) = self.call_args(span, f, skip, args, keywords) else { return Expr::Unit };
             if kind == MethodKind::Class {
-                call_args.insert(0, Expr::Var(tag_var.clone()));
+                call_args.insert(0, if one && simple { tag.clone() } else { Expr::Var(tag_var.clone()) });
             }
             let call = self.attempt(Expr::call(&self.res.funcs[f.0 as usize].rust_name.clone(), call_args), span);
             let value = self.coerce(call, &storable(&self.types.returns[f.0 as usize]), &ret, span);
+            if one && simple {
+                return value;
+            }
             if one {
                 let bind = Stmt::Let { name: tag_var, ty: None, init: Some(tag), mutable: false, optional: false };
                 return Expr::Block(Block::with_tail(vec![bind], value));
