@@ -358,6 +358,12 @@ impl Value {
         if let Some(r) = self.num_binop(other, |a, b| Ok(Value::Int(a + b)), |a, b| Ok(Value::Float(a + b))) {
             return r;
         }
+        if matches!((self, other), (Value::Obj(_), _) | (_, Value::Obj(_))) {
+            // A namedtuple concatenates as the tuple it is.
+            if let (Some(a), Some(b)) = (self.tuple_base(), other.tuple_base()) {
+                return a.add_any(&b);
+            }
+        }
         match (self, other) {
             (Value::Str(a), Value::Str(b)) => Ok(Value::Str(a.concat(b))),
             (Value::Str(_), _) => Err(PyErr::type_error(format!(
@@ -608,7 +614,20 @@ impl Value {
                 Rc::ptr_eq(a, b) || (a.len() == b.len() && a.iter().zip(b.iter()).all(|(x, y)| x.eq(y)))
             }
             (Value::Obj(a), Value::Obj(b)) => Rc::ptr_eq(a, b) || a.eq_obj(&**b),
-            _ => false,
+            _ => match (self.tuple_base(), other.tuple_base()) {
+                (Some(a), Some(b)) => a.eq(&b),
+                _ => false,
+            },
+        }
+    }
+
+    /// A tuple subclass instance (a namedtuple) as the tuple it is, for the operations it
+    /// shares with tuples (`==`, `<`, `+`); a tuple as itself.
+    fn tuple_base(&self) -> Option<Value> {
+        match self {
+            Value::Tuple(_) => Some(self.clone()),
+            Value::Obj(o) => o.builtin_base().filter(|b| matches!(b, Value::Tuple(_))),
+            _ => None,
         }
     }
 
@@ -634,11 +653,18 @@ impl Value {
             (Value::Obj(a), Value::Obj(b)) if a.type_name() == b.type_name() && a.seq_len().is_some() => {
                 seq_cmp_objects(&**a, &**b, op)
             }
-            (Value::Obj(a), Value::Obj(b)) => match a.cmp_obj(&**b, op) {
-                Some(r) => r,
-                None => Err(cmp_type_error(op, self.type_name(), other.type_name())),
-            },
-            _ => Err(cmp_type_error(op, self.type_name(), other.type_name())),
+            _ => {
+                if let (Some(Value::Tuple(a)), Some(Value::Tuple(b))) = (self.tuple_base(), other.tuple_base()) {
+                    return seq_cmp(&a, &b, op);
+                }
+                match (self, other) {
+                    (Value::Obj(a), Value::Obj(b)) => match a.cmp_obj(&**b, op) {
+                        Some(r) => r,
+                        None => Err(cmp_type_error(op, self.type_name(), other.type_name())),
+                    },
+                    _ => Err(cmp_type_error(op, self.type_name(), other.type_name())),
+                }
+            }
         }
     }
 
@@ -1155,6 +1181,10 @@ macro_rules! tuple_values {
                             )));
                         }
                         Ok(($($T::from_value(t[$n].clone())?,)+))
+                    }
+                    // A namedtuple is a tuple.
+                    Value::Obj(ref o) if o.builtin_base().is_some_and(|b| matches!(b, Value::Tuple(_))) => {
+                        Self::from_value(o.builtin_base().unwrap_or(Value::None))
                     }
                     other => Err(expected("tuple", &other)),
                 }

@@ -938,6 +938,9 @@ impl Object for NamedTupleObj {
     fn getitem(&self, index: &Value) -> PyResult<Value> {
         Value::tuple(self.items.clone()).getitem(index)
     }
+    fn slice(self: Rc<Self>, start: Option<&Int>, stop: Option<&Int>, step: Option<&Int>) -> PyResult<Value> {
+        Value::tuple(self.items.clone()).slice(start, stop, step)
+    }
     fn iter(self: Rc<Self>) -> PyResult<ValueIter> {
         let mut i = 0;
         Ok(ValueIter::new(std::iter::from_fn(move || {
@@ -963,6 +966,10 @@ impl Object for NamedTupleObj {
     }
     fn hash_obj(&self) -> PyResult<i64> {
         Value::tuple(self.items.clone()).hash()
+    }
+    /// A namedtuple is a tuple: equal to, ordered against and concatenated with tuples.
+    fn builtin_base(&self) -> Option<Value> {
+        Some(Value::tuple(self.items.clone()))
     }
     fn get_attr(&self, name: &str) -> Option<PyResult<Value>> {
         if let Some(i) = self.class.fields.iter().position(|f| f == name) {
