@@ -84,6 +84,22 @@ fn an_unsupported_construct_is_refused_with_a_caret_and_exit_code_2() {
 }
 
 #[test]
+fn constructs_that_would_run_differently_are_refused_at_transpile_time() {
+    // A bound method as a value, and assigning a class attribute through `cls` where a
+    // subclass inherits it (CPython gives that subclass its own attribute).
+    let cases = [
+        ("bound.py", "class M:\n    def on(self, x):\n        return x\n\nf = M().on\nprint(f(1))\n", "bound.py:5:5: unsupported construct: the bound method `.on` as a value"),
+        ("cls.py", "class A:\n    n = 1\n    @classmethod\n    def set(cls, v):\n        cls.n = v\n\nclass B(A):\n    pass\n\nB.set(2)\nprint(A.n)\n", "cls.py:5:9: unsupported construct: assigning the class attribute `n` through `cls`"),
+    ];
+    for (name, src, want) in cases {
+        let (_d, path) = script(name, src);
+        let out = py2rust().arg("check").arg(&path).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        assert!(stderr(&out).contains(want), "{}", stderr(&out));
+    }
+}
+
+#[test]
 fn a_missing_file_exits_2() {
     let out = py2rust().arg("run").arg("/nonexistent/nothing.py").output().unwrap();
     assert_eq!(out.status.code(), Some(2));

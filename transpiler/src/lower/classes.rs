@@ -36,10 +36,15 @@ impl Lower<'_> {
 
     /// `obj.attr` for an instance of hierarchy `root`.
     pub(super) fn instance_attr(&mut self, e: &ast::Expr, value: &ast::Expr, root: ClassId, attr: &str) -> Expr {
-        let props: Vec<FuncId> = self.method_impls(root, attr).into_iter().filter(|f| self.res.funcs[f.0 as usize].kind == MethodKind::Property).collect();
+        let methods = self.method_impls(root, attr);
+        let props: Vec<FuncId> = methods.iter().copied().filter(|f| self.res.funcs[f.0 as usize].kind == MethodKind::Property).collect();
         if !props.is_empty() {
             let recv = self.expr(value);
             return self.call_method_impls(e.span, root, attr, recv, &[], &[]);
+        }
+        if !methods.is_empty() {
+            // Not an attribute read: the instance has no such field.
+            return self.unsupported(e.span, format!("the bound method `.{attr}` as a value"), format!("call it where it is used, or pass a lambda (`lambda *args: obj.{attr}(*args)`)"));
         }
         let recv = self.place(value);
         let classes_with_attr: Vec<ClassId> = self.res.tree(root).into_iter().filter(|&c| self.res.lookup_attr(c, attr).is_some()).collect();
@@ -116,10 +121,6 @@ impl Lower<'_> {
     /// `cls.attr = value` for a class known only as "`c` or a subclass".
     #[allow(clippy::too_many_arguments)]
     pub(super) fn class_attr_store_of_tag(&mut self, owner: &ast::Expr, c: ClassId, attr: &str, v: Expr, vty: &Ty, span: Span, out: &mut Vec<Stmt>) {
-        let groups = self.classes_by(c, |k| Some(self.res.lookup_attr(k, attr)));
-        if groups.len() <= 1 {
-            return self.class_attr_store(c, attr, v, vty, span, out);
-        }
         // Assigning through a subclass that inherits the attribute gives that subclass an
         // attribute of its own, which py2rust's class attributes (one per defining class) lack.
         let inherits = self.res.tree(self.res.root(c)).into_iter().any(|k| self.res.is_subclass(k, c) && self.res.lookup_attr(k, attr).is_some_and(|d| d != k));
@@ -127,6 +128,10 @@ impl Lower<'_> {
             let through = self.file.text.get(owner.span.start as usize..owner.span.end as usize).unwrap_or("cls").to_string();
             self.unsupported(span, format!("assigning the class attribute `{attr}` through `{through}`"), "a subclass that inherits it would get its own attribute; assign it through the class by name");
             return;
+        }
+        let groups = self.classes_by(c, |k| Some(self.res.lookup_attr(k, attr)));
+        if groups.len() <= 1 {
+            return self.class_attr_store(c, attr, v, vty, span, out);
         }
         let t = storable(&self.types.attr(self.res.root(c), attr));
         let v = self.coerce(v, vty, &t, span);
