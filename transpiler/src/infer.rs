@@ -1320,6 +1320,15 @@ impl<'a> Infer<'a> {
                 }
                 ITy::List(v)
             }
+            // Rust's tuples implement the standard traits up to 12 items: a longer tuple is
+            // a dynamic value.
+            ExprKind::Tuple(elts) if elts.len() > 12 => {
+                for x in elts {
+                    let t = self.expr(x);
+                    self.s.make_dyn(&t);
+                }
+                ITy::Dyn
+            }
             ExprKind::Tuple(elts) => ITy::Tuple(elts.iter().map(|x| self.expr(x)).collect()),
             ExprKind::Dict(pairs) => {
                 let (k, v) = (self.memo(e, 0), self.memo(e, 1));

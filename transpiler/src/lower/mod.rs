@@ -1882,6 +1882,7 @@ impl<'a> Lower<'a> {
                 Expr::TypedCall(t.clone(), "from_vec".into(), vec![Expr::Vec(items)])
             }
             ExprKind::Tuple(elts) if elts.is_empty() => Expr::Path("EmptyTuple".into()),
+            ExprKind::Tuple(elts) if t == Ty::Dyn => Expr::call("Value::tuple", vec![Expr::Vec(elts.iter().map(|x| self.expr_as(x, &Ty::Dyn)).collect())]),
             ExprKind::Tuple(elts) => {
                 let Ty::Tuple(parts) = &t else { return Expr::Unit };
                 Expr::Tuple(elts.iter().zip(parts).map(|(x, p)| self.expr_as(x, p)).collect())
