@@ -1069,9 +1069,11 @@ impl PyStr {
     /// supplies the arguments in order; any other value is the single argument.
     pub fn percent_format(&self, args: &Value) -> PyResult<PyStr> {
         let single = std::slice::from_ref(args);
+        // `%(key)s` takes its value from a mapping argument (a dict).
+        let mapping = matches!(args, Value::Obj(o) if matches!(o.type_name(), "dict" | "defaultdict" | "Counter" | "OrderedDict") || o.builtin_base().is_some_and(|b| b.type_name() == "dict"));
         let mut a = match args {
             Value::Tuple(t) => PercentArgs { items: t, next: 0, lenient: false },
-            Value::Obj(o) => PercentArgs { items: single, next: 0, lenient: o.seq_len().is_some() },
+            Value::Obj(o) => PercentArgs { items: single, next: 0, lenient: mapping || o.seq_len().is_some() },
             _ => PercentArgs { items: single, next: 0, lenient: false },
         };
         let chars: Vec<char> = self.s.chars().collect();
@@ -1085,8 +1087,29 @@ impl PyStr {
                 continue;
             }
             let incomplete = || PyErr::value_error("incomplete format");
+            let mut keyed = None;
             if chars.get(i) == Some(&'(') {
-                return Err(PyErr::type_error("format requires a mapping"));
+                if !mapping {
+                    return Err(PyErr::type_error("format requires a mapping"));
+                }
+                // The key runs to the matching `)` (it may contain parentheses).
+                let (start, mut depth) = (i + 1, 1);
+                i += 1;
+                while i < chars.len() {
+                    match chars[i] {
+                        '(' => depth += 1,
+                        ')' if depth == 1 => break,
+                        ')' => depth -= 1,
+                        _ => {}
+                    }
+                    i += 1;
+                }
+                if i >= chars.len() {
+                    return Err(PyErr::value_error("incomplete format key"));
+                }
+                let key: String = chars[start..i].iter().collect();
+                i += 1;
+                keyed = Some(args.getitem(&Value::Str(PyStr::from(key)))?);
             }
             let mut spec = PercentSpec::default();
             while let Some(&f) = chars.get(i) {
@@ -1129,7 +1152,10 @@ impl PyStr {
                 out.push('%');
                 continue;
             }
-            let arg = a.take()?;
+            let arg = match &keyed {
+                Some(v) => v,
+                None => a.take()?,
+            };
             match conv {
                 's' | 'r' | 'a' => {
                     let mut text = String::new();
