@@ -153,6 +153,32 @@ impl ClassData for PairData {
             _ => "object",
         }
     }
+    fn call_method(obj: &Pair, name: &str, args: Vec<Value>) -> Option<PyResult<Value>> {
+        match name {
+            "__getitem__" => {
+                Some(
+                    (|| -> PyResult<Value> {
+                        check_method_arity("Pair.__getitem__", &args, &["i"], Some(1))?;
+                        let mut args = args.into_iter();
+                        Ok(
+                            Pair___getitem__(obj.clone(), req_arg(&mut args)?)?
+                                .into_value(),
+                        )
+                    })(),
+                )
+            }
+            "__iter__" => {
+                Some(
+                    (|| -> PyResult<Value> {
+                        check_method_arity("Pair.__iter__", &args, &[], Some(0))?;
+                        let mut args = args.into_iter();
+                        Ok(Pair___iter__(obj.clone())?.into_value())
+                    })(),
+                )
+            }
+            _ => None,
+        }
+    }
 }
 /// The generator function `__iter__` (line 98): one state per place it can be paused.
 enum PairIterGen {

@@ -143,6 +143,32 @@ impl ClassData for Vec2Data {
             _ => None,
         }
     }
+    fn call_method(obj: &Vec2, name: &str, args: Vec<Value>) -> Option<PyResult<Value>> {
+        match name {
+            "__getitem__" => {
+                Some(
+                    (|| -> PyResult<Value> {
+                        check_method_arity("Vec2.__getitem__", &args, &["i"], Some(1))?;
+                        let mut args = args.into_iter();
+                        Ok(
+                            Vec2___getitem__(obj.clone(), req_arg(&mut args)?)?
+                                .into_value(),
+                        )
+                    })(),
+                )
+            }
+            "__len__" => {
+                Some(
+                    (|| -> PyResult<Value> {
+                        check_method_arity("Vec2.__len__", &args, &[], Some(0))?;
+                        let mut args = args.into_iter();
+                        Ok(Vec2___len__(obj.clone())?.into_value())
+                    })(),
+                )
+            }
+            _ => None,
+        }
+    }
     #[allow(unreachable_patterns)]
     fn dunder_cmp(a: &Vec2, b: &Vec2, op: CmpOp) -> Option<PyResult<bool>> {
         match op {

@@ -28,6 +28,24 @@ impl ClassData for CountdownData {
             _ => "object",
         }
     }
+    fn call_method(
+        obj: &Countdown,
+        name: &str,
+        args: Vec<Value>,
+    ) -> Option<PyResult<Value>> {
+        match name {
+            "__iter__" => {
+                Some(
+                    (|| -> PyResult<Value> {
+                        check_method_arity("Countdown.__iter__", &args, &[], Some(0))?;
+                        let mut args = args.into_iter();
+                        Ok(Countdown___iter__(obj.clone())?.into_value())
+                    })(),
+                )
+            }
+            _ => None,
+        }
+    }
 }
 /// Instances of `class CountdownIter` and its subclasses.
 type CountdownIter = Instance<CountdownIterData>;
@@ -41,6 +59,43 @@ impl ClassData for CountdownIterData {
         match tag {
             1 => "CountdownIter",
             _ => "object",
+        }
+    }
+    fn call_method(
+        obj: &CountdownIter,
+        name: &str,
+        args: Vec<Value>,
+    ) -> Option<PyResult<Value>> {
+        match name {
+            "__iter__" => {
+                Some(
+                    (|| -> PyResult<Value> {
+                        check_method_arity(
+                            "CountdownIter.__iter__",
+                            &args,
+                            &[],
+                            Some(0),
+                        )?;
+                        let mut args = args.into_iter();
+                        Ok(CountdownIter___iter__(obj.clone())?.into_value())
+                    })(),
+                )
+            }
+            "__next__" => {
+                Some(
+                    (|| -> PyResult<Value> {
+                        check_method_arity(
+                            "CountdownIter.__next__",
+                            &args,
+                            &[],
+                            Some(0),
+                        )?;
+                        let mut args = args.into_iter();
+                        Ok(CountdownIter___next__(obj.clone())?.into_value())
+                    })(),
+                )
+            }
+            _ => None,
         }
     }
 }

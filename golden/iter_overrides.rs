@@ -27,6 +27,20 @@ impl ClassData for BaseData {
             _ => "object",
         }
     }
+    fn call_method(obj: &Base, name: &str, args: Vec<Value>) -> Option<PyResult<Value>> {
+        match name {
+            "__iter__" => {
+                Some(
+                    (|| -> PyResult<Value> {
+                        check_method_arity("Base.__iter__", &args, &[], Some(0))?;
+                        let mut args = args.into_iter();
+                        Ok(Base_call___iter(obj.clone())?.into_value())
+                    })(),
+                )
+            }
+            _ => None,
+        }
+    }
 }
 /// The generator function `__iter__` (line 6): one state per place it can be paused.
 enum BaseIterGen {

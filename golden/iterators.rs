@@ -26,6 +26,33 @@ impl ClassData for SquaresData {
             _ => "object",
         }
     }
+    fn call_method(
+        obj: &Squares,
+        name: &str,
+        args: Vec<Value>,
+    ) -> Option<PyResult<Value>> {
+        match name {
+            "__iter__" => {
+                Some(
+                    (|| -> PyResult<Value> {
+                        check_method_arity("Squares.__iter__", &args, &[], Some(0))?;
+                        let mut args = args.into_iter();
+                        Ok(Squares___iter__(obj.clone())?.into_value())
+                    })(),
+                )
+            }
+            "__next__" => {
+                Some(
+                    (|| -> PyResult<Value> {
+                        check_method_arity("Squares.__next__", &args, &[], Some(0))?;
+                        let mut args = args.into_iter();
+                        Ok(Squares___next__(obj.clone())?.into_value())
+                    })(),
+                )
+            }
+            _ => None,
+        }
+    }
 }
 /// `def Squares.__init__` (line 15).
 fn Squares___init__(mut self_: Squares, mut n: Int) -> PyResult<()> {

@@ -28,6 +28,33 @@ impl ClassData for CountdownData {
             _ => "object",
         }
     }
+    fn call_method(
+        obj: &Countdown,
+        name: &str,
+        args: Vec<Value>,
+    ) -> Option<PyResult<Value>> {
+        match name {
+            "__iter__" => {
+                Some(
+                    (|| -> PyResult<Value> {
+                        check_method_arity("Countdown.__iter__", &args, &[], Some(0))?;
+                        let mut args = args.into_iter();
+                        Ok(Countdown___iter__(obj.clone())?.into_value())
+                    })(),
+                )
+            }
+            "__next__" => {
+                Some(
+                    (|| -> PyResult<Value> {
+                        check_method_arity("Countdown.__next__", &args, &[], Some(0))?;
+                        let mut args = args.into_iter();
+                        Ok(Countdown___next__(obj.clone())?)
+                    })(),
+                )
+            }
+            _ => None,
+        }
+    }
 }
 /// Instances of `class Base` and its subclasses.
 type Base = Instance<BaseData>;
@@ -47,6 +74,29 @@ impl ClassData for BaseData {
             _ => "object",
         }
     }
+    fn call_method(obj: &Base, name: &str, args: Vec<Value>) -> Option<PyResult<Value>> {
+        match name {
+            "__iter__" => {
+                Some(
+                    (|| -> PyResult<Value> {
+                        check_method_arity("Base.__iter__", &args, &[], Some(0))?;
+                        let mut args = args.into_iter();
+                        Ok(Base___iter__(obj.clone())?.into_value())
+                    })(),
+                )
+            }
+            "__next__" => {
+                Some(
+                    (|| -> PyResult<Value> {
+                        check_method_arity("Base.__next__", &args, &[], Some(0))?;
+                        let mut args = args.into_iter();
+                        Ok(Base_call___next(obj.clone())?.into_value())
+                    })(),
+                )
+            }
+            _ => None,
+        }
+    }
 }
 /// Instances of `class Halving` and its subclasses.
 type Halving = Instance<HalvingData>;
@@ -60,6 +110,33 @@ impl ClassData for HalvingData {
         match tag {
             3 => "Halving",
             _ => "object",
+        }
+    }
+    fn call_method(
+        obj: &Halving,
+        name: &str,
+        args: Vec<Value>,
+    ) -> Option<PyResult<Value>> {
+        match name {
+            "__iter__" => {
+                Some(
+                    (|| -> PyResult<Value> {
+                        check_method_arity("Halving.__iter__", &args, &[], Some(0))?;
+                        let mut args = args.into_iter();
+                        Ok(Halving___iter__(obj.clone())?.into_value())
+                    })(),
+                )
+            }
+            "__next__" => {
+                Some(
+                    (|| -> PyResult<Value> {
+                        check_method_arity("Halving.__next__", &args, &[], Some(0))?;
+                        let mut args = args.into_iter();
+                        Ok(Halving___next__(obj.clone())?)
+                    })(),
+                )
+            }
+            _ => None,
         }
     }
 }
@@ -78,6 +155,33 @@ impl ClassData for BrokenData {
             _ => "object",
         }
     }
+    fn call_method(
+        obj: &Broken,
+        name: &str,
+        args: Vec<Value>,
+    ) -> Option<PyResult<Value>> {
+        match name {
+            "__iter__" => {
+                Some(
+                    (|| -> PyResult<Value> {
+                        check_method_arity("Broken.__iter__", &args, &[], Some(0))?;
+                        let mut args = args.into_iter();
+                        Ok(Broken___iter__(obj.clone())?.into_value())
+                    })(),
+                )
+            }
+            "__next__" => {
+                Some(
+                    (|| -> PyResult<Value> {
+                        check_method_arity("Broken.__next__", &args, &[], Some(0))?;
+                        let mut args = args.into_iter();
+                        Ok(Broken___next__(obj.clone())?.into_value())
+                    })(),
+                )
+            }
+            _ => None,
+        }
+    }
 }
 /// Instances of `class Helper` and its subclasses.
 type Helper = Instance<HelperData>;
@@ -94,6 +198,33 @@ impl ClassData for HelperData {
             _ => "object",
         }
     }
+    fn call_method(
+        obj: &Helper,
+        name: &str,
+        args: Vec<Value>,
+    ) -> Option<PyResult<Value>> {
+        match name {
+            "__iter__" => {
+                Some(
+                    (|| -> PyResult<Value> {
+                        check_method_arity("Helper.__iter__", &args, &[], Some(0))?;
+                        let mut args = args.into_iter();
+                        Ok(Helper___iter__(obj.clone())?.into_value())
+                    })(),
+                )
+            }
+            "__next__" => {
+                Some(
+                    (|| -> PyResult<Value> {
+                        check_method_arity("Helper.__next__", &args, &[], Some(0))?;
+                        let mut args = args.into_iter();
+                        Ok(Helper___next__(obj.clone())?.into_value())
+                    })(),
+                )
+            }
+            _ => None,
+        }
+    }
 }
 /// Instances of `class Big` and its subclasses.
 type Big = Instance<BigData>;
@@ -108,6 +239,29 @@ impl ClassData for BigData {
         match tag {
             6 => "Big",
             _ => "object",
+        }
+    }
+    fn call_method(obj: &Big, name: &str, args: Vec<Value>) -> Option<PyResult<Value>> {
+        match name {
+            "__iter__" => {
+                Some(
+                    (|| -> PyResult<Value> {
+                        check_method_arity("Big.__iter__", &args, &[], Some(0))?;
+                        let mut args = args.into_iter();
+                        Ok(Big___iter__(obj.clone())?.into_value())
+                    })(),
+                )
+            }
+            "__next__" => {
+                Some(
+                    (|| -> PyResult<Value> {
+                        check_method_arity("Big.__next__", &args, &[], Some(0))?;
+                        let mut args = args.into_iter();
+                        Ok(Big___next__(obj.clone())?.into_value())
+                    })(),
+                )
+            }
+            _ => None,
         }
     }
 }
@@ -540,6 +694,13 @@ fn Helper_attr_limit(self_: &Helper) -> PyResult<Int> {
                 _ => Err(self_.no_attribute("limit")),
             };
         }
+    }
+}
+/// Generated for `Base.__next__`.
+fn Base_call___next(mut self_: Base) -> PyResult<Int> {
+    match self_.class() {
+        2 => Ok(Squares___next__(self_)?),
+        _ => Err(self_.no_attribute("__next__")),
     }
 }
 /// The module's top-level code.

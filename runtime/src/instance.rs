@@ -295,7 +295,10 @@ impl<D: ClassData> Object for Instance<D> {
     fn len(&self) -> PyResult<Int> {
         match D::base_value(self) {
             Some(Value::Obj(b)) => b.len(),
-            _ => Err(PyErr::type_error(format!("object of type '{}' has no len()", self.class_name()))),
+            _ => match D::call_method(self, "__len__", Vec::new()) {
+                Some(n) => Int::from_value(n?),
+                None => Err(PyErr::type_error(format!("object of type '{}' has no len()", self.class_name()))),
+            },
         }
     }
 
@@ -306,7 +309,10 @@ impl<D: ClassData> Object for Instance<D> {
     fn getitem(&self, index: &Value) -> PyResult<Value> {
         match D::base_value(self) {
             Some(Value::Obj(b)) => b.getitem(index),
-            _ => Err(PyErr::type_error(format!("'{}' object is not subscriptable", self.class_name()))),
+            _ => match D::call_method(self, "__getitem__", vec![index.clone()]) {
+                Some(r) => r,
+                None => Err(PyErr::type_error(format!("'{}' object is not subscriptable", self.class_name()))),
+            },
         }
     }
 
@@ -320,14 +326,34 @@ impl<D: ClassData> Object for Instance<D> {
     fn iter(self: Rc<Self>) -> PyResult<crate::value::ValueIter> {
         match D::base_value(&self) {
             Some(Value::Obj(b)) => b.iter(),
-            _ => Err(PyErr::type_error(format!("'{}' object is not iterable", self.class_name()))),
+            _ => match D::call_method(&self, "__iter__", Vec::new()) {
+                Some(it) => iterate_dunder_result(&self, it?),
+                None => Err(PyErr::type_error(format!("'{}' object is not iterable", self.class_name()))),
+            },
         }
     }
 
     fn contains(&self, x: &Value) -> PyResult<bool> {
         match D::base_value(self) {
             Some(Value::Obj(b)) => b.contains(x),
-            _ => Err(PyErr::type_error(format!("argument of type '{}' is not iterable", self.class_name()))),
+            _ => {
+                if let Some(r) = D::call_method(self, "__contains__", vec![x.clone()]) {
+                    return Ok(r?.truthy());
+                }
+                // Else through `__iter__`, as CPython falls back to iterating.
+                match D::call_method(self, "__iter__", Vec::new()) {
+                    Some(it) => {
+                        for item in iterate_dunder_result(self, it?)? {
+                            let item = item?;
+                            if item.is_same(x) || item.eq(x) {
+                                return Ok(true);
+                            }
+                        }
+                        Ok(false)
+                    }
+                    None => Err(PyErr::type_error(format!("argument of type '{}' is not iterable", self.class_name()))),
+                }
+            }
         }
     }
 
@@ -372,6 +398,35 @@ impl<D: ClassData> Object for Instance<D> {
         let o = other.as_any().downcast_ref::<Instance<D>>()?;
         Some(self.compare(o, op))
     }
+}
+
+/// The items of what `__iter__` returned for instance `me`: the instance itself (an iterator
+/// object) is asked for `__next__` until it raises `StopIteration`; anything else (a
+/// generator, a list iterator, another object) is iterated as it is.
+fn iterate_dunder_result<D: ClassData>(me: &Instance<D>, it: Value) -> PyResult<crate::value::ValueIter> {
+    let itself = matches!(&it, Value::Obj(o) if o.as_any().downcast_ref::<Instance<D>>().is_some_and(|i| i.is(me)));
+    if !itself {
+        return it.iter();
+    }
+    let me = me.clone();
+    let mut done = false;
+    Ok(crate::value::ValueIter::new(std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        match D::call_method(&me, "__next__", Vec::new()) {
+            Some(Ok(v)) => Some(Ok(v)),
+            Some(Err(e)) if e.is_instance(crate::err::Exc::StopIteration) => {
+                done = true;
+                None
+            }
+            Some(Err(e)) => Some(Err(e)),
+            None => {
+                done = true;
+                Some(Err(PyErr::type_error(format!("iter() returned non-iterator of type '{}'", me.class_name()))))
+            }
+        }
+    })))
 }
 
 /// `hash(obj)` and instances as set elements and dict keys.

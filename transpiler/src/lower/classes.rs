@@ -702,9 +702,10 @@ impl Lower<'_> {
                 ct.hooks.push(("eq".into(), vec![(tree.iter().map(|k| k.0).collect(), f.name.clone())]));
                 funcs.push(f);
             }
-            if self.dyn_access {
-                self.dyn_dispatch(root, &mut ct);
-            }
+            // Held in a dynamic value, an instance is called by name: every method when the
+            // program calls methods on dynamic values, else the protocols' dunders (iterating
+            // it, `len`, `obj[i]`, `in`).
+            self.dyn_dispatch(root, &mut ct, !self.dyn_access);
             out.push(ct);
         }
         for ((root, attr), name) in self.getters.clone() {

@@ -7,13 +7,16 @@ use super::*;
 use crate::resolve::{ClassId, MethodKind};
 
 impl<'a> Lower<'a> {
-    /// Fills `ct.dyn_methods` for hierarchy `root` (attributes: `ClassType::attrs`).
-    pub(super) fn dyn_dispatch(&mut self, root: ClassId, ct: &mut rir::ClassType) {
+    /// Fills `ct.dyn_methods` for hierarchy `root` (attributes: `ClassType::attrs`); with
+    /// `protocols_only`, only the dunders the runtime calls on a dynamic value.
+    pub(super) fn dyn_dispatch(&mut self, root: ClassId, ct: &mut rir::ClassType, protocols_only: bool) {
+        const PROTOCOLS: &[&str] = &["__iter__", "__next__", "__len__", "__getitem__", "__contains__"];
         let mut names: Vec<String> = Vec::new();
         for c in self.res.tree(root) {
             for (n, f) in &self.res.class(c).methods {
                 let kind = self.res.funcs[f.0 as usize].kind;
-                if n != "__init__" && kind == MethodKind::Instance && !names.contains(n) {
+                let wanted = !protocols_only || PROTOCOLS.contains(&n.as_str());
+                if wanted && n != "__init__" && kind == MethodKind::Instance && !names.contains(n) {
                     names.push(n.clone());
                 }
             }
