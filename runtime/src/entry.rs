@@ -351,7 +351,12 @@ pub fn exit_status(e: &PyErr, file: &str, source: &str) -> i32 {
     }
     flush_stdout_at_exit();
     write_stderr(&format_exception(e, file, source));
-    1
+    // CPython ends an uncaught KeyboardInterrupt by re-raising SIGINT: status 128 + 2.
+    if e.is_instance(Exc::KeyboardInterrupt) {
+        130
+    } else {
+        1
+    }
 }
 
 /// The full report CPython prints for an uncaught exception, including the chain of

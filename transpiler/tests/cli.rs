@@ -100,6 +100,15 @@ fn constructs_that_would_run_differently_are_refused_at_transpile_time() {
 }
 
 #[test]
+fn an_uncaught_keyboard_interrupt_exits_130_as_cpython_does() {
+    let (_d, path) = script("ki.py", "print('a')\nraise KeyboardInterrupt\n");
+    let out = py2rust().arg("run").arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(130), "{}", stderr(&out));
+    assert!(stderr(&out).ends_with("KeyboardInterrupt\n"), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "a\n");
+}
+
+#[test]
 fn a_missing_file_exits_2() {
     let out = py2rust().arg("run").arg("/nonexistent/nothing.py").output().unwrap();
     assert_eq!(out.status.code(), Some(2));
