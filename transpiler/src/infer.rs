@@ -1626,6 +1626,14 @@ impl<'a> Infer<'a> {
                     }
                 }
                 let Some(owner) = owner else { return self.super_call(attr, &arg_tys, keywords, &kw_tys) };
+                if is_dict_fromkeys(self.res, value, attr, args.len(), keywords) {
+                    // `dict.fromkeys(keys, value=None)`.
+                    let (k, v) = (self.memo(e, 0), self.memo(e, 1));
+                    let elem = self.elem_of(&arg_tys[0]);
+                    self.s.join_into(k, &elem);
+                    self.s.join_into(v, arg_tys.get(1).unwrap_or(&ITy::None));
+                    return ITy::Dict(k, v);
+                }
                 self.record(func, ITy::Dyn);
                 return self.method_call(e, &owner, attr, &arg_tys, keywords, &kw_tys);
             }
@@ -2310,4 +2318,9 @@ mod tests {
         let (_, t) = types_of("a = [1]\nb = a\nb.append('s')\n");
         assert_eq!(t.var(MODULE_SCOPE, "a"), Ty::List(Box::new(Ty::Dyn)));
     }
+}
+
+/// Whether `owner.attr(args)` is `dict.fromkeys(keys)` or `dict.fromkeys(keys, value)`.
+pub fn is_dict_fromkeys(res: &Resolution, owner: &Expr, attr: &str, nargs: usize, keywords: &[Keyword]) -> bool {
+    attr == "fromkeys" && (1..=2).contains(&nargs) && keywords.is_empty() && matches!(res.names.get(&owner.id), Some(Binding::Builtin(b)) if b == "dict")
 }

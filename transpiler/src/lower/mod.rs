@@ -2586,6 +2586,24 @@ impl<'a> Lower<'a> {
         Expr::Block(Block::with_tail(stmts, Expr::Var(acc)))
     }
 
+    /// `dict.fromkeys(keys, value=None)`: every key maps to the one value (evaluated once).
+    fn dict_fromkeys(&mut self, e: &ast::Expr, args: &[ast::Expr]) -> Expr {
+        let t = self.ty(e);
+        let Ty::Dict(kt, vt) = &t else { return Expr::Unit };
+        let elem = self.elem_ty(&args[0]);
+        let keys = self.iterate(&args[0]);
+        let value = match args.get(1) {
+            Some(v) => self.expr_as(v, vt),
+            None => self.coerce(Expr::Unit, &Ty::None, vt, e.span),
+        };
+        let shared = self.tmp("value");
+        let key = self.coerce(Expr::Var("key".into()), &elem, kt, e.span);
+        let pair = Expr::Tuple(vec![key, clone_of(Expr::Var(shared.clone()), vt)]);
+        let pairs = keys.method("into_iter", vec![]).method("map", vec![Expr::Closure(vec![Pat::Ident("key".into())], Box::new(pair))]).method("collect", vec![]);
+        let dict = self.attempt(Expr::TypedCall(t.clone(), "from_pairs".into(), vec![pairs]), e.span);
+        Expr::Block(Block::with_tail(vec![Stmt::Let { name: shared, ty: None, init: Some(value), mutable: false, optional: false }], dict))
+    }
+
     /// A call of a generator function consumed where it is made (the iterable of a loop, a
     /// comprehension or a consuming builtin): `Some(true)` when its body cannot raise. Nothing
     /// else can reach such a generator, so it is iterated as an owned `LocalGen`.
@@ -3862,6 +3880,9 @@ impl<'a> Lower<'a> {
     }
 
     fn method_call(&mut self, e: &ast::Expr, owner: &ast::Expr, method: &str, args: &[ast::Expr], keywords: &[ast::Keyword]) -> Expr {
+        if crate::infer::is_dict_fromkeys(self.res, owner, method, args.len(), keywords) {
+            return self.dict_fromkeys(e, args);
+        }
         if let ExprKind::Call { func, args: sargs, .. } = &owner.kind {
             if matches!(&func.kind, ExprKind::Name(n) if n == "super") && sargs.is_empty() {
                 return self.super_call(e, method, args, keywords);
