@@ -246,10 +246,10 @@ fn Version_dataclass_eq(mut self_: Version, mut other: Version) -> PyResult<bool
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut count: Int;
-    let mut names: PyList<PyStr>;
-    let mut pair: (Int, PyStr);
     let mut anything: Int;
+    let mut pair: (Int, PyStr);
+    let mut names: PyList<PyStr>;
+    let mut count: Int;
     global_set(&C_POINT___SLOTS, (PyStr::from("x"), PyStr::from("y")));
     count = Int::Small(0);
     names = <PyList<PyStr>>::from_vec(vec![PyStr::from("b"), PyStr::from("a")]);

@@ -34,21 +34,21 @@ fn stats(mut xs: PyList<Int>) -> PyResult<Value> {
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut t: Value;
-    let mut row: Value;
-    let mut a: Value;
-    let mut b: Value;
-    let mut c: Value;
-    let mut d: Value;
-    let mut e: Value;
-    let mut f: Value;
-    let mut g: Value;
-    let mut h: Value;
-    let mut i: Value;
-    let mut j: Value;
-    let mut k: Value;
-    let mut l: Value;
     let mut m: Value;
+    let mut l: Value;
+    let mut k: Value;
+    let mut j: Value;
+    let mut i: Value;
+    let mut h: Value;
+    let mut g: Value;
+    let mut f: Value;
+    let mut e: Value;
+    let mut d: Value;
+    let mut c: Value;
+    let mut b: Value;
+    let mut a: Value;
+    let mut row: Value;
+    let mut t: Value;
     t = Value::tuple(
         vec![
             Int::Small(1).into_value(), Int::Small(2).into_value(), Int::Small(3)

@@ -237,10 +237,11 @@ fn Counted___repr__(mut self_: Counted) -> PyResult<PyStr> {
 }
 /// `def total` (line 60).
 fn total(mut xs: Value) -> PyResult<(Value, Int, Value, bool, bool)> {
+    let mut x: Value;
     let mut n: Value;
     n = Int::Small(0).into_value();
     for item6 in xs.iter().at("total", 62)? {
-        let x = item6.at("total", 62)?;
+        x = item6.at("total", 62)?;
         n = n.clone().add(&x.clone()).at("total", 63)?;
     }
     Ok((
@@ -320,11 +321,11 @@ fn Counted_unhashable(mut self_: Counted) -> PyResult<Int> {
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut s: Stack;
-    let mut t: Stack;
-    let mut r: Registry;
-    let mut c: Counted;
     let mut e: PyErr;
+    let mut c: Counted;
+    let mut r: Registry;
+    let mut t: Stack;
+    let mut s: Stack;
     s = {
         let obj7 = <Stack>::new(0);
         obj7.set(|d| &mut d.__base__, <PyList<Int>>::new());

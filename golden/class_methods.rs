@@ -70,14 +70,14 @@ fn Shape_call_area(mut self_: Shape) -> PyResult<Int> {
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut s: Shape;
-    let mut a: PyStr;
-    let mut b: PyStr;
-    let mut c: PyStr;
-    let mut d: PyStr;
-    let mut e: Int;
-    let mut f: Int;
     let mut err: PyErr;
+    let mut f: Int;
+    let mut e: Int;
+    let mut d: PyStr;
+    let mut c: PyStr;
+    let mut b: PyStr;
+    let mut a: PyStr;
+    let mut s: Shape;
     global_set(&C_SHAPE_COUNT, Int::Small(0));
     s = Shape_unit(1).at("<module>", 25)?;
     print(

@@ -422,18 +422,18 @@ fn OnlyEq_unhashable(mut self_: OnlyEq) -> PyResult<Int> {
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut seen: PySet<Point>;
-    let mut index: PyDict<Point, PyStr>;
-    let mut total: Point;
-    let mut e: PyErr;
-    let mut a: Plain;
-    let mut add3_: Adder;
-    let mut q: Pair;
-    let mut first: Int;
-    let mut second: Int;
-    let mut x: Int;
-    let mut y: Int;
     let mut z: Int;
+    let mut y: Int;
+    let mut x: Int;
+    let mut second: Int;
+    let mut first: Int;
+    let mut q: Pair;
+    let mut add3_: Adder;
+    let mut a: Plain;
+    let mut e: PyErr;
+    let mut total: Point;
+    let mut index: PyDict<Point, PyStr>;
+    let mut seen: PySet<Point>;
     seen = <PySet<
         Point,
     >>::from_vec(

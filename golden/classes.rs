@@ -499,16 +499,16 @@ fn Shape_call_area(mut self_: Shape) -> PyResult<f64> {
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut p: Point;
-    let mut q: Point;
-    let mut a: Animal;
-    let mut d: Animal;
-    let mut c: Counter;
-    let mut v1_: Vec2;
-    let mut v2_: Vec2;
-    let mut shapes: PyList<Shape>;
-    let mut shape: Shape;
     let mut total: f64;
+    let mut shape: Shape;
+    let mut shapes: PyList<Shape>;
+    let mut v2_: Vec2;
+    let mut v1_: Vec2;
+    let mut c: Counter;
+    let mut d: Animal;
+    let mut a: Animal;
+    let mut q: Point;
+    let mut p: Point;
     p = {
         let obj17 = <Point>::new(0);
         obj17.set(|d| &mut d.x, Int::Small(1));

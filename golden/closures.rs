@@ -42,8 +42,8 @@ fn make_adder(mut n: Int) -> PyResult<Value> {
 fn make_acc() -> PyResult<(Value, Value)> {
     let total = PyCell::<Int>::unbound();
     let items = PyCell::<PyList<Int>>::unbound();
-    let mut acc: Value;
     let mut report: Value;
+    let mut acc: Value;
     total.set(Int::Small(0));
     items.set(<PyList<Int>>::from_vec(vec![]));
     acc = {
@@ -96,8 +96,8 @@ fn make_acc() -> PyResult<(Value, Value)> {
 /// `def outer` (line 37).
 fn outer() -> PyResult<(Int, Int)> {
     let x = PyCell::<Int>::unbound();
-    let mut show: Value;
     let mut r1_: Int;
+    let mut show: Value;
     x.set(Int::Small(1));
     show = {
         let x = x.clone();
@@ -170,8 +170,8 @@ fn countdown(mut n: Int) -> PyResult<PyList<Value>> {
 /// `def nest` (line 63).
 fn nest() -> PyResult<Int> {
     let a = PyCell::<Int>::unbound();
-    let mut mid: Value;
     let mut f: Value;
+    let mut mid: Value;
     a.set(Int::Small(1));
     mid = {
         let a = a.clone();
@@ -204,8 +204,8 @@ fn nest() -> PyResult<Int> {
 /// `def late` (line 91).
 fn late() -> PyResult<Int> {
     let y = PyCell::<Int>::unbound();
-    let mut g: Value;
     let mut e: PyErr;
+    let mut g: Value;
     g = {
         let y = y.clone();
         func_value_kw(
@@ -386,16 +386,16 @@ fn nest_mid_inner(a: &PyCell<Int>) -> PyResult<Int> {
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut add5_: Value;
-    let mut add10_: Value;
-    let mut acc: Value;
-    let mut report: Value;
-    let mut ops: PyDict<PyStr, Value>;
-    let mut funcs: PyList<Value>;
-    let mut e: PyErr;
-    let mut rows: PyList<Value>;
-    let mut nums: Value;
     let mut letters: Value;
+    let mut nums: Value;
+    let mut rows: PyList<Value>;
+    let mut e: PyErr;
+    let mut funcs: PyList<Value>;
+    let mut ops: PyDict<PyStr, Value>;
+    let mut report: Value;
+    let mut acc: Value;
+    let mut add10_: Value;
+    let mut add5_: Value;
     add5_ = make_adder(Int::Small(5)).at("<module>", 23)?;
     add10_ = make_adder(Int::Small(10)).at("<module>", 24)?;
     print(

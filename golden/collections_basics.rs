@@ -17,22 +17,25 @@ fn lambda0() -> PyResult<PyStr> {
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut collections: ();
-    let mut d: Value;
-    let mut q: Value;
-    let mut e: Value;
-    let mut ex: PyErr;
-    let mut g: Value;
-    let mut cnt: Value;
-    let mut s: Value;
-    let mut lam: Value;
-    let mut c: Value;
-    let mut c2_: Value;
-    let mut Point: Value;
-    let mut p: Value;
-    let mut a: Value;
-    let mut b: Value;
     let mut P3: Value;
+    let mut b: Value;
+    let mut a: Value;
+    let mut p: Value;
+    let mut Point: Value;
+    let mut v: Value;
+    let mut k: Value;
+    let mut c2_: Value;
+    let mut c: Value;
+    let mut lam: Value;
+    let mut s: Value;
+    let mut cnt: Value;
+    let mut g: Value;
+    let mut ex: PyErr;
+    let mut e: Value;
+    let mut q: Value;
+    let mut x: Value;
+    let mut d: Value;
+    let mut collections: ();
     d = collections_deque(
             &[
                 <PyList<
@@ -81,7 +84,7 @@ fn module_body() -> PyResult<()> {
         )
         .at("<module>", 13)?;
     for item1 in d.iter().at("<module>", 14)? {
-        let x = item1.at("<module>", 14)?;
+        x = item1.at("<module>", 14)?;
         print(&[&x], " ", " ").at("<module>", 15)?;
     }
     print(&[], " ", "\n").at("<module>", 16)?;
@@ -255,8 +258,8 @@ fn module_body() -> PyResult<()> {
         .at("<module>", 52)?
     {
         let items8 = unpack_value(&item7.at("<module>", 52)?, 2).at("<module>", 52)?;
-        let k = items8[0].clone();
-        let v = items8[1].clone();
+        k = items8[0].clone();
+        v = items8[1].clone();
         print(&[&k, &v], " ", "\n").at("<module>", 53)?;
     }
     Point = collections_namedtuple(

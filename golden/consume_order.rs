@@ -154,9 +154,9 @@ fn failing() -> PyResult<PyGen<FailingGen>> {
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut itertools: ();
-    let mut r: PyList<Int>;
     let mut e: PyErr;
+    let mut r: PyList<Int>;
+    let mut itertools: ();
     r = PyList::from_vec({
         let mut items10 = Vec::new();
         for item11 in gen_(Int::Small(3)).at("<module>", 17)?.into_local() {

@@ -142,8 +142,8 @@ fn find(mut items: PyList<Int>) -> PyResult<Int> {
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut r: Resource;
     let mut e: PyErr;
+    let mut r: Resource;
     let manager10 = {
         let obj11 = <Resource>::new(0);
         Resource___init__(obj11.clone(), PyStr::from("r1"), false).at("<module>", 16)?;

@@ -13,12 +13,12 @@
 use py2rust_runtime::prelude::*;
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut i: Int;
-    let mut a: Int;
-    let mut b: Int;
-    let mut c: Int;
-    let mut name: PyStr;
     let mut total: Int;
+    let mut name: PyStr;
+    let mut c: Int;
+    let mut b: Int;
+    let mut a: Int;
+    let mut i: Int;
     for n in range(&Int::Small(2), &Int::Small(12), &Int::Small(1)).at("<module>", 2)? {
         'loop1: {
             for d in range(&Int::Small(2), &n, &Int::Small(1)).at("<module>", 3)? {

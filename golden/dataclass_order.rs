@@ -198,9 +198,9 @@ fn Version_dataclass_eq(mut self_: Version, mut other: Version) -> PyResult<bool
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut a: Version;
-    let mut b: Version;
     let mut versions: PyList<Version>;
+    let mut b: Version;
+    let mut a: Version;
     let (part3, part4) = (
         {
             let obj1 = <Version>::new(0);

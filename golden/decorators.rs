@@ -179,10 +179,10 @@ fn count_calls_inner(fn_: &PyCell<Value>, mut x: Int) -> PyResult<Int> {
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut add: Value;
-    let mut inc: Value;
-    let mut half: Value;
     let mut square: Value;
+    let mut half: Value;
+    let mut inc: Value;
+    let mut add: Value;
     global_set(&G_CALLS, <PyList<Value>>::from_vec(vec![]));
     add = call_value(
             &func_value_kw(

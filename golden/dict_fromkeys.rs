@@ -13,8 +13,8 @@
 use py2rust_runtime::prelude::*;
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut counts: PyDict<PyStr, Int>;
     let mut shared: PyDict<PyStr, PyList<Int>>;
+    let mut counts: PyDict<PyStr, Int>;
     counts = {
         let value1 = Int::Small(0);
         <PyDict<

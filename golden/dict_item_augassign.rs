@@ -46,13 +46,13 @@ fn Tally_bump(mut self_: Tally) -> PyResult<PyDict<PyStr, Int>> {
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut c: PyDict<PyStr, Int>;
-    let mut d: PyDict<Int, Int>;
-    let mut e: PyDict<(PyStr, Int), Int>;
-    let mut s: PyDict<PyStr, PyStr>;
-    let mut m: PyDict<PyStr, PyDict<PyStr, Int>>;
-    let mut err: PyErr;
     let mut counts: PyDict<PyStr, Int>;
+    let mut err: PyErr;
+    let mut m: PyDict<PyStr, PyDict<PyStr, Int>>;
+    let mut s: PyDict<PyStr, PyStr>;
+    let mut e: PyDict<(PyStr, Int), Int>;
+    let mut d: PyDict<Int, Int>;
+    let mut c: PyDict<PyStr, Int>;
     c = <PyDict<PyStr, Int>>::from_pairs(vec![(PyStr::from("a"), Int::Small(0),)])
         .at("<module>", 2)?;
     let container5 = c.clone();

@@ -13,14 +13,14 @@
 use py2rust_runtime::prelude::*;
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut d: PyDict<PyStr, Int>;
-    let mut k: PyStr;
-    let mut v: Int;
-    let mut counts: PyDict<PyStr, Int>;
-    let mut squares: PyDict<Int, Int>;
-    let mut s: PySet<Int>;
-    let mut a: PySet<Int>;
     let mut b: PySet<Int>;
+    let mut a: PySet<Int>;
+    let mut s: PySet<Int>;
+    let mut squares: PyDict<Int, Int>;
+    let mut counts: PyDict<PyStr, Int>;
+    let mut v: Int;
+    let mut k: PyStr;
+    let mut d: PyDict<PyStr, Int>;
     d = <PyDict<
         PyStr,
         Int,

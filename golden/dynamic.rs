@@ -13,9 +13,9 @@
 use py2rust_runtime::prelude::*;
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut x: Value;
-    let mut values: PyList<Value>;
     let mut mixed: PyList<Value>;
+    let mut values: PyList<Value>;
+    let mut x: Value;
     x = Int::Small(1).into_value();
     print(&[&x], " ", "\n").at("<module>", 3)?;
     x = PyStr::from("now a string").into_value();

@@ -44,13 +44,14 @@ fn describe(mut v: Value) -> PyResult<Value> {
 }
 /// `def main` (line 16).
 fn main_() -> PyResult<()> {
-    let mut x: Value;
-    let mut items: PyList<Value>;
-    let mut mixed: Value;
-    let mut y: Value;
-    let mut e: PyErr;
-    let mut z: Value;
     let mut t: Value;
+    let mut z: Value;
+    let mut e: PyErr;
+    let mut y: Value;
+    let mut mixed: Value;
+    let mut it: Value;
+    let mut items: PyList<Value>;
+    let mut x: Value;
     x = Int::Small(1).into_value();
     print(&[&describe(x.clone()).at("main", 18)?], " ", "\n").at("main", 18)?;
     x = PyStr::from("  now a string  ").into_value();
@@ -177,7 +178,8 @@ fn main_() -> PyResult<()> {
             .into_value(), PyStr::from("b c").into_value()
         ],
     );
-    for it in items.iter() {
+    for item1 in items.iter() {
+        it = item1;
         if it.is_builtin_instance("list") {
             it.call_method("append", vec![Int::Small(4).into_value()]).at("main", 30)?;
             it.call_method(
@@ -253,78 +255,78 @@ fn main_() -> PyResult<()> {
     y = Int::Small(5).into_value();
     y = PyStr::from("s").into_value();
     y = Int::Small(7).into_value();
-    let outcome1 = 'try1: {
+    let outcome2 = 'try1: {
         match y.call_method("upper", vec![]).at("main", 56) {
             Ok(value) => value,
             Err(err) => break 'try1 Err(err),
         };
         Ok::<(), PyErr>(())
     };
-    match outcome1 {
+    match outcome2 {
         Ok(()) => {}
-        Err(caught2) => {
-            if caught2.is_instance(Exc::AttributeError) {
-                e = caught2.clone();
+        Err(caught3) => {
+            if caught3.is_instance(Exc::AttributeError) {
+                e = caught3.clone();
                 print(&[&PyStr::from("AttributeError:"), &e], " ", "\n").at("main", 58)?;
             } else {
-                return Err(caught2);
+                return Err(caught3);
             }
         }
     };
     z = PyStr::from("word").into_value();
     z = <PyList<Value>>::from_vec(vec![Int::Small(1).into_value()]).into_value();
-    let outcome3 = 'try2: {
+    let outcome4 = 'try2: {
         match z.call_method("upper", vec![]).at("main", 62) {
             Ok(value) => value,
             Err(err) => break 'try2 Err(err),
         };
         Ok::<(), PyErr>(())
     };
-    match outcome3 {
+    match outcome4 {
         Ok(()) => {}
-        Err(caught4) => {
-            if caught4.is_instance(Exc::AttributeError) {
-                e = caught4.clone();
+        Err(caught5) => {
+            if caught5.is_instance(Exc::AttributeError) {
+                e = caught5.clone();
                 print(&[&PyStr::from("AttributeError:"), &e], " ", "\n").at("main", 64)?;
             } else {
-                return Err(caught4);
+                return Err(caught5);
             }
         }
     };
     z = PyStr::from("word").into_value();
-    let outcome5 = 'try3: {
+    let outcome6 = 'try3: {
         match z.call_method("upper", vec![Int::Small(1).into_value()]).at("main", 67) {
             Ok(value) => value,
             Err(err) => break 'try3 Err(err),
         };
         Ok::<(), PyErr>(())
     };
-    match outcome5 {
+    match outcome6 {
         Ok(()) => {}
-        Err(caught6) => {
-            if caught6.is_instance(Exc::TypeError) {
-                e = caught6.clone();
+        Err(caught7) => {
+            if caught7.is_instance(Exc::TypeError) {
+                e = caught7.clone();
                 print(&[&PyStr::from("TypeError:"), &e], " ", "\n").at("main", 69)?;
             } else {
-                return Err(caught6);
+                return Err(caught7);
             }
         }
     };
-    let outcome7 = 'try4: {
+    let outcome8 = 'try4: {
         match z.call_method("find", vec![Int::Small(3).into_value()]).at("main", 71) {
             Ok(value) => value,
             Err(err) => break 'try4 Err(err),
         };
         Ok::<(), PyErr>(())
     };
-    match outcome7 {
+    match outcome8 {
         Ok(()) => {}
-        Err(caught8) => {
-            if caught8.is_instance(Exc::TypeError) {
-                e = caught8.clone();
+        Err(caught9) => {
+            if caught9.is_instance(Exc::TypeError) {
+                e = caught9.clone();
                 print(&[&PyStr::from("TypeError:"), &e], " ", "\n").at("main", 73)?;
             } else {
-                return Err(caught8);
+                return Err(caught9);
             }
         }
     };
@@ -332,25 +334,25 @@ fn main_() -> PyResult<()> {
         Value,
     >>::from_vec(vec![Int::Small(1).into_value(), Int::Small(2).into_value()])
         .into_value();
-    let outcome9 = 'try5: {
+    let outcome10 = 'try5: {
         match z.call_method("remove", vec![Int::Small(9).into_value()]).at("main", 76) {
             Ok(value) => value,
             Err(err) => break 'try5 Err(err),
         };
         Ok::<(), PyErr>(())
     };
-    match outcome9 {
+    match outcome10 {
         Ok(()) => {}
-        Err(caught10) => {
-            if caught10.is_instance(Exc::ValueError) {
-                e = caught10.clone();
+        Err(caught11) => {
+            if caught11.is_instance(Exc::ValueError) {
+                e = caught11.clone();
                 print(&[&PyStr::from("ValueError:"), &e], " ", "\n").at("main", 78)?;
             } else {
-                return Err(caught10);
+                return Err(caught11);
             }
         }
     };
-    let outcome11 = 'try6: {
+    let outcome12 = 'try6: {
         match z.call_method("index", vec![PyStr::from("q").into_value()]).at("main", 80)
         {
             Ok(value) => value,
@@ -358,33 +360,33 @@ fn main_() -> PyResult<()> {
         };
         Ok::<(), PyErr>(())
     };
-    match outcome11 {
+    match outcome12 {
         Ok(()) => {}
-        Err(caught12) => {
-            if caught12.is_instance(Exc::ValueError) {
-                e = caught12.clone();
+        Err(caught13) => {
+            if caught13.is_instance(Exc::ValueError) {
+                e = caught13.clone();
                 print(&[&PyStr::from("ValueError:"), &e], " ", "\n").at("main", 82)?;
             } else {
-                return Err(caught12);
+                return Err(caught13);
             }
         }
     };
     z = <PyList<Value>>::from_vec(vec![]).into_value();
-    let outcome13 = 'try7: {
+    let outcome14 = 'try7: {
         match z.call_method("pop", vec![]).at("main", 85) {
             Ok(value) => value,
             Err(err) => break 'try7 Err(err),
         };
         Ok::<(), PyErr>(())
     };
-    match outcome13 {
+    match outcome14 {
         Ok(()) => {}
-        Err(caught14) => {
-            if caught14.is_instance(Exc::IndexError) {
-                e = caught14.clone();
+        Err(caught15) => {
+            if caught15.is_instance(Exc::IndexError) {
+                e = caught15.clone();
                 print(&[&PyStr::from("IndexError:"), &e], " ", "\n").at("main", 87)?;
             } else {
-                return Err(caught14);
+                return Err(caught15);
             }
         }
     };
@@ -406,9 +408,9 @@ fn main_() -> PyResult<()> {
 }
 /// `def dicts_and_sets` (line 95).
 fn dicts_and_sets() -> PyResult<()> {
-    let mut d: Value;
-    let mut e: PyErr;
     let mut s: Value;
+    let mut e: PyErr;
+    let mut d: Value;
     d = PyStr::from("not yet").into_value();
     d = <PyDict<
         Value,
@@ -485,7 +487,7 @@ fn dicts_and_sets() -> PyResult<()> {
         .at("dicts_and_sets", 100)?;
     print(&[&d, &d.call_method("copy", vec![]).at("dicts_and_sets", 101)?], " ", "\n")
         .at("dicts_and_sets", 101)?;
-    let outcome15 = 'try8: {
+    let outcome16 = 'try8: {
         match d
             .call_method("pop", vec![PyStr::from("nope").into_value()])
             .at("dicts_and_sets", 103)
@@ -495,15 +497,15 @@ fn dicts_and_sets() -> PyResult<()> {
         };
         Ok::<(), PyErr>(())
     };
-    match outcome15 {
+    match outcome16 {
         Ok(()) => {}
-        Err(caught16) => {
-            if caught16.is_instance(Exc::KeyError) {
-                e = caught16.clone();
+        Err(caught17) => {
+            if caught17.is_instance(Exc::KeyError) {
+                e = caught17.clone();
                 print(&[&PyStr::from("KeyError:"), &e], " ", "\n")
                     .at("dicts_and_sets", 105)?;
             } else {
-                return Err(caught16);
+                return Err(caught17);
             }
         }
     };
@@ -532,7 +534,7 @@ fn dicts_and_sets() -> PyResult<()> {
             "\n",
         )
         .at("dicts_and_sets", 114)?;
-    let outcome17 = 'try9: {
+    let outcome18 = 'try9: {
         match s
             .call_method("remove", vec![Int::Small(7).into_value()])
             .at("dicts_and_sets", 116)
@@ -542,19 +544,19 @@ fn dicts_and_sets() -> PyResult<()> {
         };
         Ok::<(), PyErr>(())
     };
-    match outcome17 {
+    match outcome18 {
         Ok(()) => {}
-        Err(caught18) => {
-            if caught18.is_instance(Exc::KeyError) {
-                e = caught18.clone();
+        Err(caught19) => {
+            if caught19.is_instance(Exc::KeyError) {
+                e = caught19.clone();
                 print(&[&PyStr::from("KeyError:"), &e], " ", "\n")
                     .at("dicts_and_sets", 118)?;
             } else {
-                return Err(caught18);
+                return Err(caught19);
             }
         }
     };
-    let outcome19 = 'try10: {
+    let outcome20 = 'try10: {
         match s
             .call_method(
                 "add",
@@ -570,15 +572,15 @@ fn dicts_and_sets() -> PyResult<()> {
         };
         Ok::<(), PyErr>(())
     };
-    match outcome19 {
+    match outcome20 {
         Ok(()) => {}
-        Err(caught20) => {
-            if caught20.is_instance(Exc::TypeError) {
-                e = caught20.clone();
+        Err(caught21) => {
+            if caught21.is_instance(Exc::TypeError) {
+                e = caught21.clone();
                 print(&[&PyStr::from("TypeError:"), &e], " ", "\n")
                     .at("dicts_and_sets", 122)?;
             } else {
-                return Err(caught20);
+                return Err(caught21);
             }
         }
     };

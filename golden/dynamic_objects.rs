@@ -158,10 +158,12 @@ fn Node_call_total(mut self_: Node, mut arg0: Int) -> PyResult<Value> {
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut root: Node;
-    let mut mixed: PyList<Value>;
-    let mut first: Value;
     let mut e: PyErr;
+    let mut first: Value;
+    let mut m: Value;
+    let mut mixed: PyList<Value>;
+    let mut c: Value;
+    let mut root: Node;
     global_set(&C_NODE_KIND, PyStr::from("node"));
     global_set(&C_LEAF_KIND, PyStr::from("leaf"));
     root = {
@@ -203,7 +205,7 @@ fn module_body() -> PyResult<()> {
         .iter()
         .at("<module>", 28)?
     {
-        let c = item8.at("<module>", 28)?;
+        c = item8.at("<module>", 28)?;
         print(
                 &[
                     &getattr_value(&c, "value").at("<module>", 29)?,
@@ -225,10 +227,11 @@ fn module_body() -> PyResult<()> {
             PyStr::from("text").into_value(), Int::Small(7).into_value()
         ],
     );
-    for m in mixed.iter() {
+    for item10 in mixed.iter() {
+        m = item10;
         if {
-            let class10 = <Node>::value_class(&m);
-            (class10 == 0) || (class10 == 1)
+            let class11 = <Node>::value_class(&m);
+            (class11 == 0) || (class11 == 1)
         } {
             print(
                     &[
@@ -247,7 +250,7 @@ fn module_body() -> PyResult<()> {
         .at("<module>", 34)?
         .getitem(&Int::Small(0).into_value())
         .at("<module>", 34)?;
-    let outcome11 = 'try1: {
+    let outcome12 = 'try1: {
         match first
             .call_method(
                 "total",
@@ -260,33 +263,33 @@ fn module_body() -> PyResult<()> {
         };
         Ok::<(), PyErr>(())
     };
-    match outcome11 {
+    match outcome12 {
         Ok(()) => {}
-        Err(caught12) => {
-            if caught12.is_instance(Exc::TypeError) {
-                e = caught12.clone();
+        Err(caught13) => {
+            if caught13.is_instance(Exc::TypeError) {
+                e = caught13.clone();
                 print(&[&PyStr::from("TypeError:"), &e], " ", "\n").at("<module>", 38)?;
             } else {
-                return Err(caught12);
+                return Err(caught13);
             }
         }
     };
-    let outcome13 = 'try2: {
+    let outcome14 = 'try2: {
         match first.call_method("missing", vec![]).at("<module>", 40) {
             Ok(value) => value,
             Err(err) => break 'try2 Err(err),
         };
         Ok::<(), PyErr>(())
     };
-    match outcome13 {
+    match outcome14 {
         Ok(()) => {}
-        Err(caught14) => {
-            if caught14.is_instance(Exc::AttributeError) {
-                e = caught14.clone();
+        Err(caught15) => {
+            if caught15.is_instance(Exc::AttributeError) {
+                e = caught15.clone();
                 print(&[&PyStr::from("AttributeError:"), &e], " ", "\n")
                     .at("<module>", 42)?;
             } else {
-                return Err(caught14);
+                return Err(caught15);
             }
         }
     };

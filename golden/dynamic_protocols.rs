@@ -360,6 +360,7 @@ fn Bag_hook_bool_Bag___len__(mut self_: Bag) -> PyResult<bool> {
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
+    let mut t: Value;
     let mut things: PyList<Value>;
     print(
             &[
@@ -497,7 +498,7 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 55)?;
-    for t in <PyList<
+    for item29 in <PyList<
         Value,
     >>::from_vec(
             vec![
@@ -512,6 +513,7 @@ fn module_body() -> PyResult<()> {
         )
         .iter()
     {
+        t = item29;
         print(
                 &[
                     &PyList::from_vec(
@@ -522,8 +524,8 @@ fn module_body() -> PyResult<()> {
                             .collect(),
                     ),
                     &(if !{
-                        let class29 = <Countdown>::value_class(&t);
-                        class29 == 1
+                        let class30 = <Countdown>::value_class(&t);
+                        class30 == 1
                     } {
                         try_consume(
                                 t.iter().at("<module>", 57)?,

@@ -124,18 +124,18 @@ fn Q_unhashable(mut self_: Q) -> PyResult<Int> {
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut sys: ();
-    let mut r: Option<Int> = None;
-    let mut x: Int;
-    let mut q: Q;
-    let mut qs: PyList<Q>;
-    let mut e: PyErr;
-    let mut l: PyList<Int>;
-    let mut ll: PyList<PyList<Int>>;
-    let mut y: PyList<Int>;
-    let mut c: C;
-    let mut a: PyList<Int>;
     let mut b: PyList<Int>;
+    let mut a: PyList<Int>;
+    let mut c: C;
+    let mut y: PyList<Int>;
+    let mut ll: PyList<PyList<Int>>;
+    let mut l: PyList<Int>;
+    let mut e: PyErr;
+    let mut qs: PyList<Q>;
+    let mut q: Q;
+    let mut x: Int;
+    let mut r: Option<Int> = None;
+    let mut sys: ();
     'loop1: loop {
         let outcome5 = 'try2: {
             r = Some(

@@ -13,8 +13,8 @@
 use py2rust_runtime::prelude::*;
 /// `def unbound_after_handler` (line 4).
 fn unbound_after_handler() -> PyResult<()> {
-    let mut e: Option<PyErr> = None;
     let mut n: PyErr;
+    let mut e: Option<PyErr> = None;
     let outcome1 = 'try1: {
         match Int::Small(1).truediv(&Int::Small(0)).at("unbound_after_handler", 6) {
             Ok(value) => value,
@@ -128,8 +128,8 @@ fn rebound_after_handler() -> PyResult<Value> {
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut parse_error: Option<PyErr> = None;
     let mut n: PyErr;
+    let mut parse_error: Option<PyErr> = None;
     unbound_after_handler().at("<module>", 26)?;
     print(&[&rebound_after_handler().at("<module>", 27)?], " ", "\n")
         .at("<module>", 27)?;

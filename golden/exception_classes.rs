@@ -95,8 +95,8 @@ fn convert(mut s: PyStr) -> PyResult<Int> {
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut v: Option<Int> = None;
     let mut e: PyErr;
+    let mut v: Option<Int> = None;
     'loop2: for key in <PyList<
         PyStr,
     >>::from_vec(vec![PyStr::from("a"), PyStr::from("zz")])

@@ -73,12 +73,12 @@ fn risky(mut n: Int) -> PyResult<Int> {
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut total: Int;
-    let mut err: PyErr;
-    let mut e2_: PyErr;
-    let mut a: PyErr;
-    let mut x: Int;
     let mut e3_: PyErr;
+    let mut x: Int;
+    let mut a: PyErr;
+    let mut e2_: PyErr;
+    let mut err: PyErr;
+    let mut total: Int;
     print(
             &[
                 &parse(PyStr::from("12")).at("<module>", 12)?,

@@ -162,15 +162,15 @@ fn shrinks(mut x: Int) -> PyResult<(Int, Int)> {
 }
 /// `def edges` (line 35).
 fn edges() -> PyResult<(Int, Int, Int, Int, Int)> {
-    let mut a: Int;
-    let mut b: Int;
-    let mut n: Int;
-    let mut m: Int;
-    let mut c: Int;
-    let mut s: Int;
-    let mut k: Int;
-    let mut t: Int;
     let mut j: Int;
+    let mut t: Int;
+    let mut k: Int;
+    let mut s: Int;
+    let mut c: Int;
+    let mut m: Int;
+    let mut n: Int;
+    let mut b: Int;
+    let mut a: Int;
     a = Int::Small(9223372036854775807);
     b = Int::Small(i64::MIN);
     n = Int::Small(0);
@@ -351,9 +351,9 @@ fn edges() -> PyResult<(Int, Int, Int, Int, Int)> {
 }
 /// `def signs` (line 61).
 fn signs() -> PyResult<Int> {
-    let mut out: Int;
-    let mut a: Int;
     let mut b: Int;
+    let mut a: Int;
+    let mut out: Int;
     out = Int::Small(0);
     a = Int::Small(-7);
     loop {
@@ -468,9 +468,9 @@ fn signs() -> PyResult<Int> {
 }
 /// `def flags` (line 75).
 fn flags(mut limit: Int) -> PyResult<(bool, Int, Int)> {
-    let mut found: bool;
-    let mut i: Int;
     let mut first: Int;
+    let mut i: Int;
+    let mut found: bool;
     found = false;
     i = Int::Small(0);
     first = Int::Small(-1);
@@ -532,9 +532,9 @@ fn flags(mut limit: Int) -> PyResult<(bool, Int, Int)> {
 }
 /// `def breaks_and_continues` (line 87).
 fn breaks_and_continues(mut n: Int) -> PyResult<(Int, Int)> {
-    let mut total: Int;
-    let mut i: Int;
     let mut j: Int;
+    let mut i: Int;
+    let mut total: Int;
     total = Int::Small(0);
     i = Int::Small(0);
     loop {
@@ -648,9 +648,9 @@ fn breaks_and_continues(mut n: Int) -> PyResult<(Int, Int)> {
 }
 /// `def written_first` (line 105).
 fn written_first(mut n: Int) -> PyResult<Int> {
-    let mut i: Int;
-    let mut last: Int;
     let mut sq: Int;
+    let mut last: Int;
+    let mut i: Int;
     i = Int::Small(0);
     last = Int::Small(-1);
     loop {
@@ -715,8 +715,8 @@ fn written_first(mut n: Int) -> PyResult<Int> {
 }
 /// `def chained` (line 116).
 fn chained(mut lo: Int, mut hi: Int) -> PyResult<Int> {
-    let mut count: Int;
     let mut x: Int;
+    let mut count: Int;
     count = Int::Small(0);
     x = lo.clone();
     loop {
@@ -792,8 +792,8 @@ fn chained(mut lo: Int, mut hi: Int) -> PyResult<Int> {
 }
 /// `def divides` (line 126).
 fn divides(mut d: Int) -> PyResult<Int> {
-    let mut total: Int;
     let mut i: Int;
+    let mut total: Int;
     total = Int::Small(0);
     i = Int::Small(10);
     loop {
@@ -844,8 +844,8 @@ fn divides(mut d: Int) -> PyResult<Int> {
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut v: Int;
     let mut e: PyErr;
+    let mut v: Int;
     for k in range(&Int::Small(1), &Int::Small(8), &Int::Small(1)).at("<module>", 135)? {
         v = Int::Small(0);
         loop {

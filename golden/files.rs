@@ -13,13 +13,13 @@
 use py2rust_runtime::prelude::*;
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut os: ();
-    let mut tempfile: ();
-    let mut folder: PyStr;
-    let mut path: PyStr;
-    let mut f: PyFile;
-    let mut n: Option<Int> = None;
     let mut e: PyErr;
+    let mut n: Option<Int> = None;
+    let mut f: PyFile;
+    let mut path: PyStr;
+    let mut folder: PyStr;
+    let mut tempfile: ();
+    let mut os: ();
     folder = tempfile_mkdtemp().at("<module>", 5)?;
     path = os_path_join(&[&folder, &PyStr::from("notes.txt")]);
     let file1 = open(&path, "w").at("<module>", 7)?;

@@ -28,8 +28,8 @@ fn greet(mut name: PyStr, mut greeting: PyStr, mut punct: PyStr) -> PyResult<PyS
 }
 /// `def fib_iter` (line 17).
 fn fib_iter(mut n: Int) -> PyResult<Int> {
-    let mut a: Int;
     let mut b: Int;
+    let mut a: Int;
     let (part1, part2) = (Int::Small(0), Int::Small(1));
     a = part1;
     b = part2;

@@ -138,13 +138,13 @@ fn logged_wrapper(func: &PyCell<Value>, mut args: Value) -> PyResult<Value> {
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut functools: ();
-    let mut e: PyErr;
-    let mut square: Value;
-    let mut cube3_: Value;
-    let mut sq: Value;
-    let mut slow: Value;
     let mut add: Value;
+    let mut slow: Value;
+    let mut sq: Value;
+    let mut cube3_: Value;
+    let mut square: Value;
+    let mut e: PyErr;
+    let mut functools: ();
     print(
             &[
                 &functools_reduce(

@@ -754,14 +754,14 @@ fn handles() -> PyResult<PyGen<HandlesGen>> {
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut e: PyErr;
-    let mut n: PyGen<NeverStartedGen>;
-    let mut s: PyGen<StubbornGen>;
-    let mut c: PyGen<CleanupYieldsGen>;
-    let mut total: Int;
-    let mut stop: PyErr;
-    let mut unstarted: PyGen<NotYetStartedGen>;
     let mut h: PyGen<HandlesGen>;
+    let mut unstarted: PyGen<NotYetStartedGen>;
+    let mut stop: PyErr;
+    let mut total: Int;
+    let mut c: PyGen<CleanupYieldsGen>;
+    let mut s: PyGen<StubbornGen>;
+    let mut n: PyGen<NeverStartedGen>;
+    let mut e: PyErr;
     global_set(&G_ME, reentrant().at("<module>", 9)?);
     let outcome71 = 'try17: {
         match match global_get(&G_ME, "me").at("<module>", 11) {

@@ -1045,20 +1045,20 @@ fn delegates_leak() -> PyResult<PyGen<DelegatesLeakGen>> {
 /// `def main` (line 71).
 fn main_() -> PyResult<()> {
     let box_ = PyCell::<PyList<PyGen<MainSelfishGen>>>::unbound();
-    let mut tree: PyList<Value>;
-    let mut grow: PyList<Value>;
-    let mut v: Value;
-    let mut xs: PyList<Int>;
-    let mut r: PyGen<RelayGen>;
-    let mut e: PyErr;
-    let mut g: PyGen<OuterGuardedGen>;
-    let mut h: PyGen<OuterGuardedGen>;
-    let mut d: PyGen<DelegatesRaiseGen>;
-    let mut k: PyGen<DelegatesLeakGen>;
-    let mut c: PyGen<CountedGen>;
-    let mut c2_: PyGen<CountedGen>;
-    let mut selfish: Value;
     let mut s: PyGen<MainSelfishGen>;
+    let mut selfish: Value;
+    let mut c2_: PyGen<CountedGen>;
+    let mut c: PyGen<CountedGen>;
+    let mut k: PyGen<DelegatesLeakGen>;
+    let mut d: PyGen<DelegatesRaiseGen>;
+    let mut h: PyGen<OuterGuardedGen>;
+    let mut g: PyGen<OuterGuardedGen>;
+    let mut e: PyErr;
+    let mut r: PyGen<RelayGen>;
+    let mut xs: PyList<Int>;
+    let mut v: Value;
+    let mut grow: PyList<Value>;
+    let mut tree: PyList<Value>;
     tree = <PyList<
         Value,
     >>::from_vec(

@@ -967,18 +967,18 @@ fn Counter_run(mut self_: Counter) -> PyResult<PyGen<CounterRunGen>> {
 }
 /// `def main` (line 107).
 fn main_() -> PyResult<()> {
-    let mut acc: PyGen<AccumulatorGen>;
-    let mut e: PyErr;
-    let mut fresh: PyGen<AccumulatorGen>;
-    let mut ins: PyGen<InspectorGen>;
-    let mut s: PyGen<StrictGen>;
-    let mut avg: PyGen<AveragerGen>;
-    let mut ec: PyGen<EchoGen>;
-    let mut r: PyGen<RelayGen>;
-    let mut err: PyErr;
-    let mut d: PyGen<DelegatorGen>;
-    let mut c: Counter;
     let mut g: PyGen<CounterRunGen>;
+    let mut c: Counter;
+    let mut d: PyGen<DelegatorGen>;
+    let mut err: PyErr;
+    let mut r: PyGen<RelayGen>;
+    let mut ec: PyGen<EchoGen>;
+    let mut avg: PyGen<AveragerGen>;
+    let mut s: PyGen<StrictGen>;
+    let mut ins: PyGen<InspectorGen>;
+    let mut fresh: PyGen<AccumulatorGen>;
+    let mut e: PyErr;
+    let mut acc: PyGen<AccumulatorGen>;
     acc = accumulator().at("main", 108)?;
     print(
             &[

@@ -616,18 +616,18 @@ fn tracked(mut name: PyStr) -> PyResult<PyGen<TrackedGen>> {
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut g: PyGen<CountdownGen>;
-    let mut stop: PyErr;
-    let mut f: PyGen<FibGen>;
-    let mut big: PyGen<FibGen>;
-    let mut last: Option<Int> = None;
-    let mut acc: PyGen<RunningTotalGen>;
-    let mut fresh: PyGen<RunningTotalGen>;
-    let mut e: Option<Value> = None;
-    let mut w: PyGen<GuardedGen>;
-    let mut c: PyGen<GuardedGen>;
-    let mut same: PyGen<CountdownGen>;
     let mut t: Option<Value> = None;
+    let mut same: PyGen<CountdownGen>;
+    let mut c: PyGen<GuardedGen>;
+    let mut w: PyGen<GuardedGen>;
+    let mut e: Option<Value> = None;
+    let mut fresh: PyGen<RunningTotalGen>;
+    let mut acc: PyGen<RunningTotalGen>;
+    let mut last: Option<Int> = None;
+    let mut big: PyGen<FibGen>;
+    let mut f: PyGen<FibGen>;
+    let mut stop: PyErr;
+    let mut g: PyGen<CountdownGen>;
     g = countdown(Int::Small(3)).at("<module>", 47)?;
     print(&[&PyStr::from("created")], " ", "\n").at("<module>", 48)?;
     print(

@@ -487,15 +487,15 @@ fn uses_names() -> PyResult<PyGen<UsesNamesGen>> {
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut os: ();
-    let mut tempfile: ();
-    let mut g: PyGen<TaggedGen>;
-    let mut d: PyStr;
-    let mut p: PyStr;
-    let mut out: PyFile;
-    let mut manager: Int;
-    let mut input_: PyStr;
     let mut u: PyGen<UsesNamesGen>;
+    let mut input_: PyStr;
+    let mut manager: Int;
+    let mut out: PyFile;
+    let mut p: PyStr;
+    let mut d: PyStr;
+    let mut g: PyGen<TaggedGen>;
+    let mut tempfile: ();
+    let mut os: ();
     for item42 in tagged(<PyList<Int>>::from_vec(vec![Int::Small(1), Int::Small(2)]))
         .at("<module>", 32)?
         .into_local()

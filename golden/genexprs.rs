@@ -18,8 +18,8 @@ fn noisy(mut x: Int) -> PyResult<bool> {
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut xs: PyList<Int>;
     let mut total: Int;
+    let mut xs: PyList<Int>;
     xs = <PyList<
         Int,
     >>::from_vec(

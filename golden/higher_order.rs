@@ -17,10 +17,10 @@ fn score(mut w: PyStr) -> PyResult<Int> {
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut words: PyList<PyStr>;
-    let mut nums: PyList<Int>;
-    let mut threshold: Int;
     let mut pairs: PyList<(Int, PyStr)>;
+    let mut threshold: Int;
+    let mut nums: PyList<Int>;
+    let mut words: PyList<PyStr>;
     words = <PyList<
         PyStr,
     >>::from_vec(

@@ -467,9 +467,9 @@ fn maybe_unbound(mut flag: bool) -> PyResult<PyGen<MaybeUnboundGen>> {
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut x: Int;
-    let mut e: PyErr;
     let mut g: PyGen<SquaresGen>;
+    let mut e: PyErr;
+    let mut x: Int;
     global_set(&G_MOD, Int::Small(1000000007));
     print(
             &[

@@ -13,16 +13,17 @@
 use py2rust_runtime::prelude::*;
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut io: ();
-    let mut os: ();
-    let mut sys: ();
-    let mut buf: Value;
-    let mut r: Value;
-    let mut r2_: Value;
-    let mut e: PyErr;
-    let mut Card: Value;
-    let mut c: Value;
     let mut out: Value;
+    let mut c: Value;
+    let mut Card: Value;
+    let mut e: PyErr;
+    let mut r2_: Value;
+    let mut line: Value;
+    let mut r: Value;
+    let mut buf: Value;
+    let mut sys: ();
+    let mut os: ();
+    let mut io: ();
     buf = io_stringio(&[]).at("<module>", 6)?;
     buf.call_method("write", vec![PyStr::from("hello ").into_value()])
         .at("<module>", 7)?;
@@ -42,7 +43,7 @@ fn module_body() -> PyResult<()> {
         )
         .at("<module>", 12)?;
     for item1 in r.iter().at("<module>", 13)? {
-        let line = item1.at("<module>", 13)?;
+        line = item1.at("<module>", 13)?;
         print(&[&line.call_method("strip", vec![]).at("<module>", 14)?], " ", "\n")
             .at("<module>", 14)?;
     }

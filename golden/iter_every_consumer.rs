@@ -271,17 +271,18 @@ fn lambda10() -> PyResult<PyList<Value>> {
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut c: Countdown;
-    let mut first: Int;
-    let mut others: PyList<Int>;
-    let mut x: Int;
-    let mut y: Int;
-    let mut z: Int;
-    let mut p: Int;
-    let mut q: Int;
-    let mut err: PyErr;
-    let mut it: PyIter<Int>;
     let mut words: PyList<PyStr>;
+    let mut bad: Value;
+    let mut it: PyIter<Int>;
+    let mut err: PyErr;
+    let mut q: Int;
+    let mut p: Int;
+    let mut z: Int;
+    let mut y: Int;
+    let mut x: Int;
+    let mut others: PyList<Int>;
+    let mut first: Int;
+    let mut c: Countdown;
     c = {
         let obj13 = <Countdown>::new(0);
         Countdown___init__(obj13.clone(), Int::Small(3)).at("<module>", 30)?;
@@ -537,7 +538,7 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 53)?;
-    'loop6: for bad in [
+    'loop6: for item31 in [
         func_value_kw(
             "<lambda>",
             move |args, kwargs| {
@@ -611,22 +612,23 @@ fn module_body() -> PyResult<()> {
             },
         ),
     ] {
-        let outcome31 = 'try7: {
+        bad = item31;
+        let outcome32 = 'try7: {
             match call_value(&bad, vec![]).at("<module>", 56) {
                 Ok(value) => value,
                 Err(err) => break 'try7 Err(err),
             };
             Ok::<(), PyErr>(())
         };
-        match outcome31 {
+        match outcome32 {
             Ok(()) => {}
-            Err(caught32) => {
-                if caught32.is_instance(Exc::TypeError) {
-                    err = caught32.clone();
+            Err(caught33) => {
+                if caught33.is_instance(Exc::TypeError) {
+                    err = caught33.clone();
                     print(&[&PyStr::from("TypeError:"), &err], " ", "\n")
                         .at("<module>", 58)?;
                 } else {
-                    return Err(caught32);
+                    return Err(caught33);
                 }
             }
         };

@@ -320,6 +320,7 @@ fn Base_call___iter(mut self_: Base) -> PyResult<Value> {
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
+    let mut x: Value;
     for o in <PyList<
         Base,
     >>::from_vec(
@@ -369,7 +370,7 @@ fn module_body() -> PyResult<()> {
             .iter()
             .at("<module>", 25)?
         {
-            let x = item29.at("<module>", 25)?;
+            x = item29.at("<module>", 25)?.into_value();
             print(&[&PyStr::from(" "), &x], " ", "\n").at("<module>", 26)?;
         }
     }

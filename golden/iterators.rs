@@ -111,12 +111,12 @@ fn Squares___next___local(self_: &mut LocalInstance<SquaresData>) -> PyResult<In
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut nums: PyList<Int>;
-    let mut it: PyIter<Int>;
-    let mut sq: Squares;
-    let mut letters: PyIter<PyStr>;
-    let mut pairs: PyIter<(Int, PyStr)>;
     let mut gen_: PyIter<Int>;
+    let mut pairs: PyIter<(Int, PyStr)>;
+    let mut letters: PyIter<PyStr>;
+    let mut sq: Squares;
+    let mut it: PyIter<Int>;
+    let mut nums: PyList<Int>;
     nums = <PyList<Int>>::from_vec(vec![Int::Small(10), Int::Small(20), Int::Small(30)]);
     it = PyIter::from_plain(nums.iter());
     print(

@@ -13,8 +13,8 @@
 use py2rust_runtime::prelude::*;
 /// `def firsts` (line 7).
 fn firsts(mut n: Int, mut limit: Int) -> PyResult<PyList<Int>> {
-    let mut evens: PyIter<Int>;
     let mut small: PyIter<Int>;
+    let mut evens: PyIter<Int>;
     evens = PyIter::new(
             py_genexpr_try(
                 itertools_count(Int::Small(0), Int::Small(1)),
@@ -62,24 +62,28 @@ fn bad(mut x: Int) -> PyResult<bool> {
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut itertools: ();
-    let mut c: PyIter<Int>;
-    let mut f: PyIter<f64>;
-    let mut it: PyIter<Int>;
-    let mut k: Int;
-    let mut words: PyList<PyStr>;
-    let mut groups: PyIter<(PyStr, PyIter<PyStr>)>;
-    let mut k1_: PyStr;
-    let mut g1_: PyIter<PyStr>;
-    let mut k2_: PyStr;
-    let mut g2_: PyIter<PyStr>;
-    let mut t1_: PyIter<Int>;
-    let mut t2_: PyIter<Int>;
-    let mut t3_: PyIter<Int>;
-    let mut limit: Int;
-    let mut total: Int;
-    let mut lazy: PyIter<Int>;
     let mut e: PyErr;
+    let mut lazy: PyIter<Int>;
+    let mut total: Int;
+    let mut limit: Int;
+    let mut t3_: PyIter<Int>;
+    let mut t2_: PyIter<Int>;
+    let mut t1_: PyIter<Int>;
+    let mut g2_: PyIter<PyStr>;
+    let mut k2_: PyStr;
+    let mut g1_: PyIter<PyStr>;
+    let mut k1_: PyStr;
+    let mut groups: PyIter<(PyStr, PyIter<PyStr>)>;
+    let mut words: PyList<PyStr>;
+    let mut grp: PyIter<Int>;
+    let mut key: Int;
+    let mut k: Int;
+    let mut b: Value;
+    let mut a: Value;
+    let mut it: PyIter<Int>;
+    let mut f: PyIter<f64>;
+    let mut c: PyIter<Int>;
+    let mut itertools: ();
     print(
             &[
                 &firsts(Int::Small(3), Int::Small(100)).at("<module>", 13)?,
@@ -384,26 +388,28 @@ fn module_body() -> PyResult<()> {
             .into_iter()
             .map(move |r| r.and_then(|items| Ok((items[0].clone(), items[1].clone())))),
     ) {
-        let (a, b) = item5.at("<module>", 26)?;
+        let (part6, part7) = item5.at("<module>", 26)?;
+        a = part6;
+        b = part7;
         print(&[&a, &b], " ", "\n").at("<module>", 27)?;
     }
     print(
             &[
                 &PyList::from_vec(
                     try_collect({
-                            let pool6 = itertools_pool(
+                            let pool8 = itertools_pool(
                                     PyIter::from_plain(PyStr::from("abc").iter()),
                                 )
                                 .at("<module>", 28)?;
                             PyIter::new(
-                                itertools_permutations(pool6.len(), None)
+                                itertools_permutations(pool8.len(), None)
                                     .at("<module>", 28)?
                                     .map(move |r| {
                                         r
                                             .map(|ix| (
-                                                itertools_pick(&pool6, ix[0]),
-                                                itertools_pick(&pool6, ix[1]),
-                                                itertools_pick(&pool6, ix[2]),
+                                                itertools_pick(&pool8, ix[0]),
+                                                itertools_pick(&pool8, ix[1]),
+                                                itertools_pick(&pool8, ix[2]),
                                             ))
                                     }),
                             )
@@ -415,7 +421,7 @@ fn module_body() -> PyResult<()> {
                 ),
                 &PyList::from_vec(
                         try_collect({
-                                let pool7 = itertools_pool(
+                                let pool9 = itertools_pool(
                                         PyIter::from_plain(
                                             range(&Int::Small(0), &Int::Small(5), &Int::Small(1))
                                                 .at("<module>", 28)?,
@@ -423,14 +429,14 @@ fn module_body() -> PyResult<()> {
                                     )
                                     .at("<module>", 28)?;
                                 PyIter::new(
-                                    itertools_combinations(pool7.len(), &Int::Small(3))
+                                    itertools_combinations(pool9.len(), &Int::Small(3))
                                         .at("<module>", 28)?
                                         .map(move |r| {
                                             r
                                                 .map(|ix| (
-                                                    itertools_pick(&pool7, ix[0]),
-                                                    itertools_pick(&pool7, ix[1]),
-                                                    itertools_pick(&pool7, ix[2]),
+                                                    itertools_pick(&pool9, ix[0]),
+                                                    itertools_pick(&pool9, ix[1]),
+                                                    itertools_pick(&pool9, ix[2]),
                                                 ))
                                         }),
                                 )
@@ -452,7 +458,7 @@ fn module_body() -> PyResult<()> {
             &[
                 &PyList::from_vec(
                     try_collect({
-                            let pool8 = itertools_pool(
+                            let pool10 = itertools_pool(
                                     PyIter::from_plain(
                                         <PyList<
                                             Int,
@@ -464,10 +470,10 @@ fn module_body() -> PyResult<()> {
                                 )
                                 .at("<module>", 30)?;
                             PyIter::new(
-                                itertools_combinations(pool8.len(), &k.clone())
+                                itertools_combinations(pool10.len(), &k.clone())
                                     .at("<module>", 30)?
                                     .map(move |r| {
-                                        r.map(|ix| itertools_tuple_value(&pool8, &ix))
+                                        r.map(|ix| itertools_tuple_value(&pool10, &ix))
                                     }),
                             )
                         })
@@ -478,28 +484,28 @@ fn module_body() -> PyResult<()> {
                 ),
                 &PyList::from_vec(
                     try_collect({
-                            let pool9 = itertools_pool(
+                            let pool11 = itertools_pool(
                                     PyIter::from_plain(
                                         <PyList<Int>>::from_vec(vec![Int::Small(0), Int::Small(1)])
                                             .iter(),
                                     ),
                                 )
                                 .at("<module>", 30)?;
-                            let pool10 = itertools_pool(
+                            let pool12 = itertools_pool(
                                     PyIter::from_plain(PyStr::from("ab").iter()),
                                 )
                                 .at("<module>", 30)?;
                             PyIter::new(
                                 itertools_product(
-                                        vec![pool9.len(), pool10.len()],
+                                        vec![pool11.len(), pool12.len()],
                                         &Int::Small(1),
                                     )
                                     .at("<module>", 30)?
                                     .map(move |r| {
                                         r
                                             .map(|ix| (
-                                                itertools_pick(&pool9, ix[0]),
-                                                itertools_pick(&pool10, ix[1]),
+                                                itertools_pick(&pool11, ix[0]),
+                                                itertools_pick(&pool12, ix[1]),
                                             ))
                                     }),
                             )
@@ -518,7 +524,7 @@ fn module_body() -> PyResult<()> {
             &[
                 &PyList::from_vec(
                     try_collect({
-                            let pool11 = itertools_pool(
+                            let pool13 = itertools_pool(
                                     PyIter::from_plain(
                                         range(&Int::Small(0), &Int::Small(2), &Int::Small(1))
                                             .at("<module>", 31)?,
@@ -526,13 +532,13 @@ fn module_body() -> PyResult<()> {
                                 )
                                 .at("<module>", 31)?;
                             PyIter::new(
-                                itertools_product(vec![pool11.len()], &Int::Small(2))
+                                itertools_product(vec![pool13.len()], &Int::Small(2))
                                     .at("<module>", 31)?
                                     .map(move |r| {
                                         r
                                             .map(|ix| (
-                                                itertools_pick(&pool11, ix[0]),
-                                                itertools_pick(&pool11, ix[1]),
+                                                itertools_pick(&pool13, ix[0]),
+                                                itertools_pick(&pool13, ix[1]),
                                             ))
                                     }),
                             )
@@ -547,7 +553,7 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 31)?;
-    for item12 in itertools_groupby(
+    for item14 in itertools_groupby(
         PyIter::from_plain(
             <PyList<
                 Int,
@@ -561,7 +567,9 @@ fn module_body() -> PyResult<()> {
         ),
         |item| Ok(item.clone()),
     ) {
-        let (key, grp) = item12.at("<module>", 32)?;
+        let (part15, part16) = item14.at("<module>", 32)?;
+        key = part15;
+        grp = part16;
         print(
                 &[
                     &key,
@@ -588,17 +596,17 @@ fn module_body() -> PyResult<()> {
     );
     groups = itertools_groupby(
         PyIter::from_plain(words.iter()),
-        |arg13| {
-            let mut w = arg13.clone();
+        |arg17| {
+            let mut w = arg17.clone();
             Ok(w.getitem(&Int::Small(0)).at("<lambda>", 35)?)
         },
     );
-    let (part14, part15) = groups.next_item().at("<module>", 36)?;
-    k1_ = part14;
-    g1_ = part15;
-    let (part16, part17) = groups.next_item().at("<module>", 37)?;
-    k2_ = part16;
-    g2_ = part17;
+    let (part18, part19) = groups.next_item().at("<module>", 36)?;
+    k1_ = part18;
+    g1_ = part19;
+    let (part20, part21) = groups.next_item().at("<module>", 37)?;
+    k2_ = part20;
+    g2_ = part21;
     print(
             &[
                 &k1_,
@@ -622,18 +630,18 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 38)?;
-    let (part19, part20, part21) = {
-        let tees18 = itertools_tee(
+    let (part23, part24, part25) = {
+        let tees22 = itertools_tee(
             PyIter::from_plain(
                 range(&Int::Small(0), &Int::Small(3), &Int::Small(1)).at("<module>", 39)?,
             ),
             3,
         );
-        (tees18[0].clone(), tees18[1].clone(), tees18[2].clone())
+        (tees22[0].clone(), tees22[1].clone(), tees22[2].clone())
     };
-    t1_ = part19;
-    t2_ = part20;
-    t3_ = part21;
+    t1_ = part23;
+    t2_ = part24;
+    t3_ = part25;
     print(
             &[
                 &t1_.next_item().at("<module>", 40)?,
@@ -720,20 +728,20 @@ fn module_body() -> PyResult<()> {
     print(
             &[
                 &{
-                    let mut total23 = IntSum::new(Int::Small(0));
-                    for item24 in itertools_takewhile(
+                    let mut total27 = IntSum::new(Int::Small(0));
+                    for item28 in itertools_takewhile(
                         itertools_count(Int::Small(1), Int::Small(1)),
                         {
                             let mut limit = limit.clone();
-                            move |arg22| {
-                                let mut x = arg22.clone();
+                            move |arg26| {
+                                let mut x = arg26.clone();
                                 Ok(&x < &limit)
                             }
                         },
                     ) {
-                        total23.add(&item24.at("<module>", 43)?);
+                        total27.add(&item28.at("<module>", 43)?);
                     }
-                    total23.total()
+                    total27.total()
                 },
             ],
             " ",
@@ -741,7 +749,7 @@ fn module_body() -> PyResult<()> {
         )
         .at("<module>", 43)?;
     total = Int::Small(0);
-    for item25 in itertools_islice_iter(
+    for item29 in itertools_islice_iter(
             itertools_count(Int::Small(1), Int::Small(1)),
             None,
             Some(&Int::Small(5)),
@@ -749,7 +757,7 @@ fn module_body() -> PyResult<()> {
         )
         .at("<module>", 45)?
     {
-        let n = item25.at("<module>", 45)?;
+        let n = item29.at("<module>", 45)?;
         total += n.clone();
         print(
                 &[
@@ -760,8 +768,8 @@ fn module_body() -> PyResult<()> {
                                     itertools_count(Int::Small(0), Int::Small(1)),
                                     {
                                         let mut n = n.clone();
-                                        move |arg26| {
-                                            let mut x = arg26.clone();
+                                        move |arg30| {
+                                            let mut x = arg30.clone();
                                             Ok(&x < &n)
                                         }
                                     },
@@ -781,7 +789,7 @@ fn module_body() -> PyResult<()> {
     print(&[&total], " ", "\n").at("<module>", 48)?;
     lazy = itertools_takewhile(
         itertools_count(Int::Small(1), Int::Small(1)),
-        |arg27| bad(arg27.clone()),
+        |arg31| bad(arg31.clone()),
     );
     print(
             &[
@@ -792,25 +800,25 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 58)?;
-    let outcome28 = 'try1: {
+    let outcome32 = 'try1: {
         match lazy.next_item().at("<module>", 60) {
             Ok(value) => value,
             Err(err) => break 'try1 Err(err),
         };
         Ok::<(), PyErr>(())
     };
-    match outcome28 {
+    match outcome32 {
         Ok(()) => {}
-        Err(caught29) => {
-            if caught29.is_instance(Exc::ValueError) {
-                e = caught29.clone();
+        Err(caught33) => {
+            if caught33.is_instance(Exc::ValueError) {
+                e = caught33.clone();
                 print(&[&PyStr::from("raised"), &e], " ", "\n").at("<module>", 62)?;
             } else {
-                return Err(caught29);
+                return Err(caught33);
             }
         }
     };
-    let outcome30 = 'try2: {
+    let outcome34 = 'try2: {
         match itertools_islice(
                 PyIter::from_plain(<PyList<Int>>::from_vec(vec![Int::Small(1)]).iter()),
                 None,
@@ -824,21 +832,21 @@ fn module_body() -> PyResult<()> {
         };
         Ok::<(), PyErr>(())
     };
-    match outcome30 {
+    match outcome34 {
         Ok(()) => {}
-        Err(caught31) => {
-            if caught31.is_instance(Exc::ValueError) {
-                e = caught31.clone();
+        Err(caught35) => {
+            if caught35.is_instance(Exc::ValueError) {
+                e = caught35.clone();
                 print(&[&e], " ", "\n").at("<module>", 66)?;
             } else {
-                return Err(caught31);
+                return Err(caught35);
             }
         }
     };
     print(
             &[
                 &{
-                    let next32 = itertools_islice(
+                    let next36 = itertools_islice(
                             itertools_count(Int::Small(0), Int::Small(1)),
                             Some(
                                 &Int::Small(10).pow(&Int::Small(6)).at("<module>", 67)?,
@@ -849,7 +857,7 @@ fn module_body() -> PyResult<()> {
                         .at("<module>", 67)?
                         .next_item()
                         .at("<module>", 67)?;
-                    next32
+                    next36
                 },
             ],
             " ",
@@ -868,13 +876,13 @@ fn module_body() -> PyResult<()> {
                                             vec![Int::Small(1), Int::Small(2), Int::Small(3)],
                                         )
                                         .iter(),
-                                    |arg33| {
-                                        let mut x = arg33;
+                                    |arg37| {
+                                        let mut x = arg37;
                                         Ok(&x * 2)
                                     },
                                 ),
-                                |arg34| {
-                                    let mut x = arg34.clone();
+                                |arg38| {
+                                    let mut x = arg38.clone();
                                     Ok(x < 5)
                                 },
                             ),

@@ -211,10 +211,11 @@ fn logged_wrapper(
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut functools: ();
-    let mut opts: PyDict<PyStr, PyStr>;
-    let mut e: PyErr;
     let mut g: Value;
+    let mut e: PyErr;
+    let mut bad: Value;
+    let mut opts: PyDict<PyStr, PyStr>;
+    let mut functools: ();
     global_set(
         &G_AREA,
         call_value(
@@ -437,7 +438,7 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 30)?;
-    'loop1: for bad in <PyList<
+    'loop1: for item18 in <PyList<
         Value,
     >>::from_vec(
             vec![
@@ -463,28 +464,29 @@ fn module_body() -> PyResult<()> {
         )
         .iter()
     {
-        let outcome18 = 'try2: {
+        bad = item18;
+        let outcome19 = 'try2: {
             match call_value(&bad, vec![]).at("<module>", 35) {
                 Ok(value) => value,
                 Err(err) => break 'try2 Err(err),
             };
             Ok::<(), PyErr>(())
         };
-        match outcome18 {
+        match outcome19 {
             Ok(()) => {}
-            Err(caught19) => {
-                if caught19.is_instance(Exc::TypeError) {
-                    e = caught19.clone();
+            Err(caught20) => {
+                if caught20.is_instance(Exc::TypeError) {
+                    e = caught20.clone();
                     print(&[&PyStr::from("TypeError:"), &e], " ", "\n")
                         .at("<module>", 37)?;
                 } else {
-                    return Err(caught19);
+                    return Err(caught20);
                 }
             }
         };
     }
     g = {
-        let default20 = Int::Small(3);
+        let default21 = Int::Small(3);
         func_value_kw(
             "kwonly",
             move |args, kwargs| {
@@ -503,7 +505,7 @@ fn module_body() -> PyResult<()> {
                 kwonly(
                         bound.next_required()?,
                         bound.next_required()?,
-                        bound.next()?.unwrap_or_else(|| default20.clone()),
+                        bound.next()?.unwrap_or_else(|| default21.clone()),
                     )
                     .map(|v| v.into_value())
             },
@@ -517,10 +519,10 @@ fn module_body() -> PyResult<()> {
                                 &g,
                                 vec![Int::Small(1).into_value()],
                                 {
-                                    let mut kwargs21 = Kwargs::new();
-                                    kwargs21
+                                    let mut kwargs22 = Kwargs::new();
+                                    kwargs22
                                         .push((PyStr::from("b"), Int::Small(2).into_value()));
-                                    kwargs21
+                                    kwargs22
                                 },
                             )
                             .at("<module>", 45)?,
@@ -531,7 +533,7 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 45)?;
-    let outcome22 = 'try3: {
+    let outcome23 = 'try3: {
         match <Int as FromValue>::from_value(
                 match call_value(&g, vec![Int::Small(1).into_value()]).at("<module>", 47)
                 {
@@ -546,18 +548,18 @@ fn module_body() -> PyResult<()> {
         };
         Ok::<(), PyErr>(())
     };
-    match outcome22 {
+    match outcome23 {
         Ok(()) => {}
-        Err(caught23) => {
-            if caught23.is_instance(Exc::TypeError) {
-                e = caught23.clone();
+        Err(caught24) => {
+            if caught24.is_instance(Exc::TypeError) {
+                e = caught24.clone();
                 print(&[&PyStr::from("TypeError:"), &e], " ", "\n").at("<module>", 49)?;
             } else {
-                return Err(caught23);
+                return Err(caught24);
             }
         }
     };
-    let outcome24 = 'try4: {
+    let outcome25 = 'try4: {
         match <Int as FromValue>::from_value(
                 match call_value(
                         &g,
@@ -576,14 +578,14 @@ fn module_body() -> PyResult<()> {
         };
         Ok::<(), PyErr>(())
     };
-    match outcome24 {
+    match outcome25 {
         Ok(()) => {}
-        Err(caught25) => {
-            if caught25.is_instance(Exc::TypeError) {
-                e = caught25.clone();
+        Err(caught26) => {
+            if caught26.is_instance(Exc::TypeError) {
+                e = caught26.clone();
                 print(&[&PyStr::from("TypeError:"), &e], " ", "\n").at("<module>", 53)?;
             } else {
-                return Err(caught25);
+                return Err(caught26);
             }
         }
     };

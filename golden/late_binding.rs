@@ -32,10 +32,10 @@ fn make() -> PyResult<PyList<Int>> {
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
     let factor = PyCell::<Int>::unbound();
-    let mut bad: PyIter<Value>;
-    let mut e: PyErr;
-    let mut rows: PyList<PyList<Int>>;
     let mut gens: PyList<PyIter<Int>>;
+    let mut rows: PyList<PyList<Int>>;
+    let mut e: PyErr;
+    let mut bad: PyIter<Value>;
     factor.set(Int::Small(2));
     let mut g = {
         let mut factor = factor.clone();

@@ -97,8 +97,8 @@ fn noisy(mut tag: PyStr, mut xs: PyList<Int>) -> PyResult<PyGen<NoisyGen>> {
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut m: PyIter<Int>;
     let mut r: PyRange;
+    let mut m: PyIter<Int>;
     m = PyIter::new(
         py_map_try(
             noisy(

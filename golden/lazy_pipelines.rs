@@ -102,9 +102,9 @@ fn total(mut xs: PyRange) -> PyResult<Int> {
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut stage: PyIter<Int>;
-    let mut r: PyRange;
     let mut squares: PyIter<Int>;
+    let mut r: PyRange;
+    let mut stage: PyIter<Int>;
     stage = PyIter::new(
             py_genexpr_try(
                 numbers(Int::Small(4)).at("<module>", 16)?.into_local(),

@@ -84,8 +84,8 @@ fn K___eq__(mut self_: K, mut other: K) -> PyResult<bool> {
 }
 /// `def rows` (line 16).
 fn rows(mut n: Int) -> PyResult<PyList<PyList<f64>>> {
-    let mut m: PyList<PyList<f64>>;
     let mut r: PyList<f64>;
+    let mut m: PyList<PyList<f64>>;
     m = PyList::from_vec({
         let mut items6 = Vec::new();
         for _ in range(&Int::Small(0), &n, &Int::Small(1)).at("rows", 17)? {
@@ -120,12 +120,12 @@ fn K_unhashable(mut self_: K) -> PyResult<Int> {
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut xs: PyList<Int>;
-    let mut ys: PyList<Int>;
-    let mut e: PyErr;
-    let mut a: PyList<K>;
-    let mut b: PyList<K>;
     let mut total: Int;
+    let mut b: PyList<K>;
+    let mut a: PyList<K>;
+    let mut e: PyErr;
+    let mut ys: PyList<Int>;
+    let mut xs: PyList<Int>;
     xs = <PyList<
         Int,
     >>::from_vec(vec![Int::Small(1), Int::Small(2), Int::Small(3), Int::Small(4)]);

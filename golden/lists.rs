@@ -13,17 +13,17 @@
 use py2rust_runtime::prelude::*;
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut xs: PyList<Int>;
-    let mut ys: PyList<Int>;
-    let mut squares: PyList<Int>;
-    let mut pairs: PyList<(Int, PyStr)>;
-    let mut words: PyList<PyStr>;
-    let mut pi: f64;
-    let mut t: (Int, PyStr, f64);
-    let mut first: Int;
-    let mut second: PyStr;
-    let mut third: f64;
     let mut empty: PyList<Value>;
+    let mut third: f64;
+    let mut second: PyStr;
+    let mut first: Int;
+    let mut t: (Int, PyStr, f64);
+    let mut pi: f64;
+    let mut words: PyList<PyStr>;
+    let mut pairs: PyList<(Int, PyStr)>;
+    let mut squares: PyList<Int>;
+    let mut ys: PyList<Int>;
+    let mut xs: PyList<Int>;
     xs = <PyList<
         Int,
     >>::from_vec(

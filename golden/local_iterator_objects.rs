@@ -706,6 +706,7 @@ fn Base_call___next(mut self_: Base) -> PyResult<Int> {
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
     let mut e: PyErr;
+    let mut x: Value;
     global_set(&C_HELPER_LIMIT, Int::Small(3));
     print(
             &[
@@ -785,7 +786,7 @@ fn module_body() -> PyResult<()> {
             .at("<module>", 118)?;
         py_next_iter(move || Countdown___next___local(&mut obj25))
     } {
-        let x = item26.at("<module>", 118)?;
+        x = item26.at("<module>", 118)?;
         if x.clone().eq(&Int::Small(7).clone().into_value()) {
             break;
         }

@@ -103,8 +103,8 @@ fn gen_(mut n: Int) -> PyResult<PyGen<GenGen>> {
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut itertools: ();
     let mut e: PyErr;
+    let mut itertools: ();
     print(
             &[
                 &PyList::from_vec(

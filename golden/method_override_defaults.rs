@@ -174,9 +174,9 @@ fn Runner_step(mut self_: Base, mut n: Int) -> PyResult<PyStr> {
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut shapes: PyList<Shape>;
-    let mut s: Shape;
     let mut e: PyErr;
+    let mut s: Shape;
+    let mut shapes: PyList<Shape>;
     for a in <PyList<
         Animal,
     >>::from_vec(

@@ -13,16 +13,16 @@
 use py2rust_runtime::prelude::*;
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut s: PyStr;
-    let mut t: PyStr;
-    let mut xs: PyList<Int>;
-    let mut ys: PyList<Int>;
-    let mut words: PyList<PyStr>;
-    let mut a: PyList<Value>;
-    let mut b: PyList<Value>;
-    let mut x: Value;
-    let mut n: Int;
     let mut label: PyStr;
+    let mut n: Int;
+    let mut x: Value;
+    let mut b: PyList<Value>;
+    let mut a: PyList<Value>;
+    let mut words: PyList<PyStr>;
+    let mut ys: PyList<Int>;
+    let mut xs: PyList<Int>;
+    let mut t: PyStr;
+    let mut s: PyStr;
     s = PyStr::from("  Hello, World  ");
     t = s.strip(None);
     print(

@@ -13,12 +13,12 @@
 use py2rust_runtime::prelude::*;
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut P: Value;
-    let mut Q: Value;
-    let mut p: Value;
-    let mut d: PyDict<Value, PyStr>;
-    let mut x: Value;
     let mut y: Value;
+    let mut x: Value;
+    let mut d: PyDict<Value, PyStr>;
+    let mut p: Value;
+    let mut Q: Value;
+    let mut P: Value;
     P = collections_namedtuple(
             &[PyStr::from("P").into_value(), PyStr::from("x y").into_value()],
         )

@@ -61,8 +61,8 @@ fn Value___repr__(mut self_: Value_) -> PyResult<PyStr> {
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut items1_: PyList<Int>;
     let mut value1_: Int;
+    let mut items1_: PyList<Int>;
     items1_ = <PyList<Int>>::from_vec(vec![Int::Small(1), Int::Small(2)]);
     value1_ = Int::Small(5);
     print(

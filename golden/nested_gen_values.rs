@@ -13,8 +13,11 @@
 use py2rust_runtime::prelude::*;
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut made: PyList<PyIter<Int>>;
     let mut rows: PyList<PyList<Int>>;
+    let mut evens: PyIter<Int>;
+    let mut x: Int;
+    let mut made: PyList<PyIter<Int>>;
+    let mut g: PyIter<Int>;
     let mut gens = py_genexpr(
         with_shared(
             range(&Int::Small(0), &Int::Small(4), &Int::Small(1)).at("<module>", 3)?,
@@ -53,7 +56,7 @@ fn module_body() -> PyResult<()> {
         },
     );
     for item3 in gens {
-        let g = item3.at("<module>", 4)?;
+        g = item3.at("<module>", 4)?;
         print(
                 &[
                     &PyList::from_vec(
@@ -201,16 +204,18 @@ fn module_body() -> PyResult<()> {
         },
     );
     for item10 in pairs {
-        let (x, evens) = item10.at("<module>", 10)?;
+        let (part11, part12) = item10.at("<module>", 10)?;
+        x = part11;
+        evens = part12;
         print(
                 &[
                     &x,
                     &{
-                        let mut total11 = IntSum::new(Int::Small(0));
-                        for item12 in evens.clone() {
-                            total11.add(&item12.at("<module>", 11)?);
+                        let mut total13 = IntSum::new(Int::Small(0));
+                        for item14 in evens.clone() {
+                            total13.add(&item14.at("<module>", 11)?);
                         }
-                        total11.total()
+                        total13.total()
                     },
                 ],
                 " ",
@@ -229,9 +234,9 @@ fn module_body() -> PyResult<()> {
     print(
             &[
                 &PyList::from_vec({
-                    let mut items13 = Vec::new();
+                    let mut items15 = Vec::new();
                     for r in rows.iter() {
-                        items13
+                        items15
                             .push(
                                 PyList::from_vec(
                                     try_collect(
@@ -247,7 +252,7 @@ fn module_body() -> PyResult<()> {
                                 ),
                             );
                     }
-                    items13
+                    items15
                 }),
             ],
             " ",
@@ -264,15 +269,15 @@ fn module_body() -> PyResult<()> {
                                     Ok(
                                         Some(
                                             'genexpr1: {
-                                                let mut total15 = IntSum::new(Int::Small(0));
-                                                for item14 in r.iter() {
-                                                    let element16 = {
-                                                        let v = item14;
+                                                let mut total17 = IntSum::new(Int::Small(0));
+                                                for item16 in r.iter() {
+                                                    let element18 = {
+                                                        let v = item16;
                                                         v.clone()
                                                     };
-                                                    total15.add(&element16);
+                                                    total17.add(&element18);
                                                 }
-                                                Ok::<_, PyErr>(total15.total())
+                                                Ok::<_, PyErr>(total17.total())
                                             }
                                                 .at("<genexpr>", 14)?,
                                         ),

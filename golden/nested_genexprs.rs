@@ -134,12 +134,12 @@ fn divide(mut ns: PyList<Int>) -> PyResult<PyIter<Int>> {
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut pairs: PyIter<(Int, Int)>;
-    let mut limit: Int;
-    let mut grid: PyList<PyList<Int>>;
-    let mut words: PyDict<PyStr, Int>;
-    let mut gen_: PyIter<Int>;
     let mut e: PyErr;
+    let mut gen_: PyIter<Int>;
+    let mut words: PyDict<PyStr, Int>;
+    let mut grid: PyList<PyList<Int>>;
+    let mut limit: Int;
+    let mut pairs: PyIter<(Int, Int)>;
     pairs = PyIter::new(
             py_flatten(
                 py_genexpr_try(

@@ -13,11 +13,11 @@
 use py2rust_runtime::prelude::*;
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut f: Int;
-    let mut big: Int;
-    let mut x: Int;
-    let mut y: Int;
     let mut e: PyErr;
+    let mut y: Int;
+    let mut x: Int;
+    let mut big: Int;
+    let mut f: Int;
     print(
             &[
                 &Int::Small(2).pow(&Int::Small(100)).at("<module>", 2)?,

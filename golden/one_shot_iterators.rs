@@ -273,8 +273,8 @@ fn pipelines(mut n: Int) -> PyResult<()> {
 }
 /// `def used_twice` (line 31).
 fn used_twice() -> PyResult<()> {
-    let mut squares: PyIter<Int>;
     let mut it: PyIter<Int>;
+    let mut squares: PyIter<Int>;
     squares = PyIter::new(
             py_genexpr(
                 range(&Int::Small(0), &Int::Small(4), &Int::Small(1))

@@ -13,8 +13,8 @@
 use py2rust_runtime::prelude::*;
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut d: PyDict<PyStr, Value>;
     let mut e: PyErr;
+    let mut d: PyDict<PyStr, Value>;
     print(
             &[
                 &PyStr::from("%(a)s-%(b)d")

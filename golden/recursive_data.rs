@@ -167,13 +167,14 @@ fn walk(mut tree: Value, mut depth: Int) -> PyResult<PyGen<WalkGen>> {
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut t: (PyStr, PyList<Value>);
-    let mut pair: Value;
-    let mut a: Value;
-    let mut b: Value;
-    let mut x: Value;
-    let mut y: Value;
     let mut e: PyErr;
+    let mut y: Value;
+    let mut x: Value;
+    let mut b: Value;
+    let mut a: Value;
+    let mut pair: Value;
+    let mut line: Value;
+    let mut t: (PyStr, PyList<Value>);
     t = (
         PyStr::from("root"),
         <PyList<
@@ -193,7 +194,7 @@ fn module_body() -> PyResult<()> {
         .at("<module>", 13)?
         .into_local()
     {
-        let line = item16.at("<module>", 13)?;
+        line = item16.at("<module>", 13)?;
         print(&[&line], " ", "\n").at("<module>", 14)?;
     }
     pair = <PyList<

@@ -13,19 +13,19 @@
 use py2rust_runtime::prelude::*;
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut sys: ();
-    let mut xs: PyList<Int>;
-    let mut first: Int;
-    let mut rest: PyList<Int>;
-    let mut init: PyList<Int>;
-    let mut last: Int;
-    let mut a: PyStr;
-    let mut mid: PyList<PyStr>;
-    let mut b: PyStr;
-    let mut p: Int;
-    let mut q: PyList<Int>;
-    let mut r: Int;
     let mut e: PyErr;
+    let mut r: Int;
+    let mut q: PyList<Int>;
+    let mut p: Int;
+    let mut b: PyStr;
+    let mut mid: PyList<PyStr>;
+    let mut a: PyStr;
+    let mut last: Int;
+    let mut init: PyList<Int>;
+    let mut rest: PyList<Int>;
+    let mut first: Int;
+    let mut xs: PyList<Int>;
+    let mut sys: ();
     xs = <PyList<
         Int,
     >>::from_vec(vec![Int::Small(1), Int::Small(2), Int::Small(3), Int::Small(4)]);

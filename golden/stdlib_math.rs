@@ -26,13 +26,13 @@ fn circle_area(mut r: Value) -> PyResult<Value> {
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut math: ();
-    let mut mantissa: f64;
-    let mut exponent: Int;
-    let mut tenths: PyList<f64>;
-    let mut total: f64;
-    let mut x: Value;
     let mut e: PyErr;
+    let mut x: Value;
+    let mut total: f64;
+    let mut tenths: PyList<f64>;
+    let mut exponent: Int;
+    let mut mantissa: f64;
+    let mut math: ();
     print(
             &[
                 &math_sqrt(&Int::Small(2)).at("<module>", 14)?,

@@ -17,22 +17,22 @@ fn elapsed_ok(mut start: f64) -> PyResult<bool> {
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut os: ();
-    let mut sys: ();
-    let mut tempfile: ();
-    let mut time: ();
-    let mut started: f64;
-    let mut t0_: f64;
-    let mut m0_: f64;
-    let mut ns: Int;
-    let mut base: PyStr;
-    let mut nested: PyStr;
-    let mut target: PyStr;
-    let mut moved: PyStr;
-    let mut e: PyErr;
-    let mut kept: PyStr;
-    let mut path: PyStr;
     let mut written: Int;
+    let mut path: PyStr;
+    let mut kept: PyStr;
+    let mut e: PyErr;
+    let mut moved: PyStr;
+    let mut target: PyStr;
+    let mut nested: PyStr;
+    let mut base: PyStr;
+    let mut ns: Int;
+    let mut m0_: f64;
+    let mut t0_: f64;
+    let mut started: f64;
+    let mut time: ();
+    let mut tempfile: ();
+    let mut sys: ();
+    let mut os: ();
     started = time_time();
     t0_ = time_perf_counter();
     m0_ = time_monotonic();

@@ -34,18 +34,18 @@ fn deal(mut deck: PyList<PyStr>, mut hand: Int) -> PyResult<PyList<PyStr>> {
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut random: ();
-    let mut suits: PyList<PyStr>;
-    let mut deck: PyList<PyStr>;
-    let mut numbers: PyList<Int>;
-    let mut grid: PyList<PyList<Int>>;
-    let mut row: PyList<Int>;
-    let mut names: PyList<PyStr>;
-    let mut inside: Int;
-    let mut trials: Int;
-    let mut x: f64;
-    let mut y: f64;
     let mut e: PyErr;
+    let mut y: f64;
+    let mut x: f64;
+    let mut trials: Int;
+    let mut inside: Int;
+    let mut names: PyList<PyStr>;
+    let mut row: PyList<Int>;
+    let mut grid: PyList<PyList<Int>>;
+    let mut numbers: PyList<Int>;
+    let mut deck: PyList<PyStr>;
+    let mut suits: PyList<PyStr>;
+    let mut random: ();
     random_seed(&Int::Small(2024)).at("<module>", 15)?;
     print(&[&random_random(), &random_random()], " ", "\n").at("<module>", 16)?;
     print(&[&roll_dice(Int::Small(12)).at("<module>", 17)?], " ", "\n")

@@ -40,10 +40,10 @@ fn cases() -> PyResult<()> {
 }
 /// `def splitting` (line 11).
 fn splitting() -> PyResult<()> {
-    let mut head: PyStr;
-    let mut sep: PyStr;
-    let mut tail: PyStr;
     let mut n: Int;
+    let mut tail: PyStr;
+    let mut sep: PyStr;
+    let mut head: PyStr;
     print(
             &[
                 &PyStr::from("a,b,c").partition(&PyStr::from(",")).at("splitting", 12)?,
@@ -126,8 +126,8 @@ fn splitting() -> PyResult<()> {
 }
 /// `def formatting` (line 22).
 fn formatting() -> PyResult<()> {
-    let mut template: PyStr;
     let mut e: PyErr;
+    let mut template: PyStr;
     print(
             &[
                 &PyStr::from("{} and {}")
@@ -384,11 +384,11 @@ fn formatting() -> PyResult<()> {
 }
 /// `def fstrings` (line 45).
 fn fstrings() -> PyResult<()> {
-    let mut x: f64;
-    let mut width: Int;
-    let mut prec: Int;
-    let mut name: PyStr;
     let mut items: PyList<Value>;
+    let mut name: PyStr;
+    let mut prec: Int;
+    let mut width: Int;
+    let mut x: f64;
     let (part11, part12, part13, part14) = (
         1234.5678f64,
         Int::Small(12),
@@ -524,10 +524,10 @@ fn fstrings() -> PyResult<()> {
 }
 /// `def searching` (line 53).
 fn searching() -> PyResult<()> {
-    let mut s: PyStr;
-    let mut exts: (PyStr, PyStr);
-    let mut text: PyStr;
     let mut e: PyErr;
+    let mut text: PyStr;
+    let mut exts: (PyStr, PyStr);
+    let mut s: PyStr;
     s = PyStr::from("hello world, hello");
     print(
             &[
@@ -738,8 +738,8 @@ fn searching() -> PyResult<()> {
 }
 /// `def frozensets` (line 71).
 fn frozensets() -> PyResult<()> {
-    let mut fs: Value;
     let mut d: PyDict<Value, PyStr>;
+    let mut fs: Value;
     fs = frozenset_of(
             <PyList<Int>>::from_vec(vec![Int::Small(3), Int::Small(1), Int::Small(2)])
                 .iter()

@@ -87,12 +87,12 @@ fn pairs(mut lines: PyList<PyStr>) -> PyResult<PyGen<PairsGen>> {
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut kv: PyList<PyStr>;
-    let mut fields: PyDict<PyStr, PyStr>;
-    let mut i: Int;
-    let mut a: PyStr;
-    let mut b: PyStr;
     let mut e: PyErr;
+    let mut b: PyStr;
+    let mut a: PyStr;
+    let mut i: Int;
+    let mut fields: PyDict<PyStr, PyStr>;
+    let mut kv: PyList<PyStr>;
     kv = <PyList<
         PyStr,
     >>::from_vec(vec![PyStr::from("a=1"), PyStr::from("b=2"), PyStr::from("c=3")]);

@@ -46,21 +46,26 @@ fn describe(
     mut sep: PyStr,
     mut extra: PyDict<PyStr, Value>,
 ) -> PyResult<PyStr> {
+    let mut v: Value;
+    let mut k: PyStr;
+    let mut t: Value;
     let mut parts: PyList<PyStr>;
     parts = <PyList<PyStr>>::from_vec(vec![name.clone()]);
     for item3 in tags.iter().at("describe", 11)? {
-        let t = item3.at("describe", 11)?;
+        t = item3.at("describe", 11)?;
         parts.append(py_str(&t).at("describe", 12)?);
     }
     for item4 in extra.items() {
-        let (k, v) = item4.at("describe", 13)?;
+        let (part5, part6) = item4.at("describe", 13)?;
+        k = part5;
+        v = part6;
         parts
             .append({
-                let mut text5 = String::new();
-                PyObject::write_str(&k, &mut text5).at("describe", 14)?;
-                text5.push_str("=");
-                PyObject::write_str(&v, &mut text5).at("describe", 14)?;
-                PyStr::from(text5)
+                let mut text7 = String::new();
+                PyObject::write_str(&k, &mut text7).at("describe", 14)?;
+                text7.push_str("=");
+                PyObject::write_str(&v, &mut text7).at("describe", 14)?;
+                PyStr::from(text7)
             });
     }
     Ok(sep.join(parts.iter()))
@@ -143,14 +148,14 @@ fn module_body() -> PyResult<()> {
             &[
                 &Int::Small(2),
                 &PyList::from_vec({
-                    let mut items6 = Vec::new();
+                    let mut items8 = Vec::new();
                     for x in [
                         Int::Small(1).into_value(),
                         PyStr::from("a").into_value(),
                     ] {
-                        items6.push(x.clone());
+                        items8.push(x.clone());
                     }
-                    items6
+                    items8
                 }),
             ],
             " ",

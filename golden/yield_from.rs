@@ -1029,9 +1029,9 @@ fn manager() -> PyResult<PyGen<ManagerGen>> {
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut o: PyGen<OuterGen>;
-    let mut stop: PyErr;
     let mut m: PyGen<ManagerGen>;
+    let mut stop: PyErr;
+    let mut o: PyGen<OuterGen>;
     o = outer().at("<module>", 42)?;
     print(&[&o.next_value().at("<module>", 43)?], " ", "\n").at("<module>", 43)?;
     print(&[&o.send(Int::Small(1)).at("<module>", 44)?], " ", "\n").at("<module>", 44)?;

@@ -421,7 +421,10 @@ impl<'a> Lower<'a> {
         self.scope = scope;
         self.assign_storage(scope, stmts, params);
         let mut out = self.cell_decls(scope, params);
-        for name in self.res.scopes[scope.0 as usize].locals.clone() {
+        // Declared last-bound first: Rust drops locals in reverse order of declaration, CPython
+        // clears a frame's variables in order of first binding (which decides the order in which
+        // suspended generators they hold are closed).
+        for name in self.res.scopes[scope.0 as usize].locals.clone().into_iter().rev() {
             let key = (scope, name.clone());
             let storage = self.storage.get(&key).cloned().unwrap_or(Storage::Local);
             let is_param = params.iter().any(|p| p.name == name);
@@ -490,7 +493,10 @@ impl<'a> Lower<'a> {
                 let simple = matches!(target.kind, ExprKind::Name(_) | ExprKind::Tuple(_));
                 // A generator paused inside the loop resumes there: its variables are locals.
                 let pauses = self.gen.is_some() && crate::ast::has_yield(body);
-                if all && simple && !pauses {
+                // A loop variable outlives its loop in Python: one that may hold a generator keeps
+                // it (and its `finally`) alive until rebound, so it is a plain local.
+                let finalizable = names.iter().any(|n| matches!(self.types.var(scope, n), Ty::Gen(_) | Ty::Iter(_) | Ty::Dyn));
+                if all && simple && !pauses && !finalizable {
                     loop_only.extend(names);
                 }
             }
