@@ -213,6 +213,7 @@ pub fn resolve(module: &Module) -> Result<Resolution, Vec<Diagnostic>> {
         module_funcs: HashMap::new(),
         module_classes: HashMap::new(),
         from_imports: HashMap::new(),
+        import_aliases: HashMap::new(),
     };
     r.module(module);
     if r.diags.is_empty() {
@@ -231,6 +232,8 @@ struct Resolver {
     module_classes: HashMap<String, ClassId>,
     /// Names bound by `from module import name`: (module, name).
     from_imports: HashMap<String, (String, String)>,
+    /// `import MODULE as ALIAS`: alias -> module.
+    import_aliases: HashMap<String, String>,
     /// For functions defined inside functions: the scope where they are defined.
     func_ctx: HashMap<FuncId, ScopeInfo>,
     /// Lambdas passed where an inline closure is lowered (`key=`, `map`, `filter`).
@@ -621,8 +624,11 @@ impl Resolver {
                 for (name, alias) in names {
                     if !crate::modules::is_module(name) {
                         self.diags.push(Diagnostic::unsupported(s.span, format!("`import {name}`"), format!("the module `{name}` is not supported yet (supported: {})", crate::modules::MODULES.join(", "))));
-                    } else if alias.is_some() || scope.id != MODULE_SCOPE {
+                    } else if scope.id != MODULE_SCOPE {
                         self.diags.push(Diagnostic::unsupported(s.span, "this form of import", "only `import MODULE` at module level is supported yet"));
+                    } else if let Some(alias) = alias {
+                        // `import itertools as it`: `it` names the module.
+                        self.import_aliases.insert(alias.clone(), name.clone());
                     } else {
                         // `import os.path` binds `os`.
                         self.res.imports.insert(name.split('.').next().unwrap_or(name).to_string());
@@ -887,6 +893,9 @@ impl Resolver {
         }
         if self.res.imports.contains(name) {
             return Binding::Module(name.to_string());
+        }
+        if let Some(m) = self.import_aliases.get(name) {
+            return Binding::Module(m.clone());
         }
         if self.res.scopes[0].locals.iter().any(|l| l == name) {
             if scope.id != MODULE_SCOPE {
