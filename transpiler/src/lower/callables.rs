@@ -444,7 +444,8 @@ impl Lower<'_> {
                         "enumerate" => args.first().is_some_and(|a| self.yields_results(a)),
                         _ => false,
                     },
-                    _ => false,
+                    // A function returning an iterator (`return (x for x in xs)`): a `PyIter`.
+                    _ => matches!(self.ty(iter), Ty::Iter(_)) && !self.is_itertools_call(iter),
                 }
             }
             _ => false,

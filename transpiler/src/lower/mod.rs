@@ -2802,8 +2802,9 @@ impl<'a> Lower<'a> {
                 };
             }
         }
-        if matches!(self.ty(iter), Ty::Iter(_)) && matches!(iter.kind, ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }) {
-            // A stored iterator (`PyIter`): shared, so iterating it consumes it.
+        if matches!(self.ty(iter), Ty::Iter(_)) && matches!(iter.kind, ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } | ExprKind::Call { .. }) {
+            // A stored iterator (`PyIter`), or one a function returned: shared, so iterating it
+            // consumes it. (Builtins and itertools that make iterators were handled above.)
             return Some(self.expr(iter));
         }
         if self.ty(iter) == Ty::Dyn {
