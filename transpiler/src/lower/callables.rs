@@ -445,7 +445,8 @@ impl Lower<'_> {
                         _ => false,
                     },
                     // A function returning an iterator (`return (x for x in xs)`): a `PyIter`.
-                    _ => matches!(self.ty(iter), Ty::Iter(_)) && !self.is_itertools_call(iter),
+                    Some(Binding::Func(_)) => matches!(self.ty(iter), Ty::Iter(_)),
+                    _ => false,
                 }
             }
             _ => false,

@@ -2592,6 +2592,16 @@ impl<'a> Lower<'a> {
         Expr::Block(Block::with_tail(stmts, Expr::Var(acc)))
     }
 
+    /// A call of a user function or of a method of a user object (not a builtin or a module's).
+    fn is_user_call(&self, e: &ast::Expr) -> bool {
+        let ExprKind::Call { func, .. } = &e.kind else { return false };
+        match &func.kind {
+            ExprKind::Name(_) => matches!(self.res.names.get(&func.id), Some(Binding::Func(_))),
+            ExprKind::Attribute { value, .. } => matches!(self.ty(value), Ty::Obj(_)),
+            _ => false,
+        }
+    }
+
     /// `dict.fromkeys(keys, value=None)`: every key maps to the one value (evaluated once).
     fn dict_fromkeys(&mut self, e: &ast::Expr, args: &[ast::Expr]) -> Expr {
         let t = self.ty(e);
@@ -2802,9 +2812,9 @@ impl<'a> Lower<'a> {
                 };
             }
         }
-        if matches!(self.ty(iter), Ty::Iter(_)) && matches!(iter.kind, ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } | ExprKind::Call { .. }) {
-            // A stored iterator (`PyIter`), or one a function returned: shared, so iterating it
-            // consumes it. (Builtins and itertools that make iterators were handled above.)
+        if matches!(self.ty(iter), Ty::Iter(_)) && (matches!(iter.kind, ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }) || self.is_user_call(iter)) {
+            // A stored iterator (`PyIter`), or one a user function or method returned: shared,
+            // so iterating it consumes it.
             return Some(self.expr(iter));
         }
         if self.ty(iter) == Ty::Dyn {
