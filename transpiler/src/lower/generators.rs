@@ -82,6 +82,16 @@ fn suspension(s: &ast::Stmt) -> Option<(&ast::Expr, Option<&ast::Expr>)> {
         StmtKind::Expr(e) if is_yield(e) => Some((e, None)),
         StmtKind::Assign { targets, value } if targets.len() == 1 && is_yield(value) => Some((value, Some(&targets[0]))),
         StmtKind::AnnAssign { target, value: Some(v), .. } if is_yield(v) => Some((v, Some(target))),
+        // `total += yield from sub()`: the variable is read when the value arrives.
+        StmtKind::AugAssign { target, value, .. } if is_yield(value) && matches!(target.kind, ExprKind::Name(_)) => Some((value, Some(target))),
+        _ => None,
+    }
+}
+
+/// The operator of a suspension that updates its target (`total += yield x`).
+fn suspension_op(s: &ast::Stmt) -> Option<ast::BinOp> {
+    match &s.kind {
+        StmtKind::AugAssign { op, .. } => Some(*op),
         _ => None,
     }
 }
@@ -478,12 +488,17 @@ impl<'a> Lower<'a> {
     /// re-entered loop, handlers and code after a `try` count as starting with nothing known).
     fn live_at(&self, scope: ScopeId, path: &[Level]) -> HashSet<String> {
         let mut assigned = HashSet::new();
-        if let Some((_, Some(target))) = path.last().and_then(|l| suspension(l.stmt())) {
+        let mut maybe = HashSet::new();
+        if let Some((leaf, Some(target))) = path.last().map(|l| l.stmt()).and_then(|s| suspension(s).map(|(_, t)| (s, t))) {
             let mut names = Vec::new();
             target_names(target, &mut names);
-            assigned.extend(names);
+            // `t += yield x` reads `t` on resuming; `t = yield x` assigns it.
+            if suspension_op(leaf).is_some() {
+                maybe.extend(names);
+            } else {
+                assigned.extend(names);
+            }
         }
-        let mut maybe = HashSet::new();
         for (i, lv) in path.iter().enumerate().rev() {
             if i + 1 < path.len() {
                 let s = lv.stmt();
@@ -669,6 +684,24 @@ impl<'a> Lower<'a> {
         }
     }
 
+    /// Gives a suspension's target what the generator received (`value`, of type `vty`):
+    /// assigned (`t = yield x`), or combined with the target's value (`t += yield x`).
+    fn bind_received(&mut self, s: &ast::Stmt, target: &ast::Expr, value: Expr, vty: &Ty, out: &mut Vec<Stmt>) {
+        let Some(op) = suspension_op(s) else { return self.bind(target, value, vty, out) };
+        let tty = self.ty(target);
+        let (imp, result) = binop_rule(op, &tty, vty, false);
+        if matches!(imp, BinImpl::ListConcat | BinImpl::ListRepeat { .. }) {
+            // `xs += yield ...` would change the list in place.
+            self.unsupported(s.span, "`+=` or `*=` of a list with what a `yield` receives", "assign it to a variable first");
+            return;
+        }
+        let received = self.tmp("received");
+        out.push(Stmt::Let { name: received.clone(), ty: None, init: Some(value), mutable: false, optional: false });
+        let current = self.expr(target);
+        let combined = self.binop_impl(imp, op, current, &tty, Expr::Var(received), vty, &result, s.span);
+        self.bind(target, combined, &result, out);
+    }
+
     /// What a `yield from` passes its sub-iterator (`input`: this generator's; `None`: the
     /// first step, a `next`): a sub-generator takes what this one is sent, converted to what its
     /// `send` takes (inference made that type include this one's).
@@ -723,7 +756,7 @@ impl<'a> Lower<'a> {
             _ => (Ty::None, value),
         };
         match target {
-            Some(t) => self.bind(t, value, &ret_ty, out),
+            Some(t) => self.bind_received(s, t, value, &ret_ty, out),
             None => out.push(Stmt::Expr(value)),
         }
     }
@@ -771,7 +804,7 @@ impl<'a> Lower<'a> {
                     ],
                 );
                 match target {
-                    Some(t) => self.bind(t, sent, &sent_ty, out),
+                    Some(t) => self.bind_received(s, t, sent, &sent_ty, out),
                     None => out.push(Stmt::Expr(sent)),
                 }
             }

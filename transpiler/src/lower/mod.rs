@@ -736,6 +736,7 @@ impl<'a> Lower<'a> {
             StmtKind::Expr(ast::Expr { kind: ExprKind::Yield(_) | ExprKind::YieldFrom(_), .. }) if self.gen.is_some() => self.suspend(s, out),
             StmtKind::Assign { value: ast::Expr { kind: ExprKind::Yield(_) | ExprKind::YieldFrom(_), .. }, targets } if self.gen.is_some() && targets.len() == 1 => self.suspend(s, out),
             StmtKind::AnnAssign { value: Some(ast::Expr { kind: ExprKind::Yield(_) | ExprKind::YieldFrom(_), .. }), .. } if self.gen.is_some() => self.suspend(s, out),
+            StmtKind::AugAssign { value: ast::Expr { kind: ExprKind::Yield(_) | ExprKind::YieldFrom(_), .. }, target, .. } if self.gen.is_some() && matches!(target.kind, ExprKind::Name(_)) => self.suspend(s, out),
             StmtKind::For { body, .. } if self.gen.is_some() && crate::ast::has_yield(body) => self.gen_for(s, true, out),
             StmtKind::Expr(e) => {
                 if let Some(err) = self.sys_exit(e) {
@@ -1969,7 +1970,7 @@ impl<'a> Lower<'a> {
             ExprKind::Call { func, args, keywords } => self.call(e, func, args, keywords),
             ExprKind::Slice { .. } => self.unsupported(e.span, "a slice here", "slices are supported as subscripts"),
             ExprKind::Starred(_) => self.unsupported(e.span, "`*` unpacking here", "supported in `print(*xs)` and in assignment targets (`a, *rest = xs`)"),
-            ExprKind::Yield(_) | ExprKind::YieldFrom(_) => self.unsupported(e.span, "`yield` here", "a generator pauses only at a statement: `yield x`, `target = yield x`, `yield from it` or `target = yield from it`"),
+            ExprKind::Yield(_) | ExprKind::YieldFrom(_) => self.unsupported(e.span, "`yield` here", "a generator pauses only at a statement: `yield x`, `target = yield x`, `name += yield x`, `yield from it` or `target = yield from it`"),
             ExprKind::GenExp { .. } => self.iterator_value(e),
         }
     }
