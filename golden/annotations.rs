@@ -98,11 +98,11 @@ impl Generator for EvensGen {
                 let mut i: Int;
                 let mut iter1 = range(&Int::Small(0), &n, &Int::Small(2))
                     .at("evens", 43)?;
-                'loop1: loop {
+                'loop2: loop {
                     i = match iter1.next() {
                         Some(item4) => item4,
                         None => {
-                            break 'loop1;
+                            break 'loop2;
                         }
                     };
                     let yielded5 = i.clone();
@@ -113,8 +113,8 @@ impl Generator for EvensGen {
             }
             EvensGen::AtLine44 { mut n, mut iter1 } => {
                 let mut i: Int;
-                'brk2: {
-                    'cnt3: {
+                'brk3: {
+                    'cnt4: {
                         match input {
                             Input::Throw(thrown6) => {
                                 return Err(thrown6.with_frame("evens", 44, None));
@@ -122,11 +122,11 @@ impl Generator for EvensGen {
                             _ => {}
                         };
                     }
-                    'loop4: loop {
+                    'loop5: loop {
                         i = match iter1.next() {
                             Some(item8) => item8,
                             None => {
-                                break 'loop4;
+                                break 'loop5;
                             }
                         };
                         let yielded9 = i.clone();
@@ -172,13 +172,16 @@ fn Point_norm(mut self_: Point) -> PyResult<f64> {
 /// `def scale` (line 24).
 fn scale(mut xs: PyList<Int>, mut k: Int) -> PyResult<PyList<Int>> {
     Ok(
-        PyList::from_vec({
-            let mut items3 = Vec::new();
-            for x in xs.iter() {
-                items3.push(&x * &k);
+        PyList::from_vec(
+            'comp1: {
+                let mut items3 = Vec::new();
+                for x in xs.iter() {
+                    items3.push(&x * &k);
+                }
+                Ok::<_, PyErr>(items3)
             }
-            items3
-        }),
+                .at("scale", 25)?,
+        ),
     )
 }
 /// `def lookup` (line 28).

@@ -457,17 +457,20 @@ fn module_body() -> PyResult<()> {
     print(
             &[
                 &s.get(|d| &d.name, "name").at("<module>", 21)?,
-                &PyList::from_vec({
-                    let mut items15 = Vec::new();
-                    for y in s
-                        .get(|d| &d.__base__, "__base__")
-                        .at("<module>", 21)?
-                        .iter()
-                    {
-                        items15.push(&y * 2);
+                &PyList::from_vec(
+                    'comp1: {
+                        let mut items15 = Vec::new();
+                        for y in s
+                            .get(|d| &d.__base__, "__base__")
+                            .at("<module>", 21)?
+                            .iter()
+                        {
+                            items15.push(&y * 2);
+                        }
+                        Ok::<_, PyErr>(items15)
                     }
-                    items15
-                }),
+                        .at("<module>", 21)?,
+                ),
             ],
             " ",
             "\n",
@@ -578,11 +581,11 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 53)?;
-    let outcome20 = 'try1: {
+    let outcome20 = 'try2: {
         Int::from(
             match s.hash().at("<module>", 55) {
                 Ok(value) => value,
-                Err(err) => break 'try1 Err(err),
+                Err(err) => break 'try2 Err(err),
             },
         );
         Ok::<(), PyErr>(())

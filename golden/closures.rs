@@ -261,17 +261,24 @@ fn late() -> PyResult<Int> {
 /// `def apply_all` (line 109).
 fn apply_all(mut fs: PyList<Value>, mut v: Int) -> PyResult<PyList<Value>> {
     Ok(
-        PyList::from_vec({
-            let mut items3 = Vec::new();
-            for f in fs.iter() {
-                items3
-                    .push(
-                        call_value(&f, vec![v.clone().into_value()])
-                            .at("apply_all", 110)?,
-                    );
+        PyList::from_vec(
+            'comp2: {
+                let mut items3 = Vec::new();
+                for f in fs.iter() {
+                    items3
+                        .push(
+                            match call_value(&f, vec![v.clone().into_value()])
+                                .at("<listcomp>", 110)
+                            {
+                                Ok(value) => value,
+                                Err(err) => break 'comp2 Err(err),
+                            },
+                        );
+                }
+                Ok::<_, PyErr>(items3)
             }
-            items3
-        }),
+                .at("apply_all", 110)?,
+        ),
     )
 }
 /// `def <lambda>` (line 30).
@@ -476,28 +483,44 @@ fn module_body() -> PyResult<()> {
             )
             .at("<module>", 32)?;
     }
-    funcs = PyList::from_vec({
-        let mut items7 = Vec::new();
-        for i in range(&Int::Small(0), &Int::Small(3), &Int::Small(1))
-            .at("<module>", 33)?
-        {
-            items7.push(make_adder(i.clone()).at("<module>", 33)?);
+    funcs = PyList::from_vec(
+        'comp3: {
+            let mut items7 = Vec::new();
+            for i in range(&Int::Small(0), &Int::Small(3), &Int::Small(1))
+                .at("<module>", 33)?
+            {
+                items7
+                    .push(
+                        match make_adder(i.clone()).at("<listcomp>", 33) {
+                            Ok(value) => value,
+                            Err(err) => break 'comp3 Err(err),
+                        },
+                    );
+            }
+            Ok::<_, PyErr>(items7)
         }
-        items7
-    });
+            .at("<module>", 33)?,
+    );
     print(
             &[
-                &PyList::from_vec({
-                    let mut items8 = Vec::new();
-                    for f in funcs.iter() {
-                        items8
-                            .push(
-                                call_value(&f, vec![Int::Small(100).into_value()])
-                                    .at("<module>", 34)?,
-                            );
+                &PyList::from_vec(
+                    'comp4: {
+                        let mut items8 = Vec::new();
+                        for f in funcs.iter() {
+                            items8
+                                .push(
+                                    match call_value(&f, vec![Int::Small(100).into_value()])
+                                        .at("<listcomp>", 34)
+                                    {
+                                        Ok(value) => value,
+                                        Err(err) => break 'comp4 Err(err),
+                                    },
+                                );
+                        }
+                        Ok::<_, PyErr>(items8)
                     }
-                    items8
-                }),
+                        .at("<module>", 34)?,
+                ),
             ],
             " ",
             "\n",
@@ -537,7 +560,7 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 80)?;
-    let outcome9 = 'try2: {
+    let outcome9 = 'try5: {
         match call_value(
                 &add5_,
                 vec![Int::Small(1).into_value(), Int::Small(2).into_value()],
@@ -545,7 +568,7 @@ fn module_body() -> PyResult<()> {
             .at("<module>", 82)
         {
             Ok(value) => value,
-            Err(err) => break 'try2 Err(err),
+            Err(err) => break 'try5 Err(err),
         };
         Ok::<(), PyErr>(())
     };
@@ -560,10 +583,10 @@ fn module_body() -> PyResult<()> {
             }
         }
     };
-    let outcome11 = 'try3: {
+    let outcome11 = 'try6: {
         match call_value(&add5_, vec![]).at("<module>", 86) {
             Ok(value) => value,
-            Err(err) => break 'try3 Err(err),
+            Err(err) => break 'try6 Err(err),
         };
         Ok::<(), PyErr>(())
     };

@@ -157,34 +157,57 @@ fn module_body() -> PyResult<()> {
     let mut e: PyErr;
     let mut r: PyList<Int>;
     let mut itertools: ();
-    r = PyList::from_vec({
-        let mut items10 = Vec::new();
-        for item11 in gen_(Int::Small(3)).at("<module>", 17)?.into_local() {
-            let x = item11.at("<module>", 17)?;
-            items10.push(loud(PyStr::from("list"), x.clone()).at("<module>", 17)?);
+    r = PyList::from_vec(
+        'comp5: {
+            let mut items10 = Vec::new();
+            for item11 in gen_(Int::Small(3)).at("<module>", 17)?.into_local() {
+                let x = match item11.at("<listcomp>", 17) {
+                    Ok(value) => value,
+                    Err(err) => break 'comp5 Err(err),
+                };
+                items10
+                    .push(
+                        match loud(PyStr::from("list"), x.clone()).at("<listcomp>", 17) {
+                            Ok(value) => value,
+                            Err(err) => break 'comp5 Err(err),
+                        },
+                    );
+            }
+            Ok::<_, PyErr>(items10)
         }
-        items10
-    });
+            .at("<module>", 17)?,
+    );
     print(
             &[
                 &<PyDict<
                     Int,
                     Int,
-                >>::from_iter_pairs({
-                        let mut items12 = Vec::new();
-                        for item13 in gen_(Int::Small(3))
-                            .at("<module>", 18)?
-                            .into_local()
-                        {
-                            let x = item13.at("<module>", 18)?;
-                            items12
-                                .push((
-                                    x.clone(),
-                                    loud(PyStr::from("dict"), x.clone()).at("<module>", 18)?,
-                                ));
+                >>::from_iter_pairs(
+                        'comp6: {
+                            let mut items12 = Vec::new();
+                            for item13 in gen_(Int::Small(3))
+                                .at("<module>", 18)?
+                                .into_local()
+                            {
+                                let x = match item13.at("<dictcomp>", 18) {
+                                    Ok(value) => value,
+                                    Err(err) => break 'comp6 Err(err),
+                                };
+                                items12
+                                    .push((
+                                        x.clone(),
+                                        match loud(PyStr::from("dict"), x.clone())
+                                            .at("<dictcomp>", 18)
+                                        {
+                                            Ok(value) => value,
+                                            Err(err) => break 'comp6 Err(err),
+                                        },
+                                    ));
+                            }
+                            Ok::<_, PyErr>(items12)
                         }
-                        items12
-                    })
+                            .at("<module>", 18)?,
+                    )
                     .at("<module>", 18)?,
             ],
             " ",
@@ -195,20 +218,31 @@ fn module_body() -> PyResult<()> {
             &[
                 &<PySet<
                     Int,
-                >>::from_vec({
-                        let mut items14 = Vec::new();
-                        for item15 in gen_(Int::Small(3))
-                            .at("<module>", 19)?
-                            .into_local()
-                        {
-                            let x = item15.at("<module>", 19)?;
-                            items14
-                                .push(
-                                    loud(PyStr::from("set"), x.clone()).at("<module>", 19)?,
-                                );
+                >>::from_vec(
+                        'comp7: {
+                            let mut items14 = Vec::new();
+                            for item15 in gen_(Int::Small(3))
+                                .at("<module>", 19)?
+                                .into_local()
+                            {
+                                let x = match item15.at("<setcomp>", 19) {
+                                    Ok(value) => value,
+                                    Err(err) => break 'comp7 Err(err),
+                                };
+                                items14
+                                    .push(
+                                        match loud(PyStr::from("set"), x.clone())
+                                            .at("<setcomp>", 19)
+                                        {
+                                            Ok(value) => value,
+                                            Err(err) => break 'comp7 Err(err),
+                                        },
+                                    );
+                            }
+                            Ok::<_, PyErr>(items14)
                         }
-                        items14
-                    })
+                            .at("<module>", 19)?,
+                    )
                     .at("<module>", 19)?,
             ],
             " ",
@@ -217,21 +251,32 @@ fn module_body() -> PyResult<()> {
         .at("<module>", 19)?;
     print(
             &[
-                &PyList::from_vec({
-                    let mut items16 = Vec::new();
-                    for item17 in try_enumerate(
-                        gen_(Int::Small(3)).at("<module>", 20)?.into_local(),
-                        Int::Small(0),
-                    ) {
-                        let (i, x) = item17.at("<module>", 20)?;
-                        items16
-                            .push((
-                                i.clone(),
-                                loud(PyStr::from("enum"), x.clone()).at("<module>", 20)?,
-                            ));
+                &PyList::from_vec(
+                    'comp8: {
+                        let mut items16 = Vec::new();
+                        for item17 in try_enumerate(
+                            gen_(Int::Small(3)).at("<module>", 20)?.into_local(),
+                            Int::Small(0),
+                        ) {
+                            let (i, x) = match item17.at("<listcomp>", 20) {
+                                Ok(value) => value,
+                                Err(err) => break 'comp8 Err(err),
+                            };
+                            items16
+                                .push((
+                                    i.clone(),
+                                    match loud(PyStr::from("enum"), x.clone())
+                                        .at("<listcomp>", 20)
+                                    {
+                                        Ok(value) => value,
+                                        Err(err) => break 'comp8 Err(err),
+                                    },
+                                ));
+                        }
+                        Ok::<_, PyErr>(items16)
                     }
-                    items16
-                }),
+                        .at("<module>", 20)?,
+                ),
             ],
             " ",
             "\n",
@@ -239,17 +284,23 @@ fn module_body() -> PyResult<()> {
         .at("<module>", 20)?;
     print(
             &[
-                &PyList::from_vec({
-                    let mut items18 = Vec::new();
-                    for item19 in try_zip(
-                        gen_(Int::Small(3)).at("<module>", 21)?.into_local(),
-                        gen_(Int::Small(3)).at("<module>", 21)?.into_local(),
-                    ) {
-                        let (a, b) = item19.at("<module>", 21)?;
-                        items18.push(&a + &b);
+                &PyList::from_vec(
+                    'comp9: {
+                        let mut items18 = Vec::new();
+                        for item19 in try_zip(
+                            gen_(Int::Small(3)).at("<module>", 21)?.into_local(),
+                            gen_(Int::Small(3)).at("<module>", 21)?.into_local(),
+                        ) {
+                            let (a, b) = match item19.at("<listcomp>", 21) {
+                                Ok(value) => value,
+                                Err(err) => break 'comp9 Err(err),
+                            };
+                            items18.push(&a + &b);
+                        }
+                        Ok::<_, PyErr>(items18)
                     }
-                    items18
-                }),
+                        .at("<module>", 21)?,
+                ),
             ],
             " ",
             "\n",
@@ -257,20 +308,35 @@ fn module_body() -> PyResult<()> {
         .at("<module>", 21)?;
     print(
             &[
-                &PyList::from_vec({
-                    let mut items20 = Vec::new();
-                    for item22 in gen_(Int::Small(2)).at("<module>", 22)?.into_local() {
-                        let x = item22.at("<module>", 22)?;
-                        for item21 in gen_(Int::Small(2))
+                &PyList::from_vec(
+                    'comp10: {
+                        let mut items20 = Vec::new();
+                        for item22 in gen_(Int::Small(2))
                             .at("<module>", 22)?
                             .into_local()
                         {
-                            let y = item21.at("<module>", 22)?;
-                            items20.push(&x * &y);
+                            let x = match item22.at("<listcomp>", 22) {
+                                Ok(value) => value,
+                                Err(err) => break 'comp10 Err(err),
+                            };
+                            for item21 in match gen_(Int::Small(2)).at("<listcomp>", 22)
+                            {
+                                Ok(value) => value,
+                                Err(err) => break 'comp10 Err(err),
+                            }
+                                .into_local()
+                            {
+                                let y = match item21.at("<listcomp>", 22) {
+                                    Ok(value) => value,
+                                    Err(err) => break 'comp10 Err(err),
+                                };
+                                items20.push(&x * &y);
+                            }
                         }
+                        Ok::<_, PyErr>(items20)
                     }
-                    items20
-                }),
+                        .at("<module>", 22)?,
+                ),
             ],
             " ",
             "\n",
@@ -355,18 +421,18 @@ fn module_body() -> PyResult<()> {
         .at("<module>", 26)?;
     print(
             &[
-                &'genexpr5: {
+                &'genexpr11: {
                     let mut total26 = IntSum::new(Int::Small(0));
                     for item25 in gen_(Int::Small(3)).at("<module>", 27)?.into_local() {
                         let element27 = {
                             let x = match item25.at("<genexpr>", 27) {
                                 Ok(value) => value,
-                                Err(err) => break 'genexpr5 Err(err),
+                                Err(err) => break 'genexpr11 Err(err),
                             };
                             match loud(PyStr::from("sum"), x.clone()).at("<genexpr>", 27)
                             {
                                 Ok(value) => value,
-                                Err(err) => break 'genexpr5 Err(err),
+                                Err(err) => break 'genexpr11 Err(err),
                             }
                         };
                         total26.add(&element27);
@@ -476,28 +542,36 @@ fn module_body() -> PyResult<()> {
         .at("<module>", 32)?;
     print(
             &[
-                &PyList::from_vec({
-                    let mut items29 = Vec::new();
-                    for item30 in itertools_groupby(
-                        PyIter::from_plain(PyStr::from("aaabcc").iter()),
-                        |item| Ok(item.clone()),
-                    ) {
-                        let (k, g) = item30.at("<module>", 33)?;
-                        items29
-                            .push((
-                                k.clone(),
-                                PyList::from_vec(
-                                        try_collect(g.clone())
-                                            .at("<module>", 33)?
-                                            .into_iter()
-                                            .map(|item| item)
-                                            .collect(),
-                                    )
-                                    .len(),
-                            ));
+                &PyList::from_vec(
+                    'comp12: {
+                        let mut items29 = Vec::new();
+                        for item30 in itertools_groupby(
+                            PyIter::from_plain(PyStr::from("aaabcc").iter()),
+                            |item| Ok(item.clone()),
+                        ) {
+                            let (k, g) = match item30.at("<listcomp>", 33) {
+                                Ok(value) => value,
+                                Err(err) => break 'comp12 Err(err),
+                            };
+                            items29
+                                .push((
+                                    k.clone(),
+                                    PyList::from_vec(
+                                            match try_collect(g.clone()).at("<listcomp>", 33) {
+                                                Ok(value) => value,
+                                                Err(err) => break 'comp12 Err(err),
+                                            }
+                                                .into_iter()
+                                                .map(|item| item)
+                                                .collect(),
+                                        )
+                                        .len(),
+                                ));
+                        }
+                        Ok::<_, PyErr>(items29)
                     }
-                    items29
-                }),
+                        .at("<module>", 33)?,
+                ),
             ],
             " ",
             "\n",
@@ -508,70 +582,85 @@ fn module_body() -> PyResult<()> {
                 &<PyDict<
                     Int,
                     PyList<Int>,
-                >>::from_iter_pairs({
-                        let mut items31 = Vec::new();
-                        for item32 in itertools_groupby(
-                            PyIter::from_plain(
-                                <PyList<
-                                    Int,
-                                >>::from_vec(
-                                        vec![
-                                            Int::Small(1), Int::Small(1), Int::Small(2), Int::Small(3),
-                                            Int::Small(3)
-                                        ],
-                                    )
-                                    .iter(),
-                            ),
-                            |item| Ok(item.clone()),
-                        ) {
-                            let (k, g) = item32.at("<module>", 34)?;
-                            items31
-                                .push((
-                                    k.clone(),
-                                    PyList::from_vec(
-                                        try_collect(g.clone())
-                                            .at("<module>", 34)?
-                                            .into_iter()
-                                            .map(|item| item)
-                                            .collect(),
-                                    ),
-                                ));
+                >>::from_iter_pairs(
+                        'comp13: {
+                            let mut items31 = Vec::new();
+                            for item32 in itertools_groupby(
+                                PyIter::from_plain(
+                                    <PyList<
+                                        Int,
+                                    >>::from_vec(
+                                            vec![
+                                                Int::Small(1), Int::Small(1), Int::Small(2), Int::Small(3),
+                                                Int::Small(3)
+                                            ],
+                                        )
+                                        .iter(),
+                                ),
+                                |item| Ok(item.clone()),
+                            ) {
+                                let (k, g) = match item32.at("<dictcomp>", 34) {
+                                    Ok(value) => value,
+                                    Err(err) => break 'comp13 Err(err),
+                                };
+                                items31
+                                    .push((
+                                        k.clone(),
+                                        PyList::from_vec(
+                                            match try_collect(g.clone()).at("<dictcomp>", 34) {
+                                                Ok(value) => value,
+                                                Err(err) => break 'comp13 Err(err),
+                                            }
+                                                .into_iter()
+                                                .map(|item| item)
+                                                .collect(),
+                                        ),
+                                    ));
+                            }
+                            Ok::<_, PyErr>(items31)
                         }
-                        items31
-                    })
+                            .at("<module>", 34)?,
+                    )
                     .at("<module>", 34)?,
             ],
             " ",
             "\n",
         )
         .at("<module>", 34)?;
-    let outcome35 = 'try6: {
+    let outcome35 = 'try14: {
         match print(
                 &[
-                    &PyList::from_vec({
-                        let mut items33 = Vec::new();
-                        for item34 in match failing().at("<module>", 44) {
-                            Ok(value) => value,
-                            Err(err) => break 'try6 Err(err),
-                        }
-                            .into_local()
-                        {
-                            let x = match item34.at("<module>", 44) {
+                    &PyList::from_vec(
+                        match 'comp15: {
+                            let mut items33 = Vec::new();
+                            for item34 in match failing().at("<module>", 44) {
                                 Ok(value) => value,
-                                Err(err) => break 'try6 Err(err),
-                            };
-                            items33
-                                .push(
-                                    match loud(PyStr::from("before"), x.clone())
-                                        .at("<module>", 44)
-                                    {
-                                        Ok(value) => value,
-                                        Err(err) => break 'try6 Err(err),
-                                    },
-                                );
+                                Err(err) => break 'try14 Err(err),
+                            }
+                                .into_local()
+                            {
+                                let x = match item34.at("<listcomp>", 44) {
+                                    Ok(value) => value,
+                                    Err(err) => break 'comp15 Err(err),
+                                };
+                                items33
+                                    .push(
+                                        match loud(PyStr::from("before"), x.clone())
+                                            .at("<listcomp>", 44)
+                                        {
+                                            Ok(value) => value,
+                                            Err(err) => break 'comp15 Err(err),
+                                        },
+                                    );
+                            }
+                            Ok::<_, PyErr>(items33)
                         }
-                        items33
-                    }),
+                            .at("<module>", 44)
+                        {
+                            Ok(value) => value,
+                            Err(err) => break 'try14 Err(err),
+                        },
+                    ),
                 ],
                 " ",
                 "\n",
@@ -579,7 +668,7 @@ fn module_body() -> PyResult<()> {
             .at("<module>", 44)
         {
             Ok(value) => value,
-            Err(err) => break 'try6 Err(err),
+            Err(err) => break 'try14 Err(err),
         };
         Ok::<(), PyErr>(())
     };
@@ -594,13 +683,13 @@ fn module_body() -> PyResult<()> {
             }
         }
     };
-    let outcome38 = 'try7: {
+    let outcome38 = 'try16: {
         match print(
                 &[
                     &match try_consume(
                             match failing().at("<module>", 48) {
                                 Ok(value) => value,
-                                Err(err) => break 'try7 Err(err),
+                                Err(err) => break 'try16 Err(err),
                             }
                                 .into_local(),
                             |items| max_by_key(
@@ -614,7 +703,7 @@ fn module_body() -> PyResult<()> {
                         .at("<module>", 48)
                     {
                         Ok(value) => value,
-                        Err(err) => break 'try7 Err(err),
+                        Err(err) => break 'try16 Err(err),
                     },
                 ],
                 " ",
@@ -623,7 +712,7 @@ fn module_body() -> PyResult<()> {
             .at("<module>", 48)
         {
             Ok(value) => value,
-            Err(err) => break 'try7 Err(err),
+            Err(err) => break 'try16 Err(err),
         };
         Ok::<(), PyErr>(())
     };
@@ -638,7 +727,7 @@ fn module_body() -> PyResult<()> {
             }
         }
     };
-    let outcome40 = 'try8: {
+    let outcome40 = 'try17: {
         match print(
                 &[
                     &match try_consume(
@@ -651,7 +740,7 @@ fn module_body() -> PyResult<()> {
                         .at("<module>", 52)
                     {
                         Ok(value) => value,
-                        Err(err) => break 'try8 Err(err),
+                        Err(err) => break 'try17 Err(err),
                     },
                 ],
                 " ",
@@ -660,7 +749,7 @@ fn module_body() -> PyResult<()> {
             .at("<module>", 52)
         {
             Ok(value) => value,
-            Err(err) => break 'try8 Err(err),
+            Err(err) => break 'try17 Err(err),
         };
         Ok::<(), PyErr>(())
     };

@@ -288,29 +288,41 @@ fn module_body() -> PyResult<()> {
     );
     print(
             &[
-                &PyList::from_vec({
-                    let mut items12 = Vec::new();
-                    for v in versions.iter() {
-                        if truthy(
-                            &Version___ge__(
-                                    v.clone(),
-                                    {
-                                        let obj13 = <Version>::new(0);
-                                        obj13.set(|d| &mut d.major, Int::Small(1));
-                                        obj13.set(|d| &mut d.minor, Int::Small(5));
-                                        obj13.set(|d| &mut d.tag, PyStr::from("a"));
-                                        obj13
-                                    }
-                                        .clone(),
-                                )
-                                .at("<module>", 15)?,
-                        ) {
-                            items12
-                                .push(v.get(|d| &d.major, "major").at("<module>", 15)?);
+                &PyList::from_vec(
+                    'comp1: {
+                        let mut items12 = Vec::new();
+                        for v in versions.iter() {
+                            if truthy(
+                                &match Version___ge__(
+                                        v.clone(),
+                                        {
+                                            let obj13 = <Version>::new(0);
+                                            obj13.set(|d| &mut d.major, Int::Small(1));
+                                            obj13.set(|d| &mut d.minor, Int::Small(5));
+                                            obj13.set(|d| &mut d.tag, PyStr::from("a"));
+                                            obj13
+                                        }
+                                            .clone(),
+                                    )
+                                    .at("<listcomp>", 15)
+                                {
+                                    Ok(value) => value,
+                                    Err(err) => break 'comp1 Err(err),
+                                },
+                            ) {
+                                items12
+                                    .push(
+                                        match v.get(|d| &d.major, "major").at("<listcomp>", 15) {
+                                            Ok(value) => value,
+                                            Err(err) => break 'comp1 Err(err),
+                                        },
+                                    );
+                            }
                         }
+                        Ok::<_, PyErr>(items12)
                     }
-                    items12
-                }),
+                        .at("<module>", 15)?,
+                ),
             ],
             " ",
             "\n",

@@ -331,22 +331,33 @@ fn module_body() -> PyResult<()> {
         .at("<module>", 49)?;
     print(
             &[
-                &PyList::from_vec({
-                    let mut items4 = Vec::new();
-                    for i in range(&Int::Small(0), &Int::Small(4), &Int::Small(1))
-                        .at("<module>", 54)?
-                    {
-                        items4
-                            .push(
-                                <Int as FromValue>::from_value(
-                                        call_value(&square, vec![i.clone().into_value()])
-                                            .at("<module>", 54)?,
-                                    )
-                                    .at("<module>", 54)?,
-                            );
+                &PyList::from_vec(
+                    'comp1: {
+                        let mut items4 = Vec::new();
+                        for i in range(&Int::Small(0), &Int::Small(4), &Int::Small(1))
+                            .at("<module>", 54)?
+                        {
+                            items4
+                                .push(
+                                    match <Int as FromValue>::from_value(
+                                            match call_value(&square, vec![i.clone().into_value()])
+                                                .at("<listcomp>", 54)
+                                            {
+                                                Ok(value) => value,
+                                                Err(err) => break 'comp1 Err(err),
+                                            },
+                                        )
+                                        .at("<listcomp>", 54)
+                                    {
+                                        Ok(value) => value,
+                                        Err(err) => break 'comp1 Err(err),
+                                    },
+                                );
+                        }
+                        Ok::<_, PyErr>(items4)
                     }
-                    items4
-                }),
+                        .at("<module>", 54)?,
+                ),
                 &global_get(&G_COUNTER, "counter").at("<module>", 54)?,
             ],
             " ",

@@ -121,15 +121,18 @@ fn module_body() -> PyResult<()> {
     squares = <PyDict<
         Int,
         Int,
-    >>::from_iter_pairs({
-            let mut items9 = Vec::new();
-            for x in range(&Int::Small(0), &Int::Small(5), &Int::Small(1))
-                .at("<module>", 19)?
-            {
-                items9.push((x.clone(), &x * &x));
+    >>::from_iter_pairs(
+            'comp1: {
+                let mut items9 = Vec::new();
+                for x in range(&Int::Small(0), &Int::Small(5), &Int::Small(1))
+                    .at("<module>", 19)?
+                {
+                    items9.push((x.clone(), &x * &x));
+                }
+                Ok::<_, PyErr>(items9)
             }
-            items9
-        })
+                .at("<module>", 19)?,
+        )
         .at("<module>", 19)?;
     print(
             &[
@@ -137,16 +140,22 @@ fn module_body() -> PyResult<()> {
                 &<PyDict<
                     Int,
                     Int,
-                >>::from_iter_pairs({
-                        let mut items10 = Vec::new();
-                        for item11 in squares.items() {
-                            let (k, v) = item11.at("<module>", 20)?;
-                            if v > 3 {
-                                items10.push((k.clone(), v.clone()));
+                >>::from_iter_pairs(
+                        'comp2: {
+                            let mut items10 = Vec::new();
+                            for item11 in squares.items() {
+                                let (k, v) = match item11.at("<dictcomp>", 20) {
+                                    Ok(value) => value,
+                                    Err(err) => break 'comp2 Err(err),
+                                };
+                                if v > 3 {
+                                    items10.push((k.clone(), v.clone()));
+                                }
                             }
+                            Ok::<_, PyErr>(items10)
                         }
-                        items10
-                    })
+                            .at("<module>", 20)?,
+                    )
                     .at("<module>", 20)?,
             ],
             " ",
@@ -188,15 +197,22 @@ fn module_body() -> PyResult<()> {
                 &a.issubset(&b),
                 &<PySet<
                     Int,
-                >>::from_vec({
-                        let mut items14 = Vec::new();
-                        for x in range(&Int::Small(0), &Int::Small(10), &Int::Small(1))
-                            .at("<module>", 26)?
-                        {
-                            items14.push(x.mod_positive(3));
+                >>::from_vec(
+                        'comp3: {
+                            let mut items14 = Vec::new();
+                            for x in range(
+                                    &Int::Small(0),
+                                    &Int::Small(10),
+                                    &Int::Small(1),
+                                )
+                                .at("<module>", 26)?
+                            {
+                                items14.push(x.mod_positive(3));
+                            }
+                            Ok::<_, PyErr>(items14)
                         }
-                        items14
-                    })
+                            .at("<module>", 26)?,
+                    )
                     .at("<module>", 26)?,
             ],
             " ",

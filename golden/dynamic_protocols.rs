@@ -343,14 +343,20 @@ fn total(mut x: Value) -> PyResult<Value> {
 /// `def describe` (line 48).
 fn describe(mut x: Value) -> PyResult<(PyList<Value>, bool)> {
     Ok((
-        PyList::from_vec({
-            let mut items15 = Vec::new();
-            for item16 in x.iter().at("describe", 49)? {
-                let v = item16.at("describe", 49)?;
-                items15.push(v.clone());
+        PyList::from_vec(
+            'comp5: {
+                let mut items15 = Vec::new();
+                for item16 in x.iter().at("describe", 49)? {
+                    let v = match item16.at("<listcomp>", 49) {
+                        Ok(value) => value,
+                        Err(err) => break 'comp5 Err(err),
+                    };
+                    items15.push(v.clone());
+                }
+                Ok::<_, PyErr>(items15)
             }
-            items15
-        }),
+                .at("describe", 49)?,
+        ),
         x.clone().contains(&Int::Small(4).clone().into_value()).at("describe", 49)?,
     ))
 }
@@ -473,26 +479,42 @@ fn module_body() -> PyResult<()> {
     );
     print(
             &[
-                &PyList::from_vec({
-                    let mut items24 = Vec::new();
-                    for t in things.iter() {
-                        items24.push(t.len().at("<module>", 55)?);
+                &PyList::from_vec(
+                    'comp6: {
+                        let mut items24 = Vec::new();
+                        for t in things.iter() {
+                            items24
+                                .push(
+                                    match t.len().at("<listcomp>", 55) {
+                                        Ok(value) => value,
+                                        Err(err) => break 'comp6 Err(err),
+                                    },
+                                );
+                        }
+                        Ok::<_, PyErr>(items24)
                     }
-                    items24
-                }),
-                &PyList::from_vec({
-                    let mut items25 = Vec::new();
-                    for t in things.iter() {
-                        items25
-                            .push(
-                                t
-                                    .clone()
-                                    .getitem(&Int::Small(0).into_value())
-                                    .at("<module>", 55)?,
-                            );
+                        .at("<module>", 55)?,
+                ),
+                &PyList::from_vec(
+                    'comp7: {
+                        let mut items25 = Vec::new();
+                        for t in things.iter() {
+                            items25
+                                .push(
+                                    match t
+                                        .clone()
+                                        .getitem(&Int::Small(0).into_value())
+                                        .at("<listcomp>", 55)
+                                    {
+                                        Ok(value) => value,
+                                        Err(err) => break 'comp7 Err(err),
+                                    },
+                                );
+                        }
+                        Ok::<_, PyErr>(items25)
                     }
-                    items25
-                }),
+                        .at("<module>", 55)?,
+                ),
             ],
             " ",
             "\n",

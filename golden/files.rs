@@ -153,14 +153,20 @@ fn module_body() -> PyResult<()> {
     print(
             &[
                 &next_of(f.iter()).at("<module>", 18)?.strip(None),
-                &PyList::from_vec({
-                    let mut items17 = Vec::new();
-                    for item18 in f.iter() {
-                        let line = item18.at("<module>", 18)?;
-                        items17.push(line.upper());
+                &PyList::from_vec(
+                    'comp5: {
+                        let mut items17 = Vec::new();
+                        for item18 in f.iter() {
+                            let line = match item18.at("<listcomp>", 18) {
+                                Ok(value) => value,
+                                Err(err) => break 'comp5 Err(err),
+                            };
+                            items17.push(line.upper());
+                        }
+                        Ok::<_, PyErr>(items17)
                     }
-                    items17
-                }),
+                        .at("<module>", 18)?,
+                ),
             ],
             " ",
             "\n",
@@ -169,13 +175,13 @@ fn module_body() -> PyResult<()> {
     f.close().at("<module>", 19)?;
     print(
             &[
-                &'genexpr5: {
+                &'genexpr6: {
                     let mut total20 = IntSum::new(Int::Small(0));
                     for item19 in open(&path, "r").at("<module>", 20)?.iter() {
                         let element21 = {
                             let line = match item19.at("<genexpr>", 20) {
                                 Ok(value) => value,
-                                Err(err) => break 'genexpr5 Err(err),
+                                Err(err) => break 'genexpr6 Err(err),
                             };
                             line.len()
                         };
@@ -190,12 +196,12 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 20)?;
-    let outcome22 = 'try6: {
+    let outcome22 = 'try7: {
         match open(&os_path_join(&[&folder, &PyStr::from("missing.txt")]), "r")
             .at("<module>", 22)
         {
             Ok(value) => value,
-            Err(err) => break 'try6 Err(err),
+            Err(err) => break 'try7 Err(err),
         };
         Ok::<(), PyErr>(())
     };

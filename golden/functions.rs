@@ -67,15 +67,24 @@ fn square(mut x: Value) -> PyResult<Value> {
 fn main_() -> PyResult<()> {
     print(
             &[
-                &PyList::from_vec({
-                    let mut items5 = Vec::new();
-                    for i in range(&Int::Small(0), &Int::Small(15), &Int::Small(1))
-                        .at("main", 43)?
-                    {
-                        items5.push(fib(i.clone()).at("main", 43)?);
+                &PyList::from_vec(
+                    'comp1: {
+                        let mut items5 = Vec::new();
+                        for i in range(&Int::Small(0), &Int::Small(15), &Int::Small(1))
+                            .at("main", 43)?
+                        {
+                            items5
+                                .push(
+                                    match fib(i.clone()).at("<listcomp>", 43) {
+                                        Ok(value) => value,
+                                        Err(err) => break 'comp1 Err(err),
+                                    },
+                                );
+                        }
+                        Ok::<_, PyErr>(items5)
                     }
-                    items5
-                }),
+                        .at("main", 43)?,
+                ),
             ],
             " ",
             "\n",

@@ -1061,30 +1061,41 @@ fn module_body() -> PyResult<()> {
         .at("<module>", 123)?;
     print(
             &[
-                &PyList::from_vec({
-                    let mut items87 = Vec::new();
-                    for _ in range(&Int::Small(0), &Int::Small(2), &Int::Small(1))
-                        .at("<module>", 124)?
-                    {
-                        items87
-                            .push({
-                                let next86 = closes_at_once()
-                                    .at("<module>", 124)?
-                                    .next_value()
-                                    .at("<module>", 124)?;
-                                next86
-                            });
+                &PyList::from_vec(
+                    'comp23: {
+                        let mut items86 = Vec::new();
+                        for _ in range(&Int::Small(0), &Int::Small(2), &Int::Small(1))
+                            .at("<module>", 124)?
+                        {
+                            items86
+                                .push({
+                                    let next87 = match match closes_at_once()
+                                        .at("<listcomp>", 124)
+                                    {
+                                        Ok(value) => value,
+                                        Err(err) => break 'comp23 Err(err),
+                                    }
+                                        .next_value()
+                                        .at("<listcomp>", 124)
+                                    {
+                                        Ok(value) => value,
+                                        Err(err) => break 'comp23 Err(err),
+                                    };
+                                    next87
+                                });
+                        }
+                        Ok::<_, PyErr>(items86)
                     }
-                    items87
-                }),
+                        .at("<module>", 124)?,
+                ),
             ],
             " ",
             "\n",
         )
         .at("<module>", 124)?;
-    let outcome90 = 'try23: {
-        let outcome88 = 'try24: {
-            break 'try24 Err(
+    let outcome90 = 'try24: {
+        let outcome88 = 'try25: {
+            break 'try25 Err(
                 PyErr::with_args(Exc::KeyError, vec![PyStr::from("k").into_value()])
                     .with_frame("<module>", 131, None),
             );
@@ -1094,7 +1105,7 @@ fn module_body() -> PyResult<()> {
             Ok(()) => {}
             Err(caught89) => {
                 if caught89.is_instance(Exc::KeyError) {
-                    break 'try23 Err(
+                    break 'try24 Err(
                         PyErr::during(
                                 PyErr::caused_by(
                                     PyErr::with_args(
@@ -1108,7 +1119,7 @@ fn module_body() -> PyResult<()> {
                             .with_frame("<module>", 133, None),
                     );
                 } else {
-                    break 'try23 Err(caught89);
+                    break 'try24 Err(caught89);
                 }
             }
         };
@@ -1136,13 +1147,13 @@ fn module_body() -> PyResult<()> {
     };
     h = handles().at("<module>", 145)?;
     h.next_value().at("<module>", 146)?;
-    let outcome92 = 'try25: {
+    let outcome92 = 'try26: {
         match h
             .throw(PyErr::with_args(Exc::KeyError, vec![PyStr::from("a").into_value()]))
             .at("<module>", 148)
         {
             Ok(value) => value,
-            Err(err) => break 'try25 Err(err),
+            Err(err) => break 'try26 Err(err),
         };
         match h
             .throw(
@@ -1151,7 +1162,7 @@ fn module_body() -> PyResult<()> {
             .at("<module>", 149)
         {
             Ok(value) => value,
-            Err(err) => break 'try25 Err(err),
+            Err(err) => break 'try26 Err(err),
         };
         Ok::<(), PyErr>(())
     };

@@ -173,13 +173,23 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 22)?;
-    gens = PyList::from_vec({
-        let mut items14 = Vec::new();
-        for c in PyStr::from("xyz").iter() {
-            items14.push(reader(c.clone()).at("<module>", 23)?.into_value());
+    gens = PyList::from_vec(
+        'comp5: {
+            let mut items14 = Vec::new();
+            for c in PyStr::from("xyz").iter() {
+                items14
+                    .push(
+                        match reader(c.clone()).at("<listcomp>", 23) {
+                            Ok(value) => value,
+                            Err(err) => break 'comp5 Err(err),
+                        }
+                            .into_value(),
+                    );
+            }
+            Ok::<_, PyErr>(items14)
         }
-        items14
-    });
+            .at("<module>", 23)?,
+    );
     for item15 in gens.iter() {
         g = item15;
         g.next_value().at("<module>", 25)?;

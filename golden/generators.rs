@@ -674,15 +674,24 @@ fn module_body() -> PyResult<()> {
     f = fib().at("<module>", 56)?;
     print(
             &[
-                &PyList::from_vec({
-                    let mut items59 = Vec::new();
-                    for _ in range(&Int::Small(0), &Int::Small(12), &Int::Small(1))
-                        .at("<module>", 57)?
-                    {
-                        items59.push(f.next_value().at("<module>", 57)?);
+                &PyList::from_vec(
+                    'comp23: {
+                        let mut items59 = Vec::new();
+                        for _ in range(&Int::Small(0), &Int::Small(12), &Int::Small(1))
+                            .at("<module>", 57)?
+                        {
+                            items59
+                                .push(
+                                    match f.next_value().at("<listcomp>", 57) {
+                                        Ok(value) => value,
+                                        Err(err) => break 'comp23 Err(err),
+                                    },
+                                );
+                        }
+                        Ok::<_, PyErr>(items59)
                     }
-                    items59
-                }),
+                        .at("<module>", 57)?,
+                ),
             ],
             " ",
             "\n",
@@ -756,10 +765,10 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 67)?;
-    let outcome62 = 'try23: {
+    let outcome62 = 'try24: {
         match acc.next_value().at("<module>", 69) {
             Ok(value) => value,
-            Err(err) => break 'try23 Err(err),
+            Err(err) => break 'try24 Err(err),
         };
         Ok::<(), PyErr>(())
     };
@@ -776,10 +785,10 @@ fn module_body() -> PyResult<()> {
         }
     };
     fresh = running_total().at("<module>", 73)?;
-    let outcome64 = 'try24: {
+    let outcome64 = 'try25: {
         match fresh.send(Int::Small(1)).at("<module>", 75) {
             Ok(value) => value,
-            Err(err) => break 'try24 Err(err),
+            Err(err) => break 'try25 Err(err),
         };
         Ok::<(), PyErr>(())
     };

@@ -182,20 +182,26 @@ fn module_body() -> PyResult<()> {
             &[
                 &sorted_by_key(words.iter(), |arg12| score(arg12.clone()), false)
                     .at("<module>", 21)?,
-                &PyList::from_vec({
-                    let mut items13 = Vec::new();
-                    for item15 in py_filter(
-                        words.iter(),
-                        |arg14| {
-                            let mut w = arg14.clone();
-                            Ok(&w.len() > &threshold)
-                        },
-                    ) {
-                        let w = item15.at("<module>", 21)?;
-                        items13.push(w.clone());
+                &PyList::from_vec(
+                    'comp1: {
+                        let mut items14 = Vec::new();
+                        for item15 in py_filter(
+                            words.iter(),
+                            |arg13| {
+                                let mut w = arg13.clone();
+                                Ok(&w.len() > &threshold)
+                            },
+                        ) {
+                            let w = match item15.at("<listcomp>", 21) {
+                                Ok(value) => value,
+                                Err(err) => break 'comp1 Err(err),
+                            };
+                            items14.push(w.clone());
+                        }
+                        Ok::<_, PyErr>(items14)
                     }
-                    items13
-                }),
+                        .at("<module>", 21)?,
+                ),
             ],
             " ",
             "\n",

@@ -524,13 +524,19 @@ fn module_body() -> PyResult<()> {
         .at("<module>", 46)?;
     print(
             &[
-                &PyList::from_vec({
-                    let mut items42 = Vec::new();
-                    for x in countdown(Int::Small(4)).at("<module>", 47)?.into_local() {
-                        items42.push(&x * 2);
+                &PyList::from_vec(
+                    'comp19: {
+                        let mut items42 = Vec::new();
+                        for x in countdown(Int::Small(4))
+                            .at("<module>", 47)?
+                            .into_local()
+                        {
+                            items42.push(&x * 2);
+                        }
+                        Ok::<_, PyErr>(items42)
                     }
-                    items42
-                }),
+                        .at("<module>", 47)?,
+                ),
                 &try_any(
                         py_genexpr(
                             squares(Int::Small(4)).at("<module>", 47)?.into_local(),
@@ -552,7 +558,7 @@ fn module_body() -> PyResult<()> {
         .at("<module>", 47)?;
     print(
             &[
-                &'genexpr19: {
+                &'genexpr20: {
                     let mut total44 = IntSum::new(Int::Small(0));
                     for item43 in squares(Int::Small(100))
                         .at("<module>", 48)?
@@ -652,7 +658,7 @@ fn module_body() -> PyResult<()> {
         }
     }
     print(&[&PyStr::from("after guarded")], " ", "\n").at("<module>", 60)?;
-    let outcome50 = 'try20: {
+    let outcome50 = 'try21: {
         match print(
                 &[
                     &{
@@ -667,7 +673,7 @@ fn module_body() -> PyResult<()> {
                             .at("<module>", 62)
                         {
                             Ok(value) => value,
-                            Err(err) => break 'try20 Err(err),
+                            Err(err) => break 'try21 Err(err),
                         }
                             .into_local()
                         {
@@ -675,7 +681,7 @@ fn module_body() -> PyResult<()> {
                                 .add(
                                     &match item49.at("<module>", 62) {
                                         Ok(value) => value,
-                                        Err(err) => break 'try20 Err(err),
+                                        Err(err) => break 'try21 Err(err),
                                     },
                                 );
                         }
@@ -688,7 +694,7 @@ fn module_body() -> PyResult<()> {
             .at("<module>", 62)
         {
             Ok(value) => value,
-            Err(err) => break 'try20 Err(err),
+            Err(err) => break 'try21 Err(err),
         };
         Ok::<(), PyErr>(())
     };
@@ -704,21 +710,21 @@ fn module_body() -> PyResult<()> {
             }
         }
     };
-    let outcome52 = 'try21: {
+    let outcome52 = 'try22: {
         match print(
                 &[
                     &PyList::from_vec(
                         match try_collect(
                                 match maybe_unbound(false).at("<module>", 66) {
                                     Ok(value) => value,
-                                    Err(err) => break 'try21 Err(err),
+                                    Err(err) => break 'try22 Err(err),
                                 }
                                     .into_local(),
                             )
                             .at("<module>", 66)
                         {
                             Ok(value) => value,
-                            Err(err) => break 'try21 Err(err),
+                            Err(err) => break 'try22 Err(err),
                         }
                             .into_iter()
                             .map(|item| item)
@@ -731,7 +737,7 @@ fn module_body() -> PyResult<()> {
             .at("<module>", 66)
         {
             Ok(value) => value,
-            Err(err) => break 'try21 Err(err),
+            Err(err) => break 'try22 Err(err),
         };
         Ok::<(), PyErr>(())
     };

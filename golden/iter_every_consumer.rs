@@ -257,16 +257,19 @@ fn lambda9() -> PyResult<PyList<Value>> {
 /// `def <lambda>` (line 54).
 fn lambda10() -> PyResult<PyList<Value>> {
     Ok(
-        PyList::from_vec({
-            let mut items12 = Vec::new();
-            for n in {
-                2.5f64;
-                not_iterable::<Value>("float").at("<lambda>", 54)?
-            } {
-                items12.push(n.clone());
+        PyList::from_vec(
+            'comp5: {
+                let mut items12 = Vec::new();
+                for n in {
+                    2.5f64;
+                    not_iterable::<Value>("float").at("<lambda>", 54)?
+                } {
+                    items12.push(n.clone());
+                }
+                Ok::<_, PyErr>(items12)
             }
-            items12
-        }),
+                .at("<lambda>", 54)?,
+        ),
     )
 }
 /// The module's top-level code.
@@ -412,14 +415,14 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 37)?;
-    let outcome27 = 'try5: {
+    let outcome27 = 'try6: {
         let items26 = match try_unpack(
                 {
                     let iterator25 = match Countdown___iter__(c.clone())
                         .at("<module>", 39)
                     {
                         Ok(value) => value,
-                        Err(err) => break 'try5 Err(err),
+                        Err(err) => break 'try6 Err(err),
                     };
                     py_next_iter(move || CountdownIter___next__(iterator25.clone()))
                 },
@@ -428,7 +431,7 @@ fn module_body() -> PyResult<()> {
             .at("<module>", 39)
         {
             Ok(value) => value,
-            Err(err) => break 'try5 Err(err),
+            Err(err) => break 'try6 Err(err),
         };
         p = items26[0].clone();
         q = items26[1].clone();
@@ -538,7 +541,7 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 53)?;
-    'loop6: for item31 in [
+    'loop7: for item31 in [
         func_value_kw(
             "<lambda>",
             move |args, kwargs| {
@@ -613,10 +616,10 @@ fn module_body() -> PyResult<()> {
         ),
     ] {
         bad = item31;
-        let outcome32 = 'try7: {
+        let outcome32 = 'try8: {
             match call_value(&bad, vec![]).at("<module>", 56) {
                 Ok(value) => value,
-                Err(err) => break 'try7 Err(err),
+                Err(err) => break 'try8 Err(err),
             };
             Ok::<(), PyErr>(())
         };

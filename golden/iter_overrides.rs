@@ -348,18 +348,24 @@ fn module_body() -> PyResult<()> {
                             .map(|item| item.into_value())
                             .collect(),
                     ),
-                    &PyList::from_vec({
-                        let mut items27 = Vec::new();
-                        for item28 in Base_call___iter(o.clone())
-                            .at("<module>", 24)?
-                            .iter()
-                            .at("<module>", 24)?
-                        {
-                            let x = item28.at("<module>", 24)?;
-                            items27.push(x.clone());
+                    &PyList::from_vec(
+                        'comp9: {
+                            let mut items27 = Vec::new();
+                            for item28 in Base_call___iter(o.clone())
+                                .at("<module>", 24)?
+                                .iter()
+                                .at("<module>", 24)?
+                            {
+                                let x = match item28.at("<listcomp>", 24) {
+                                    Ok(value) => value,
+                                    Err(err) => break 'comp9 Err(err),
+                                };
+                                items27.push(x.clone());
+                            }
+                            Ok::<_, PyErr>(items27)
                         }
-                        items27
-                    }),
+                            .at("<module>", 24)?,
+                    ),
                 ],
                 " ",
                 "\n",
@@ -376,7 +382,7 @@ fn module_body() -> PyResult<()> {
     }
     print(
             &[
-                &'genexpr9: {
+                &'genexpr10: {
                     let mut total33 = IntSum::new(Int::Small(0));
                     for item32 in <PyList<
                         Base,
@@ -397,19 +403,19 @@ fn module_body() -> PyResult<()> {
                                             match match Base_call___iter(o.clone()).at("<genexpr>", 27)
                                             {
                                                 Ok(value) => value,
-                                                Err(err) => break 'genexpr9 Err(err),
+                                                Err(err) => break 'genexpr10 Err(err),
                                             }
                                                 .iter()
                                                 .at("<genexpr>", 27)
                                             {
                                                 Ok(value) => value,
-                                                Err(err) => break 'genexpr9 Err(err),
+                                                Err(err) => break 'genexpr10 Err(err),
                                             },
                                         )
                                         .at("<genexpr>", 27)
                                     {
                                         Ok(value) => value,
-                                        Err(err) => break 'genexpr9 Err(err),
+                                        Err(err) => break 'genexpr10 Err(err),
                                     }
                                         .into_iter()
                                         .map(|item| item.into_value())

@@ -69,11 +69,14 @@ fn describe(
                 "join",
                 vec![
                     < PyList < Value > > ::from_vec({ let mut items2 = Vec::new(); items2
-                    .push(name.clone()); items2.extend(PyList::from_vec({ let mut items3
-                    = Vec::new(); for item4 in rest.iter().at("describe", 23) ? { let r =
-                    item4.at("describe", 23) ?; items3.push(py_str(& r).at("describe",
-                    23) ?); } items3 }).iter().into_iter().map(| item | item
-                    .into_value())); items2 }).into_value()
+                    .push(name.clone()); items2.extend(PyList::from_vec('comp1 : { let
+                    mut items3 = Vec::new(); for item4 in rest.iter().at("describe", 23)
+                    ? { let r = match item4.at("<listcomp>", 23) { Ok(value) => value,
+                    Err(err) => break 'comp1 Err(err) }; items3.push(match py_str(& r)
+                    .at("<listcomp>", 23) { Ok(value) => value, Err(err) => break 'comp1
+                    Err(err) }); } Ok:: < _, PyErr > (items3) } .at("describe", 23) ?)
+                    .iter().into_iter().map(| item | item.into_value())); items2 })
+                    .into_value()
                 ],
             )
             .at("describe", 23)?
@@ -438,7 +441,7 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 30)?;
-    'loop1: for item18 in <PyList<
+    'loop2: for item18 in <PyList<
         Value,
     >>::from_vec(
             vec![
@@ -465,10 +468,10 @@ fn module_body() -> PyResult<()> {
         .iter()
     {
         bad = item18;
-        let outcome19 = 'try2: {
+        let outcome19 = 'try3: {
             match call_value(&bad, vec![]).at("<module>", 35) {
                 Ok(value) => value,
-                Err(err) => break 'try2 Err(err),
+                Err(err) => break 'try3 Err(err),
             };
             Ok::<(), PyErr>(())
         };
@@ -533,18 +536,18 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 45)?;
-    let outcome23 = 'try3: {
+    let outcome23 = 'try4: {
         match <Int as FromValue>::from_value(
                 match call_value(&g, vec![Int::Small(1).into_value()]).at("<module>", 47)
                 {
                     Ok(value) => value,
-                    Err(err) => break 'try3 Err(err),
+                    Err(err) => break 'try4 Err(err),
                 },
             )
             .at("<module>", 47)
         {
             Ok(value) => value,
-            Err(err) => break 'try3 Err(err),
+            Err(err) => break 'try4 Err(err),
         };
         Ok::<(), PyErr>(())
     };
@@ -559,7 +562,7 @@ fn module_body() -> PyResult<()> {
             }
         }
     };
-    let outcome25 = 'try4: {
+    let outcome25 = 'try5: {
         match <Int as FromValue>::from_value(
                 match call_value(
                         &g,
@@ -568,13 +571,13 @@ fn module_body() -> PyResult<()> {
                     .at("<module>", 51)
                 {
                     Ok(value) => value,
-                    Err(err) => break 'try4 Err(err),
+                    Err(err) => break 'try5 Err(err),
                 },
             )
             .at("<module>", 51)
         {
             Ok(value) => value,
-            Err(err) => break 'try4 Err(err),
+            Err(err) => break 'try5 Err(err),
         };
         Ok::<(), PyErr>(())
     };

@@ -149,95 +149,122 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 21)?;
-    gens = PyList::from_vec({
-        let i = PyCell::<Int>::unbound();
-        let mut items3 = Vec::new();
-        for item4 in range(&Int::Small(0), &Int::Small(3), &Int::Small(1))
-            .at("<module>", 22)?
-        {
-            i.set(item4);
-            items3
-                .push(
-                    PyIter::new({
-                            let mut i = i.clone();
-                            py_genexpr(
-                                range(&Int::Small(0), &Int::Small(3), &Int::Small(1))
-                                    .at("<module>", 22)?,
-                                move |x| { Ok(Some(&x * i.get("i").at("<genexpr>", 22)?)) },
-                            )
-                        })
-                        .named("generator"),
-                );
+    gens = PyList::from_vec(
+        'comp2: {
+            let i = PyCell::<Int>::unbound();
+            let mut items3 = Vec::new();
+            for item4 in range(&Int::Small(0), &Int::Small(3), &Int::Small(1))
+                .at("<module>", 22)?
+            {
+                i.set(item4);
+                items3
+                    .push(
+                        PyIter::new({
+                                let mut i = i.clone();
+                                py_genexpr(
+                                    match range(&Int::Small(0), &Int::Small(3), &Int::Small(1))
+                                        .at("<listcomp>", 22)
+                                    {
+                                        Ok(value) => value,
+                                        Err(err) => break 'comp2 Err(err),
+                                    },
+                                    move |x| { Ok(Some(&x * i.get("i").at("<genexpr>", 22)?)) },
+                                )
+                            })
+                            .named("generator"),
+                    );
+            }
+            Ok::<_, PyErr>(items3)
         }
-        items3
-    });
+            .at("<module>", 22)?,
+    );
     print(
             &[
-                &PyList::from_vec({
-                    let mut items5 = Vec::new();
-                    for g in gens.iter() {
-                        items5
-                            .push(
-                                PyList::from_vec(
-                                    try_collect(g.clone())
-                                        .at("<module>", 23)?
-                                        .into_iter()
-                                        .map(|item| item)
-                                        .collect(),
-                                ),
-                            );
+                &PyList::from_vec(
+                    'comp3: {
+                        let mut items5 = Vec::new();
+                        for g in gens.iter() {
+                            items5
+                                .push(
+                                    PyList::from_vec(
+                                        match try_collect(g.clone()).at("<listcomp>", 23) {
+                                            Ok(value) => value,
+                                            Err(err) => break 'comp3 Err(err),
+                                        }
+                                            .into_iter()
+                                            .map(|item| item)
+                                            .collect(),
+                                    ),
+                                );
+                        }
+                        Ok::<_, PyErr>(items5)
                     }
-                    items5
-                }),
+                        .at("<module>", 23)?,
+                ),
             ],
             " ",
             "\n",
         )
         .at("<module>", 23)?;
-    gens = PyList::from_vec({
-        let i = PyCell::<Int>::unbound();
-        let mut items6 = Vec::new();
-        for item7 in range(&Int::Small(0), &Int::Small(3), &Int::Small(1))
-            .at("<module>", 24)?
-        {
-            i.set(item7);
-            items6
-                .push(
-                    PyIter::new({
-                            let mut i = i.clone();
-                            py_genexpr(
-                                range(
-                                        &Int::Small(0),
-                                        &(i.get("i").at("<module>", 24)? + 1),
-                                        &Int::Small(1),
-                                    )
-                                    .at("<module>", 24)?,
-                                move |x| { Ok(Some(&x * i.get("i").at("<genexpr>", 24)?)) },
-                            )
-                        })
-                        .named("generator"),
-                );
+    gens = PyList::from_vec(
+        'comp4: {
+            let i = PyCell::<Int>::unbound();
+            let mut items6 = Vec::new();
+            for item7 in range(&Int::Small(0), &Int::Small(3), &Int::Small(1))
+                .at("<module>", 24)?
+            {
+                i.set(item7);
+                items6
+                    .push(
+                        PyIter::new({
+                                let mut i = i.clone();
+                                py_genexpr(
+                                    match range(
+                                            &Int::Small(0),
+                                            &(match i.get("i").at("<listcomp>", 24) {
+                                                Ok(value) => value,
+                                                Err(err) => break 'comp4 Err(err),
+                                            } + 1),
+                                            &Int::Small(1),
+                                        )
+                                        .at("<listcomp>", 24)
+                                    {
+                                        Ok(value) => value,
+                                        Err(err) => break 'comp4 Err(err),
+                                    },
+                                    move |x| { Ok(Some(&x * i.get("i").at("<genexpr>", 24)?)) },
+                                )
+                            })
+                            .named("generator"),
+                    );
+            }
+            Ok::<_, PyErr>(items6)
         }
-        items6
-    });
+            .at("<module>", 24)?,
+    );
     print(
             &[
-                &PyList::from_vec({
-                    let mut items8 = Vec::new();
-                    for g in gens.iter() {
-                        items8
-                            .push(
-                                PyList::from_vec(
-                                    try_collect(g.clone())
-                                        .at("<module>", 25)?
-                                        .into_iter()
-                                        .map(|item| item)
-                                        .collect(),
-                                ),
-                            );
+                &PyList::from_vec(
+                    'comp5: {
+                        let mut items8 = Vec::new();
+                        for g in gens.iter() {
+                            items8
+                                .push(
+                                    PyList::from_vec(
+                                        match try_collect(g.clone()).at("<listcomp>", 25) {
+                                            Ok(value) => value,
+                                            Err(err) => break 'comp5 Err(err),
+                                        }
+                                            .into_iter()
+                                            .map(|item| item)
+                                            .collect(),
+                                    ),
+                                );
+                        }
+                        Ok::<_, PyErr>(items8)
                     }
-                    items8
-                }),
+                        .at("<module>", 25)?,
+                ),
             ],
             " ",
             "\n",

@@ -86,18 +86,25 @@ fn K___eq__(mut self_: K, mut other: K) -> PyResult<bool> {
 fn rows(mut n: Int) -> PyResult<PyList<PyList<f64>>> {
     let mut r: PyList<f64>;
     let mut m: PyList<PyList<f64>>;
-    m = PyList::from_vec({
-        let mut items6 = Vec::new();
-        for _ in range(&Int::Small(0), &n, &Int::Small(1)).at("rows", 17)? {
-            items6
-                .push(
-                    <PyList<f64>>::from_vec(vec![0f64])
-                        .repeat(&n.clone())
-                        .at("rows", 17)?,
-                );
+    m = PyList::from_vec(
+        'comp1: {
+            let mut items6 = Vec::new();
+            for _ in range(&Int::Small(0), &n, &Int::Small(1)).at("rows", 17)? {
+                items6
+                    .push(
+                        match <PyList<f64>>::from_vec(vec![0f64])
+                            .repeat(&n.clone())
+                            .at("<listcomp>", 17)
+                        {
+                            Ok(value) => value,
+                            Err(err) => break 'comp1 Err(err),
+                        },
+                    );
+            }
+            Ok::<_, PyErr>(items6)
         }
-        items6
-    });
+            .at("rows", 17)?,
+    );
     for i in range(&Int::Small(0), &n, &Int::Small(1)).at("rows", 18)? {
         r = m.getitem(&i.clone()).at("rows", 19)?;
         for j in range(&Int::Small(0), &n, &Int::Small(1)).at("rows", 20)? {
@@ -148,17 +155,17 @@ fn module_body() -> PyResult<()> {
     print(&[&xs, &ys.clone().into_value().is_same(&xs.clone().into_value())], " ", "\n")
         .at("<module>", 33)?;
     print(&[&rows(Int::Small(3)).at("<module>", 34)?], " ", "\n").at("<module>", 34)?;
-    'loop1: for bad in [
+    'loop2: for bad in [
         Int::Small(4),
         Int::Small(-5),
         Int::Small(2).pow(&Int::Small(70)).at("<module>", 35)?,
     ] {
-        let outcome9 = 'try2: {
+        let outcome9 = 'try3: {
             match print(
                     &[
                         &match xs.getitem(&bad.clone()).at("<module>", 37) {
                             Ok(value) => value,
-                            Err(err) => break 'try2 Err(err),
+                            Err(err) => break 'try3 Err(err),
                         },
                     ],
                     " ",
@@ -167,7 +174,7 @@ fn module_body() -> PyResult<()> {
                 .at("<module>", 37)
             {
                 Ok(value) => value,
-                Err(err) => break 'try2 Err(err),
+                Err(err) => break 'try3 Err(err),
             };
             Ok::<(), PyErr>(())
         };
@@ -182,11 +189,11 @@ fn module_body() -> PyResult<()> {
                 }
             }
         };
-        let outcome12 = 'try3: {
+        let outcome12 = 'try4: {
             let value11 = Int::Small(0);
             match xs.setitem(&bad.clone(), value11).at("<module>", 41) {
                 Ok(value) => value,
-                Err(err) => break 'try3 Err(err),
+                Err(err) => break 'try4 Err(err),
             };
             Ok::<(), PyErr>(())
         };
@@ -201,19 +208,19 @@ fn module_body() -> PyResult<()> {
                 }
             }
         };
-        let outcome14 = 'try4: {
+        let outcome14 = 'try5: {
             match xs
                 .setitem(
                     &bad,
                     match xs.getitem(&bad).at("<module>", 45) {
                         Ok(value) => value,
-                        Err(err) => break 'try4 Err(err),
+                        Err(err) => break 'try5 Err(err),
                     } + 1,
                 )
                 .at("<module>", 45)
             {
                 Ok(value) => value,
-                Err(err) => break 'try4 Err(err),
+                Err(err) => break 'try5 Err(err),
             };
             Ok::<(), PyErr>(())
         };

@@ -45,46 +45,65 @@ fn module_body() -> PyResult<()> {
     let value1 = Int::Small(10);
     xs.setitem(&Int::Small(1), value1).at("<module>", 6)?;
     print(&[&ys], " ", "\n").at("<module>", 7)?;
-    squares = PyList::from_vec({
-        let mut items2 = Vec::new();
-        for x in xs.iter() {
-            if x.mod_positive(2) == 1 {
-                items2.push(&x * &x);
+    squares = PyList::from_vec(
+        'comp1: {
+            let mut items2 = Vec::new();
+            for x in xs.iter() {
+                if x.mod_positive(2) == 1 {
+                    items2.push(&x * &x);
+                }
             }
+            Ok::<_, PyErr>(items2)
         }
-        items2
-    });
+            .at("<module>", 8)?,
+    );
     print(
             &[
                 &squares,
-                &PyList::from_vec({
-                    let mut items3 = Vec::new();
-                    for i in range(&Int::Small(0), &Int::Small(3), &Int::Small(1))
-                        .at("<module>", 9)?
-                    {
-                        for j in range(&Int::Small(0), &i, &Int::Small(1))
+                &PyList::from_vec(
+                    'comp2: {
+                        let mut items3 = Vec::new();
+                        for i in range(&Int::Small(0), &Int::Small(3), &Int::Small(1))
                             .at("<module>", 9)?
                         {
-                            items3
-                                .push(<PyList<Int>>::from_vec(vec![i.clone(), j.clone()]));
+                            for j in match range(&Int::Small(0), &i, &Int::Small(1))
+                                .at("<listcomp>", 9)
+                            {
+                                Ok(value) => value,
+                                Err(err) => break 'comp2 Err(err),
+                            } {
+                                items3
+                                    .push(<PyList<Int>>::from_vec(vec![i.clone(), j.clone()]));
+                            }
                         }
+                        Ok::<_, PyErr>(items3)
                     }
-                    items3
-                }),
+                        .at("<module>", 9)?,
+                ),
             ],
             " ",
             "\n",
         )
         .at("<module>", 9)?;
-    pairs = PyList::from_vec({
-        let mut items4 = Vec::new();
-        for i in range(&Int::Small(0), &Int::Small(3), &Int::Small(1))
-            .at("<module>", 10)?
-        {
-            items4.push((i.clone(), py_str(&i).at("<module>", 10)?));
+    pairs = PyList::from_vec(
+        'comp3: {
+            let mut items4 = Vec::new();
+            for i in range(&Int::Small(0), &Int::Small(3), &Int::Small(1))
+                .at("<module>", 10)?
+            {
+                items4
+                    .push((
+                        i.clone(),
+                        match py_str(&i).at("<listcomp>", 10) {
+                            Ok(value) => value,
+                            Err(err) => break 'comp3 Err(err),
+                        },
+                    ));
+            }
+            Ok::<_, PyErr>(items4)
         }
-        items4
-    });
+            .at("<module>", 10)?,
+    );
     print(
             &[&pairs, &pairs.getitem(&Int::Small(1)).at("<module>", 11)?.1.clone()],
             " ",

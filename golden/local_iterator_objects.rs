@@ -588,15 +588,15 @@ fn Halving___init___local(
 /// `def Halving.__next__` (line 50). On an instance kept in place.
 fn Halving___next___local(self_: &mut LocalInstance<HalvingData>) -> PyResult<Value> {
     let mut r: Option<Value> = None;
-    let outcome58 = 'try4: {
+    let outcome58 = 'try5: {
         if match self_.get(|d| &d.x, "x").at("__next__", 52) {
             Ok(value) => value,
-            Err(err) => break 'try4 Err(err),
+            Err(err) => break 'try5 Err(err),
         }
             .clone()
             .eq(&Int::Small(0).clone().into_value())
         {
-            break 'try4 Err(
+            break 'try5 Err(
                 PyErr::with_args(Exc::StopIteration, vec![])
                     .with_frame("__next__", 53, None),
             );
@@ -607,13 +607,13 @@ fn Halving___next___local(self_: &mut LocalInstance<HalvingData>) -> PyResult<Va
                 .floordiv(
                     &match self_.get(|d| &d.x, "x").at("__next__", 54) {
                         Ok(value) => value,
-                        Err(err) => break 'try4 Err(err),
+                        Err(err) => break 'try5 Err(err),
                     },
                 )
                 .at("__next__", 54)
             {
                 Ok(value) => value,
-                Err(err) => break 'try4 Err(err),
+                Err(err) => break 'try5 Err(err),
             },
         );
         Ok::<(), PyErr>(())
@@ -998,46 +998,59 @@ fn module_body() -> PyResult<()> {
         .at("<module>", 127)?;
     print(
             &[
-                &PyList::from_vec({
-                    let mut items40 = Vec::new();
-                    for item42 in {
-                        let mut obj41 = <Countdown>::new_local(0);
-                        Countdown___init___local(&mut obj41, Int::Small(4).into_value())
-                            .at("<module>", 128)?;
-                        py_next_iter(move || Countdown___next___local(&mut obj41))
-                    } {
-                        let c = item42.at("<module>", 128)?;
-                        items40
-                            .push(
-                                c
-                                    .clone()
-                                    .mul(&Int::Small(2).into_value())
-                                    .at("<module>", 128)?,
-                            );
+                &PyList::from_vec(
+                    'comp2: {
+                        let mut items41 = Vec::new();
+                        for item42 in {
+                            let mut obj40 = <Countdown>::new_local(0);
+                            Countdown___init___local(
+                                    &mut obj40,
+                                    Int::Small(4).into_value(),
+                                )
+                                .at("<module>", 128)?;
+                            py_next_iter(move || Countdown___next___local(&mut obj40))
+                        } {
+                            let c = match item42.at("<listcomp>", 128) {
+                                Ok(value) => value,
+                                Err(err) => break 'comp2 Err(err),
+                            };
+                            items41
+                                .push(
+                                    match c
+                                        .clone()
+                                        .mul(&Int::Small(2).into_value())
+                                        .at("<listcomp>", 128)
+                                    {
+                                        Ok(value) => value,
+                                        Err(err) => break 'comp2 Err(err),
+                                    },
+                                );
+                        }
+                        Ok::<_, PyErr>(items41)
                     }
-                    items40
-                }),
+                        .at("<module>", 128)?,
+                ),
             ],
             " ",
             "\n",
         )
         .at("<module>", 128)?;
-    let outcome45 = 'try2: {
+    let outcome45 = 'try3: {
         for item44 in {
             let mut obj43 = <Broken>::new_local(4);
             match Broken___init___local(&mut obj43).at("<module>", 130) {
                 Ok(value) => value,
-                Err(err) => break 'try2 Err(err),
+                Err(err) => break 'try3 Err(err),
             };
             py_next_iter(move || Broken___next___local(&mut obj43))
         } {
             let v = match item44.at("<module>", 130) {
                 Ok(value) => value,
-                Err(err) => break 'try2 Err(err),
+                Err(err) => break 'try3 Err(err),
             };
             match print(&[&PyStr::from("broken"), &v], " ", "\n").at("<module>", 131) {
                 Ok(value) => value,
-                Err(err) => break 'try2 Err(err),
+                Err(err) => break 'try3 Err(err),
             };
         }
         Ok::<(), PyErr>(())
@@ -1054,10 +1067,10 @@ fn module_body() -> PyResult<()> {
             }
         }
     };
-    let outcome47 = 'try3: {
+    let outcome47 = 'try4: {
         match first_error().at("<module>", 141) {
             Ok(value) => value,
-            Err(err) => break 'try3 Err(err),
+            Err(err) => break 'try4 Err(err),
         };
         Ok::<(), PyErr>(())
     };

@@ -68,15 +68,18 @@ fn module_body() -> PyResult<()> {
     print(
             &[
                 &truthy_(Int::Small(3)).at("<module>", 6)?,
-                &PyList::from_vec({
-                    let mut items3 = Vec::new();
-                    for v in items1_.iter() {
-                        if truthy(&v) {
-                            items3.push(v.clone());
+                &PyList::from_vec(
+                    'comp1: {
+                        let mut items3 = Vec::new();
+                        for v in items1_.iter() {
+                            if truthy(&v) {
+                                items3.push(v.clone());
+                            }
                         }
+                        Ok::<_, PyErr>(items3)
                     }
-                    items3
-                }),
+                        .at("<module>", 6)?,
+                ),
                 &(if truthy(&items1_) { value1_.clone() } else { Int::Small(0) }),
             ],
             " ",

@@ -74,49 +74,57 @@ fn module_body() -> PyResult<()> {
     }
     print(
             &[
-                &PyList::from_vec({
-                    let mut items4 = Vec::new();
-                    for item6 in py_genexpr(
-                        with_shared(
-                            range(&Int::Small(0), &Int::Small(3), &Int::Small(1))
-                                .at("<module>", 6)?,
-                            PyCell::<Int>::unbound(),
-                        ),
-                        |(n, item5)| {
-                            n.set(item5);
-                            Ok(
-                                Some(
-                                    PyIter::new({
-                                            let mut n = n.clone();
-                                            py_genexpr(
-                                                range(
-                                                        &Int::Small(0),
-                                                        &n.get("n").at("<genexpr>", 6)?,
-                                                        &Int::Small(1),
-                                                    )
-                                                    .at("<genexpr>", 6)?,
-                                                move |i| { Ok(Some(&i * n.get("n").at("<genexpr>", 6)?)) },
-                                            )
-                                        })
-                                        .named("generator"),
-                                ),
-                            )
-                        },
-                    ) {
-                        let g = item6.at("<module>", 6)?;
-                        items4
-                            .push(
-                                PyList::from_vec(
-                                    try_collect(g.clone())
-                                        .at("<module>", 6)?
-                                        .into_iter()
-                                        .map(|item| item)
-                                        .collect(),
-                                ),
-                            );
+                &PyList::from_vec(
+                    'comp1: {
+                        let mut items5 = Vec::new();
+                        for item6 in py_genexpr(
+                            with_shared(
+                                range(&Int::Small(0), &Int::Small(3), &Int::Small(1))
+                                    .at("<module>", 6)?,
+                                PyCell::<Int>::unbound(),
+                            ),
+                            |(n, item4)| {
+                                n.set(item4);
+                                Ok(
+                                    Some(
+                                        PyIter::new({
+                                                let mut n = n.clone();
+                                                py_genexpr(
+                                                    range(
+                                                            &Int::Small(0),
+                                                            &n.get("n").at("<genexpr>", 6)?,
+                                                            &Int::Small(1),
+                                                        )
+                                                        .at("<genexpr>", 6)?,
+                                                    move |i| { Ok(Some(&i * n.get("n").at("<genexpr>", 6)?)) },
+                                                )
+                                            })
+                                            .named("generator"),
+                                    ),
+                                )
+                            },
+                        ) {
+                            let g = match item6.at("<listcomp>", 6) {
+                                Ok(value) => value,
+                                Err(err) => break 'comp1 Err(err),
+                            };
+                            items5
+                                .push(
+                                    PyList::from_vec(
+                                        match try_collect(g.clone()).at("<listcomp>", 6) {
+                                            Ok(value) => value,
+                                            Err(err) => break 'comp1 Err(err),
+                                        }
+                                            .into_iter()
+                                            .map(|item| item)
+                                            .collect(),
+                                    ),
+                                );
+                        }
+                        Ok::<_, PyErr>(items5)
                     }
-                    items4
-                }),
+                        .at("<module>", 6)?,
+                ),
             ],
             " ",
             "\n",
@@ -155,22 +163,27 @@ fn module_body() -> PyResult<()> {
     );
     print(
             &[
-                &PyList::from_vec({
-                    let mut items8 = Vec::new();
-                    for g in made.iter() {
-                        items8
-                            .push(
-                                PyList::from_vec(
-                                    try_collect(g.clone())
-                                        .at("<module>", 8)?
-                                        .into_iter()
-                                        .map(|item| item)
-                                        .collect(),
-                                ),
-                            );
+                &PyList::from_vec(
+                    'comp2: {
+                        let mut items8 = Vec::new();
+                        for g in made.iter() {
+                            items8
+                                .push(
+                                    PyList::from_vec(
+                                        match try_collect(g.clone()).at("<listcomp>", 8) {
+                                            Ok(value) => value,
+                                            Err(err) => break 'comp2 Err(err),
+                                        }
+                                            .into_iter()
+                                            .map(|item| item)
+                                            .collect(),
+                                    ),
+                                );
+                        }
+                        Ok::<_, PyErr>(items8)
                     }
-                    items8
-                }),
+                        .at("<module>", 8)?,
+                ),
             ],
             " ",
             "\n",
@@ -233,27 +246,34 @@ fn module_body() -> PyResult<()> {
     );
     print(
             &[
-                &PyList::from_vec({
-                    let mut items15 = Vec::new();
-                    for r in rows.iter() {
-                        items15
-                            .push(
-                                PyList::from_vec(
-                                    try_collect(
-                                            py_genexpr_try(
-                                                py_genexpr(r.iter(), |v| { Ok(Some(&v * 10)) }),
-                                                |c| { Ok(Some(c.clone())) },
-                                            ),
-                                        )
-                                        .at("<module>", 13)?
-                                        .into_iter()
-                                        .map(|item| item)
-                                        .collect(),
-                                ),
-                            );
+                &PyList::from_vec(
+                    'comp3: {
+                        let mut items15 = Vec::new();
+                        for r in rows.iter() {
+                            items15
+                                .push(
+                                    PyList::from_vec(
+                                        match try_collect(
+                                                py_genexpr_try(
+                                                    py_genexpr(r.iter(), |v| { Ok(Some(&v * 10)) }),
+                                                    |c| { Ok(Some(c.clone())) },
+                                                ),
+                                            )
+                                            .at("<listcomp>", 13)
+                                        {
+                                            Ok(value) => value,
+                                            Err(err) => break 'comp3 Err(err),
+                                        }
+                                            .into_iter()
+                                            .map(|item| item)
+                                            .collect(),
+                                    ),
+                                );
+                        }
+                        Ok::<_, PyErr>(items15)
                     }
-                    items15
-                }),
+                        .at("<module>", 13)?,
+                ),
             ],
             " ",
             "\n",
@@ -268,7 +288,7 @@ fn module_body() -> PyResult<()> {
                                 |r| {
                                     Ok(
                                         Some(
-                                            'genexpr1: {
+                                            'genexpr4: {
                                                 let mut total17 = IntSum::new(Int::Small(0));
                                                 for item16 in r.iter() {
                                                     let element18 = {

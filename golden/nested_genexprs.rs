@@ -288,18 +288,22 @@ fn module_body() -> PyResult<()> {
     print(
             &[
                 &sorted(
-                        {
+                        'comp5: {
                             let mut items9 = Vec::new();
                             for item10 in words.iter() {
-                                let w = item10.at("<module>", 22)?;
+                                let w = match item10.at("<genexpr>", 22) {
+                                    Ok(value) => value,
+                                    Err(err) => break 'comp5 Err(err),
+                                };
                                 for ch in w.iter() {
                                     if &ch != &PyStr::from("d") {
                                         items9.push(ch.clone());
                                     }
                                 }
                             }
-                            items9
-                        },
+                            Ok::<_, PyErr>(items9)
+                        }
+                            .at("<module>", 22)?,
                         false,
                     )
                     .at("<module>", 22)?,
@@ -401,15 +405,15 @@ fn module_body() -> PyResult<()> {
         .at("<module>", 35)?;
     gen_ = divide(<PyList<Int>>::from_vec(vec![Int::Small(2), Int::Small(5)]))
         .at("<module>", 42)?;
-    let outcome13 = 'try5: {
+    let outcome13 = 'try6: {
         for item12 in gen_.clone() {
             let v = match item12.at("<module>", 44) {
                 Ok(value) => value,
-                Err(err) => break 'try5 Err(err),
+                Err(err) => break 'try6 Err(err),
             };
             match print(&[&PyStr::from("got"), &v], " ", "\n").at("<module>", 45) {
                 Ok(value) => value,
-                Err(err) => break 'try5 Err(err),
+                Err(err) => break 'try6 Err(err),
             };
         }
         Ok::<(), PyErr>(())

@@ -14,17 +14,24 @@ use py2rust_runtime::prelude::*;
 /// `def roll_dice` (line 6).
 fn roll_dice(mut n: Int) -> PyResult<PyList<Int>> {
     Ok(
-        PyList::from_vec({
-            let mut items1 = Vec::new();
-            for _ in range(&Int::Small(0), &n, &Int::Small(1)).at("roll_dice", 7)? {
-                items1
-                    .push(
-                        random_randint(&Int::Small(1), &Int::Small(6))
-                            .at("roll_dice", 7)?,
-                    );
+        PyList::from_vec(
+            'comp1: {
+                let mut items1 = Vec::new();
+                for _ in range(&Int::Small(0), &n, &Int::Small(1)).at("roll_dice", 7)? {
+                    items1
+                        .push(
+                            match random_randint(&Int::Small(1), &Int::Small(6))
+                                .at("<listcomp>", 7)
+                            {
+                                Ok(value) => value,
+                                Err(err) => break 'comp1 Err(err),
+                            },
+                        );
+                }
+                Ok::<_, PyErr>(items1)
             }
-            items1
-        }),
+                .at("roll_dice", 7)?,
+        ),
     )
 }
 /// `def deal` (line 10).
@@ -322,10 +329,10 @@ fn module_body() -> PyResult<()> {
     }
     print(&[&(&inside * 4).truediv(&trials).at("<module>", 71)?], " ", "\n")
         .at("<module>", 71)?;
-    let outcome2 = 'try1: {
+    let outcome2 = 'try2: {
         match random_choice(&<PyList<Value>>::from_vec(vec![])).at("<module>", 74) {
             Ok(value) => value,
-            Err(err) => break 'try1 Err(err),
+            Err(err) => break 'try2 Err(err),
         };
         Ok::<(), PyErr>(())
     };
@@ -340,10 +347,10 @@ fn module_body() -> PyResult<()> {
             }
         }
     };
-    let outcome4 = 'try2: {
+    let outcome4 = 'try3: {
         match random_randint(&Int::Small(5), &Int::Small(1)).at("<module>", 78) {
             Ok(value) => value,
-            Err(err) => break 'try2 Err(err),
+            Err(err) => break 'try3 Err(err),
         };
         Ok::<(), PyErr>(())
     };
@@ -358,7 +365,7 @@ fn module_body() -> PyResult<()> {
             }
         }
     };
-    let outcome6 = 'try3: {
+    let outcome6 = 'try4: {
         match random_sample(
                 &<PyList<
                     Int,
@@ -368,7 +375,7 @@ fn module_body() -> PyResult<()> {
             .at("<module>", 82)
         {
             Ok(value) => value,
-            Err(err) => break 'try3 Err(err),
+            Err(err) => break 'try4 Err(err),
         };
         Ok::<(), PyErr>(())
     };

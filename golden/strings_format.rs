@@ -347,24 +347,33 @@ fn formatting() -> PyResult<()> {
                 &ord(&PyStr::from("é")).at("formatting", 38)?,
                 &chr(&Int::Small(97)).at("formatting", 38)?,
                 &chr(&Int::Small(8364)).at("formatting", 38)?,
-                &PyList::from_vec({
-                    let mut items8 = Vec::new();
-                    for c in range(&Int::Small(65), &Int::Small(70), &Int::Small(1))
-                        .at("formatting", 38)?
-                    {
-                        items8.push(chr(&c.clone()).at("formatting", 38)?);
+                &PyList::from_vec(
+                    'comp4: {
+                        let mut items8 = Vec::new();
+                        for c in range(&Int::Small(65), &Int::Small(70), &Int::Small(1))
+                            .at("formatting", 38)?
+                        {
+                            items8
+                                .push(
+                                    match chr(&c.clone()).at("<listcomp>", 38) {
+                                        Ok(value) => value,
+                                        Err(err) => break 'comp4 Err(err),
+                                    },
+                                );
+                        }
+                        Ok::<_, PyErr>(items8)
                     }
-                    items8
-                }),
+                        .at("formatting", 38)?,
+                ),
             ],
             " ",
             "\n",
         )
         .at("formatting", 38)?;
-    let outcome9 = 'try4: {
+    let outcome9 = 'try5: {
         match ord(&PyStr::from("ab")).at("formatting", 40) {
             Ok(value) => value,
-            Err(err) => break 'try4 Err(err),
+            Err(err) => break 'try5 Err(err),
         };
         Ok::<(), PyErr>(())
     };
@@ -623,29 +632,32 @@ fn searching() -> PyResult<()> {
         .at("searching", 59)?;
     print(
             &[
-                &PyList::from_vec({
-                    let mut items30 = Vec::new();
-                    for f in <PyList<
-                        PyStr,
-                    >>::from_vec(
-                            vec![
-                                PyStr::from("a.py"), PyStr::from("b.txt"),
-                                PyStr::from("c.rs")
-                            ],
-                        )
-                        .iter()
-                    {
-                        if {
-                            let recv31 = &f;
-                            let affixes32 = &(PyStr::from(".py"), PyStr::from(".rs"));
-                            recv31.endswith(&affixes32.0)
-                                || recv31.endswith(&affixes32.1)
-                        } {
-                            items30.push(f.clone());
+                &PyList::from_vec(
+                    'comp6: {
+                        let mut items30 = Vec::new();
+                        for f in <PyList<
+                            PyStr,
+                        >>::from_vec(
+                                vec![
+                                    PyStr::from("a.py"), PyStr::from("b.txt"),
+                                    PyStr::from("c.rs")
+                                ],
+                            )
+                            .iter()
+                        {
+                            if {
+                                let recv31 = &f;
+                                let affixes32 = &(PyStr::from(".py"), PyStr::from(".rs"));
+                                recv31.endswith(&affixes32.0)
+                                    || recv31.endswith(&affixes32.1)
+                            } {
+                                items30.push(f.clone());
+                            }
                         }
+                        Ok::<_, PyErr>(items30)
                     }
-                    items30
-                }),
+                        .at("searching", 60)?,
+                ),
             ],
             " ",
             "\n",
@@ -712,13 +724,13 @@ fn searching() -> PyResult<()> {
             "\n",
         )
         .at("searching", 64)?;
-    let outcome34 = 'try5: {
+    let outcome34 = 'try7: {
         match s
             .index_range(&PyStr::from("zz"), Some(&Int::Small(2)), None)
             .at("searching", 66)
         {
             Ok(value) => value,
-            Err(err) => break 'try5 Err(err),
+            Err(err) => break 'try7 Err(err),
         };
         Ok::<(), PyErr>(())
     };

@@ -99,28 +99,42 @@ fn module_body() -> PyResult<()> {
     fields = <PyDict<
         PyStr,
         PyStr,
-    >>::from_iter_pairs({
-            let mut items7 = Vec::new();
-            for item8 in py_genexpr(
-                kv.iter(),
-                |p| {
-                    Ok(
-                        Some(
-                            p
-                                .split_n(Some(&PyStr::from("=")), &Int::Small(1))
-                                .at("<genexpr>", 3)?,
-                        ),
-                    )
-                },
-            ) {
-                let items9 = unpack(item8.at("<module>", 3)?.iter(), 2)
-                    .at("<module>", 3)?;
-                let mut k = items9[0].clone();
-                let mut v = items9[1].clone();
-                items7.push((k.clone(), v.clone()));
+    >>::from_iter_pairs(
+            'comp5: {
+                let mut items7 = Vec::new();
+                for item8 in py_genexpr(
+                    kv.iter(),
+                    |p| {
+                        Ok(
+                            Some(
+                                p
+                                    .split_n(Some(&PyStr::from("=")), &Int::Small(1))
+                                    .at("<genexpr>", 3)?,
+                            ),
+                        )
+                    },
+                ) {
+                    let items9 = match unpack(
+                            match item8.at("<dictcomp>", 3) {
+                                Ok(value) => value,
+                                Err(err) => break 'comp5 Err(err),
+                            }
+                                .iter(),
+                            2,
+                        )
+                        .at("<dictcomp>", 3)
+                    {
+                        Ok(value) => value,
+                        Err(err) => break 'comp5 Err(err),
+                    };
+                    let mut k = items9[0].clone();
+                    let mut v = items9[1].clone();
+                    items7.push((k.clone(), v.clone()));
+                }
+                Ok::<_, PyErr>(items7)
             }
-            items7
-        })
+                .at("<module>", 3)?,
+        )
         .at("<module>", 3)?;
     print(&[&fields], " ", "\n").at("<module>", 4)?;
     for item10 in py_genexpr(
@@ -134,20 +148,28 @@ fn module_body() -> PyResult<()> {
     }
     print(
             &[
-                &PyList::from_vec({
-                    let mut items12 = Vec::new();
-                    for item13 in <PyList<
-                        PyStr,
-                    >>::from_vec(vec![PyStr::from("xy"), PyStr::from("zw")])
-                        .iter()
-                    {
-                        let items14 = unpack(item13.iter(), 2).at("<module>", 7)?;
-                        let mut a = items14[0].clone();
-                        let mut b = items14[1].clone();
-                        items12.push(&a + &b);
+                &PyList::from_vec(
+                    'comp6: {
+                        let mut items12 = Vec::new();
+                        for item13 in <PyList<
+                            PyStr,
+                        >>::from_vec(vec![PyStr::from("xy"), PyStr::from("zw")])
+                            .iter()
+                        {
+                            let items14 = match unpack(item13.iter(), 2)
+                                .at("<listcomp>", 7)
+                            {
+                                Ok(value) => value,
+                                Err(err) => break 'comp6 Err(err),
+                            };
+                            let mut a = items14[0].clone();
+                            let mut b = items14[1].clone();
+                            items12.push(&a + &b);
+                        }
+                        Ok::<_, PyErr>(items12)
                     }
-                    items12
-                }),
+                        .at("<module>", 7)?,
+                ),
             ],
             " ",
             "\n",
@@ -222,29 +244,37 @@ fn module_body() -> PyResult<()> {
                 &<PyDict<
                     Int,
                     Int,
-                >>::from_iter_pairs({
-                        let mut items21 = Vec::new();
-                        for item22 in <PyList<
-                            (Int, PyList<Int>),
-                        >>::from_vec(
-                                vec![
-                                    (Int::Small(1), < PyList < Int > >
-                                    ::from_vec(vec![Int::Small(2), Int::Small(3)]),),
-                                    (Int::Small(4), < PyList < Int > >
-                                    ::from_vec(vec![Int::Small(5), Int::Small(6)]),)
-                                ],
-                            )
-                            .iter()
-                        {
-                            let (part23, part24) = item22;
-                            let mut x = part23;
-                            let items25 = unpack(part24.iter(), 2).at("<module>", 10)?;
-                            let mut y = items25[0].clone();
-                            let mut z = items25[1].clone();
-                            items21.push((x.clone(), y.clone()));
+                >>::from_iter_pairs(
+                        'comp7: {
+                            let mut items21 = Vec::new();
+                            for item22 in <PyList<
+                                (Int, PyList<Int>),
+                            >>::from_vec(
+                                    vec![
+                                        (Int::Small(1), < PyList < Int > >
+                                        ::from_vec(vec![Int::Small(2), Int::Small(3)]),),
+                                        (Int::Small(4), < PyList < Int > >
+                                        ::from_vec(vec![Int::Small(5), Int::Small(6)]),)
+                                    ],
+                                )
+                                .iter()
+                            {
+                                let (part23, part24) = item22;
+                                let mut x = part23;
+                                let items25 = match unpack(part24.iter(), 2)
+                                    .at("<dictcomp>", 10)
+                                {
+                                    Ok(value) => value,
+                                    Err(err) => break 'comp7 Err(err),
+                                };
+                                let mut y = items25[0].clone();
+                                let mut z = items25[1].clone();
+                                items21.push((x.clone(), y.clone()));
+                            }
+                            Ok::<_, PyErr>(items21)
                         }
-                        items21
-                    })
+                            .at("<module>", 10)?,
+                    )
                     .at("<module>", 10)?,
             ],
             " ",
@@ -264,62 +294,89 @@ fn module_body() -> PyResult<()> {
     }
     print(
             &[
-                &PyList::from_vec({
-                    let mut items30 = Vec::new();
-                    for item31 in pairs(
-                            <PyList<
-                                PyStr,
-                            >>::from_vec(vec![PyStr::from("1,2"), PyStr::from("3,4")]),
-                        )
-                        .at("<module>", 20)?
-                        .into_local()
-                    {
-                        let items32 = unpack(item31.at("<module>", 20)?.iter(), 2)
-                            .at("<module>", 20)?;
-                        let mut x = items32[0].clone();
-                        let mut y = items32[1].clone();
-                        items30
-                            .push(
-                                Int::parse(x.as_str(), 10).at("<module>", 20)?
-                                    + Int::parse(y.as_str(), 10).at("<module>", 20)?,
-                            );
+                &PyList::from_vec(
+                    'comp8: {
+                        let mut items30 = Vec::new();
+                        for item31 in pairs(
+                                <PyList<
+                                    PyStr,
+                                >>::from_vec(vec![PyStr::from("1,2"), PyStr::from("3,4")]),
+                            )
+                            .at("<module>", 20)?
+                            .into_local()
+                        {
+                            let items32 = match unpack(
+                                    match item31.at("<listcomp>", 20) {
+                                        Ok(value) => value,
+                                        Err(err) => break 'comp8 Err(err),
+                                    }
+                                        .iter(),
+                                    2,
+                                )
+                                .at("<listcomp>", 20)
+                            {
+                                Ok(value) => value,
+                                Err(err) => break 'comp8 Err(err),
+                            };
+                            let mut x = items32[0].clone();
+                            let mut y = items32[1].clone();
+                            items30
+                                .push(
+                                    match Int::parse(x.as_str(), 10).at("<listcomp>", 20) {
+                                        Ok(value) => value,
+                                        Err(err) => break 'comp8 Err(err),
+                                    }
+                                        + match Int::parse(y.as_str(), 10).at("<listcomp>", 20) {
+                                            Ok(value) => value,
+                                            Err(err) => break 'comp8 Err(err),
+                                        },
+                                );
+                        }
+                        Ok::<_, PyErr>(items30)
                     }
-                    items30
-                }),
+                        .at("<module>", 20)?,
+                ),
             ],
             " ",
             "\n",
         )
         .at("<module>", 20)?;
-    let outcome36 = 'try5: {
+    let outcome36 = 'try9: {
         match print(
                 &[
-                    &PyList::from_vec({
-                        let mut items33 = Vec::new();
-                        for item34 in <PyList<
-                            PyList<Int>,
-                        >>::from_vec(
-                                vec![
-                                    < PyList < Int > > ::from_vec(vec![Int::Small(1),
-                                    Int::Small(2)]), < PyList < Int > >
-                                    ::from_vec(vec![Int::Small(3), Int::Small(4),
-                                    Int::Small(5)])
-                                ],
-                            )
-                            .iter()
-                        {
-                            let items35 = match unpack(item34.iter(), 2)
-                                .at("<module>", 22)
+                    &PyList::from_vec(
+                        match 'comp10: {
+                            let mut items33 = Vec::new();
+                            for item34 in <PyList<
+                                PyList<Int>,
+                            >>::from_vec(
+                                    vec![
+                                        < PyList < Int > > ::from_vec(vec![Int::Small(1),
+                                        Int::Small(2)]), < PyList < Int > >
+                                        ::from_vec(vec![Int::Small(3), Int::Small(4),
+                                        Int::Small(5)])
+                                    ],
+                                )
+                                .iter()
                             {
-                                Ok(value) => value,
-                                Err(err) => break 'try5 Err(err),
-                            };
-                            let mut a = items35[0].clone();
-                            let mut b = items35[1].clone();
-                            items33.push(a.clone());
+                                let items35 = match unpack(item34.iter(), 2)
+                                    .at("<listcomp>", 22)
+                                {
+                                    Ok(value) => value,
+                                    Err(err) => break 'comp10 Err(err),
+                                };
+                                let mut a = items35[0].clone();
+                                let mut b = items35[1].clone();
+                                items33.push(a.clone());
+                            }
+                            Ok::<_, PyErr>(items33)
                         }
-                        items33
-                    }),
+                            .at("<module>", 22)
+                        {
+                            Ok(value) => value,
+                            Err(err) => break 'try9 Err(err),
+                        },
+                    ),
                 ],
                 " ",
                 "\n",
@@ -327,7 +384,7 @@ fn module_body() -> PyResult<()> {
             .at("<module>", 22)
         {
             Ok(value) => value,
-            Err(err) => break 'try5 Err(err),
+            Err(err) => break 'try9 Err(err),
         };
         Ok::<(), PyErr>(())
     };
@@ -342,7 +399,7 @@ fn module_body() -> PyResult<()> {
             }
         }
     };
-    let outcome40 = 'try6: {
+    let outcome40 = 'try11: {
         match print(
                 &[
                     &PyList::from_vec(
@@ -363,7 +420,7 @@ fn module_body() -> PyResult<()> {
                             .at("<module>", 26)
                         {
                             Ok(value) => value,
-                            Err(err) => break 'try6 Err(err),
+                            Err(err) => break 'try11 Err(err),
                         }
                             .into_iter()
                             .map(|item| item)
@@ -376,7 +433,7 @@ fn module_body() -> PyResult<()> {
             .at("<module>", 26)
         {
             Ok(value) => value,
-            Err(err) => break 'try6 Err(err),
+            Err(err) => break 'try11 Err(err),
         };
         Ok::<(), PyErr>(())
     };
@@ -391,7 +448,7 @@ fn module_body() -> PyResult<()> {
             }
         }
     };
-    let outcome44 = 'try7: {
+    let outcome44 = 'try12: {
         for item42 in py_genexpr(
             <PyList<PyStr>>::from_vec(vec![PyStr::from("p q"), PyStr::from("r")]).iter(),
             |x| { Ok(Some(x.split(None).at("<genexpr>", 30)?)) },
@@ -399,7 +456,7 @@ fn module_body() -> PyResult<()> {
             let items43 = match unpack(
                     match item42.at("<module>", 30) {
                         Ok(value) => value,
-                        Err(err) => break 'try7 Err(err),
+                        Err(err) => break 'try12 Err(err),
                     }
                         .iter(),
                     2,
@@ -407,13 +464,13 @@ fn module_body() -> PyResult<()> {
                 .at("<module>", 30)
             {
                 Ok(value) => value,
-                Err(err) => break 'try7 Err(err),
+                Err(err) => break 'try12 Err(err),
             };
             a = items43[0].clone();
             b = items43[1].clone();
             match print(&[&a, &b], " ", "\n").at("<module>", 31) {
                 Ok(value) => value,
-                Err(err) => break 'try7 Err(err),
+                Err(err) => break 'try12 Err(err),
             };
         }
         Ok::<(), PyErr>(())

@@ -147,16 +147,19 @@ fn module_body() -> PyResult<()> {
     print(
             &[
                 &Int::Small(2),
-                &PyList::from_vec({
-                    let mut items8 = Vec::new();
-                    for x in [
-                        Int::Small(1).into_value(),
-                        PyStr::from("a").into_value(),
-                    ] {
-                        items8.push(x.clone());
+                &PyList::from_vec(
+                    'comp1: {
+                        let mut items8 = Vec::new();
+                        for x in [
+                            Int::Small(1).into_value(),
+                            PyStr::from("a").into_value(),
+                        ] {
+                            items8.push(x.clone());
+                        }
+                        Ok::<_, PyErr>(items8)
                     }
-                    items8
-                }),
+                        .at("<module>", 19)?,
+                ),
             ],
             " ",
             "\n",

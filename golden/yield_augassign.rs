@@ -514,17 +514,26 @@ fn module_body() -> PyResult<()> {
     r.next_value().at("<module>", 34)?;
     print(
             &[
-                &PyList::from_vec({
-                    let mut items51 = Vec::new();
-                    for v in <PyList<
-                        Int,
-                    >>::from_vec(vec![Int::Small(3), Int::Small(4), Int::Small(5)])
-                        .iter()
-                    {
-                        items51.push(r.send(v.clone()).at("<module>", 35)?);
+                &PyList::from_vec(
+                    'comp10: {
+                        let mut items51 = Vec::new();
+                        for v in <PyList<
+                            Int,
+                        >>::from_vec(vec![Int::Small(3), Int::Small(4), Int::Small(5)])
+                            .iter()
+                        {
+                            items51
+                                .push(
+                                    match r.send(v.clone()).at("<listcomp>", 35) {
+                                        Ok(value) => value,
+                                        Err(err) => break 'comp10 Err(err),
+                                    },
+                                );
+                        }
+                        Ok::<_, PyErr>(items51)
                     }
-                    items51
-                }),
+                        .at("<module>", 35)?,
+                ),
             ],
             " ",
             "\n",
@@ -534,10 +543,10 @@ fn module_body() -> PyResult<()> {
     w.next_value().at("<module>", 46)?;
     w.send(PyStr::from("ab")).at("<module>", 47)?;
     w.send(PyStr::from("cd")).at("<module>", 48)?;
-    let outcome52 = 'try10: {
+    let outcome52 = 'try11: {
         match w.send(PyStr::from("ef")).at("<module>", 50) {
             Ok(value) => value,
-            Err(err) => break 'try10 Err(err),
+            Err(err) => break 'try11 Err(err),
         };
         Ok::<(), PyErr>(())
     };

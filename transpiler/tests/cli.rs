@@ -109,6 +109,18 @@ fn an_uncaught_keyboard_interrupt_exits_130_as_cpython_does() {
 }
 
 #[test]
+fn an_error_inside_a_comprehension_records_its_frame_as_cpython_does() {
+    let (_d, path) = script("comp.py", "def parse(xs):\n    return [int(x) for x in xs]\n\nparse(['1', 'x'])\n");
+    let out = py2rust().arg("run").arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    let parse = err.find("line 2, in parse").expect(&err);
+    let comp = err.find("line 2, in <listcomp>").expect(&err);
+    assert!(parse < comp, "{err}");
+    assert!(err.ends_with("ValueError: invalid literal for int() with base 10: 'x'\n"), "{err}");
+}
+
+#[test]
 fn a_missing_file_exits_2() {
     let out = py2rust().arg("run").arg("/nonexistent/nothing.py").output().unwrap();
     assert_eq!(out.status.code(), Some(2));

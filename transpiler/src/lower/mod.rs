@@ -1910,14 +1910,12 @@ impl<'a> Lower<'a> {
             }
             ExprKind::SetComp { elt, generators } => {
                 let Ty::Set(et) = &t else { return Expr::Unit };
-                let item = self.expr_as(elt, et);
-                let v = self.comprehension(generators, item);
+                let v = self.comprehension("<setcomp>", e.span, generators, |l| l.expr_as(elt, et));
                 self.attempt(Expr::TypedCall(t.clone(), "from_vec".into(), vec![v]), e.span)
             }
             ExprKind::DictComp { key, value, generators } => {
                 let Ty::Dict(kt, vt) = &t else { return Expr::Unit };
-                let item = Expr::Tuple(vec![self.expr_as(key, kt), self.expr_as(value, vt)]);
-                let v = self.comprehension(generators, item);
+                let v = self.comprehension("<dictcomp>", e.span, generators, |l| Expr::Tuple(vec![l.expr_as(key, kt), l.expr_as(value, vt)]));
                 self.attempt(Expr::TypedCall(t.clone(), "from_iter_pairs".into(), vec![v]), e.span)
             }
             ExprKind::Subscript { value, index } => self.subscript(e, value, index),
@@ -2520,10 +2518,9 @@ impl<'a> Lower<'a> {
         v
     }
 
-    fn list_comp(&mut self, _e: &ast::Expr, elt: &ast::Expr, generators: &[ast::Comprehension], t: &Ty) -> Expr {
+    fn list_comp(&mut self, e: &ast::Expr, elt: &ast::Expr, generators: &[ast::Comprehension], t: &Ty) -> Expr {
         let Ty::List(elem) = t else { return Expr::Unit };
-        let item = self.expr_as(elt, elem);
-        let v = self.comprehension(generators, item);
+        let v = self.comprehension("<listcomp>", e.span, generators, |l| l.expr_as(elt, elem));
         Expr::call("PyList::from_vec", vec![v])
     }
 
@@ -2537,24 +2534,33 @@ impl<'a> Lower<'a> {
         }
     }
 
-    fn comprehension(&mut self, generators: &[ast::Comprehension], item: Expr) -> Expr {
+    /// A comprehension built at once (`[...]`, `{...}`, a generator expression consumed whole):
+    /// the `Vec` of its items, each made by `item`. As in CPython it runs in a frame of its own
+    /// (`frame`: `<listcomp>`, ...): errors inside it record that frame, then the enclosing
+    /// function's line; the first clause's iterable is evaluated outside it.
+    fn comprehension(&mut self, frame: &str, span: Span, generators: &[ast::Comprehension], item: impl FnOnce(&mut Self) -> Expr) -> Expr {
+        let Some(first) = generators.first() else { return Expr::Unit };
+        let outermost = self.comprehension_source(&first.iter);
+        let label = self.label("comp");
+        let saved_frame = std::mem::replace(&mut self.frame, frame.to_string());
+        let saved = (std::mem::take(&mut self.loops), std::mem::take(&mut self.caught));
+        self.tries.push(TryCtx { label: label.clone(), finally: false });
         let acc = self.tmp("items");
         let mut cells = Vec::new();
+        let item = item(self);
         let mut inner = vec![Stmt::Expr(Expr::Var(acc.clone()).method("push", vec![item]))];
-        for g in generators.iter().rev() {
+        let mut outermost = Some(outermost);
+        for (i, g) in generators.iter().enumerate().rev() {
             for c in g.ifs.iter().rev() {
                 let cond = self.cond(c);
                 inner = vec![Stmt::If { cond, then: Block::new(inner), els: None }];
             }
-            // An iterable whose items may raise (a generator, `map`, `groupby`) is taken one item
-            // at a time, as the `for` statement takes it: the element of each item is computed
-            // before the next item is made.
-            if self.is_itertools_call(&g.iter) {
-                self.capture_ok = Some(HashSet::new());
-            }
-            let (it, fallible) = match self.fallible_iter(&g.iter) {
-                Some(it) => (it, true),
-                None => (self.iterate(&g.iter), false),
+            let (it, fallible) = match (i, outermost.take()) {
+                (0, Some(source)) => source,
+                (_, source) => {
+                    outermost = source;
+                    self.comprehension_source(&g.iter)
+                }
             };
             let elem = self.elem_ty(&g.iter);
             let taken = |l: &Self, item: &str| if fallible { l.attempt(Expr::Var(item.to_string()), g.iter.span) } else { Expr::Var(item.to_string()) };
@@ -2587,10 +2593,27 @@ impl<'a> Lower<'a> {
             };
             inner = vec![Stmt::For { label: None, pat, iter: it, body: Block::new(inner) }];
         }
+        self.tries.pop();
+        (self.loops, self.caught) = saved;
+        self.frame = saved_frame;
         let mut stmts = cells;
         stmts.push(Stmt::Let { name: acc.clone(), ty: None, init: Some(Expr::call("Vec::new", vec![])), mutable: true, optional: false });
         stmts.extend(inner);
-        Expr::Block(Block::with_tail(stmts, Expr::Var(acc)))
+        let made = Expr::LabeledBlock(label, Block::with_tail(stmts, Expr::call("Ok::<_, PyErr>", vec![Expr::Var(acc)])));
+        self.attempt(made, span)
+    }
+
+    /// The items of a comprehension clause's iterable, and whether they are results: one at a
+    /// time when they may raise (a generator, `map`, `groupby`), as the `for` statement takes
+    /// them, so each item's element is computed before the next item is made.
+    fn comprehension_source(&mut self, iter: &ast::Expr) -> (Expr, bool) {
+        if self.is_itertools_call(iter) {
+            self.capture_ok = Some(HashSet::new());
+        }
+        match self.fallible_iter(iter) {
+            Some(it) => (it, true),
+            None => (self.iterate(iter), false),
+        }
     }
 
     /// A call of a user function or of a method of a user object (not a builtin or a module's).
@@ -2992,8 +3015,7 @@ impl<'a> Lower<'a> {
             if generators.len() > 1 {
                 // Consumed whole here (sum, list, join...): built at once, as a comprehension.
                 let elem = self.elem_ty(iter);
-                let item = self.expr_as(elt, &elem);
-                return self.comprehension(generators, item);
+                return self.comprehension("<genexpr>", iter.span, generators, |l| l.expr_as(elt, &elem));
             }
         }
         if self.is_itertools_call(iter) {
