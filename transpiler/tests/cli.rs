@@ -90,6 +90,7 @@ fn constructs_that_would_run_differently_are_refused_at_transpile_time() {
     let cases = [
         ("bound.py", "class M:\n    def on(self, x):\n        return x\n\nf = M().on\nprint(f(1))\n", "bound.py:5:5: unsupported construct: the bound method `.on` as a value"),
         ("cls.py", "class A:\n    n = 1\n    @classmethod\n    def set(cls, v):\n        cls.n = v\n\nclass B(A):\n    pass\n\nB.set(2)\nprint(A.n)\n", "cls.py:5:9: unsupported construct: assigning the class attribute `n` through `cls`"),
+        ("through.py", "d = {1: 2}\nprint(dict.get(d, 1))\n", "through.py:2:7: unsupported construct: `dict.get(...)` through the type"),
     ];
     for (name, src, want) in cases {
         let (_d, path) = script(name, src);

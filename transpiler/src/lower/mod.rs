@@ -3923,6 +3923,12 @@ impl<'a> Lower<'a> {
         if crate::infer::is_dict_fromkeys(self.res, owner, method, args.len(), keywords) {
             return self.dict_fromkeys(e, args);
         }
+        if let Some(Binding::Builtin(b)) = self.res.names.get(&owner.id) {
+            if matches!(b.as_str(), "str" | "dict" | "list" | "set" | "frozenset" | "tuple" | "int" | "float" | "bool") {
+                let hint = format!("call it on a value (`x.{method}(...)`)");
+                return self.unsupported(e.span, format!("`{b}.{method}(...)` through the type"), hint);
+            }
+        }
         if let ExprKind::Call { func, args: sargs, .. } = &owner.kind {
             if matches!(&func.kind, ExprKind::Name(n) if n == "super") && sargs.is_empty() {
                 return self.super_call(e, method, args, keywords);
