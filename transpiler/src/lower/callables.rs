@@ -202,12 +202,9 @@ impl Lower<'_> {
     /// time when they may raise (`try_consume`), so that a key function runs on each item before
     /// the next is made, as in Python; else over `iterate`'s.
     fn consume_items(&mut self, iter: &ast::Expr, consume: impl FnOnce(Expr) -> Expr) -> Expr {
-        if self.is_itertools_call(iter) {
-            self.capture_ok = Some(HashSet::new());
-        }
-        match self.fallible_iter(iter) {
-            Some(it) => Expr::call("try_consume", vec![it, Expr::Closure(vec![Pat::Ident("items".into())], Box::new(consume(Expr::Var("items".into()))))]),
-            None => consume(self.iterate(iter)),
+        match self.items_one_at_a_time(iter) {
+            (it, true) => Expr::call("try_consume", vec![it, Expr::Closure(vec![Pat::Ident("items".into())], Box::new(consume(Expr::Var("items".into()))))]),
+            (it, false) => consume(it),
         }
     }
 

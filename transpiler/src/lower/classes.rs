@@ -266,11 +266,7 @@ impl Lower<'_> {
         let obj = self.tmp("receiver");
         let ret = self.dunder_ret(root, name);
         let mut arms = Vec::new();
-        for f in self.method_impls(root, name) {
-            let tags: Vec<u32> = self.res.tree(root).into_iter().filter(|&k| self.res.lookup_method(k, name) == Some(f)).map(|k| k.0).collect();
-            if tags.is_empty() {
-                continue;
-            }
+        for (tags, f) in self.classes_by(root, |k| self.res.lookup_method(k, name)) {
             let value = if self.binding_error(span, f, 1, args.len(), keywords).is_some() {
                 // Only this class's method refuses these arguments: CPython's `TypeError`, raised
                 // when the call reaches it.

@@ -2540,7 +2540,7 @@ impl<'a> Lower<'a> {
     /// function's line; the first clause's iterable is evaluated outside it.
     fn comprehension(&mut self, frame: &str, span: Span, generators: &[ast::Comprehension], item: impl FnOnce(&mut Self) -> Expr) -> Expr {
         let Some(first) = generators.first() else { return Expr::Unit };
-        let outermost = self.comprehension_source(&first.iter);
+        let outermost = self.items_one_at_a_time(&first.iter);
         let label = self.label("comp");
         let saved_frame = std::mem::replace(&mut self.frame, frame.to_string());
         let saved = (std::mem::take(&mut self.loops), std::mem::take(&mut self.caught));
@@ -2559,7 +2559,7 @@ impl<'a> Lower<'a> {
                 (0, Some(source)) => source,
                 (_, source) => {
                     outermost = source;
-                    self.comprehension_source(&g.iter)
+                    self.items_one_at_a_time(&g.iter)
                 }
             };
             let elem = self.elem_ty(&g.iter);
@@ -2603,10 +2603,11 @@ impl<'a> Lower<'a> {
         self.attempt(made, span)
     }
 
-    /// The items of a comprehension clause's iterable, and whether they are results: one at a
-    /// time when they may raise (a generator, `map`, `groupby`), as the `for` statement takes
-    /// them, so each item's element is computed before the next item is made.
-    fn comprehension_source(&mut self, iter: &ast::Expr) -> (Expr, bool) {
+    /// The items of an iterable consumed on the spot (a comprehension clause, `min`/`max`), and
+    /// whether they are results: one at a time when they may raise (a generator, `map`,
+    /// `groupby`), as the `for` statement takes them, so each item is processed before the
+    /// next is made.
+    fn items_one_at_a_time(&mut self, iter: &ast::Expr) -> (Expr, bool) {
         if self.is_itertools_call(iter) {
             self.capture_ok = Some(HashSet::new());
         }
