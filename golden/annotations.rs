@@ -249,15 +249,15 @@ fn Version_dataclass_eq(mut self_: Version, mut other: Version) -> PyResult<bool
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut anything: Int;
+    let mut anything: i64;
     let mut pair: (Int, PyStr);
     let mut names: PyList<PyStr>;
-    let mut count: Int;
+    let mut count: i64;
     global_set(&C_POINT___SLOTS, (PyStr::from("x"), PyStr::from("y")));
-    count = Int::Small(0);
+    count = 0;
     names = <PyList<PyStr>>::from_vec(vec![PyStr::from("b"), PyStr::from("a")]);
     pair = (Int::Small(1), PyStr::from("one"));
-    anything = Int::Small(3);
+    anything = 3;
     print(
             &[
                 &scale(
@@ -342,9 +342,9 @@ fn module_body() -> PyResult<()> {
                     })
                     .at("<module>", 58)?,
                 &pair,
-                &anything,
+                &Int::Small(anything),
                 &sorted(names.iter(), false).at("<module>", 58)?,
-                &count,
+                &Int::Small(count),
             ],
             " ",
             "\n",

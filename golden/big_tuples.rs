@@ -64,7 +64,7 @@ fn module_body() -> PyResult<()> {
                 &t,
                 &t.len().at("<module>", 3)?,
                 &t.clone().getitem(&Int::Small(12).into_value()).at("<module>", 3)?,
-                &t.clone().getitem(&(Int::Small(-1)).into_value()).at("<module>", 3)?,
+                &t.clone().getitem(&Int::Small(-1).into_value()).at("<module>", 3)?,
                 &sum_values(
                         try_collect(t.iter().at("<module>", 3)?)
                             .at("<module>", 3)?

@@ -68,12 +68,12 @@ fn module_body() -> PyResult<()> {
         .at("<module>", 9)?;
     d.call_method("rotate", vec![Int::Small(2).into_value()]).at("<module>", 10)?;
     print(&[&d], " ", "\n").at("<module>", 11)?;
-    d.call_method("rotate", vec![(Int::Small(- 1)).into_value()]).at("<module>", 12)?;
+    d.call_method("rotate", vec![Int::Small(- 1).into_value()]).at("<module>", 12)?;
     print(
             &[
                 &d,
                 &d.clone().getitem(&Int::Small(0).into_value()).at("<module>", 13)?,
-                &d.clone().getitem(&(Int::Small(-1)).into_value()).at("<module>", 13)?,
+                &d.clone().getitem(&Int::Small(-1).into_value()).at("<module>", 13)?,
                 &d
                     .clone()
                     .contains(&Int::Small(3).clone().into_value())
@@ -90,8 +90,8 @@ fn module_body() -> PyResult<()> {
     print(&[], " ", "\n").at("<module>", 16)?;
     q = collections_deque(&[().into_value(), Int::Small(3).into_value()])
         .at("<module>", 17)?;
-    for i in range(&Int::Small(0), &Int::Small(5), &Int::Small(1)).at("<module>", 18)? {
-        q.call_method("append", vec![i.clone().into_value()]).at("<module>", 19)?;
+    for i in 0..5 {
+        q.call_method("append", vec![Int::Small(i).into_value()]).at("<module>", 19)?;
     }
     print(
             &[

@@ -15,21 +15,21 @@ use py2rust_runtime::prelude::*;
 fn module_body() -> PyResult<()> {
     let mut total: Int;
     let mut name: PyStr;
-    let mut c: Int;
-    let mut b: Int;
-    let mut a: Int;
+    let mut c: i64;
+    let mut b: i64;
+    let mut a: i64;
     let mut i: Int;
-    for n in range(&Int::Small(2), &Int::Small(12), &Int::Small(1)).at("<module>", 2)? {
+    for n in 2..12 {
         'loop1: {
-            for d in range(&Int::Small(2), &n, &Int::Small(1)).at("<module>", 3)? {
-                if n.modulo(&d).at("<module>", 4)? == 0 {
+            for d in 2..n {
+                if (n % d) == 0 {
                     print(
                             &[
-                                &n,
+                                &Int::Small(n),
                                 &PyStr::from("="),
-                                &d,
+                                &Int::Small(d),
                                 &PyStr::from("*"),
-                                &n.floordiv(&d).at("<module>", 5)?,
+                                &Int::Small(n / d),
                             ],
                             " ",
                             "\n",
@@ -38,7 +38,8 @@ fn module_body() -> PyResult<()> {
                     break 'loop1;
                 }
             }
-            print(&[&n, &PyStr::from("is prime")], " ", "\n").at("<module>", 8)?;
+            print(&[&Int::Small(n), &PyStr::from("is prime")], " ", "\n")
+                .at("<module>", 8)?;
         }
     }
     i = Int::Small(0);
@@ -53,50 +54,23 @@ fn module_body() -> PyResult<()> {
         print(&[&PyStr::from("while ended without break")], " ", "\n")
             .at("<module>", 17)?;
     }
-    for k in range(&Int::Small(10), &Int::Small(0), &Int::Small(-3)).at("<module>", 19)?
+    for item1 in range(&Int::Small(10), &Int::Small(0), &Int::Small(-3))
+        .at("<module>", 19)?
     {
-        print(&[&PyStr::from("countdown"), &k], " ", "\n").at("<module>", 20)?;
+        let mut k = item1.proven_small();
+        print(&[&PyStr::from("countdown"), &Int::Small(k)], " ", "\n")
+            .at("<module>", 20)?;
     }
-    let (part1, part2, part3) = (Int::Small(1), Int::Small(5), Int::Small(3));
-    a = part1;
-    b = part2;
-    c = part3;
+    let (part2, part3, part4) = (Int::Small(1), Int::Small(5), Int::Small(3));
+    a = part2.proven_small();
+    b = part3.proven_small();
+    c = part4.proven_small();
     print(
             &[
-                &{
-                    let cmp4 = a.clone();
-                    {
-                        let cmp5 = b.clone();
-                        (&cmp4 < &cmp5)
-                            && {
-                                let cmp6 = Int::Small(10);
-                                &cmp5 < &cmp6
-                            }
-                    }
-                },
-                &{
-                    let cmp7 = a.clone();
-                    {
-                        let cmp8 = c.clone();
-                        (&cmp7 < &cmp8)
-                            && {
-                                let cmp9 = b.clone();
-                                &cmp8 > &cmp9
-                            }
-                    }
-                },
-                &{
-                    let cmp10 = Int::Small(1);
-                    {
-                        let cmp11 = a.clone();
-                        (&cmp10 <= &cmp11)
-                            && {
-                                let cmp12 = Int::Small(1);
-                                &cmp11 <= &cmp12
-                            }
-                    }
-                },
-                &(&b != &c),
+                &((a < b) && (b < 10)),
+                &((a < c) && (c > b)),
+                &((1 <= a) && (a <= 1)),
+                &(b != c),
             ],
             " ",
             "\n",
@@ -106,24 +80,20 @@ fn module_body() -> PyResult<()> {
     print(
             &[
                 &{
-                    let operand13 = name.clone();
-                    if truthy(&operand13) { operand13 } else { PyStr::from("anonymous") }
+                    let operand5 = name.clone();
+                    if truthy(&operand5) { operand5 } else { PyStr::from("anonymous") }
                 },
                 &{
-                    let operand14 = Int::Small(0).into_value();
-                    if truthy(&operand14) { operand14 } else { 0f64.into_value() }
+                    let operand6 = Int::Small(0).into_value();
+                    if truthy(&operand6) { operand6 } else { 0f64.into_value() }
                 },
                 &{
-                    let operand15 = Int::Small(3);
-                    if truthy(&operand15) { Int::Small(4) } else { operand15 }
+                    let operand7 = Int::Small(3);
+                    if truthy(&operand7) { Int::Small(4) } else { operand7 }
                 },
                 &{
-                    let operand16 = ().into_value();
-                    if truthy(&operand16) {
-                        Int::Small(1).into_value()
-                    } else {
-                        operand16
-                    }
+                    let operand8 = ().into_value();
+                    if truthy(&operand8) { Int::Small(1).into_value() } else { operand8 }
                 },
             ],
             " ",
@@ -137,7 +107,7 @@ fn module_body() -> PyResult<()> {
     } else {
         print(&[&PyStr::from("small")], " ", "\n").at("<module>", 31)?;
     }
-    print(&[&(if &b > &c { PyStr::from("yes") } else { PyStr::from("no") })], " ", "\n")
+    print(&[&(if b > c { PyStr::from("yes") } else { PyStr::from("no") })], " ", "\n")
         .at("<module>", 32)?;
     total = Int::Small(0);
     for (idx, (p, q)) in py_enumerate(

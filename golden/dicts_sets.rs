@@ -304,8 +304,7 @@ fn module_body() -> PyResult<()> {
                 >>::from_const_literal(
                         vec![
                             Int::Small(5), Int::Small(1), Int::Small(33), Int::Small(17),
-                            Int::Small(100), Int::Small(2).pow(& Int::Small(40))
-                            .at("<module>", 29) ?
+                            Int::Small(100), Int::Small(1099511627776)
                         ],
                     )
                     .at("<module>", 29)?,

@@ -465,7 +465,7 @@ fn dicts_and_sets() -> PyResult<()> {
                     .call_method(
                         "pop",
                         vec![
-                            PyStr::from("nope").into_value(), (Int::Small(- 1))
+                            PyStr::from("nope").into_value(), Int::Small(- 1)
                             .into_value()
                         ],
                     )

@@ -133,7 +133,7 @@ fn module_body() -> PyResult<()> {
     let mut e: PyErr;
     let mut qs: PyList<Q>;
     let mut q: Q;
-    let mut x: Int;
+    let mut x: i64;
     let mut r: Option<Int> = None;
     let mut sys: ();
     'loop1: loop {
@@ -159,9 +159,7 @@ fn module_body() -> PyResult<()> {
         };
     }
     print(&[&*bound_global(&r, "r").at("<module>", 10)?], " ", "\n").at("<module>", 10)?;
-    'loop3: for i in range(&Int::Small(0), &Int::Small(4), &Int::Small(1))
-        .at("<module>", 11)?
-    {
+    'loop3: for i in 0..4 {
         let outcome7 = 'try4: {
             if i == 1 {
                 continue 'loop3;
@@ -169,7 +167,9 @@ fn module_body() -> PyResult<()> {
             if i == 3 {
                 break 'loop3;
             }
-            match print(&[&PyStr::from("i"), &i], " ", "\n").at("<module>", 17) {
+            match print(&[&PyStr::from("i"), &Int::Small(i)], " ", "\n")
+                .at("<module>", 17)
+            {
                 Ok(value) => value,
                 Err(err) => break 'try4 Err(err),
             };
@@ -184,9 +184,9 @@ fn module_body() -> PyResult<()> {
             }
         };
     }
-    x = Int::Small(1);
+    x = 1;
     let outcome9 = 'try5: {
-        x = Int::Small(2);
+        x = 2;
         Ok::<(), PyErr>(())
     };
     match outcome9 {
@@ -199,7 +199,7 @@ fn module_body() -> PyResult<()> {
             }
         }
     };
-    print(&[&x], " ", "\n").at("<module>", 25)?;
+    print(&[&Int::Small(x)], " ", "\n").at("<module>", 25)?;
     q = {
         let obj11 = <Q>::new(0);
         Q___init__(obj11.clone(), Int::Small(1)).at("<module>", 36)?;

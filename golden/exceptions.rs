@@ -89,19 +89,20 @@ fn module_body() -> PyResult<()> {
         )
         .at("<module>", 12)?;
     total = Int::Small(0);
-    'loop3: for i in range(&Int::Small(0), &Int::Small(6), &Int::Small(1))
-        .at("<module>", 14)?
-    {
+    'loop3: for i in 0..6 {
         let completion9 = 'finally4: {
             let outcome7 = 'try5: {
                 if i == 4 {
                     break 'finally4 Completion::Break;
                 }
-                if truthy(&i.mod_positive(2)) {
+                if (i % 2) != 0 {
                     break 'finally4 Completion::Continue;
                 }
                 total
-                    += match Int::Small(10).floordiv(&(&i - 2)).at("<module>", 20) {
+                    += match Int::Small(10)
+                        .floordiv(&Int::Small(i - 2))
+                        .at("<module>", 20)
+                    {
                         Ok(value) => value,
                         Err(err) => break 'try5 Err(err),
                     };
@@ -109,7 +110,8 @@ fn module_body() -> PyResult<()> {
             };
             match outcome7 {
                 Ok(()) => {
-                    match print(&[&PyStr::from("ok"), &i], " ", "\n").at("<module>", 24)
+                    match print(&[&PyStr::from("ok"), &Int::Small(i)], " ", "\n")
+                        .at("<module>", 24)
                     {
                         Ok(value) => value,
                         Err(err) => break 'finally4 Completion::Raise(err),
@@ -117,7 +119,11 @@ fn module_body() -> PyResult<()> {
                 }
                 Err(caught8) => {
                     if caught8.is_instance(Exc::ZeroDivisionError) {
-                        match print(&[&PyStr::from("div by zero at"), &i], " ", "\n")
+                        match print(
+                                &[&PyStr::from("div by zero at"), &Int::Small(i)],
+                                " ",
+                                "\n",
+                            )
                             .at("<module>", 22)
                         {
                             Ok(value) => value,
@@ -130,7 +136,7 @@ fn module_body() -> PyResult<()> {
             };
             Completion::<()>::Normal
         };
-        print(&[&PyStr::from("finally"), &i], " ", "\n").at("<module>", 26)?;
+        print(&[&PyStr::from("finally"), &Int::Small(i)], " ", "\n").at("<module>", 26)?;
         match completion9 {
             Completion::Normal => {}
             Completion::Return(value10) => {

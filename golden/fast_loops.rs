@@ -163,7 +163,7 @@ fn shrinks(mut x: Int) -> PyResult<(Int, Int)> {
 /// `def edges` (line 35).
 fn edges() -> PyResult<(Int, Int, Int, Int, Int)> {
     let mut j: Int;
-    let mut t: Int;
+    let mut t: i64;
     let mut k: Int;
     let mut s: Int;
     let mut c: Int;
@@ -304,11 +304,12 @@ fn edges() -> PyResult<(Int, Int, Int, Int, Int)> {
         s = s.shl(&Int::Small(1)).at("edges", 51)?;
         k += 1;
     }
-    t = Int::Small(-7);
+    t = -7;
     j = Int::Small(0);
     loop {
-        match (j.to_i64(), t.to_i64()) {
-            (Some(mut j39), Some(mut t40)) => {
+        match (j.to_i64(),) {
+            (Some(mut j39),) => {
+                let mut t40 = t;
                 let done44 = 'fast7: {
                     loop {
                         let saved41 = (j39, t40);
@@ -334,7 +335,7 @@ fn edges() -> PyResult<(Int, Int, Int, Int, Int)> {
                     }
                 };
                 j = Int::Small(j39);
-                t = Int::Small(t40);
+                t = t40;
                 if done44 {
                     break;
                 }
@@ -344,10 +345,10 @@ fn edges() -> PyResult<(Int, Int, Int, Int, Int)> {
         if !(j < 3) {
             break;
         }
-        t = t.shr(&Int::Small(1)).at("edges", 56)?;
+        t = t >> 1;
         j += 1;
     }
-    Ok((a.clone(), b.clone(), m.clone(), s.clone(), t.clone()))
+    Ok((a.clone(), b.clone(), m.clone(), s.clone(), Int::Small(t)))
 }
 /// `def signs` (line 61).
 fn signs() -> PyResult<Int> {
@@ -846,11 +847,12 @@ fn divides(mut d: Int) -> PyResult<Int> {
 fn module_body() -> PyResult<()> {
     let mut e: PyErr;
     let mut v: Int;
-    for k in range(&Int::Small(1), &Int::Small(8), &Int::Small(1)).at("<module>", 135)? {
+    for k in 1..8 {
         v = Int::Small(0);
         loop {
-            match (v.to_i64(), k.to_i64()) {
-                (Some(mut v111), Some(mut k112)) => {
+            match (v.to_i64(),) {
+                (Some(mut v111),) => {
+                    let mut k112 = k;
                     let done116 = 'fast16: {
                         loop {
                             let saved113 = (v111,);
@@ -881,12 +883,16 @@ fn module_body() -> PyResult<()> {
                 }
                 _ => {}
             };
-            if !(&v < &k) {
+            if !(&v < &Int::Small(k)) {
                 break;
             }
             v += 2;
         }
-        print(&[&k, &v, &collatz(&k * 27).at("<module>", 139)?], " ", "\n")
+        print(
+                &[&Int::Small(k), &v, &collatz(Int::Small(k * 27)).at("<module>", 139)?],
+                " ",
+                "\n",
+            )
             .at("<module>", 139)?;
     }
     print(&[&grows(Int::Small(3), Int::Small(8)).at("<module>", 140)?], " ", "\n")

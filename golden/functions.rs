@@ -33,11 +33,27 @@ fn fib_iter(mut n: Int) -> PyResult<Int> {
     let (part1, part2) = (Int::Small(0), Int::Small(1));
     a = part1;
     b = part2;
-    for _ in range(&Int::Small(0), &n, &Int::Small(1)).at("fib_iter", 19)? {
-        let (part3, part4) = (b.clone(), &a + &b);
-        a = part3;
-        b = part4;
-    }
+    {
+        let bound3 = n.clone();
+        match (bound3.to_i64(),) {
+            (Some(bound3_i64),) => {
+                for _ in 0..bound3_i64 {
+                    let (part6, part7) = (b.clone(), &a + &b);
+                    a = part6;
+                    b = part7;
+                }
+            }
+            _ => {
+                for _ in range(&Int::Small(0), &bound3, &Int::Small(1))
+                    .at("fib_iter", 19)?
+                {
+                    let (part4, part5) = (b.clone(), &a + &b);
+                    a = part4;
+                    b = part5;
+                }
+            }
+        };
+    };
     Ok(a.clone())
 }
 /// `def describe` (line 24).
@@ -54,8 +70,8 @@ fn describe(mut n: Int) -> PyResult<PyStr> {
 fn count_up() -> PyResult<Int> {
     let mut total: Int;
     total = Int::Small(0);
-    for i in range(&Int::Small(0), &Int::Small(5), &Int::Small(1)).at("count_up", 34)? {
-        total += i.clone();
+    for i in 0..5 {
+        total += Int::Small(i);
     }
     Ok(total.clone())
 }
@@ -69,11 +85,11 @@ fn main_() -> PyResult<()> {
             &[
                 &PyList::from_vec(
                     'comp1: {
-                        let mut items5 = Vec::new();
+                        let mut items8 = Vec::new();
                         for i in range(&Int::Small(0), &Int::Small(15), &Int::Small(1))
                             .at("main", 43)?
                         {
-                            items5
+                            items8
                                 .push(
                                     match fib(i.clone()).at("<listcomp>", 43) {
                                         Ok(value) => value,
@@ -81,7 +97,7 @@ fn main_() -> PyResult<()> {
                                     },
                                 );
                         }
-                        Ok::<_, PyErr>(items5)
+                        Ok::<_, PyErr>(items8)
                     }
                         .at("main", 43)?,
                 ),

@@ -319,7 +319,7 @@ impl Generator for GuardedGen {
     fn resume(&mut self, input: Input<()>) -> PyResult<Step<PyStr, ()>> {
         match std::mem::replace(self, GuardedGen::Done) {
             GuardedGen::Start { mut name } => {
-                let mut i: Int;
+                let mut i: i64;
                 let mut e: PyErr;
                 let completion29 = 'finally11: {
                     let outcome26 = 'try12: {
@@ -339,7 +339,8 @@ impl Generator for GuardedGen {
                                 None => {
                                     break 'loop13;
                                 }
-                            };
+                            }
+                                .proven_small();
                             let yielded25 = {
                                 let mut text24 = String::new();
                                 match PyObject::write_str(&name, &mut text24)
@@ -348,7 +349,8 @@ impl Generator for GuardedGen {
                                     Ok(value) => value,
                                     Err(err) => break 'try12 Err(err),
                                 };
-                                match PyObject::write_str(&i, &mut text24).at("guarded", 39)
+                                match PyObject::write_str(&Int::Small(i), &mut text24)
+                                    .at("guarded", 39)
                                 {
                                     Ok(value) => value,
                                     Err(err) => break 'try12 Err(err),
@@ -401,7 +403,7 @@ impl Generator for GuardedGen {
                 Ok(Step::Return(()))
             }
             GuardedGen::AtLine39 { mut name, mut iter1 } => {
-                let mut i: Int;
+                let mut i: i64;
                 let mut e: PyErr;
                 let completion40 = 'finally14: {
                     let outcome37 = 'try15: {
@@ -420,7 +422,8 @@ impl Generator for GuardedGen {
                                     None => {
                                         break 'loop18;
                                     }
-                                };
+                                }
+                                    .proven_small();
                                 let yielded36 = {
                                     let mut text35 = String::new();
                                     match PyObject::write_str(&name, &mut text35)
@@ -429,7 +432,8 @@ impl Generator for GuardedGen {
                                         Ok(value) => value,
                                         Err(err) => break 'try15 Err(err),
                                     };
-                                    match PyObject::write_str(&i, &mut text35).at("guarded", 39)
+                                    match PyObject::write_str(&Int::Small(i), &mut text35)
+                                        .at("guarded", 39)
                                     {
                                         Ok(value) => value,
                                         Err(err) => break 'try15 Err(err),
@@ -483,7 +487,7 @@ impl Generator for GuardedGen {
                 Ok(Step::Return(()))
             }
             GuardedGen::AtLine42 { mut name, mut handling1 } => {
-                let mut i: Int;
+                let mut i: i64;
                 let mut e: PyErr;
                 let completion45 = 'finally19: {
                     match input {
@@ -698,8 +702,7 @@ fn module_body() -> PyResult<()> {
         )
         .at("<module>", 57)?;
     big = fib().at("<module>", 58)?;
-    for _ in range(&Int::Small(0), &Int::Small(100), &Int::Small(1)).at("<module>", 59)?
-    {
+    for _ in 0..100 {
         last = Some(big.next_value().at("<module>", 60)?);
     }
     print(&[&*bound_global(&last, "last").at("<module>", 61)?], " ", "\n")

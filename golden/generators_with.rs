@@ -376,17 +376,17 @@ impl Generator for UsesNamesGen {
     fn resume(&mut self, input: Input<PyStr>) -> PyResult<Step<Value, ()>> {
         match std::mem::replace(self, UsesNamesGen::Done) {
             UsesNamesGen::Start => {
-                let mut manager: Int;
+                let mut manager: i64;
                 let mut input_: Option<PyStr>;
                 let mut handling1_: Option<PyStr>;
-                manager = Int::Small(1);
-                let yielded33 = manager.clone().into_value();
+                manager = 1;
+                let yielded33 = Int::Small(manager).into_value();
                 *self = UsesNamesGen::AtLine50;
                 return Ok(Step::Yield(yielded33));
                 Ok(Step::Return(()))
             }
             UsesNamesGen::AtLine50 => {
-                let mut manager: Int;
+                let mut manager: i64;
                 let mut input_: Option<PyStr>;
                 let mut handling1_: Option<PyStr>;
                 input_ = match input {
@@ -402,7 +402,7 @@ impl Generator for UsesNamesGen {
                 Ok(Step::Return(()))
             }
             UsesNamesGen::AtLine51 => {
-                let mut manager: Int;
+                let mut manager: i64;
                 let mut input_: Option<PyStr>;
                 let mut handling1_: Option<PyStr>;
                 handling1_ = match input {
@@ -418,7 +418,7 @@ impl Generator for UsesNamesGen {
                 Ok(Step::Return(()))
             }
             UsesNamesGen::AtLine52 => {
-                let mut manager: Int;
+                let mut manager: i64;
                 let mut input_: Option<PyStr>;
                 let mut handling1_: Option<PyStr>;
                 match input {
@@ -489,7 +489,7 @@ fn uses_names() -> PyResult<PyGen<UsesNamesGen>> {
 fn module_body() -> PyResult<()> {
     let mut u: PyGen<UsesNamesGen>;
     let mut input_: PyStr;
-    let mut manager: Int;
+    let mut manager: i64;
     let mut out: PyFile;
     let mut p: PyStr;
     let mut d: PyStr;
@@ -546,7 +546,7 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 43)?;
-    manager = Int::Small(3);
+    manager = 3;
     input_ = PyStr::from("x");
     u = uses_names().at("<module>", 55)?;
     print(

@@ -18,7 +18,7 @@ fn score(mut w: PyStr) -> PyResult<Int> {
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
     let mut pairs: PyList<(Int, PyStr)>;
-    let mut threshold: Int;
+    let mut threshold: i64;
     let mut nums: PyList<Int>;
     let mut words: PyList<PyStr>;
     words = <PyList<
@@ -177,7 +177,7 @@ fn module_body() -> PyResult<()> {
     {
         print(&[&w, &n], " ", "\n").at("<module>", 13)?;
     }
-    threshold = Int::Small(4);
+    threshold = 4;
     print(
             &[
                 &sorted_by_key(words.iter(), |arg12| score(arg12.clone()), false)
@@ -189,7 +189,7 @@ fn module_body() -> PyResult<()> {
                             words.iter(),
                             |arg13| {
                                 let mut w = arg13.clone();
-                                Ok(&w.len() > &threshold)
+                                Ok(&w.len() > &Int::Small(threshold))
                             },
                         ) {
                             let w = match item15.at("<listcomp>", 21) {

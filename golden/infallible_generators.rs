@@ -19,7 +19,7 @@ enum FibGen {
     /// Created: the body has not started.
     Start,
     /// Paused at `yield a` (line 10).
-    AtLine10 { a: Int, b: Int },
+    AtLine10 { a: i64, b: i64 },
     /// Finished (returned, raised, or closed).
     Done,
 }
@@ -37,13 +37,13 @@ impl Generator for FibGen {
     fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, FibGen::Done) {
             FibGen::Start => {
-                let mut a: Int;
-                let mut b: Int;
+                let mut a: i64;
+                let mut b: i64;
                 let (part1, part2) = (Int::Small(0), Int::Small(1));
-                a = part1;
-                b = part2;
+                a = part1.proven_small();
+                b = part2.proven_small();
                 loop {
-                    let yielded3 = a.clone();
+                    let yielded3 = Int::Small(a);
                     *self = FibGen::AtLine10 { a, b };
                     return Ok(Step::Yield(yielded3));
                 }
@@ -63,14 +63,14 @@ impl Generator for FibGen {
                             _ => {}
                         };
                         let (part6, part7) = (
-                            b.clone(),
-                            (&a + &b).mod_positive(1000000007),
+                            Int::Small(b),
+                            Int::Small((a + b) % 1000000007),
                         );
-                        a = part6;
-                        b = part7;
+                        a = part6.proven_small();
+                        b = part7.proven_small();
                     }
                     loop {
-                        let yielded8 = a.clone();
+                        let yielded8 = Int::Small(a);
                         *self = FibGen::AtLine10 { a, b };
                         return Ok(Step::Yield(yielded8));
                     }

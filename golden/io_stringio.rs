@@ -134,8 +134,9 @@ fn module_body() -> PyResult<()> {
         )
         .at("<module>", 29)?;
     out = io_stringio(&[]).at("<module>", 30)?;
-    for i in range(&Int::Small(0), &Int::Small(3), &Int::Small(1)).at("<module>", 31)? {
-        print_file(&out, &[&i, &(&i * &i)], ":", ";").at("<module>", 32)?;
+    for i in 0..3 {
+        print_file(&out, &[&Int::Small(i), &Int::Small(i * i)], ":", ";")
+            .at("<module>", 32)?;
     }
     print(&[&out.call_method("getvalue", vec![]).at("<module>", 33)?], " ", "\n")
         .at("<module>", 33)?;

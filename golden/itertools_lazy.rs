@@ -65,7 +65,7 @@ fn module_body() -> PyResult<()> {
     let mut e: PyErr;
     let mut lazy: PyIter<Int>;
     let mut total: Int;
-    let mut limit: Int;
+    let mut limit: i64;
     let mut t3_: PyIter<Int>;
     let mut t2_: PyIter<Int>;
     let mut t1_: PyIter<Int>;
@@ -77,7 +77,7 @@ fn module_body() -> PyResult<()> {
     let mut words: PyList<PyStr>;
     let mut grp: PyIter<Int>;
     let mut key: Int;
-    let mut k: Int;
+    let mut k: i64;
     let mut b: Value;
     let mut a: Value;
     let mut it: PyIter<Int>;
@@ -94,8 +94,8 @@ fn module_body() -> PyResult<()> {
         )
         .at("<module>", 13)?;
     c = itertools_count(
-        Int::Small(2).pow(&Int::Small(62)).at("<module>", 14)?,
-        Int::Small(2).pow(&Int::Small(62)).at("<module>", 14)?,
+        Int::Small(4611686018427387904),
+        Int::Small(4611686018427387904),
     );
     print(
             &[
@@ -453,7 +453,7 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 28)?;
-    k = Int::Small(2);
+    k = 2;
     print(
             &[
                 &PyList::from_vec(
@@ -470,7 +470,7 @@ fn module_body() -> PyResult<()> {
                                 )
                                 .at("<module>", 30)?;
                             PyIter::new(
-                                itertools_combinations(pool10.len(), &k.clone())
+                                itertools_combinations(pool10.len(), &Int::Small(k))
                                     .at("<module>", 30)?
                                     .map(move |r| {
                                         r.map(|ix| itertools_tuple_value(&pool10, &ix))
@@ -724,7 +724,7 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 41)?;
-    limit = Int::Small(4);
+    limit = 4;
     print(
             &[
                 &{
@@ -735,7 +735,7 @@ fn module_body() -> PyResult<()> {
                             let mut limit = limit.clone();
                             move |arg26| {
                                 let mut x = arg26.clone();
-                                Ok(&x < &limit)
+                                Ok(&x < &Int::Small(limit))
                             }
                         },
                     ) {
@@ -848,9 +848,7 @@ fn module_body() -> PyResult<()> {
                 &{
                     let next36 = itertools_islice(
                             itertools_count(Int::Small(0), Int::Small(1)),
-                            Some(
-                                &Int::Small(10).pow(&Int::Small(6)).at("<module>", 67)?,
-                            ),
+                            Some(&Int::Small(1000000)),
                             None,
                             None,
                         )

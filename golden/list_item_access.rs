@@ -107,17 +107,40 @@ fn rows(mut n: Int) -> PyResult<PyList<PyList<f64>>> {
     );
     for i in range(&Int::Small(0), &n, &Int::Small(1)).at("rows", 18)? {
         r = m.getitem(&i.clone()).at("rows", 19)?;
-        for j in range(&Int::Small(0), &n, &Int::Small(1)).at("rows", 20)? {
-            r.setitem(
-                    &j,
-                    r.getitem(&j).at("rows", 21)?
-                        + ((&i * 10) + &j).to_f64().at("rows", 21)?,
-                )
-                .at("rows", 21)?;
-            let index7 = &Int::Small(-1) - &j;
-            r.setitem(&index7, r.getitem(&index7).at("rows", 22)? + 0.5f64)
-                .at("rows", 22)?;
-        }
+        {
+            let bound7 = n.clone();
+            match (bound7.to_i64(),) {
+                (Some(bound7_i64),) => {
+                    for j in 0..bound7_i64 {
+                        let index9 = Int::Small(j);
+                        r.setitem(
+                                &index9,
+                                r.getitem(&index9).at("rows", 21)?
+                                    + ((&i * 10) + Int::Small(j)).to_f64().at("rows", 21)?,
+                            )
+                            .at("rows", 21)?;
+                        let index10 = Int::Small(-1 - j);
+                        r.setitem(&index10, r.getitem(&index10).at("rows", 22)? + 0.5f64)
+                            .at("rows", 22)?;
+                    }
+                }
+                _ => {
+                    for j in range(&Int::Small(0), &bound7, &Int::Small(1))
+                        .at("rows", 20)?
+                    {
+                        r.setitem(
+                                &j,
+                                r.getitem(&j).at("rows", 21)?
+                                    + ((&i * 10) + &j).to_f64().at("rows", 21)?,
+                            )
+                            .at("rows", 21)?;
+                        let index8 = Int::Small(-1) - &j;
+                        r.setitem(&index8, r.getitem(&index8).at("rows", 22)? + 0.5f64)
+                            .at("rows", 22)?;
+                    }
+                }
+            };
+        };
     }
     Ok(m.clone())
 }
@@ -136,21 +159,24 @@ fn module_body() -> PyResult<()> {
     xs = <PyList<
         Int,
     >>::from_vec(vec![Int::Small(1), Int::Small(2), Int::Small(3), Int::Small(4)]);
-    for i in range(&Int::Small(-3), &Int::Small(4), &Int::Small(1)).at("<module>", 27)? {
+    for i in -3..4 {
+        let index11 = Int::Small(i);
         xs.setitem(
-                &i,
-                xs.getitem(&i).at("<module>", 28)?
-                    + xs.getitem(&(&i - 1)).at("<module>", 28)?,
+                &index11,
+                xs.getitem(&index11).at("<module>", 28)?
+                    + xs.getitem(&Int::Small(i - 1)).at("<module>", 28)?,
             )
             .at("<module>", 28)?;
     }
     print(&[&xs], " ", "\n").at("<module>", 29)?;
     ys = xs.clone();
-    for j in range(&Int::Small(3), &Int::Small(-1), &Int::Small(-1)).at("<module>", 31)?
+    for item12 in range(&Int::Small(3), &Int::Small(-1), &Int::Small(-1))
+        .at("<module>", 31)?
     {
-        let value8 = (ys.getitem(&j.clone()).at("<module>", 32)? * 2)
-            + xs.getitem(&-&j).at("<module>", 32)?;
-        ys.setitem(&j.clone(), value8).at("<module>", 32)?;
+        let mut j = item12.proven_small();
+        let value13 = (ys.getitem(&Int::Small(j)).at("<module>", 32)? * 2)
+            + xs.getitem(&Int::Small(-j)).at("<module>", 32)?;
+        ys.setitem(&Int::Small(j), value13).at("<module>", 32)?;
     }
     print(&[&xs, &ys.clone().into_value().is_same(&xs.clone().into_value())], " ", "\n")
         .at("<module>", 33)?;
@@ -160,7 +186,7 @@ fn module_body() -> PyResult<()> {
         Int::Small(-5),
         Int::Small(2).pow(&Int::Small(70)).at("<module>", 35)?,
     ] {
-        let outcome9 = 'try3: {
+        let outcome14 = 'try3: {
             match print(
                     &[
                         &match xs.getitem(&bad.clone()).at("<module>", 37) {
@@ -178,37 +204,37 @@ fn module_body() -> PyResult<()> {
             };
             Ok::<(), PyErr>(())
         };
-        match outcome9 {
+        match outcome14 {
             Ok(()) => {}
-            Err(caught10) => {
-                if caught10.is_instance(Exc::IndexError) {
-                    e = caught10.clone();
+            Err(caught15) => {
+                if caught15.is_instance(Exc::IndexError) {
+                    e = caught15.clone();
                     print(&[&PyStr::from("get:"), &e], " ", "\n").at("<module>", 39)?;
                 } else {
-                    return Err(caught10);
+                    return Err(caught15);
                 }
             }
         };
-        let outcome12 = 'try4: {
-            let value11 = Int::Small(0);
-            match xs.setitem(&bad.clone(), value11).at("<module>", 41) {
+        let outcome17 = 'try4: {
+            let value16 = Int::Small(0);
+            match xs.setitem(&bad.clone(), value16).at("<module>", 41) {
                 Ok(value) => value,
                 Err(err) => break 'try4 Err(err),
             };
             Ok::<(), PyErr>(())
         };
-        match outcome12 {
+        match outcome17 {
             Ok(()) => {}
-            Err(caught13) => {
-                if caught13.is_instance(Exc::IndexError) {
-                    e = caught13.clone();
+            Err(caught18) => {
+                if caught18.is_instance(Exc::IndexError) {
+                    e = caught18.clone();
                     print(&[&PyStr::from("set:"), &e], " ", "\n").at("<module>", 43)?;
                 } else {
-                    return Err(caught13);
+                    return Err(caught18);
                 }
             }
         };
-        let outcome14 = 'try5: {
+        let outcome19 = 'try5: {
             match xs
                 .setitem(
                     &bad,
@@ -224,15 +250,15 @@ fn module_body() -> PyResult<()> {
             };
             Ok::<(), PyErr>(())
         };
-        match outcome14 {
+        match outcome19 {
             Ok(()) => {}
-            Err(caught15) => {
-                if caught15.is_instance(Exc::IndexError) {
-                    e = caught15.clone();
+            Err(caught20) => {
+                if caught20.is_instance(Exc::IndexError) {
+                    e = caught20.clone();
                     print(&[&PyStr::from("augmented:"), &e], " ", "\n")
                         .at("<module>", 47)?;
                 } else {
-                    return Err(caught15);
+                    return Err(caught20);
                 }
             }
         };
@@ -240,14 +266,14 @@ fn module_body() -> PyResult<()> {
     a = <PyList<K>>::from_vec(vec![]);
     b = <PyList<K>>::from_vec(vec![]);
     a.append({
-        let obj16 = <K>::new(0);
-        K___init__(obj16.clone(), Int::Small(1), a.clone()).at("<module>", 50)?;
-        obj16
+        let obj21 = <K>::new(0);
+        K___init__(obj21.clone(), Int::Small(1), a.clone()).at("<module>", 50)?;
+        obj21
     });
     b.append({
-        let obj17 = <K>::new(0);
-        K___init__(obj17.clone(), Int::Small(1), b.clone()).at("<module>", 51)?;
-        obj17
+        let obj22 = <K>::new(0);
+        K___init__(obj22.clone(), Int::Small(1), b.clone()).at("<module>", 51)?;
+        obj22
     });
     print(
             &[&a.clone().into_value().eq(&b.clone().into_value()), &a.len(), &b.len()],
@@ -354,15 +380,22 @@ fn module_body() -> PyResult<()> {
         )
         .at("<module>", 54)?;
     total = Int::Small(0);
-    for k in range(
-            &Int::Small(9223372036854775806),
-            &Int::big("9223372036854775808"),
-            &Int::Small(1),
-        )
-        .at("<module>", 56)?
     {
-        total += k.clone();
-    }
+        let bound23 = Int::Small(9223372036854775806);
+        let bound24 = Int::big("9223372036854775808");
+        match (bound23.to_i64(), bound24.to_i64()) {
+            (Some(bound23_i64), Some(bound24_i64)) => {
+                for k in bound23_i64..bound24_i64 {
+                    total += Int::Small(k);
+                }
+            }
+            _ => {
+                for k in range(&bound23, &bound24, &Int::Small(1)).at("<module>", 56)? {
+                    total += k.clone();
+                }
+            }
+        };
+    };
     print(
             &[
                 &total,

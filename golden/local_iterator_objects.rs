@@ -461,7 +461,7 @@ fn Helper___next__(mut self_: Helper) -> PyResult<Int> {
 }
 /// `def Big.__init__` (line 101).
 fn Big___init__(mut self_: Big, mut n: Int) -> PyResult<()> {
-    let value16 = Int::Small(2).pow(&Int::Small(62)).at("__init__", 102)?;
+    let value16 = Int::Small(4611686018427387904);
     self_.set(|d| &mut d.v, value16);
     let value17 = n.clone();
     self_.set(|d| &mut d.n, value17);
@@ -664,7 +664,7 @@ fn Broken___next___local(self_: &mut LocalInstance<BrokenData>) -> PyResult<Int>
 }
 /// `def Big.__init__` (line 101). On an instance kept in place.
 fn Big___init___local(self_: &mut LocalInstance<BigData>, mut n: Int) -> PyResult<()> {
-    let value63 = Int::Small(2).pow(&Int::Small(62)).at("__init__", 102)?;
+    let value63 = Int::Small(4611686018427387904);
     self_.set(|d| &mut d.v, value63);
     let value64 = n.clone();
     self_.set(|d| &mut d.n, value64);

@@ -14,7 +14,7 @@ use py2rust_runtime::prelude::*;
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
     let mut label: PyStr;
-    let mut n: Int;
+    let mut n: i64;
     let mut x: Value;
     let mut b: PyList<Value>;
     let mut a: PyList<Value>;
@@ -190,11 +190,11 @@ fn module_body() -> PyResult<()> {
     x = a.getitem(&Int::Small(2)).at("<module>", 35)?;
     a.delitem(&Int::Small(-1)).at("<module>", 36)?;
     print(&[&a, &x], " ", "\n").at("<module>", 37)?;
-    n = Int::Small(42);
+    n = 42;
     print(
             &[
                 &PyStr::from("%05d")
-                    .percent_format(&n.clone().into_value())
+                    .percent_format(&Int::Small(n).into_value())
                     .at("<module>", 39)?
                     .upper(),
                 &PyStr::from("%s-%s")

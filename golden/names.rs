@@ -61,10 +61,10 @@ fn Value___repr__(mut self_: Value_) -> PyResult<PyStr> {
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut value1_: Int;
+    let mut value1_: i64;
     let mut items1_: PyList<Int>;
     items1_ = <PyList<Int>>::from_vec(vec![Int::Small(1), Int::Small(2)]);
-    value1_ = Int::Small(5);
+    value1_ = 5;
     print(
             &[
                 &truthy_(Int::Small(3)).at("<module>", 6)?,
@@ -80,7 +80,7 @@ fn module_body() -> PyResult<()> {
                     }
                         .at("<module>", 6)?,
                 ),
-                &(if truthy(&items1_) { value1_.clone() } else { Int::Small(0) }),
+                &(if truthy(&items1_) { Int::Small(value1_) } else { Int::Small(0) }),
             ],
             " ",
             "\n",

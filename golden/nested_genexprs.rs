@@ -138,7 +138,7 @@ fn module_body() -> PyResult<()> {
     let mut gen_: PyIter<Int>;
     let mut words: PyDict<PyStr, Int>;
     let mut grid: PyList<PyList<Int>>;
-    let mut limit: Int;
+    let mut limit: i64;
     let mut pairs: PyIter<(Int, Int)>;
     pairs = PyIter::new(
             py_flatten(
@@ -179,7 +179,7 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 13)?;
-    limit = Int::Small(3);
+    limit = 3;
     grid = <PyList<
         PyList<Int>,
     >>::from_vec(
@@ -204,7 +204,7 @@ fn module_body() -> PyResult<()> {
                                     if !(v.mod_positive(2) == 1) {
                                         return Ok(None);
                                     }
-                                    Ok(Some(&v * &limit))
+                                    Ok(Some(&v * Int::Small(limit)))
                                 },
                             )
                         }),

@@ -21,8 +21,8 @@ fn module_body() -> PyResult<()> {
     print(
             &[
                 &Int::Small(2).pow(&Int::Small(100)).at("<module>", 2)?,
-                &(Int::Small(-7)).floordiv_positive(2),
-                &(Int::Small(-7)).mod_positive(2),
+                &Int::Small(-4),
+                &Int::Small(i64::rem_euclid(-7, 2)),
                 &Int::Small(7).floordiv(&Int::Small(-2)).at("<module>", 2)?,
                 &Int::Small(7).modulo(&Int::Small(-2)).at("<module>", 2)?,
             ],
@@ -46,8 +46,8 @@ fn module_body() -> PyResult<()> {
         )
         .at("<module>", 3)?;
     f = Int::Small(1);
-    for i in range(&Int::Small(1), &Int::Small(31), &Int::Small(1)).at("<module>", 5)? {
-        f *= i.clone();
+    for i in 1..31 {
+        f *= Int::Small(i);
     }
     print(&[&PyStr::from("30! ="), &f], " ", "\n").at("<module>", 7)?;
     big = Int::Small(2).pow(&Int::Small(64)).at("<module>", 8)?;
@@ -66,7 +66,7 @@ fn module_body() -> PyResult<()> {
     print(
             &[
                 &(&Int::Small(9223372036854775807) + 1),
-                &(&Int::Small(-9223372036854775807) - 2),
+                &(Int::Small(-9223372036854775807) - 2),
             ],
             " ",
             "\n",
@@ -88,7 +88,7 @@ fn module_body() -> PyResult<()> {
         .at("<module>", 11)?;
     print(
             &[
-                &(Int::Small(-17)).divmod(&Int::Small(5)).at("<module>", 12)?,
+                &Int::Small(-17).divmod(&Int::Small(5)).at("<module>", 12)?,
                 &float_divmod(17.5f64, Int::Small(5).to_f64().at("<module>", 12)?)
                     .at("<module>", 12)?,
                 &Int::Small(3).pow(&Int::Small(4)).at("<module>", 12)?,
@@ -97,7 +97,7 @@ fn module_body() -> PyResult<()> {
                     .at("<module>", 12)?,
                 &Int::Small(2)
                     .into_value()
-                    .pow(&(Int::Small(-1)).into_value())
+                    .pow(&Int::Small(-1).into_value())
                     .at("<module>", 12)?,
             ],
             " ",
@@ -106,7 +106,7 @@ fn module_body() -> PyResult<()> {
         .at("<module>", 12)?;
     print(
             &[
-                &(Int::Small(-5)).abs(),
+                &Int::Small(-5).abs(),
                 &(-2.5f64).abs(),
                 &max2(max2(Int::Small(3), Int::Small(9)), Int::Small(2)),
                 &min_values(vec![3.5f64.into_value(), Int::Small(2).into_value()])
@@ -123,7 +123,7 @@ fn module_body() -> PyResult<()> {
                 &PyStr::from(Int::Small(255).hex()),
                 &PyStr::from(Int::Small(10).bin()),
                 &PyStr::from(Int::Small(8).oct()),
-                &PyStr::from((Int::Small(-42)).hex()),
+                &PyStr::from(Int::Small(-42).hex()),
             ],
             " ",
             "\n",
@@ -144,17 +144,17 @@ fn module_body() -> PyResult<()> {
         .at("<module>", 15)?;
     print(
             &[
-                &(&Int::Small(7) & 3),
-                &(&Int::Small(7) | 8),
-                &(&Int::Small(7) ^ 2),
-                &!&Int::Small(7),
+                &Int::Small(7 & 3),
+                &Int::Small(7 | 8),
+                &Int::Small(7 ^ 2),
+                &Int::Small(-8),
                 &Int::Small(1).shl(&Int::Small(70)).at("<module>", 16)?,
                 &Int::Small(1)
                     .shl(&Int::Small(70))
                     .at("<module>", 16)?
                     .shr(&Int::Small(68))
                     .at("<module>", 16)?,
-                &(Int::Small(-9)).shr(&Int::Small(1)).at("<module>", 16)?,
+                &Int::Small(-5),
             ],
             " ",
             "\n",
@@ -184,7 +184,7 @@ fn module_body() -> PyResult<()> {
                 &x,
                 &(&py_str(&Int::Small(12)).at("<module>", 23)? + &PyStr::from("3")),
                 &Int::Small(7).to_f64().at("<module>", 23)?,
-                &truthy(&Int::Small(0)),
+                &(0 != 0),
                 &truthy(&2.5f64),
             ],
             " ",

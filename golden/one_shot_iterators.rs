@@ -260,7 +260,7 @@ fn pipelines(mut n: Int) -> PyResult<()> {
                         ),
                         |items| min_iter_or(
                             items.into_iter().map(|item| item),
-                            (Int::Small(-1)).into_value(),
+                            Int::Small(-1).into_value(),
                         ),
                     )
                     .at("pipelines", 28)?,
@@ -340,12 +340,10 @@ fn consumed_in_a_loop() -> PyResult<()> {
             ),
         )
         .named("generator");
-    for round_ in range(&Int::Small(0), &Int::Small(2), &Int::Small(1))
-        .at("consumed_in_a_loop", 42)?
-    {
+    for round_ in 0..2 {
         print(
                 &[
-                    &round_,
+                    &Int::Small(round_),
                     &PyList::from_vec(
                         try_collect(gen_.clone())
                             .at("consumed_in_a_loop", 43)?

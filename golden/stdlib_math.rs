@@ -381,10 +381,7 @@ fn module_body() -> PyResult<()> {
                     &<PyList<
                         Int,
                     >>::from_vec(
-                        vec![
-                            Int::Small(2).pow(& Int::Small(40)).at("<module>", 57) ?,
-                            Int::Small(2).pow(& Int::Small(40)).at("<module>", 57) ?
-                        ],
+                        vec![Int::Small(1099511627776), Int::Small(1099511627776)],
                     ),
                 ),
                 &math_prod_float(&<PyList<f64>>::from_vec(vec![0.5f64, 4f64]))

@@ -44,7 +44,7 @@ fn module_body() -> PyResult<()> {
     let mut e: PyErr;
     let mut y: f64;
     let mut x: f64;
-    let mut trials: Int;
+    let mut trials: i64;
     let mut inside: Int;
     let mut names: PyList<PyStr>;
     let mut row: PyList<Int>;
@@ -319,15 +319,15 @@ fn module_body() -> PyResult<()> {
         .at("<module>", 60)?;
     random_seed(&Int::Small(42)).at("<module>", 63)?;
     inside = Int::Small(0);
-    trials = Int::Small(20000);
-    for _ in range(&Int::Small(0), &trials, &Int::Small(1)).at("<module>", 66)? {
+    trials = 20000;
+    for _ in 0..trials {
         x = random_random();
         y = random_random();
         if ((x * x) + (y * y)) <= 1f64 {
             inside += 1;
         }
     }
-    print(&[&(&inside * 4).truediv(&trials).at("<module>", 71)?], " ", "\n")
+    print(&[&(&inside * 4).truediv(&Int::Small(trials)).at("<module>", 71)?], " ", "\n")
         .at("<module>", 71)?;
     let outcome2 = 'try2: {
         match random_choice(&<PyList<Value>>::from_vec(vec![])).at("<module>", 74) {

@@ -40,7 +40,7 @@ fn cases() -> PyResult<()> {
 }
 /// `def splitting` (line 11).
 fn splitting() -> PyResult<()> {
-    let mut n: Int;
+    let mut n: i64;
     let mut tail: PyStr;
     let mut sep: PyStr;
     let mut head: PyStr;
@@ -107,14 +107,14 @@ fn splitting() -> PyResult<()> {
             "\n",
         )
         .at("splitting", 17)?;
-    n = Int::Small(2);
+    n = 2;
     print(
             &[
                 &PyStr::from("x.y.z")
-                    .split_n(Some(&PyStr::from(".")), &n.clone())
+                    .split_n(Some(&PyStr::from(".")), &Int::Small(n))
                     .at("splitting", 19)?,
                 &PyStr::from("x.y.z")
-                    .rsplit_n(Some(&PyStr::from(".")), &(&n - 1))
+                    .rsplit_n(Some(&PyStr::from(".")), &Int::Small(1))
                     .at("splitting", 19)?,
                 &PyStr::from("ab").join(PyStr::from("xyz").iter()),
             ],
@@ -395,8 +395,8 @@ fn formatting() -> PyResult<()> {
 fn fstrings() -> PyResult<()> {
     let mut items: PyList<Value>;
     let mut name: PyStr;
-    let mut prec: Int;
-    let mut width: Int;
+    let mut prec: i64;
+    let mut width: i64;
     let mut x: f64;
     let (part11, part12, part13, part14) = (
         1234.5678f64,
@@ -405,8 +405,8 @@ fn fstrings() -> PyResult<()> {
         PyStr::from("py"),
     );
     x = part11;
-    width = part12;
-    prec = part13;
+    width = part12.proven_small();
+    prec = part13.proven_small();
     name = part14;
     print(
             &[
@@ -414,9 +414,11 @@ fn fstrings() -> PyResult<()> {
                     let mut text15 = String::new();
                     let mut spec16 = String::new();
                     spec16.push_str(">");
-                    PyObject::write_str(&width, &mut spec16).at("fstrings", 47)?;
+                    PyObject::write_str(&Int::Small(width), &mut spec16)
+                        .at("fstrings", 47)?;
                     spec16.push_str(".");
-                    PyObject::write_str(&prec, &mut spec16).at("fstrings", 47)?;
+                    PyObject::write_str(&Int::Small(prec), &mut spec16)
+                        .at("fstrings", 47)?;
                     spec16.push_str("f");
                     text15
                         .push_str(&format_float(x, spec16.as_str()).at("fstrings", 47)?);
@@ -446,7 +448,8 @@ fn fstrings() -> PyResult<()> {
                     let value17 = &py_repr(&name).at("fstrings", 47)?;
                     let mut spec18 = String::new();
                     spec18.push_str("^");
-                    PyObject::write_str(&width, &mut spec18).at("fstrings", 47)?;
+                    PyObject::write_str(&Int::Small(width), &mut spec18)
+                        .at("fstrings", 47)?;
                     text15
                         .push_str(
                             &format_str(value17.as_str(), spec18.as_str())
@@ -466,12 +469,15 @@ fn fstrings() -> PyResult<()> {
                     let mut text19 = String::new();
                     text19.push_str("width=");
                     PyObject::write_str(
-                            &py_repr(&width).at("fstrings", 48)?,
+                            &py_repr(&Int::Small(width)).at("fstrings", 48)?,
                             &mut text19,
                         )
                         .at("fstrings", 48)?;
                     text19.push_str(", prec = ");
-                    PyObject::write_str(&py_repr(&prec).at("fstrings", 48)?, &mut text19)
+                    PyObject::write_str(
+                            &py_repr(&Int::Small(prec)).at("fstrings", 48)?,
+                            &mut text19,
+                        )
                         .at("fstrings", 48)?;
                     text19.push_str(", [1, 2]=");
                     PyObject::write_str(
@@ -496,7 +502,8 @@ fn fstrings() -> PyResult<()> {
                             &mut spec20,
                         )
                         .at("fstrings", 48)?;
-                    PyObject::write_str(&width, &mut spec20).at("fstrings", 48)?;
+                    PyObject::write_str(&Int::Small(width), &mut spec20)
+                        .at("fstrings", 48)?;
                     text19
                         .push_str(&format_float(x, spec20.as_str()).at("fstrings", 48)?);
                     text19.push_str("|");

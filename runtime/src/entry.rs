@@ -320,6 +320,15 @@ pub fn impossible_exception(e: PyErr) -> ! {
     std::process::exit(101)
 }
 
+/// An int the transpiler proved small turned out big: a bug of ours, reported like
+/// `impossible_exception`.
+#[cold]
+pub fn impossible_big_int() -> ! {
+    write_stderr("py2rust: internal error: an int proven to fit 64 bits did not\n");
+    flush_stdout_at_exit();
+    std::process::exit(101)
+}
+
 /// An exception that cannot propagate (raised while a generator is finalized): CPython prints
 /// `Exception ignored in: ...` and the traceback to stderr, and goes on.
 pub fn report_unraisable(context: &str, e: &PyErr) {

@@ -311,6 +311,17 @@ impl Int {
         }
     }
 
+    /// The value of an int the transpiler proved to fit a machine word (its variable is an
+    /// `i64`, see the transpiler's `lower/machine_ints.rs`). A big value here is our bug: an
+    /// internal error, never a silently wrong number.
+    #[inline(always)]
+    pub fn proven_small(self) -> i64 {
+        match self {
+            Small(v) => v,
+            Big(_) => crate::entry::impossible_big_int(),
+        }
+    }
+
     #[inline]
     pub fn to_usize(&self) -> Option<usize> {
         match self {

@@ -337,6 +337,7 @@ fn func(f: &Func) -> TokenStream {
 pub fn ty_tokens(t: &Ty) -> TokenStream {
     match t {
         Ty::Int => quote! { Int },
+        Ty::I64 => quote! { i64 },
         Ty::Float => quote! { f64 },
         Ty::Bool => quote! { bool },
         Ty::Str => quote! { PyStr },
@@ -504,6 +505,7 @@ fn stmt(s: &Stmt) -> TokenStream {
                 BinOp::BitAnd => quote! { &= },
                 BinOp::BitOr => quote! { |= },
                 BinOp::BitXor => quote! { ^= },
+                BinOp::Shr => quote! { >>= },
                 _ => quote! { = },
             };
             quote! { #p #op #v; }
@@ -601,6 +603,7 @@ fn binop(op: BinOp) -> TokenStream {
         BinOp::BitAnd => quote! { & },
         BinOp::BitOr => quote! { | },
         BinOp::BitXor => quote! { ^ },
+        BinOp::Shr => quote! { >> },
         BinOp::And => quote! { && },
         BinOp::Or => quote! { || },
         BinOp::Eq => quote! { == },
@@ -630,11 +633,12 @@ fn operand(e: &Expr) -> TokenStream {
 fn operand_in(e: &Expr, ctx: Ctx) -> TokenStream {
     let t = expr(e);
     let needs = match e {
-        Expr::Binary(..) | Expr::If(..) | Expr::Closure(..) | Expr::MoveClosure(..) | Expr::MoveFn(..) | Expr::MoveClosureWith(..) => true,
+        Expr::Binary(..) | Expr::Range(..) | Expr::If(..) | Expr::Closure(..) | Expr::MoveClosure(..) | Expr::MoveFn(..) | Expr::MoveClosureWith(..) => true,
         Expr::Unary(..) | Expr::Ref(_) | Expr::RefMut(_) | Expr::Deref(_) => ctx == Ctx::Postfix,
         Expr::Cast(..) => ctx != Ctx::Binary,
         Expr::Float(f) => f.is_sign_negative() && ctx != Ctx::Binary,
         Expr::Int(n) => *n < 0 && ctx == Ctx::Postfix,
+        Expr::RawInt(n) => *n < 0 && ctx != Ctx::Binary,
         _ => false,
     };
     if needs {
@@ -703,6 +707,10 @@ fn expr(e: &Expr) -> TokenStream {
             let (l, r) = (operand_in(l, Ctx::Binary), operand_in(r, Ctx::Binary));
             let op = binop(*op);
             quote! { #l #op #r }
+        }
+        Expr::Range(start, end) => {
+            let (a, b) = (operand_in(start, Ctx::Binary), operand_in(end, Ctx::Binary));
+            quote! { #a..#b }
         }
         Expr::Unary(op, x) => {
             let x = operand_in(x, Ctx::Prefix);

@@ -245,6 +245,7 @@ pub enum BinOp {
     BitAnd,
     BitOr,
     BitXor,
+    Shr,
     And,
     Or,
     Eq,
@@ -281,6 +282,8 @@ pub enum Expr {
     Method(Box<Expr>, String, Vec<Expr>),
     Binary(BinOp, Box<Expr>, Box<Expr>),
     Unary(UnOp, Box<Expr>),
+    /// `start..end`.
+    Range(Box<Expr>, Box<Expr>),
     Ref(Box<Expr>),
     /// `expr as ty` (for `bool as u8 as f64` style conversions).
     Cast(Box<Expr>, &'static str),

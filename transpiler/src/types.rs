@@ -44,6 +44,9 @@ pub enum Ty {
     Opt(Box<Ty>),
     /// The runtime's dynamic value: several types really meet here.
     Dyn,
+    /// An `int` kept in a machine word (`i64`). Inference never produces it: only the lowering
+    /// gives it to the variables it proves always fit (`lower/machine_ints.rs`).
+    I64,
 }
 
 impl Ty {
@@ -53,14 +56,14 @@ impl Ty {
 
     /// Values Rust copies implicitly (no `.clone()` needed).
     pub fn is_copy(&self) -> bool {
-        matches!(self, Ty::Float | Ty::Bool | Ty::None | Ty::Never)
+        matches!(self, Ty::Float | Ty::Bool | Ty::None | Ty::Never | Ty::I64)
     }
 
     /// The Python name, for messages.
     pub fn python_name(&self) -> String {
         match self {
             Ty::Never => "<nothing>".into(),
-            Ty::Int => "int".into(),
+            Ty::Int | Ty::I64 => "int".into(),
             Ty::Float => "float".into(),
             Ty::Bool => "bool".into(),
             Ty::Str => "str".into(),

@@ -56,6 +56,8 @@ struct FastVar {
     /// Its machine-word copy (`i64` or `bool`).
     copy: String,
     ty: Ty,
+    /// An int already kept in a machine word (`machine_ints.rs`): no conversion in or out.
+    machine: bool,
     /// Read (on some path) before the loop writes it: its copy starts from its value.
     live_in: bool,
     /// Written by the loop (then saved, restored and written back).
@@ -296,21 +298,23 @@ impl Lower<'_> {
         reads_first(body, &mut Some(HashSet::new()), &mut first);
         let mut plan = Plan { vars: Vec::new(), by_name: HashMap::new() };
         for (name, rust, ty, assigned) in found {
+            let machine = self.machine_vars.contains_key(&(self.scope, name.clone()));
             let hint: String = name.chars().filter(|c| c.is_ascii_lowercase()).collect();
             let copy = self.tmp(if hint.is_empty() { "v" } else { &hint });
             let live_in = first.contains(&name);
             let flag = (assigned && !live_in).then(|| format!("{copy}_set"));
             plan.by_name.insert(name, plan.vars.len());
-            plan.vars.push(FastVar { rust, copy, ty, live_in, assigned, flag });
+            plan.vars.push(FastVar { rust, copy, ty, machine, live_in, assigned, flag });
         }
 
         // The copies of the variables read before written: only when every int fits.
-        let loaded: Vec<&FastVar> = plan.vars.iter().filter(|v| v.live_in && v.ty == Ty::Int).collect();
+        let loaded: Vec<&FastVar> = plan.vars.iter().filter(|v| v.live_in && v.ty == Ty::Int && !v.machine).collect();
         let scrutinee = Expr::Tuple(loaded.iter().map(|v| Expr::Var(v.rust.clone()).method("to_i64", vec![])).collect());
         let pattern = Pat::Tuple(loaded.iter().map(|v| Pat::Variant("Some".into(), vec![Pat::Mut(v.copy.clone())])).collect());
         let mut inner = Vec::new();
         for v in &plan.vars {
             let init = match (&v.ty, v.live_in) {
+                (Ty::Int, true) if v.machine => Expr::Var(v.rust.clone()),
                 (Ty::Int, true) => continue,
                 (Ty::Bool, true) => Expr::Var(v.rust.clone()),
                 (Ty::Int, false) => Expr::Cast(Box::new(Expr::RawInt(0)), "i64"),
@@ -359,7 +363,7 @@ impl Lower<'_> {
         inner.push(Stmt::Let { name: done.clone(), ty: None, init: Some(runs), mutable: false, optional: false });
         // Written back as they are after the last whole iteration.
         for v in plan.vars.iter().filter(|v| v.assigned) {
-            let value = if v.ty == Ty::Int { Expr::call("Int::Small", vec![Expr::Var(v.copy.clone())]) } else { Expr::Var(v.copy.clone()) };
+            let value = if v.ty == Ty::Int && !v.machine { Expr::call("Int::Small", vec![Expr::Var(v.copy.clone())]) } else { Expr::Var(v.copy.clone()) };
             let write = Stmt::Assign { place: Expr::Var(v.rust.clone()), value };
             inner.push(match &v.flag {
                 Some(f) => Stmt::If { cond: Expr::Var(f.clone()), then: Block::new(vec![write]), els: None },

@@ -75,6 +75,14 @@ pub(super) struct GenCtx {
     delegated: Option<String>,
 }
 
+impl GenCtx {
+    /// A context for deciding a generator's storage before it is lowered (nothing is emitted
+    /// with it).
+    pub(super) fn probe() -> GenCtx {
+        GenCtx { enum_name: String::new(), points: HashMap::new(), for_iters: HashMap::new(), yield_ty: Ty::Dyn, sent_ty: Ty::Dyn, targets: BTreeSet::new(), delegated: None }
+    }
+}
+
 /// The yield expression of a suspension statement, and the target it assigns (if any).
 fn suspension(s: &ast::Stmt) -> Option<(&ast::Expr, Option<&ast::Expr>)> {
     let is_yield = |e: &ast::Expr| matches!(e.kind, ExprKind::Yield(_) | ExprKind::YieldFrom(_));
@@ -385,7 +393,7 @@ impl<'a> Lower<'a> {
             let storage = self.storage.get(&(scope, name.clone())).cloned().unwrap_or(Storage::Local);
             if matches!(storage, Storage::Local | Storage::MaybeUnbound) {
                 let optional = storage == Storage::MaybeUnbound;
-                let ty = storable(&self.types.var(scope, &name));
+                let ty = self.var_storage_ty(scope, &name);
                 out.push(Stmt::Let { name: rname, ty: Some(ty), init: optional.then_some(Expr::Path("None".into())), mutable: true, optional });
             }
         }
@@ -420,7 +428,7 @@ impl<'a> Lower<'a> {
             if !live.contains(name) {
                 continue;
             }
-            let ty = storable(&self.types.var(scope, name));
+            let ty = self.var_storage_ty(scope, name);
             match self.storage.get(&(scope, name.clone())) {
                 Some(Storage::MaybeUnbound) => fields.push((rust_ident(name), FieldTy::Optional(ty))),
                 Some(Storage::Local) | None if assigned.contains(name) => fields.push((rust_ident(name), FieldTy::Plain(ty))),

@@ -28,6 +28,7 @@ pub use generators::states_dot;
 mod infallible;
 mod itertools;
 mod local_objects;
+mod machine_ints;
 mod one_shot;
 mod strings;
 
@@ -59,6 +60,8 @@ pub fn lower(file: &SourceFile, module: &ast::Module, res: &Resolution, types: &
         gens: Vec::new(),
         fixed_vars: HashSet::new(),
         capture_ok: None,
+        machine_vars: HashMap::new(),
+        gen_yield_ranges: HashMap::new(),
         late_cells: HashSet::new(),
         infallible_gens: HashSet::new(),
         local_methods: std::collections::BTreeSet::new(),
@@ -77,8 +80,9 @@ pub fn lower(file: &SourceFile, module: &ast::Module, res: &Resolution, types: &
         .map(|name| rir::Static { name: static_name(name), ty: types.var(MODULE_SCOPE, name) })
         .collect();
     // Module storage first: function bodies read module globals.
-    l.assign_storage(MODULE_SCOPE, &module.body, &[]);
     l.module_consts = module_constants(&module.body);
+    l.assign_storage(MODULE_SCOPE, &module.body, &[]);
+    l.find_generator_yield_ranges();
     l.infallible_gens = l.infallible_generators();
     let mut bound: Vec<String> = Vec::new();
     for s in &module.body {
@@ -265,6 +269,10 @@ struct Lower<'a> {
     /// Set while lowering an itertools call consumed on the spot (by a builtin, or a `for`
     /// whose body rebinds only these names): its callbacks may copy what they read.
     capture_ok: Option<HashSet<String>>,
+    /// Int variables kept in machine words, with the values they can hold (`machine_ints.rs`).
+    machine_vars: HashMap<(ScopeId, String), machine_ints::Range>,
+    /// What each generator function's `yield`s give, where known before its consumers.
+    gen_yield_ranges: HashMap<FuncId, machine_ints::Range>,
 }
 
 impl<'a> Lower<'a> {
@@ -433,7 +441,7 @@ impl<'a> Lower<'a> {
             }
             match storage {
                 Storage::Local | Storage::MaybeUnbound => {
-                    let ty = storable(&self.types.var(scope, &name));
+                    let ty = self.var_storage_ty(scope, &name);
                     let optional = storage == Storage::MaybeUnbound;
                     out.push(Stmt::Let {
                         name: rust_ident(&name),
@@ -552,6 +560,7 @@ impl<'a> Lower<'a> {
             };
             self.storage.insert((scope, name), storage);
         }
+        self.find_machine_ints(scope, stmts, params);
     }
 
     /// Whether every occurrence of the variable lies within one of the spans.
@@ -828,6 +837,10 @@ impl<'a> Lower<'a> {
                 self.with_else(lp, label, orelse, out);
             }
             StmtKind::For { target, iter, body, orelse } => {
+                if let Some(versions) = self.range_loop_versions(target, iter, body, orelse) {
+                    out.push(versions);
+                    return;
+                }
                 let label = (!orelse.is_empty()).then(|| self.label("loop"));
                 let elem = self.elem_ty(iter);
                 let mut pre = Vec::new();
@@ -843,9 +856,12 @@ impl<'a> Lower<'a> {
                     self.capture_ok = Some(rebound);
                 }
                 // Dicts and sets raise if changed while iterated: their items are results.
-                let (it, mut fallible) = match self.fallible_iter(iter) {
-                    Some(it) => (it, true),
-                    None => (self.iterate(iter), false),
+                let machine_range = self.machine_range(target, iter);
+                let elem = if machine_range.is_some() { Ty::I64 } else { elem };
+                let (it, mut fallible) = match (machine_range, self.fallible_iter(iter)) {
+                    (Some(range), _) => (range, false),
+                    (None, Some(it)) => (it, true),
+                    (None, None) => (self.iterate(iter), false),
                 };
                 let mut lp = self.loop_pattern(target, &elem);
                 if let (Ty::Dyn, ExprKind::Tuple(elts)) = (&elem, &target.kind) {
@@ -983,6 +999,14 @@ impl<'a> Lower<'a> {
     }
 
     /// A loop with an `else`: `'label: { loop; else-body }`, and `break` leaves the block.
+    /// The body of a loop without `else` or `try`.
+    fn loop_body(&mut self, body: &[ast::Stmt]) -> Block {
+        self.loops.push(LoopCtx { else_label: None, label: None, continue_label: None, tries_depth: self.tries.len() });
+        let b = self.block(body);
+        self.loops.pop();
+        b
+    }
+
     fn with_else(&mut self, lp: Stmt, label: Option<String>, orelse: &[ast::Stmt], out: &mut Vec<Stmt>) {
         match label {
             None => out.push(lp),
@@ -1003,6 +1027,7 @@ impl<'a> Lower<'a> {
     /// (a tuple target only over tuples of as many items: anything else is unpacked at run time).
     fn loop_pattern(&self, target: &ast::Expr, elem: &Ty) -> Option<Pat> {
         match (&target.kind, elem) {
+            (ExprKind::Name(_), _) if self.is_machine_var(target) && *elem != Ty::I64 => None,
             (ExprKind::Name(n), _) => match self.res.names.get(&target.id) {
                 Some(Binding::Var(scope, _)) if self.storage.get(&(*scope, n.clone())) == Some(&Storage::LoopOnly) || self.is_comp_scope(*scope) => {
                     Some(if n == "_" { Pat::Wild } else { Pat::Ident(rust_ident(n)) })
@@ -1020,8 +1045,8 @@ impl<'a> Lower<'a> {
 
     /// Assigns an owned value of type `vty` to the variable `name` of `scope`.
     fn bind_name(&mut self, scope: ScopeId, name: &str, value: Expr, vty: &Ty, span: Span, out: &mut Vec<Stmt>) {
-        let var_ty = storable(&self.types.var(scope, name));
-        let value = self.coerce(value, vty, &var_ty, span);
+        let var_ty = self.var_storage_ty(scope, name);
+        let value = if var_ty == Ty::I64 { self.into_machine(value, vty, span) } else { self.coerce(value, vty, &var_ty, span) };
         let storage = self.storage.get(&(scope, name.to_string())).cloned().unwrap_or(Storage::Local);
         let rname = rust_ident(name);
         match storage {
@@ -1249,9 +1274,18 @@ impl<'a> Lower<'a> {
             self.bind(target, v, &t, out);
             return;
         }
+        if self.is_machine_var(target) && tty == Ty::Int && vty == Ty::Int {
+            // `x op= v` on a machine word, when it cannot overflow or raise.
+            if let (Some(l), Some(r)) = (self.machine(target), self.machine(value)) {
+                if let Some(v) = self.machine_binary(op, l, self.range_of(target), r, self.range_of(value)) {
+                    out.push(Stmt::Assign { place: Expr::Var(rust_ident(&target_name(target))), value: v });
+                    return;
+                }
+            }
+        }
         match &target.kind {
             ExprKind::Name(name) => {
-                let local = matches!(self.res.names.get(&target.id), Some(Binding::Var(sc, _)) if self.storage.get(&(*sc, name.clone())) == Some(&Storage::Local));
+                let local = !self.is_machine_var(target) && matches!(self.res.names.get(&target.id), Some(Binding::Var(sc, _)) if self.storage.get(&(*sc, name.clone())) == Some(&Storage::Local));
                 // In-place Rust operators where they mean the same as Python's.
                 let compound = match (imp, op) {
                     (BinImpl::IntOp, ast::BinOp::Add) if tty == Ty::Int && vty == Ty::Int => Some(RB::Add),
@@ -1738,6 +1772,7 @@ impl<'a> Lower<'a> {
         }
         let t = self.ty(e);
         match &e.kind {
+            ExprKind::Name(_) if self.is_machine_var(e) => self.place(e),
             ExprKind::Name(n) => {
                 let place = self.place(e);
                 // A cell's read is already an owned copy, and so is a variable of type `Opt`
@@ -1766,6 +1801,7 @@ impl<'a> Lower<'a> {
                 Some(Binding::Var(scope, _)) => {
                     let storage = self.storage.get(&(scope, name.clone())).cloned().unwrap_or(Storage::Local);
                     let place = match storage {
+                        Storage::Local | Storage::LoopOnly if self.is_machine_var(e) => Expr::call("Int::Small", vec![Expr::Var(rust_ident(name))]),
                         Storage::Local | Storage::LoopOnly | Storage::OneShot => Expr::Var(rust_ident(name)),
                         Storage::MaybeUnbound => {
                             let f = if scope == MODULE_SCOPE { "bound_global" } else { "bound_local" };
@@ -1812,6 +1848,11 @@ impl<'a> Lower<'a> {
 
     fn value(&mut self, e: &ast::Expr) -> Expr {
         let t = self.ty(e);
+        if t == Ty::Int && matches!(e.kind, ExprKind::BinOp { .. } | ExprKind::UnaryOp { .. }) {
+            if let Some(m) = self.machine(e) {
+                return Expr::call("Int::Small", vec![m]);
+            }
+        }
         match &e.kind {
             ExprKind::Int(i) => match i.to_i64() {
                 Some(n) => Expr::Int(n),
@@ -2203,6 +2244,11 @@ impl<'a> Lower<'a> {
             ExprKind::UnaryOp { op: UnaryOp::Not, operand } => self.cond(operand).not(),
             _ => {
                 let t = self.ty(e);
+                if t == Ty::Int {
+                    if let Some(m) = self.machine(e) {
+                        return Expr::binary(RB::Ne, m, Expr::RawInt(0));
+                    }
+                }
                 match t {
                     Ty::Bool => self.expr(e),
                     Ty::Obj(root) if !self.method_impls(root, "__bool__").is_empty() || !self.method_impls(root, "__len__").is_empty() => {
@@ -2251,9 +2297,17 @@ impl<'a> Lower<'a> {
                     return if *op == CmpOp::In { test } else { test.not() };
                 }
             }
+            if let (Ty::Int, Ty::Int, Some(rop)) = (&lt, &rt, native_cmp(*op)) {
+                if let (Some(l), Some(r)) = (self.machine(left), self.machine(right)) {
+                    return Expr::binary(rop, l, r);
+                }
+            }
             let l = self.place(left);
             let r = self.place(right);
             return self.compare_one(*op, l, &lt, r, &rt, right.span);
+        }
+        if let Some(chain) = self.machine_chain(left, ops) {
+            return chain;
         }
         // a < b < c: each middle operand is evaluated once, and evaluation stops at the first
         // false comparison.
@@ -3779,7 +3833,7 @@ impl<'a> Lower<'a> {
             Ty::Dyn => return Expr::call("PyStr::from", vec![self.place(x).method("type_name", vec![])]),
             // Not reached: such an argument is read as a `Value` (see `Ty::Opt`).
             Ty::Opt(_) => return self.unsupported(x.span, "type() of this value", "not supported yet"),
-            Ty::Int => "int",
+            Ty::Int | Ty::I64 => "int",
             Ty::Float => "float",
             Ty::Bool => "bool",
             Ty::Str => "str",
@@ -4263,6 +4317,27 @@ fn is_recursive(res: &Resolution, f: FuncId) -> bool {
 }
 
 /// A type as it is stored in a Rust variable (`Never` and iterators have no storage of their own).
+/// A comparison Rust's operator computes exactly as Python's on two machine words.
+fn native_cmp(op: CmpOp) -> Option<RB> {
+    Some(match op {
+        CmpOp::Eq => RB::Eq,
+        CmpOp::NotEq => RB::Ne,
+        CmpOp::Lt => RB::Lt,
+        CmpOp::LtE => RB::Le,
+        CmpOp::Gt => RB::Gt,
+        CmpOp::GtE => RB::Ge,
+        _ => return None,
+    })
+}
+
+/// The name a `Name` expression reads.
+fn target_name(e: &ast::Expr) -> String {
+    match &e.kind {
+        ExprKind::Name(n) => n.clone(),
+        _ => String::new(),
+    }
+}
+
 fn storable(t: &Ty) -> Ty {
     match t {
         Ty::Never => Ty::None,
