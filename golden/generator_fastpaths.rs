@@ -16,15 +16,14 @@ enum FlattenGen {
     /// Created: the body has not started.
     Start { x: Value },
     /// Paused at `yield from flatten(item)` (line 11).
-    AtLine11 { x: Value, iter1: ValueIter, sub1: PyGen<FlattenGen> },
+    AtLine11 { x: Value, iter1: ValueIter },
     /// Paused at `yield item` (line 13).
     AtLine13 { x: Value, iter1: ValueIter },
     /// Finished (returned, raised, or closed).
     Done,
 }
-impl Generator for FlattenGen {
+impl FlatGenerator for FlattenGen {
     type Yield = Value;
-    type Return = ();
     type Item = PyResult<Value>;
     fn item(next: PyResult<Value>) -> PyResult<Value> {
         next
@@ -32,151 +31,100 @@ impl Generator for FlattenGen {
     type Sent = ();
     const NAME: &'static str = "flatten";
     #[inline]
-    fn resume(&mut self, input: Input<()>) -> PyResult<Step<Value, ()>> {
-        let _call = enter_call()?;
-        match self {
-            FlattenGen::AtLine11 { sub1, .. } => {
-                let delegated7 = match sub1.delegate(input) {
-                    Ok(Step::Yield(yielded5)) => {
-                        return Ok(Step::Yield(yielded5));
+    fn resume_flat(&mut self, input: Input<()>) -> PyResult<Step<Value, (), Self>> {
+        match std::mem::replace(self, FlattenGen::Done) {
+            FlattenGen::Start { mut x } => {
+                let mut item: Value;
+                let mut iter1 = x.iter().at("flatten", 9)?;
+                'loop1: loop {
+                    item = match iter1.next() {
+                        Some(item1) => item1.at("flatten", 9)?,
+                        None => {
+                            break 'loop1;
+                        }
+                    };
+                    if item.is_builtin_instance("list") {
+                        let sub2 = flatten(item.clone())
+                            .at("flatten", 11)?
+                            .into_delegate();
+                        *self = FlattenGen::AtLine11 { x, iter1 };
+                        return Ok(Step::Delegate(sub2));
+                    } else {
+                        let yielded3 = item.clone();
+                        *self = FlattenGen::AtLine13 { x, iter1 };
+                        return Ok(Step::Yield(yielded3));
                     }
-                    step6 => step6,
-                };
-                let FlattenGen::AtLine11 { mut x, mut iter1, mut sub1 } = std::mem::replace(
-                    self,
-                    FlattenGen::Done,
-                ) else {
-                    return Err(
-                        PyErr::runtime_error("py2rust: internal error: generator state"),
-                    );
-                };
+                }
+                Ok(Step::Return(()))
+            }
+            FlattenGen::AtLine11 { mut x, mut iter1 } => {
                 let mut item: Value;
                 'brk2: {
                     'cnt3: {
-                        {
-                            match delegated7.at("flatten", 11)? {
-                                Step::Yield(yielded8) => {
-                                    *self = FlattenGen::AtLine11 {
-                                        x,
-                                        iter1,
-                                        sub1,
-                                    };
-                                    return Ok(Step::Yield(yielded8));
-                                }
-                                Step::Return(returned9) => returned9,
-                            };
+                        match input {
+                            Input::Throw(raised4) => {
+                                return Err(raised4.with_frame("flatten", 11, None));
+                            }
+                            _ => {}
                         };
                     }
                     'loop4: loop {
                         item = match iter1.next() {
-                            Some(item10) => item10.at("flatten", 9)?,
+                            Some(item5) => item5.at("flatten", 9)?,
                             None => {
                                 break 'loop4;
                             }
                         };
                         if item.is_builtin_instance("list") {
-                            let mut sub1 = flatten(item.clone()).at("flatten", 11)?;
-                            {
-                                match sub1.delegate(Input::<()>::Next).at("flatten", 11)? {
-                                    Step::Yield(yielded11) => {
-                                        *self = FlattenGen::AtLine11 {
-                                            x,
-                                            iter1,
-                                            sub1,
-                                        };
-                                        return Ok(Step::Yield(yielded11));
-                                    }
-                                    Step::Return(returned12) => returned12,
-                                };
-                            };
+                            let sub6 = flatten(item.clone())
+                                .at("flatten", 11)?
+                                .into_delegate();
+                            *self = FlattenGen::AtLine11 { x, iter1 };
+                            return Ok(Step::Delegate(sub6));
                         } else {
-                            let yielded13 = item.clone();
+                            let yielded7 = item.clone();
                             *self = FlattenGen::AtLine13 { x, iter1 };
-                            return Ok(Step::Yield(yielded13));
+                            return Ok(Step::Yield(yielded7));
                         }
                     }
                 }
                 Ok(Step::Return(()))
             }
-            _ => {
-                match std::mem::replace(self, FlattenGen::Done) {
-                    FlattenGen::Start { mut x } => {
-                        let mut item: Value;
-                        let mut iter1 = x.iter().at("flatten", 9)?;
-                        'loop1: loop {
-                            item = match iter1.next() {
-                                Some(item1) => item1.at("flatten", 9)?,
-                                None => {
-                                    break 'loop1;
-                                }
-                            };
-                            if item.is_builtin_instance("list") {
-                                let mut sub1 = flatten(item.clone()).at("flatten", 11)?;
-                                {
-                                    match sub1.delegate(Input::<()>::Next).at("flatten", 11)? {
-                                        Step::Yield(yielded2) => {
-                                            *self = FlattenGen::AtLine11 {
-                                                x,
-                                                iter1,
-                                                sub1,
-                                            };
-                                            return Ok(Step::Yield(yielded2));
-                                        }
-                                        Step::Return(returned3) => returned3,
-                                    };
-                                };
-                            } else {
-                                let yielded4 = item.clone();
-                                *self = FlattenGen::AtLine13 { x, iter1 };
-                                return Ok(Step::Yield(yielded4));
+            FlattenGen::AtLine13 { mut x, mut iter1 } => {
+                let mut item: Value;
+                'brk5: {
+                    'cnt6: {
+                        match input {
+                            Input::Throw(thrown8) => {
+                                return Err(thrown8.with_frame("flatten", 13, None));
                             }
-                        }
-                        Ok(Step::Return(()))
+                            _ => {}
+                        };
                     }
-                    FlattenGen::AtLine13 { mut x, mut iter1 } => {
-                        let mut item: Value;
-                        'brk5: {
-                            'cnt6: {
-                                match input {
-                                    Input::Throw(thrown14) => {
-                                        return Err(thrown14.with_frame("flatten", 13, None));
-                                    }
-                                    _ => {}
-                                };
+                    'loop7: loop {
+                        item = match iter1.next() {
+                            Some(item10) => item10.at("flatten", 9)?,
+                            None => {
+                                break 'loop7;
                             }
-                            'loop7: loop {
-                                item = match iter1.next() {
-                                    Some(item16) => item16.at("flatten", 9)?,
-                                    None => {
-                                        break 'loop7;
-                                    }
-                                };
-                                if item.is_builtin_instance("list") {
-                                    let mut sub1 = flatten(item.clone()).at("flatten", 11)?;
-                                    {
-                                        match sub1.delegate(Input::<()>::Next).at("flatten", 11)? {
-                                            Step::Yield(yielded17) => {
-                                                *self = FlattenGen::AtLine11 {
-                                                    x,
-                                                    iter1,
-                                                    sub1,
-                                                };
-                                                return Ok(Step::Yield(yielded17));
-                                            }
-                                            Step::Return(returned18) => returned18,
-                                        };
-                                    };
-                                } else {
-                                    let yielded19 = item.clone();
-                                    *self = FlattenGen::AtLine13 { x, iter1 };
-                                    return Ok(Step::Yield(yielded19));
-                                }
-                            }
+                        };
+                        if item.is_builtin_instance("list") {
+                            let sub11 = flatten(item.clone())
+                                .at("flatten", 11)?
+                                .into_delegate();
+                            *self = FlattenGen::AtLine11 { x, iter1 };
+                            return Ok(Step::Delegate(sub11));
+                        } else {
+                            let yielded12 = item.clone();
+                            *self = FlattenGen::AtLine13 { x, iter1 };
+                            return Ok(Step::Yield(yielded12));
                         }
-                        Ok(Step::Return(()))
                     }
-                    _ => Err(PyErr::runtime_error("generator resumed after it finished")),
                 }
+                Ok(Step::Return(()))
+            }
+            FlattenGen::Done => {
+                Err(PyErr::runtime_error("generator resumed after it finished"))
             }
         }
     }
@@ -207,14 +155,14 @@ impl Generator for SquaresGen {
                 let mut iter1 = xs.iter();
                 'loop8: loop {
                     x = match iter1.next() {
-                        Some(item20) => item20,
+                        Some(item13) => item13,
                         None => {
                             break 'loop8;
                         }
                     };
-                    let yielded21 = &x * &x;
+                    let yielded14 = &x * &x;
                     *self = SquaresGen::AtLine18 { xs, iter1 };
-                    return Ok(Step::Yield(yielded21));
+                    return Ok(Step::Yield(yielded14));
                 }
                 Ok(Step::Return(()))
             }
@@ -223,22 +171,22 @@ impl Generator for SquaresGen {
                 'brk9: {
                     'cnt10: {
                         match input {
-                            Input::Throw(thrown22) => {
-                                return Err(thrown22.with_frame("squares", 18, None));
+                            Input::Throw(thrown15) => {
+                                return Err(thrown15.with_frame("squares", 18, None));
                             }
                             _ => {}
                         };
                     }
                     'loop11: loop {
                         x = match iter1.next() {
-                            Some(item24) => item24,
+                            Some(item17) => item17,
                             None => {
                                 break 'loop11;
                             }
                         };
-                        let yielded25 = &x * &x;
+                        let yielded18 = &x * &x;
                         *self = SquaresGen::AtLine18 { xs, iter1 };
-                        return Ok(Step::Yield(yielded25));
+                        return Ok(Step::Yield(yielded18));
                     }
                 }
                 Ok(Step::Return(()))
@@ -277,14 +225,14 @@ impl Generator for CountedGen {
                     .at("counted", 22)?;
                 'loop12: loop {
                     i = match iter1.next() {
-                        Some(item26) => item26,
+                        Some(item19) => item19,
                         None => {
                             break 'loop12;
                         }
                     };
-                    let yielded27 = i.clone();
+                    let yielded20 = i.clone();
                     *self = CountedGen::AtLine23 { n, iter1 };
-                    return Ok(Step::Yield(yielded27));
+                    return Ok(Step::Yield(yielded20));
                 }
                 Ok(Step::Return(()))
             }
@@ -293,22 +241,22 @@ impl Generator for CountedGen {
                 'brk13: {
                     'cnt14: {
                         match input {
-                            Input::Throw(thrown28) => {
-                                return Err(thrown28.with_frame("counted", 23, None));
+                            Input::Throw(thrown21) => {
+                                return Err(thrown21.with_frame("counted", 23, None));
                             }
                             _ => {}
                         };
                     }
                     'loop15: loop {
                         i = match iter1.next() {
-                            Some(item30) => item30,
+                            Some(item23) => item23,
                             None => {
                                 break 'loop15;
                             }
                         };
-                        let yielded31 = i.clone();
+                        let yielded24 = i.clone();
                         *self = CountedGen::AtLine23 { n, iter1 };
-                        return Ok(Step::Yield(yielded31));
+                        return Ok(Step::Yield(yielded24));
                     }
                 }
                 Ok(Step::Return(()))
@@ -343,22 +291,22 @@ impl Generator for EchoGen {
             EchoGen::Start => {
                 let mut got: Value;
                 got = ().into_value();
-                let completion33 = 'finally16: {
+                let completion26 = 'finally16: {
                     loop {
-                        let yielded32 = got.clone();
+                        let yielded25 = got.clone();
                         *self = EchoGen::AtLine30 { got };
-                        return Ok(Step::Yield(yielded32));
+                        return Ok(Step::Yield(yielded25));
                     }
                     Completion::<()>::Normal
                 };
                 print(&[&PyStr::from("echo closed")], " ", "\n").at("echo", 32)?;
-                match completion33 {
+                match completion26 {
                     Completion::Normal => {}
-                    Completion::Return(value34) => {
-                        return Ok(Step::Return(value34));
+                    Completion::Return(value27) => {
+                        return Ok(Step::Return(value27));
                     }
-                    Completion::Raise(err35) => {
-                        return Err(err35);
+                    Completion::Raise(err28) => {
+                        return Err(err28);
                     }
                     _ => {}
                 };
@@ -369,35 +317,35 @@ impl Generator for EchoGen {
                 )
             }
             EchoGen::AtLine30 { mut got } => {
-                let completion39 = 'finally17: {
+                let completion32 = 'finally17: {
                     'brk18: {
                         'cnt19: {
                             got = match input {
-                                Input::Throw(thrown36) => {
+                                Input::Throw(thrown29) => {
                                     break 'finally17 Completion::Raise(
-                                        thrown36.with_frame("echo", 30, None),
+                                        thrown29.with_frame("echo", 30, None),
                                     );
                                 }
-                                Input::Send(sent37) => sent37,
+                                Input::Send(sent30) => sent30,
                                 Input::Next => Value::None,
                             };
                         }
                         loop {
-                            let yielded38 = got.clone();
+                            let yielded31 = got.clone();
                             *self = EchoGen::AtLine30 { got };
-                            return Ok(Step::Yield(yielded38));
+                            return Ok(Step::Yield(yielded31));
                         }
                     }
                     Completion::<()>::Normal
                 };
                 print(&[&PyStr::from("echo closed")], " ", "\n").at("echo", 32)?;
-                match completion39 {
+                match completion32 {
                     Completion::Normal => {}
-                    Completion::Return(value40) => {
-                        return Ok(Step::Return(value40));
+                    Completion::Return(value33) => {
+                        return Ok(Step::Return(value33));
                     }
-                    Completion::Raise(err41) => {
-                        return Err(err41);
+                    Completion::Raise(err34) => {
+                        return Err(err34);
                     }
                     _ => {}
                 };
@@ -435,11 +383,11 @@ impl Generator for RelayGen {
     fn resume(&mut self, input: Input<Value>) -> PyResult<Step<Value, ()>> {
         match self {
             RelayGen::AtLine36 { sub1, .. } => {
-                let delegated46 = match sub1.delegate(input) {
-                    Ok(Step::Yield(yielded44)) => {
-                        return Ok(Step::Yield(yielded44));
+                let delegated39 = match sub1.delegate(input) {
+                    Ok(Step::Yield(yielded37)) => {
+                        return Ok(Step::Yield(yielded37));
                     }
-                    step45 => step45,
+                    step38 => step38,
                 };
                 let RelayGen::AtLine36 { mut sub1 } = std::mem::replace(
                     self,
@@ -450,12 +398,12 @@ impl Generator for RelayGen {
                     );
                 };
                 {
-                    match delegated46.at("relay", 36)? {
-                        Step::Yield(yielded47) => {
+                    match delegated39.at("relay", 36)? {
+                        Step::Yield(yielded40) => {
                             *self = RelayGen::AtLine36 { sub1 };
-                            return Ok(Step::Yield(yielded47));
+                            return Ok(Step::Yield(yielded40));
                         }
-                        Step::Return(returned48) => returned48,
+                        Step::Return(returned41) => returned41,
                     };
                 };
                 print(&[&PyStr::from("relay: not reached")], " ", "\n").at("relay", 37)?;
@@ -467,11 +415,11 @@ impl Generator for RelayGen {
                         let mut sub1 = echo().at("relay", 36)?;
                         {
                             match sub1.delegate(Input::<Value>::Next).at("relay", 36)? {
-                                Step::Yield(yielded42) => {
+                                Step::Yield(yielded35) => {
                                     *self = RelayGen::AtLine36 { sub1 };
-                                    return Ok(Step::Yield(yielded42));
+                                    return Ok(Step::Yield(yielded35));
                                 }
-                                Step::Return(returned43) => returned43,
+                                Step::Return(returned36) => returned36,
                             };
                         };
                         print(&[&PyStr::from("relay: not reached")], " ", "\n")
@@ -508,59 +456,59 @@ impl Generator for GuardedGen {
     fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, GuardedGen::Done) {
             GuardedGen::Start { mut tag } => {
-                let completion50 = 'finally20: {
-                    let yielded49 = Int::Small(1);
+                let completion43 = 'finally20: {
+                    let yielded42 = Int::Small(1);
                     *self = GuardedGen::AtLine42 { tag };
-                    return Ok(Step::Yield(yielded49));
+                    return Ok(Step::Yield(yielded42));
                     Completion::<()>::Normal
                 };
                 print(&[&PyStr::from("finally of"), &tag], " ", "\n").at("guarded", 45)?;
-                match completion50 {
+                match completion43 {
                     Completion::Normal => {}
-                    Completion::Return(value51) => {
-                        return Ok(Step::Return(value51));
+                    Completion::Return(value44) => {
+                        return Ok(Step::Return(value44));
                     }
-                    Completion::Raise(err52) => {
-                        return Err(err52);
+                    Completion::Raise(err45) => {
+                        return Err(err45);
                     }
                     _ => {}
                 };
                 Ok(Step::Return(()))
             }
             GuardedGen::AtLine42 { mut tag } => {
-                let completion56 = 'finally21: {
+                let completion49 = 'finally21: {
                     match input {
-                        Input::Throw(thrown53) => {
+                        Input::Throw(thrown46) => {
                             break 'finally21 Completion::Raise(
-                                thrown53.with_frame("guarded", 42, None),
+                                thrown46.with_frame("guarded", 42, None),
                             );
                         }
                         _ => {}
                     };
-                    let yielded55 = Int::Small(2);
+                    let yielded48 = Int::Small(2);
                     *self = GuardedGen::AtLine43 { tag };
-                    return Ok(Step::Yield(yielded55));
+                    return Ok(Step::Yield(yielded48));
                     Completion::<()>::Normal
                 };
                 print(&[&PyStr::from("finally of"), &tag], " ", "\n").at("guarded", 45)?;
-                match completion56 {
+                match completion49 {
                     Completion::Normal => {}
-                    Completion::Return(value57) => {
-                        return Ok(Step::Return(value57));
+                    Completion::Return(value50) => {
+                        return Ok(Step::Return(value50));
                     }
-                    Completion::Raise(err58) => {
-                        return Err(err58);
+                    Completion::Raise(err51) => {
+                        return Err(err51);
                     }
                     _ => {}
                 };
                 Ok(Step::Return(()))
             }
             GuardedGen::AtLine43 { mut tag } => {
-                let completion61 = 'finally22: {
+                let completion54 = 'finally22: {
                     match input {
-                        Input::Throw(thrown59) => {
+                        Input::Throw(thrown52) => {
                             break 'finally22 Completion::Raise(
-                                thrown59.with_frame("guarded", 43, None),
+                                thrown52.with_frame("guarded", 43, None),
                             );
                         }
                         _ => {}
@@ -568,13 +516,13 @@ impl Generator for GuardedGen {
                     Completion::<()>::Normal
                 };
                 print(&[&PyStr::from("finally of"), &tag], " ", "\n").at("guarded", 45)?;
-                match completion61 {
+                match completion54 {
                     Completion::Normal => {}
-                    Completion::Return(value62) => {
-                        return Ok(Step::Return(value62));
+                    Completion::Return(value55) => {
+                        return Ok(Step::Return(value55));
                     }
-                    Completion::Raise(err63) => {
-                        return Err(err63);
+                    Completion::Raise(err56) => {
+                        return Err(err56);
                     }
                     _ => {}
                 };
@@ -610,11 +558,11 @@ impl Generator for OuterGuardedGen {
     fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, ()>> {
         match self {
             OuterGuardedGen::AtLine49 { sub1, .. } => {
-                let delegated69 = match sub1.delegate(input) {
-                    Ok(Step::Yield(yielded67)) => {
-                        return Ok(Step::Yield(yielded67));
+                let delegated62 = match sub1.delegate(input) {
+                    Ok(Step::Yield(yielded60)) => {
+                        return Ok(Step::Yield(yielded60));
                     }
-                    step68 => step68,
+                    step61 => step61,
                 };
                 let OuterGuardedGen::AtLine49 { mut sub1 } = std::mem::replace(
                     self,
@@ -625,17 +573,17 @@ impl Generator for OuterGuardedGen {
                     );
                 };
                 {
-                    match delegated69.at("outer_guarded", 49)? {
-                        Step::Yield(yielded70) => {
+                    match delegated62.at("outer_guarded", 49)? {
+                        Step::Yield(yielded63) => {
                             *self = OuterGuardedGen::AtLine49 { sub1 };
-                            return Ok(Step::Yield(yielded70));
+                            return Ok(Step::Yield(yielded63));
                         }
-                        Step::Return(returned71) => returned71,
+                        Step::Return(returned64) => returned64,
                     };
                 };
-                let yielded72 = Int::Small(3);
+                let yielded65 = Int::Small(3);
                 *self = OuterGuardedGen::AtLine50;
-                return Ok(Step::Yield(yielded72));
+                return Ok(Step::Yield(yielded65));
                 Ok(Step::Return(()))
             }
             _ => {
@@ -648,22 +596,22 @@ impl Generator for OuterGuardedGen {
                                 .delegate(Input::<()>::Next)
                                 .at("outer_guarded", 49)?
                             {
-                                Step::Yield(yielded64) => {
+                                Step::Yield(yielded57) => {
                                     *self = OuterGuardedGen::AtLine49 { sub1 };
-                                    return Ok(Step::Yield(yielded64));
+                                    return Ok(Step::Yield(yielded57));
                                 }
-                                Step::Return(returned65) => returned65,
+                                Step::Return(returned58) => returned58,
                             };
                         };
-                        let yielded66 = Int::Small(3);
+                        let yielded59 = Int::Small(3);
                         *self = OuterGuardedGen::AtLine50;
-                        return Ok(Step::Yield(yielded66));
+                        return Ok(Step::Yield(yielded59));
                         Ok(Step::Return(()))
                     }
                     OuterGuardedGen::AtLine50 => {
                         match input {
-                            Input::Throw(thrown73) => {
-                                return Err(thrown73.with_frame("outer_guarded", 50, None));
+                            Input::Throw(thrown66) => {
+                                return Err(thrown66.with_frame("outer_guarded", 50, None));
                             }
                             _ => {}
                         };
@@ -697,9 +645,9 @@ impl Generator for RaisesMidwayGen {
     fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, RaisesMidwayGen::Done) {
             RaisesMidwayGen::Start => {
-                let yielded75 = Int::Small(10);
+                let yielded68 = Int::Small(10);
                 *self = RaisesMidwayGen::AtLine54;
-                return Ok(Step::Yield(yielded75));
+                return Ok(Step::Yield(yielded68));
                 Err(
                     PyErr::runtime_error(
                         "py2rust: internal error: a generator fell off its end",
@@ -708,8 +656,8 @@ impl Generator for RaisesMidwayGen {
             }
             RaisesMidwayGen::AtLine54 => {
                 match input {
-                    Input::Throw(thrown76) => {
-                        return Err(thrown76.with_frame("raises_midway", 54, None));
+                    Input::Throw(thrown69) => {
+                        return Err(thrown69.with_frame("raises_midway", 54, None));
                     }
                     _ => {}
                 };
@@ -754,11 +702,11 @@ impl Generator for DelegatesRaiseGen {
     fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, ()>> {
         match self {
             DelegatesRaiseGen::AtLine59 { sub1, .. } => {
-                let delegated82 = match sub1.delegate(input) {
-                    Ok(Step::Yield(yielded80)) => {
-                        return Ok(Step::Yield(yielded80));
+                let delegated75 = match sub1.delegate(input) {
+                    Ok(Step::Yield(yielded73)) => {
+                        return Ok(Step::Yield(yielded73));
                     }
-                    step81 => step81,
+                    step74 => step74,
                 };
                 let DelegatesRaiseGen::AtLine59 { mut sub1 } = std::mem::replace(
                     self,
@@ -769,14 +717,14 @@ impl Generator for DelegatesRaiseGen {
                     );
                 };
                 {
-                    match delegated82.at("delegates_raise", 59)? {
-                        Step::Yield(yielded83) => {
+                    match delegated75.at("delegates_raise", 59)? {
+                        Step::Yield(yielded76) => {
                             *self = DelegatesRaiseGen::AtLine59 {
                                 sub1,
                             };
-                            return Ok(Step::Yield(yielded83));
+                            return Ok(Step::Yield(yielded76));
                         }
-                        Step::Return(returned84) => returned84,
+                        Step::Return(returned77) => returned77,
                     };
                 };
                 Ok(Step::Return(()))
@@ -790,13 +738,13 @@ impl Generator for DelegatesRaiseGen {
                                 .delegate(Input::<()>::Next)
                                 .at("delegates_raise", 59)?
                             {
-                                Step::Yield(yielded78) => {
+                                Step::Yield(yielded71) => {
                                     *self = DelegatesRaiseGen::AtLine59 {
                                         sub1,
                                     };
-                                    return Ok(Step::Yield(yielded78));
+                                    return Ok(Step::Yield(yielded71));
                                 }
-                                Step::Return(returned79) => returned79,
+                                Step::Return(returned72) => returned72,
                             };
                         };
                         Ok(Step::Return(()))
@@ -829,9 +777,9 @@ impl Generator for LeaksStopGen {
     fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, LeaksStopGen::Done) {
             LeaksStopGen::Start => {
-                let yielded85 = Int::Small(1);
+                let yielded78 = Int::Small(1);
                 *self = LeaksStopGen::AtLine63;
-                return Ok(Step::Yield(yielded85));
+                return Ok(Step::Yield(yielded78));
                 Err(
                     PyErr::runtime_error(
                         "py2rust: internal error: a generator fell off its end",
@@ -840,8 +788,8 @@ impl Generator for LeaksStopGen {
             }
             LeaksStopGen::AtLine63 => {
                 match input {
-                    Input::Throw(thrown86) => {
-                        return Err(thrown86.with_frame("leaks_stop", 63, None));
+                    Input::Throw(thrown79) => {
+                        return Err(thrown79.with_frame("leaks_stop", 63, None));
                     }
                     _ => {}
                 };
@@ -883,11 +831,11 @@ impl Generator for DelegatesLeakGen {
     fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, ()>> {
         match self {
             DelegatesLeakGen::AtLine68 { sub1, .. } => {
-                let delegated92 = match sub1.delegate(input) {
-                    Ok(Step::Yield(yielded90)) => {
-                        return Ok(Step::Yield(yielded90));
+                let delegated85 = match sub1.delegate(input) {
+                    Ok(Step::Yield(yielded83)) => {
+                        return Ok(Step::Yield(yielded83));
                     }
-                    step91 => step91,
+                    step84 => step84,
                 };
                 let DelegatesLeakGen::AtLine68 { mut sub1 } = std::mem::replace(
                     self,
@@ -898,12 +846,12 @@ impl Generator for DelegatesLeakGen {
                     );
                 };
                 {
-                    match delegated92.at("delegates_leak", 68)? {
-                        Step::Yield(yielded93) => {
+                    match delegated85.at("delegates_leak", 68)? {
+                        Step::Yield(yielded86) => {
                             *self = DelegatesLeakGen::AtLine68 { sub1 };
-                            return Ok(Step::Yield(yielded93));
+                            return Ok(Step::Yield(yielded86));
                         }
-                        Step::Return(returned94) => returned94,
+                        Step::Return(returned87) => returned87,
                     };
                 };
                 Ok(Step::Return(()))
@@ -917,11 +865,11 @@ impl Generator for DelegatesLeakGen {
                                 .delegate(Input::<()>::Next)
                                 .at("delegates_leak", 68)?
                             {
-                                Step::Yield(yielded88) => {
+                                Step::Yield(yielded81) => {
                                     *self = DelegatesLeakGen::AtLine68 { sub1 };
-                                    return Ok(Step::Yield(yielded88));
+                                    return Ok(Step::Yield(yielded81));
                                 }
-                                Step::Return(returned89) => returned89,
+                                Step::Return(returned82) => returned82,
                             };
                         };
                         Ok(Step::Return(()))
@@ -956,37 +904,37 @@ impl Generator for MainSelfishGen {
     fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, ()>> {
         match std::mem::replace(self, MainSelfishGen::Done) {
             MainSelfishGen::Start { mut box_ } => {
-                let yielded111 = Int::Small(1);
+                let yielded104 = Int::Small(1);
                 *self = MainSelfishGen::AtLine140 { box_ };
-                return Ok(Step::Yield(yielded111));
+                return Ok(Step::Yield(yielded104));
                 Ok(Step::Return(()))
             }
             MainSelfishGen::AtLine140 { mut box_ } => {
                 match input {
-                    Input::Throw(thrown112) => {
-                        return Err(thrown112.with_frame("selfish", 140, None));
+                    Input::Throw(thrown105) => {
+                        return Err(thrown105.with_frame("selfish", 140, None));
                     }
                     _ => {}
                 };
                 {
-                    let next114 = box_
+                    let next107 = box_
                         .get("box")
                         .at("selfish", 141)?
                         .getitem(&Int::Small(0))
                         .at("selfish", 141)?
                         .next_value()
                         .at("selfish", 141)?;
-                    next114
+                    next107
                 };
-                let yielded115 = Int::Small(2);
+                let yielded108 = Int::Small(2);
                 *self = MainSelfishGen::AtLine142 { box_ };
-                return Ok(Step::Yield(yielded115));
+                return Ok(Step::Yield(yielded108));
                 Ok(Step::Return(()))
             }
             MainSelfishGen::AtLine142 { mut box_ } => {
                 match input {
-                    Input::Throw(thrown116) => {
-                        return Err(thrown116.with_frame("selfish", 142, None));
+                    Input::Throw(thrown109) => {
+                        return Err(thrown109.with_frame("selfish", 142, None));
                     }
                     _ => {}
                 };
@@ -999,8 +947,8 @@ impl Generator for MainSelfishGen {
     }
 }
 /// `def flatten` (line 8).
-fn flatten(mut x: Value) -> PyResult<PyGen<FlattenGen>> {
-    Ok(PyGen::new(FlattenGen::Start { x }))
+fn flatten(mut x: Value) -> PyResult<PyGen<Flat<FlattenGen>>> {
+    Ok(PyGen::new(Flat::new(FlattenGen::Start { x })))
 }
 /// `def squares` (line 16).
 fn squares(mut xs: PyList<Int>) -> PyResult<PyGen<SquaresGen>> {
@@ -1094,16 +1042,16 @@ fn main_() -> PyResult<()> {
     grow = <PyList<
         Value,
     >>::from_vec(vec![Int::Small(1).into_value(), Int::Small(2).into_value()]);
-    for item95 in flatten(grow.clone().into_value()).at("main", 76)?.into_local() {
-        v = item95.at("main", 76)?;
+    for item88 in flatten(grow.clone().into_value()).at("main", 76)?.into_local() {
+        v = item88.at("main", 76)?;
         if v.clone().lt(&Int::Small(4).clone().into_value()).at("main", 77)? {
             grow.append(v.clone().add(&Int::Small(2).into_value()).at("main", 78)?);
         }
         print(&[&PyStr::from("grow"), &v], " ", "\n").at("main", 79)?;
     }
     xs = <PyList<Int>>::from_vec(vec![Int::Small(1), Int::Small(2), Int::Small(3)]);
-    for item96 in squares(xs.clone()).at("main", 81)?.into_local() {
-        v = item96.at("main", 81)?.into_value();
+    for item89 in squares(xs.clone()).at("main", 81)?.into_local() {
+        v = item89.at("main", 81)?.into_value();
         if v.clone().eq(&Int::Small(1).clone().into_value()) {
             xs.append(Int::Small(4));
         }
@@ -1138,7 +1086,7 @@ fn main_() -> PyResult<()> {
         .at("main", 89)?;
     print(&[&r.send(Int::Small(42).into_value()).at("main", 90)?], " ", "\n")
         .at("main", 90)?;
-    let outcome97 = 'try23: {
+    let outcome90 = 'try23: {
         match r
             .throw(
                 PyErr::with_args(Exc::KeyError, vec![PyStr::from("boom").into_value()]),
@@ -1150,14 +1098,14 @@ fn main_() -> PyResult<()> {
         };
         Ok::<(), PyErr>(())
     };
-    match outcome97 {
+    match outcome90 {
         Ok(()) => {}
-        Err(caught98) => {
-            if caught98.is_instance(Exc::KeyError) {
-                e = caught98.clone();
+        Err(caught91) => {
+            if caught91.is_instance(Exc::KeyError) {
+                e = caught91.clone();
                 print(&[&PyStr::from("thrown back:"), &e], " ", "\n").at("main", 94)?;
             } else {
-                return Err(caught98);
+                return Err(caught91);
             }
         }
     };
@@ -1185,46 +1133,46 @@ fn main_() -> PyResult<()> {
         .at("main", 105)?;
     d = delegates_raise().at("main", 107)?;
     print(&[&d.next_value().at("main", 108)?], " ", "\n").at("main", 108)?;
-    let outcome99 = 'try24: {
+    let outcome92 = 'try24: {
         match d.next_value().at("main", 110) {
             Ok(value) => value,
             Err(err) => break 'try24 Err(err),
         };
         Ok::<(), PyErr>(())
     };
-    match outcome99 {
+    match outcome92 {
         Ok(()) => {}
-        Err(caught100) => {
-            if caught100.is_instance(Exc::ValueError) {
-                e = caught100.clone();
+        Err(caught93) => {
+            if caught93.is_instance(Exc::ValueError) {
+                e = caught93.clone();
                 print(&[&PyStr::from("caught"), &e], " ", "\n").at("main", 112)?;
             } else {
-                return Err(caught100);
+                return Err(caught93);
             }
         }
     };
     k = delegates_leak().at("main", 114)?;
     print(&[&k.next_value().at("main", 115)?], " ", "\n").at("main", 115)?;
-    let outcome101 = 'try25: {
+    let outcome94 = 'try25: {
         match k.next_value().at("main", 117) {
             Ok(value) => value,
             Err(err) => break 'try25 Err(err),
         };
         Ok::<(), PyErr>(())
     };
-    match outcome101 {
+    match outcome94 {
         Ok(()) => {}
-        Err(caught102) => {
-            if caught102.is_instance(Exc::RuntimeError) {
-                e = caught102.clone();
+        Err(caught95) => {
+            if caught95.is_instance(Exc::RuntimeError) {
+                e = caught95.clone();
                 print(&[&PyStr::from("RuntimeError:"), &e], " ", "\n").at("main", 119)?;
             } else {
-                return Err(caught102);
+                return Err(caught95);
             }
         }
     };
     c = counted(Int::Small(10)).at("main", 121)?;
-    for item103 in itertools_islice_iter(
+    for item96 in itertools_islice_iter(
             c.clone(),
             Some(&Int::Small(2)),
             Some(&Int::Small(8)),
@@ -1232,7 +1180,7 @@ fn main_() -> PyResult<()> {
         )
         .at("main", 122)?
     {
-        v = item103.at("main", 122)?.into_value();
+        v = item96.at("main", 122)?.into_value();
         print(&[&PyStr::from("sliced"), &v], " ", "\n").at("main", 123)?;
     }
     print(
@@ -1242,7 +1190,7 @@ fn main_() -> PyResult<()> {
         )
         .at("main", 124)?;
     c2_ = counted(Int::Small(10)).at("main", 125)?;
-    for item104 in itertools_islice_iter(
+    for item97 in itertools_islice_iter(
             c2_.clone(),
             Some(&Int::Small(5)),
             Some(&Int::Small(2)),
@@ -1250,7 +1198,7 @@ fn main_() -> PyResult<()> {
         )
         .at("main", 126)?
     {
-        v = item104.at("main", 126)?.into_value();
+        v = item97.at("main", 126)?.into_value();
         print(&[&PyStr::from("never"), &v], " ", "\n").at("main", 127)?;
     }
     print(
@@ -1262,7 +1210,7 @@ fn main_() -> PyResult<()> {
             "\n",
         )
         .at("main", 128)?;
-    for item105 in itertools_islice_iter(
+    for item98 in itertools_islice_iter(
             flatten(tree.clone().into_value()).at("main", 129)?.into_local(),
             None,
             Some(&Int::Small(3)),
@@ -1270,11 +1218,11 @@ fn main_() -> PyResult<()> {
         )
         .at("main", 129)?
     {
-        v = item105.at("main", 129)?;
+        v = item98.at("main", 129)?;
         print(&[&PyStr::from("first three"), &v], " ", "\n").at("main", 130)?;
     }
-    let outcome107 = 'try26: {
-        for item106 in match itertools_islice_iter(
+    let outcome100 = 'try26: {
+        for item99 in match itertools_islice_iter(
                 PyIter::from_plain(
                     match counted(Int::Small(3)).at("main", 132) {
                         Ok(value) => value,
@@ -1291,7 +1239,7 @@ fn main_() -> PyResult<()> {
             Ok(value) => value,
             Err(err) => break 'try26 Err(err),
         } {
-            v = match item106.at("main", 132) {
+            v = match item99.at("main", 132) {
                 Ok(value) => value,
                 Err(err) => break 'try26 Err(err),
             }
@@ -1303,14 +1251,14 @@ fn main_() -> PyResult<()> {
         }
         Ok::<(), PyErr>(())
     };
-    match outcome107 {
+    match outcome100 {
         Ok(()) => {}
-        Err(caught108) => {
-            if caught108.is_instance(Exc::ValueError) {
-                e = caught108.clone();
+        Err(caught101) => {
+            if caught101.is_instance(Exc::ValueError) {
+                e = caught101.clone();
                 print(&[&PyStr::from("ValueError:"), &e], " ", "\n").at("main", 135)?;
             } else {
-                return Err(caught108);
+                return Err(caught101);
             }
         }
     };
@@ -1342,21 +1290,21 @@ fn main_() -> PyResult<()> {
         .at("main", 144)?;
     box_.get_local("box").at("main", 145)?.append(s.clone());
     print(&[&s.next_value().at("main", 146)?], " ", "\n").at("main", 146)?;
-    let outcome109 = 'try27: {
+    let outcome102 = 'try27: {
         match s.next_value().at("main", 148) {
             Ok(value) => value,
             Err(err) => break 'try27 Err(err),
         };
         Ok::<(), PyErr>(())
     };
-    match outcome109 {
+    match outcome102 {
         Ok(()) => {}
-        Err(caught110) => {
-            if caught110.is_instance(Exc::ValueError) {
-                e = caught110.clone();
+        Err(caught103) => {
+            if caught103.is_instance(Exc::ValueError) {
+                e = caught103.clone();
                 print(&[&PyStr::from("ValueError:"), &e], " ", "\n").at("main", 150)?;
             } else {
-                return Err(caught110);
+                return Err(caught103);
             }
         }
     };

@@ -18,13 +18,12 @@ enum WalkGen {
     /// Paused at `yield "  " * depth + name` (line 7).
     AtLine7 { depth: Int, children: Value },
     /// Paused at `yield from walk(child, depth + 1)` (line 9).
-    AtLine9 { depth: Int, children: Value, iter1: ValueIter, sub2: PyGen<WalkGen> },
+    AtLine9 { depth: Int, children: Value, iter1: ValueIter },
     /// Finished (returned, raised, or closed).
     Done,
 }
-impl Generator for WalkGen {
+impl FlatGenerator for WalkGen {
     type Yield = Value;
-    type Return = ();
     type Item = PyResult<Value>;
     fn item(next: PyResult<Value>) -> PyResult<Value> {
         next
@@ -32,138 +31,100 @@ impl Generator for WalkGen {
     type Sent = ();
     const NAME: &'static str = "walk";
     #[inline]
-    fn resume(&mut self, input: Input<()>) -> PyResult<Step<Value, ()>> {
-        let _call = enter_call()?;
-        match self {
-            WalkGen::AtLine9 { sub2, .. } => {
-                let delegated10 = match sub2.delegate(input) {
-                    Ok(Step::Yield(yielded8)) => {
-                        return Ok(Step::Yield(yielded8));
+    fn resume_flat(&mut self, input: Input<()>) -> PyResult<Step<Value, (), Self>> {
+        match std::mem::replace(self, WalkGen::Done) {
+            WalkGen::Start { mut tree, mut depth } => {
+                let mut name: Value;
+                let mut children: Value;
+                let mut child: Value;
+                let items1 = unpack_value(&tree.clone(), 2).at("walk", 6)?;
+                name = items1[0].clone();
+                children = items1[1].clone();
+                let yielded2 = PyStr::from("  ")
+                    .repeat(&depth.clone())
+                    .at("walk", 7)?
+                    .into_value()
+                    .add(&name.clone())
+                    .at("walk", 7)?;
+                *self = WalkGen::AtLine7 {
+                    depth,
+                    children,
+                };
+                return Ok(Step::Yield(yielded2));
+                Ok(Step::Return(()))
+            }
+            WalkGen::AtLine7 { mut depth, mut children } => {
+                let mut tree: Value;
+                let mut name: Value;
+                let mut child: Value;
+                match input {
+                    Input::Throw(thrown3) => {
+                        return Err(thrown3.with_frame("walk", 7, None));
                     }
-                    step9 => step9,
+                    _ => {}
                 };
-                let WalkGen::AtLine9 { mut depth, mut children, mut iter1, mut sub2 } = std::mem::replace(
-                    self,
-                    WalkGen::Done,
-                ) else {
-                    return Err(
-                        PyErr::runtime_error("py2rust: internal error: generator state"),
-                    );
-                };
+                let mut iter1 = children.iter().at("walk", 8)?;
+                'loop1: loop {
+                    child = match iter1.next() {
+                        Some(item5) => item5.at("walk", 8)?,
+                        None => {
+                            break 'loop1;
+                        }
+                    };
+                    let sub6 = walk(child.clone(), &depth + 1)
+                        .at("walk", 9)?
+                        .into_delegate();
+                    *self = WalkGen::AtLine9 {
+                        depth,
+                        children,
+                        iter1,
+                    };
+                    return Ok(Step::Delegate(sub6));
+                }
+                Ok(Step::Return(()))
+            }
+            WalkGen::AtLine9 { mut depth, mut children, mut iter1 } => {
                 let mut tree: Value;
                 let mut name: Value;
                 let mut child: Value;
                 'brk2: {
                     'cnt3: {
-                        {
-                            match delegated10.at("walk", 9)? {
-                                Step::Yield(yielded11) => {
-                                    *self = WalkGen::AtLine9 {
-                                        depth,
-                                        children,
-                                        iter1,
-                                        sub2,
-                                    };
-                                    return Ok(Step::Yield(yielded11));
-                                }
-                                Step::Return(returned12) => returned12,
-                            };
+                        match input {
+                            Input::Throw(raised7) => {
+                                return Err(raised7.with_frame("walk", 9, None));
+                            }
+                            _ => {}
                         };
                     }
                     'loop4: loop {
                         child = match iter1.next() {
-                            Some(item13) => item13.at("walk", 8)?,
+                            Some(item8) => item8.at("walk", 8)?,
                             None => {
                                 break 'loop4;
                             }
                         };
-                        let mut sub2 = walk(child.clone(), &depth + 1).at("walk", 9)?;
-                        {
-                            match sub2.delegate(Input::<()>::Next).at("walk", 9)? {
-                                Step::Yield(yielded14) => {
-                                    *self = WalkGen::AtLine9 {
-                                        depth,
-                                        children,
-                                        iter1,
-                                        sub2,
-                                    };
-                                    return Ok(Step::Yield(yielded14));
-                                }
-                                Step::Return(returned15) => returned15,
-                            };
+                        let sub9 = walk(child.clone(), &depth + 1)
+                            .at("walk", 9)?
+                            .into_delegate();
+                        *self = WalkGen::AtLine9 {
+                            depth,
+                            children,
+                            iter1,
                         };
+                        return Ok(Step::Delegate(sub9));
                     }
                 }
                 Ok(Step::Return(()))
             }
-            _ => {
-                match std::mem::replace(self, WalkGen::Done) {
-                    WalkGen::Start { mut tree, mut depth } => {
-                        let mut name: Value;
-                        let mut children: Value;
-                        let mut child: Value;
-                        let items1 = unpack_value(&tree.clone(), 2).at("walk", 6)?;
-                        name = items1[0].clone();
-                        children = items1[1].clone();
-                        let yielded2 = PyStr::from("  ")
-                            .repeat(&depth.clone())
-                            .at("walk", 7)?
-                            .into_value()
-                            .add(&name.clone())
-                            .at("walk", 7)?;
-                        *self = WalkGen::AtLine7 {
-                            depth,
-                            children,
-                        };
-                        return Ok(Step::Yield(yielded2));
-                        Ok(Step::Return(()))
-                    }
-                    WalkGen::AtLine7 { mut depth, mut children } => {
-                        let mut tree: Value;
-                        let mut name: Value;
-                        let mut child: Value;
-                        match input {
-                            Input::Throw(thrown3) => {
-                                return Err(thrown3.with_frame("walk", 7, None));
-                            }
-                            _ => {}
-                        };
-                        let mut iter1 = children.iter().at("walk", 8)?;
-                        'loop1: loop {
-                            child = match iter1.next() {
-                                Some(item5) => item5.at("walk", 8)?,
-                                None => {
-                                    break 'loop1;
-                                }
-                            };
-                            let mut sub2 = walk(child.clone(), &depth + 1)
-                                .at("walk", 9)?;
-                            {
-                                match sub2.delegate(Input::<()>::Next).at("walk", 9)? {
-                                    Step::Yield(yielded6) => {
-                                        *self = WalkGen::AtLine9 {
-                                            depth,
-                                            children,
-                                            iter1,
-                                            sub2,
-                                        };
-                                        return Ok(Step::Yield(yielded6));
-                                    }
-                                    Step::Return(returned7) => returned7,
-                                };
-                            };
-                        }
-                        Ok(Step::Return(()))
-                    }
-                    _ => Err(PyErr::runtime_error("generator resumed after it finished")),
-                }
+            WalkGen::Done => {
+                Err(PyErr::runtime_error("generator resumed after it finished"))
             }
         }
     }
 }
 /// `def walk` (line 5).
-fn walk(mut tree: Value, mut depth: Int) -> PyResult<PyGen<WalkGen>> {
-    Ok(PyGen::new(WalkGen::Start { tree, depth }))
+fn walk(mut tree: Value, mut depth: Int) -> PyResult<PyGen<Flat<WalkGen>>> {
+    Ok(PyGen::new(Flat::new(WalkGen::Start { tree, depth })))
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
@@ -190,11 +151,11 @@ fn module_body() -> PyResult<()> {
             ],
         ),
     );
-    for item16 in walk(t.clone().into_value(), Int::Small(0))
+    for item10 in walk(t.clone().into_value(), Int::Small(0))
         .at("<module>", 13)?
         .into_local()
     {
-        line = item16.at("<module>", 13)?;
+        line = item10.at("<module>", 13)?;
         print(&[&line], " ", "\n").at("<module>", 14)?;
     }
     pair = <PyList<
@@ -208,27 +169,27 @@ fn module_body() -> PyResult<()> {
         )
             .into_value();
     }
-    let items17 = unpack_value(&pair.clone(), 2).at("<module>", 18)?;
-    a = items17[0].clone();
-    b = items17[1].clone();
+    let items11 = unpack_value(&pair.clone(), 2).at("<module>", 18)?;
+    a = items11[0].clone();
+    b = items11[1].clone();
     print(&[&a, &b], " ", "\n").at("<module>", 19)?;
-    let outcome19 = 'try5: {
-        let items18 = match unpack(t.1.clone().iter(), 2).at("<module>", 21) {
+    let outcome13 = 'try5: {
+        let items12 = match unpack(t.1.clone().iter(), 2).at("<module>", 21) {
             Ok(value) => value,
             Err(err) => break 'try5 Err(err),
         };
-        x = items18[0].clone();
-        y = items18[1].clone();
+        x = items12[0].clone();
+        y = items12[1].clone();
         Ok::<(), PyErr>(())
     };
-    match outcome19 {
+    match outcome13 {
         Ok(()) => {}
-        Err(caught20) => {
-            if caught20.is_instance(Exc::ValueError) {
-                e = caught20.clone();
+        Err(caught14) => {
+            if caught14.is_instance(Exc::ValueError) {
+                e = caught14.clone();
                 print(&[&PyStr::from("ValueError:"), &e], " ", "\n").at("<module>", 23)?;
             } else {
-                return Err(caught20);
+                return Err(caught14);
             }
         }
     };

@@ -16,15 +16,14 @@ enum WalkGen {
     /// Created: the body has not started.
     Start { n: Int },
     /// Paused at `yield from walk(n - 1)` (line 4).
-    AtLine4 { n: Int, sub1: PyGen<WalkGen> },
+    AtLine4 { n: Int },
     /// Paused at `yield n` (line 5).
     AtLine5,
     /// Finished (returned, raised, or closed).
     Done,
 }
-impl Generator for WalkGen {
+impl FlatGenerator for WalkGen {
     type Yield = Int;
-    type Return = ();
     type Item = PyResult<Int>;
     fn item(next: PyResult<Int>) -> PyResult<Int> {
         next
@@ -32,77 +31,50 @@ impl Generator for WalkGen {
     type Sent = ();
     const NAME: &'static str = "walk";
     #[inline]
-    fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, ()>> {
-        let _call = enter_call()?;
-        match self {
-            WalkGen::AtLine4 { sub1, .. } => {
-                let delegated6 = match sub1.delegate(input) {
-                    Ok(Step::Yield(yielded4)) => {
-                        return Ok(Step::Yield(yielded4));
-                    }
-                    step5 => step5,
-                };
-                let WalkGen::AtLine4 { mut n, mut sub1 } = std::mem::replace(
-                    self,
-                    WalkGen::Done,
-                ) else {
-                    return Err(
-                        PyErr::runtime_error("py2rust: internal error: generator state"),
-                    );
-                };
-                {
-                    match delegated6.at("walk", 4)? {
-                        Step::Yield(yielded7) => {
-                            *self = WalkGen::AtLine4 { n, sub1 };
-                            return Ok(Step::Yield(yielded7));
-                        }
-                        Step::Return(returned8) => returned8,
-                    };
-                };
-                let yielded9 = n.clone();
+    fn resume_flat(&mut self, input: Input<()>) -> PyResult<Step<Int, (), Self>> {
+        match std::mem::replace(self, WalkGen::Done) {
+            WalkGen::Start { mut n } => {
+                if n > 0 {
+                    let sub1 = walk(&n - 1).at("walk", 4)?.into_delegate();
+                    *self = WalkGen::AtLine4 { n };
+                    return Ok(Step::Delegate(sub1));
+                }
+                let yielded2 = n.clone();
                 *self = WalkGen::AtLine5;
-                return Ok(Step::Yield(yielded9));
+                return Ok(Step::Yield(yielded2));
                 Ok(Step::Return(()))
             }
-            _ => {
-                match std::mem::replace(self, WalkGen::Done) {
-                    WalkGen::Start { mut n } => {
-                        if n > 0 {
-                            let mut sub1 = walk(&n - 1).at("walk", 4)?;
-                            {
-                                match sub1.delegate(Input::<()>::Next).at("walk", 4)? {
-                                    Step::Yield(yielded1) => {
-                                        *self = WalkGen::AtLine4 { n, sub1 };
-                                        return Ok(Step::Yield(yielded1));
-                                    }
-                                    Step::Return(returned2) => returned2,
-                                };
-                            };
-                        }
-                        let yielded3 = n.clone();
-                        *self = WalkGen::AtLine5;
-                        return Ok(Step::Yield(yielded3));
-                        Ok(Step::Return(()))
+            WalkGen::AtLine4 { mut n } => {
+                match input {
+                    Input::Throw(raised3) => {
+                        return Err(raised3.with_frame("walk", 4, None));
                     }
-                    WalkGen::AtLine5 => {
-                        let mut n: Int;
-                        match input {
-                            Input::Throw(thrown10) => {
-                                return Err(thrown10.with_frame("walk", 5, None));
-                            }
-                            _ => {}
-                        };
-                        Ok(Step::Return(()))
+                    _ => {}
+                };
+                let yielded4 = n.clone();
+                *self = WalkGen::AtLine5;
+                return Ok(Step::Yield(yielded4));
+                Ok(Step::Return(()))
+            }
+            WalkGen::AtLine5 => {
+                let mut n: Int;
+                match input {
+                    Input::Throw(thrown5) => {
+                        return Err(thrown5.with_frame("walk", 5, None));
                     }
-                    _ => Err(PyErr::runtime_error("generator resumed after it finished")),
-                }
+                    _ => {}
+                };
+                Ok(Step::Return(()))
+            }
+            WalkGen::Done => {
+                Err(PyErr::runtime_error("generator resumed after it finished"))
             }
         }
     }
 }
 /// `def walk` (line 2).
-fn walk(mut n: Int) -> PyResult<PyGen<WalkGen>> {
-    Ok(PyGen::new(WalkGen::Start { n }))
+fn walk(mut n: Int) -> PyResult<PyGen<Flat<WalkGen>>> {
+    Ok(PyGen::new(Flat::new(WalkGen::Start { n })))
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
@@ -110,37 +82,37 @@ fn module_body() -> PyResult<()> {
     print(
             &[
                 &{
-                    let mut total12 = IntSum::new(Int::Small(0));
-                    for item13 in walk(Int::Small(500)).at("<module>", 8)?.into_local() {
-                        total12.add(&item13.at("<module>", 8)?);
+                    let mut total7 = IntSum::new(Int::Small(0));
+                    for item8 in walk(Int::Small(500)).at("<module>", 8)?.into_local() {
+                        total7.add(&item8.at("<module>", 8)?);
                     }
-                    total12.total()
+                    total7.total()
                 },
             ],
             " ",
             "\n",
         )
         .at("<module>", 8)?;
-    let outcome16 = 'try1: {
+    let outcome11 = 'try1: {
         match print(
                 &[
                     &{
-                        let mut total14 = IntSum::new(Int::Small(0));
-                        for item15 in match walk(Int::Small(5000)).at("<module>", 10) {
+                        let mut total9 = IntSum::new(Int::Small(0));
+                        for item10 in match walk(Int::Small(5000)).at("<module>", 10) {
                             Ok(value) => value,
                             Err(err) => break 'try1 Err(err),
                         }
                             .into_local()
                         {
-                            total14
+                            total9
                                 .add(
-                                    &match item15.at("<module>", 10) {
+                                    &match item10.at("<module>", 10) {
                                         Ok(value) => value,
                                         Err(err) => break 'try1 Err(err),
                                     },
                                 );
                         }
-                        total14.total()
+                        total9.total()
                     },
                 ],
                 " ",
@@ -153,38 +125,38 @@ fn module_body() -> PyResult<()> {
         };
         Ok::<(), PyErr>(())
     };
-    match outcome16 {
+    match outcome11 {
         Ok(()) => {}
-        Err(caught17) => {
-            if caught17.is_instance(Exc::RecursionError) {
-                e = caught17.clone();
+        Err(caught12) => {
+            if caught12.is_instance(Exc::RecursionError) {
+                e = caught12.clone();
                 print(&[&PyStr::from("RecursionError:"), &e], " ", "\n")
                     .at("<module>", 12)?;
             } else {
-                return Err(caught17);
+                return Err(caught12);
             }
         }
     };
-    let outcome20 = 'try2: {
+    let outcome15 = 'try2: {
         match print(
                 &[
                     &{
-                        let mut total18 = IntSum::new(Int::Small(0));
-                        for item19 in match walk(Int::Small(100000)).at("<module>", 14) {
+                        let mut total13 = IntSum::new(Int::Small(0));
+                        for item14 in match walk(Int::Small(100000)).at("<module>", 14) {
                             Ok(value) => value,
                             Err(err) => break 'try2 Err(err),
                         }
                             .into_local()
                         {
-                            total18
+                            total13
                                 .add(
-                                    &match item19.at("<module>", 14) {
+                                    &match item14.at("<module>", 14) {
                                         Ok(value) => value,
                                         Err(err) => break 'try2 Err(err),
                                     },
                                 );
                         }
-                        total18.total()
+                        total13.total()
                     },
                 ],
                 " ",
@@ -197,27 +169,27 @@ fn module_body() -> PyResult<()> {
         };
         Ok::<(), PyErr>(())
     };
-    match outcome20 {
+    match outcome15 {
         Ok(()) => {}
-        Err(caught21) => {
-            if caught21.is_instance(Exc::RecursionError) {
-                e = caught21.clone();
+        Err(caught16) => {
+            if caught16.is_instance(Exc::RecursionError) {
+                e = caught16.clone();
                 print(&[&PyStr::from("RecursionError:"), &e], " ", "\n")
                     .at("<module>", 16)?;
             } else {
-                return Err(caught21);
+                return Err(caught16);
             }
         }
     };
     print(
             &[
                 &{
-                    let mut total22 = IntSum::new(Int::Small(0));
-                    for item23 in walk(Int::Small(900)).at("<module>", 17)?.into_local()
+                    let mut total17 = IntSum::new(Int::Small(0));
+                    for item18 in walk(Int::Small(900)).at("<module>", 17)?.into_local()
                     {
-                        total22.add(&item23.at("<module>", 17)?);
+                        total17.add(&item18.at("<module>", 17)?);
                     }
-                    total22.total()
+                    total17.total()
                 },
             ],
             " ",

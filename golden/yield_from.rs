@@ -296,15 +296,14 @@ enum FlattenGen {
     /// Created: the body has not started.
     Start { x: Value },
     /// Paused at `yield from flatten(item)` (line 22).
-    AtLine22 { x: Value, iter1: ValueIter, sub1: PyGen<FlattenGen> },
+    AtLine22 { x: Value, iter1: ValueIter },
     /// Paused at `yield item` (line 24).
     AtLine24 { x: Value, iter1: ValueIter },
     /// Finished (returned, raised, or closed).
     Done,
 }
-impl Generator for FlattenGen {
+impl FlatGenerator for FlattenGen {
     type Yield = Value;
-    type Return = ();
     type Item = PyResult<Value>;
     fn item(next: PyResult<Value>) -> PyResult<Value> {
         next
@@ -312,151 +311,100 @@ impl Generator for FlattenGen {
     type Sent = ();
     const NAME: &'static str = "flatten";
     #[inline]
-    fn resume(&mut self, input: Input<()>) -> PyResult<Step<Value, ()>> {
-        let _call = enter_call()?;
-        match self {
-            FlattenGen::AtLine22 { sub1, .. } => {
-                let delegated35 = match sub1.delegate(input) {
-                    Ok(Step::Yield(yielded33)) => {
-                        return Ok(Step::Yield(yielded33));
+    fn resume_flat(&mut self, input: Input<()>) -> PyResult<Step<Value, (), Self>> {
+        match std::mem::replace(self, FlattenGen::Done) {
+            FlattenGen::Start { mut x } => {
+                let mut item: Value;
+                let mut iter1 = x.iter().at("flatten", 20)?;
+                'loop3: loop {
+                    item = match iter1.next() {
+                        Some(item29) => item29.at("flatten", 20)?,
+                        None => {
+                            break 'loop3;
+                        }
+                    };
+                    if item.is_builtin_instance("list") {
+                        let sub30 = flatten(item.clone())
+                            .at("flatten", 22)?
+                            .into_delegate();
+                        *self = FlattenGen::AtLine22 { x, iter1 };
+                        return Ok(Step::Delegate(sub30));
+                    } else {
+                        let yielded31 = item.clone();
+                        *self = FlattenGen::AtLine24 { x, iter1 };
+                        return Ok(Step::Yield(yielded31));
                     }
-                    step34 => step34,
-                };
-                let FlattenGen::AtLine22 { mut x, mut iter1, mut sub1 } = std::mem::replace(
-                    self,
-                    FlattenGen::Done,
-                ) else {
-                    return Err(
-                        PyErr::runtime_error("py2rust: internal error: generator state"),
-                    );
-                };
+                }
+                Ok(Step::Return(()))
+            }
+            FlattenGen::AtLine22 { mut x, mut iter1 } => {
                 let mut item: Value;
                 'brk4: {
                     'cnt5: {
-                        {
-                            match delegated35.at("flatten", 22)? {
-                                Step::Yield(yielded36) => {
-                                    *self = FlattenGen::AtLine22 {
-                                        x,
-                                        iter1,
-                                        sub1,
-                                    };
-                                    return Ok(Step::Yield(yielded36));
-                                }
-                                Step::Return(returned37) => returned37,
-                            };
+                        match input {
+                            Input::Throw(raised32) => {
+                                return Err(raised32.with_frame("flatten", 22, None));
+                            }
+                            _ => {}
                         };
                     }
                     'loop6: loop {
                         item = match iter1.next() {
-                            Some(item38) => item38.at("flatten", 20)?,
+                            Some(item33) => item33.at("flatten", 20)?,
                             None => {
                                 break 'loop6;
                             }
                         };
                         if item.is_builtin_instance("list") {
-                            let mut sub1 = flatten(item.clone()).at("flatten", 22)?;
-                            {
-                                match sub1.delegate(Input::<()>::Next).at("flatten", 22)? {
-                                    Step::Yield(yielded39) => {
-                                        *self = FlattenGen::AtLine22 {
-                                            x,
-                                            iter1,
-                                            sub1,
-                                        };
-                                        return Ok(Step::Yield(yielded39));
-                                    }
-                                    Step::Return(returned40) => returned40,
-                                };
-                            };
+                            let sub34 = flatten(item.clone())
+                                .at("flatten", 22)?
+                                .into_delegate();
+                            *self = FlattenGen::AtLine22 { x, iter1 };
+                            return Ok(Step::Delegate(sub34));
                         } else {
-                            let yielded41 = item.clone();
+                            let yielded35 = item.clone();
                             *self = FlattenGen::AtLine24 { x, iter1 };
-                            return Ok(Step::Yield(yielded41));
+                            return Ok(Step::Yield(yielded35));
                         }
                     }
                 }
                 Ok(Step::Return(()))
             }
-            _ => {
-                match std::mem::replace(self, FlattenGen::Done) {
-                    FlattenGen::Start { mut x } => {
-                        let mut item: Value;
-                        let mut iter1 = x.iter().at("flatten", 20)?;
-                        'loop3: loop {
-                            item = match iter1.next() {
-                                Some(item29) => item29.at("flatten", 20)?,
-                                None => {
-                                    break 'loop3;
-                                }
-                            };
-                            if item.is_builtin_instance("list") {
-                                let mut sub1 = flatten(item.clone()).at("flatten", 22)?;
-                                {
-                                    match sub1.delegate(Input::<()>::Next).at("flatten", 22)? {
-                                        Step::Yield(yielded30) => {
-                                            *self = FlattenGen::AtLine22 {
-                                                x,
-                                                iter1,
-                                                sub1,
-                                            };
-                                            return Ok(Step::Yield(yielded30));
-                                        }
-                                        Step::Return(returned31) => returned31,
-                                    };
-                                };
-                            } else {
-                                let yielded32 = item.clone();
-                                *self = FlattenGen::AtLine24 { x, iter1 };
-                                return Ok(Step::Yield(yielded32));
+            FlattenGen::AtLine24 { mut x, mut iter1 } => {
+                let mut item: Value;
+                'brk7: {
+                    'cnt8: {
+                        match input {
+                            Input::Throw(thrown36) => {
+                                return Err(thrown36.with_frame("flatten", 24, None));
                             }
-                        }
-                        Ok(Step::Return(()))
+                            _ => {}
+                        };
                     }
-                    FlattenGen::AtLine24 { mut x, mut iter1 } => {
-                        let mut item: Value;
-                        'brk7: {
-                            'cnt8: {
-                                match input {
-                                    Input::Throw(thrown42) => {
-                                        return Err(thrown42.with_frame("flatten", 24, None));
-                                    }
-                                    _ => {}
-                                };
+                    'loop9: loop {
+                        item = match iter1.next() {
+                            Some(item38) => item38.at("flatten", 20)?,
+                            None => {
+                                break 'loop9;
                             }
-                            'loop9: loop {
-                                item = match iter1.next() {
-                                    Some(item44) => item44.at("flatten", 20)?,
-                                    None => {
-                                        break 'loop9;
-                                    }
-                                };
-                                if item.is_builtin_instance("list") {
-                                    let mut sub1 = flatten(item.clone()).at("flatten", 22)?;
-                                    {
-                                        match sub1.delegate(Input::<()>::Next).at("flatten", 22)? {
-                                            Step::Yield(yielded45) => {
-                                                *self = FlattenGen::AtLine22 {
-                                                    x,
-                                                    iter1,
-                                                    sub1,
-                                                };
-                                                return Ok(Step::Yield(yielded45));
-                                            }
-                                            Step::Return(returned46) => returned46,
-                                        };
-                                    };
-                                } else {
-                                    let yielded47 = item.clone();
-                                    *self = FlattenGen::AtLine24 { x, iter1 };
-                                    return Ok(Step::Yield(yielded47));
-                                }
-                            }
+                        };
+                        if item.is_builtin_instance("list") {
+                            let sub39 = flatten(item.clone())
+                                .at("flatten", 22)?
+                                .into_delegate();
+                            *self = FlattenGen::AtLine22 { x, iter1 };
+                            return Ok(Step::Delegate(sub39));
+                        } else {
+                            let yielded40 = item.clone();
+                            *self = FlattenGen::AtLine24 { x, iter1 };
+                            return Ok(Step::Yield(yielded40));
                         }
-                        Ok(Step::Return(()))
                     }
-                    _ => Err(PyErr::runtime_error("generator resumed after it finished")),
                 }
+                Ok(Step::Return(()))
+            }
+            FlattenGen::Done => {
+                Err(PyErr::runtime_error("generator resumed after it finished"))
             }
         }
     }
@@ -487,11 +435,11 @@ impl Generator for ChainedGen {
     fn resume(&mut self, input: Input<()>) -> PyResult<Step<Value, ()>> {
         match self {
             ChainedGen::AtLine28 { sub1, .. } => {
-                let delegated55 = match sub1.delegate(input) {
-                    Ok(Step::Yield(yielded53)) => {
-                        return Ok(Step::Yield(yielded53.into_value()));
+                let delegated48 = match sub1.delegate(input) {
+                    Ok(Step::Yield(yielded46)) => {
+                        return Ok(Step::Yield(yielded46.into_value()));
                     }
-                    step54 => step54,
+                    step47 => step47,
                 };
                 let ChainedGen::AtLine28 { mut sub1 } = std::mem::replace(
                     self,
@@ -501,34 +449,34 @@ impl Generator for ChainedGen {
                         PyErr::runtime_error("py2rust: internal error: generator state"),
                     );
                 };
-                match delegated55.at("chained", 28)? {
-                    Step::Yield(yielded56) => {
+                match delegated48.at("chained", 28)? {
+                    Step::Yield(yielded49) => {
                         *self = ChainedGen::AtLine28 { sub1 };
-                        return Ok(Step::Yield(yielded56.into_value()));
+                        return Ok(Step::Yield(yielded49.into_value()));
                     }
-                    Step::Return(returned57) => returned57,
+                    Step::Return(returned50) => returned50,
                 };
                 let mut sub2 = DelegateIter(
                     PyIter::from_plain(PyStr::from("xy").iter()),
                 );
                 match sub2.delegate(Input::<()>::Next).at("chained", 29)? {
-                    Step::Yield(yielded58) => {
+                    Step::Yield(yielded51) => {
                         *self = ChainedGen::AtLine29 { sub2 };
-                        return Ok(Step::Yield(yielded58.into_value()));
+                        return Ok(Step::Yield(yielded51.into_value()));
                     }
-                    Step::Return(returned59) => returned59,
+                    Step::Return(returned52) => returned52,
                 };
-                let yielded60 = Int::Small(3).into_value();
+                let yielded53 = Int::Small(3).into_value();
                 *self = ChainedGen::AtLine30;
-                return Ok(Step::Yield(yielded60));
+                return Ok(Step::Yield(yielded53));
                 Ok(Step::Return(()))
             }
             ChainedGen::AtLine29 { sub2, .. } => {
-                let delegated63 = match sub2.delegate(input) {
-                    Ok(Step::Yield(yielded61)) => {
-                        return Ok(Step::Yield(yielded61.into_value()));
+                let delegated56 = match sub2.delegate(input) {
+                    Ok(Step::Yield(yielded54)) => {
+                        return Ok(Step::Yield(yielded54.into_value()));
                     }
-                    step62 => step62,
+                    step55 => step55,
                 };
                 let ChainedGen::AtLine29 { mut sub2 } = std::mem::replace(
                     self,
@@ -538,16 +486,16 @@ impl Generator for ChainedGen {
                         PyErr::runtime_error("py2rust: internal error: generator state"),
                     );
                 };
-                match delegated63.at("chained", 29)? {
-                    Step::Yield(yielded64) => {
+                match delegated56.at("chained", 29)? {
+                    Step::Yield(yielded57) => {
                         *self = ChainedGen::AtLine29 { sub2 };
-                        return Ok(Step::Yield(yielded64.into_value()));
+                        return Ok(Step::Yield(yielded57.into_value()));
                     }
-                    Step::Return(returned65) => returned65,
+                    Step::Return(returned58) => returned58,
                 };
-                let yielded66 = Int::Small(3).into_value();
+                let yielded59 = Int::Small(3).into_value();
                 *self = ChainedGen::AtLine30;
-                return Ok(Step::Yield(yielded66));
+                return Ok(Step::Yield(yielded59));
                 Ok(Step::Return(()))
             }
             _ => {
@@ -560,31 +508,31 @@ impl Generator for ChainedGen {
                             ),
                         );
                         match sub1.delegate(Input::<()>::Next).at("chained", 28)? {
-                            Step::Yield(yielded48) => {
+                            Step::Yield(yielded41) => {
                                 *self = ChainedGen::AtLine28 { sub1 };
-                                return Ok(Step::Yield(yielded48.into_value()));
+                                return Ok(Step::Yield(yielded41.into_value()));
                             }
-                            Step::Return(returned49) => returned49,
+                            Step::Return(returned42) => returned42,
                         };
                         let mut sub2 = DelegateIter(
                             PyIter::from_plain(PyStr::from("xy").iter()),
                         );
                         match sub2.delegate(Input::<()>::Next).at("chained", 29)? {
-                            Step::Yield(yielded50) => {
+                            Step::Yield(yielded43) => {
                                 *self = ChainedGen::AtLine29 { sub2 };
-                                return Ok(Step::Yield(yielded50.into_value()));
+                                return Ok(Step::Yield(yielded43.into_value()));
                             }
-                            Step::Return(returned51) => returned51,
+                            Step::Return(returned44) => returned44,
                         };
-                        let yielded52 = Int::Small(3).into_value();
+                        let yielded45 = Int::Small(3).into_value();
                         *self = ChainedGen::AtLine30;
-                        return Ok(Step::Yield(yielded52));
+                        return Ok(Step::Yield(yielded45));
                         Ok(Step::Return(()))
                     }
                     ChainedGen::AtLine30 => {
                         match input {
-                            Input::Throw(thrown67) => {
-                                return Err(thrown67.with_frame("chained", 30, None));
+                            Input::Throw(thrown60) => {
+                                return Err(thrown60.with_frame("chained", 30, None));
                             }
                             _ => {}
                         };
@@ -623,11 +571,11 @@ impl Generator for DepthGen {
         let _call = enter_call()?;
         match self {
             DepthGen::AtLine37 { sub2, .. } => {
-                let delegated82 = match sub2.delegate(input) {
-                    Ok(Step::Yield(yielded80)) => {
-                        return Ok(Step::Yield(yielded80));
+                let delegated75 = match sub2.delegate(input) {
+                    Ok(Step::Yield(yielded73)) => {
+                        return Ok(Step::Yield(yielded73));
                     }
-                    step81 => step81,
+                    step74 => step74,
                 };
                 let DepthGen::AtLine37 { mut n, mut sub2 } = std::mem::replace(
                     self,
@@ -639,25 +587,25 @@ impl Generator for DepthGen {
                 };
                 let mut got: Int;
                 got = returned(
-                        match delegated82.at("depth", 37)? {
-                            Step::Yield(yielded83) => {
+                        match delegated75.at("depth", 37)? {
+                            Step::Yield(yielded76) => {
                                 *self = DepthGen::AtLine37 { n, sub2 };
-                                return Ok(Step::Yield(yielded83));
+                                return Ok(Step::Yield(yielded76));
                             }
-                            Step::Return(returned84) => returned84,
+                            Step::Return(returned77) => returned77,
                         },
                     )
                     .at("depth", 37)?;
-                let yielded86 = {
-                    let mut text85 = String::new();
-                    text85.push_str("level ");
-                    PyObject::write_str(&n, &mut text85).at("depth", 38)?;
-                    text85.push_str(" saw ");
-                    PyObject::write_str(&got, &mut text85).at("depth", 38)?;
-                    PyStr::from(text85)
+                let yielded79 = {
+                    let mut text78 = String::new();
+                    text78.push_str("level ");
+                    PyObject::write_str(&n, &mut text78).at("depth", 38)?;
+                    text78.push_str(" saw ");
+                    PyObject::write_str(&got, &mut text78).at("depth", 38)?;
+                    PyStr::from(text78)
                 };
                 *self = DepthGen::AtLine38 { got };
-                return Ok(Step::Yield(yielded86));
+                return Ok(Step::Yield(yielded79));
                 Err(
                     PyErr::runtime_error(
                         "py2rust: internal error: a generator fell off its end",
@@ -669,31 +617,31 @@ impl Generator for DepthGen {
                     DepthGen::Start { mut n } => {
                         let mut got: Int;
                         if n == 0 {
-                            let yielded69 = PyStr::from("bottom");
+                            let yielded62 = PyStr::from("bottom");
                             *self = DepthGen::AtLine35 { n };
-                            return Ok(Step::Yield(yielded69));
+                            return Ok(Step::Yield(yielded62));
                         }
                         let mut sub2 = depth(&n - 1).at("depth", 37)?;
                         got = returned(
                                 match sub2.delegate(Input::<()>::Next).at("depth", 37)? {
-                                    Step::Yield(yielded70) => {
+                                    Step::Yield(yielded63) => {
                                         *self = DepthGen::AtLine37 { n, sub2 };
-                                        return Ok(Step::Yield(yielded70));
+                                        return Ok(Step::Yield(yielded63));
                                     }
-                                    Step::Return(returned71) => returned71,
+                                    Step::Return(returned64) => returned64,
                                 },
                             )
                             .at("depth", 37)?;
-                        let yielded73 = {
-                            let mut text72 = String::new();
-                            text72.push_str("level ");
-                            PyObject::write_str(&n, &mut text72).at("depth", 38)?;
-                            text72.push_str(" saw ");
-                            PyObject::write_str(&got, &mut text72).at("depth", 38)?;
-                            PyStr::from(text72)
+                        let yielded66 = {
+                            let mut text65 = String::new();
+                            text65.push_str("level ");
+                            PyObject::write_str(&n, &mut text65).at("depth", 38)?;
+                            text65.push_str(" saw ");
+                            PyObject::write_str(&got, &mut text65).at("depth", 38)?;
+                            PyStr::from(text65)
                         };
                         *self = DepthGen::AtLine38 { got };
-                        return Ok(Step::Yield(yielded73));
+                        return Ok(Step::Yield(yielded66));
                         Err(
                             PyErr::runtime_error(
                                 "py2rust: internal error: a generator fell off its end",
@@ -703,8 +651,8 @@ impl Generator for DepthGen {
                     DepthGen::AtLine35 { mut n } => {
                         let mut got: Int;
                         match input {
-                            Input::Throw(thrown74) => {
-                                return Err(thrown74.with_frame("depth", 35, None));
+                            Input::Throw(thrown67) => {
+                                return Err(thrown67.with_frame("depth", 35, None));
                             }
                             _ => {}
                         };
@@ -712,24 +660,24 @@ impl Generator for DepthGen {
                         let mut sub2 = depth(&n - 1).at("depth", 37)?;
                         got = returned(
                                 match sub2.delegate(Input::<()>::Next).at("depth", 37)? {
-                                    Step::Yield(yielded76) => {
+                                    Step::Yield(yielded69) => {
                                         *self = DepthGen::AtLine37 { n, sub2 };
-                                        return Ok(Step::Yield(yielded76));
+                                        return Ok(Step::Yield(yielded69));
                                     }
-                                    Step::Return(returned77) => returned77,
+                                    Step::Return(returned70) => returned70,
                                 },
                             )
                             .at("depth", 37)?;
-                        let yielded79 = {
-                            let mut text78 = String::new();
-                            text78.push_str("level ");
-                            PyObject::write_str(&n, &mut text78).at("depth", 38)?;
-                            text78.push_str(" saw ");
-                            PyObject::write_str(&got, &mut text78).at("depth", 38)?;
-                            PyStr::from(text78)
+                        let yielded72 = {
+                            let mut text71 = String::new();
+                            text71.push_str("level ");
+                            PyObject::write_str(&n, &mut text71).at("depth", 38)?;
+                            text71.push_str(" saw ");
+                            PyObject::write_str(&got, &mut text71).at("depth", 38)?;
+                            PyStr::from(text71)
                         };
                         *self = DepthGen::AtLine38 { got };
-                        return Ok(Step::Yield(yielded79));
+                        return Ok(Step::Yield(yielded72));
                         Err(
                             PyErr::runtime_error(
                                 "py2rust: internal error: a generator fell off its end",
@@ -739,8 +687,8 @@ impl Generator for DepthGen {
                     DepthGen::AtLine38 { mut got } => {
                         let mut n: Int;
                         match input {
-                            Input::Throw(thrown87) => {
-                                return Err(thrown87.with_frame("depth", 38, None));
+                            Input::Throw(thrown80) => {
+                                return Err(thrown80.with_frame("depth", 38, None));
                             }
                             _ => {}
                         };
@@ -781,19 +729,19 @@ impl Generator for WorkerGen {
             WorkerGen::Start => {
                 let mut x: Option<PyStr>;
                 let mut e: PyErr;
-                let completion92 = 'finally10: {
+                let completion85 = 'finally10: {
                     'loop11: loop {
-                        let outcome90 = 'try12: {
-                            let yielded89 = ();
+                        let outcome83 = 'try12: {
+                            let yielded82 = ();
                             *self = WorkerGen::AtLine61;
-                            return Ok(Step::Yield(yielded89));
+                            return Ok(Step::Yield(yielded82));
                             Ok::<(), PyErr>(())
                         };
-                        match outcome90 {
+                        match outcome83 {
                             Ok(()) => {}
-                            Err(caught91) => {
-                                if caught91.is_instance(Exc::KeyError) {
-                                    e = caught91.clone();
+                            Err(caught84) => {
+                                if caught84.is_instance(Exc::KeyError) {
+                                    e = caught84.clone();
                                     match print(
                                             &[&PyStr::from("worker handles"), &e],
                                             " ",
@@ -805,7 +753,7 @@ impl Generator for WorkerGen {
                                         Err(err) => break 'finally10 Completion::Raise(err),
                                     };
                                 } else {
-                                    break 'finally10 Completion::Raise(caught91);
+                                    break 'finally10 Completion::Raise(caught84);
                                 }
                             }
                         };
@@ -813,13 +761,13 @@ impl Generator for WorkerGen {
                     Completion::<()>::Normal
                 };
                 print(&[&PyStr::from("worker stops")], " ", "\n").at("worker", 66)?;
-                match completion92 {
+                match completion85 {
                     Completion::Normal => {}
-                    Completion::Return(value93) => {
-                        return Ok(Step::Return(value93));
+                    Completion::Return(value86) => {
+                        return Ok(Step::Return(value86));
                     }
-                    Completion::Raise(err94) => {
-                        return Err(err94);
+                    Completion::Raise(err87) => {
+                        return Err(err87);
                     }
                     _ => {}
                 };
@@ -832,15 +780,15 @@ impl Generator for WorkerGen {
             WorkerGen::AtLine61 => {
                 let mut x: Option<PyStr>;
                 let mut e: PyErr;
-                let completion102 = 'finally13: {
+                let completion95 = 'finally13: {
                     'brk14: {
                         'cnt15: {
-                            let outcome97 = 'try16: {
+                            let outcome90 = 'try16: {
                                 x = match input {
-                                    Input::Throw(thrown95) => {
-                                        break 'try16 Err(thrown95.with_frame("worker", 61, None));
+                                    Input::Throw(thrown88) => {
+                                        break 'try16 Err(thrown88.with_frame("worker", 61, None));
                                     }
-                                    Input::Send(sent96) => Some(sent96),
+                                    Input::Send(sent89) => Some(sent89),
                                     Input::Next => None,
                                 };
                                 match print(
@@ -855,11 +803,11 @@ impl Generator for WorkerGen {
                                 };
                                 Ok::<(), PyErr>(())
                             };
-                            match outcome97 {
+                            match outcome90 {
                                 Ok(()) => {}
-                                Err(caught98) => {
-                                    if caught98.is_instance(Exc::KeyError) {
-                                        e = caught98.clone();
+                                Err(caught91) => {
+                                    if caught91.is_instance(Exc::KeyError) {
+                                        e = caught91.clone();
                                         match print(
                                                 &[&PyStr::from("worker handles"), &e],
                                                 " ",
@@ -871,23 +819,23 @@ impl Generator for WorkerGen {
                                             Err(err) => break 'finally13 Completion::Raise(err),
                                         };
                                     } else {
-                                        break 'finally13 Completion::Raise(caught98);
+                                        break 'finally13 Completion::Raise(caught91);
                                     }
                                 }
                             };
                         }
                         'loop17: loop {
-                            let outcome100 = 'try18: {
-                                let yielded99 = ();
+                            let outcome93 = 'try18: {
+                                let yielded92 = ();
                                 *self = WorkerGen::AtLine61;
-                                return Ok(Step::Yield(yielded99));
+                                return Ok(Step::Yield(yielded92));
                                 Ok::<(), PyErr>(())
                             };
-                            match outcome100 {
+                            match outcome93 {
                                 Ok(()) => {}
-                                Err(caught101) => {
-                                    if caught101.is_instance(Exc::KeyError) {
-                                        e = caught101.clone();
+                                Err(caught94) => {
+                                    if caught94.is_instance(Exc::KeyError) {
+                                        e = caught94.clone();
                                         match print(
                                                 &[&PyStr::from("worker handles"), &e],
                                                 " ",
@@ -899,7 +847,7 @@ impl Generator for WorkerGen {
                                             Err(err) => break 'finally13 Completion::Raise(err),
                                         };
                                     } else {
-                                        break 'finally13 Completion::Raise(caught101);
+                                        break 'finally13 Completion::Raise(caught94);
                                     }
                                 }
                             };
@@ -908,13 +856,13 @@ impl Generator for WorkerGen {
                     Completion::<()>::Normal
                 };
                 print(&[&PyStr::from("worker stops")], " ", "\n").at("worker", 66)?;
-                match completion102 {
+                match completion95 {
                     Completion::Normal => {}
-                    Completion::Return(value103) => {
-                        return Ok(Step::Return(value103));
+                    Completion::Return(value96) => {
+                        return Ok(Step::Return(value96));
                     }
-                    Completion::Raise(err104) => {
-                        return Err(err104);
+                    Completion::Raise(err97) => {
+                        return Err(err97);
                     }
                     _ => {}
                 };
@@ -952,11 +900,11 @@ impl Generator for ManagerGen {
     fn resume(&mut self, input: Input<PyStr>) -> PyResult<Step<(), ()>> {
         match self {
             ManagerGen::AtLine70 { sub1, .. } => {
-                let delegated109 = match sub1.delegate(input) {
-                    Ok(Step::Yield(yielded107)) => {
-                        return Ok(Step::Yield(yielded107));
+                let delegated102 = match sub1.delegate(input) {
+                    Ok(Step::Yield(yielded100)) => {
+                        return Ok(Step::Yield(yielded100));
                     }
-                    step108 => step108,
+                    step101 => step101,
                 };
                 let ManagerGen::AtLine70 { mut sub1 } = std::mem::replace(
                     self,
@@ -967,12 +915,12 @@ impl Generator for ManagerGen {
                     );
                 };
                 {
-                    match delegated109.at("manager", 70)? {
-                        Step::Yield(yielded110) => {
+                    match delegated102.at("manager", 70)? {
+                        Step::Yield(yielded103) => {
                             *self = ManagerGen::AtLine70 { sub1 };
-                            return Ok(Step::Yield(yielded110));
+                            return Ok(Step::Yield(yielded103));
                         }
-                        Step::Return(returned111) => returned111,
+                        Step::Return(returned104) => returned104,
                     };
                 };
                 Ok(Step::Return(()))
@@ -984,11 +932,11 @@ impl Generator for ManagerGen {
                         {
                             match sub1.delegate(Input::<PyStr>::Next).at("manager", 70)?
                             {
-                                Step::Yield(yielded105) => {
+                                Step::Yield(yielded98) => {
                                     *self = ManagerGen::AtLine70 { sub1 };
-                                    return Ok(Step::Yield(yielded105));
+                                    return Ok(Step::Yield(yielded98));
                                 }
-                                Step::Return(returned106) => returned106,
+                                Step::Return(returned99) => returned99,
                             };
                         };
                         Ok(Step::Return(()))
@@ -1008,8 +956,8 @@ fn outer() -> PyResult<PyGen<OuterGen>> {
     Ok(PyGen::new(OuterGen::Start))
 }
 /// `def flatten` (line 19).
-fn flatten(mut x: Value) -> PyResult<PyGen<FlattenGen>> {
-    Ok(PyGen::new(FlattenGen::Start { x }))
+fn flatten(mut x: Value) -> PyResult<PyGen<Flat<FlattenGen>>> {
+    Ok(PyGen::new(Flat::new(FlattenGen::Start { x })))
 }
 /// `def chained` (line 27).
 fn chained() -> PyResult<PyGen<ChainedGen>> {
@@ -1037,22 +985,22 @@ fn module_body() -> PyResult<()> {
     print(&[&o.send(Int::Small(1)).at("<module>", 44)?], " ", "\n").at("<module>", 44)?;
     print(&[&o.next_value().at("<module>", 45)?], " ", "\n").at("<module>", 45)?;
     print(&[&o.send(Int::Small(2)).at("<module>", 46)?], " ", "\n").at("<module>", 46)?;
-    let outcome112 = 'try19: {
+    let outcome105 = 'try19: {
         match o.next_value().at("<module>", 48) {
             Ok(value) => value,
             Err(err) => break 'try19 Err(err),
         };
         Ok::<(), PyErr>(())
     };
-    match outcome112 {
+    match outcome105 {
         Ok(()) => {}
-        Err(caught113) => {
-            if caught113.is_instance(Exc::StopIteration) {
-                stop = caught113.clone();
+        Err(caught106) => {
+            if caught106.is_instance(Exc::StopIteration) {
+                stop = caught106.clone();
                 print(&[&PyStr::from("outer returned"), &stop.stop_value()], " ", "\n")
                     .at("<module>", 50)?;
             } else {
-                return Err(caught113);
+                return Err(caught106);
             }
         }
     };

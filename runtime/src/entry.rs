@@ -195,6 +195,36 @@ pub fn enter_call_with(what: &'static str) -> PyResult<CallGuard> {
     })
 }
 
+/// `n` levels of Python calls at once (a generator resumed `n - 1` `yield from`s deep, see
+/// `gen::Flat`), released on drop.
+#[inline]
+pub fn enter_calls(n: u32) -> PyResult<CallsGuard> {
+    CALLS.with(|c| {
+        let depth = c.depth.get() + n;
+        let marker = 0u8;
+        let sp = &marker as *const u8 as usize;
+        if depth > c.limit.get() || sp < c.stack_floor.get() {
+            return Err(recursion_error(""));
+        }
+        c.depth.set(depth);
+        Ok(CallsGuard { n, _not_send: PhantomData })
+    })
+}
+
+/// Several levels of Python recursion, released on drop.
+#[must_use = "the call depth is released when the guard is dropped"]
+pub struct CallsGuard {
+    n: u32,
+    _not_send: PhantomData<*const ()>,
+}
+
+impl Drop for CallsGuard {
+    #[inline]
+    fn drop(&mut self) {
+        CALLS.with(|c| c.depth.set(c.depth.get().saturating_sub(self.n)));
+    }
+}
+
 #[cold]
 fn recursion_error(what: &str) -> PyErr {
     PyErr::recursion_error(format!("maximum recursion depth exceeded{what}"))

@@ -100,12 +100,18 @@ macro_rules! sendable {
 }
 sendable!(Int, f64, bool, PyStr);
 
+/// No value: a [`Step`] that cannot be a `Delegate`.
+pub enum Never {}
+
 /// How one resumption ended.
-pub enum Step<Y, R> {
+pub enum Step<Y, R, D = Never> {
     /// Suspended at a `yield` with this value.
     Yield(Y),
     /// Finished with `return` (the value `StopIteration.value` carries).
     Return(R),
+    /// Paused at a `yield from` of a new generator of the same function, whose state this is
+    /// (only [`FlatGenerator`]s give it: [`Flat`] runs that generator next).
+    Delegate(D),
 }
 
 /// A generator function's state machine (generated code implements it).
@@ -124,6 +130,128 @@ pub trait Generator: 'static {
     /// Runs from the current state to the next `yield` or to the end. `Input::Throw` raises the
     /// exception where the generator is paused. On return or error the state is `Done`.
     fn resume(&mut self, input: Input<Self::Sent>) -> PyResult<Step<Self::Yield, Self::Return>>;
+}
+
+/// A recursive generator function (`def walk(t): ... yield from walk(child)`), written out so
+/// that a `yield from` of itself does not run the sub-generator inside its own `resume`: it
+/// gives the sub-generator's state (`Step::Delegate`) to [`Flat`], which runs the innermost
+/// one directly. An item then costs one `resume`, not one per level of the recursion.
+pub trait FlatGenerator: Sized + 'static {
+    type Yield;
+    /// See [`Generator::Item`].
+    type Item;
+    type Sent: Sendable;
+    const NAME: &'static str;
+    fn item(next: PyResult<Self::Yield>) -> Self::Item;
+    /// [`Generator::resume`], except at a `yield from` of a new generator of the same function:
+    /// there it gives that generator's state, and is resumed at that point later with
+    /// `Input::Next` when the sub-generator returned (its value is `None`), or `Input::Throw(e)`
+    /// when it raised `e`.
+    fn resume_flat(&mut self, input: Input<Self::Sent>) -> PyResult<Step<Self::Yield, (), Self>>;
+}
+
+/// The generator object's state for a [`FlatGenerator`]: its own state machine and the
+/// chain of sub-generators it is delegating to (`yield from`), innermost last. Python sees the
+/// same as with nested generators: each level adds its traceback frame, a thrown exception or
+/// `close()` reaches the innermost first, and the recursion limit counts every level.
+pub struct Flat<G> {
+    outer: G,
+    inner: Vec<G>,
+}
+
+impl<G: FlatGenerator> Flat<G> {
+    pub fn new(start: G) -> Flat<G> {
+        Flat { outer: start, inner: Vec::new() }
+    }
+}
+
+impl<G: FlatGenerator> PyGen<Flat<G>> {
+    /// The state of a generator just made, for a `yield from` of it (nothing else can see it).
+    pub fn into_delegate(self) -> G {
+        match Rc::try_unwrap(self.0) {
+            Ok(cell) => {
+                // Not started, so nothing to close: the state is taken out without `Drop`.
+                let cell = std::mem::ManuallyDrop::new(cell);
+                // SAFETY: `cell` is never used or dropped again after its state is read out.
+                let flat = unsafe { std::ptr::read(&cell.state) }.into_inner();
+                flat.outer
+            }
+            Err(_) => unreachable!("py2rust: a generator delegated to right where it is made is shared"),
+        }
+    }
+}
+
+impl<G: FlatGenerator> Generator for Flat<G> {
+    type Yield = G::Yield;
+    type Return = ();
+    type Item = G::Item;
+    type Sent = G::Sent;
+    const NAME: &'static str = G::NAME;
+
+    fn item(next: PyResult<G::Yield>) -> G::Item {
+        G::item(next)
+    }
+
+    fn resume(&mut self, mut input: Input<G::Sent>) -> PyResult<Step<G::Yield, ()>> {
+        loop {
+            let depth = self.inner.len();
+            let closing = depth > 0 && matches!(&input, Input::Throw(e) if e.is_instance(Exc::GeneratorExit));
+            let frame = match self.inner.last_mut() {
+                Some(f) => f,
+                None => &mut self.outer,
+            };
+            // The frame `depth` levels down runs `depth + 1` calls deeper than the consumer.
+            let step = match crate::entry::enter_calls(depth as u32 + 1) {
+                Ok(_calls) => frame.resume_flat(input),
+                Err(e) => Err(e),
+            };
+            input = match step {
+                Ok(Step::Yield(y)) if !closing => return Ok(Step::Yield(y)),
+                Ok(Step::Delegate(sub)) if !closing => {
+                    self.inner.push(sub);
+                    Input::Next
+                }
+                Ok(Step::Return(())) | Err(_) if depth == 0 => return step.map(|_| Step::Return(())),
+                // The sub-generator returned: `yield from` gives `None` (or, when it was
+                // being closed, `GeneratorExit` goes on up).
+                Ok(Step::Return(())) => {
+                    self.inner.pop();
+                    if closing {
+                        Input::Throw(PyErr::with_args(Exc::GeneratorExit, Vec::new()))
+                    } else {
+                        Input::Next
+                    }
+                }
+                Err(e) => {
+                    self.inner.pop();
+                    Input::Throw(sub_raised(e, closing))
+                }
+                // A sub-generator that went on running when closed: CPython's `close()` of it
+                // raises in the delegating one, and closes it once more when it goes away.
+                Ok(_) => {
+                    if let Some(ignoring) = self.inner.pop() {
+                        drop(PyGen(Rc::new(GenCell { state: UnsafeCell::new(Flat::new(ignoring)), status: Cell::new(Status::Suspended) })));
+                    }
+                    Input::Throw(PyErr::runtime_error("generator ignored GeneratorExit"))
+                }
+            };
+        }
+    }
+}
+
+/// What a sub-generator's exception becomes in the generator delegating to it: PEP 479's
+/// `RuntimeError` for a `StopIteration` (as for any generator); for `close()`, a
+/// `GeneratorExit` or `StopIteration` means it closed, and `GeneratorExit` goes on up.
+fn sub_raised(e: PyErr, closing: bool) -> PyErr {
+    if closing && (e.is_instance(Exc::GeneratorExit) || e.is_instance(Exc::StopIteration)) {
+        return PyErr::with_args(Exc::GeneratorExit, Vec::new());
+    }
+    if e.is_instance(Exc::StopIteration) {
+        let mut err = PyErr::runtime_error("generator raised StopIteration");
+        err.set_cause(Some(e));
+        return err;
+    }
+    e
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

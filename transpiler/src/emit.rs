@@ -13,7 +13,7 @@ thread_local! {
     /// emitted (set by `emit_program`).
     static CLASS_NAMES: std::cell::RefCell<std::collections::HashMap<u32, String>> = Default::default();
     /// The state-machine enum of each generator function, by function id.
-    static GEN_NAMES: std::cell::RefCell<std::collections::HashMap<u32, String>> = Default::default();
+    static GEN_NAMES: std::cell::RefCell<std::collections::HashMap<u32, (String, bool)>> = Default::default();
 }
 
 /// A generator function's state-machine `enum` and its `impl Generator`.
@@ -56,6 +56,32 @@ fn gen_def(g: &GenDef) -> TokenStream {
     };
     let doc = format!(" The generator function `{}` (line {}): one state per place it can be paused.", g.py_name, g.line);
     let inline = if g.inline { quote! { #[inline(always)] } } else { quote! { #[inline] } };
+    let protocol = if g.flat {
+        quote! {
+            impl FlatGenerator for #name {
+                type Yield = #y;
+                #item
+                type Sent = #sent;
+                const NAME: &'static str = #py_name;
+
+                #inline
+                fn resume_flat(&mut self, input: Input<#sent>) -> PyResult<Step<#y, (), Self>> #resume
+            }
+        }
+    } else {
+        quote! {
+            impl Generator for #name {
+                type Yield = #y;
+                type Return = #r;
+                #item
+                type Sent = #sent;
+                const NAME: &'static str = #py_name;
+
+                #inline
+                fn resume(&mut self, input: Input<#sent>) -> PyResult<Step<#y, #r>> #resume
+            }
+        }
+    };
     quote! {
         #[doc = #doc]
         enum #name {
@@ -64,16 +90,7 @@ fn gen_def(g: &GenDef) -> TokenStream {
             Done,
         }
 
-        impl Generator for #name {
-            type Yield = #y;
-            type Return = #r;
-            #item
-            type Sent = #sent;
-            const NAME: &'static str = #py_name;
-
-            #inline
-            fn resume(&mut self, input: Input<#sent>) -> PyResult<Step<#y, #r>> #resume
-        }
+        #protocol
     }
 }
 
@@ -250,7 +267,7 @@ pub fn emit_program(p: &Program) -> Result<String, String> {
         let mut n = n.borrow_mut();
         n.clear();
         for g in &p.gens {
-            n.insert(g.func, g.name.clone());
+            n.insert(g.func, (g.name.clone(), g.flat));
         }
     });
     let gens = p.gens.iter().map(gen_def);
@@ -377,9 +394,13 @@ pub fn ty_tokens(t: &Ty) -> TokenStream {
             quote! { Option<#t> }
         }
         Ty::Gen(f) => {
-            let name = GEN_NAMES.with(|n| n.borrow().get(&f.0).cloned()).unwrap_or_else(|| "Value".to_string());
+            let (name, flat) = GEN_NAMES.with(|n| n.borrow().get(&f.0).cloned()).unwrap_or_else(|| ("Value".to_string(), false));
             let n = format_ident!("{}", name);
-            quote! { PyGen<#n> }
+            if flat {
+                quote! { PyGen<Flat<#n>> }
+            } else {
+                quote! { PyGen<#n> }
+            }
         }
         Ty::Dyn | Ty::Func(_) | Ty::Module(_) => quote! { Value },
     }

@@ -44,6 +44,9 @@ pub struct GenDef {
     /// `resume` is small and cannot resume itself: always inlined into the code that steps
     /// the generator (`#[inline(always)]`), so a consumer's loop runs the state machine inline.
     pub inline: bool,
+    /// A recursive generator run flat (`lower/generators.rs`, `flat_points`): it implements
+    /// `FlatGenerator`, and its objects are `PyGen<Flat<enum>>`.
+    pub flat: bool,
 }
 
 #[derive(Clone, Debug)]

@@ -122,6 +122,23 @@ fn an_error_inside_a_comprehension_records_its_frame_as_cpython_does() {
 }
 
 #[test]
+fn an_error_deep_in_a_recursive_yield_from_chain_has_a_frame_per_level() {
+    // The chain runs flat (one `resume` per item), yet the traceback is CPython's.
+    let src = "def failing(depth):\n    if depth == 0:\n        yield 'bottom'\n        raise ValueError('deep down')\n    yield from failing(depth - 1)\n\n\ndef main():\n    for x in failing(4):\n        print(x)\n\n\nmain()\n";
+    let (_d, path) = script("chain.py", src);
+    let out = py2rust().arg("run").arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "bottom\n");
+    let err = stderr(&out);
+    let tail = "line 9, in main\n    for x in failing(4):\n";
+    let levels = "line 5, in failing\n    yield from failing(depth - 1)\n";
+    assert!(err.contains(tail), "{err}");
+    assert_eq!(err.matches(levels).count(), 3, "{err}");
+    assert!(err.contains("  [Previous line repeated 1 more time]\n"), "{err}");
+    assert!(err.ends_with("line 4, in failing\n    raise ValueError('deep down')\nValueError: deep down\n"), "{err}");
+}
+
+#[test]
 fn a_missing_file_exits_2() {
     let out = py2rust().arg("run").arg("/nonexistent/nothing.py").output().unwrap();
     assert_eq!(out.status.code(), Some(2));

@@ -73,13 +73,16 @@ pub(super) struct GenCtx {
     /// While lowering the state of a `yield from`: the variable holding the sub-iterator's
     /// step, already taken in place before the state was (see `resume_in_place`).
     delegated: Option<String>,
+    /// The `yield from` statements (by span start) of a new generator of this same function,
+    /// in a recursive generator run flat (see `flat_points`).
+    flat_points: HashSet<u32>,
 }
 
 impl GenCtx {
     /// A context for deciding a generator's storage before it is lowered (nothing is emitted
     /// with it).
     pub(super) fn probe() -> GenCtx {
-        GenCtx { enum_name: String::new(), points: HashMap::new(), for_iters: HashMap::new(), yield_ty: Ty::Dyn, sent_ty: Ty::Dyn, targets: BTreeSet::new(), delegated: None }
+        GenCtx { enum_name: String::new(), points: HashMap::new(), for_iters: HashMap::new(), yield_ty: Ty::Dyn, sent_ty: Ty::Dyn, targets: BTreeSet::new(), delegated: None, flat_points: HashSet::new() }
     }
 }
 
@@ -199,7 +202,9 @@ impl<'a> Lower<'a> {
             .collect();
         // Variables of enclosing functions it uses (shared cells): every state keeps them.
         let captures: Vec<(String, FieldTy)> = self.capture_params(f).into_iter().map(|(n, t)| (n, FieldTy::Cell(t))).collect();
-        self.gen = Some(GenCtx { enum_name: enum_name.clone(), points: HashMap::new(), for_iters: HashMap::new(), yield_ty: yield_ty.clone(), sent_ty: sent_ty.clone(), targets: BTreeSet::new(), delegated: None });
+        let flat_points = self.flat_points(id, f, body);
+        let flat = !flat_points.is_empty();
+        self.gen = Some(GenCtx { enum_name: enum_name.clone(), points: HashMap::new(), for_iters: HashMap::new(), yield_ty: yield_ty.clone(), sent_ty: sent_ty.clone(), targets: BTreeSet::new(), delegated: None, flat_points: flat_points.clone() });
         self.assign_storage(scope, body, &f.params);
         let mut paths = Vec::new();
         find_points(body, &mut Vec::new(), &mut paths);
@@ -224,7 +229,7 @@ impl<'a> Lower<'a> {
             *n += 1;
             let variant = if *n == 1 { base } else { format!("{base}_{n}") };
             let delegate = match suspension(leaf) {
-                Some((e, _)) if matches!(e.kind, ExprKind::YieldFrom(_)) => Some(format!("sub{}", points.len() + 1)),
+                Some((e, _)) if matches!(e.kind, ExprKind::YieldFrom(_)) && !flat_points.contains(&leaf.span.start) => Some(format!("sub{}", points.len() + 1)),
                 _ => None,
             };
             let mut fields = captures.clone();
@@ -290,7 +295,8 @@ impl<'a> Lower<'a> {
         let taken = Expr::MatchExpr(Box::new(state), arms);
         // A recursive generator resumes itself through its `yield from`s, one Rust call per
         // level: Python's recursion limit applies to it, as to a recursive function.
-        let guard = is_recursive(self.res, id).then(|| Stmt::Let { name: "_call".into(), ty: None, init: Some(Expr::Question(Box::new(Expr::call("enter_call", vec![])))), mutable: false, optional: false });
+        // (A flat one is resumed one level at a time by the runtime's `Flat`, which counts them.)
+        let guard = (is_recursive(self.res, id) && !flat).then(|| Stmt::Let { name: "_call".into(), ty: None, init: Some(Expr::Question(Box::new(Expr::call("enter_call", vec![])))), mutable: false, optional: false });
         let resume = if in_place.is_empty() {
             Block::with_tail(guard.into_iter().collect(), taken)
         } else {
@@ -303,13 +309,36 @@ impl<'a> Lower<'a> {
         let infallible = self.infallible_gens.contains(&id);
         let inline = self.inline_resume(body);
         let qualname = self.qualname(id);
-        self.gens.push(GenDef { func: id.0, name: enum_name.clone(), py_name: f.name.clone(), qualname, line: self.line(f.span), yield_ty, ret_ty: ret, sent_ty, states, resume, infallible, inline });
+        self.gens.push(GenDef { func: id.0, name: enum_name.clone(), py_name: f.name.clone(), qualname, line: self.line(f.span), yield_ty, ret_ty: ret, sent_ty, states, resume, infallible, inline, flat });
         // The function itself only creates the generator object.
         let start_values = captures.iter().map(|(n, _)| (n.clone(), Expr::Var(n.clone()).method("clone", vec![]))).chain(params.iter().map(|(n, _)| (n.clone(), Expr::Var(n.clone()))));
         let start = Expr::Struct(format!("{enum_name}::Start"), start_values.collect());
+        let start = if flat { Expr::call("Flat::new", vec![start]) } else { start };
         let body = Block::with_tail(Vec::new(), Expr::Ok(Box::new(Expr::call("PyGen::new", vec![start]))));
         let captures = self.capture_params(f);
         rir::Func { name: f.rust_name.clone(), py_name: f.name.clone(), line: self.line(f.span), params, ret: Ty::Gen(id), body, self_param: rir::SelfParam::Owned, captures }
+    }
+
+    /// The `yield from f(...)` statements of generator function `f` itself, when `f` can run
+    /// flat: a module-level function returning `None` (so a `yield from` of it gives `None`).
+    /// Each then gives the new sub-generator to the runtime's `Flat` instead of running it
+    /// inside its own `resume`, so that a recursion `n` deep costs one `resume` per item, not
+    /// `n`. Empty for any other generator.
+    fn flat_points(&self, id: FuncId, f: &crate::resolve::Func, body: &[ast::Stmt]) -> HashSet<u32> {
+        let mut out = HashSet::new();
+        if f.class.is_some() || storable(&self.types.gen_returns[id.0 as usize]) != Ty::None {
+            return out;
+        }
+        crate::ast::walk_stmts(body, &mut |s| {
+            if let Some((ast::Expr { kind: ExprKind::YieldFrom(sub), .. }, _)) = suspension(s) {
+                if let ExprKind::Call { func, .. } = &sub.kind {
+                    if matches!(self.res.names.get(&func.id), Some(Binding::Func(g)) if *g == id) && self.ty(sub) == Ty::Gen(id) {
+                        out.insert(s.span.start);
+                    }
+                }
+            }
+        });
+        out
     }
 
     /// Whether a generator's `resume` is always inlined: a body of a few statements, with no
@@ -674,6 +703,15 @@ impl<'a> Lower<'a> {
                 out.push(save);
                 out.push(Stmt::Return(Expr::Ok(Box::new(Expr::call("Step::Yield", vec![Expr::Var(y)])))));
             }
+            ExprKind::YieldFrom(sub) if self.gen.as_ref().is_some_and(|g| g.flat_points.contains(&s.span.start)) => {
+                // Made here, given to the runtime to run (see `flat_points`).
+                let made = self.expr(sub);
+                let name = self.tmp("sub");
+                out.push(Stmt::Let { name: name.clone(), ty: None, init: Some(made.method("into_delegate", vec![])), mutable: false, optional: false });
+                let Some(save) = self.save_state(s) else { return };
+                out.push(save);
+                out.push(Stmt::Return(Expr::Ok(Box::new(Expr::call("Step::Delegate", vec![Expr::Var(name)])))));
+            }
             ExprKind::YieldFrom(sub) => {
                 let Some(name) = self.gen.as_ref().and_then(|g| g.points.get(&s.span.start)).and_then(|p| p.2.clone()) else { return };
                 let init = match self.ty(sub) {
@@ -814,6 +852,16 @@ impl<'a> Lower<'a> {
                 match target {
                     Some(t) => self.bind_received(s, t, sent, &sent_ty, out),
                     None => out.push(Stmt::Expr(sent)),
+                }
+            }
+            ExprKind::YieldFrom(_) if self.gen.as_ref().is_some_and(|g| g.flat_points.contains(&s.span.start)) => {
+                // The sub-generator finished: it returned `None`, or it raised (`Input::Throw`).
+                let err = self.tmp("raised");
+                let raise = self.raise(Expr::Var(err.clone()), s.span);
+                let arms = vec![(Pat::Variant("Input::Throw".into(), vec![Pat::Ident(err)]), Block::new(vec![raise])), (Pat::Wild, Block::default())];
+                out.push(Stmt::Match { value: Expr::Var("input".into()), arms });
+                if let Some(t) = target {
+                    self.bind_received(s, t, Expr::Unit, &Ty::None, out);
                 }
             }
             ExprKind::YieldFrom(sub) => {
