@@ -105,7 +105,7 @@ impl Generator for EvensGen {
                             break 'loop2;
                         }
                     };
-                    let yielded5 = i.clone();
+                    let yielded5 = i;
                     *self = EvensGen::AtLine44 { n, iter1 };
                     return Ok(Step::Yield(yielded5));
                 }
@@ -129,7 +129,7 @@ impl Generator for EvensGen {
                                 break 'loop5;
                             }
                         };
-                        let yielded9 = i.clone();
+                        let yielded9 = i;
                         *self = EvensGen::AtLine44 { n, iter1 };
                         return Ok(Step::Yield(yielded9));
                     }

@@ -283,11 +283,11 @@ fn apply_all(mut fs: PyList<Value>, mut v: Int) -> PyResult<PyList<Value>> {
 }
 /// `def <lambda>` (line 30).
 fn lambda7(mut x: Value) -> PyResult<Value> {
-    Ok(x.clone().mul(&Int::Small(2).into_value()).at("<lambda>", 30)?)
+    Ok(x.mul(&Int::Small(2).into_value()).at("<lambda>", 30)?)
 }
 /// `def <lambda>` (line 30).
 fn lambda8(mut x: Value) -> PyResult<Value> {
-    Ok(x.clone().mul(&x.clone()).at("<lambda>", 30)?)
+    Ok(x.mul(&x).at("<lambda>", 30)?)
 }
 /// `def <lambda>` (line 30).
 fn lambda9(mut x: Value) -> PyResult<Value> {
@@ -300,7 +300,7 @@ fn lambda10() -> PyResult<Int> {
 /// `def add` (line 2).
 fn make_adder_add(n: &PyCell<Int>, mut x: Value) -> PyResult<Value> {
     let _call = enter_call()?;
-    Ok(x.clone().add(&n.get("n").at("add", 3)?.into_value()).at("add", 3)?)
+    Ok(x.add(&n.get("n").at("add", 3)?.into_value()).at("add", 3)?)
 }
 /// `def acc` (line 11).
 fn make_acc_acc(

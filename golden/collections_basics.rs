@@ -247,8 +247,7 @@ fn module_body() -> PyResult<()> {
             ],
         )
         .at("<module>", 49)?;
-    print(&[&c.clone().add(&c2_.clone()).at("<module>", 50)?], " ", "\n")
-        .at("<module>", 50)?;
+    print(&[&c.add(&c2_).at("<module>", 50)?], " ", "\n").at("<module>", 50)?;
     print(&[&collections_counter(&[]).at("<module>", 51)?], " ", "\n")
         .at("<module>", 51)?;
     for item7 in c2_

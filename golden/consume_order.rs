@@ -43,7 +43,7 @@ impl Generator for GenGen {
                         }
                     };
                     print(&[&PyStr::from("gen"), &i], " ", "\n").at("gen", 8)?;
-                    let yielded2 = i.clone();
+                    let yielded2 = i;
                     *self = GenGen::AtLine9 { n, iter1 };
                     return Ok(Step::Yield(yielded2));
                 }
@@ -68,7 +68,7 @@ impl Generator for GenGen {
                             }
                         };
                         print(&[&PyStr::from("gen"), &i], " ", "\n").at("gen", 8)?;
-                        let yielded6 = i.clone();
+                        let yielded6 = i;
                         *self = GenGen::AtLine9 { n, iter1 };
                         return Ok(Step::Yield(yielded6));
                     }

@@ -71,15 +71,15 @@ fn twice(mut fn_: Value) -> PyResult<Value> {
 }
 /// `def add` (line 21).
 fn add_2(mut a: Value, mut b: Value) -> PyResult<Value> {
-    Ok(a.clone().add(&b.clone()).at("add", 22)?)
+    Ok(a.add(&b).at("add", 22)?)
 }
 /// `def inc` (line 26).
 fn inc_3(mut x: Value) -> PyResult<Value> {
-    Ok(x.clone().add(&Int::Small(1).into_value()).at("inc", 27)?)
+    Ok(x.add(&Int::Small(1).into_value()).at("inc", 27)?)
 }
 /// `def half` (line 32).
 fn half_4(mut x: Value) -> PyResult<Value> {
-    Ok(x.clone().floordiv(&Int::Small(2).into_value()).at("half", 33)?)
+    Ok(x.floordiv(&Int::Small(2).into_value()).at("half", 33)?)
 }
 /// `def count_calls` (line 42).
 fn count_calls(mut fn_: Value) -> PyResult<Value> {

@@ -195,7 +195,7 @@ impl Generator for EvensIterGen {
                             break 'loop1;
                         }
                     };
-                    let yielded6 = i.clone();
+                    let yielded6 = i;
                     *self = EvensIterGen::AtLine38 {
                         self_,
                         iter1,
@@ -222,7 +222,7 @@ impl Generator for EvensIterGen {
                                 break 'loop4;
                             }
                         };
-                        let yielded10 = i.clone();
+                        let yielded10 = i;
                         *self = EvensIterGen::AtLine38 {
                             self_,
                             iter1,
@@ -297,7 +297,6 @@ fn Evens___iter__(mut self_: Evens) -> PyResult<PyGen<EvensIterGen>> {
 fn Evens___contains__(mut self_: Evens, mut x: Value) -> PyResult<bool> {
     Ok({
         let operand14 = x
-            .clone()
             .modulo(&Int::Small(2).into_value())
             .at("__contains__", 41)?
             .clone()

@@ -77,7 +77,7 @@ fn count_up() -> PyResult<Int> {
 }
 /// `def square` (line 39).
 fn square(mut x: Value) -> PyResult<Value> {
-    Ok(x.clone().mul(&x.clone()).at("<lambda>", 39)?)
+    Ok(x.mul(&x).at("<lambda>", 39)?)
 }
 /// `def main` (line 42).
 fn main_() -> PyResult<()> {

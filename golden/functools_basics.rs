@@ -18,7 +18,7 @@ thread_local! {
 }
 /// `def power` (line 13).
 fn power(mut base: Value, mut exp: Value) -> PyResult<Value> {
-    Ok(base.clone().pow(&exp.clone()).at("power", 14)?)
+    Ok(base.pow(&exp).at("power", 14)?)
 }
 /// `def fib` (line 23).
 fn fib_1(mut n: Value) -> PyResult<Value> {
@@ -28,15 +28,13 @@ fn fib_1(mut n: Value) -> PyResult<Value> {
         } else {
             call_value(
                     &global_get(&G_FIB, "fib").at("fib", 24)?,
-                    vec![n.clone().sub(& Int::Small(1).into_value()).at("fib", 24) ?],
+                    vec![n.sub(& Int::Small(1).into_value()).at("fib", 24) ?],
                 )
                 .at("fib", 24)?
                 .add(
                     &call_value(
                             &global_get(&G_FIB, "fib").at("fib", 24)?,
-                            vec![
-                                n.clone().sub(& Int::Small(2).into_value()).at("fib", 24) ?
-                            ],
+                            vec![n.sub(& Int::Small(2).into_value()).at("fib", 24) ?],
                         )
                         .at("fib", 24)?,
                 )
@@ -47,11 +45,11 @@ fn fib_1(mut n: Value) -> PyResult<Value> {
 /// `def sq` (line 34).
 fn sq_2(mut x: Value) -> PyResult<Value> {
     global_get(&G_CALLS, "calls").at("sq", 35)?.append(x.clone());
-    Ok(x.clone().mul(&x.clone()).at("sq", 36)?)
+    Ok(x.mul(&x).at("sq", 36)?)
 }
 /// `def slow` (line 45).
 fn slow_3(mut n: Value) -> PyResult<Value> {
-    Ok(n.clone().add(&Int::Small(1).into_value()).at("slow", 46)?)
+    Ok(n.add(&Int::Small(1).into_value()).at("slow", 46)?)
 }
 /// `def fact` (line 53).
 fn fact_4(mut n: Value) -> PyResult<Value> {
@@ -59,13 +57,10 @@ fn fact_4(mut n: Value) -> PyResult<Value> {
         if n.clone().eq(&Int::Small(0).clone().into_value()) {
             Int::Small(1).into_value()
         } else {
-            n.clone()
-                .mul(
+            n.mul(
                     &call_value(
                             &global_get(&G_FACT, "fact").at("fact", 54)?,
-                            vec![
-                                n.clone().sub(& Int::Small(1).into_value()).at("fact", 54) ?
-                            ],
+                            vec![n.sub(& Int::Small(1).into_value()).at("fact", 54) ?],
                         )
                         .at("fact", 54)?,
                 )
@@ -93,23 +88,23 @@ fn logged(mut func: Value) -> PyResult<Value> {
 }
 /// `def add` (line 70).
 fn add_6(mut a: Value, mut b: Value) -> PyResult<Value> {
-    Ok(a.clone().add(&b.clone()).at("add", 71)?)
+    Ok(a.add(&b).at("add", 71)?)
 }
 /// `def <lambda>` (line 4).
 fn lambda7(mut a: Value, mut b: Value) -> PyResult<Value> {
-    Ok(a.clone().add(&b.clone()).at("<lambda>", 4)?)
+    Ok(a.add(&b).at("<lambda>", 4)?)
 }
 /// `def <lambda>` (line 5).
 fn lambda8(mut a: Value, mut b: Value) -> PyResult<Value> {
-    Ok(a.clone().mul(&b.clone()).at("<lambda>", 5)?)
+    Ok(a.mul(&b).at("<lambda>", 5)?)
 }
 /// `def <lambda>` (line 6).
 fn lambda9(mut acc: Value, mut s: Value) -> PyResult<Value> {
-    Ok(acc.clone().add(&s.len().at("<lambda>", 6)?.into_value()).at("<lambda>", 6)?)
+    Ok(acc.add(&s.len().at("<lambda>", 6)?.into_value()).at("<lambda>", 6)?)
 }
 /// `def <lambda>` (line 8).
 fn lambda10(mut a: Value, mut b: Value) -> PyResult<Value> {
-    Ok(a.clone().add(&b.clone()).at("<lambda>", 8)?)
+    Ok(a.add(&b).at("<lambda>", 8)?)
 }
 /// `def wrapper` (line 62).
 fn logged_wrapper(func: &PyCell<Value>, mut args: Value) -> PyResult<Value> {

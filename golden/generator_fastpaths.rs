@@ -31,7 +31,10 @@ impl FlatGenerator for FlattenGen {
     type Sent = ();
     const NAME: &'static str = "flatten";
     #[inline]
-    fn resume_flat(&mut self, input: Input<()>) -> PyResult<Step<Value, (), Self>> {
+    fn resume_flat(
+        &mut self,
+        input: Input<()>,
+    ) -> PyResult<Step<Value, (), PyGen<Flat<Self>>>> {
         match std::mem::replace(self, FlattenGen::Done) {
             FlattenGen::Start { mut x } => {
                 let mut item: Value;
@@ -44,13 +47,11 @@ impl FlatGenerator for FlattenGen {
                         }
                     };
                     if item.is_builtin_instance("list") {
-                        let sub2 = flatten(item.clone())
-                            .at("flatten", 11)?
-                            .into_delegate();
+                        let sub2 = flatten(item).at("flatten", 11)?;
                         *self = FlattenGen::AtLine11 { x, iter1 };
                         return Ok(Step::Delegate(sub2));
                     } else {
-                        let yielded3 = item.clone();
+                        let yielded3 = item;
                         *self = FlattenGen::AtLine13 { x, iter1 };
                         return Ok(Step::Yield(yielded3));
                     }
@@ -76,13 +77,11 @@ impl FlatGenerator for FlattenGen {
                             }
                         };
                         if item.is_builtin_instance("list") {
-                            let sub6 = flatten(item.clone())
-                                .at("flatten", 11)?
-                                .into_delegate();
+                            let sub6 = flatten(item).at("flatten", 11)?;
                             *self = FlattenGen::AtLine11 { x, iter1 };
                             return Ok(Step::Delegate(sub6));
                         } else {
-                            let yielded7 = item.clone();
+                            let yielded7 = item;
                             *self = FlattenGen::AtLine13 { x, iter1 };
                             return Ok(Step::Yield(yielded7));
                         }
@@ -109,13 +108,11 @@ impl FlatGenerator for FlattenGen {
                             }
                         };
                         if item.is_builtin_instance("list") {
-                            let sub11 = flatten(item.clone())
-                                .at("flatten", 11)?
-                                .into_delegate();
+                            let sub11 = flatten(item).at("flatten", 11)?;
                             *self = FlattenGen::AtLine11 { x, iter1 };
                             return Ok(Step::Delegate(sub11));
                         } else {
-                            let yielded12 = item.clone();
+                            let yielded12 = item;
                             *self = FlattenGen::AtLine13 { x, iter1 };
                             return Ok(Step::Yield(yielded12));
                         }
@@ -230,7 +227,7 @@ impl Generator for CountedGen {
                             break 'loop12;
                         }
                     };
-                    let yielded20 = i.clone();
+                    let yielded20 = i;
                     *self = CountedGen::AtLine23 { n, iter1 };
                     return Ok(Step::Yield(yielded20));
                 }
@@ -254,7 +251,7 @@ impl Generator for CountedGen {
                                 break 'loop15;
                             }
                         };
-                        let yielded24 = i.clone();
+                        let yielded24 = i;
                         *self = CountedGen::AtLine23 { n, iter1 };
                         return Ok(Step::Yield(yielded24));
                     }
@@ -1045,7 +1042,7 @@ fn main_() -> PyResult<()> {
     for item88 in flatten(grow.clone().into_value()).at("main", 76)?.into_local() {
         v = item88.at("main", 76)?;
         if v.clone().lt(&Int::Small(4).clone().into_value()).at("main", 77)? {
-            grow.append(v.clone().add(&Int::Small(2).into_value()).at("main", 78)?);
+            grow.append(v.add(&Int::Small(2).into_value()).at("main", 78)?);
         }
         print(&[&PyStr::from("grow"), &v], " ", "\n").at("main", 79)?;
     }

@@ -327,7 +327,7 @@ impl Generator for GuardedGen {
                                 break 'loop14;
                             }
                         };
-                        let yielded26 = i.clone();
+                        let yielded26 = i;
                         *self = GuardedGen::AtLine34 { n, iter1 };
                         return Ok(Step::Yield(yielded26));
                     }
@@ -367,7 +367,7 @@ impl Generator for GuardedGen {
                                     break 'loop18;
                                 }
                             };
-                            let yielded33 = i.clone();
+                            let yielded33 = i;
                             *self = GuardedGen::AtLine34 { n, iter1 };
                             return Ok(Step::Yield(yielded33));
                         }

@@ -131,7 +131,7 @@ impl Generator for LettersGen {
                         }
                     };
                     print(&[&PyStr::from("yield"), &c], " ", "\n").at("letters", 26)?;
-                    let yielded6 = c.clone();
+                    let yielded6 = c;
                     *self = LettersGen::AtLine27 { iter1 };
                     return Ok(Step::Yield(yielded6));
                 }
@@ -157,7 +157,7 @@ impl Generator for LettersGen {
                         };
                         print(&[&PyStr::from("yield"), &c], " ", "\n")
                             .at("letters", 26)?;
-                        let yielded10 = c.clone();
+                        let yielded10 = c;
                         *self = LettersGen::AtLine27 { iter1 };
                         return Ok(Step::Yield(yielded10));
                     }

@@ -78,7 +78,7 @@ impl Generator for BaseIterGen {
                             break 'loop1;
                         }
                     };
-                    let yielded3 = i.clone();
+                    let yielded3 = i;
                     *self = BaseIterGen::AtLine8 {
                         self_,
                         iter1,
@@ -105,7 +105,7 @@ impl Generator for BaseIterGen {
                                 break 'loop4;
                             }
                         };
-                        let yielded7 = i.clone();
+                        let yielded7 = i;
                         *self = BaseIterGen::AtLine8 {
                             self_,
                             iter1,

@@ -47,10 +47,7 @@ fn logged(mut fn_: Value) -> PyResult<Value> {
 fn area_1(mut width: Value, mut height: Value, mut unit: Value) -> PyResult<PyStr> {
     Ok({
         let mut text1 = String::new();
-        PyObject::write_str(
-                &width.clone().mul(&height.clone()).at("area", 13)?,
-                &mut text1,
-            )
+        PyObject::write_str(&width.mul(&height).at("area", 13)?, &mut text1)
             .at("area", 13)?;
         PyObject::write_str(&unit, &mut text1).at("area", 13)?;
         PyStr::from(text1)

@@ -44,7 +44,7 @@ impl Generator for NoisyGen {
                     };
                     print(&[&tag, &PyStr::from("yields"), &x], " ", "\n")
                         .at("noisy", 7)?;
-                    let yielded2 = x.clone();
+                    let yielded2 = x;
                     *self = NoisyGen::AtLine8 {
                         tag,
                         xs,
@@ -74,7 +74,7 @@ impl Generator for NoisyGen {
                         };
                         print(&[&tag, &PyStr::from("yields"), &x], " ", "\n")
                             .at("noisy", 7)?;
-                        let yielded6 = x.clone();
+                        let yielded6 = x;
                         *self = NoisyGen::AtLine8 {
                             tag,
                             xs,

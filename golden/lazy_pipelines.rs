@@ -44,7 +44,7 @@ impl Generator for NumbersGen {
                         }
                     };
                     print(&[&PyStr::from("make"), &i], " ", "\n").at("numbers", 7)?;
-                    let yielded2 = i.clone();
+                    let yielded2 = i;
                     *self = NumbersGen::AtLine8 { n, iter1 };
                     return Ok(Step::Yield(yielded2));
                 }
@@ -69,7 +69,7 @@ impl Generator for NumbersGen {
                             }
                         };
                         print(&[&PyStr::from("make"), &i], " ", "\n").at("numbers", 7)?;
-                        let yielded6 = i.clone();
+                        let yielded6 = i;
                         *self = NumbersGen::AtLine8 { n, iter1 };
                         return Ok(Step::Yield(yielded6));
                     }

@@ -1017,7 +1017,6 @@ fn module_body() -> PyResult<()> {
                             items41
                                 .push(
                                     match c
-                                        .clone()
                                         .mul(&Int::Small(2).into_value())
                                         .at("<listcomp>", 128)
                                     {

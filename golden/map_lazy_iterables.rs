@@ -51,7 +51,7 @@ impl Generator for GenGen {
                                 .with_frame("gen", 9, None),
                         );
                     }
-                    let yielded2 = i.clone();
+                    let yielded2 = i;
                     *self = GenGen::AtLine10 { n, iter1 };
                     return Ok(Step::Yield(yielded2));
                 }
@@ -84,7 +84,7 @@ impl Generator for GenGen {
                                     .with_frame("gen", 9, None),
                             );
                         }
-                        let yielded6 = i.clone();
+                        let yielded6 = i;
                         *self = GenGen::AtLine10 { n, iter1 };
                         return Ok(Step::Yield(yielded6));
                     }

@@ -166,8 +166,8 @@ fn module_body() -> PyResult<()> {
         .at("<module>", 11)?;
     print(
             &[
-                &p.clone().add(&(Int::Small(9),).into_value()).at("<module>", 12)?,
-                &(Int::Small(0),).into_value().add(&p.clone()).at("<module>", 12)?,
+                &p.add(&(Int::Small(9),).into_value()).at("<module>", 12)?,
+                &(Int::Small(0),).into_value().add(&p).at("<module>", 12)?,
                 &p.slice(Some(&Int::Small(1)), None, None).at("<module>", 12)?,
                 &p.slice(None, None, Some(&Int::Small(-1))).at("<module>", 12)?,
                 &p.len().at("<module>", 12)?,

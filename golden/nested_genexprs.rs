@@ -49,7 +49,7 @@ impl Generator for SrcGen {
                             "\n",
                         )
                         .at("src", 6)?;
-                    let yielded2 = i.clone();
+                    let yielded2 = i;
                     *self = SrcGen::AtLine7 { tag, n, iter1 };
                     return Ok(Step::Yield(yielded2));
                 }
@@ -79,7 +79,7 @@ impl Generator for SrcGen {
                                 "\n",
                             )
                             .at("src", 6)?;
-                        let yielded6 = i.clone();
+                        let yielded6 = i;
                         *self = SrcGen::AtLine7 { tag, n, iter1 };
                         return Ok(Step::Yield(yielded6));
                     }

@@ -43,7 +43,7 @@ impl Generator for NoisyGen {
                         }
                     };
                     print(&[&PyStr::from("produce"), &x], " ", "\n").at("noisy", 4)?;
-                    let yielded2 = x.clone();
+                    let yielded2 = x;
                     *self = NoisyGen::AtLine5 { xs, iter1 };
                     return Ok(Step::Yield(yielded2));
                 }
@@ -68,7 +68,7 @@ impl Generator for NoisyGen {
                             }
                         };
                         print(&[&PyStr::from("produce"), &x], " ", "\n").at("noisy", 4)?;
-                        let yielded6 = x.clone();
+                        let yielded6 = x;
                         *self = NoisyGen::AtLine5 { xs, iter1 };
                         return Ok(Step::Yield(yielded6));
                     }

@@ -31,7 +31,10 @@ impl FlatGenerator for WalkGen {
     type Sent = ();
     const NAME: &'static str = "walk";
     #[inline]
-    fn resume_flat(&mut self, input: Input<()>) -> PyResult<Step<Value, (), Self>> {
+    fn resume_flat(
+        &mut self,
+        input: Input<()>,
+    ) -> PyResult<Step<Value, (), PyGen<Flat<Self>>>> {
         match std::mem::replace(self, WalkGen::Done) {
             WalkGen::Start { mut tree, mut depth } => {
                 let mut name: Value;
@@ -44,7 +47,7 @@ impl FlatGenerator for WalkGen {
                     .repeat(&depth.clone())
                     .at("walk", 7)?
                     .into_value()
-                    .add(&name.clone())
+                    .add(&name)
                     .at("walk", 7)?;
                 *self = WalkGen::AtLine7 {
                     depth,
@@ -71,9 +74,7 @@ impl FlatGenerator for WalkGen {
                             break 'loop1;
                         }
                     };
-                    let sub6 = walk(child.clone(), &depth + 1)
-                        .at("walk", 9)?
-                        .into_delegate();
+                    let sub6 = walk(child, &depth + 1).at("walk", 9)?;
                     *self = WalkGen::AtLine9 {
                         depth,
                         children,
@@ -103,9 +104,7 @@ impl FlatGenerator for WalkGen {
                                 break 'loop4;
                             }
                         };
-                        let sub9 = walk(child.clone(), &depth + 1)
-                            .at("walk", 9)?
-                            .into_delegate();
+                        let sub9 = walk(child, &depth + 1).at("walk", 9)?;
                         *self = WalkGen::AtLine9 {
                             depth,
                             children,

@@ -31,15 +31,18 @@ impl FlatGenerator for WalkGen {
     type Sent = ();
     const NAME: &'static str = "walk";
     #[inline]
-    fn resume_flat(&mut self, input: Input<()>) -> PyResult<Step<Int, (), Self>> {
+    fn resume_flat(
+        &mut self,
+        input: Input<()>,
+    ) -> PyResult<Step<Int, (), PyGen<Flat<Self>>>> {
         match std::mem::replace(self, WalkGen::Done) {
             WalkGen::Start { mut n } => {
                 if n > 0 {
-                    let sub1 = walk(&n - 1).at("walk", 4)?.into_delegate();
+                    let sub1 = walk(&n - 1).at("walk", 4)?;
                     *self = WalkGen::AtLine4 { n };
                     return Ok(Step::Delegate(sub1));
                 }
-                let yielded2 = n.clone();
+                let yielded2 = n;
                 *self = WalkGen::AtLine5;
                 return Ok(Step::Yield(yielded2));
                 Ok(Step::Return(()))
@@ -51,7 +54,7 @@ impl FlatGenerator for WalkGen {
                     }
                     _ => {}
                 };
-                let yielded4 = n.clone();
+                let yielded4 = n;
                 *self = WalkGen::AtLine5;
                 return Ok(Step::Yield(yielded4));
                 Ok(Step::Return(()))

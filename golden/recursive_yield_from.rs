@@ -31,7 +31,10 @@ impl FlatGenerator for FlattenGen {
     type Sent = ();
     const NAME: &'static str = "flatten";
     #[inline]
-    fn resume_flat(&mut self, input: Input<()>) -> PyResult<Step<Value, (), Self>> {
+    fn resume_flat(
+        &mut self,
+        input: Input<()>,
+    ) -> PyResult<Step<Value, (), PyGen<Flat<Self>>>> {
         match std::mem::replace(self, FlattenGen::Done) {
             FlattenGen::Start { mut x } => {
                 let mut item: Value;
@@ -44,13 +47,11 @@ impl FlatGenerator for FlattenGen {
                         }
                     };
                     if item.is_builtin_instance("list") {
-                        let sub2 = flatten(item.clone())
-                            .at("flatten", 9)?
-                            .into_delegate();
+                        let sub2 = flatten(item).at("flatten", 9)?;
                         *self = FlattenGen::AtLine9 { x, iter1 };
                         return Ok(Step::Delegate(sub2));
                     } else {
-                        let yielded3 = item.clone();
+                        let yielded3 = item;
                         *self = FlattenGen::AtLine11 { x, iter1 };
                         return Ok(Step::Yield(yielded3));
                     }
@@ -76,13 +77,11 @@ impl FlatGenerator for FlattenGen {
                             }
                         };
                         if item.is_builtin_instance("list") {
-                            let sub6 = flatten(item.clone())
-                                .at("flatten", 9)?
-                                .into_delegate();
+                            let sub6 = flatten(item).at("flatten", 9)?;
                             *self = FlattenGen::AtLine9 { x, iter1 };
                             return Ok(Step::Delegate(sub6));
                         } else {
-                            let yielded7 = item.clone();
+                            let yielded7 = item;
                             *self = FlattenGen::AtLine11 { x, iter1 };
                             return Ok(Step::Yield(yielded7));
                         }
@@ -109,13 +108,11 @@ impl FlatGenerator for FlattenGen {
                             }
                         };
                         if item.is_builtin_instance("list") {
-                            let sub11 = flatten(item.clone())
-                                .at("flatten", 9)?
-                                .into_delegate();
+                            let sub11 = flatten(item).at("flatten", 9)?;
                             *self = FlattenGen::AtLine9 { x, iter1 };
                             return Ok(Step::Delegate(sub11));
                         } else {
-                            let yielded12 = item.clone();
+                            let yielded12 = item;
                             *self = FlattenGen::AtLine11 { x, iter1 };
                             return Ok(Step::Yield(yielded12));
                         }
@@ -151,7 +148,10 @@ impl FlatGenerator for WalkGen {
     type Sent = ();
     const NAME: &'static str = "walk";
     #[inline]
-    fn resume_flat(&mut self, input: Input<()>) -> PyResult<Step<Int, (), Self>> {
+    fn resume_flat(
+        &mut self,
+        input: Input<()>,
+    ) -> PyResult<Step<Int, (), PyGen<Flat<Self>>>> {
         match std::mem::replace(self, WalkGen::Done) {
             WalkGen::Start { mut depth, mut log } => {
                 let mut got: ();
@@ -160,8 +160,7 @@ impl FlatGenerator for WalkGen {
                         let sub13 = match walk(&depth - 1, log.clone()).at("walk", 18) {
                             Ok(value) => value,
                             Err(err) => break 'finally8 Completion::Raise(err),
-                        }
-                            .into_delegate();
+                        };
                         *self = WalkGen::AtLine18 { depth, log };
                         return Ok(Step::Delegate(sub13));
                         log.append(
@@ -302,7 +301,10 @@ impl FlatGenerator for EchoGen {
     type Sent = PyStr;
     const NAME: &'static str = "echo";
     #[inline]
-    fn resume_flat(&mut self, input: Input<PyStr>) -> PyResult<Step<PyStr, (), Self>> {
+    fn resume_flat(
+        &mut self,
+        input: Input<PyStr>,
+    ) -> PyResult<Step<PyStr, (), PyGen<Flat<Self>>>> {
         match std::mem::replace(self, EchoGen::Done) {
             EchoGen::Start { mut depth } => {
                 let mut e: PyErr;
@@ -312,8 +314,7 @@ impl FlatGenerator for EchoGen {
                         let sub34 = match echo(&depth - 1).at("echo", 30) {
                             Ok(value) => value,
                             Err(err) => break 'try12 Err(err),
-                        }
-                            .into_delegate();
+                        };
                         *self = EchoGen::AtLine30 { depth };
                         return Ok(Step::Delegate(sub34));
                         Ok::<(), PyErr>(())
@@ -499,7 +500,10 @@ impl FlatGenerator for FailingGen {
     type Sent = ();
     const NAME: &'static str = "failing";
     #[inline]
-    fn resume_flat(&mut self, input: Input<()>) -> PyResult<Step<PyStr, (), Self>> {
+    fn resume_flat(
+        &mut self,
+        input: Input<()>,
+    ) -> PyResult<Step<PyStr, (), PyGen<Flat<Self>>>> {
         match std::mem::replace(self, FailingGen::Done) {
             FailingGen::Start { mut depth } => {
                 if depth == 0 {
@@ -507,7 +511,7 @@ impl FlatGenerator for FailingGen {
                     *self = FailingGen::AtLine41 { depth };
                     return Ok(Step::Yield(yielded53));
                 }
-                let sub54 = failing(&depth - 1).at("failing", 43)?.into_delegate();
+                let sub54 = failing(&depth - 1).at("failing", 43)?;
                 *self = FailingGen::AtLine43;
                 return Ok(Step::Delegate(sub54));
                 Ok(Step::Return(()))
@@ -526,7 +530,7 @@ impl FlatGenerator for FailingGen {
                         )
                         .with_frame("failing", 42, None),
                 );
-                let sub57 = failing(&depth - 1).at("failing", 43)?.into_delegate();
+                let sub57 = failing(&depth - 1).at("failing", 43)?;
                 *self = FailingGen::AtLine43;
                 return Ok(Step::Delegate(sub57));
                 Ok(Step::Return(()))
@@ -567,7 +571,10 @@ impl FlatGenerator for StopsGen {
     type Sent = ();
     const NAME: &'static str = "stops";
     #[inline]
-    fn resume_flat(&mut self, input: Input<()>) -> PyResult<Step<Int, (), Self>> {
+    fn resume_flat(
+        &mut self,
+        input: Input<()>,
+    ) -> PyResult<Step<Int, (), PyGen<Flat<Self>>>> {
         match std::mem::replace(self, StopsGen::Done) {
             StopsGen::Start { mut depth } => {
                 if depth == 0 {
@@ -575,7 +582,7 @@ impl FlatGenerator for StopsGen {
                     *self = StopsGen::AtLine48 { depth };
                     return Ok(Step::Yield(yielded59));
                 }
-                let sub60 = stops(&depth - 1).at("stops", 50)?.into_delegate();
+                let sub60 = stops(&depth - 1).at("stops", 50)?;
                 *self = StopsGen::AtLine50;
                 return Ok(Step::Delegate(sub60));
                 Ok(Step::Return(()))
@@ -594,7 +601,7 @@ impl FlatGenerator for StopsGen {
                         )
                         .with_frame("stops", 49, None),
                 );
-                let sub63 = stops(&depth - 1).at("stops", 50)?.into_delegate();
+                let sub63 = stops(&depth - 1).at("stops", 50)?;
                 *self = StopsGen::AtLine50;
                 return Ok(Step::Delegate(sub63));
                 Ok(Step::Return(()))
@@ -637,7 +644,10 @@ impl FlatGenerator for StubbornGen {
     type Sent = ();
     const NAME: &'static str = "stubborn";
     #[inline]
-    fn resume_flat(&mut self, input: Input<()>) -> PyResult<Step<PyStr, (), Self>> {
+    fn resume_flat(
+        &mut self,
+        input: Input<()>,
+    ) -> PyResult<Step<PyStr, (), PyGen<Flat<Self>>>> {
         match std::mem::replace(self, StubbornGen::Done) {
             StubbornGen::Start { mut depth } => {
                 let mut e: PyErr;
@@ -669,8 +679,7 @@ impl FlatGenerator for StubbornGen {
                     let sub69 = match stubborn(&depth - 1).at("stubborn", 61) {
                         Ok(value) => value,
                         Err(err) => break 'try17 Err(err),
-                    }
-                        .into_delegate();
+                    };
                     *self = StubbornGen::AtLine61 { depth };
                     return Ok(Step::Delegate(sub69));
                     Ok::<(), PyErr>(())
@@ -727,8 +736,7 @@ impl FlatGenerator for StubbornGen {
                     let sub77 = match stubborn(&depth - 1).at("stubborn", 61) {
                         Ok(value) => value,
                         Err(err) => break 'try19 Err(err),
-                    }
-                        .into_delegate();
+                    };
                     *self = StubbornGen::AtLine61 { depth };
                     return Ok(Step::Delegate(sub77));
                     Ok::<(), PyErr>(())
@@ -770,8 +778,7 @@ impl FlatGenerator for StubbornGen {
                     let sub82 = match stubborn(&depth - 1).at("stubborn", 61) {
                         Ok(value) => value,
                         Err(err) => break 'try20 Err(err),
-                    }
-                        .into_delegate();
+                    };
                     *self = StubbornGen::AtLine61 { depth };
                     return Ok(Step::Delegate(sub82));
                     Ok::<(), PyErr>(())

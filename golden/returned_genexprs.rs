@@ -34,7 +34,6 @@ fn evens(mut xs: Value) -> PyResult<PyIter<Value>> {
                     xs.iter().at("evens", 3)?,
                     |x| {
                         if !x
-                            .clone()
                             .modulo(&Int::Small(2).into_value())
                             .at("<genexpr>", 3)?
                             .clone()

@@ -20,7 +20,7 @@ fn circle_area(mut r: Value) -> PyResult<Value> {
     Ok(
         MATH_PI
             .into_value()
-            .mul(&r.clone().pow(&Int::Small(2).into_value()).at("circle_area", 11)?)
+            .mul(&r.pow(&Int::Small(2).into_value()).at("circle_area", 11)?)
             .at("circle_area", 11)?,
     )
 }

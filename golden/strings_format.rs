@@ -899,7 +899,6 @@ fn frozensets() -> PyResult<()> {
     print(
             &[
                 &fs
-                    .clone()
                     .bitor(
                         &<PySet<Value>>::from_vec(vec![Int::Small(9).into_value()])
                             .at("frozensets", 77)?
@@ -907,7 +906,6 @@ fn frozensets() -> PyResult<()> {
                     )
                     .at("frozensets", 77)?,
                 &fs
-                    .clone()
                     .bitand(
                         &<PySet<
                             Value,
@@ -919,7 +917,6 @@ fn frozensets() -> PyResult<()> {
                     )
                     .at("frozensets", 77)?,
                 &fs
-                    .clone()
                     .sub(
                         &<PySet<Value>>::from_vec(vec![Int::Small(1).into_value()])
                             .at("frozensets", 77)?
@@ -933,7 +930,7 @@ fn frozensets() -> PyResult<()> {
                     )
                     .at("frozensets", 77)?
                     .into_value()
-                    .bitor(&fs.clone())
+                    .bitor(&fs)
                     .at("frozensets", 77)?,
             ],
             " ",

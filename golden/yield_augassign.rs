@@ -43,7 +43,7 @@ impl Generator for SubGen {
                             break 'loop1;
                         }
                     };
-                    let yielded2 = i.clone();
+                    let yielded2 = i;
                     *self = SubGen::AtLine4 { n, iter1 };
                     return Ok(Step::Yield(yielded2));
                 }
@@ -72,7 +72,7 @@ impl Generator for SubGen {
                                 break 'loop4;
                             }
                         };
-                        let yielded6 = i.clone();
+                        let yielded6 = i;
                         *self = SubGen::AtLine4 { n, iter1 };
                         return Ok(Step::Yield(yielded6));
                     }

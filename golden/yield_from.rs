@@ -311,7 +311,10 @@ impl FlatGenerator for FlattenGen {
     type Sent = ();
     const NAME: &'static str = "flatten";
     #[inline]
-    fn resume_flat(&mut self, input: Input<()>) -> PyResult<Step<Value, (), Self>> {
+    fn resume_flat(
+        &mut self,
+        input: Input<()>,
+    ) -> PyResult<Step<Value, (), PyGen<Flat<Self>>>> {
         match std::mem::replace(self, FlattenGen::Done) {
             FlattenGen::Start { mut x } => {
                 let mut item: Value;
@@ -324,13 +327,11 @@ impl FlatGenerator for FlattenGen {
                         }
                     };
                     if item.is_builtin_instance("list") {
-                        let sub30 = flatten(item.clone())
-                            .at("flatten", 22)?
-                            .into_delegate();
+                        let sub30 = flatten(item).at("flatten", 22)?;
                         *self = FlattenGen::AtLine22 { x, iter1 };
                         return Ok(Step::Delegate(sub30));
                     } else {
-                        let yielded31 = item.clone();
+                        let yielded31 = item;
                         *self = FlattenGen::AtLine24 { x, iter1 };
                         return Ok(Step::Yield(yielded31));
                     }
@@ -356,13 +357,11 @@ impl FlatGenerator for FlattenGen {
                             }
                         };
                         if item.is_builtin_instance("list") {
-                            let sub34 = flatten(item.clone())
-                                .at("flatten", 22)?
-                                .into_delegate();
+                            let sub34 = flatten(item).at("flatten", 22)?;
                             *self = FlattenGen::AtLine22 { x, iter1 };
                             return Ok(Step::Delegate(sub34));
                         } else {
-                            let yielded35 = item.clone();
+                            let yielded35 = item;
                             *self = FlattenGen::AtLine24 { x, iter1 };
                             return Ok(Step::Yield(yielded35));
                         }
@@ -389,13 +388,11 @@ impl FlatGenerator for FlattenGen {
                             }
                         };
                         if item.is_builtin_instance("list") {
-                            let sub39 = flatten(item.clone())
-                                .at("flatten", 22)?
-                                .into_delegate();
+                            let sub39 = flatten(item).at("flatten", 22)?;
                             *self = FlattenGen::AtLine22 { x, iter1 };
                             return Ok(Step::Delegate(sub39));
                         } else {
-                            let yielded40 = item.clone();
+                            let yielded40 = item;
                             *self = FlattenGen::AtLine24 { x, iter1 };
                             return Ok(Step::Yield(yielded40));
                         }

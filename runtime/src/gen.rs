@@ -109,8 +109,8 @@ pub enum Step<Y, R, D = Never> {
     Yield(Y),
     /// Finished with `return` (the value `StopIteration.value` carries).
     Return(R),
-    /// Paused at a `yield from` of a new generator of the same function, whose state this is
-    /// (only [`FlatGenerator`]s give it: [`Flat`] runs that generator next).
+    /// Paused at a `yield from` of this new generator of the same function (only
+    /// [`FlatGenerator`]s give it: [`Flat`] runs that generator next).
     Delegate(D),
 }
 
@@ -147,7 +147,9 @@ pub trait FlatGenerator: Sized + 'static {
     /// there it gives that generator's state, and is resumed at that point later with
     /// `Input::Next` when the sub-generator returned (its value is `None`), or `Input::Throw(e)`
     /// when it raised `e`.
-    fn resume_flat(&mut self, input: Input<Self::Sent>) -> PyResult<Step<Self::Yield, (), Self>>;
+    /// (The sub-generator is given as the object just made, a pointer, so that every `Step`
+    /// stays small.)
+    fn resume_flat(&mut self, input: Input<Self::Sent>) -> PyResult<Step<Self::Yield, (), PyGen<Flat<Self>>>>;
 }
 
 /// The generator object's state for a [`FlatGenerator`]: its own state machine and the
@@ -166,18 +168,18 @@ impl<G: FlatGenerator> Flat<G> {
 }
 
 impl<G: FlatGenerator> PyGen<Flat<G>> {
-    /// The state of a generator just made, for a `yield from` of it (nothing else can see it).
-    pub fn into_delegate(self) -> G {
-        match Rc::try_unwrap(self.0) {
-            Ok(cell) => {
-                // Not started, so nothing to close: the state is taken out without `Drop`.
-                let cell = std::mem::ManuallyDrop::new(cell);
-                // SAFETY: `cell` is never used or dropped again after its state is read out.
-                let flat = unsafe { std::ptr::read(&cell.state) }.into_inner();
-                flat.outer
-            }
-            Err(_) => unreachable!("py2rust: a generator delegated to right where it is made is shared"),
+    /// The state of a generator just made, for a `yield from` of it (nothing else can see it;
+    /// `None` if something did, which generated code never does).
+    fn into_delegate(self) -> Option<G> {
+        let cell = Rc::try_unwrap(self.0).ok()?;
+        if cell.status.get() != Status::Created {
+            return None;
         }
+        // Not started, so nothing to close: the state is taken out without `Drop`.
+        let cell = std::mem::ManuallyDrop::new(cell);
+        // SAFETY: `cell` is never used or dropped again after its state is read out.
+        let flat = unsafe { std::ptr::read(&cell.state) }.into_inner();
+        Some(flat.outer)
     }
 }
 
@@ -207,10 +209,13 @@ impl<G: FlatGenerator> Generator for Flat<G> {
             };
             input = match step {
                 Ok(Step::Yield(y)) if !closing => return Ok(Step::Yield(y)),
-                Ok(Step::Delegate(sub)) if !closing => {
-                    self.inner.push(sub);
-                    Input::Next
-                }
+                Ok(Step::Delegate(sub)) if !closing => match sub.into_delegate() {
+                    Some(state) => {
+                        self.inner.push(state);
+                        Input::Next
+                    }
+                    None => Input::Throw(PyErr::runtime_error("py2rust: internal error: a generator shared before its `yield from`")),
+                },
                 Ok(Step::Return(())) | Err(_) if depth == 0 => return step.map(|_| Step::Return(())),
                 // The sub-generator returned: `yield from` gives `None` (or, when it was
                 // being closed, `GeneratorExit` goes on up).

@@ -65,7 +65,7 @@ fn gen_def(g: &GenDef) -> TokenStream {
                 const NAME: &'static str = #py_name;
 
                 #inline
-                fn resume_flat(&mut self, input: Input<#sent>) -> PyResult<Step<#y, (), Self>> #resume
+                fn resume_flat(&mut self, input: Input<#sent>) -> PyResult<Step<#y, (), PyGen<Flat<Self>>>> #resume
             }
         }
     } else {

@@ -694,7 +694,12 @@ impl<'a> Lower<'a> {
         match &e.kind {
             ExprKind::Yield(value) => {
                 let v = match value {
-                    Some(v) => self.expr_as(v, &yield_ty),
+                    Some(v) => {
+                        self.movable = self.last_uses(s, v);
+                        let v = self.expr_as(v, &yield_ty);
+                        self.movable.clear();
+                        v
+                    }
                     None => self.coerce(Expr::Unit, &Ty::None, &yield_ty, e.span),
                 };
                 let y = self.tmp("yielded");
@@ -705,9 +710,11 @@ impl<'a> Lower<'a> {
             }
             ExprKind::YieldFrom(sub) if self.gen.as_ref().is_some_and(|g| g.flat_points.contains(&s.span.start)) => {
                 // Made here, given to the runtime to run (see `flat_points`).
+                self.movable = self.last_uses(s, sub);
                 let made = self.expr(sub);
+                self.movable.clear();
                 let name = self.tmp("sub");
-                out.push(Stmt::Let { name: name.clone(), ty: None, init: Some(made.method("into_delegate", vec![])), mutable: false, optional: false });
+                out.push(Stmt::Let { name: name.clone(), ty: None, init: Some(made), mutable: false, optional: false });
                 let Some(save) = self.save_state(s) else { return };
                 out.push(save);
                 out.push(Stmt::Return(Expr::Ok(Box::new(Expr::call("Step::Delegate", vec![Expr::Var(name)])))));
@@ -728,6 +735,37 @@ impl<'a> Lower<'a> {
             }
             _ => {}
         }
+    }
+
+    /// The locals the value of suspension `s` may move rather than copy: those it reads once
+    /// (outside any lambda or comprehension) and that are not kept in the state the generator
+    /// pauses in, so nothing reads them again before they are assigned anew.
+    fn last_uses(&self, s: &ast::Stmt, value: &ast::Expr) -> HashSet<(ScopeId, String)> {
+        let Some((_, fields, _)) = self.gen.as_ref().and_then(|g| g.points.get(&s.span.start)) else { return HashSet::new() };
+        let mut reads: HashMap<(ScopeId, String), usize> = HashMap::new();
+        let mut nested = false;
+        super::visit_expr(value, &mut |x| match &x.kind {
+            ExprKind::Name(n) => {
+                if let Some(Binding::Var(scope, _)) = self.res.names.get(&x.id) {
+                    *reads.entry((*scope, n.clone())).or_default() += 1;
+                }
+            }
+            ExprKind::Lambda { .. } | ExprKind::ListComp { .. } | ExprKind::GenExp { .. } | ExprKind::DictComp { .. } | ExprKind::SetComp { .. } => nested = true,
+            _ => {}
+        });
+        if nested {
+            return HashSet::new();
+        }
+        reads
+            .into_iter()
+            .filter(|((scope, n), count)| {
+                *count == 1
+                    && *scope == self.scope
+                    && matches!(self.storage.get(&(*scope, n.clone())), Some(Storage::Local | Storage::LoopOnly))
+                    && !fields.iter().any(|(f, _)| *f == rust_ident(n))
+            })
+            .map(|(key, _)| key)
+            .collect()
     }
 
     /// Gives a suspension's target what the generator received (`value`, of type `vty`):

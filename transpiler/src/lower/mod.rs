@@ -62,6 +62,7 @@ pub fn lower(file: &SourceFile, module: &ast::Module, res: &Resolution, types: &
         capture_ok: None,
         machine_vars: HashMap::new(),
         gen_yield_ranges: HashMap::new(),
+        movable: HashSet::new(),
         late_cells: HashSet::new(),
         infallible_gens: HashSet::new(),
         local_methods: std::collections::BTreeSet::new(),
@@ -273,6 +274,9 @@ struct Lower<'a> {
     machine_vars: HashMap<(ScopeId, String), machine_ints::Range>,
     /// What each generator function's `yield`s give, where known before its consumers.
     gen_yield_ranges: HashMap<FuncId, machine_ints::Range>,
+    /// Locals read for the last time by the expression being lowered (a generator's yielded
+    /// value, see `generators.rs`): moved, not cloned.
+    movable: HashSet<(ScopeId, String)>,
 }
 
 impl<'a> Lower<'a> {
@@ -1777,7 +1781,7 @@ impl<'a> Lower<'a> {
                 let place = self.place(e);
                 // A cell's read is already an owned copy, and so is a variable of type `Opt`
                 // read as a `Value`; a one-shot iterator is moved.
-                let owned = matches!(self.res.names.get(&e.id), Some(Binding::Var(s, _)) if self.is_cell(*s, n) || self.storage.get(&(*s, n.clone())) == Some(&Storage::OneShot));
+                let owned = matches!(self.res.names.get(&e.id), Some(Binding::Var(s, _)) if self.is_cell(*s, n) || self.storage.get(&(*s, n.clone())) == Some(&Storage::OneShot) || (*s == MODULE_SCOPE && self.module_consts.contains_key(n) && self.storage.get(&(*s, n.clone())) == Some(&Storage::Static)) || self.movable.contains(&(*s, n.clone())));
                 if owned || self.optional_read_as_value(e).is_some() { place } else { clone_of(place, &t) }
             }
             _ => self.value(e),
@@ -2071,6 +2075,8 @@ impl<'a> Lower<'a> {
         match imp {
             BinImpl::IntOp | BinImpl::IntMethod(_) if t == Ty::Int => self.place(e),
             BinImpl::StrConcat | BinImpl::ListConcat => self.place(e),
+            // `Value`'s operators borrow both operands.
+            BinImpl::Dyn if t == Ty::Dyn => self.place(e),
             _ => self.expr(e),
         }
     }
