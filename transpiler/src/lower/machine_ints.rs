@@ -193,7 +193,8 @@ impl<'a> Lower<'a> {
         // Up: each variable's range grows to cover what its assignments store; a bound that
         // keeps growing jumps to the `i64` limit (past it, the next round finds `Any`).
         let mut grown: HashMap<&str, u32> = HashMap::new();
-        for _ in 0..64 {
+        let mut converged = false;
+        for _ in 0..32 * candidates.len() {
             let mut changed = false;
             for n in &candidates {
                 let key = (scope, n.clone());
@@ -210,8 +211,17 @@ impl<'a> Lower<'a> {
                 }
             }
             if !changed {
+                converged = true;
                 break;
             }
+        }
+        if !converged {
+            // (Not reached: each bound grows a few times, then jumps to the limit.) Without a
+            // fixed point nothing is proven.
+            for n in &candidates {
+                self.machine_vars.remove(&(scope, n.clone()));
+            }
+            return;
         }
         // Down: recomputing from a range that covers every assignment keeps covering them, and
         // takes back what widening gave away (`x = (x + 1) % 10` is `[0, 9]`, not `[0, MAX]`).
