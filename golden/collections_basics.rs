@@ -90,7 +90,7 @@ fn module_body() -> PyResult<()> {
     print(&[], " ", "\n").at("<module>", 16)?;
     q = collections_deque(&[().into_value(), Int::Small(3).into_value()])
         .at("<module>", 17)?;
-    for i in 0..5 {
+    for i in 0i64..5i64 {
         q.call_method("append", vec![Int::Small(i).into_value()]).at("<module>", 19)?;
     }
     print(

@@ -19,10 +19,10 @@ fn module_body() -> PyResult<()> {
     let mut b: i64;
     let mut a: i64;
     let mut i: Int;
-    for n in 2..12 {
+    for n in 2i64..12i64 {
         'loop1: {
-            for d in 2..n {
-                if (n % d) == 0 {
+            for d in 2i64..n {
+                if (n % d) == 0i64 {
                     print(
                             &[
                                 &Int::Small(n),
@@ -67,9 +67,9 @@ fn module_body() -> PyResult<()> {
     c = part4.proven_small();
     print(
             &[
-                &((a < b) && (b < 10)),
+                &((a < b) && (b < 10i64)),
                 &((a < c) && (c > b)),
-                &((1 <= a) && (a <= 1)),
+                &((1i64 <= a) && (a <= 1i64)),
                 &(b != c),
             ],
             " ",
@@ -100,9 +100,9 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 25)?;
-    if a > 1 {
+    if a > 1i64 {
         print(&[&PyStr::from("big")], " ", "\n").at("<module>", 27)?;
-    } else if a == 1 {
+    } else if a == 1i64 {
         print(&[&PyStr::from("one")], " ", "\n").at("<module>", 29)?;
     } else {
         print(&[&PyStr::from("small")], " ", "\n").at("<module>", 31)?;

@@ -159,12 +159,12 @@ fn module_body() -> PyResult<()> {
         };
     }
     print(&[&*bound_global(&r, "r").at("<module>", 10)?], " ", "\n").at("<module>", 10)?;
-    'loop3: for i in 0..4 {
+    'loop3: for i in 0i64..4i64 {
         let outcome7 = 'try4: {
-            if i == 1 {
+            if i == 1i64 {
                 continue 'loop3;
             }
-            if i == 3 {
+            if i == 3i64 {
                 break 'loop3;
             }
             match print(&[&PyStr::from("i"), &Int::Small(i)], " ", "\n")

@@ -89,10 +89,10 @@ fn module_body() -> PyResult<()> {
         )
         .at("<module>", 12)?;
     total = Int::Small(0);
-    'loop3: for i in 0..6 {
+    'loop3: for i in 0i64..6i64 {
         let completion9 = 'finally4: {
             let outcome7 = 'try5: {
-                if i == 4 {
+                if i == 4i64 {
                     break 'finally4 Completion::Break;
                 }
                 if (i % 2) != 0 {

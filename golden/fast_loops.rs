@@ -22,15 +22,15 @@ fn collatz(mut n: Int) -> PyResult<Int> {
                     loop {
                         let saved3 = (n1, steps2);
                         let step4 = (|| {
-                            if !(n1 != 1) {
+                            if !(n1 != 1i64) {
                                 return Some(true);
                             }
-                            if Int::small_mod(n1, 2)? == 0 {
-                                n1 = Int::small_floordiv(n1, 2)?;
+                            if Int::small_mod(n1, 2i64)? == 0i64 {
+                                n1 = Int::small_floordiv(n1, 2i64)?;
                             } else {
-                                n1 = i64::checked_mul(3, n1)?.checked_add(1)?;
+                                n1 = i64::checked_mul(3i64, n1)?.checked_add(1i64)?;
                             }
-                            steps2 = steps2.checked_add(1)?;
+                            steps2 = steps2.checked_add(1i64)?;
                             Some(false)
                         })();
                         match step4 {
@@ -80,8 +80,8 @@ fn grows(mut x: Int, mut rounds: Int) -> PyResult<Int> {
                             if !(i7 < rounds8) {
                                 return Some(true);
                             }
-                            x9 = x9.checked_mul(x9)?.checked_add(1)?;
-                            i7 = i7.checked_add(1)?;
+                            x9 = x9.checked_mul(x9)?.checked_add(1i64)?;
+                            i7 = i7.checked_add(1i64)?;
                             Some(false)
                         })();
                         match step11 {
@@ -124,11 +124,11 @@ fn shrinks(mut x: Int) -> PyResult<(Int, Int)> {
                     loop {
                         let saved16 = (x14, count15);
                         let step17 = (|| {
-                            if !(x14 > 1) {
+                            if !(x14 > 1i64) {
                                 return Some(true);
                             }
-                            x14 = Int::small_floordiv(x14, 3)?;
-                            count15 = count15.checked_add(1)?;
+                            x14 = Int::small_floordiv(x14, 3i64)?;
+                            count15 = count15.checked_add(1i64)?;
                             Some(false)
                         })();
                         match step17 {
@@ -181,12 +181,12 @@ fn edges() -> PyResult<(Int, Int, Int, Int, Int)> {
                     loop {
                         let saved23 = (n20, a21, b22);
                         let step24 = (|| {
-                            if !(n20 < 3) {
+                            if !(n20 < 3i64) {
                                 return Some(true);
                             }
-                            a21 = a21.checked_add(1)?.checked_sub(1)?;
-                            b22 = b22.checked_sub(1)?.checked_add(1)?;
-                            n20 = n20.checked_add(1)?;
+                            a21 = a21.checked_add(1i64)?.checked_sub(1i64)?;
+                            b22 = b22.checked_sub(1i64)?.checked_add(1i64)?;
+                            n20 = n20.checked_add(1i64)?;
                             Some(false)
                         })();
                         match step24 {
@@ -227,11 +227,11 @@ fn edges() -> PyResult<(Int, Int, Int, Int, Int)> {
                     loop {
                         let saved29 = (c27, m28);
                         let step30 = (|| {
-                            if !(c27 < 1) {
+                            if !(c27 < 1i64) {
                                 return Some(true);
                             }
                             m28 = m28.checked_neg()?;
-                            c27 = c27.checked_add(1)?;
+                            c27 = c27.checked_add(1i64)?;
                             Some(false)
                         })();
                         match step30 {
@@ -270,11 +270,11 @@ fn edges() -> PyResult<(Int, Int, Int, Int, Int)> {
                     loop {
                         let saved35 = (k33, s34);
                         let step36 = (|| {
-                            if !(k33 < 70) {
+                            if !(k33 < 70i64) {
                                 return Some(true);
                             }
-                            s34 = Int::small_shl(s34, 1)?;
-                            k33 = k33.checked_add(1)?;
+                            s34 = Int::small_shl(s34, 1i64)?;
+                            k33 = k33.checked_add(1i64)?;
                             Some(false)
                         })();
                         match step36 {
@@ -314,11 +314,11 @@ fn edges() -> PyResult<(Int, Int, Int, Int, Int)> {
                     loop {
                         let saved41 = (j39, t40);
                         let step42 = (|| {
-                            if !(j39 < 3) {
+                            if !(j39 < 3i64) {
                                 return Some(true);
                             }
-                            t40 = Int::small_shr(t40, 1)?;
-                            j39 = j39.checked_add(1)?;
+                            t40 = Int::small_shr(t40, 1i64)?;
+                            j39 = j39.checked_add(1i64)?;
                             Some(false)
                         })();
                         match step42 {
@@ -345,7 +345,7 @@ fn edges() -> PyResult<(Int, Int, Int, Int, Int)> {
         if !(j < 3) {
             break;
         }
-        t = t >> 1;
+        t = t >> 1i64;
         j += 1;
     }
     Ok((a.clone(), b.clone(), m.clone(), s.clone(), Int::Small(t)))
@@ -366,22 +366,24 @@ fn signs() -> PyResult<Int> {
                     loop {
                         let saved48 = (a45, b46, b46_set, out47);
                         let step49 = (|| {
-                            if !(a45 <= 7) {
+                            if !(a45 <= 7i64) {
                                 return Some(true);
                             }
-                            b46 = i64::checked_neg(3)?;
+                            b46 = i64::checked_neg(3i64)?;
                             b46_set = true;
-                            while b46 <= 3 {
-                                if b46 != 0 {
+                            while b46 <= 3i64 {
+                                if b46 != 0i64 {
                                     out47 = out47
-                                        .checked_mul(31)?
+                                        .checked_mul(31i64)?
                                         .checked_add(Int::small_floordiv(a45, b46)?)?
-                                        .checked_add(Int::small_mod(a45, b46)?.checked_mul(1000)?)?;
-                                    out47 = Int::small_mod(out47, 1000000007)?;
+                                        .checked_add(
+                                            Int::small_mod(a45, b46)?.checked_mul(1000i64)?,
+                                        )?;
+                                    out47 = Int::small_mod(out47, 1000000007i64)?;
                                 }
-                                b46 = b46.checked_add(1)?;
+                                b46 = b46.checked_add(1i64)?;
                             }
-                            a45 = a45.checked_add(1)?;
+                            a45 = a45.checked_add(1i64)?;
                             Some(false)
                         })();
                         match step49 {
@@ -419,17 +421,19 @@ fn signs() -> PyResult<Int> {
                         loop {
                             let saved55 = (b52, out53);
                             let step56 = (|| {
-                                if !(b52 <= 3) {
+                                if !(b52 <= 3i64) {
                                     return Some(true);
                                 }
-                                if b52 != 0 {
+                                if b52 != 0i64 {
                                     out53 = out53
-                                        .checked_mul(31)?
+                                        .checked_mul(31i64)?
                                         .checked_add(Int::small_floordiv(a54, b52)?)?
-                                        .checked_add(Int::small_mod(a54, b52)?.checked_mul(1000)?)?;
-                                    out53 = Int::small_mod(out53, 1000000007)?;
+                                        .checked_add(
+                                            Int::small_mod(a54, b52)?.checked_mul(1000i64)?,
+                                        )?;
+                                    out53 = Int::small_mod(out53, 1000000007i64)?;
                                 }
-                                b52 = b52.checked_add(1)?;
+                                b52 = b52.checked_add(1i64)?;
                                 Some(false)
                             })();
                             match step56 {
@@ -488,12 +492,12 @@ fn flags(mut limit: Int) -> PyResult<(bool, Int, Int)> {
                             if !((i59 < limit60) && !found61) {
                                 return Some(true);
                             }
-                            if i59.checked_mul(i59)? > 50 {
+                            if i59.checked_mul(i59)? > 50i64 {
                                 found61 = true;
                                 first62 = i59;
                                 first62_set = true;
                             }
-                            i59 = i59.checked_add(1)?;
+                            i59 = i59.checked_add(1i64)?;
                             Some(false)
                         })();
                         match step64 {
@@ -547,18 +551,18 @@ fn breaks_and_continues(mut n: Int) -> PyResult<(Int, Int)> {
                     loop {
                         let saved71 = (i67, j69, j69_set, total70);
                         let step72 = (|| {
-                            i67 = i67.checked_add(1)?;
+                            i67 = i67.checked_add(1i64)?;
                             if i67 > n68 {
                                 return Some(true);
                             }
-                            if Int::small_mod(i67, 3)? == 0 {
+                            if Int::small_mod(i67, 3i64)? == 0i64 {
                                 return Some(false);
                             }
-                            j69 = 0;
+                            j69 = 0i64;
                             j69_set = true;
                             while j69 < i67 {
-                                j69 = j69.checked_add(1)?;
-                                if j69 == 4 {
+                                j69 = j69.checked_add(1i64)?;
+                                if j69 == 4i64 {
                                     break;
                                 }
                                 total70 = total70.checked_add(j69 ^ i67)?;
@@ -607,8 +611,8 @@ fn breaks_and_continues(mut n: Int) -> PyResult<(Int, Int)> {
                                 if !(j75 < i76) {
                                     return Some(true);
                                 }
-                                j75 = j75.checked_add(1)?;
-                                if j75 == 4 {
+                                j75 = j75.checked_add(1i64)?;
+                                if j75 == 4i64 {
                                     return Some(true);
                                 }
                                 total77 = total77.checked_add(j75 ^ i76)?;
@@ -670,13 +674,13 @@ fn written_first(mut n: Int) -> PyResult<Int> {
                             }
                             sq84 = i82.checked_mul(i82)?;
                             sq84_set = true;
-                            last85 = if sq84 > 10 {
+                            last85 = if sq84 > 10i64 {
                                 sq84.checked_sub(i82)?
                             } else {
                                 sq84.checked_add(i82)?
                             };
                             last85_set = true;
-                            i82 = i82.checked_add(1)?;
+                            i82 = i82.checked_add(1i64)?;
                             Some(false)
                         })();
                         match step87 {
@@ -730,13 +734,13 @@ fn chained(mut lo: Int, mut hi: Int) -> PyResult<Int> {
                             if !((lo90 <= x91) && (x91 < hi92)) {
                                 return Some(true);
                             }
-                            if ((0 < Int::small_mod(x91, 7)?)
-                                && (Int::small_mod(x91, 7)? < 3))
-                                || (Int::small_mod(x91, 5)? == 0)
+                            if ((0i64 < Int::small_mod(x91, 7i64)?)
+                                && (Int::small_mod(x91, 7i64)? < 3i64))
+                                || (Int::small_mod(x91, 5i64)? == 0i64)
                             {
-                                count93 = count93.checked_add(1)?;
+                                count93 = count93.checked_add(1i64)?;
                             }
-                            x91 = x91.checked_add(1)?;
+                            x91 = x91.checked_add(1i64)?;
                             Some(false)
                         })();
                         match step95 {
@@ -804,14 +808,14 @@ fn divides(mut d: Int) -> PyResult<Int> {
                     loop {
                         let saved107 = (i104, total106);
                         let step108 = (|| {
-                            if !(i104 > 0) {
+                            if !(i104 > 0i64) {
                                 return Some(true);
                             }
                             total106 = total106
                                 .checked_add(
-                                    Int::small_floordiv(100, i104.checked_sub(d105)?)?,
+                                    Int::small_floordiv(100i64, i104.checked_sub(d105)?)?,
                                 )?;
-                            i104 = i104.checked_sub(1)?;
+                            i104 = i104.checked_sub(1i64)?;
                             Some(false)
                         })();
                         match step108 {
@@ -847,7 +851,7 @@ fn divides(mut d: Int) -> PyResult<Int> {
 fn module_body() -> PyResult<()> {
     let mut e: PyErr;
     let mut v: Int;
-    for k in 1..8 {
+    for k in 1i64..8i64 {
         v = Int::Small(0);
         loop {
             match (v.to_i64(),) {
@@ -860,7 +864,7 @@ fn module_body() -> PyResult<()> {
                                 if !(v111 < k112) {
                                     return Some(true);
                                 }
-                                v111 = v111.checked_add(2)?;
+                                v111 = v111.checked_add(2i64)?;
                                 Some(false)
                             })();
                             match step114 {

@@ -70,7 +70,7 @@ fn describe(mut n: Int) -> PyResult<PyStr> {
 fn count_up() -> PyResult<Int> {
     let mut total: Int;
     total = Int::Small(0);
-    for i in 0..5 {
+    for i in 0i64..5i64 {
         total += Int::Small(i);
     }
     Ok(total.clone())

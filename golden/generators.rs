@@ -702,7 +702,7 @@ fn module_body() -> PyResult<()> {
         )
         .at("<module>", 57)?;
     big = fib().at("<module>", 58)?;
-    for _ in 0..100 {
+    for _ in 0i64..100i64 {
         last = Some(big.next_value().at("<module>", 60)?);
     }
     print(&[&*bound_global(&last, "last").at("<module>", 61)?], " ", "\n")

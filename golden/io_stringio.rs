@@ -134,7 +134,7 @@ fn module_body() -> PyResult<()> {
         )
         .at("<module>", 29)?;
     out = io_stringio(&[]).at("<module>", 30)?;
-    for i in 0..3 {
+    for i in 0i64..3i64 {
         print_file(&out, &[&Int::Small(i), &Int::Small(i * i)], ":", ";")
             .at("<module>", 32)?;
     }

@@ -159,7 +159,7 @@ fn module_body() -> PyResult<()> {
     xs = <PyList<
         Int,
     >>::from_vec(vec![Int::Small(1), Int::Small(2), Int::Small(3), Int::Small(4)]);
-    for i in -3..4 {
+    for i in -3i64..4i64 {
         let index11 = Int::Small(i);
         xs.setitem(
                 &index11,

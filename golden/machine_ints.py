@@ -117,3 +117,24 @@ def loops_over_any_ints(n, m):
 loops_over_any_ints(100, 7)
 loops_over_any_ints(10 ** 6, 2 ** 63 - 2)
 loops_over_any_ints(2 ** 64, -(2 ** 63) - 1)
+
+
+def literals_beyond_32_bits():
+    # Constant operands are 64-bit (Rust would otherwise take untyped literals for `i32`s).
+    print(1 < 9223372036854775807, 31 >> (4611686018427387904 % 3))
+    print(2 ** 32 + 1 == 1, 3000000000 > 2000000000, bool(4294967296), 2 ** 40 > 5)
+    k = 3
+    print(31 >> k, 4294967296 >> k, (1 << 40) > k, -7 % 3, 7 // -2, -7 % -3)
+    for i in range(2 ** 40, 2 ** 40 + 2):
+        print(i, i > 2 ** 40)
+    n = 0
+    while n < 3:
+        if 1 < 4294967296:
+            n += 1
+    x = 7
+    print(n, 2 ** 33 < x < 2 ** 34, x < 2 ** 34 > 5)
+    if 4294967296:
+        print("truthy")
+
+
+literals_beyond_32_bits()

@@ -95,7 +95,7 @@ fn counters() -> PyResult<()> {
     x = 0;
     y = 0;
     out = <PyList<(Int, Int, Int, Int, Int, Int, Int, Int)>>::from_vec(vec![]);
-    for i in 0..12 {
+    for i in 0i64..12i64 {
         x = i64::rem_euclid(x - 7, 5);
         y = i64::div_euclid(x - 10, 3);
         out.append((
@@ -106,7 +106,7 @@ fn counters() -> PyResult<()> {
             Int::Small(x ^ y),
             Int::Small(x | 3),
             Int::Small(y & 6),
-            Int::Small(y >> 1),
+            Int::Small(y >> 1i64),
         ));
     }
     print(&[&out], " ", "\n").at("counters", 16)?;
@@ -118,7 +118,7 @@ fn wrap_around() -> PyResult<()> {
     let mut x: i64;
     x = 0;
     seen = <PyList<Int>>::from_vec(vec![]);
-    for _ in 0..25 {
+    for _ in 0i64..25i64 {
         x = (x + 1) % 10;
         seen.append(Int::Small(x));
     }
@@ -129,7 +129,7 @@ fn wrap_around() -> PyResult<()> {
 fn ranges() -> PyResult<()> {
     let mut total: i64;
     total = 0;
-    for i in (0..20).step_by(3) {
+    for i in (0i64..20i64).step_by(3) {
         total = ((total * 7) + i) % 1000;
     }
     for item1 in range(&Int::Small(10), &Int::Small(0), &Int::Small(-2))
@@ -200,7 +200,7 @@ fn consume() -> PyResult<()> {
     let mut check: i64;
     check = 0;
     g = fib().at("consume", 64)?;
-    for _ in 0..50 {
+    for _ in 0i64..50i64 {
         check = (check + g.next_value().at("consume", 66)?.proven_small()) % 1000000007;
     }
     for item11 in itertools_islice_iter(g.clone(), None, Some(&Int::Small(50)), None)
@@ -262,18 +262,18 @@ fn chained(mut n: Int) -> PyResult<()> {
                     loop {
                         let saved16 = (k14, steps15);
                         let step17 = (|| {
-                            if !((k14 != 1) && (steps15 < 1000)) {
+                            if !((k14 != 1i64) && (steps15 < 1000i64)) {
                                 return Some(true);
                             }
-                            k14 = if Int::small_mod(k14, 2)? == 0 {
-                                Int::small_floordiv(k14, 2)?
+                            k14 = if Int::small_mod(k14, 2i64)? == 0i64 {
+                                Int::small_floordiv(k14, 2i64)?
                             } else {
                                 Int::small_mod(
-                                    i64::checked_mul(3, k14)?.checked_add(1)?,
-                                    1000,
+                                    i64::checked_mul(3i64, k14)?.checked_add(1i64)?,
+                                    1000i64,
                                 )?
                             };
-                            steps15 = steps15.checked_add(1)?;
+                            steps15 = steps15.checked_add(1i64)?;
                             Some(false)
                         })();
                         match step17 {
@@ -297,10 +297,10 @@ fn chained(mut n: Int) -> PyResult<()> {
             }
             _ => {}
         };
-        if !((k != 1) && (steps < 1000)) {
+        if !((k != 1i64) && (steps < 1000)) {
             break;
         }
-        k = (if (k % 2) == 0 {
+        k = (if (k % 2) == 0i64 {
             Int::Small(k / 2)
         } else {
             Int::Small(((3 * k) + 1) % 1000)
@@ -354,6 +354,101 @@ fn loops_over_any_ints(mut n: Int, mut m: Int) -> PyResult<()> {
     }
     Ok(())
 }
+/// `def literals_beyond_32_bits` (line 122).
+fn literals_beyond_32_bits() -> PyResult<()> {
+    let mut x: i64;
+    let mut n: Int;
+    let mut k: i64;
+    print(&[&(1i64 < 9223372036854775807i64), &Int::Small(15)], " ", "\n")
+        .at("literals_beyond_32_bits", 124)?;
+    print(
+            &[
+                &(4294967297i64 == 1i64),
+                &(3000000000i64 > 2000000000i64),
+                &(4294967296i64 != 0),
+                &(1099511627776i64 > 5i64),
+            ],
+            " ",
+            "\n",
+        )
+        .at("literals_beyond_32_bits", 125)?;
+    k = 3;
+    print(
+            &[
+                &Int::Small(3),
+                &Int::Small(536870912),
+                &(1099511627776i64 > k),
+                &Int::Small(2),
+                &Int::Small(-4),
+                &Int::Small(-1),
+            ],
+            " ",
+            "\n",
+        )
+        .at("literals_beyond_32_bits", 127)?;
+    for i in 1099511627776i64..1099511627778i64 {
+        print(&[&Int::Small(i), &(i > 1099511627776i64)], " ", "\n")
+            .at("literals_beyond_32_bits", 129)?;
+    }
+    n = Int::Small(0);
+    loop {
+        match (n.to_i64(),) {
+            (Some(mut n23),) => {
+                let done27 = 'fast4: {
+                    loop {
+                        let saved24 = (n23,);
+                        let step25 = (|| {
+                            if !(n23 < 3i64) {
+                                return Some(true);
+                            }
+                            if 1i64 < 4294967296i64 {
+                                n23 = n23.checked_add(1i64)?;
+                            }
+                            Some(false)
+                        })();
+                        match step25 {
+                            Some(ends26) => {
+                                if ends26 {
+                                    break 'fast4 true;
+                                }
+                            }
+                            None => {
+                                (n23,) = saved24;
+                                break 'fast4 false;
+                            }
+                        };
+                    }
+                };
+                n = Int::Small(n23);
+                if done27 {
+                    break;
+                }
+            }
+            _ => {}
+        };
+        if !(n < 3) {
+            break;
+        }
+        if 1i64 < 4294967296i64 {
+            n += 1;
+        }
+    }
+    x = 7;
+    print(
+            &[
+                &n,
+                &((8589934592i64 < x) && (x < 17179869184i64)),
+                &((x < 17179869184i64) && (17179869184i64 > 5i64)),
+            ],
+            " ",
+            "\n",
+        )
+        .at("literals_beyond_32_bits", 135)?;
+    if 4294967296i64 != 0 {
+        print(&[&PyStr::from("truthy")], " ", "\n").at("literals_beyond_32_bits", 137)?;
+    }
+    Ok(())
+}
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
     PyStr::from(
@@ -393,10 +488,11 @@ fn module_body() -> PyResult<()> {
             -&Int::Small(2).pow(&Int::Small(63)).at("<module>", 119)? - 1,
         )
         .at("<module>", 119)?;
+    literals_beyond_32_bits().at("<module>", 140)?;
     Ok(())
 }
 fn main() {
     run_main("machine_ints.py", SOURCE, module_body)
 }
 /// The Python source, for tracebacks.
-const SOURCE: &str = "\"\"\"Ints the transpiler proves fit a machine word: the same results as unbounded ints.\"\"\"\nfrom itertools import islice\n\nMOD = 1_000_000_007\n\n\ndef counters():\n    # Python's % and // by a positive divisor, with negative dividends.\n    x = 0\n    y = 0\n    out = []\n    for i in range(12):\n        x = (x - 7) % 5\n        y = (x - 10) // 3\n        out.append((x, y, -x, ~y, x ^ y, x | 3, y & 6, y >> 1))\n    print(out)\n\n\ndef wrap_around():\n    # A counter kept in range by `%` (widened, then narrowed back to [0, 9]).\n    x = 0\n    seen = []\n    for _ in range(25):\n        x = (x + 1) % 10\n        seen.append(x)\n    print(seen)\n\n\ndef ranges():\n    total = 0\n    for i in range(0, 20, 3):\n        total = (total * 7 + i) % 1000\n    for j in range(10, 0, -2):\n        total = (total + j) % 1000\n    for k in range(5, -5, -1):\n        total = (total + k * k) % 1000\n    print(total)\n\n\ndef near_the_limits():\n    big = 9223372036854775807\n    small = -9223372036854775807 - 1\n    print(big, small, big + 1, small - 1, -small, big * 2)\n    half = 2 ** 62\n    print(half + half, half * 4, (half + half) // 2)\n\n\ndef string_hash(text):\n    h = 0\n    for ch in text:\n        h = (h * 31 + ord(ch)) & 0xFFFFFFFF\n    return h\n\n\ndef fib():\n    a, b = 0, 1\n    while True:\n        yield a\n        a, b = b, (a + b) % MOD\n\n\ndef consume():\n    check = 0\n    g = fib()\n    for _ in range(50):\n        check = (check + next(g)) % MOD\n    for v in islice(g, 50):\n        check = (check * 3 + v) % MOD\n    print(check, next(g), next(fib()))\n\n\ndef chained(n):\n    a = n % 7\n    b = n % 11\n    c = n % 13\n    print(a < b < c, a <= b or c < a, a == b, a != c)\n    steps = 0\n    k = n % 100\n    while k != 1 and steps < 1000:\n        k = k // 2 if k % 2 == 0 else (3 * k + 1) % 1000\n        steps += 1\n    print(k, steps)\n    m = n % 1000\n    m //= 3\n    m -= 500\n    m *= 2\n    print(m)\n\n\ncounters()\nwrap_around()\nranges()\nnear_the_limits()\nprint(string_hash(\"hello, world\"), string_hash(\"py2rust\" * 50))\nconsume()\nfor n in (97, 1234, 99999):\n    chained(n)\n\n\ndef loops_over_any_ints(n, m):\n    # `for i in range(...)` with bounds only known at run time: a machine-word loop when they\n    # fit, the usual one otherwise (the same output either way).\n    acc = 0\n    for i in range(n):\n        if i % 3 == 0:\n            continue\n        if i > 50:\n            break\n        acc = (acc * 5 + i) % 1009\n    print(acc)\n    for i in range(m, m + 4):\n        print(i, i % 7, -i // 5, i > 2 ** 62)\n    for i in range(n, n + 10, 4):\n        print(i * i)\n\n\nloops_over_any_ints(100, 7)\nloops_over_any_ints(10 ** 6, 2 ** 63 - 2)\nloops_over_any_ints(2 ** 64, -(2 ** 63) - 1)\n";
+const SOURCE: &str = "\"\"\"Ints the transpiler proves fit a machine word: the same results as unbounded ints.\"\"\"\nfrom itertools import islice\n\nMOD = 1_000_000_007\n\n\ndef counters():\n    # Python's % and // by a positive divisor, with negative dividends.\n    x = 0\n    y = 0\n    out = []\n    for i in range(12):\n        x = (x - 7) % 5\n        y = (x - 10) // 3\n        out.append((x, y, -x, ~y, x ^ y, x | 3, y & 6, y >> 1))\n    print(out)\n\n\ndef wrap_around():\n    # A counter kept in range by `%` (widened, then narrowed back to [0, 9]).\n    x = 0\n    seen = []\n    for _ in range(25):\n        x = (x + 1) % 10\n        seen.append(x)\n    print(seen)\n\n\ndef ranges():\n    total = 0\n    for i in range(0, 20, 3):\n        total = (total * 7 + i) % 1000\n    for j in range(10, 0, -2):\n        total = (total + j) % 1000\n    for k in range(5, -5, -1):\n        total = (total + k * k) % 1000\n    print(total)\n\n\ndef near_the_limits():\n    big = 9223372036854775807\n    small = -9223372036854775807 - 1\n    print(big, small, big + 1, small - 1, -small, big * 2)\n    half = 2 ** 62\n    print(half + half, half * 4, (half + half) // 2)\n\n\ndef string_hash(text):\n    h = 0\n    for ch in text:\n        h = (h * 31 + ord(ch)) & 0xFFFFFFFF\n    return h\n\n\ndef fib():\n    a, b = 0, 1\n    while True:\n        yield a\n        a, b = b, (a + b) % MOD\n\n\ndef consume():\n    check = 0\n    g = fib()\n    for _ in range(50):\n        check = (check + next(g)) % MOD\n    for v in islice(g, 50):\n        check = (check * 3 + v) % MOD\n    print(check, next(g), next(fib()))\n\n\ndef chained(n):\n    a = n % 7\n    b = n % 11\n    c = n % 13\n    print(a < b < c, a <= b or c < a, a == b, a != c)\n    steps = 0\n    k = n % 100\n    while k != 1 and steps < 1000:\n        k = k // 2 if k % 2 == 0 else (3 * k + 1) % 1000\n        steps += 1\n    print(k, steps)\n    m = n % 1000\n    m //= 3\n    m -= 500\n    m *= 2\n    print(m)\n\n\ncounters()\nwrap_around()\nranges()\nnear_the_limits()\nprint(string_hash(\"hello, world\"), string_hash(\"py2rust\" * 50))\nconsume()\nfor n in (97, 1234, 99999):\n    chained(n)\n\n\ndef loops_over_any_ints(n, m):\n    # `for i in range(...)` with bounds only known at run time: a machine-word loop when they\n    # fit, the usual one otherwise (the same output either way).\n    acc = 0\n    for i in range(n):\n        if i % 3 == 0:\n            continue\n        if i > 50:\n            break\n        acc = (acc * 5 + i) % 1009\n    print(acc)\n    for i in range(m, m + 4):\n        print(i, i % 7, -i // 5, i > 2 ** 62)\n    for i in range(n, n + 10, 4):\n        print(i * i)\n\n\nloops_over_any_ints(100, 7)\nloops_over_any_ints(10 ** 6, 2 ** 63 - 2)\nloops_over_any_ints(2 ** 64, -(2 ** 63) - 1)\n\n\ndef literals_beyond_32_bits():\n    # Constant operands are 64-bit (Rust would otherwise take untyped literals for `i32`s).\n    print(1 < 9223372036854775807, 31 >> (4611686018427387904 % 3))\n    print(2 ** 32 + 1 == 1, 3000000000 > 2000000000, bool(4294967296), 2 ** 40 > 5)\n    k = 3\n    print(31 >> k, 4294967296 >> k, (1 << 40) > k, -7 % 3, 7 // -2, -7 % -3)\n    for i in range(2 ** 40, 2 ** 40 + 2):\n        print(i, i > 2 ** 40)\n    n = 0\n    while n < 3:\n        if 1 < 4294967296:\n            n += 1\n    x = 7\n    print(n, 2 ** 33 < x < 2 ** 34, x < 2 ** 34 > 5)\n    if 4294967296:\n        print(\"truthy\")\n\n\nliterals_beyond_32_bits()\n";

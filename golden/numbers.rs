@@ -22,9 +22,9 @@ fn module_body() -> PyResult<()> {
             &[
                 &Int::Small(2).pow(&Int::Small(100)).at("<module>", 2)?,
                 &Int::Small(-4),
-                &Int::Small(i64::rem_euclid(-7, 2)),
-                &Int::Small(7).floordiv(&Int::Small(-2)).at("<module>", 2)?,
-                &Int::Small(7).modulo(&Int::Small(-2)).at("<module>", 2)?,
+                &Int::Small(1),
+                &Int::Small(-4),
+                &Int::Small(-1),
             ],
             " ",
             "\n",
@@ -46,7 +46,7 @@ fn module_body() -> PyResult<()> {
         )
         .at("<module>", 3)?;
     f = Int::Small(1);
-    for i in 1..31 {
+    for i in 1i64..31i64 {
         f *= Int::Small(i);
     }
     print(&[&PyStr::from("30! ="), &f], " ", "\n").at("<module>", 7)?;
@@ -144,9 +144,9 @@ fn module_body() -> PyResult<()> {
         .at("<module>", 15)?;
     print(
             &[
-                &Int::Small(7 & 3),
-                &Int::Small(7 | 8),
-                &Int::Small(7 ^ 2),
+                &Int::Small(3),
+                &Int::Small(15),
+                &Int::Small(5),
                 &Int::Small(-8),
                 &Int::Small(1).shl(&Int::Small(70)).at("<module>", 16)?,
                 &Int::Small(1)
@@ -184,7 +184,7 @@ fn module_body() -> PyResult<()> {
                 &x,
                 &(&py_str(&Int::Small(12)).at("<module>", 23)? + &PyStr::from("3")),
                 &Int::Small(7).to_f64().at("<module>", 23)?,
-                &(0 != 0),
+                &(0i64 != 0),
                 &truthy(&2.5f64),
             ],
             " ",

@@ -340,7 +340,7 @@ fn consumed_in_a_loop() -> PyResult<()> {
             ),
         )
         .named("generator");
-    for round_ in 0..2 {
+    for round_ in 0i64..2i64 {
         print(
                 &[
                     &Int::Small(round_),

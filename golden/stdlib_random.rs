@@ -320,7 +320,7 @@ fn module_body() -> PyResult<()> {
     random_seed(&Int::Small(42)).at("<module>", 63)?;
     inside = Int::Small(0);
     trials = 20000;
-    for _ in 0..trials {
+    for _ in 0i64..trials {
         x = random_random();
         y = random_random();
         if ((x * x) + (y * y)) <= 1f64 {

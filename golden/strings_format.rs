@@ -494,7 +494,7 @@ fn fstrings() -> PyResult<()> {
                     text19.push_str(", ");
                     let mut spec20 = String::new();
                     PyObject::write_str(
-                            &(if width > 5 {
+                            &(if width > 5i64 {
                                 PyStr::from(">")
                             } else {
                                 PyStr::from("<")

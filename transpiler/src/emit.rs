@@ -659,7 +659,7 @@ fn operand_in(e: &Expr, ctx: Ctx) -> TokenStream {
         Expr::Cast(..) => ctx != Ctx::Binary,
         Expr::Float(f) => f.is_sign_negative() && ctx != Ctx::Binary,
         Expr::Int(n) => *n < 0 && ctx == Ctx::Postfix,
-        Expr::RawInt(n) => *n < 0 && ctx != Ctx::Binary,
+        Expr::RawInt(n) | Expr::I64(n) => *n < 0 && ctx != Ctx::Binary,
         _ => false,
     };
     if needs {
@@ -864,6 +864,11 @@ fn expr(e: &Expr) -> TokenStream {
         }
         Expr::RawInt(n) => {
             let lit = Literal::i64_unsuffixed(*n);
+            quote! { #lit }
+        }
+        Expr::I64(n) if *n == i64::MIN => quote! { i64::MIN },
+        Expr::I64(n) => {
+            let lit = Literal::i64_suffixed(*n);
             quote! { #lit }
         }
         Expr::NextInput(t) => {

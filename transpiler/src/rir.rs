@@ -329,6 +329,9 @@ pub enum Expr {
     Deref(Box<Expr>),
     /// A plain Rust integer literal (a line number, a radix).
     RawInt(i64),
+    /// An `i64` literal with its type written out (`5i64`), where nothing else would make it
+    /// one (Rust would take an `i32`).
+    I64(i64),
     /// `<T as FromValue>::from_value(expr)`: unboxing a `Value` (fallible).
     FromValue(Box<Expr>, Ty),
     /// `Input::<T>::Next`: resuming with `next` a generator (or `yield from` iterable) whose

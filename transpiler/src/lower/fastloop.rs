@@ -471,9 +471,10 @@ impl Lower<'_> {
     /// An int (`i64`) or bool (`bool`) value.
     fn fast_value(&mut self, plan: &Plan, e: &ast::Expr) -> Expr {
         match &e.kind {
+            // Typed: in `1 < k` Rust would take an untyped literal for an `i32` when `k` is one
+            // too, and in `31 >> k` always.
             ExprKind::Int(i) => match i.to_i64() {
-                Some(i64::MIN) => Expr::Path("i64::MIN".into()),
-                Some(n) => Expr::RawInt(n),
+                Some(n) => Expr::I64(n),
                 None => Expr::Unit,
             },
             ExprKind::Bool(b) => Expr::Bool(*b),
@@ -563,7 +564,7 @@ fn int_binary(op: ast::BinOp, l: Expr, r: Expr) -> Expr {
 /// (whose integer type a method call would not know).
 fn checked(recv: Expr, method: &str, args: Vec<Expr>) -> Expr {
     match recv {
-        Expr::RawInt(_) | Expr::Path(_) => {
+        Expr::RawInt(_) | Expr::I64(_) | Expr::Path(_) => {
             let mut all = vec![recv];
             all.extend(args);
             Expr::call(&format!("i64::{method}"), all)

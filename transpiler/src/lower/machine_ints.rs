@@ -96,6 +96,11 @@ impl Range {
         if a == Range::Empty || b == Range::Empty {
             return Range::Empty;
         }
+        if let (Range::Span(x, x1), Range::Span(y, y1)) = (a, b) {
+            if x == x1 && y == y1 {
+                return exact(op, x, y).map_or(Range::Any, Range::point);
+            }
+        }
         // `x % m` and `x & m` are bounded by `m` whatever `x` is.
         match (op, b) {
             (B::Mod, Range::Span(c, d)) if c > 0 => {
@@ -149,6 +154,33 @@ impl Range {
             _ => Range::Any,
         }
     }
+}
+
+/// `x op y` on two known values, as Python computes it (`None`: too big, or it raises).
+fn exact(op: ast::BinOp, x: i128, y: i128) -> Option<i128> {
+    use ast::BinOp as B;
+    let floor_div = |x: i128, y: i128| {
+        let q = x / y;
+        if x % y != 0 && ((x < 0) != (y < 0)) {
+            q - 1
+        } else {
+            q
+        }
+    };
+    Some(match op {
+        B::Add => x + y,
+        B::Sub => x - y,
+        B::Mul => x.checked_mul(y)?,
+        B::FloorDiv if y != 0 => floor_div(x, y),
+        B::Mod if y != 0 => x - floor_div(x, y) * y,
+        B::BitAnd => x & y,
+        B::BitOr => x | y,
+        B::BitXor => x ^ y,
+        B::RShift if y >= 0 => x >> y.min(127),
+        B::LShift if (0..64).contains(&y) => x.checked_mul(1i128 << y)?,
+        B::Pow if y >= 0 => x.checked_pow(u32::try_from(y).ok()?)?,
+        _ => return None,
+    })
 }
 
 /// What one binding of a variable stores.
@@ -478,7 +510,7 @@ impl<'a> Lower<'a> {
         let values = operands.iter().map(|e| self.machine(e)).collect::<Option<Vec<_>>>()?;
         let mut acc: Option<Expr> = None;
         for (i, (op, _)) in ops.iter().enumerate() {
-            let c = Expr::binary(super::native_cmp(*op)?, values[i].clone(), values[i + 1].clone());
+            let c = Expr::binary(super::native_cmp(*op)?, anchored(values[i].clone()), anchored(values[i + 1].clone()));
             acc = Some(match acc {
                 None => c,
                 Some(a) => Expr::binary(RB::And, a, c),
@@ -507,7 +539,8 @@ impl<'a> Lower<'a> {
             B::BitAnd => plain(RB::BitAnd),
             B::BitOr => plain(RB::BitOr),
             B::BitXor => plain(RB::BitXor),
-            B::RShift if matches!(rr, Range::Span(lo, hi) if lo >= 0 && hi < 64) => plain(RB::Shr),
+            // A shift's operands are typed apart (`i64 >> i32` exists): both written as `i64`s.
+            B::RShift if matches!(rr, Range::Span(lo, hi) if lo >= 0 && hi < 64) => Some(Expr::binary(RB::Shr, typed_literals(l), typed_literals(r))),
             _ => None,
         }
     }
@@ -612,12 +645,42 @@ impl<'a> Lower<'a> {
             None => 1,
             Some(s) => self.range_of(s).as_point()?,
         };
-        let range = Expr::Range(Box::new(start), Box::new(stop));
+        let range = Expr::Range(Box::new(anchored(start)), Box::new(anchored(stop)));
         match step {
             1 => Some(range),
             s if s > 1 => Some(range.method("step_by", vec![Expr::RawInt(s)])),
             _ => None,
         }
+    }
+}
+
+/// The literals of a machine-word expression with their type written out (`5i64`), unless a
+/// variable or call in it gives Rust the type already: alone, `1 < 4294967296` would be
+/// compared as `i32`s.
+pub(super) fn anchored(e: Expr) -> Expr {
+    if has_typed_part(&e) {
+        e
+    } else {
+        typed_literals(e)
+    }
+}
+
+fn has_typed_part(e: &Expr) -> bool {
+    match e {
+        Expr::RawInt(_) => false,
+        Expr::Binary(_, l, r) => has_typed_part(l) || has_typed_part(r),
+        Expr::Unary(_, x) => has_typed_part(x),
+        _ => true,
+    }
+}
+
+/// Every literal of the expression as a typed `i64` one.
+fn typed_literals(e: Expr) -> Expr {
+    match e {
+        Expr::RawInt(n) => Expr::I64(n),
+        Expr::Binary(op, l, r) => Expr::binary(op, typed_literals(*l), typed_literals(*r)),
+        Expr::Unary(op, x) => Expr::Unary(op, Box::new(typed_literals(*x))),
+        other => other,
     }
 }
 
@@ -681,6 +744,19 @@ mod tests {
         assert_eq!(Range::binary(B::BitXor, span(-1, 5), span(0, 8)), span(MIN, MAX));
         assert_eq!(Range::binary(B::BitXor, Range::Any, span(0, 8)), Range::Any);
         assert_eq!(Range::binary(B::RShift, span(-8, 8), span(1, 2)), span(-4, 4));
+    }
+
+    #[test]
+    fn two_known_values_give_python_s_exact_result() {
+        let p = |v: i128| span(v, v);
+        assert_eq!(Range::binary(B::Mod, p(-7), p(3)), p(2));
+        assert_eq!(Range::binary(B::Mod, p(7), p(-3)), p(-2));
+        assert_eq!(Range::binary(B::FloorDiv, p(-7), p(2)), p(-4));
+        assert_eq!(Range::binary(B::FloorDiv, p(7), p(0)), Range::Any);
+        assert_eq!(Range::binary(B::RShift, p(31), p(1)), p(15));
+        assert_eq!(Range::binary(B::LShift, p(1), p(62)), p(1 << 62));
+        assert_eq!(Range::binary(B::LShift, p(1), p(63)), Range::Any);
+        assert_eq!(Range::binary(B::Pow, p(-2), p(63)), p(MIN));
     }
 
     #[test]

@@ -2252,7 +2252,7 @@ impl<'a> Lower<'a> {
                 let t = self.ty(e);
                 if t == Ty::Int {
                     if let Some(m) = self.machine(e) {
-                        return Expr::binary(RB::Ne, m, Expr::RawInt(0));
+                        return Expr::binary(RB::Ne, machine_ints::anchored(m), Expr::RawInt(0));
                     }
                 }
                 match t {
@@ -2305,7 +2305,7 @@ impl<'a> Lower<'a> {
             }
             if let (Ty::Int, Ty::Int, Some(rop)) = (&lt, &rt, native_cmp(*op)) {
                 if let (Some(l), Some(r)) = (self.machine(left), self.machine(right)) {
-                    return Expr::binary(rop, l, r);
+                    return Expr::binary(rop, machine_ints::anchored(l), machine_ints::anchored(r));
                 }
             }
             let l = self.place(left);
