@@ -562,6 +562,14 @@ where
         self
     }
 
+    fn identity(&self) -> *const () {
+        Rc::as_ptr(&self.0) as *const ()
+    }
+
+    fn hash_obj(&self) -> PyResult<i64> {
+        Ok(address_hash(self.identity()))
+    }
+
     fn iter(self: Rc<Self>) -> PyResult<ValueIter> {
         let g = (*self).clone();
         Ok(ValueIter::new(g.map(|r| r.map(IntoValue::into_value))))
@@ -589,6 +597,25 @@ where
             _ => return None,
         })
     }
+}
+
+/// `a == b` on generators: identity.
+impl<G: Generator> crate::object::PyEq for PyGen<G> {
+    fn py_eq(&self, other: &Self) -> bool {
+        self.is(other)
+    }
+}
+
+/// `hash(g)`: from its address, as CPython's default hash.
+impl<G: Generator> crate::hash::PyHash for PyGen<G> {
+    fn py_hash(&self) -> PyResult<i64> {
+        Ok(address_hash(Rc::as_ptr(&self.0) as *const ()))
+    }
+}
+
+/// CPython's `object.__hash__`: the address rotated by 4 bits.
+fn address_hash(p: *const ()) -> i64 {
+    (p as usize).rotate_right(4) as i64
 }
 
 impl<G: Generator> IntoValue for PyGen<G>

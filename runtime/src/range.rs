@@ -42,9 +42,21 @@ impl PyRange {
         inside && (x - &self.start).modulo(&self.step).map(|r| r == zero).unwrap_or(false)
     }
 
+    /// How many items, exactly (`len()` raises `OverflowError` past `isize`; indexing and
+    /// comparing do not).
+    fn count(&self) -> Int {
+        let zero = Int::from(0);
+        let (span, step) = if self.step > zero { (&self.stop - &self.start, self.step.clone()) } else { (&self.start - &self.stop, -&self.step) };
+        if span <= zero {
+            return zero;
+        }
+        // ceil(span / step) for positive operands.
+        (&(&span + &step) - 1).floordiv(&step).unwrap_or(zero)
+    }
+
     /// `r[i]`.
     pub fn getitem(&self, i: &Int) -> PyResult<Int> {
-        let n = self.len()?;
+        let n = self.count();
         let zero = Int::from(0);
         let k = if *i < zero { i + &n } else { i.clone() };
         if k < zero || k >= n {
@@ -110,11 +122,12 @@ impl Object for PyRange {
         }
     }
     fn eq_obj(&self, other: &dyn Object) -> bool {
-        // Equal when they are the same sequence.
+        // Equal when they are the same sequence: as CPython compares them, by length, then the
+        // first item, then the step (without listing the items).
         match other.as_any().downcast_ref::<PyRange>() {
             Some(o) => {
-                let (a, b) = (self.iter().collect::<Vec<_>>(), o.iter().collect::<Vec<_>>());
-                a == b
+                let n = self.count();
+                n == o.count() && (n == Int::from(0) || (self.start == o.start && (n == Int::from(1) || self.step == o.step)))
             }
             None => false,
         }
@@ -130,6 +143,25 @@ impl IntoValue for PyRange {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn huge_ranges_index_and_compare_without_listing_their_items() {
+        let big = Int::from(2).pow(&Int::from(64)).unwrap();
+        let r = PyRange::new(&Int::from(0), &big, &Int::from(1)).unwrap();
+        assert_eq!(r.getitem(&Int::from(5)).unwrap(), Int::from(5));
+        assert_eq!(r.getitem(&Int::from(-1)).unwrap(), &big - 1);
+        let same = PyRange::new(&Int::from(0), &big, &Int::from(1)).unwrap();
+        assert!(r.eq_obj(&same));
+        let empty1 = PyRange::new(&Int::from(5), &Int::from(0), &Int::from(1)).unwrap();
+        let empty2 = PyRange::new(&Int::from(9), &Int::from(3), &Int::from(2)).unwrap();
+        assert!(empty1.eq_obj(&empty2));
+        let one1 = PyRange::new(&Int::from(3), &Int::from(4), &Int::from(1)).unwrap();
+        let one2 = PyRange::new(&Int::from(3), &Int::from(10), &Int::from(100)).unwrap();
+        assert!(one1.eq_obj(&one2));
+        let down = PyRange::new(&Int::from(10), &Int::from(0), &Int::from(-3)).unwrap();
+        assert_eq!(down.count(), Int::from(4));
+        assert!(!down.eq_obj(&one1));
+    }
 
     #[test]
     fn ranges_are_reiterable_and_exact() {

@@ -106,7 +106,12 @@ pub trait Object: PyObject + Any {
     }
     /// `self == other`; identity unless the type says otherwise.
     fn eq_obj(&self, other: &dyn Object) -> bool {
-        std::ptr::eq(self.as_any() as *const dyn Any as *const (), other.as_any() as *const dyn Any as *const ())
+        std::ptr::eq(self.identity(), other.identity())
+    }
+    /// What `is` compares: the object's address, or, for a handle to a shared object boxed
+    /// anew each time it becomes a value (a generator), the shared object's.
+    fn identity(&self) -> *const () {
+        self.as_any() as *const dyn Any as *const ()
     }
     /// `obj.name(*args)` (see `Value::call_method`); `None` when the type has no such method
     /// (an `AttributeError`). Takes the shared handle so methods can return or keep it.
@@ -294,7 +299,7 @@ impl Value {
             (Value::Bool(a), Value::Bool(b)) => a == b,
             (Value::Str(a), Value::Str(b)) => a.ptr_eq(b),
             (Value::Tuple(a), Value::Tuple(b)) => Rc::ptr_eq(a, b),
-            (Value::Obj(a), Value::Obj(b)) => Rc::ptr_eq(a, b),
+            (Value::Obj(a), Value::Obj(b)) => Rc::ptr_eq(a, b) || std::ptr::eq(a.identity(), b.identity()),
             _ => false,
         }
     }
