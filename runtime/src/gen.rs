@@ -566,6 +566,29 @@ where
         Rc::as_ptr(&self.0) as *const ()
     }
 
+    fn is_generator(&self) -> bool {
+        true
+    }
+
+    fn gen_step(&self, input: Input<Value>) -> Option<PyResult<Step<Value, Value>>> {
+        let input = match input {
+            Input::Next => Input::Next,
+            Input::Send(v) => match G::Sent::input_of(v) {
+                Ok(i) => i,
+                Err(e) => return Some(Err(e)),
+            },
+            Input::Throw(e) => Input::Throw(e),
+        };
+        let step = match input {
+            Input::Throw(e) if e.is_instance(Exc::GeneratorExit) => Err(self.close_delegate(e)),
+            input => self.0.step(input),
+        };
+        Some(step.map(|s| match s {
+            Step::Yield(y) => Step::Yield(y.into_value()),
+            Step::Return(r) => Step::Return(r.map_or(Value::None, IntoValue::into_value)),
+        }))
+    }
+
     fn hash_obj(&self) -> PyResult<i64> {
         Ok(address_hash(self.identity()))
     }
@@ -689,6 +712,41 @@ impl<G: Generator> PyGen<G> {
 /// already finished gives `None`, which such a variable cannot hold.
 pub fn returned<R>(r: Option<R>) -> PyResult<R> {
     r.ok_or_else(|| PyErr::type_error("py2rust: `yield from` a generator that had already finished gives None here, which this program's types do not allow"))
+}
+
+/// `yield from v` with `v` known only at run time: a generator object gets the whole
+/// protocol (`send`, `throw`, `close`, its return value), anything else is iterated as
+/// [`DelegateIter`] does.
+pub enum DelegateValue {
+    Generator(Rc<dyn Object>),
+    Items(ValueIter),
+}
+
+impl DelegateValue {
+    pub fn new(v: Value) -> PyResult<DelegateValue> {
+        match &v {
+            Value::Obj(o) if o.is_generator() => Ok(DelegateValue::Generator(Rc::clone(o))),
+            _ => Ok(DelegateValue::Items(v.iter()?)),
+        }
+    }
+}
+
+impl<S: Sendable + IntoValue> Delegate<S> for DelegateValue {
+    type Item = Value;
+    type Return = Value;
+
+    fn delegate(&mut self, input: Input<S>) -> PyResult<Step<Value, Value>> {
+        match self {
+            DelegateValue::Generator(g) => match g.gen_step(input.into_dyn()) {
+                Some(step) => step,
+                None => Err(PyErr::runtime_error("py2rust: internal error: a generator stopped being one")),
+            },
+            DelegateValue::Items(it) => match DelegateIter(it).delegate(input)? {
+                Step::Yield(v) => Ok(Step::Yield(v)),
+                Step::Return(()) => Ok(Step::Return(Value::None)),
+            },
+        }
+    }
 }
 
 /// `yield from iterable` over a plain iterator (a list, a range, a generator expression):

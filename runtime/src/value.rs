@@ -108,6 +108,16 @@ pub trait Object: PyObject + Any {
     fn eq_obj(&self, other: &dyn Object) -> bool {
         std::ptr::eq(self.identity(), other.identity())
     }
+    /// One step of the generator protocol, for a generator object (`yield from g` with `g`
+    /// known only at run time); `None` for anything else. The step's return value is `None`
+    /// when the generator had already finished.
+    fn gen_step(&self, _input: crate::gen::Input<Value>) -> Option<PyResult<crate::gen::Step<Value, Value>>> {
+        None
+    }
+    /// Whether this is a generator object (it answers `gen_step`).
+    fn is_generator(&self) -> bool {
+        false
+    }
     /// What `is` compares: the object's address, or, for a handle to a shared object boxed
     /// anew each time it becomes a value (a generator), the shared object's.
     fn identity(&self) -> *const () {

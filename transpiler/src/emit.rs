@@ -101,6 +101,7 @@ fn field_ty(t: &FieldTy) -> TokenStream {
             let t = ty_tokens(t);
             quote! { Option<#t> }
         }
+        FieldTy::DelegateValue => quote! { DelegateValue },
         FieldTy::DelegateIter(t) => {
             let t = ty_tokens(t);
             quote! { DelegateIter<PyIter<#t>> }

@@ -1404,14 +1404,19 @@ impl<'a> Infer<'a> {
                     let y = self.yields[f.0 as usize];
                     self.s.join_into(y, &item);
                     // What is sent to this generator is passed on to the sub-generator.
-                    if let ITy::Gen(g) = st {
-                        let sent = self.s.get(self.sent[f.0 as usize]);
-                        self.sends_to(g, &sent);
+                    let sent = self.s.get(self.sent[f.0 as usize]);
+                    match st {
+                        ITy::Gen(g) => self.sends_to(g, &sent),
+                        // A generator known only at run time may receive what this one does.
+                        ITy::Dyn if !matches!(sent, ITy::Never | ITy::None) => self.sends_anywhere(),
+                        _ => {}
                     }
                 }
                 match st {
                     ITy::Gen(g) => self.s.get(self.returns[g.0 as usize]),
                     ITy::Never => ITy::Never,
+                    // Possibly a generator, whose return value this is.
+                    ITy::Dyn => ITy::Dyn,
                     _ => ITy::None,
                 }
             }

@@ -68,6 +68,9 @@ pub enum FieldTy {
     Optional(Ty),
     /// `yield from` over a plain iterable of this item type: `DelegateIter<PyIter<T>>`.
     DelegateIter(Ty),
+    /// `yield from` over a value known only at run time (a generator gets the whole protocol):
+    /// `DelegateValue`.
+    DelegateValue,
     /// How the protected part of a `try` ended, while its `finally` runs: `Completion<R>`.
     Completion(Ty),
     /// A variable of an enclosing function, shared with it: `PyCell<T>`.

@@ -495,6 +495,7 @@ impl<'a> Lower<'a> {
             if let Some((ExprKind::YieldFrom(sub), _)) = suspension(leaf.stmt()).map(|(e, t)| (&e.kind, t)) {
                 let t = match self.ty(sub) {
                     Ty::Gen(g) => FieldTy::Plain(Ty::Gen(g)),
+                    Ty::Dyn => FieldTy::DelegateValue,
                     _ => FieldTy::DelegateIter(storable(&self.elem_ty(sub))),
                 };
                 fields.push((d.to_string(), t));
@@ -723,6 +724,11 @@ impl<'a> Lower<'a> {
                 let Some(name) = self.gen.as_ref().and_then(|g| g.points.get(&s.span.start)).and_then(|p| p.2.clone()) else { return };
                 let init = match self.ty(sub) {
                     Ty::Gen(_) => self.expr(sub),
+                    // Possibly a generator: its whole protocol, and its return value.
+                    Ty::Dyn => {
+                        let v = self.expr(sub);
+                        self.attempt(Expr::call("DelegateValue::new", vec![v]), sub.span)
+                    }
                     _ => {
                         let it = self.stored_iter(sub);
                         Expr::call("DelegateIter", vec![it])
@@ -837,6 +843,7 @@ impl<'a> Lower<'a> {
                 };
                 (t, v)
             }
+            Ty::Dyn => (Ty::Dyn, value),
             _ => (Ty::None, value),
         };
         match target {
