@@ -212,7 +212,7 @@ impl<'a> Lower<'a> {
                     && !self.is_comp_scope(scope)
                     && !(scope == MODULE_SCOPE && self.res.scopes[0].shared.contains(*n))
                     && !self.res.funcs.iter().any(|f| f.captures.contains(&key))
-                    && sources.get(*n).map_or(0, Vec::len) == counts.get(*n).copied().unwrap_or(0)
+                    && sources.get(*n).is_some_and(|v| Some(&v.len()) == counts.get(*n))
             })
             .cloned()
             .collect();
@@ -231,7 +231,7 @@ impl<'a> Lower<'a> {
             for n in &candidates {
                 let key = (scope, n.clone());
                 let old = self.machine_vars[&key];
-                let mut new = old.join(self.sources_range(&key, &sources[n]));
+                let mut new = old.join(self.sources_range(&key, sources.get(n).map_or(&[][..], Vec::as_slice)));
                 if new != old {
                     let count = grown.entry(n).or_default();
                     *count += 1;
@@ -260,7 +260,7 @@ impl<'a> Lower<'a> {
         for _ in 0..3 {
             for n in &candidates {
                 let key = (scope, n.clone());
-                let new = self.sources_range(&key, &sources[n]);
+                let new = self.sources_range(&key, sources.get(n).map_or(&[][..], Vec::as_slice));
                 if new.within(self.machine_vars[&key]) {
                     self.machine_vars.insert(key, new);
                 }
