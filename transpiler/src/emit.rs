@@ -56,30 +56,23 @@ fn gen_def(g: &GenDef) -> TokenStream {
     };
     let doc = format!(" The generator function `{}` (line {}): one state per place it can be paused.", g.py_name, g.line);
     let inline = if g.inline { quote! { #[inline(always)] } } else { quote! { #[inline] } };
-    let protocol = if g.flat {
-        quote! {
-            impl FlatGenerator for #name {
-                type Yield = #y;
-                #item
-                type Sent = #sent;
-                const NAME: &'static str = #py_name;
-
-                #inline
-                fn resume_flat(&mut self, input: Input<#sent>) -> PyResult<Step<#y, (), PyGen<Flat<Self>>>> #resume
-            }
-        }
+    // A flat generator (see `lower/generators.rs`) has no `Return` of its own (it is `None`)
+    // and gives its sub-generators to the runtime's `Flat`.
+    let (protocol, ret_ty, resume_fn) = if g.flat {
+        (quote! { FlatGenerator }, quote! {}, quote! { fn resume_flat(&mut self, input: Input<#sent>) -> PyResult<Step<#y, (), PyGen<Flat<Self>>>> })
     } else {
-        quote! {
-            impl Generator for #name {
-                type Yield = #y;
-                type Return = #r;
-                #item
-                type Sent = #sent;
-                const NAME: &'static str = #py_name;
+        (quote! { Generator }, quote! { type Return = #r; }, quote! { fn resume(&mut self, input: Input<#sent>) -> PyResult<Step<#y, #r>> })
+    };
+    let protocol = quote! {
+        impl #protocol for #name {
+            type Yield = #y;
+            #ret_ty
+            #item
+            type Sent = #sent;
+            const NAME: &'static str = #py_name;
 
-                #inline
-                fn resume(&mut self, input: Input<#sent>) -> PyResult<Step<#y, #r>> #resume
-            }
+            #inline
+            #resume_fn #resume
         }
     };
     quote! {

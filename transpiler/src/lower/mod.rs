@@ -1278,11 +1278,11 @@ impl<'a> Lower<'a> {
             self.bind(target, v, &t, out);
             return;
         }
-        if self.is_machine_var(target) && tty == Ty::Int && vty == Ty::Int {
+        if let (ExprKind::Name(name), true, Ty::Int, Ty::Int) = (&target.kind, self.is_machine_var(target), &tty, &vty) {
             // `x op= v` on a machine word, when it cannot overflow or raise.
             if let (Some(l), Some(r)) = (self.machine(target), self.machine(value)) {
                 if let Some(v) = self.machine_binary(op, l, self.range_of(target), r, self.range_of(value)) {
-                    out.push(Stmt::Assign { place: Expr::Var(rust_ident(&target_name(target))), value: v });
+                    out.push(Stmt::Assign { place: Expr::Var(rust_ident(name)), value: v });
                     return;
                 }
             }
@@ -4334,14 +4334,6 @@ fn native_cmp(op: CmpOp) -> Option<RB> {
         CmpOp::GtE => RB::Ge,
         _ => return None,
     })
-}
-
-/// The name a `Name` expression reads.
-fn target_name(e: &ast::Expr) -> String {
-    match &e.kind {
-        ExprKind::Name(n) => n.clone(),
-        _ => String::new(),
-    }
 }
 
 fn storable(t: &Ty) -> Ty {
