@@ -77,7 +77,7 @@ enum EvensGen {
     /// Created: the body has not started.
     Start { n: Int },
     /// Paused at `yield i` (line 44).
-    AtLine44 { n: Int, iter1: RangeIter },
+    AtLine44 { iter1: RangeIter },
     /// Finished (returned, raised, or closed).
     Done,
 }
@@ -106,12 +106,13 @@ impl Generator for EvensGen {
                         }
                     };
                     let yielded5 = i;
-                    *self = EvensGen::AtLine44 { n, iter1 };
+                    *self = EvensGen::AtLine44 { iter1 };
                     return Ok(Step::Yield(yielded5));
                 }
                 Ok(Step::Return(()))
             }
-            EvensGen::AtLine44 { mut n, mut iter1 } => {
+            EvensGen::AtLine44 { mut iter1 } => {
+                let mut n: Int;
                 let mut i: Int;
                 'brk3: {
                     'cnt4: {
@@ -130,7 +131,7 @@ impl Generator for EvensGen {
                             }
                         };
                         let yielded9 = i;
-                        *self = EvensGen::AtLine44 { n, iter1 };
+                        *self = EvensGen::AtLine44 { iter1 };
                         return Ok(Step::Yield(yielded9));
                     }
                 }

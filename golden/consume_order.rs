@@ -16,7 +16,7 @@ enum GenGen {
     /// Created: the body has not started.
     Start { n: Int },
     /// Paused at `yield i` (line 9).
-    AtLine9 { n: Int, iter1: RangeIter },
+    AtLine9 { iter1: RangeIter },
     /// Finished (returned, raised, or closed).
     Done,
 }
@@ -44,12 +44,13 @@ impl Generator for GenGen {
                     };
                     print(&[&PyStr::from("gen"), &i], " ", "\n").at("gen", 8)?;
                     let yielded2 = i;
-                    *self = GenGen::AtLine9 { n, iter1 };
+                    *self = GenGen::AtLine9 { iter1 };
                     return Ok(Step::Yield(yielded2));
                 }
                 Ok(Step::Return(()))
             }
-            GenGen::AtLine9 { mut n, mut iter1 } => {
+            GenGen::AtLine9 { mut iter1 } => {
+                let mut n: Int;
                 let mut i: Int;
                 'brk2: {
                     'cnt3: {
@@ -69,7 +70,7 @@ impl Generator for GenGen {
                         };
                         print(&[&PyStr::from("gen"), &i], " ", "\n").at("gen", 8)?;
                         let yielded6 = i;
-                        *self = GenGen::AtLine9 { n, iter1 };
+                        *self = GenGen::AtLine9 { iter1 };
                         return Ok(Step::Yield(yielded6));
                     }
                 }

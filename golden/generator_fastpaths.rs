@@ -16,9 +16,9 @@ enum FlattenGen {
     /// Created: the body has not started.
     Start { x: Value },
     /// Paused at `yield from flatten(item)` (line 11).
-    AtLine11 { x: Value, iter1: ValueIter },
+    AtLine11 { iter1: ValueIter },
     /// Paused at `yield item` (line 13).
-    AtLine13 { x: Value, iter1: ValueIter },
+    AtLine13 { iter1: ValueIter },
     /// Finished (returned, raised, or closed).
     Done,
 }
@@ -48,17 +48,18 @@ impl FlatGenerator for FlattenGen {
                     };
                     if item.is_builtin_instance("list") {
                         let sub2 = flatten(item).at("flatten", 11)?;
-                        *self = FlattenGen::AtLine11 { x, iter1 };
+                        *self = FlattenGen::AtLine11 { iter1 };
                         return Ok(Step::Delegate(sub2));
                     } else {
                         let yielded3 = item;
-                        *self = FlattenGen::AtLine13 { x, iter1 };
+                        *self = FlattenGen::AtLine13 { iter1 };
                         return Ok(Step::Yield(yielded3));
                     }
                 }
                 Ok(Step::Return(()))
             }
-            FlattenGen::AtLine11 { mut x, mut iter1 } => {
+            FlattenGen::AtLine11 { mut iter1 } => {
+                let mut x: Value;
                 let mut item: Value;
                 'brk2: {
                     'cnt3: {
@@ -78,18 +79,19 @@ impl FlatGenerator for FlattenGen {
                         };
                         if item.is_builtin_instance("list") {
                             let sub6 = flatten(item).at("flatten", 11)?;
-                            *self = FlattenGen::AtLine11 { x, iter1 };
+                            *self = FlattenGen::AtLine11 { iter1 };
                             return Ok(Step::Delegate(sub6));
                         } else {
                             let yielded7 = item;
-                            *self = FlattenGen::AtLine13 { x, iter1 };
+                            *self = FlattenGen::AtLine13 { iter1 };
                             return Ok(Step::Yield(yielded7));
                         }
                     }
                 }
                 Ok(Step::Return(()))
             }
-            FlattenGen::AtLine13 { mut x, mut iter1 } => {
+            FlattenGen::AtLine13 { mut iter1 } => {
+                let mut x: Value;
                 let mut item: Value;
                 'brk5: {
                     'cnt6: {
@@ -109,11 +111,11 @@ impl FlatGenerator for FlattenGen {
                         };
                         if item.is_builtin_instance("list") {
                             let sub11 = flatten(item).at("flatten", 11)?;
-                            *self = FlattenGen::AtLine11 { x, iter1 };
+                            *self = FlattenGen::AtLine11 { iter1 };
                             return Ok(Step::Delegate(sub11));
                         } else {
                             let yielded12 = item;
-                            *self = FlattenGen::AtLine13 { x, iter1 };
+                            *self = FlattenGen::AtLine13 { iter1 };
                             return Ok(Step::Yield(yielded12));
                         }
                     }
@@ -131,7 +133,7 @@ enum SquaresGen {
     /// Created: the body has not started.
     Start { xs: PyList<Int> },
     /// Paused at `yield x * x` (line 18).
-    AtLine18 { xs: PyList<Int>, iter1: PyListIter<Int> },
+    AtLine18 { iter1: PyListIter<Int> },
     /// Finished (returned, raised, or closed).
     Done,
 }
@@ -158,12 +160,13 @@ impl Generator for SquaresGen {
                         }
                     };
                     let yielded14 = &x * &x;
-                    *self = SquaresGen::AtLine18 { xs, iter1 };
+                    *self = SquaresGen::AtLine18 { iter1 };
                     return Ok(Step::Yield(yielded14));
                 }
                 Ok(Step::Return(()))
             }
-            SquaresGen::AtLine18 { mut xs, mut iter1 } => {
+            SquaresGen::AtLine18 { mut iter1 } => {
+                let mut xs: PyList<Int>;
                 let mut x: Int;
                 'brk9: {
                     'cnt10: {
@@ -182,7 +185,7 @@ impl Generator for SquaresGen {
                             }
                         };
                         let yielded18 = &x * &x;
-                        *self = SquaresGen::AtLine18 { xs, iter1 };
+                        *self = SquaresGen::AtLine18 { iter1 };
                         return Ok(Step::Yield(yielded18));
                     }
                 }
@@ -199,7 +202,7 @@ enum CountedGen {
     /// Created: the body has not started.
     Start { n: Int },
     /// Paused at `yield i` (line 23).
-    AtLine23 { n: Int, iter1: RangeIter },
+    AtLine23 { iter1: RangeIter },
     /// Finished (returned, raised, or closed).
     Done,
 }
@@ -228,12 +231,13 @@ impl Generator for CountedGen {
                         }
                     };
                     let yielded20 = i;
-                    *self = CountedGen::AtLine23 { n, iter1 };
+                    *self = CountedGen::AtLine23 { iter1 };
                     return Ok(Step::Yield(yielded20));
                 }
                 Ok(Step::Return(()))
             }
-            CountedGen::AtLine23 { mut n, mut iter1 } => {
+            CountedGen::AtLine23 { mut iter1 } => {
+                let mut n: Int;
                 let mut i: Int;
                 'brk13: {
                     'cnt14: {
@@ -252,7 +256,7 @@ impl Generator for CountedGen {
                             }
                         };
                         let yielded24 = i;
-                        *self = CountedGen::AtLine23 { n, iter1 };
+                        *self = CountedGen::AtLine23 { iter1 };
                         return Ok(Step::Yield(yielded24));
                     }
                 }

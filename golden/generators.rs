@@ -152,7 +152,7 @@ enum EvensGen {
     /// Created: the body has not started.
     Start { xs: PyList<Int> },
     /// Paused at `yield x * x` (line 22).
-    AtLine22 { xs: PyList<Int>, iter1: PyListIter<Int> },
+    AtLine22 { iter1: PyListIter<Int> },
     /// Finished (returned, raised, or closed).
     Done,
 }
@@ -180,14 +180,15 @@ impl Generator for EvensGen {
                     };
                     if x.mod_positive(2) == 0 {
                         let yielded14 = &x * &x;
-                        *self = EvensGen::AtLine22 { xs, iter1 };
+                        *self = EvensGen::AtLine22 { iter1 };
                         return Ok(Step::Yield(yielded14));
                     }
                 }
                 print(&[&PyStr::from("evens done")], " ", "\n").at("evens", 23)?;
                 Ok(Step::Return(()))
             }
-            EvensGen::AtLine22 { mut xs, mut iter1 } => {
+            EvensGen::AtLine22 { mut iter1 } => {
+                let mut xs: PyList<Int>;
                 let mut x: Int;
                 'brk6: {
                     'cnt7: {
@@ -207,7 +208,7 @@ impl Generator for EvensGen {
                         };
                         if x.mod_positive(2) == 0 {
                             let yielded18 = &x * &x;
-                            *self = EvensGen::AtLine22 { xs, iter1 };
+                            *self = EvensGen::AtLine22 { iter1 };
                             return Ok(Step::Yield(yielded18));
                         }
                     }

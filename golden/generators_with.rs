@@ -31,7 +31,7 @@ enum TaggedGen {
     /// Created: the body has not started.
     Start { items: PyList<Int> },
     /// Paused at `yield f"{t.name}:{x}"` (line 22).
-    AtLine22 { items: PyList<Int>, t: Tag, manager1: Tag, iter1: PyListIter<Int> },
+    AtLine22 { t: Tag, manager1: Tag, iter1: PyListIter<Int> },
     /// Finished (returned, raised, or closed).
     Done,
 }
@@ -87,7 +87,6 @@ impl Generator for TaggedGen {
                             PyStr::from(text5)
                         };
                         *self = TaggedGen::AtLine22 {
-                            items,
                             t,
                             manager1: manager2,
                             iter1,
@@ -133,7 +132,8 @@ impl Generator for TaggedGen {
                 print(&[&PyStr::from("after with")], " ", "\n").at("tagged", 23)?;
                 Ok(Step::Return(()))
             }
-            TaggedGen::AtLine22 { mut items, mut t, mut manager1, mut iter1 } => {
+            TaggedGen::AtLine22 { mut t, mut manager1, mut iter1 } => {
+                let mut items: PyList<Int>;
                 let mut x: Int;
                 let completion16 = 'with3: {
                     'brk4: {
@@ -177,7 +177,6 @@ impl Generator for TaggedGen {
                                 PyStr::from(text14)
                             };
                             *self = TaggedGen::AtLine22 {
-                                items,
                                 t,
                                 manager1,
                                 iter1,
@@ -235,7 +234,7 @@ enum LinesGen {
     /// Created: the body has not started.
     Start { path: PyStr },
     /// Paused at `yield line.rstrip()` (line 29).
-    AtLine29 { f: PyFile, manager1: PyFile, iter1: PyIter<PyStr> },
+    AtLine29 { manager1: PyFile, iter1: PyIter<PyStr> },
     /// Finished (returned, raised, or closed).
     Done,
 }
@@ -272,7 +271,6 @@ impl Generator for LinesGen {
                         };
                         let yielded22 = line.rstrip(None);
                         *self = LinesGen::AtLine29 {
-                            f,
                             manager1: file20,
                             iter1,
                         };
@@ -293,8 +291,9 @@ impl Generator for LinesGen {
                 };
                 Ok(Step::Return(()))
             }
-            LinesGen::AtLine29 { mut f, mut manager1, mut iter1 } => {
+            LinesGen::AtLine29 { mut manager1, mut iter1 } => {
                 let mut path: PyStr;
+                let mut f: PyFile;
                 let mut line: PyStr;
                 let completion30 = 'with9: {
                     'brk10: {
@@ -322,7 +321,6 @@ impl Generator for LinesGen {
                             };
                             let yielded29 = line.rstrip(None);
                             *self = LinesGen::AtLine29 {
-                                f,
                                 manager1,
                                 iter1,
                             };

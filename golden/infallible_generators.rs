@@ -92,7 +92,7 @@ enum SquaresGen {
     /// Created: the body has not started.
     Start { n: Int },
     /// Paused at `yield i * i` (line 16).
-    AtLine16 { n: Int, iter1: RangeIter },
+    AtLine16 { iter1: RangeIter },
     /// Finished (returned, raised, or closed).
     Done,
 }
@@ -121,12 +121,13 @@ impl Generator for SquaresGen {
                         }
                     };
                     let yielded10 = &i * &i;
-                    *self = SquaresGen::AtLine16 { n, iter1 };
+                    *self = SquaresGen::AtLine16 { iter1 };
                     return Ok(Step::Yield(yielded10));
                 }
                 Ok(Step::Return(()))
             }
-            SquaresGen::AtLine16 { mut n, mut iter1 } => {
+            SquaresGen::AtLine16 { mut iter1 } => {
+                let mut n: Int;
                 let mut i: Int;
                 'brk4: {
                     'cnt5: {
@@ -145,7 +146,7 @@ impl Generator for SquaresGen {
                             }
                         };
                         let yielded14 = &i * &i;
-                        *self = SquaresGen::AtLine16 { n, iter1 };
+                        *self = SquaresGen::AtLine16 { iter1 };
                         return Ok(Step::Yield(yielded14));
                     }
                 }
@@ -227,7 +228,7 @@ enum RatiosGen {
     /// Created: the body has not started.
     Start { xs: PyList<Int> },
     /// Paused at `yield 10 // x` (line 28).
-    AtLine28 { xs: PyList<Int>, iter1: PyListIter<Int> },
+    AtLine28 { iter1: PyListIter<Int> },
     /// Finished (returned, raised, or closed).
     Done,
 }
@@ -254,12 +255,13 @@ impl Generator for RatiosGen {
                         }
                     };
                     let yielded20 = Int::Small(10).floordiv(&x).at("ratios", 28)?;
-                    *self = RatiosGen::AtLine28 { xs, iter1 };
+                    *self = RatiosGen::AtLine28 { iter1 };
                     return Ok(Step::Yield(yielded20));
                 }
                 Ok(Step::Return(()))
             }
-            RatiosGen::AtLine28 { mut xs, mut iter1 } => {
+            RatiosGen::AtLine28 { mut iter1 } => {
+                let mut xs: PyList<Int>;
                 let mut x: Int;
                 'brk10: {
                     'cnt11: {
@@ -278,7 +280,7 @@ impl Generator for RatiosGen {
                             }
                         };
                         let yielded24 = Int::Small(10).floordiv(&x).at("ratios", 28)?;
-                        *self = RatiosGen::AtLine28 { xs, iter1 };
+                        *self = RatiosGen::AtLine28 { iter1 };
                         return Ok(Step::Yield(yielded24));
                     }
                 }
@@ -295,7 +297,7 @@ enum GuardedGen {
     /// Created: the body has not started.
     Start { n: Int },
     /// Paused at `yield i` (line 34).
-    AtLine34 { n: Int, iter1: RangeIter },
+    AtLine34 { iter1: RangeIter },
     /// Finished (returned, raised, or closed).
     Done,
 }
@@ -328,7 +330,7 @@ impl Generator for GuardedGen {
                             }
                         };
                         let yielded26 = i;
-                        *self = GuardedGen::AtLine34 { n, iter1 };
+                        *self = GuardedGen::AtLine34 { iter1 };
                         return Ok(Step::Yield(yielded26));
                     }
                     Completion::<()>::Normal
@@ -346,7 +348,8 @@ impl Generator for GuardedGen {
                 };
                 Ok(Step::Return(()))
             }
-            GuardedGen::AtLine34 { mut n, mut iter1 } => {
+            GuardedGen::AtLine34 { mut iter1 } => {
+                let mut n: Int;
                 let mut i: Int;
                 let completion34 = 'finally15: {
                     'brk16: {
@@ -368,7 +371,7 @@ impl Generator for GuardedGen {
                                 }
                             };
                             let yielded33 = i;
-                            *self = GuardedGen::AtLine34 { n, iter1 };
+                            *self = GuardedGen::AtLine34 { iter1 };
                             return Ok(Step::Yield(yielded33));
                         }
                     }

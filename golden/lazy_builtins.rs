@@ -16,7 +16,7 @@ enum NoisyGen {
     /// Created: the body has not started.
     Start { tag: PyStr, xs: PyList<Int> },
     /// Paused at `yield x` (line 8).
-    AtLine8 { tag: PyStr, xs: PyList<Int>, iter1: PyListIter<Int> },
+    AtLine8 { tag: PyStr, iter1: PyListIter<Int> },
     /// Finished (returned, raised, or closed).
     Done,
 }
@@ -45,16 +45,13 @@ impl Generator for NoisyGen {
                     print(&[&tag, &PyStr::from("yields"), &x], " ", "\n")
                         .at("noisy", 7)?;
                     let yielded2 = x;
-                    *self = NoisyGen::AtLine8 {
-                        tag,
-                        xs,
-                        iter1,
-                    };
+                    *self = NoisyGen::AtLine8 { tag, iter1 };
                     return Ok(Step::Yield(yielded2));
                 }
                 Ok(Step::Return(()))
             }
-            NoisyGen::AtLine8 { mut tag, mut xs, mut iter1 } => {
+            NoisyGen::AtLine8 { mut tag, mut iter1 } => {
+                let mut xs: PyList<Int>;
                 let mut x: Int;
                 'brk2: {
                     'cnt3: {
@@ -75,11 +72,7 @@ impl Generator for NoisyGen {
                         print(&[&tag, &PyStr::from("yields"), &x], " ", "\n")
                             .at("noisy", 7)?;
                         let yielded6 = x;
-                        *self = NoisyGen::AtLine8 {
-                            tag,
-                            xs,
-                            iter1,
-                        };
+                        *self = NoisyGen::AtLine8 { tag, iter1 };
                         return Ok(Step::Yield(yielded6));
                     }
                 }

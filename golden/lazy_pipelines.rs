@@ -16,7 +16,7 @@ enum NumbersGen {
     /// Created: the body has not started.
     Start { n: Int },
     /// Paused at `yield i` (line 8).
-    AtLine8 { n: Int, iter1: RangeIter },
+    AtLine8 { iter1: RangeIter },
     /// Finished (returned, raised, or closed).
     Done,
 }
@@ -45,12 +45,13 @@ impl Generator for NumbersGen {
                     };
                     print(&[&PyStr::from("make"), &i], " ", "\n").at("numbers", 7)?;
                     let yielded2 = i;
-                    *self = NumbersGen::AtLine8 { n, iter1 };
+                    *self = NumbersGen::AtLine8 { iter1 };
                     return Ok(Step::Yield(yielded2));
                 }
                 Ok(Step::Return(()))
             }
-            NumbersGen::AtLine8 { mut n, mut iter1 } => {
+            NumbersGen::AtLine8 { mut iter1 } => {
+                let mut n: Int;
                 let mut i: Int;
                 'brk2: {
                     'cnt3: {
@@ -70,7 +71,7 @@ impl Generator for NumbersGen {
                         };
                         print(&[&PyStr::from("make"), &i], " ", "\n").at("numbers", 7)?;
                         let yielded6 = i;
-                        *self = NumbersGen::AtLine8 { n, iter1 };
+                        *self = NumbersGen::AtLine8 { iter1 };
                         return Ok(Step::Yield(yielded6));
                     }
                 }

@@ -16,7 +16,7 @@ enum GenGen {
     /// Created: the body has not started.
     Start { n: Int },
     /// Paused at `yield i` (line 10).
-    AtLine10 { n: Int, iter1: RangeIter },
+    AtLine10 { iter1: RangeIter },
     /// Finished (returned, raised, or closed).
     Done,
 }
@@ -52,12 +52,13 @@ impl Generator for GenGen {
                         );
                     }
                     let yielded2 = i;
-                    *self = GenGen::AtLine10 { n, iter1 };
+                    *self = GenGen::AtLine10 { iter1 };
                     return Ok(Step::Yield(yielded2));
                 }
                 Ok(Step::Return(()))
             }
-            GenGen::AtLine10 { mut n, mut iter1 } => {
+            GenGen::AtLine10 { mut iter1 } => {
+                let mut n: Int;
                 let mut i: Int;
                 'brk2: {
                     'cnt3: {
@@ -85,7 +86,7 @@ impl Generator for GenGen {
                             );
                         }
                         let yielded6 = i;
-                        *self = GenGen::AtLine10 { n, iter1 };
+                        *self = GenGen::AtLine10 { iter1 };
                         return Ok(Step::Yield(yielded6));
                     }
                 }

@@ -16,7 +16,7 @@ enum SrcGen {
     /// Created: the body has not started.
     Start { tag: PyStr, n: Int },
     /// Paused at `yield i` (line 7).
-    AtLine7 { tag: PyStr, n: Int, iter1: RangeIter },
+    AtLine7 { tag: PyStr, iter1: RangeIter },
     /// Finished (returned, raised, or closed).
     Done,
 }
@@ -50,12 +50,13 @@ impl Generator for SrcGen {
                         )
                         .at("src", 6)?;
                     let yielded2 = i;
-                    *self = SrcGen::AtLine7 { tag, n, iter1 };
+                    *self = SrcGen::AtLine7 { tag, iter1 };
                     return Ok(Step::Yield(yielded2));
                 }
                 Ok(Step::Return(()))
             }
-            SrcGen::AtLine7 { mut tag, mut n, mut iter1 } => {
+            SrcGen::AtLine7 { mut tag, mut iter1 } => {
+                let mut n: Int;
                 let mut i: Int;
                 'brk2: {
                     'cnt3: {
@@ -80,7 +81,7 @@ impl Generator for SrcGen {
                             )
                             .at("src", 6)?;
                         let yielded6 = i;
-                        *self = SrcGen::AtLine7 { tag, n, iter1 };
+                        *self = SrcGen::AtLine7 { tag, iter1 };
                         return Ok(Step::Yield(yielded6));
                     }
                 }

@@ -18,7 +18,7 @@ enum WalkGen {
     /// Paused at `yield "  " * depth + name` (line 7).
     AtLine7 { depth: Int, children: Value },
     /// Paused at `yield from walk(child, depth + 1)` (line 9).
-    AtLine9 { depth: Int, children: Value, iter1: ValueIter },
+    AtLine9 { depth: Int, iter1: ValueIter },
     /// Finished (returned, raised, or closed).
     Done,
 }
@@ -75,18 +75,15 @@ impl FlatGenerator for WalkGen {
                         }
                     };
                     let sub6 = walk(child, &depth + 1).at("walk", 9)?;
-                    *self = WalkGen::AtLine9 {
-                        depth,
-                        children,
-                        iter1,
-                    };
+                    *self = WalkGen::AtLine9 { depth, iter1 };
                     return Ok(Step::Delegate(sub6));
                 }
                 Ok(Step::Return(()))
             }
-            WalkGen::AtLine9 { mut depth, mut children, mut iter1 } => {
+            WalkGen::AtLine9 { mut depth, mut iter1 } => {
                 let mut tree: Value;
                 let mut name: Value;
+                let mut children: Value;
                 let mut child: Value;
                 'brk2: {
                     'cnt3: {
@@ -105,11 +102,7 @@ impl FlatGenerator for WalkGen {
                             }
                         };
                         let sub9 = walk(child, &depth + 1).at("walk", 9)?;
-                        *self = WalkGen::AtLine9 {
-                            depth,
-                            children,
-                            iter1,
-                        };
+                        *self = WalkGen::AtLine9 { depth, iter1 };
                         return Ok(Step::Delegate(sub9));
                     }
                 }

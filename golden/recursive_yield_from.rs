@@ -16,9 +16,9 @@ enum FlattenGen {
     /// Created: the body has not started.
     Start { x: Value },
     /// Paused at `yield from flatten(item)` (line 9).
-    AtLine9 { x: Value, iter1: ValueIter },
+    AtLine9 { iter1: ValueIter },
     /// Paused at `yield item` (line 11).
-    AtLine11 { x: Value, iter1: ValueIter },
+    AtLine11 { iter1: ValueIter },
     /// Finished (returned, raised, or closed).
     Done,
 }
@@ -48,17 +48,18 @@ impl FlatGenerator for FlattenGen {
                     };
                     if item.is_builtin_instance("list") {
                         let sub2 = flatten(item).at("flatten", 9)?;
-                        *self = FlattenGen::AtLine9 { x, iter1 };
+                        *self = FlattenGen::AtLine9 { iter1 };
                         return Ok(Step::Delegate(sub2));
                     } else {
                         let yielded3 = item;
-                        *self = FlattenGen::AtLine11 { x, iter1 };
+                        *self = FlattenGen::AtLine11 { iter1 };
                         return Ok(Step::Yield(yielded3));
                     }
                 }
                 Ok(Step::Return(()))
             }
-            FlattenGen::AtLine9 { mut x, mut iter1 } => {
+            FlattenGen::AtLine9 { mut iter1 } => {
+                let mut x: Value;
                 let mut item: Value;
                 'brk2: {
                     'cnt3: {
@@ -78,18 +79,19 @@ impl FlatGenerator for FlattenGen {
                         };
                         if item.is_builtin_instance("list") {
                             let sub6 = flatten(item).at("flatten", 9)?;
-                            *self = FlattenGen::AtLine9 { x, iter1 };
+                            *self = FlattenGen::AtLine9 { iter1 };
                             return Ok(Step::Delegate(sub6));
                         } else {
                             let yielded7 = item;
-                            *self = FlattenGen::AtLine11 { x, iter1 };
+                            *self = FlattenGen::AtLine11 { iter1 };
                             return Ok(Step::Yield(yielded7));
                         }
                     }
                 }
                 Ok(Step::Return(()))
             }
-            FlattenGen::AtLine11 { mut x, mut iter1 } => {
+            FlattenGen::AtLine11 { mut iter1 } => {
+                let mut x: Value;
                 let mut item: Value;
                 'brk5: {
                     'cnt6: {
@@ -109,11 +111,11 @@ impl FlatGenerator for FlattenGen {
                         };
                         if item.is_builtin_instance("list") {
                             let sub11 = flatten(item).at("flatten", 9)?;
-                            *self = FlattenGen::AtLine9 { x, iter1 };
+                            *self = FlattenGen::AtLine9 { iter1 };
                             return Ok(Step::Delegate(sub11));
                         } else {
                             let yielded12 = item;
-                            *self = FlattenGen::AtLine11 { x, iter1 };
+                            *self = FlattenGen::AtLine11 { iter1 };
                             return Ok(Step::Yield(yielded12));
                         }
                     }

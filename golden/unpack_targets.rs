@@ -16,7 +16,7 @@ enum PairsGen {
     /// Created: the body has not started.
     Start { lines: PyList<PyStr> },
     /// Paused at `yield line.split(",")` (line 17).
-    AtLine17 { lines: PyList<PyStr>, iter1: PyListIter<PyStr> },
+    AtLine17 { iter1: PyListIter<PyStr> },
     /// Finished (returned, raised, or closed).
     Done,
 }
@@ -43,12 +43,13 @@ impl Generator for PairsGen {
                         }
                     };
                     let yielded2 = line.split(Some(&PyStr::from(","))).at("pairs", 17)?;
-                    *self = PairsGen::AtLine17 { lines, iter1 };
+                    *self = PairsGen::AtLine17 { iter1 };
                     return Ok(Step::Yield(yielded2));
                 }
                 Ok(Step::Return(()))
             }
-            PairsGen::AtLine17 { mut lines, mut iter1 } => {
+            PairsGen::AtLine17 { mut iter1 } => {
+                let mut lines: PyList<PyStr>;
                 let mut line: PyStr;
                 'brk2: {
                     'cnt3: {
@@ -69,7 +70,7 @@ impl Generator for PairsGen {
                         let yielded6 = line
                             .split(Some(&PyStr::from(",")))
                             .at("pairs", 17)?;
-                        *self = PairsGen::AtLine17 { lines, iter1 };
+                        *self = PairsGen::AtLine17 { iter1 };
                         return Ok(Step::Yield(yielded6));
                     }
                 }

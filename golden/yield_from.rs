@@ -296,9 +296,9 @@ enum FlattenGen {
     /// Created: the body has not started.
     Start { x: Value },
     /// Paused at `yield from flatten(item)` (line 22).
-    AtLine22 { x: Value, iter1: ValueIter },
+    AtLine22 { iter1: ValueIter },
     /// Paused at `yield item` (line 24).
-    AtLine24 { x: Value, iter1: ValueIter },
+    AtLine24 { iter1: ValueIter },
     /// Finished (returned, raised, or closed).
     Done,
 }
@@ -328,17 +328,18 @@ impl FlatGenerator for FlattenGen {
                     };
                     if item.is_builtin_instance("list") {
                         let sub30 = flatten(item).at("flatten", 22)?;
-                        *self = FlattenGen::AtLine22 { x, iter1 };
+                        *self = FlattenGen::AtLine22 { iter1 };
                         return Ok(Step::Delegate(sub30));
                     } else {
                         let yielded31 = item;
-                        *self = FlattenGen::AtLine24 { x, iter1 };
+                        *self = FlattenGen::AtLine24 { iter1 };
                         return Ok(Step::Yield(yielded31));
                     }
                 }
                 Ok(Step::Return(()))
             }
-            FlattenGen::AtLine22 { mut x, mut iter1 } => {
+            FlattenGen::AtLine22 { mut iter1 } => {
+                let mut x: Value;
                 let mut item: Value;
                 'brk4: {
                     'cnt5: {
@@ -358,18 +359,19 @@ impl FlatGenerator for FlattenGen {
                         };
                         if item.is_builtin_instance("list") {
                             let sub34 = flatten(item).at("flatten", 22)?;
-                            *self = FlattenGen::AtLine22 { x, iter1 };
+                            *self = FlattenGen::AtLine22 { iter1 };
                             return Ok(Step::Delegate(sub34));
                         } else {
                             let yielded35 = item;
-                            *self = FlattenGen::AtLine24 { x, iter1 };
+                            *self = FlattenGen::AtLine24 { iter1 };
                             return Ok(Step::Yield(yielded35));
                         }
                     }
                 }
                 Ok(Step::Return(()))
             }
-            FlattenGen::AtLine24 { mut x, mut iter1 } => {
+            FlattenGen::AtLine24 { mut iter1 } => {
+                let mut x: Value;
                 let mut item: Value;
                 'brk7: {
                     'cnt8: {
@@ -389,11 +391,11 @@ impl FlatGenerator for FlattenGen {
                         };
                         if item.is_builtin_instance("list") {
                             let sub39 = flatten(item).at("flatten", 22)?;
-                            *self = FlattenGen::AtLine22 { x, iter1 };
+                            *self = FlattenGen::AtLine22 { iter1 };
                             return Ok(Step::Delegate(sub39));
                         } else {
                             let yielded40 = item;
-                            *self = FlattenGen::AtLine24 { x, iter1 };
+                            *self = FlattenGen::AtLine24 { iter1 };
                             return Ok(Step::Yield(yielded40));
                         }
                     }

@@ -541,6 +541,15 @@ impl<'a> Lower<'a> {
             if i + 1 < path.len() {
                 let s = lv.stmt();
                 match (lv.part, &s.kind) {
+                    // A `for` loop goes on with its stored iterator: its iterable is not
+                    // evaluated again, so what only it reads need not be kept.
+                    (Part::LoopBody, StmtKind::For { target, body, orelse, .. }) => {
+                        let mut names = Vec::new();
+                        target_names(target, &mut names);
+                        self.definite(scope, body, &mut names.into_iter().collect(), &mut maybe);
+                        self.definite(scope, orelse, &mut HashSet::new(), &mut maybe);
+                        assigned.clear();
+                    }
                     (Part::LoopBody, _) => {
                         self.definite(scope, std::slice::from_ref(s), &mut HashSet::new(), &mut maybe);
                         assigned.clear();
