@@ -11,6 +11,20 @@
     clippy::all
 )]
 use py2rust_runtime::prelude::*;
+/// Their attributes when kept in place with the ints that fit in machine words.
+#[derive(Default)]
+struct SquaresSmallData {
+    i: Option<i64>,
+    n: Option<i64>,
+}
+impl ClassData for SquaresSmallData {
+    fn class_name(tag: u32) -> &'static str {
+        match tag {
+            0 => "Squares",
+            _ => "object",
+        }
+    }
+}
 /// Instances of `class Squares` and its subclasses.
 type Squares = Instance<SquaresData>;
 /// Their attributes (unset until assigned).
@@ -87,10 +101,10 @@ fn Squares___init___local(
     self_: &mut LocalInstance<SquaresData>,
     mut n: Int,
 ) -> PyResult<()> {
-    let value16 = Int::Small(0);
-    self_.set(|d| &mut d.i, value16);
-    let value17 = n.clone();
-    self_.set(|d| &mut d.n, value17);
+    let value22 = Int::Small(0);
+    self_.set(|d| &mut d.i, value22);
+    let value23 = n.clone();
+    self_.set(|d| &mut d.n, value23);
     Ok(())
 }
 /// `def Squares.__next__` (line 22). On an instance kept in place.
@@ -102,11 +116,38 @@ fn Squares___next___local(self_: &mut LocalInstance<SquaresData>) -> PyResult<In
             PyErr::with_args(Exc::StopIteration, vec![]).with_frame("__next__", 24, None),
         );
     }
-    let value18 = self_.get(|d| &d.i, "i").at("__next__", 25)? + 1;
-    self_.set(|d| &mut d.i, value18);
+    let value24 = self_.get(|d| &d.i, "i").at("__next__", 25)? + 1;
+    self_.set(|d| &mut d.i, value24);
     Ok(
         self_.get(|d| &d.i, "i").at("__next__", 26)?
             * self_.get(|d| &d.i, "i").at("__next__", 26)?,
+    )
+}
+/// `def Squares.__init__` (line 15). On an instance kept in place, with machine-word attributes.
+fn Squares___init___small(
+    self_: &mut LocalInstance<SquaresSmallData>,
+    mut n: Int,
+) -> PyResult<()> {
+    let value25 = 0;
+    self_.set(|d| &mut d.i, value25);
+    let value26 = n.clone().proven_small();
+    self_.set(|d| &mut d.n, value26);
+    Ok(())
+}
+/// `def Squares.__next__` (line 22). On an instance kept in place, with machine-word attributes.
+fn Squares___next___small(self_: &mut LocalInstance<SquaresSmallData>) -> PyResult<Int> {
+    if self_.get(|d| &d.i, "i").at("__next__", 23)?
+        >= self_.get(|d| &d.n, "n").at("__next__", 23)?
+    {
+        return Err(
+            PyErr::with_args(Exc::StopIteration, vec![]).with_frame("__next__", 24, None),
+        );
+    }
+    let value27 = self_.get(|d| &d.i, "i").at("__next__", 25)? + 1;
+    self_.set(|d| &mut d.i, value27);
+    Ok(
+        Int::Small(self_.get(|d| &d.i, "i").at("__next__", 26)?)
+            * Int::Small(self_.get(|d| &d.i, "i").at("__next__", 26)?),
     )
 }
 /// The module's top-level code.
@@ -189,23 +230,49 @@ fn module_body() -> PyResult<()> {
                         .collect(),
                 ),
                 &{
-                    let mut total11 = IntSum::new(Int::Small(0));
-                    for item12 in {
-                        let mut obj10 = <Squares>::new_local(0);
-                        Squares___init___local(&mut obj10, Int::Small(3))
-                            .at("<module>", 30)?;
-                        py_next_iter(move || Squares___next___local(&mut obj10))
-                    } {
-                        total11.add(&item12.at("<module>", 30)?);
+                    let mut total13 = IntSum::new(Int::Small(0));
+                    {
+                        let arg10 = Int::Small(3);
+                        if arg10.is_small() {
+                            for item14 in {
+                                let mut obj11 = LocalInstance::<SquaresSmallData>::new(0);
+                                Squares___init___small(&mut obj11, arg10)
+                                    .at("<module>", 30)?;
+                                py_next_iter(move || Squares___next___small(&mut obj11))
+                            } {
+                                total13.add(&item14.at("<module>", 30)?);
+                            }
+                        } else {
+                            for item14 in {
+                                let mut obj12 = <Squares>::new_local(0);
+                                Squares___init___local(&mut obj12, arg10)
+                                    .at("<module>", 30)?;
+                                py_next_iter(move || Squares___next___local(&mut obj12))
+                            } {
+                                total13.add(&item14.at("<module>", 30)?);
+                            }
+                        }
                     }
-                    total11.total()
+                    total13.total()
                 },
                 &try_consume(
                         {
-                            let mut obj13 = <Squares>::new_local(0);
-                            Squares___init___local(&mut obj13, Int::Small(5))
-                                .at("<module>", 30)?;
-                            py_next_iter(move || Squares___next___local(&mut obj13))
+                            let arg15 = Int::Small(5);
+                            if arg15.is_small() {
+                                Versioned::Small({
+                                    let mut obj16 = LocalInstance::<SquaresSmallData>::new(0);
+                                    Squares___init___small(&mut obj16, arg15)
+                                        .at("<module>", 30)?;
+                                    py_next_iter(move || Squares___next___small(&mut obj16))
+                                })
+                            } else {
+                                Versioned::Usual({
+                                    let mut obj17 = <Squares>::new_local(0);
+                                    Squares___init___local(&mut obj17, arg15)
+                                        .at("<module>", 30)?;
+                                    py_next_iter(move || Squares___next___local(&mut obj17))
+                                })
+                            }
                         },
                         |items| max_iter(items),
                     )
@@ -215,13 +282,27 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 30)?;
-    for item15 in {
-        let mut obj14 = <Squares>::new_local(0);
-        Squares___init___local(&mut obj14, Int::Small(2)).at("<module>", 31)?;
-        py_next_iter(move || Squares___next___local(&mut obj14))
-    } {
-        let s = item15.at("<module>", 31)?;
-        print(&[&PyStr::from("square"), &s], " ", "\n").at("<module>", 32)?;
+    {
+        let arg18 = Int::Small(2);
+        if arg18.is_small() {
+            for item21 in {
+                let mut obj19 = LocalInstance::<SquaresSmallData>::new(0);
+                Squares___init___small(&mut obj19, arg18).at("<module>", 31)?;
+                py_next_iter(move || Squares___next___small(&mut obj19))
+            } {
+                let s = item21.at("<module>", 31)?;
+                print(&[&PyStr::from("square"), &s], " ", "\n").at("<module>", 32)?;
+            }
+        } else {
+            for item21 in {
+                let mut obj20 = <Squares>::new_local(0);
+                Squares___init___local(&mut obj20, arg18).at("<module>", 31)?;
+                py_next_iter(move || Squares___next___local(&mut obj20))
+            } {
+                let s = item21.at("<module>", 31)?;
+                print(&[&PyStr::from("square"), &s], " ", "\n").at("<module>", 32)?;
+            }
+        }
     }
     letters = PyIter::from_plain(PyStr::from("abc").iter());
     print(

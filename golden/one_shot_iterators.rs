@@ -16,7 +16,7 @@ enum NoisyGen {
     /// Created: the body has not started.
     Start { xs: PyList<Int> },
     /// Paused at `yield x` (line 5).
-    AtLine5 { xs: PyList<Int>, iter1: PyListIter<Int> },
+    AtLine5 { iter1: PyListIter<Int> },
     /// Finished (returned, raised, or closed).
     Done,
 }
@@ -44,12 +44,13 @@ impl Generator for NoisyGen {
                     };
                     print(&[&PyStr::from("produce"), &x], " ", "\n").at("noisy", 4)?;
                     let yielded2 = x;
-                    *self = NoisyGen::AtLine5 { xs, iter1 };
+                    *self = NoisyGen::AtLine5 { iter1 };
                     return Ok(Step::Yield(yielded2));
                 }
                 Ok(Step::Return(()))
             }
-            NoisyGen::AtLine5 { mut xs, mut iter1 } => {
+            NoisyGen::AtLine5 { mut iter1 } => {
+                let mut xs: PyList<Int>;
                 let mut x: Int;
                 'brk2: {
                     'cnt3: {
@@ -69,7 +70,7 @@ impl Generator for NoisyGen {
                         };
                         print(&[&PyStr::from("produce"), &x], " ", "\n").at("noisy", 4)?;
                         let yielded6 = x;
-                        *self = NoisyGen::AtLine5 { xs, iter1 };
+                        *self = NoisyGen::AtLine5 { iter1 };
                         return Ok(Step::Yield(yielded6));
                     }
                 }

@@ -311,6 +311,12 @@ impl Int {
         }
     }
 
+    /// Whether the value fits a machine word (`i64`).
+    #[inline]
+    pub fn is_small(&self) -> bool {
+        matches!(self, Small(_))
+    }
+
     /// The value of an int the transpiler proved to fit a machine word (its variable is an
     /// `i64`, see the transpiler's `lower/machine_ints.rs`). A big value here is our bug: an
     /// internal error, never a silently wrong number.

@@ -171,6 +171,26 @@ impl<T, F: FnMut() -> PyResult<T>> Iterator for NextIter<F> {
     }
 }
 
+/// One of two versions of the same iterator, chosen when it is made: an object kept in place
+/// with machine-word attributes (`Small`) when its arguments fit, the usual one otherwise.
+/// The choice does not change inside a loop, so the compiler takes it out of the loop.
+pub enum Versioned<S, U> {
+    Small(S),
+    Usual(U),
+}
+
+impl<T, S: Iterator<Item = T>, U: Iterator<Item = T>> Iterator for Versioned<S, U> {
+    type Item = T;
+
+    #[inline]
+    fn next(&mut self) -> Option<T> {
+        match self {
+            Versioned::Small(s) => s.next(),
+            Versioned::Usual(u) => u.next(),
+        }
+    }
+}
+
 /// `next(obj, default)` for an iterator class: its `__next__` result, or the default when it
 /// raises `StopIteration`.
 pub fn next_or_default<T>(next: PyResult<T>, default: T) -> PyResult<T> {

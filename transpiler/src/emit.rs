@@ -224,8 +224,36 @@ fn class_type(c: &ClassType) -> TokenStream {
     } else {
         quote! {}
     };
+    let small = match &c.small_fields {
+        Some(fields) => {
+            let small = format_ident!("{}SmallData", c.name);
+            let fields = fields.iter().map(|(n, t)| {
+                let n = format_ident!("{}", n);
+                let t = ty_tokens(t);
+                quote! { #n: Option<#t> }
+            });
+            let names = c.names.iter().map(|(tag, n)| {
+                let tag = Literal::u32_unsuffixed(*tag);
+                quote! { #tag => #n }
+            });
+            quote! {
+                /// Their attributes when kept in place with the ints that fit in machine words.
+                #[derive(Default)]
+                struct #small { #(#fields,)* }
+
+                impl ClassData for #small {
+                    fn class_name(tag: u32) -> &'static str {
+                        match tag { #(#names,)* _ => "object" }
+                    }
+                }
+            }
+        }
+        None => quote! {},
+    };
     let doc = format!(" Instances of `class {}` and its subclasses.", c.name);
     quote! {
+        #small
+
         #[doc = #doc]
         type #ty = Instance<#data>;
 
@@ -329,6 +357,10 @@ fn func(f: &Func) -> TokenStream {
                 let data = format_ident!("{}Data", tokens.to_string());
                 quote! { #n: &mut LocalInstance<#data> }
             }
+            (0, SelfParam::LocalSmall) => {
+                let data = format_ident!("{}SmallData", tokens.to_string());
+                quote! { #n: &mut LocalInstance<#data> }
+            }
             _ => quote! { mut #n: #tokens },
         }
     });
@@ -336,8 +368,10 @@ fn func(f: &Func) -> TokenStream {
     let ret = ty_tokens(&f.ret);
     let body = block(&f.body);
     let mut doc = if f.line == 0 { format!(" Generated for `{}`.", f.py_name) } else { format!(" `def {}` (line {}).", f.py_name, f.line) };
-    if f.self_param == SelfParam::Local {
-        doc.push_str(" On an instance kept in place.");
+    match f.self_param {
+        SelfParam::Local => doc.push_str(" On an instance kept in place."),
+        SelfParam::LocalSmall => doc.push_str(" On an instance kept in place, with machine-word attributes."),
+        _ => {}
     }
     quote! {
         #[doc = #doc]
@@ -556,6 +590,12 @@ fn stmt(s: &Stmt) -> TokenStream {
             let l = label(l);
             let b = block(body);
             quote! { #l loop #b }
+        }
+        Stmt::For { label: l, pat: p, iter: Expr::Versions { setup, test, small, usual }, body } => {
+            let (l, p, b) = (label(l), pat(p), block(body));
+            let setup = setup.iter().map(stmt);
+            let (test, small, usual) = (expr(test), expr(small), expr(usual));
+            quote! { { #(#setup)* if #test { #l for #p in #small #b } else { #l for #p in #usual #b } } }
         }
         Stmt::For { label: l, pat: p, iter, body } => {
             let l = label(l);
@@ -818,6 +858,11 @@ fn expr(e: &Expr) -> TokenStream {
             let c = expr(c);
             let (a, b) = (block(a), block(b));
             quote! { if #c #a else #b }
+        }
+        Expr::Versions { setup, test, small, usual } => {
+            let setup = setup.iter().map(stmt);
+            let (test, small, usual) = (expr(test), expr(small), expr(usual));
+            quote! { { #(#setup)* if #test { Versioned::Small(#small) } else { Versioned::Usual(#usual) } } }
         }
         Expr::Tuple(items) => {
             let items = items.iter().map(expr);

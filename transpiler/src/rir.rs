@@ -126,6 +126,9 @@ pub struct ClassType {
     /// Attributes readable through a dynamic value: (Python name, Rust field or getter
     /// function, whether it is a getter).
     pub attrs: Vec<(String, String, bool)>,
+    /// The fields of the machine-word version of an instance kept in place
+    /// (`lower/attr_ranges.rs`), when there is one.
+    pub small_fields: Option<Vec<(String, Ty)>>,
 }
 
 /// How a function takes its first parameter (a method's `self`).
@@ -140,6 +143,9 @@ pub enum SelfParam {
     /// An instance made and consumed on the spot, by mutable reference
     /// (`self_: &mut LocalInstance<RootData>`): see `lower/local_objects.rs`.
     Local,
+    /// The same with machine-word attributes (`self_: &mut LocalInstance<RootSmallData>`):
+    /// see `lower/attr_ranges.rs`.
+    LocalSmall,
 }
 
 #[derive(Clone, Debug)]
@@ -291,6 +297,11 @@ pub enum Expr {
     /// `start..end`.
     Range(Box<Expr>, Box<Expr>),
     Ref(Box<Expr>),
+    /// An iterator made in one of two versions (`lower/attr_ranges.rs`): after `setup`, `small`
+    /// when `test` holds, else `usual`. As a value, a `Versioned` enum; as what a `for` loop
+    /// iterates, the loop itself is written twice, once over each (so that each version's
+    /// state lives in registers).
+    Versions { setup: Vec<Stmt>, test: Box<Expr>, small: Box<Expr>, usual: Box<Expr> },
     /// `expr as ty` (for `bool as u8 as f64` style conversions).
     Cast(Box<Expr>, &'static str),
     /// `expr.at("func", line)?`: propagate a Python exception, recording the frame. Inside a

@@ -36,6 +36,9 @@ impl Lower<'_> {
 
     /// `obj.attr` for an instance of hierarchy `root`.
     pub(super) fn instance_attr(&mut self, e: &ast::Expr, value: &ast::Expr, root: ClassId, attr: &str) -> Expr {
+        if let Some(word) = self.small_attr_get(e) {
+            return Expr::call("Int::Small", vec![word]);
+        }
         let methods = self.method_impls(root, attr);
         let props: Vec<FuncId> = methods.iter().copied().filter(|f| self.res.funcs[f.0 as usize].kind == MethodKind::Property).collect();
         if !props.is_empty() {
@@ -58,9 +61,10 @@ impl Lower<'_> {
     }
 
     /// `obj.attr = value`.
-    pub(super) fn instance_attr_store(&mut self, value: &ast::Expr, root: ClassId, attr: &str, v: Expr, vty: &Ty, span: Span, out: &mut Vec<Stmt>) {
+    pub(super) fn instance_attr_store(&mut self, target: &ast::Expr, value: &ast::Expr, root: ClassId, attr: &str, v: Expr, vty: &Ty, span: Span, out: &mut Vec<Stmt>) {
         let t = storable(&self.types.attr(root, attr));
-        let v = self.coerce(v, vty, &t, span);
+        // A machine-word attribute (`attr_ranges.rs`) stores what was proven to fit.
+        let v = if self.is_small_attr(target) { self.into_machine(v, vty, span) } else { self.coerce(v, vty, &t, span) };
         // Evaluate the value before borrowing the instance.
         let tmp = self.tmp("value");
         out.push(Stmt::Let { name: tmp.clone(), ty: None, init: Some(v), mutable: false, optional: false });
@@ -623,7 +627,11 @@ impl Lower<'_> {
             fields.sort_by(|a, b| a.0.cmp(&b.0));
             let tree = self.res.tree(root);
             let names = tree.iter().map(|&k| (k.0, self.res.class(k).name.clone())).collect();
-            let mut ct = rir::ClassType { name: self.class_rust_name(root), names, fields: fields.iter().map(|(n, t)| (rust_ident(n), t.clone())).collect(), hooks: Vec::new(), dyn_methods: Vec::new(), attrs: Vec::new() };
+            let mut ct = rir::ClassType { name: self.class_rust_name(root), names, fields: fields.iter().map(|(n, t)| (rust_ident(n), t.clone())).collect(), hooks: Vec::new(), dyn_methods: Vec::new(), attrs: Vec::new(), small_fields: None };
+            if let Some(Some(small)) = self.small_classes.get(&root) {
+                let word = |(n, t): &(String, Ty)| (rust_ident(n), if small.attrs.contains(n) { Ty::I64 } else { t.clone() });
+                ct.small_fields = Some(fields.iter().map(word).collect());
+            }
             // Attributes read from dynamic values: the instance's own, else its class's.
             for attr in self.dyn_attrs.clone() {
                 if tree.iter().any(|&k| self.res.lookup_attr(k, &attr).is_some()) {

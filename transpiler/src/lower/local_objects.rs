@@ -96,28 +96,74 @@ impl Lower<'_> {
         if init.is_none() && !(args.is_empty() && keywords.is_empty()) {
             return None; // `object.__init__`'s error, reported by the ordinary construction
         }
-        let root = self.res.root(c);
+        let call_args = match init {
+            Some(init) => self.call_args(e.span, init, 1, args, keywords)?,
+            None => Vec::new(),
+        };
+        if self.small_version(c, init, next).is_none() {
+            return Some(self.local_object(e, c, init, next, call_args, false));
+        }
+        // The arguments once, in order; the machine-word version (`attr_ranges.rs`) when each
+        // int one fits a machine word.
+        let mut stmts = Vec::new();
+        let mut fits: Option<Expr> = None;
+        let mut passed = Vec::new();
+        let param_tys = init.map_or(Vec::new(), |f| self.types.params[f.0 as usize].iter().skip(1).cloned().collect());
+        for (a, t) in call_args.into_iter().zip(param_tys) {
+            let tmp = self.tmp("arg");
+            stmts.push(Stmt::Let { name: tmp.clone(), ty: None, init: Some(a), mutable: false, optional: false });
+            if t == Ty::Int {
+                let test = Expr::Var(tmp.clone()).method("is_small", vec![]);
+                fits = Some(match fits {
+                    None => test,
+                    Some(f) => Expr::binary(crate::rir::BinOp::And, f, test),
+                });
+            }
+            passed.push(Expr::Var(tmp));
+        }
+        let word = self.local_object(e, c, init, next, passed.clone(), true);
+        let Some(test) = fits else {
+            // No int argument: the machine-word version always.
+            return Some(Expr::Block(Block::with_tail(stmts, word)));
+        };
+        let usual = self.local_object(e, c, init, next, passed, false);
+        Some(Expr::Versions { setup: stmts, test: Box::new(test), small: Box::new(word), usual: Box::new(usual) })
+    }
+
+    /// The instance of class `c` kept in place, `__init__` run with `call_args`, as an iterator
+    /// calling its `__next__`: the methods' `_small` versions on `small`.
+    fn local_object(&mut self, e: &ast::Expr, c: ClassId, init: Option<FuncId>, next: FuncId, mut call_args: Vec<Expr>, small: bool) -> Expr {
         let obj = self.tmp("obj");
-        let data = Ty::Obj(root);
-        let new = Expr::TypedCall(data, "new_local".into(), vec![Expr::RawInt(c.0 as i64)]);
+        let new = if small {
+            let data = format!("LocalInstance::<{}SmallData>::new", self.class_rust_name(self.res.root(c)));
+            Expr::call(&data, vec![Expr::RawInt(c.0 as i64)])
+        } else {
+            Expr::TypedCall(Ty::Obj(self.res.root(c)), "new_local".into(), vec![Expr::RawInt(c.0 as i64)])
+        };
         let mut stmts = vec![Stmt::Let { name: obj.clone(), ty: None, init: Some(new), mutable: true, optional: false }];
         let this = || Expr::Var(obj.clone()).reference_mut();
         if let Some(init) = init {
-            let mut call_args = self.call_args(e.span, init, 1, args, keywords)?;
             call_args.insert(0, this());
-            let init = Expr::call(&self.local_method(init), call_args);
+            let init = Expr::call(&self.local_method(init, small), call_args);
             stmts.push(Stmt::Expr(self.attempt(init, e.span)));
         }
         // Its items are `PyResult`s: the consumer records this frame when it takes one.
-        let step = Expr::call(&self.local_method(next), vec![this()]);
+        let step = Expr::call(&self.local_method(next, small), vec![this()]);
         let iter = Expr::call("py_next_iter", vec![Expr::MoveClosure(Box::new(step))]);
-        Some(Expr::Block(Block::with_tail(stmts, iter)))
+        Expr::Block(Block::with_tail(stmts, iter))
     }
 
-    /// The name of method `f`'s version on a `LocalInstance`, lowered at the end.
-    fn local_method(&mut self, f: FuncId) -> String {
-        self.local_methods.insert(f);
-        format!("{}_local", self.res.funcs[f.0 as usize].rust_name)
+    /// The name of method `f`'s version on a `LocalInstance` (with machine-word attributes
+    /// when `small`), lowered at the end.
+    fn local_method(&mut self, f: FuncId, small: bool) -> String {
+        let name = &self.res.funcs[f.0 as usize].rust_name;
+        if small {
+            self.small_methods.insert(f);
+            format!("{name}_small")
+        } else {
+            self.local_methods.insert(f);
+            format!("{name}_local")
+        }
     }
 
     /// The `_local` versions of the methods [`Self::local_object_iter`] called.
@@ -129,6 +175,18 @@ impl Lower<'_> {
             let mut lowered = self.func(f, &res.funcs[f.0 as usize]);
             lowered.name = format!("{}_local", lowered.name);
             lowered.self_param = rir::SelfParam::Local;
+            funcs.push(lowered);
+        }
+        for f in std::mem::take(&mut self.small_methods) {
+            let res = self.res;
+            let def = &res.funcs[f.0 as usize];
+            let (Some(c), Some(me)) = (def.class, def.params.first()) else { continue };
+            let Some(Some(found)) = self.small_classes.get(&self.res.root(c)).cloned() else { continue };
+            self.small = Some(super::attr_ranges::SmallCtx { me: me.name.clone(), found });
+            let mut lowered = self.func(f, def);
+            self.small = None;
+            lowered.name = format!("{}_small", lowered.name);
+            lowered.self_param = rir::SelfParam::LocalSmall;
             funcs.push(lowered);
         }
     }

@@ -45,7 +45,7 @@ const MIN: i128 = i64::MIN as i128;
 const MAX: i128 = i64::MAX as i128;
 
 impl Range {
-    fn span(lo: i128, hi: i128) -> Range {
+    pub(super) fn span(lo: i128, hi: i128) -> Range {
         if lo > hi {
             Range::Empty
         } else if lo < MIN || hi > MAX {
@@ -55,11 +55,11 @@ impl Range {
         }
     }
 
-    fn point(v: i128) -> Range {
+    pub(super) fn point(v: i128) -> Range {
         Range::span(v, v)
     }
 
-    fn join(self, o: Range) -> Range {
+    pub(super) fn join(self, o: Range) -> Range {
         match (self, o) {
             (Range::Empty, x) | (x, Range::Empty) => x,
             (Range::Span(a, b), Range::Span(c, d)) => Range::Span(a.min(c), b.max(d)),
@@ -68,11 +68,31 @@ impl Range {
     }
 
     /// Whether every value of `self` is in `o`.
-    fn within(self, o: Range) -> bool {
+    pub(super) fn within(self, o: Range) -> bool {
         match (self, o) {
             (Range::Empty, _) | (_, Range::Any) => true,
             (Range::Span(a, b), Range::Span(c, d)) => c <= a && b <= d,
             _ => false,
+        }
+    }
+
+    /// The part of `self` within `min..=max` (an unbounded side is `None`).
+    pub(super) fn meet(self, min: Option<i128>, max: Option<i128>) -> Range {
+        match self {
+            Range::Empty => Range::Empty,
+            Range::Span(lo, hi) => Range::span(min.map_or(lo, |m| lo.max(m)), max.map_or(hi, |m| hi.min(m))),
+            Range::Any => match (min, max) {
+                (Some(lo), Some(hi)) => Range::span(lo, hi),
+                _ => Range::Any,
+            },
+        }
+    }
+
+    /// `self` (which grew from `old`) with each bound that moved pushed to the `i64` limit.
+    pub(super) fn widened_from(self, old: Range) -> Range {
+        match (old, self) {
+            (Range::Span(a, b), Range::Span(c, d)) => Range::span(if c < a { MIN } else { c }, if d > b { MAX } else { d }),
+            _ => self,
         }
     }
 
@@ -91,7 +111,7 @@ impl Range {
     }
 
     /// The range of `a op b` (Python's semantics).
-    fn binary(op: ast::BinOp, a: Range, b: Range) -> Range {
+    pub(super) fn binary(op: ast::BinOp, a: Range, b: Range) -> Range {
         use ast::BinOp as B;
         if a == Range::Empty || b == Range::Empty {
             return Range::Empty;
@@ -145,7 +165,7 @@ impl Range {
         }
     }
 
-    fn unary(op: UnaryOp, a: Range) -> Range {
+    pub(super) fn unary(op: UnaryOp, a: Range) -> Range {
         match (op, a) {
             (_, Range::Empty) => Range::Empty,
             (UnaryOp::Neg, Range::Span(lo, hi)) => Range::span(-hi, -lo),
@@ -235,8 +255,8 @@ impl<'a> Lower<'a> {
                 if new != old {
                     let count = grown.entry(n).or_default();
                     *count += 1;
-                    if let (true, Range::Span(a, b), Range::Span(c, d)) = (*count > 2, old, new) {
-                        new = Range::span(if c < a { MIN } else { c }, if d > b { MAX } else { d });
+                    if *count > 2 {
+                        new = new.widened_from(old);
                     }
                     self.machine_vars.insert(key, new);
                     changed = true;
@@ -433,6 +453,7 @@ impl<'a> Lower<'a> {
             }
             ExprKind::UnaryOp { op, operand } if self.ty(operand) == Ty::Int => Range::unary(*op, self.range_of(operand)),
             ExprKind::IfExp { body, orelse, .. } => self.range_of(body).join(self.range_of(orelse)),
+            ExprKind::Attribute { .. } => self.small_attr_range(e).unwrap_or(Range::Any),
             ExprKind::Call { func, args, keywords } if keywords.is_empty() => match (self.res.names.get(&func.id), args.as_slice()) {
                 // A length is an `isize`.
                 (Some(Binding::Builtin(b)), [_]) if b == "len" => Range::Span(0, MAX),
@@ -472,6 +493,7 @@ impl<'a> Lower<'a> {
         let constant = range.as_point().filter(|_| calls_nothing(e)).map(|v| if v == i64::MIN { Expr::Path("i64::MIN".into()) } else { Expr::RawInt(v) });
         match &e.kind {
             ExprKind::Name(n) if self.is_machine_var(e) => Some(Expr::Var(rust_ident(n))),
+            ExprKind::Attribute { .. } => self.small_attr_get(e),
             ExprKind::Int(_) | ExprKind::Name(_) => constant,
             ExprKind::BinOp { op, left, right } => {
                 let (l, r) = (self.machine(left)?, self.machine(right)?);
@@ -696,10 +718,11 @@ fn twice_lowerable(body: &[ast::Stmt]) -> bool {
     ok && count <= 24 && !ast::has_yield(body)
 }
 
-/// Whether evaluating the expression calls nothing (so it may be folded away).
+/// Whether evaluating the expression calls nothing and reads no attribute (which may be
+/// unset), so it may be folded away.
 fn calls_nothing(e: &ast::Expr) -> bool {
     let mut none = true;
-    super::visit_expr(e, &mut |x| none &= !matches!(x.kind, ExprKind::Call { .. }));
+    super::visit_expr(e, &mut |x| none &= !matches!(x.kind, ExprKind::Call { .. } | ExprKind::Attribute { .. }));
     none
 }
 

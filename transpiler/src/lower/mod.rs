@@ -18,6 +18,7 @@ use crate::types::Ty;
 use num_traits::ToPrimitive;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+mod attr_ranges;
 mod callables;
 mod classes;
 mod closures;
@@ -66,6 +67,9 @@ pub fn lower(file: &SourceFile, module: &ast::Module, res: &Resolution, types: &
         late_cells: HashSet::new(),
         infallible_gens: HashSet::new(),
         local_methods: std::collections::BTreeSet::new(),
+        small_methods: std::collections::BTreeSet::new(),
+        small_classes: HashMap::new(),
+        small: None,
     };
     l.late_cells = late_bound_cells(module, res);
     // A comprehension's variable such a generator expression reads is a cell too (one for the
@@ -265,6 +269,12 @@ struct Lower<'a> {
     /// Methods called on instances kept in place (`lower/local_objects.rs`): their `_local`
     /// versions are lowered at the end.
     local_methods: std::collections::BTreeSet<FuncId>,
+    /// Methods whose `_small` versions (machine-word attributes) are lowered at the end.
+    small_methods: std::collections::BTreeSet<FuncId>,
+    /// Local iterator classes analysed for machine-word attributes (`attr_ranges.rs`).
+    small_classes: HashMap<crate::resolve::ClassId, Option<std::rc::Rc<attr_ranges::SmallAttrs>>>,
+    /// Set while lowering a `_small` method.
+    small: Option<attr_ranges::SmallCtx>,
     /// Variables bound once and never again (a lazy iterator's callback may own a copy).
     fixed_vars: HashSet<(ScopeId, String)>,
     /// Set while lowering an itertools call consumed on the spot (by a builtin, or a `for`
@@ -1179,7 +1189,7 @@ impl<'a> Lower<'a> {
                     let recv = self.place(owner);
                     out.push(Stmt::Expr(recv.method("set_attr", vec![Expr::StrLit(attr.clone()), Expr::Var(tmp)])));
                 }
-                Ty::Obj(root) => self.instance_attr_store(owner, root, attr, value, vty, target.span, out),
+                Ty::Obj(root) => self.instance_attr_store(target, owner, root, attr, value, vty, target.span, out),
                 Ty::Class(c) if self.is_class_name(owner) => self.class_attr_store(c, attr, value, vty, target.span, out),
                 Ty::Class(c) => self.class_attr_store_of_tag(owner, c, attr, value, vty, target.span, out),
                 t => {
@@ -1325,6 +1335,15 @@ impl<'a> Lower<'a> {
             ExprKind::Attribute { value: owner, .. } if matches!(owner.kind, ExprKind::Name(_)) => {
                 // `obj.n += 1`: read, compute, write back (the owner is a plain name, so
                 // evaluating it twice is harmless).
+                if self.is_small_attr(target) {
+                    // A machine-word attribute, when the result provably fits.
+                    if let (Some(l), Some(r)) = (self.machine(target), self.machine(value)) {
+                        if let Some(v) = self.machine_binary(op, l, self.range_of(target), r, self.range_of(value)) {
+                            self.bind(target, Expr::call("Int::Small", vec![v]), &Ty::Int, out);
+                            return;
+                        }
+                    }
+                }
                 let l = self.expr(target);
                 let r = self.expr(value);
                 let v = self.binop_impl(imp, op, l, &tty, r, &vty, &result, s.span);
