@@ -142,3 +142,22 @@ except AttributeError as e:
     print("AttributeError:", e)
 n = 2**63 - 1
 print(sum(Countdown(n - (n - 3))), sum(Up(n - 2, n)))
+
+
+class Outer:
+    """Another object kept in place, made in this one's `__next__`."""
+
+    def __init__(self, n):
+        self.k = n
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        if self.k <= 0:
+            raise StopIteration
+        self.k -= 1
+        return sum(Countdown(self.k))
+
+
+print(list(Outer(5)), sum(Outer(10**19)) if False else sum(Outer(6)))

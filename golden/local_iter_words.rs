@@ -324,6 +324,61 @@ impl ClassData for LazyData {
         }
     }
 }
+/// Their attributes when kept in place with the ints that fit in machine words.
+#[derive(Default)]
+struct OuterSmallData {
+    k: Option<i64>,
+}
+impl ClassData for OuterSmallData {
+    fn class_name(tag: u32) -> &'static str {
+        match tag {
+            6 => "Outer",
+            _ => "object",
+        }
+    }
+}
+/// Instances of `class Outer` and its subclasses.
+type Outer = Instance<OuterData>;
+/// Their attributes (unset until assigned).
+#[derive(Default)]
+struct OuterData {
+    k: Option<Int>,
+}
+impl ClassData for OuterData {
+    fn class_name(tag: u32) -> &'static str {
+        match tag {
+            6 => "Outer",
+            _ => "object",
+        }
+    }
+    fn call_method(
+        obj: &Outer,
+        name: &str,
+        args: Vec<Value>,
+    ) -> Option<PyResult<Value>> {
+        match name {
+            "__iter__" => {
+                Some(
+                    (|| -> PyResult<Value> {
+                        check_method_arity("Outer.__iter__", &args, &[], Some(0))?;
+                        let mut args = args.into_iter();
+                        Ok(Outer___iter__(obj.clone())?.into_value())
+                    })(),
+                )
+            }
+            "__next__" => {
+                Some(
+                    (|| -> PyResult<Value> {
+                        check_method_arity("Outer.__next__", &args, &[], Some(0))?;
+                        let mut args = args.into_iter();
+                        Ok(Outer___next__(obj.clone())?.into_value())
+                    })(),
+                )
+            }
+            _ => None,
+        }
+    }
+}
 /// `def Countdown.__init__` (line 6).
 fn Countdown___init__(mut self_: Countdown, mut start: Int) -> PyResult<()> {
     let value1 = start.clone();
@@ -495,13 +550,58 @@ fn Lazy___next__(mut self_: Lazy) -> PyResult<Int> {
             + self_.get(|d| &d.k, "k").at("__next__", 109)?,
     )
 }
+/// `def Outer.__init__` (line 150).
+fn Outer___init__(mut self_: Outer, mut n: Int) -> PyResult<()> {
+    let value28 = n.clone();
+    self_.set(|d| &mut d.k, value28);
+    Ok(())
+}
+/// `def Outer.__iter__` (line 153).
+fn Outer___iter__(mut self_: Outer) -> PyResult<Outer> {
+    Ok(self_.clone())
+}
+/// `def Outer.__next__` (line 156).
+fn Outer___next__(mut self_: Outer) -> PyResult<Int> {
+    if self_.get(|d| &d.k, "k").at("__next__", 157)? <= 0 {
+        return Err(
+            PyErr::with_args(Exc::StopIteration, vec![])
+                .with_frame("__next__", 158, None),
+        );
+    }
+    let value29 = self_.get(|d| &d.k, "k").at("__next__", 159)? - 1;
+    self_.set(|d| &mut d.k, value29);
+    Ok({
+        let mut total33 = IntSum::new(Int::Small(0));
+        {
+            let arg30 = self_.get(|d| &d.k, "k").at("__next__", 160)?;
+            if arg30.is_small() {
+                for item34 in {
+                    let mut obj31 = LocalInstance::<CountdownSmallData>::new(0);
+                    Countdown___init___small(&mut obj31, arg30).at("__next__", 160)?;
+                    py_next_iter(move || Countdown___next___small(&mut obj31))
+                } {
+                    total33.add(&item34.at("__next__", 160)?);
+                }
+            } else {
+                for item34 in {
+                    let mut obj32 = <Countdown>::new_local(0);
+                    Countdown___init___local(&mut obj32, arg30).at("__next__", 160)?;
+                    py_next_iter(move || Countdown___next___local(&mut obj32))
+                } {
+                    total33.add(&item34.at("__next__", 160)?);
+                }
+            }
+        }
+        total33.total()
+    })
+}
 /// `def Countdown.__init__` (line 6). On an instance kept in place.
 fn Countdown___init___local(
     self_: &mut LocalInstance<CountdownData>,
     mut start: Int,
 ) -> PyResult<()> {
-    let value134 = start.clone();
-    self_.set(|d| &mut d.current, value134);
+    let value154 = start.clone();
+    self_.set(|d| &mut d.current, value154);
     Ok(())
 }
 /// `def Countdown.__next__` (line 12). On an instance kept in place.
@@ -511,8 +611,8 @@ fn Countdown___next___local(self_: &mut LocalInstance<CountdownData>) -> PyResul
             PyErr::with_args(Exc::StopIteration, vec![]).with_frame("__next__", 14, None),
         );
     }
-    let value135 = self_.get(|d| &d.current, "current").at("__next__", 15)? - 1;
-    self_.set(|d| &mut d.current, value135);
+    let value155 = self_.get(|d| &d.current, "current").at("__next__", 15)? - 1;
+    self_.set(|d| &mut d.current, value155);
     Ok(self_.get(|d| &d.current, "current").at("__next__", 16)? + 1)
 }
 /// `def Up.__init__` (line 22). On an instance kept in place.
@@ -521,10 +621,10 @@ fn Up___init___local(
     mut start: Int,
     mut stop: Int,
 ) -> PyResult<()> {
-    let value136 = start.clone();
-    self_.set(|d| &mut d.i, value136);
-    let value137 = stop.clone();
-    self_.set(|d| &mut d.stop, value137);
+    let value156 = start.clone();
+    self_.set(|d| &mut d.i, value156);
+    let value157 = stop.clone();
+    self_.set(|d| &mut d.stop, value157);
     Ok(())
 }
 /// `def Up.__next__` (line 29). On an instance kept in place.
@@ -536,8 +636,8 @@ fn Up___next___local(self_: &mut LocalInstance<UpData>) -> PyResult<Int> {
             PyErr::with_args(Exc::StopIteration, vec![]).with_frame("__next__", 31, None),
         );
     }
-    let value138 = self_.get(|d| &d.i, "i").at("__next__", 32)? + 1;
-    self_.set(|d| &mut d.i, value138);
+    let value158 = self_.get(|d| &d.i, "i").at("__next__", 32)? + 1;
+    self_.set(|d| &mut d.i, value158);
     Ok(self_.get(|d| &d.i, "i").at("__next__", 33)? * 2)
 }
 /// `def Stride.__init__` (line 39). On an instance kept in place.
@@ -546,10 +646,10 @@ fn Stride___init___local(
     mut start: Int,
     mut stop: Int,
 ) -> PyResult<()> {
-    let value139 = start.clone();
-    self_.set(|d| &mut d.i, value139);
-    let value140 = stop.clone();
-    self_.set(|d| &mut d.stop, value140);
+    let value159 = start.clone();
+    self_.set(|d| &mut d.i, value159);
+    let value160 = stop.clone();
+    self_.set(|d| &mut d.stop, value160);
     Ok(())
 }
 /// `def Stride.__next__` (line 46). On an instance kept in place.
@@ -561,8 +661,8 @@ fn Stride___next___local(self_: &mut LocalInstance<StrideData>) -> PyResult<Int>
             PyErr::with_args(Exc::StopIteration, vec![]).with_frame("__next__", 48, None),
         );
     }
-    let value141 = self_.get(|d| &d.i, "i").at("__next__", 49)? + 2;
-    self_.set(|d| &mut d.i, value141);
+    let value161 = self_.get(|d| &d.i, "i").at("__next__", 49)? + 2;
+    self_.set(|d| &mut d.i, value161);
     Ok(self_.get(|d| &d.i, "i").at("__next__", 50)?)
 }
 /// `def Down.__init__` (line 56). On an instance kept in place.
@@ -571,12 +671,12 @@ fn Down___init___local(
     mut n: Int,
     mut low: Int,
 ) -> PyResult<()> {
-    let value142 = n.clone();
-    self_.set(|d| &mut d.n, value142);
-    let value143 = low.clone();
-    self_.set(|d| &mut d.low, value143);
-    let value144 = Int::Small(0);
-    self_.set(|d| &mut d.steps, value144);
+    let value162 = n.clone();
+    self_.set(|d| &mut d.n, value162);
+    let value163 = low.clone();
+    self_.set(|d| &mut d.low, value163);
+    let value164 = Int::Small(0);
+    self_.set(|d| &mut d.steps, value164);
     Ok(())
 }
 /// `def Down.__next__` (line 64). On an instance kept in place.
@@ -591,14 +691,14 @@ fn Down___next___local(self_: &mut LocalInstance<DownData>) -> PyResult<Int> {
         );
     }
     if x.mod_positive(2) == 0 {
-        let value145 = &x - 3;
-        self_.set(|d| &mut d.n, value145);
+        let value165 = &x - 3;
+        self_.set(|d| &mut d.n, value165);
     } else {
-        let value146 = &x - 1;
-        self_.set(|d| &mut d.n, value146);
+        let value166 = &x - 1;
+        self_.set(|d| &mut d.n, value166);
     }
-    let value147 = self_.get(|d| &d.steps, "steps").at("__next__", 72)? + 1;
-    self_.set(|d| &mut d.steps, value147);
+    let value167 = self_.get(|d| &d.steps, "steps").at("__next__", 72)? + 1;
+    self_.set(|d| &mut d.steps, value167);
     Ok(x.clone())
 }
 /// `def Fib.__init__` (line 79). On an instance kept in place.
@@ -606,13 +706,13 @@ fn Fib___init___local(
     self_: &mut LocalInstance<FibData>,
     mut count: Int,
 ) -> PyResult<()> {
-    let (part148, part149) = (Int::Small(0), Int::Small(1));
-    let value150 = part148;
-    self_.set(|d| &mut d.a, value150);
-    let value151 = part149;
-    self_.set(|d| &mut d.b, value151);
-    let value152 = count.clone();
-    self_.set(|d| &mut d.left, value152);
+    let (part168, part169) = (Int::Small(0), Int::Small(1));
+    let value170 = part168;
+    self_.set(|d| &mut d.a, value170);
+    let value171 = part169;
+    self_.set(|d| &mut d.b, value171);
+    let value172 = count.clone();
+    self_.set(|d| &mut d.left, value172);
     Ok(())
 }
 /// `def Fib.__next__` (line 86). On an instance kept in place.
@@ -622,26 +722,70 @@ fn Fib___next___local(self_: &mut LocalInstance<FibData>) -> PyResult<Int> {
             PyErr::with_args(Exc::StopIteration, vec![]).with_frame("__next__", 88, None),
         );
     }
-    let value153 = self_.get(|d| &d.left, "left").at("__next__", 89)? - 1;
-    self_.set(|d| &mut d.left, value153);
-    let (part154, part155) = (
+    let value173 = self_.get(|d| &d.left, "left").at("__next__", 89)? - 1;
+    self_.set(|d| &mut d.left, value173);
+    let (part174, part175) = (
         self_.get(|d| &d.b, "b").at("__next__", 90)?,
         self_.get(|d| &d.a, "a").at("__next__", 90)?
             + self_.get(|d| &d.b, "b").at("__next__", 90)?,
     );
-    let value156 = part154;
-    self_.set(|d| &mut d.a, value156);
-    let value157 = part155;
-    self_.set(|d| &mut d.b, value157);
+    let value176 = part174;
+    self_.set(|d| &mut d.a, value176);
+    let value177 = part175;
+    self_.set(|d| &mut d.b, value177);
     Ok(self_.get(|d| &d.a, "a").at("__next__", 91)?)
+}
+/// `def Outer.__init__` (line 150). On an instance kept in place.
+fn Outer___init___local(
+    self_: &mut LocalInstance<OuterData>,
+    mut n: Int,
+) -> PyResult<()> {
+    let value178 = n.clone();
+    self_.set(|d| &mut d.k, value178);
+    Ok(())
+}
+/// `def Outer.__next__` (line 156). On an instance kept in place.
+fn Outer___next___local(self_: &mut LocalInstance<OuterData>) -> PyResult<Int> {
+    if self_.get(|d| &d.k, "k").at("__next__", 157)? <= 0 {
+        return Err(
+            PyErr::with_args(Exc::StopIteration, vec![])
+                .with_frame("__next__", 158, None),
+        );
+    }
+    let value179 = self_.get(|d| &d.k, "k").at("__next__", 159)? - 1;
+    self_.set(|d| &mut d.k, value179);
+    Ok({
+        let mut total183 = IntSum::new(Int::Small(0));
+        {
+            let arg180 = self_.get(|d| &d.k, "k").at("__next__", 160)?;
+            if arg180.is_small() {
+                for item184 in {
+                    let mut obj181 = LocalInstance::<CountdownSmallData>::new(0);
+                    Countdown___init___small(&mut obj181, arg180).at("__next__", 160)?;
+                    py_next_iter(move || Countdown___next___small(&mut obj181))
+                } {
+                    total183.add(&item184.at("__next__", 160)?);
+                }
+            } else {
+                for item184 in {
+                    let mut obj182 = <Countdown>::new_local(0);
+                    Countdown___init___local(&mut obj182, arg180).at("__next__", 160)?;
+                    py_next_iter(move || Countdown___next___local(&mut obj182))
+                } {
+                    total183.add(&item184.at("__next__", 160)?);
+                }
+            }
+        }
+        total183.total()
+    })
 }
 /// `def Countdown.__init__` (line 6). On an instance kept in place, with machine-word attributes.
 fn Countdown___init___small(
     self_: &mut LocalInstance<CountdownSmallData>,
     mut start: Int,
 ) -> PyResult<()> {
-    let value158 = start.clone().proven_small();
-    self_.set(|d| &mut d.current, value158);
+    let value185 = start.clone().proven_small();
+    self_.set(|d| &mut d.current, value185);
     Ok(())
 }
 /// `def Countdown.__next__` (line 12). On an instance kept in place, with machine-word attributes.
@@ -653,8 +797,8 @@ fn Countdown___next___small(
             PyErr::with_args(Exc::StopIteration, vec![]).with_frame("__next__", 14, None),
         );
     }
-    let value159 = self_.get(|d| &d.current, "current").at("__next__", 15)? - 1;
-    self_.set(|d| &mut d.current, value159);
+    let value186 = self_.get(|d| &d.current, "current").at("__next__", 15)? - 1;
+    self_.set(|d| &mut d.current, value186);
     Ok(Int::Small(self_.get(|d| &d.current, "current").at("__next__", 16)? + 1))
 }
 /// `def Up.__init__` (line 22). On an instance kept in place, with machine-word attributes.
@@ -663,10 +807,10 @@ fn Up___init___small(
     mut start: Int,
     mut stop: Int,
 ) -> PyResult<()> {
-    let value160 = start.clone().proven_small();
-    self_.set(|d| &mut d.i, value160);
-    let value161 = stop.clone().proven_small();
-    self_.set(|d| &mut d.stop, value161);
+    let value187 = start.clone().proven_small();
+    self_.set(|d| &mut d.i, value187);
+    let value188 = stop.clone().proven_small();
+    self_.set(|d| &mut d.stop, value188);
     Ok(())
 }
 /// `def Up.__next__` (line 29). On an instance kept in place, with machine-word attributes.
@@ -678,8 +822,8 @@ fn Up___next___small(self_: &mut LocalInstance<UpSmallData>) -> PyResult<Int> {
             PyErr::with_args(Exc::StopIteration, vec![]).with_frame("__next__", 31, None),
         );
     }
-    let value162 = self_.get(|d| &d.i, "i").at("__next__", 32)? + 1;
-    self_.set(|d| &mut d.i, value162);
+    let value189 = self_.get(|d| &d.i, "i").at("__next__", 32)? + 1;
+    self_.set(|d| &mut d.i, value189);
     Ok(Int::Small(self_.get(|d| &d.i, "i").at("__next__", 33)?) * 2)
 }
 /// `def Stride.__init__` (line 39). On an instance kept in place, with machine-word attributes.
@@ -688,10 +832,10 @@ fn Stride___init___small(
     mut start: Int,
     mut stop: Int,
 ) -> PyResult<()> {
-    let value163 = start.clone();
-    self_.set(|d| &mut d.i, value163);
-    let value164 = stop.clone().proven_small();
-    self_.set(|d| &mut d.stop, value164);
+    let value190 = start.clone();
+    self_.set(|d| &mut d.i, value190);
+    let value191 = stop.clone().proven_small();
+    self_.set(|d| &mut d.stop, value191);
     Ok(())
 }
 /// `def Stride.__next__` (line 46). On an instance kept in place, with machine-word attributes.
@@ -703,8 +847,8 @@ fn Stride___next___small(self_: &mut LocalInstance<StrideSmallData>) -> PyResult
             PyErr::with_args(Exc::StopIteration, vec![]).with_frame("__next__", 48, None),
         );
     }
-    let value165 = self_.get(|d| &d.i, "i").at("__next__", 49)? + 2;
-    self_.set(|d| &mut d.i, value165);
+    let value192 = self_.get(|d| &d.i, "i").at("__next__", 49)? + 2;
+    self_.set(|d| &mut d.i, value192);
     Ok(self_.get(|d| &d.i, "i").at("__next__", 50)?)
 }
 /// `def Down.__init__` (line 56). On an instance kept in place, with machine-word attributes.
@@ -713,12 +857,12 @@ fn Down___init___small(
     mut n: Int,
     mut low: Int,
 ) -> PyResult<()> {
-    let value166 = n.clone();
-    self_.set(|d| &mut d.n, value166);
-    let value167 = low.clone().proven_small();
-    self_.set(|d| &mut d.low, value167);
-    let value168 = 0;
-    self_.set(|d| &mut d.steps, value168);
+    let value193 = n.clone();
+    self_.set(|d| &mut d.n, value193);
+    let value194 = low.clone().proven_small();
+    self_.set(|d| &mut d.low, value194);
+    let value195 = 0;
+    self_.set(|d| &mut d.steps, value195);
     Ok(())
 }
 /// `def Down.__next__` (line 64). On an instance kept in place, with machine-word attributes.
@@ -733,14 +877,14 @@ fn Down___next___small(self_: &mut LocalInstance<DownSmallData>) -> PyResult<Int
         );
     }
     if x.mod_positive(2) == 0 {
-        let value169 = &x - 3;
-        self_.set(|d| &mut d.n, value169);
+        let value196 = &x - 3;
+        self_.set(|d| &mut d.n, value196);
     } else {
-        let value170 = &x - 1;
-        self_.set(|d| &mut d.n, value170);
+        let value197 = &x - 1;
+        self_.set(|d| &mut d.n, value197);
     }
-    let value171 = self_.get(|d| &d.steps, "steps").at("__next__", 72)? + 1;
-    self_.set(|d| &mut d.steps, value171);
+    let value198 = self_.get(|d| &d.steps, "steps").at("__next__", 72)? + 1;
+    self_.set(|d| &mut d.steps, value198);
     Ok(x.clone())
 }
 /// `def Lazy.__init__` (line 97). On an instance kept in place, with machine-word attributes.
@@ -749,11 +893,11 @@ fn Lazy___init___small(
     mut flag: bool,
 ) -> PyResult<()> {
     if flag {
-        let value172 = 5;
-        self_.set(|d| &mut d.v, value172);
+        let value199 = 5;
+        self_.set(|d| &mut d.v, value199);
     }
-    let value173 = 0;
-    self_.set(|d| &mut d.k, value173);
+    let value200 = 0;
+    self_.set(|d| &mut d.k, value200);
     Ok(())
 }
 /// `def Lazy.__next__` (line 105). On an instance kept in place, with machine-word attributes.
@@ -764,14 +908,58 @@ fn Lazy___next___small(self_: &mut LocalInstance<LazySmallData>) -> PyResult<Int
                 .with_frame("__next__", 107, None),
         );
     }
-    let value174 = self_.get(|d| &d.k, "k").at("__next__", 108)? + 1;
-    self_.set(|d| &mut d.k, value174);
+    let value201 = self_.get(|d| &d.k, "k").at("__next__", 108)? + 1;
+    self_.set(|d| &mut d.k, value201);
     Ok(
         Int::Small(
             self_.get(|d| &d.v, "v").at("__next__", 109)?
                 + self_.get(|d| &d.k, "k").at("__next__", 109)?,
         ),
     )
+}
+/// `def Outer.__init__` (line 150). On an instance kept in place, with machine-word attributes.
+fn Outer___init___small(
+    self_: &mut LocalInstance<OuterSmallData>,
+    mut n: Int,
+) -> PyResult<()> {
+    let value202 = n.clone().proven_small();
+    self_.set(|d| &mut d.k, value202);
+    Ok(())
+}
+/// `def Outer.__next__` (line 156). On an instance kept in place, with machine-word attributes.
+fn Outer___next___small(self_: &mut LocalInstance<OuterSmallData>) -> PyResult<Int> {
+    if self_.get(|d| &d.k, "k").at("__next__", 157)? <= 0i64 {
+        return Err(
+            PyErr::with_args(Exc::StopIteration, vec![])
+                .with_frame("__next__", 158, None),
+        );
+    }
+    let value203 = self_.get(|d| &d.k, "k").at("__next__", 159)? - 1;
+    self_.set(|d| &mut d.k, value203);
+    Ok({
+        let mut total207 = IntSum::new(Int::Small(0));
+        {
+            let arg204 = Int::Small(self_.get(|d| &d.k, "k").at("__next__", 160)?);
+            if arg204.is_small() {
+                for item208 in {
+                    let mut obj205 = LocalInstance::<CountdownSmallData>::new(0);
+                    Countdown___init___small(&mut obj205, arg204).at("__next__", 160)?;
+                    py_next_iter(move || Countdown___next___small(&mut obj205))
+                } {
+                    total207.add(&item208.at("__next__", 160)?);
+                }
+            } else {
+                for item208 in {
+                    let mut obj206 = <Countdown>::new_local(0);
+                    Countdown___init___local(&mut obj206, arg204).at("__next__", 160)?;
+                    py_next_iter(move || Countdown___next___local(&mut obj206))
+                } {
+                    total207.add(&item208.at("__next__", 160)?);
+                }
+            }
+        }
+        total207.total()
+    })
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
@@ -783,82 +971,82 @@ fn module_body() -> PyResult<()> {
     print(
             &[
                 &{
-                    let mut total31 = IntSum::new(Int::Small(0));
+                    let mut total38 = IntSum::new(Int::Small(0));
                     {
-                        let arg28 = Int::Small(10);
-                        if arg28.is_small() {
-                            for item32 in {
-                                let mut obj29 = LocalInstance::<CountdownSmallData>::new(0);
-                                Countdown___init___small(&mut obj29, arg28)
+                        let arg35 = Int::Small(10);
+                        if arg35.is_small() {
+                            for item39 in {
+                                let mut obj36 = LocalInstance::<CountdownSmallData>::new(0);
+                                Countdown___init___small(&mut obj36, arg35)
                                     .at("<module>", 112)?;
-                                py_next_iter(move || Countdown___next___small(&mut obj29))
+                                py_next_iter(move || Countdown___next___small(&mut obj36))
                             } {
-                                total31.add(&item32.at("<module>", 112)?);
+                                total38.add(&item39.at("<module>", 112)?);
                             }
                         } else {
-                            for item32 in {
-                                let mut obj30 = <Countdown>::new_local(0);
-                                Countdown___init___local(&mut obj30, arg28)
+                            for item39 in {
+                                let mut obj37 = <Countdown>::new_local(0);
+                                Countdown___init___local(&mut obj37, arg35)
                                     .at("<module>", 112)?;
-                                py_next_iter(move || Countdown___next___local(&mut obj30))
+                                py_next_iter(move || Countdown___next___local(&mut obj37))
                             } {
-                                total31.add(&item32.at("<module>", 112)?);
+                                total38.add(&item39.at("<module>", 112)?);
                             }
                         }
                     }
-                    total31.total()
+                    total38.total()
                 },
                 &{
-                    let mut total36 = IntSum::new(Int::Small(0));
+                    let mut total43 = IntSum::new(Int::Small(0));
                     {
-                        let arg33 = Int::Small(0);
-                        if arg33.is_small() {
-                            for item37 in {
-                                let mut obj34 = LocalInstance::<CountdownSmallData>::new(0);
-                                Countdown___init___small(&mut obj34, arg33)
+                        let arg40 = Int::Small(0);
+                        if arg40.is_small() {
+                            for item44 in {
+                                let mut obj41 = LocalInstance::<CountdownSmallData>::new(0);
+                                Countdown___init___small(&mut obj41, arg40)
                                     .at("<module>", 112)?;
-                                py_next_iter(move || Countdown___next___small(&mut obj34))
+                                py_next_iter(move || Countdown___next___small(&mut obj41))
                             } {
-                                total36.add(&item37.at("<module>", 112)?);
+                                total43.add(&item44.at("<module>", 112)?);
                             }
                         } else {
-                            for item37 in {
-                                let mut obj35 = <Countdown>::new_local(0);
-                                Countdown___init___local(&mut obj35, arg33)
+                            for item44 in {
+                                let mut obj42 = <Countdown>::new_local(0);
+                                Countdown___init___local(&mut obj42, arg40)
                                     .at("<module>", 112)?;
-                                py_next_iter(move || Countdown___next___local(&mut obj35))
+                                py_next_iter(move || Countdown___next___local(&mut obj42))
                             } {
-                                total36.add(&item37.at("<module>", 112)?);
+                                total43.add(&item44.at("<module>", 112)?);
                             }
                         }
                     }
-                    total36.total()
+                    total43.total()
                 },
                 &{
-                    let mut total41 = IntSum::new(Int::Small(0));
+                    let mut total48 = IntSum::new(Int::Small(0));
                     {
-                        let arg38 = Int::Small(-4);
-                        if arg38.is_small() {
-                            for item42 in {
-                                let mut obj39 = LocalInstance::<CountdownSmallData>::new(0);
-                                Countdown___init___small(&mut obj39, arg38)
+                        let arg45 = Int::Small(-4);
+                        if arg45.is_small() {
+                            for item49 in {
+                                let mut obj46 = LocalInstance::<CountdownSmallData>::new(0);
+                                Countdown___init___small(&mut obj46, arg45)
                                     .at("<module>", 112)?;
-                                py_next_iter(move || Countdown___next___small(&mut obj39))
+                                py_next_iter(move || Countdown___next___small(&mut obj46))
                             } {
-                                total41.add(&item42.at("<module>", 112)?);
+                                total48.add(&item49.at("<module>", 112)?);
                             }
                         } else {
-                            for item42 in {
-                                let mut obj40 = <Countdown>::new_local(0);
-                                Countdown___init___local(&mut obj40, arg38)
+                            for item49 in {
+                                let mut obj47 = <Countdown>::new_local(0);
+                                Countdown___init___local(&mut obj47, arg45)
                                     .at("<module>", 112)?;
-                                py_next_iter(move || Countdown___next___local(&mut obj40))
+                                py_next_iter(move || Countdown___next___local(&mut obj47))
                             } {
-                                total41.add(&item42.at("<module>", 112)?);
+                                total48.add(&item49.at("<module>", 112)?);
                             }
                         }
                     }
-                    total41.total()
+                    total48.total()
                 },
             ],
             " ",
@@ -868,30 +1056,30 @@ fn module_body() -> PyResult<()> {
     print(
             &[
                 &{
-                    let mut total46 = IntSum::new(Int::Small(0));
+                    let mut total53 = IntSum::new(Int::Small(0));
                     {
-                        let arg43 = Int::Small(100000);
-                        if arg43.is_small() {
-                            for item47 in {
-                                let mut obj44 = LocalInstance::<CountdownSmallData>::new(0);
-                                Countdown___init___small(&mut obj44, arg43)
+                        let arg50 = Int::Small(100000);
+                        if arg50.is_small() {
+                            for item54 in {
+                                let mut obj51 = LocalInstance::<CountdownSmallData>::new(0);
+                                Countdown___init___small(&mut obj51, arg50)
                                     .at("<module>", 113)?;
-                                py_next_iter(move || Countdown___next___small(&mut obj44))
+                                py_next_iter(move || Countdown___next___small(&mut obj51))
                             } {
-                                total46.add(&item47.at("<module>", 113)?);
+                                total53.add(&item54.at("<module>", 113)?);
                             }
                         } else {
-                            for item47 in {
-                                let mut obj45 = <Countdown>::new_local(0);
-                                Countdown___init___local(&mut obj45, arg43)
+                            for item54 in {
+                                let mut obj52 = <Countdown>::new_local(0);
+                                Countdown___init___local(&mut obj52, arg50)
                                     .at("<module>", 113)?;
-                                py_next_iter(move || Countdown___next___local(&mut obj45))
+                                py_next_iter(move || Countdown___next___local(&mut obj52))
                             } {
-                                total46.add(&item47.at("<module>", 113)?);
+                                total53.add(&item54.at("<module>", 113)?);
                             }
                         }
                     }
-                    total46.total()
+                    total53.total()
                 },
             ],
             " ",
@@ -903,20 +1091,20 @@ fn module_body() -> PyResult<()> {
             &[
                 &PyList::from_vec(
                     try_collect({
-                            let arg48 = Int::Small(3);
-                            if arg48.is_small() {
+                            let arg55 = Int::Small(3);
+                            if arg55.is_small() {
                                 Versioned::Small({
-                                    let mut obj49 = LocalInstance::<CountdownSmallData>::new(0);
-                                    Countdown___init___small(&mut obj49, arg48)
+                                    let mut obj56 = LocalInstance::<CountdownSmallData>::new(0);
+                                    Countdown___init___small(&mut obj56, arg55)
                                         .at("<module>", 115)?;
-                                    py_next_iter(move || Countdown___next___small(&mut obj49))
+                                    py_next_iter(move || Countdown___next___small(&mut obj56))
                                 })
                             } else {
                                 Versioned::Usual({
-                                    let mut obj50 = <Countdown>::new_local(0);
-                                    Countdown___init___local(&mut obj50, arg48)
+                                    let mut obj57 = <Countdown>::new_local(0);
+                                    Countdown___init___local(&mut obj57, arg55)
                                         .at("<module>", 115)?;
-                                    py_next_iter(move || Countdown___next___local(&mut obj50))
+                                    py_next_iter(move || Countdown___next___local(&mut obj57))
                                 })
                             }
                         })
@@ -934,10 +1122,10 @@ fn module_body() -> PyResult<()> {
                                         |_| {
                                             Ok(
                                                 Some({
-                                                    let obj51 = <Countdown>::new(0);
-                                                    Countdown___init__(obj51.clone(), big.clone())
+                                                    let obj58 = <Countdown>::new(0);
+                                                    Countdown___init__(obj58.clone(), big.clone())
                                                         .at("<genexpr>", 115)?;
-                                                    obj51
+                                                    obj58
                                                 }),
                                             )
                                         },
@@ -960,53 +1148,53 @@ fn module_body() -> PyResult<()> {
     print(
             &[
                 &{
-                    let mut total56 = IntSum::new(Int::Small(0));
+                    let mut total63 = IntSum::new(Int::Small(0));
                     {
-                        let arg52 = Int::Small(2)
+                        let arg59 = Int::Small(2)
                             .pow(&Int::Small(63))
                             .at("<module>", 116)? - 4;
-                        let arg53 = Int::Small(2)
+                        let arg60 = Int::Small(2)
                             .pow(&Int::Small(63))
                             .at("<module>", 116)? - 1;
-                        if arg52.is_small() && arg53.is_small() {
-                            for item57 in {
-                                let mut obj54 = LocalInstance::<UpSmallData>::new(1);
-                                Up___init___small(&mut obj54, arg52, arg53)
+                        if arg59.is_small() && arg60.is_small() {
+                            for item64 in {
+                                let mut obj61 = LocalInstance::<UpSmallData>::new(1);
+                                Up___init___small(&mut obj61, arg59, arg60)
                                     .at("<module>", 116)?;
-                                py_next_iter(move || Up___next___small(&mut obj54))
+                                py_next_iter(move || Up___next___small(&mut obj61))
                             } {
-                                total56.add(&item57.at("<module>", 116)?);
+                                total63.add(&item64.at("<module>", 116)?);
                             }
                         } else {
-                            for item57 in {
-                                let mut obj55 = <Up>::new_local(1);
-                                Up___init___local(&mut obj55, arg52, arg53)
+                            for item64 in {
+                                let mut obj62 = <Up>::new_local(1);
+                                Up___init___local(&mut obj62, arg59, arg60)
                                     .at("<module>", 116)?;
-                                py_next_iter(move || Up___next___local(&mut obj55))
+                                py_next_iter(move || Up___next___local(&mut obj62))
                             } {
-                                total56.add(&item57.at("<module>", 116)?);
+                                total63.add(&item64.at("<module>", 116)?);
                             }
                         }
                     }
-                    total56.total()
+                    total63.total()
                 },
                 &PyList::from_vec(
                     try_collect({
-                            let arg58 = Int::Small(-3);
-                            let arg59 = Int::Small(1);
-                            if arg58.is_small() && arg59.is_small() {
+                            let arg65 = Int::Small(-3);
+                            let arg66 = Int::Small(1);
+                            if arg65.is_small() && arg66.is_small() {
                                 Versioned::Small({
-                                    let mut obj60 = LocalInstance::<UpSmallData>::new(1);
-                                    Up___init___small(&mut obj60, arg58, arg59)
+                                    let mut obj67 = LocalInstance::<UpSmallData>::new(1);
+                                    Up___init___small(&mut obj67, arg65, arg66)
                                         .at("<module>", 116)?;
-                                    py_next_iter(move || Up___next___small(&mut obj60))
+                                    py_next_iter(move || Up___next___small(&mut obj67))
                                 })
                             } else {
                                 Versioned::Usual({
-                                    let mut obj61 = <Up>::new_local(1);
-                                    Up___init___local(&mut obj61, arg58, arg59)
+                                    let mut obj68 = <Up>::new_local(1);
+                                    Up___init___local(&mut obj68, arg65, arg66)
                                         .at("<module>", 116)?;
-                                    py_next_iter(move || Up___next___local(&mut obj61))
+                                    py_next_iter(move || Up___next___local(&mut obj68))
                                 })
                             }
                         })
@@ -1024,25 +1212,25 @@ fn module_body() -> PyResult<()> {
             &[
                 &PyList::from_vec(
                     try_collect({
-                            let arg62 = Int::Small(2)
+                            let arg69 = Int::Small(2)
                                 .pow(&Int::Small(63))
                                 .at("<module>", 117)? + 5;
-                            let arg63 = Int::Small(2)
+                            let arg70 = Int::Small(2)
                                 .pow(&Int::Small(63))
                                 .at("<module>", 117)? + 8;
-                            if arg62.is_small() && arg63.is_small() {
+                            if arg69.is_small() && arg70.is_small() {
                                 Versioned::Small({
-                                    let mut obj64 = LocalInstance::<UpSmallData>::new(1);
-                                    Up___init___small(&mut obj64, arg62, arg63)
+                                    let mut obj71 = LocalInstance::<UpSmallData>::new(1);
+                                    Up___init___small(&mut obj71, arg69, arg70)
                                         .at("<module>", 117)?;
-                                    py_next_iter(move || Up___next___small(&mut obj64))
+                                    py_next_iter(move || Up___next___small(&mut obj71))
                                 })
                             } else {
                                 Versioned::Usual({
-                                    let mut obj65 = <Up>::new_local(1);
-                                    Up___init___local(&mut obj65, arg62, arg63)
+                                    let mut obj72 = <Up>::new_local(1);
+                                    Up___init___local(&mut obj72, arg69, arg70)
                                         .at("<module>", 117)?;
-                                    py_next_iter(move || Up___next___local(&mut obj65))
+                                    py_next_iter(move || Up___next___local(&mut obj72))
                                 })
                             }
                         })
@@ -1060,25 +1248,25 @@ fn module_body() -> PyResult<()> {
             &[
                 &PyList::from_vec(
                     try_collect({
-                            let arg66 = Int::Small(2)
+                            let arg73 = Int::Small(2)
                                 .pow(&Int::Small(63))
                                 .at("<module>", 118)? - 4;
-                            let arg67 = Int::Small(2)
+                            let arg74 = Int::Small(2)
                                 .pow(&Int::Small(63))
                                 .at("<module>", 118)? - 1;
-                            if arg66.is_small() && arg67.is_small() {
+                            if arg73.is_small() && arg74.is_small() {
                                 Versioned::Small({
-                                    let mut obj68 = LocalInstance::<StrideSmallData>::new(2);
-                                    Stride___init___small(&mut obj68, arg66, arg67)
+                                    let mut obj75 = LocalInstance::<StrideSmallData>::new(2);
+                                    Stride___init___small(&mut obj75, arg73, arg74)
                                         .at("<module>", 118)?;
-                                    py_next_iter(move || Stride___next___small(&mut obj68))
+                                    py_next_iter(move || Stride___next___small(&mut obj75))
                                 })
                             } else {
                                 Versioned::Usual({
-                                    let mut obj69 = <Stride>::new_local(2);
-                                    Stride___init___local(&mut obj69, arg66, arg67)
+                                    let mut obj76 = <Stride>::new_local(2);
+                                    Stride___init___local(&mut obj76, arg73, arg74)
                                         .at("<module>", 118)?;
-                                    py_next_iter(move || Stride___next___local(&mut obj69))
+                                    py_next_iter(move || Stride___next___local(&mut obj76))
                                 })
                             }
                         })
@@ -1089,21 +1277,21 @@ fn module_body() -> PyResult<()> {
                 ),
                 &PyList::from_vec(
                     try_collect({
-                            let arg70 = Int::Small(0);
-                            let arg71 = Int::Small(5);
-                            if arg70.is_small() && arg71.is_small() {
+                            let arg77 = Int::Small(0);
+                            let arg78 = Int::Small(5);
+                            if arg77.is_small() && arg78.is_small() {
                                 Versioned::Small({
-                                    let mut obj72 = LocalInstance::<StrideSmallData>::new(2);
-                                    Stride___init___small(&mut obj72, arg70, arg71)
+                                    let mut obj79 = LocalInstance::<StrideSmallData>::new(2);
+                                    Stride___init___small(&mut obj79, arg77, arg78)
                                         .at("<module>", 118)?;
-                                    py_next_iter(move || Stride___next___small(&mut obj72))
+                                    py_next_iter(move || Stride___next___small(&mut obj79))
                                 })
                             } else {
                                 Versioned::Usual({
-                                    let mut obj73 = <Stride>::new_local(2);
-                                    Stride___init___local(&mut obj73, arg70, arg71)
+                                    let mut obj80 = <Stride>::new_local(2);
+                                    Stride___init___local(&mut obj80, arg77, arg78)
                                         .at("<module>", 118)?;
-                                    py_next_iter(move || Stride___next___local(&mut obj73))
+                                    py_next_iter(move || Stride___next___local(&mut obj80))
                                 })
                             }
                         })
@@ -1121,21 +1309,21 @@ fn module_body() -> PyResult<()> {
             &[
                 &PyList::from_vec(
                     try_collect({
-                            let arg74 = Int::Small(20);
-                            let arg75 = Int::Small(-7);
-                            if arg74.is_small() && arg75.is_small() {
+                            let arg81 = Int::Small(20);
+                            let arg82 = Int::Small(-7);
+                            if arg81.is_small() && arg82.is_small() {
                                 Versioned::Small({
-                                    let mut obj76 = LocalInstance::<DownSmallData>::new(3);
-                                    Down___init___small(&mut obj76, arg74, arg75)
+                                    let mut obj83 = LocalInstance::<DownSmallData>::new(3);
+                                    Down___init___small(&mut obj83, arg81, arg82)
                                         .at("<module>", 119)?;
-                                    py_next_iter(move || Down___next___small(&mut obj76))
+                                    py_next_iter(move || Down___next___small(&mut obj83))
                                 })
                             } else {
                                 Versioned::Usual({
-                                    let mut obj77 = <Down>::new_local(3);
-                                    Down___init___local(&mut obj77, arg74, arg75)
+                                    let mut obj84 = <Down>::new_local(3);
+                                    Down___init___local(&mut obj84, arg81, arg82)
                                         .at("<module>", 119)?;
-                                    py_next_iter(move || Down___next___local(&mut obj77))
+                                    py_next_iter(move || Down___next___local(&mut obj84))
                                 })
                             }
                         })
@@ -1146,25 +1334,25 @@ fn module_body() -> PyResult<()> {
                 ),
                 &PyList::from_vec(
                     try_collect({
-                            let arg78 = -&Int::Small(2)
+                            let arg85 = -&Int::Small(2)
                                 .pow(&Int::Small(63))
                                 .at("<module>", 119)? + 2;
-                            let arg79 = -&Int::Small(2)
+                            let arg86 = -&Int::Small(2)
                                 .pow(&Int::Small(63))
                                 .at("<module>", 119)?;
-                            if arg78.is_small() && arg79.is_small() {
+                            if arg85.is_small() && arg86.is_small() {
                                 Versioned::Small({
-                                    let mut obj80 = LocalInstance::<DownSmallData>::new(3);
-                                    Down___init___small(&mut obj80, arg78, arg79)
+                                    let mut obj87 = LocalInstance::<DownSmallData>::new(3);
+                                    Down___init___small(&mut obj87, arg85, arg86)
                                         .at("<module>", 119)?;
-                                    py_next_iter(move || Down___next___small(&mut obj80))
+                                    py_next_iter(move || Down___next___small(&mut obj87))
                                 })
                             } else {
                                 Versioned::Usual({
-                                    let mut obj81 = <Down>::new_local(3);
-                                    Down___init___local(&mut obj81, arg78, arg79)
+                                    let mut obj88 = <Down>::new_local(3);
+                                    Down___init___local(&mut obj88, arg85, arg86)
                                         .at("<module>", 119)?;
-                                    py_next_iter(move || Down___next___local(&mut obj81))
+                                    py_next_iter(move || Down___next___local(&mut obj88))
                                 })
                             }
                         })
@@ -1182,10 +1370,10 @@ fn module_body() -> PyResult<()> {
             &[
                 &PyList::from_vec(
                         try_collect({
-                                let mut obj82 = <Fib>::new_local(4);
-                                Fib___init___local(&mut obj82, Int::Small(95))
+                                let mut obj89 = <Fib>::new_local(4);
+                                Fib___init___local(&mut obj89, Int::Small(95))
                                     .at("<module>", 120)?;
-                                py_next_iter(move || Fib___next___local(&mut obj82))
+                                py_next_iter(move || Fib___next___local(&mut obj89))
                             })
                             .at("<module>", 120)?
                             .into_iter()
@@ -1202,14 +1390,14 @@ fn module_body() -> PyResult<()> {
     total = Int::Small(0);
     'loop1: {
         {
-            let arg83 = Int::Small(7);
-            if arg83.is_small() {
-                for item86 in {
-                    let mut obj84 = LocalInstance::<CountdownSmallData>::new(0);
-                    Countdown___init___small(&mut obj84, arg83).at("<module>", 122)?;
-                    py_next_iter(move || Countdown___next___small(&mut obj84))
+            let arg90 = Int::Small(7);
+            if arg90.is_small() {
+                for item93 in {
+                    let mut obj91 = LocalInstance::<CountdownSmallData>::new(0);
+                    Countdown___init___small(&mut obj91, arg90).at("<module>", 122)?;
+                    py_next_iter(move || Countdown___next___small(&mut obj91))
                 } {
-                    x = item86.at("<module>", 122)?;
+                    x = item93.at("<module>", 122)?;
                     if x == 5 {
                         continue;
                     }
@@ -1219,12 +1407,12 @@ fn module_body() -> PyResult<()> {
                     total += x.clone();
                 }
             } else {
-                for item86 in {
-                    let mut obj85 = <Countdown>::new_local(0);
-                    Countdown___init___local(&mut obj85, arg83).at("<module>", 122)?;
-                    py_next_iter(move || Countdown___next___local(&mut obj85))
+                for item93 in {
+                    let mut obj92 = <Countdown>::new_local(0);
+                    Countdown___init___local(&mut obj92, arg90).at("<module>", 122)?;
+                    py_next_iter(move || Countdown___next___local(&mut obj92))
                 } {
-                    x = item86.at("<module>", 122)?;
+                    x = item93.at("<module>", 122)?;
                     if x == 5 {
                         continue;
                     }
@@ -1240,23 +1428,23 @@ fn module_body() -> PyResult<()> {
     print(&[&total], " ", "\n").at("<module>", 130)?;
     'loop2: {
         {
-            let arg87 = Int::Small(2);
-            if arg87.is_small() {
-                for item90 in {
-                    let mut obj88 = LocalInstance::<CountdownSmallData>::new(0);
-                    Countdown___init___small(&mut obj88, arg87).at("<module>", 131)?;
-                    py_next_iter(move || Countdown___next___small(&mut obj88))
+            let arg94 = Int::Small(2);
+            if arg94.is_small() {
+                for item97 in {
+                    let mut obj95 = LocalInstance::<CountdownSmallData>::new(0);
+                    Countdown___init___small(&mut obj95, arg94).at("<module>", 131)?;
+                    py_next_iter(move || Countdown___next___small(&mut obj95))
                 } {
-                    x = item90.at("<module>", 131)?;
+                    x = item97.at("<module>", 131)?;
                     print(&[&PyStr::from("item"), &x], " ", "\n").at("<module>", 132)?;
                 }
             } else {
-                for item90 in {
-                    let mut obj89 = <Countdown>::new_local(0);
-                    Countdown___init___local(&mut obj89, arg87).at("<module>", 131)?;
-                    py_next_iter(move || Countdown___next___local(&mut obj89))
+                for item97 in {
+                    let mut obj96 = <Countdown>::new_local(0);
+                    Countdown___init___local(&mut obj96, arg94).at("<module>", 131)?;
+                    py_next_iter(move || Countdown___next___local(&mut obj96))
                 } {
-                    x = item90.at("<module>", 131)?;
+                    x = item97.at("<module>", 131)?;
                     print(&[&PyStr::from("item"), &x], " ", "\n").at("<module>", 132)?;
                 }
             }
@@ -1267,20 +1455,20 @@ fn module_body() -> PyResult<()> {
             &[
                 &try_consume(
                         {
-                            let arg91 = Int::Small(9);
-                            if arg91.is_small() {
+                            let arg98 = Int::Small(9);
+                            if arg98.is_small() {
                                 Versioned::Small({
-                                    let mut obj92 = LocalInstance::<CountdownSmallData>::new(0);
-                                    Countdown___init___small(&mut obj92, arg91)
+                                    let mut obj99 = LocalInstance::<CountdownSmallData>::new(0);
+                                    Countdown___init___small(&mut obj99, arg98)
                                         .at("<module>", 135)?;
-                                    py_next_iter(move || Countdown___next___small(&mut obj92))
+                                    py_next_iter(move || Countdown___next___small(&mut obj99))
                                 })
                             } else {
                                 Versioned::Usual({
-                                    let mut obj93 = <Countdown>::new_local(0);
-                                    Countdown___init___local(&mut obj93, arg91)
+                                    let mut obj100 = <Countdown>::new_local(0);
+                                    Countdown___init___local(&mut obj100, arg98)
                                         .at("<module>", 135)?;
-                                    py_next_iter(move || Countdown___next___local(&mut obj93))
+                                    py_next_iter(move || Countdown___next___local(&mut obj100))
                                 })
                             }
                         },
@@ -1289,21 +1477,21 @@ fn module_body() -> PyResult<()> {
                     .at("<module>", 135)?,
                 &try_consume(
                         {
-                            let arg94 = Int::Small(5);
-                            let arg95 = Int::Small(9);
-                            if arg94.is_small() && arg95.is_small() {
+                            let arg101 = Int::Small(5);
+                            let arg102 = Int::Small(9);
+                            if arg101.is_small() && arg102.is_small() {
                                 Versioned::Small({
-                                    let mut obj96 = LocalInstance::<UpSmallData>::new(1);
-                                    Up___init___small(&mut obj96, arg94, arg95)
+                                    let mut obj103 = LocalInstance::<UpSmallData>::new(1);
+                                    Up___init___small(&mut obj103, arg101, arg102)
                                         .at("<module>", 135)?;
-                                    py_next_iter(move || Up___next___small(&mut obj96))
+                                    py_next_iter(move || Up___next___small(&mut obj103))
                                 })
                             } else {
                                 Versioned::Usual({
-                                    let mut obj97 = <Up>::new_local(1);
-                                    Up___init___local(&mut obj97, arg94, arg95)
+                                    let mut obj104 = <Up>::new_local(1);
+                                    Up___init___local(&mut obj104, arg101, arg102)
                                         .at("<module>", 135)?;
-                                    py_next_iter(move || Up___next___local(&mut obj97))
+                                    py_next_iter(move || Up___next___local(&mut obj104))
                                 })
                             }
                         },
@@ -1312,21 +1500,21 @@ fn module_body() -> PyResult<()> {
                     .at("<module>", 135)?,
                 &sorted(
                         try_collect({
-                                let arg98 = Int::Small(10);
-                                let arg99 = Int::Small(0);
-                                if arg98.is_small() && arg99.is_small() {
+                                let arg105 = Int::Small(10);
+                                let arg106 = Int::Small(0);
+                                if arg105.is_small() && arg106.is_small() {
                                     Versioned::Small({
-                                        let mut obj100 = LocalInstance::<DownSmallData>::new(3);
-                                        Down___init___small(&mut obj100, arg98, arg99)
+                                        let mut obj107 = LocalInstance::<DownSmallData>::new(3);
+                                        Down___init___small(&mut obj107, arg105, arg106)
                                             .at("<module>", 135)?;
-                                        py_next_iter(move || Down___next___small(&mut obj100))
+                                        py_next_iter(move || Down___next___small(&mut obj107))
                                     })
                                 } else {
                                     Versioned::Usual({
-                                        let mut obj101 = <Down>::new_local(3);
-                                        Down___init___local(&mut obj101, arg98, arg99)
+                                        let mut obj108 = <Down>::new_local(3);
+                                        Down___init___local(&mut obj108, arg105, arg106)
                                             .at("<module>", 135)?;
-                                        py_next_iter(move || Down___next___local(&mut obj101))
+                                        py_next_iter(move || Down___next___local(&mut obj108))
                                     })
                                 }
                             })
@@ -1343,55 +1531,55 @@ fn module_body() -> PyResult<()> {
             &[
                 &PyList::from_vec(
                     'comp3: {
-                        let mut items109 = Vec::new();
-                        for item110 in try_zip(
+                        let mut items116 = Vec::new();
+                        for item117 in try_zip(
                             {
-                                let arg102 = Int::Small(4);
-                                if arg102.is_small() {
+                                let arg109 = Int::Small(4);
+                                if arg109.is_small() {
                                     Versioned::Small({
-                                        let mut obj103 = LocalInstance::<
+                                        let mut obj110 = LocalInstance::<
                                             CountdownSmallData,
                                         >::new(0);
-                                        Countdown___init___small(&mut obj103, arg102)
+                                        Countdown___init___small(&mut obj110, arg109)
                                             .at("<module>", 136)?;
-                                        py_next_iter(move || Countdown___next___small(&mut obj103))
+                                        py_next_iter(move || Countdown___next___small(&mut obj110))
                                     })
                                 } else {
                                     Versioned::Usual({
-                                        let mut obj104 = <Countdown>::new_local(0);
-                                        Countdown___init___local(&mut obj104, arg102)
+                                        let mut obj111 = <Countdown>::new_local(0);
+                                        Countdown___init___local(&mut obj111, arg109)
                                             .at("<module>", 136)?;
-                                        py_next_iter(move || Countdown___next___local(&mut obj104))
+                                        py_next_iter(move || Countdown___next___local(&mut obj111))
                                     })
                                 }
                             },
                             {
-                                let arg105 = Int::Small(0);
-                                let arg106 = Int::Small(9);
-                                if arg105.is_small() && arg106.is_small() {
+                                let arg112 = Int::Small(0);
+                                let arg113 = Int::Small(9);
+                                if arg112.is_small() && arg113.is_small() {
                                     Versioned::Small({
-                                        let mut obj107 = LocalInstance::<UpSmallData>::new(1);
-                                        Up___init___small(&mut obj107, arg105, arg106)
+                                        let mut obj114 = LocalInstance::<UpSmallData>::new(1);
+                                        Up___init___small(&mut obj114, arg112, arg113)
                                             .at("<module>", 136)?;
-                                        py_next_iter(move || Up___next___small(&mut obj107))
+                                        py_next_iter(move || Up___next___small(&mut obj114))
                                     })
                                 } else {
                                     Versioned::Usual({
-                                        let mut obj108 = <Up>::new_local(1);
-                                        Up___init___local(&mut obj108, arg105, arg106)
+                                        let mut obj115 = <Up>::new_local(1);
+                                        Up___init___local(&mut obj115, arg112, arg113)
                                             .at("<module>", 136)?;
-                                        py_next_iter(move || Up___next___local(&mut obj108))
+                                        py_next_iter(move || Up___next___local(&mut obj115))
                                     })
                                 }
                             },
                         ) {
-                            let (a, b) = match item110.at("<listcomp>", 136) {
+                            let (a, b) = match item117.at("<listcomp>", 136) {
                                 Ok(value) => value,
                                 Err(err) => break 'comp3 Err(err),
                             };
-                            items109.push(&a + &b);
+                            items116.push(&a + &b);
                         }
-                        Ok::<_, PyErr>(items109)
+                        Ok::<_, PyErr>(items116)
                     }
                         .at("<module>", 136)?,
                 ),
@@ -1405,22 +1593,22 @@ fn module_body() -> PyResult<()> {
                 &try_any(
                         py_genexpr_try(
                             {
-                                let arg111 = Int::Small(5);
-                                if arg111.is_small() {
+                                let arg118 = Int::Small(5);
+                                if arg118.is_small() {
                                     Versioned::Small({
-                                        let mut obj112 = LocalInstance::<
+                                        let mut obj119 = LocalInstance::<
                                             CountdownSmallData,
                                         >::new(0);
-                                        Countdown___init___small(&mut obj112, arg111)
+                                        Countdown___init___small(&mut obj119, arg118)
                                             .at("<module>", 137)?;
-                                        py_next_iter(move || Countdown___next___small(&mut obj112))
+                                        py_next_iter(move || Countdown___next___small(&mut obj119))
                                     })
                                 } else {
                                     Versioned::Usual({
-                                        let mut obj113 = <Countdown>::new_local(0);
-                                        Countdown___init___local(&mut obj113, arg111)
+                                        let mut obj120 = <Countdown>::new_local(0);
+                                        Countdown___init___local(&mut obj120, arg118)
                                             .at("<module>", 137)?;
-                                        py_next_iter(move || Countdown___next___local(&mut obj113))
+                                        py_next_iter(move || Countdown___next___local(&mut obj120))
                                     })
                                 }
                             },
@@ -1429,22 +1617,22 @@ fn module_body() -> PyResult<()> {
                     )
                     .at("<module>", 137)?,
                 &try_all({
-                        let arg114 = Int::Small(3);
-                        if arg114.is_small() {
+                        let arg121 = Int::Small(3);
+                        if arg121.is_small() {
                             Versioned::Small({
-                                let mut obj115 = LocalInstance::<
+                                let mut obj122 = LocalInstance::<
                                     CountdownSmallData,
                                 >::new(0);
-                                Countdown___init___small(&mut obj115, arg114)
+                                Countdown___init___small(&mut obj122, arg121)
                                     .at("<module>", 137)?;
-                                py_next_iter(move || Countdown___next___small(&mut obj115))
+                                py_next_iter(move || Countdown___next___small(&mut obj122))
                             })
                         } else {
                             Versioned::Usual({
-                                let mut obj116 = <Countdown>::new_local(0);
-                                Countdown___init___local(&mut obj116, arg114)
+                                let mut obj123 = <Countdown>::new_local(0);
+                                Countdown___init___local(&mut obj123, arg121)
                                     .at("<module>", 137)?;
-                                py_next_iter(move || Countdown___next___local(&mut obj116))
+                                py_next_iter(move || Countdown___next___local(&mut obj123))
                             })
                         }
                     })
@@ -1454,21 +1642,21 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 137)?;
-    let outcome121 = 'try4: {
+    let outcome128 = 'try4: {
         match print(
                 &[
                     &PyList::from_vec(
                         match try_collect({
-                                let arg117 = true;
+                                let arg124 = true;
                                 {
-                                    let mut obj118 = LocalInstance::<LazySmallData>::new(5);
-                                    match Lazy___init___small(&mut obj118, arg117)
+                                    let mut obj125 = LocalInstance::<LazySmallData>::new(5);
+                                    match Lazy___init___small(&mut obj125, arg124)
                                         .at("<module>", 139)
                                     {
                                         Ok(value) => value,
                                         Err(err) => break 'try4 Err(err),
                                     };
-                                    py_next_iter(move || Lazy___next___small(&mut obj118))
+                                    py_next_iter(move || Lazy___next___small(&mut obj125))
                                 }
                             })
                             .at("<module>", 139)
@@ -1493,16 +1681,16 @@ fn module_body() -> PyResult<()> {
                 &[
                     &PyList::from_vec(
                         match try_collect({
-                                let arg119 = false;
+                                let arg126 = false;
                                 {
-                                    let mut obj120 = LocalInstance::<LazySmallData>::new(5);
-                                    match Lazy___init___small(&mut obj120, arg119)
+                                    let mut obj127 = LocalInstance::<LazySmallData>::new(5);
+                                    match Lazy___init___small(&mut obj127, arg126)
                                         .at("<module>", 140)
                                     {
                                         Ok(value) => value,
                                         Err(err) => break 'try4 Err(err),
                                     };
-                                    py_next_iter(move || Lazy___next___small(&mut obj120))
+                                    py_next_iter(move || Lazy___next___small(&mut obj127))
                                 }
                             })
                             .at("<module>", 140)
@@ -1525,15 +1713,15 @@ fn module_body() -> PyResult<()> {
         };
         Ok::<(), PyErr>(())
     };
-    match outcome121 {
+    match outcome128 {
         Ok(()) => {}
-        Err(caught122) => {
-            if caught122.is_instance(Exc::AttributeError) {
-                e = caught122.clone();
+        Err(caught129) => {
+            if caught129.is_instance(Exc::AttributeError) {
+                e = caught129.clone();
                 print(&[&PyStr::from("AttributeError:"), &e], " ", "\n")
                     .at("<module>", 142)?;
             } else {
-                return Err(caught122);
+                return Err(caught129);
             }
         }
     };
@@ -1541,69 +1729,157 @@ fn module_body() -> PyResult<()> {
     print(
             &[
                 &{
-                    let mut total126 = IntSum::new(Int::Small(0));
+                    let mut total133 = IntSum::new(Int::Small(0));
                     {
-                        let arg123 = &n - (&n - 3);
-                        if arg123.is_small() {
-                            for item127 in {
-                                let mut obj124 = LocalInstance::<
+                        let arg130 = &n - (&n - 3);
+                        if arg130.is_small() {
+                            for item134 in {
+                                let mut obj131 = LocalInstance::<
                                     CountdownSmallData,
                                 >::new(0);
-                                Countdown___init___small(&mut obj124, arg123)
+                                Countdown___init___small(&mut obj131, arg130)
                                     .at("<module>", 144)?;
-                                py_next_iter(move || Countdown___next___small(&mut obj124))
+                                py_next_iter(move || Countdown___next___small(&mut obj131))
                             } {
-                                total126.add(&item127.at("<module>", 144)?);
+                                total133.add(&item134.at("<module>", 144)?);
                             }
                         } else {
-                            for item127 in {
-                                let mut obj125 = <Countdown>::new_local(0);
-                                Countdown___init___local(&mut obj125, arg123)
+                            for item134 in {
+                                let mut obj132 = <Countdown>::new_local(0);
+                                Countdown___init___local(&mut obj132, arg130)
                                     .at("<module>", 144)?;
-                                py_next_iter(move || Countdown___next___local(&mut obj125))
+                                py_next_iter(move || Countdown___next___local(&mut obj132))
                             } {
-                                total126.add(&item127.at("<module>", 144)?);
+                                total133.add(&item134.at("<module>", 144)?);
                             }
                         }
                     }
-                    total126.total()
+                    total133.total()
                 },
                 &{
-                    let mut total132 = IntSum::new(Int::Small(0));
+                    let mut total139 = IntSum::new(Int::Small(0));
                     {
-                        let arg128 = &n - 2;
-                        let arg129 = n.clone();
-                        if arg128.is_small() && arg129.is_small() {
-                            for item133 in {
-                                let mut obj130 = LocalInstance::<UpSmallData>::new(1);
-                                Up___init___small(&mut obj130, arg128, arg129)
+                        let arg135 = &n - 2;
+                        let arg136 = n.clone();
+                        if arg135.is_small() && arg136.is_small() {
+                            for item140 in {
+                                let mut obj137 = LocalInstance::<UpSmallData>::new(1);
+                                Up___init___small(&mut obj137, arg135, arg136)
                                     .at("<module>", 144)?;
-                                py_next_iter(move || Up___next___small(&mut obj130))
+                                py_next_iter(move || Up___next___small(&mut obj137))
                             } {
-                                total132.add(&item133.at("<module>", 144)?);
+                                total139.add(&item140.at("<module>", 144)?);
                             }
                         } else {
-                            for item133 in {
-                                let mut obj131 = <Up>::new_local(1);
-                                Up___init___local(&mut obj131, arg128, arg129)
+                            for item140 in {
+                                let mut obj138 = <Up>::new_local(1);
+                                Up___init___local(&mut obj138, arg135, arg136)
                                     .at("<module>", 144)?;
-                                py_next_iter(move || Up___next___local(&mut obj131))
+                                py_next_iter(move || Up___next___local(&mut obj138))
                             } {
-                                total132.add(&item133.at("<module>", 144)?);
+                                total139.add(&item140.at("<module>", 144)?);
                             }
                         }
                     }
-                    total132.total()
+                    total139.total()
                 },
             ],
             " ",
             "\n",
         )
         .at("<module>", 144)?;
+    print(
+            &[
+                &PyList::from_vec(
+                    try_collect({
+                            let arg141 = Int::Small(5);
+                            if arg141.is_small() {
+                                Versioned::Small({
+                                    let mut obj142 = LocalInstance::<OuterSmallData>::new(6);
+                                    Outer___init___small(&mut obj142, arg141)
+                                        .at("<module>", 163)?;
+                                    py_next_iter(move || Outer___next___small(&mut obj142))
+                                })
+                            } else {
+                                Versioned::Usual({
+                                    let mut obj143 = <Outer>::new_local(6);
+                                    Outer___init___local(&mut obj143, arg141)
+                                        .at("<module>", 163)?;
+                                    py_next_iter(move || Outer___next___local(&mut obj143))
+                                })
+                            }
+                        })
+                        .at("<module>", 163)?
+                        .into_iter()
+                        .map(|item| item)
+                        .collect(),
+                ),
+                &(if false {
+                    {
+                        let mut total147 = IntSum::new(Int::Small(0));
+                        {
+                            let arg144 = Int::Small(10)
+                                .pow(&Int::Small(19))
+                                .at("<module>", 163)?;
+                            if arg144.is_small() {
+                                for item148 in {
+                                    let mut obj145 = LocalInstance::<OuterSmallData>::new(6);
+                                    Outer___init___small(&mut obj145, arg144)
+                                        .at("<module>", 163)?;
+                                    py_next_iter(move || Outer___next___small(&mut obj145))
+                                } {
+                                    total147.add(&item148.at("<module>", 163)?);
+                                }
+                            } else {
+                                for item148 in {
+                                    let mut obj146 = <Outer>::new_local(6);
+                                    Outer___init___local(&mut obj146, arg144)
+                                        .at("<module>", 163)?;
+                                    py_next_iter(move || Outer___next___local(&mut obj146))
+                                } {
+                                    total147.add(&item148.at("<module>", 163)?);
+                                }
+                            }
+                        }
+                        total147.total()
+                    }
+                } else {
+                    {
+                        let mut total152 = IntSum::new(Int::Small(0));
+                        {
+                            let arg149 = Int::Small(6);
+                            if arg149.is_small() {
+                                for item153 in {
+                                    let mut obj150 = LocalInstance::<OuterSmallData>::new(6);
+                                    Outer___init___small(&mut obj150, arg149)
+                                        .at("<module>", 163)?;
+                                    py_next_iter(move || Outer___next___small(&mut obj150))
+                                } {
+                                    total152.add(&item153.at("<module>", 163)?);
+                                }
+                            } else {
+                                for item153 in {
+                                    let mut obj151 = <Outer>::new_local(6);
+                                    Outer___init___local(&mut obj151, arg149)
+                                        .at("<module>", 163)?;
+                                    py_next_iter(move || Outer___next___local(&mut obj151))
+                                } {
+                                    total152.add(&item153.at("<module>", 163)?);
+                                }
+                            }
+                        }
+                        total152.total()
+                    }
+                }),
+            ],
+            " ",
+            "\n",
+        )
+        .at("<module>", 163)?;
     Ok(())
 }
 fn main() {
     run_main("local_iter_words.py", SOURCE, module_body)
 }
 /// The Python source, for tracebacks.
-const SOURCE: &str = "# Iterator objects made and consumed on the spot whose int attributes fit machine words:\n# each is built in a machine-word version when its int arguments fit, the usual one otherwise.\n\n\nclass Countdown:\n    def __init__(self, start):\n        self.current = start\n\n    def __iter__(self):\n        return self\n\n    def __next__(self):\n        if self.current <= 0:\n            raise StopIteration\n        self.current -= 1\n        return self.current + 1\n\n\nclass Up:\n    \"\"\"Counts from start (exclusive) to stop, yielding twice each value: may leave i64.\"\"\"\n\n    def __init__(self, start, stop):\n        self.i = start\n        self.stop = stop\n\n    def __iter__(self):\n        return self\n\n    def __next__(self):\n        if self.i >= self.stop:\n            raise StopIteration\n        self.i += 1\n        return self.i * 2\n\n\nclass Stride:\n    \"\"\"Steps by 2 under a bound: i + 2 may pass the largest machine word.\"\"\"\n\n    def __init__(self, start, stop):\n        self.i = start\n        self.stop = stop\n\n    def __iter__(self):\n        return self\n\n    def __next__(self):\n        if self.i >= self.stop:\n            raise StopIteration\n        self.i += 2\n        return self.i\n\n\nclass Down:\n    \"\"\"Negative steps, a local copy, and an else branch.\"\"\"\n\n    def __init__(self, n, low):\n        self.n = n\n        self.low = low\n        self.steps = 0\n\n    def __iter__(self):\n        return self\n\n    def __next__(self):\n        x = self.n\n        if x < self.low or self.steps > 100:\n            raise StopIteration\n        if x % 2 == 0:\n            self.n = x - 3\n        else:\n            self.n = x - 1\n        self.steps += 1\n        return x\n\n\nclass Fib:\n    \"\"\"Unbounded growth: stays with ordinary ints.\"\"\"\n\n    def __init__(self, count):\n        self.a, self.b = 0, 1\n        self.left = count\n\n    def __iter__(self):\n        return self\n\n    def __next__(self):\n        if self.left == 0:\n            raise StopIteration\n        self.left -= 1\n        self.a, self.b = self.b, self.a + self.b\n        return self.a\n\n\nclass Lazy:\n    \"\"\"An attribute set only on some paths: reading it unset raises AttributeError.\"\"\"\n\n    def __init__(self, flag):\n        if flag:\n            self.v = 5\n        self.k = 0\n\n    def __iter__(self):\n        return self\n\n    def __next__(self):\n        if self.k >= 2:\n            raise StopIteration\n        self.k += 1\n        return self.v + self.k\n\n\nprint(sum(Countdown(10)), sum(Countdown(0)), sum(Countdown(-4)))\nprint(sum(Countdown(10**5)))\nbig = 10**20\nprint(list(Countdown(3)), sum(Countdown(big) for _ in range(1)) if False else \"skip\")\nprint(sum(Up(2**63 - 4, 2**63 - 1)), list(Up(-3, 1)))\nprint(list(Up(2**63 + 5, 2**63 + 8)))\nprint(list(Stride(2**63 - 4, 2**63 - 1)), list(Stride(0, 5)))\nprint(list(Down(20, -7)), list(Down(-(2**63) + 2, -(2**63))))\nprint(list(Fib(95))[-3:])\ntotal = 0\nfor x in Countdown(7):\n    if x == 5:\n        continue\n    if x == 2:\n        break\n    total += x\nelse:\n    total = -1\nprint(total)\nfor x in Countdown(2):\n    print(\"item\", x)\nelse:\n    print(\"loop ended\")\nprint(max(Countdown(9)), min(Up(5, 9)), sorted(Down(10, 0)))\nprint([a + b for a, b in zip(Countdown(4), Up(0, 9))])\nprint(any(x > 3 for x in Countdown(5)), all(Countdown(3)))\ntry:\n    print(list(Lazy(True)))\n    print(list(Lazy(False)))\nexcept AttributeError as e:\n    print(\"AttributeError:\", e)\nn = 2**63 - 1\nprint(sum(Countdown(n - (n - 3))), sum(Up(n - 2, n)))\n";
+const SOURCE: &str = "# Iterator objects made and consumed on the spot whose int attributes fit machine words:\n# each is built in a machine-word version when its int arguments fit, the usual one otherwise.\n\n\nclass Countdown:\n    def __init__(self, start):\n        self.current = start\n\n    def __iter__(self):\n        return self\n\n    def __next__(self):\n        if self.current <= 0:\n            raise StopIteration\n        self.current -= 1\n        return self.current + 1\n\n\nclass Up:\n    \"\"\"Counts from start (exclusive) to stop, yielding twice each value: may leave i64.\"\"\"\n\n    def __init__(self, start, stop):\n        self.i = start\n        self.stop = stop\n\n    def __iter__(self):\n        return self\n\n    def __next__(self):\n        if self.i >= self.stop:\n            raise StopIteration\n        self.i += 1\n        return self.i * 2\n\n\nclass Stride:\n    \"\"\"Steps by 2 under a bound: i + 2 may pass the largest machine word.\"\"\"\n\n    def __init__(self, start, stop):\n        self.i = start\n        self.stop = stop\n\n    def __iter__(self):\n        return self\n\n    def __next__(self):\n        if self.i >= self.stop:\n            raise StopIteration\n        self.i += 2\n        return self.i\n\n\nclass Down:\n    \"\"\"Negative steps, a local copy, and an else branch.\"\"\"\n\n    def __init__(self, n, low):\n        self.n = n\n        self.low = low\n        self.steps = 0\n\n    def __iter__(self):\n        return self\n\n    def __next__(self):\n        x = self.n\n        if x < self.low or self.steps > 100:\n            raise StopIteration\n        if x % 2 == 0:\n            self.n = x - 3\n        else:\n            self.n = x - 1\n        self.steps += 1\n        return x\n\n\nclass Fib:\n    \"\"\"Unbounded growth: stays with ordinary ints.\"\"\"\n\n    def __init__(self, count):\n        self.a, self.b = 0, 1\n        self.left = count\n\n    def __iter__(self):\n        return self\n\n    def __next__(self):\n        if self.left == 0:\n            raise StopIteration\n        self.left -= 1\n        self.a, self.b = self.b, self.a + self.b\n        return self.a\n\n\nclass Lazy:\n    \"\"\"An attribute set only on some paths: reading it unset raises AttributeError.\"\"\"\n\n    def __init__(self, flag):\n        if flag:\n            self.v = 5\n        self.k = 0\n\n    def __iter__(self):\n        return self\n\n    def __next__(self):\n        if self.k >= 2:\n            raise StopIteration\n        self.k += 1\n        return self.v + self.k\n\n\nprint(sum(Countdown(10)), sum(Countdown(0)), sum(Countdown(-4)))\nprint(sum(Countdown(10**5)))\nbig = 10**20\nprint(list(Countdown(3)), sum(Countdown(big) for _ in range(1)) if False else \"skip\")\nprint(sum(Up(2**63 - 4, 2**63 - 1)), list(Up(-3, 1)))\nprint(list(Up(2**63 + 5, 2**63 + 8)))\nprint(list(Stride(2**63 - 4, 2**63 - 1)), list(Stride(0, 5)))\nprint(list(Down(20, -7)), list(Down(-(2**63) + 2, -(2**63))))\nprint(list(Fib(95))[-3:])\ntotal = 0\nfor x in Countdown(7):\n    if x == 5:\n        continue\n    if x == 2:\n        break\n    total += x\nelse:\n    total = -1\nprint(total)\nfor x in Countdown(2):\n    print(\"item\", x)\nelse:\n    print(\"loop ended\")\nprint(max(Countdown(9)), min(Up(5, 9)), sorted(Down(10, 0)))\nprint([a + b for a, b in zip(Countdown(4), Up(0, 9))])\nprint(any(x > 3 for x in Countdown(5)), all(Countdown(3)))\ntry:\n    print(list(Lazy(True)))\n    print(list(Lazy(False)))\nexcept AttributeError as e:\n    print(\"AttributeError:\", e)\nn = 2**63 - 1\nprint(sum(Countdown(n - (n - 3))), sum(Up(n - 2, n)))\n\n\nclass Outer:\n    \"\"\"Another object kept in place, made in this one's `__next__`.\"\"\"\n\n    def __init__(self, n):\n        self.k = n\n\n    def __iter__(self):\n        return self\n\n    def __next__(self):\n        if self.k <= 0:\n            raise StopIteration\n        self.k -= 1\n        return sum(Countdown(self.k))\n\n\nprint(list(Outer(5)), sum(Outer(10**19)) if False else sum(Outer(6)))\n";

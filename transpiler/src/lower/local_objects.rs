@@ -166,28 +166,32 @@ impl Lower<'_> {
         }
     }
 
-    /// The `_local` versions of the methods [`Self::local_object_iter`] called.
+    /// The `_local` and `_small` versions of the methods [`Self::local_object_iter`] called
+    /// (lowering one may call for more: an object made inside another's `__next__`).
     pub(super) fn lower_local_methods(&mut self, funcs: &mut Vec<rir::Func>) {
-        let mut done = std::collections::BTreeSet::new();
-        while let Some(&f) = self.local_methods.iter().find(|f| !done.contains(*f)) {
-            done.insert(f);
+        let (mut local_done, mut small_done) = (std::collections::BTreeSet::new(), std::collections::BTreeSet::new());
+        loop {
             let res = self.res;
-            let mut lowered = self.func(f, &res.funcs[f.0 as usize]);
-            lowered.name = format!("{}_local", lowered.name);
-            lowered.self_param = rir::SelfParam::Local;
-            funcs.push(lowered);
-        }
-        for f in std::mem::take(&mut self.small_methods) {
-            let res = self.res;
-            let def = &res.funcs[f.0 as usize];
-            let (Some(c), Some(me)) = (def.class, def.params.first()) else { continue };
-            let Some(Some(found)) = self.small_classes.get(&self.res.root(c)).cloned() else { continue };
-            self.small = Some(super::attr_ranges::SmallCtx { me: me.name.clone(), found });
-            let mut lowered = self.func(f, def);
-            self.small = None;
-            lowered.name = format!("{}_small", lowered.name);
-            lowered.self_param = rir::SelfParam::LocalSmall;
-            funcs.push(lowered);
+            if let Some(&f) = self.local_methods.iter().find(|f| !local_done.contains(*f)) {
+                local_done.insert(f);
+                let mut lowered = self.func(f, &res.funcs[f.0 as usize]);
+                lowered.name = format!("{}_local", lowered.name);
+                lowered.self_param = rir::SelfParam::Local;
+                funcs.push(lowered);
+            } else if let Some(&f) = self.small_methods.iter().find(|f| !small_done.contains(*f)) {
+                small_done.insert(f);
+                let def = &res.funcs[f.0 as usize];
+                let found = def.class.and_then(|c| self.small_classes.get(&res.root(c)).cloned().flatten());
+                let (Some(found), Some(me)) = (found, def.params.first()) else { continue };
+                self.small = Some(super::attr_ranges::SmallCtx { me: me.name.clone(), found });
+                let mut lowered = self.func(f, def);
+                self.small = None;
+                lowered.name = format!("{}_small", lowered.name);
+                lowered.self_param = rir::SelfParam::LocalSmall;
+                funcs.push(lowered);
+            } else {
+                break;
+            }
         }
     }
 }
