@@ -121,18 +121,30 @@ fn field_ty(t: &FieldTy) -> TokenStream {
 }
 
 /// `type Point = Instance<PointData>;`, the data struct, and the `ClassData` hooks.
+/// A data struct's fields: each attribute is unset until assigned.
+fn option_fields(fields: &[(String, Ty)]) -> Vec<TokenStream> {
+    fields
+        .iter()
+        .map(|(n, t)| {
+            let n = format_ident!("{}", n);
+            let t = ty_tokens(t);
+            quote! { #n: Option<#t> }
+        })
+        .collect()
+}
+
 fn class_type(c: &ClassType) -> TokenStream {
     let ty = format_ident!("{}", c.name);
     let data = format_ident!("{}Data", c.name);
-    let fields = c.fields.iter().map(|(n, t)| {
-        let n = format_ident!("{}", n);
-        let t = ty_tokens(t);
-        quote! { #n: Option<#t> }
-    });
-    let names = c.names.iter().map(|(tag, n)| {
-        let tag = Literal::u32_unsuffixed(*tag);
-        quote! { #tag => #n }
-    });
+    let fields = option_fields(&c.fields);
+    let names: Vec<TokenStream> = c
+        .names
+        .iter()
+        .map(|(tag, n)| {
+            let tag = Literal::u32_unsuffixed(*tag);
+            quote! { #tag => #n }
+        })
+        .collect();
     let hooks = c.hooks.iter().map(|(hook, arms)| {
         let arms = arms.iter().map(|(tags, f)| {
             let tags = tags.iter().map(|t| Literal::u32_unsuffixed(*t));
@@ -227,15 +239,7 @@ fn class_type(c: &ClassType) -> TokenStream {
     let small = match &c.small_fields {
         Some(fields) => {
             let small = format_ident!("{}SmallData", c.name);
-            let fields = fields.iter().map(|(n, t)| {
-                let n = format_ident!("{}", n);
-                let t = ty_tokens(t);
-                quote! { #n: Option<#t> }
-            });
-            let names = c.names.iter().map(|(tag, n)| {
-                let tag = Literal::u32_unsuffixed(*tag);
-                quote! { #tag => #n }
-            });
+            let fields = option_fields(fields);
             quote! {
                 /// Their attributes when kept in place with the ints that fit in machine words.
                 #[derive(Default)]
