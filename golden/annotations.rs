@@ -106,7 +106,7 @@ impl Generator for EvensGen {
                         }
                     };
                     let yielded5 = i;
-                    *self = EvensGen::AtLine44 { iter1 };
+                    park(self, EvensGen::AtLine44 { iter1 });
                     return Ok(Step::Yield(yielded5));
                 }
                 Ok(Step::Return(()))
@@ -131,7 +131,7 @@ impl Generator for EvensGen {
                             }
                         };
                         let yielded9 = i;
-                        *self = EvensGen::AtLine44 { iter1 };
+                        park(self, EvensGen::AtLine44 { iter1 });
                         return Ok(Step::Yield(yielded9));
                     }
                 }

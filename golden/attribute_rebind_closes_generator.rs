@@ -51,7 +51,7 @@ impl Generator for WatcherGen {
             WatcherGen::Start { mut h } => {
                 let completion4 = 'finally1: {
                     let yielded3 = Int::Small(1);
-                    *self = WatcherGen::AtLine9 { h };
+                    park(self, WatcherGen::AtLine9 { h });
                     return Ok(Step::Yield(yielded3));
                     Completion::<()>::Normal
                 };

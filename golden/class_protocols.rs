@@ -205,7 +205,7 @@ impl Generator for PairIterGen {
         match std::mem::replace(self, PairIterGen::Done) {
             PairIterGen::Start { mut self_ } => {
                 let yielded14 = self_.get(|d| &d.a, "a").at("__iter__", 99)?;
-                *self = PairIterGen::AtLine99 { self_ };
+                park(self, PairIterGen::AtLine99 { self_ });
                 return Ok(Step::Yield(yielded14));
                 Ok(Step::Return(()))
             }
@@ -217,7 +217,7 @@ impl Generator for PairIterGen {
                     _ => {}
                 };
                 let yielded17 = self_.get(|d| &d.b, "b").at("__iter__", 100)?;
-                *self = PairIterGen::AtLine100 { self_ };
+                park(self, PairIterGen::AtLine100 { self_ });
                 return Ok(Step::Yield(yielded17));
                 Ok(Step::Return(()))
             }

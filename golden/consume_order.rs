@@ -44,7 +44,7 @@ impl Generator for GenGen {
                     };
                     print(&[&PyStr::from("gen"), &i], " ", "\n").at("gen", 8)?;
                     let yielded2 = i;
-                    *self = GenGen::AtLine9 { iter1 };
+                    park(self, GenGen::AtLine9 { iter1 });
                     return Ok(Step::Yield(yielded2));
                 }
                 Ok(Step::Return(()))
@@ -70,7 +70,7 @@ impl Generator for GenGen {
                         };
                         print(&[&PyStr::from("gen"), &i], " ", "\n").at("gen", 8)?;
                         let yielded6 = i;
-                        *self = GenGen::AtLine9 { iter1 };
+                        park(self, GenGen::AtLine9 { iter1 });
                         return Ok(Step::Yield(yielded6));
                     }
                 }
@@ -105,7 +105,7 @@ impl Generator for FailingGen {
         match std::mem::replace(self, FailingGen::Done) {
             FailingGen::Start => {
                 let yielded7 = Int::Small(1);
-                *self = FailingGen::AtLine38;
+                park(self, FailingGen::AtLine38);
                 return Ok(Step::Yield(yielded7));
                 Err(
                     PyErr::runtime_error(

@@ -196,10 +196,13 @@ impl Generator for EvensIterGen {
                         }
                     };
                     let yielded6 = i;
-                    *self = EvensIterGen::AtLine38 {
-                        self_,
-                        iter1,
-                    };
+                    park(
+                        self,
+                        EvensIterGen::AtLine38 {
+                            self_,
+                            iter1,
+                        },
+                    );
                     return Ok(Step::Yield(yielded6));
                 }
                 Ok(Step::Return(()))
@@ -223,10 +226,13 @@ impl Generator for EvensIterGen {
                             }
                         };
                         let yielded10 = i;
-                        *self = EvensIterGen::AtLine38 {
-                            self_,
-                            iter1,
-                        };
+                        park(
+                            self,
+                            EvensIterGen::AtLine38 {
+                                self_,
+                                iter1,
+                            },
+                        );
                         return Ok(Step::Yield(yielded10));
                     }
                 }

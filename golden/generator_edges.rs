@@ -40,7 +40,7 @@ impl Generator for ReentrantGen {
                     .at("reentrant", 6)?
                     .next_value()
                     .at("reentrant", 6)?;
-                *self = ReentrantGen::AtLine6;
+                park(self, ReentrantGen::AtLine6);
                 return Ok(Step::Yield(yielded1));
                 Ok(Step::Return(()))
             }
@@ -82,7 +82,7 @@ impl Generator for LeakyGen {
         match std::mem::replace(self, LeakyGen::Done) {
             LeakyGen::Start => {
                 let yielded4 = Int::Small(1);
-                *self = LeakyGen::AtLine17;
+                park(self, LeakyGen::AtLine17);
                 return Ok(Step::Yield(yielded4));
                 Err(
                     PyErr::runtime_error(
@@ -140,7 +140,7 @@ impl Generator for NeverStartedGen {
             NeverStartedGen::Start => {
                 print(&[&PyStr::from("body ran")], " ", "\n").at("never_started", 28)?;
                 let yielded7 = Int::Small(1);
-                *self = NeverStartedGen::AtLine29;
+                park(self, NeverStartedGen::AtLine29);
                 return Ok(Step::Yield(yielded7));
                 Ok(Step::Return(()))
             }
@@ -184,7 +184,7 @@ impl Generator for StubbornGen {
                 'loop1: loop {
                     let outcome11 = 'try2: {
                         let yielded10 = PyStr::from("still here");
-                        *self = StubbornGen::AtLine43;
+                        park(self, StubbornGen::AtLine43);
                         return Ok(Step::Yield(yielded10));
                         Ok::<(), PyErr>(())
                     };
@@ -233,7 +233,7 @@ impl Generator for StubbornGen {
                     'loop6: loop {
                         let outcome18 = 'try7: {
                             let yielded17 = PyStr::from("still here");
-                            *self = StubbornGen::AtLine43;
+                            park(self, StubbornGen::AtLine43);
                             return Ok(Step::Yield(yielded17));
                             Ok::<(), PyErr>(())
                         };
@@ -288,14 +288,17 @@ impl Generator for CleanupYieldsGen {
             CleanupYieldsGen::Start => {
                 let completion21 = 'finally8: {
                     let yielded20 = PyStr::from("body");
-                    *self = CleanupYieldsGen::AtLine58;
+                    park(self, CleanupYieldsGen::AtLine58);
                     return Ok(Step::Yield(yielded20));
                     Completion::<()>::Normal
                 };
                 let yielded22 = PyStr::from("from finally");
-                *self = CleanupYieldsGen::AtLine60 {
-                    pending1: completion21,
-                };
+                park(
+                    self,
+                    CleanupYieldsGen::AtLine60 {
+                        pending1: completion21,
+                    },
+                );
                 return Ok(Step::Yield(yielded22));
                 match completion21 {
                     Completion::Normal => {}
@@ -322,9 +325,12 @@ impl Generator for CleanupYieldsGen {
                     Completion::<()>::Normal
                 };
                 let yielded28 = PyStr::from("from finally");
-                *self = CleanupYieldsGen::AtLine60 {
-                    pending1: completion27,
-                };
+                park(
+                    self,
+                    CleanupYieldsGen::AtLine60 {
+                        pending1: completion27,
+                    },
+                );
                 return Ok(Step::Yield(yielded28));
                 match completion27 {
                     Completion::Normal => {}
@@ -392,7 +398,7 @@ impl Generator for NaturalsGen {
                 k = Int::Small(0);
                 loop {
                     let yielded35 = k.clone();
-                    *self = NaturalsGen::AtLine72 { k };
+                    park(self, NaturalsGen::AtLine72 { k });
                     return Ok(Step::Yield(yielded35));
                 }
                 Err(
@@ -414,7 +420,7 @@ impl Generator for NaturalsGen {
                     }
                     loop {
                         let yielded38 = k.clone();
-                        *self = NaturalsGen::AtLine72 { k };
+                        park(self, NaturalsGen::AtLine72 { k });
                         return Ok(Step::Yield(yielded38));
                     }
                 }
@@ -457,7 +463,7 @@ impl Generator for ReturnsEarlyGen {
                     return Ok(Step::Return(PyStr::from("early").into_value()));
                 }
                 let yielded39 = PyStr::from("late");
-                *self = ReturnsEarlyGen::AtLine88;
+                park(self, ReturnsEarlyGen::AtLine88);
                 return Ok(Step::Yield(yielded39));
                 Ok(Step::Return(().into_value()))
             }
@@ -501,7 +507,7 @@ impl Generator for NotYetStartedGen {
         match std::mem::replace(self, NotYetStartedGen::Done) {
             NotYetStartedGen::Start => {
                 let yielded42 = Int::Small(1);
-                *self = NotYetStartedGen::AtLine101;
+                park(self, NotYetStartedGen::AtLine101);
                 return Ok(Step::Yield(yielded42));
                 Ok(Step::Return(()))
             }
@@ -546,7 +552,7 @@ impl Generator for ClosesAtOnceGen {
             ClosesAtOnceGen::Start => {
                 let completion46 = 'finally12: {
                     let yielded45 = Int::Small(1);
-                    *self = ClosesAtOnceGen::AtLine116;
+                    park(self, ClosesAtOnceGen::AtLine116);
                     return Ok(Step::Yield(yielded45));
                     Completion::<()>::Normal
                 };
@@ -574,7 +580,7 @@ impl Generator for ClosesAtOnceGen {
                         _ => {}
                     };
                     let yielded51 = Int::Small(2);
-                    *self = ClosesAtOnceGen::AtLine117;
+                    park(self, ClosesAtOnceGen::AtLine117);
                     return Ok(Step::Yield(yielded51));
                     Completion::<()>::Normal
                 };
@@ -648,7 +654,7 @@ impl Generator for HandlesGen {
             HandlesGen::Start => {
                 let outcome61 = 'try15: {
                     let yielded60 = Int::Small(1);
-                    *self = HandlesGen::AtLine140;
+                    park(self, HandlesGen::AtLine140);
                     return Ok(Step::Yield(yielded60));
                     Ok::<(), PyErr>(())
                 };
@@ -657,9 +663,12 @@ impl Generator for HandlesGen {
                     Err(caught62) => {
                         if caught62.is_instance(Exc::KeyError) {
                             let yielded63 = Int::Small(2);
-                            *self = HandlesGen::AtLine142 {
-                                handling1: caught62,
-                            };
+                            park(
+                                self,
+                                HandlesGen::AtLine142 {
+                                    handling1: caught62,
+                                },
+                            );
                             return Ok(Step::Yield(yielded63));
                         } else {
                             return Err(caught62);
@@ -683,9 +692,12 @@ impl Generator for HandlesGen {
                     Err(caught67) => {
                         if caught67.is_instance(Exc::KeyError) {
                             let yielded68 = Int::Small(2);
-                            *self = HandlesGen::AtLine142 {
-                                handling1: caught67,
-                            };
+                            park(
+                                self,
+                                HandlesGen::AtLine142 {
+                                    handling1: caught67,
+                                },
+                            );
                             return Ok(Step::Yield(yielded68));
                         } else {
                             return Err(caught67);

@@ -31,10 +31,7 @@ impl FlatGenerator for FlattenGen {
     type Sent = ();
     const NAME: &'static str = "flatten";
     #[inline]
-    fn resume_flat(
-        &mut self,
-        input: Input<()>,
-    ) -> PyResult<Step<Value, (), PyGen<Flat<Self>>>> {
+    fn resume_flat(&mut self, input: Input<()>) -> PyResult<Step<Value, (), Self>> {
         match std::mem::replace(self, FlattenGen::Done) {
             FlattenGen::Start { mut x } => {
                 let mut item: Value;
@@ -47,12 +44,12 @@ impl FlatGenerator for FlattenGen {
                         }
                     };
                     if item.is_builtin_instance("list") {
-                        let sub2 = flatten(item).at("flatten", 11)?;
-                        *self = FlattenGen::AtLine11 { iter1 };
+                        let sub2 = FlattenGen::Start { x: item };
+                        park(self, FlattenGen::AtLine11 { iter1 });
                         return Ok(Step::Delegate(sub2));
                     } else {
                         let yielded3 = item;
-                        *self = FlattenGen::AtLine13 { iter1 };
+                        park(self, FlattenGen::AtLine13 { iter1 });
                         return Ok(Step::Yield(yielded3));
                     }
                 }
@@ -78,12 +75,12 @@ impl FlatGenerator for FlattenGen {
                             }
                         };
                         if item.is_builtin_instance("list") {
-                            let sub6 = flatten(item).at("flatten", 11)?;
-                            *self = FlattenGen::AtLine11 { iter1 };
+                            let sub6 = FlattenGen::Start { x: item };
+                            park(self, FlattenGen::AtLine11 { iter1 });
                             return Ok(Step::Delegate(sub6));
                         } else {
                             let yielded7 = item;
-                            *self = FlattenGen::AtLine13 { iter1 };
+                            park(self, FlattenGen::AtLine13 { iter1 });
                             return Ok(Step::Yield(yielded7));
                         }
                     }
@@ -110,12 +107,12 @@ impl FlatGenerator for FlattenGen {
                             }
                         };
                         if item.is_builtin_instance("list") {
-                            let sub11 = flatten(item).at("flatten", 11)?;
-                            *self = FlattenGen::AtLine11 { iter1 };
+                            let sub11 = FlattenGen::Start { x: item };
+                            park(self, FlattenGen::AtLine11 { iter1 });
                             return Ok(Step::Delegate(sub11));
                         } else {
                             let yielded12 = item;
-                            *self = FlattenGen::AtLine13 { iter1 };
+                            park(self, FlattenGen::AtLine13 { iter1 });
                             return Ok(Step::Yield(yielded12));
                         }
                     }
@@ -160,7 +157,7 @@ impl Generator for SquaresGen {
                         }
                     };
                     let yielded14 = &x * &x;
-                    *self = SquaresGen::AtLine18 { iter1 };
+                    park(self, SquaresGen::AtLine18 { iter1 });
                     return Ok(Step::Yield(yielded14));
                 }
                 Ok(Step::Return(()))
@@ -185,7 +182,7 @@ impl Generator for SquaresGen {
                             }
                         };
                         let yielded18 = &x * &x;
-                        *self = SquaresGen::AtLine18 { iter1 };
+                        park(self, SquaresGen::AtLine18 { iter1 });
                         return Ok(Step::Yield(yielded18));
                     }
                 }
@@ -231,7 +228,7 @@ impl Generator for CountedGen {
                         }
                     };
                     let yielded20 = i;
-                    *self = CountedGen::AtLine23 { iter1 };
+                    park(self, CountedGen::AtLine23 { iter1 });
                     return Ok(Step::Yield(yielded20));
                 }
                 Ok(Step::Return(()))
@@ -256,7 +253,7 @@ impl Generator for CountedGen {
                             }
                         };
                         let yielded24 = i;
-                        *self = CountedGen::AtLine23 { iter1 };
+                        park(self, CountedGen::AtLine23 { iter1 });
                         return Ok(Step::Yield(yielded24));
                     }
                 }
@@ -295,7 +292,7 @@ impl Generator for EchoGen {
                 let completion26 = 'finally16: {
                     loop {
                         let yielded25 = got.clone();
-                        *self = EchoGen::AtLine30 { got };
+                        park(self, EchoGen::AtLine30 { got });
                         return Ok(Step::Yield(yielded25));
                     }
                     Completion::<()>::Normal
@@ -333,7 +330,7 @@ impl Generator for EchoGen {
                         }
                         loop {
                             let yielded31 = got.clone();
-                            *self = EchoGen::AtLine30 { got };
+                            park(self, EchoGen::AtLine30 { got });
                             return Ok(Step::Yield(yielded31));
                         }
                     }
@@ -401,7 +398,7 @@ impl Generator for RelayGen {
                 {
                     match delegated39.at("relay", 36)? {
                         Step::Yield(yielded40) => {
-                            *self = RelayGen::AtLine36 { sub1 };
+                            park(self, RelayGen::AtLine36 { sub1 });
                             return Ok(Step::Yield(yielded40));
                         }
                         Step::Return(returned41) => returned41,
@@ -417,7 +414,7 @@ impl Generator for RelayGen {
                         {
                             match sub1.delegate(Input::<Value>::Next).at("relay", 36)? {
                                 Step::Yield(yielded35) => {
-                                    *self = RelayGen::AtLine36 { sub1 };
+                                    park(self, RelayGen::AtLine36 { sub1 });
                                     return Ok(Step::Yield(yielded35));
                                 }
                                 Step::Return(returned36) => returned36,
@@ -459,7 +456,7 @@ impl Generator for GuardedGen {
             GuardedGen::Start { mut tag } => {
                 let completion43 = 'finally20: {
                     let yielded42 = Int::Small(1);
-                    *self = GuardedGen::AtLine42 { tag };
+                    park(self, GuardedGen::AtLine42 { tag });
                     return Ok(Step::Yield(yielded42));
                     Completion::<()>::Normal
                 };
@@ -487,7 +484,7 @@ impl Generator for GuardedGen {
                         _ => {}
                     };
                     let yielded48 = Int::Small(2);
-                    *self = GuardedGen::AtLine43 { tag };
+                    park(self, GuardedGen::AtLine43 { tag });
                     return Ok(Step::Yield(yielded48));
                     Completion::<()>::Normal
                 };
@@ -576,14 +573,14 @@ impl Generator for OuterGuardedGen {
                 {
                     match delegated62.at("outer_guarded", 49)? {
                         Step::Yield(yielded63) => {
-                            *self = OuterGuardedGen::AtLine49 { sub1 };
+                            park(self, OuterGuardedGen::AtLine49 { sub1 });
                             return Ok(Step::Yield(yielded63));
                         }
                         Step::Return(returned64) => returned64,
                     };
                 };
                 let yielded65 = Int::Small(3);
-                *self = OuterGuardedGen::AtLine50;
+                park(self, OuterGuardedGen::AtLine50);
                 return Ok(Step::Yield(yielded65));
                 Ok(Step::Return(()))
             }
@@ -598,14 +595,14 @@ impl Generator for OuterGuardedGen {
                                 .at("outer_guarded", 49)?
                             {
                                 Step::Yield(yielded57) => {
-                                    *self = OuterGuardedGen::AtLine49 { sub1 };
+                                    park(self, OuterGuardedGen::AtLine49 { sub1 });
                                     return Ok(Step::Yield(yielded57));
                                 }
                                 Step::Return(returned58) => returned58,
                             };
                         };
                         let yielded59 = Int::Small(3);
-                        *self = OuterGuardedGen::AtLine50;
+                        park(self, OuterGuardedGen::AtLine50);
                         return Ok(Step::Yield(yielded59));
                         Ok(Step::Return(()))
                     }
@@ -647,7 +644,7 @@ impl Generator for RaisesMidwayGen {
         match std::mem::replace(self, RaisesMidwayGen::Done) {
             RaisesMidwayGen::Start => {
                 let yielded68 = Int::Small(10);
-                *self = RaisesMidwayGen::AtLine54;
+                park(self, RaisesMidwayGen::AtLine54);
                 return Ok(Step::Yield(yielded68));
                 Err(
                     PyErr::runtime_error(
@@ -720,9 +717,12 @@ impl Generator for DelegatesRaiseGen {
                 {
                     match delegated75.at("delegates_raise", 59)? {
                         Step::Yield(yielded76) => {
-                            *self = DelegatesRaiseGen::AtLine59 {
-                                sub1,
-                            };
+                            park(
+                                self,
+                                DelegatesRaiseGen::AtLine59 {
+                                    sub1,
+                                },
+                            );
                             return Ok(Step::Yield(yielded76));
                         }
                         Step::Return(returned77) => returned77,
@@ -740,9 +740,12 @@ impl Generator for DelegatesRaiseGen {
                                 .at("delegates_raise", 59)?
                             {
                                 Step::Yield(yielded71) => {
-                                    *self = DelegatesRaiseGen::AtLine59 {
-                                        sub1,
-                                    };
+                                    park(
+                                        self,
+                                        DelegatesRaiseGen::AtLine59 {
+                                            sub1,
+                                        },
+                                    );
                                     return Ok(Step::Yield(yielded71));
                                 }
                                 Step::Return(returned72) => returned72,
@@ -779,7 +782,7 @@ impl Generator for LeaksStopGen {
         match std::mem::replace(self, LeaksStopGen::Done) {
             LeaksStopGen::Start => {
                 let yielded78 = Int::Small(1);
-                *self = LeaksStopGen::AtLine63;
+                park(self, LeaksStopGen::AtLine63);
                 return Ok(Step::Yield(yielded78));
                 Err(
                     PyErr::runtime_error(
@@ -849,7 +852,7 @@ impl Generator for DelegatesLeakGen {
                 {
                     match delegated85.at("delegates_leak", 68)? {
                         Step::Yield(yielded86) => {
-                            *self = DelegatesLeakGen::AtLine68 { sub1 };
+                            park(self, DelegatesLeakGen::AtLine68 { sub1 });
                             return Ok(Step::Yield(yielded86));
                         }
                         Step::Return(returned87) => returned87,
@@ -867,7 +870,7 @@ impl Generator for DelegatesLeakGen {
                                 .at("delegates_leak", 68)?
                             {
                                 Step::Yield(yielded81) => {
-                                    *self = DelegatesLeakGen::AtLine68 { sub1 };
+                                    park(self, DelegatesLeakGen::AtLine68 { sub1 });
                                     return Ok(Step::Yield(yielded81));
                                 }
                                 Step::Return(returned82) => returned82,
@@ -906,7 +909,7 @@ impl Generator for MainSelfishGen {
         match std::mem::replace(self, MainSelfishGen::Done) {
             MainSelfishGen::Start { mut box_ } => {
                 let yielded104 = Int::Small(1);
-                *self = MainSelfishGen::AtLine140 { box_ };
+                park(self, MainSelfishGen::AtLine140 { box_ });
                 return Ok(Step::Yield(yielded104));
                 Ok(Step::Return(()))
             }
@@ -928,7 +931,7 @@ impl Generator for MainSelfishGen {
                     next107
                 };
                 let yielded108 = Int::Small(2);
-                *self = MainSelfishGen::AtLine142 { box_ };
+                park(self, MainSelfishGen::AtLine142 { box_ });
                 return Ok(Step::Yield(yielded108));
                 Ok(Step::Return(()))
             }

@@ -53,7 +53,7 @@ impl Generator for ReaderGen {
                             };
                             PyStr::from(text1)
                         };
-                        *self = ReaderGen::AtLine10 { name, n };
+                        park(self, ReaderGen::AtLine10 { name, n });
                         return Ok(Step::Yield(yielded2));
                     }
                     Completion::<()>::Normal
@@ -105,7 +105,7 @@ impl Generator for ReaderGen {
                                 };
                                 PyStr::from(text8)
                             };
-                            *self = ReaderGen::AtLine10 { name, n };
+                            park(self, ReaderGen::AtLine10 { name, n });
                             return Ok(Step::Yield(yielded9));
                         }
                     }

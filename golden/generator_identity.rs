@@ -35,7 +35,7 @@ impl Generator for FGen {
         match std::mem::replace(self, FGen::Done) {
             FGen::Start => {
                 let yielded1 = Int::Small(1);
-                *self = FGen::AtLine3;
+                park(self, FGen::AtLine3);
                 return Ok(Step::Yield(yielded1));
                 Ok(Step::Return(()))
             }

@@ -48,7 +48,7 @@ impl Generator for KGenGen {
         match std::mem::replace(self, KGenGen::Done) {
             KGenGen::Start { mut self_ } => {
                 let yielded1 = Int::Small(1);
-                *self = KGenGen::AtLine3 { self_ };
+                park(self, KGenGen::AtLine3 { self_ });
                 return Ok(Step::Yield(yielded1));
                 Ok(Step::Return(()))
             }
@@ -91,7 +91,7 @@ impl Generator for OuterInnerGen {
         match std::mem::replace(self, OuterInnerGen::Done) {
             OuterInnerGen::Start => {
                 let yielded4 = Int::Small(2);
-                *self = OuterInnerGen::AtLine7;
+                park(self, OuterInnerGen::AtLine7);
                 return Ok(Step::Yield(yielded4));
                 Ok(Step::Return(()))
             }

@@ -53,7 +53,7 @@ impl Generator for AccumulatorGen {
                 total = Int::Small(0);
                 loop {
                     let yielded1 = total.clone();
-                    *self = AccumulatorGen::AtLine7 { total };
+                    park(self, AccumulatorGen::AtLine7 { total });
                     return Ok(Step::Yield(yielded1));
                 }
                 Err(
@@ -79,7 +79,7 @@ impl Generator for AccumulatorGen {
                     }
                     loop {
                         let yielded4 = total.clone();
-                        *self = AccumulatorGen::AtLine7 { total };
+                        park(self, AccumulatorGen::AtLine7 { total });
                         return Ok(Step::Yield(yielded4));
                     }
                 }
@@ -123,7 +123,7 @@ impl Generator for InspectorGen {
                 seen = Int::Small(0);
                 loop {
                     let yielded5 = seen.clone();
-                    *self = InspectorGen::AtLine15 { seen };
+                    park(self, InspectorGen::AtLine15 { seen });
                     return Ok(Step::Yield(yielded5));
                 }
                 Err(
@@ -196,7 +196,7 @@ impl Generator for InspectorGen {
                     }
                     loop {
                         let yielded13 = seen.clone();
-                        *self = InspectorGen::AtLine15 { seen };
+                        park(self, InspectorGen::AtLine15 { seen });
                         return Ok(Step::Yield(yielded13));
                     }
                 }
@@ -239,7 +239,7 @@ impl Generator for StrictGen {
                 PyStr::from("Operations that raise for None, with CPython's messages.");
                 'loop5: loop {
                     let yielded14 = PyStr::from("ready");
-                    *self = StrictGen::AtLine30;
+                    park(self, StrictGen::AtLine30);
                     return Ok(Step::Yield(yielded14));
                 }
                 Err(
@@ -519,7 +519,7 @@ impl Generator for StrictGen {
                     }
                     'loop15: loop {
                         let yielded32 = PyStr::from("ready");
-                        *self = StrictGen::AtLine30;
+                        park(self, StrictGen::AtLine30);
                         return Ok(Step::Yield(yielded32));
                     }
                 }
@@ -566,11 +566,14 @@ impl Generator for AveragerGen {
                 average = 0f64;
                 loop {
                     let yielded33 = average;
-                    *self = AveragerGen::AtLine67 {
-                        total,
-                        count,
-                        average,
-                    };
+                    park(
+                        self,
+                        AveragerGen::AtLine67 {
+                            total,
+                            count,
+                            average,
+                        },
+                    );
                     return Ok(Step::Yield(yielded33));
                 }
                 Err(
@@ -602,11 +605,14 @@ impl Generator for AveragerGen {
                     }
                     loop {
                         let yielded36 = average;
-                        *self = AveragerGen::AtLine67 {
-                            total,
-                            count,
-                            average,
-                        };
+                        park(
+                            self,
+                            AveragerGen::AtLine67 {
+                                total,
+                                count,
+                                average,
+                            },
+                        );
                         return Ok(Step::Yield(yielded36));
                     }
                 }
@@ -652,7 +658,7 @@ impl Generator for EchoGen {
                 reply = PyStr::from("").into_value();
                 loop {
                     let yielded37 = reply.clone();
-                    *self = EchoGen::AtLine77 { reply };
+                    park(self, EchoGen::AtLine77 { reply });
                     return Ok(Step::Yield(yielded37));
                 }
                 Err(
@@ -684,7 +690,7 @@ impl Generator for EchoGen {
                     }
                     loop {
                         let yielded40 = reply.clone();
-                        *self = EchoGen::AtLine77 { reply };
+                        park(self, EchoGen::AtLine77 { reply });
                         return Ok(Step::Yield(yielded40));
                     }
                 }
@@ -728,7 +734,7 @@ impl Generator for RelayGen {
                 out = inner.next_value().at("relay", 86)?;
                 loop {
                     let yielded41 = out.clone();
-                    *self = RelayGen::AtLine88 { inner, out };
+                    park(self, RelayGen::AtLine88 { inner, out });
                     return Ok(Step::Yield(yielded41));
                 }
                 Err(
@@ -752,7 +758,7 @@ impl Generator for RelayGen {
                     }
                     loop {
                         let yielded44 = out.clone();
-                        *self = RelayGen::AtLine88 { inner, out };
+                        park(self, RelayGen::AtLine88 { inner, out });
                         return Ok(Step::Yield(yielded44));
                     }
                 }
@@ -808,7 +814,7 @@ impl Generator for DelegatorGen {
                 result = {
                     match delegated49.at("delegator", 93)? {
                         Step::Yield(yielded50) => {
-                            *self = DelegatorGen::AtLine93 { sub1 };
+                            park(self, DelegatorGen::AtLine93 { sub1 });
                             return Ok(Step::Yield(yielded50));
                         }
                         Step::Return(returned51) => returned51,
@@ -830,7 +836,7 @@ impl Generator for DelegatorGen {
                             match sub1.delegate(Input::<Int>::Next).at("delegator", 93)?
                             {
                                 Step::Yield(yielded45) => {
-                                    *self = DelegatorGen::AtLine93 { sub1 };
+                                    park(self, DelegatorGen::AtLine93 { sub1 });
                                     return Ok(Step::Yield(yielded45));
                                 }
                                 Step::Return(returned46) => returned46,
@@ -874,7 +880,7 @@ impl Generator for CounterRunGen {
                 let mut step: Option<Int>;
                 loop {
                     let yielded53 = self_.get(|d| &d.total, "total").at("run", 103)?;
-                    *self = CounterRunGen::AtLine103 { self_ };
+                    park(self, CounterRunGen::AtLine103 { self_ });
                     return Ok(Step::Yield(yielded53));
                 }
                 Err(
@@ -906,7 +912,7 @@ impl Generator for CounterRunGen {
                     }
                     loop {
                         let yielded58 = self_.get(|d| &d.total, "total").at("run", 103)?;
-                        *self = CounterRunGen::AtLine103 { self_ };
+                        park(self, CounterRunGen::AtLine103 { self_ });
                         return Ok(Step::Yield(yielded58));
                     }
                 }

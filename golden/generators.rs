@@ -37,7 +37,7 @@ impl Generator for CountdownGen {
                     .at("countdown", 5)?;
                 while n > 0 {
                     let yielded1 = n.clone();
-                    *self = CountdownGen::AtLine7 { n };
+                    park(self, CountdownGen::AtLine7 { n });
                     return Ok(Step::Yield(yielded1));
                 }
                 return Ok(Step::Return(PyStr::from("liftoff")));
@@ -60,7 +60,7 @@ impl Generator for CountdownGen {
                     }
                     while n > 0 {
                         let yielded4 = n.clone();
-                        *self = CountdownGen::AtLine7 { n };
+                        park(self, CountdownGen::AtLine7 { n });
                         return Ok(Step::Yield(yielded4));
                     }
                 }
@@ -107,7 +107,7 @@ impl Generator for FibGen {
                 b = part6;
                 loop {
                     let yielded7 = a.clone();
-                    *self = FibGen::AtLine15 { a, b };
+                    park(self, FibGen::AtLine15 { a, b });
                     return Ok(Step::Yield(yielded7));
                 }
                 Err(
@@ -131,7 +131,7 @@ impl Generator for FibGen {
                     }
                     loop {
                         let yielded12 = a.clone();
-                        *self = FibGen::AtLine15 { a, b };
+                        park(self, FibGen::AtLine15 { a, b });
                         return Ok(Step::Yield(yielded12));
                     }
                 }
@@ -180,7 +180,7 @@ impl Generator for EvensGen {
                     };
                     if x.mod_positive(2) == 0 {
                         let yielded14 = &x * &x;
-                        *self = EvensGen::AtLine22 { iter1 };
+                        park(self, EvensGen::AtLine22 { iter1 });
                         return Ok(Step::Yield(yielded14));
                     }
                 }
@@ -208,7 +208,7 @@ impl Generator for EvensGen {
                         };
                         if x.mod_positive(2) == 0 {
                             let yielded18 = &x * &x;
-                            *self = EvensGen::AtLine22 { iter1 };
+                            park(self, EvensGen::AtLine22 { iter1 });
                             return Ok(Step::Yield(yielded18));
                         }
                     }
@@ -249,7 +249,7 @@ impl Generator for RunningTotalGen {
                 total = Int::Small(0);
                 loop {
                     let yielded19 = total.clone();
-                    *self = RunningTotalGen::AtLine29 { total };
+                    park(self, RunningTotalGen::AtLine29 { total });
                     return Ok(Step::Yield(yielded19));
                 }
                 return Ok(Step::Return(total.clone()));
@@ -279,7 +279,7 @@ impl Generator for RunningTotalGen {
                     }
                     loop {
                         let yielded22 = total.clone();
-                        *self = RunningTotalGen::AtLine29 { total };
+                        park(self, RunningTotalGen::AtLine29 { total });
                         return Ok(Step::Yield(yielded22));
                     }
                 }
@@ -358,10 +358,13 @@ impl Generator for GuardedGen {
                                 };
                                 PyStr::from(text24)
                             };
-                            *self = GuardedGen::AtLine39 {
-                                name,
-                                iter1,
-                            };
+                            park(
+                                self,
+                                GuardedGen::AtLine39 {
+                                    name,
+                                    iter1,
+                                },
+                            );
                             return Ok(Step::Yield(yielded25));
                         }
                         Ok::<(), PyErr>(())
@@ -378,10 +381,13 @@ impl Generator for GuardedGen {
                                     Err(err) => break 'finally11 Completion::Raise(err),
                                 };
                                 let yielded28 = PyStr::from("recovered");
-                                *self = GuardedGen::AtLine42 {
-                                    name,
-                                    handling1: caught27,
-                                };
+                                park(
+                                    self,
+                                    GuardedGen::AtLine42 {
+                                        name,
+                                        handling1: caught27,
+                                    },
+                                );
                                 return Ok(Step::Yield(yielded28));
                             } else {
                                 break 'finally11 Completion::Raise(caught27);
@@ -441,10 +447,13 @@ impl Generator for GuardedGen {
                                     };
                                     PyStr::from(text35)
                                 };
-                                *self = GuardedGen::AtLine39 {
-                                    name,
-                                    iter1,
-                                };
+                                park(
+                                    self,
+                                    GuardedGen::AtLine39 {
+                                        name,
+                                        iter1,
+                                    },
+                                );
                                 return Ok(Step::Yield(yielded36));
                             }
                         }
@@ -462,10 +471,13 @@ impl Generator for GuardedGen {
                                     Err(err) => break 'finally14 Completion::Raise(err),
                                 };
                                 let yielded39 = PyStr::from("recovered");
-                                *self = GuardedGen::AtLine42 {
-                                    name,
-                                    handling1: caught38,
-                                };
+                                park(
+                                    self,
+                                    GuardedGen::AtLine42 {
+                                        name,
+                                        handling1: caught38,
+                                    },
+                                );
                                 return Ok(Step::Yield(yielded39));
                             } else {
                                 break 'finally14 Completion::Raise(caught38);
@@ -545,7 +557,7 @@ impl Generator for TrackedGen {
             TrackedGen::Start { mut name } => {
                 let completion49 = 'finally20: {
                     let yielded48 = Int::Small(1);
-                    *self = TrackedGen::AtLine100 { name };
+                    park(self, TrackedGen::AtLine100 { name });
                     return Ok(Step::Yield(yielded48));
                     Completion::<()>::Normal
                 };

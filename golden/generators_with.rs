@@ -86,11 +86,14 @@ impl Generator for TaggedGen {
                             };
                             PyStr::from(text5)
                         };
-                        *self = TaggedGen::AtLine22 {
-                            t,
-                            manager1: manager2,
-                            iter1,
-                        };
+                        park(
+                            self,
+                            TaggedGen::AtLine22 {
+                                t,
+                                manager1: manager2,
+                                iter1,
+                            },
+                        );
                         return Ok(Step::Yield(yielded6));
                     }
                     Completion::<()>::Normal
@@ -176,11 +179,14 @@ impl Generator for TaggedGen {
                                 };
                                 PyStr::from(text14)
                             };
-                            *self = TaggedGen::AtLine22 {
-                                t,
-                                manager1,
-                                iter1,
-                            };
+                            park(
+                                self,
+                                TaggedGen::AtLine22 {
+                                    t,
+                                    manager1,
+                                    iter1,
+                                },
+                            );
                             return Ok(Step::Yield(yielded15));
                         }
                     }
@@ -270,10 +276,13 @@ impl Generator for LinesGen {
                             }
                         };
                         let yielded22 = line.rstrip(None);
-                        *self = LinesGen::AtLine29 {
-                            manager1: file20,
-                            iter1,
-                        };
+                        park(
+                            self,
+                            LinesGen::AtLine29 {
+                                manager1: file20,
+                                iter1,
+                            },
+                        );
                         return Ok(Step::Yield(yielded22));
                     }
                     Completion::<()>::Normal
@@ -320,10 +329,13 @@ impl Generator for LinesGen {
                                 }
                             };
                             let yielded29 = line.rstrip(None);
-                            *self = LinesGen::AtLine29 {
-                                manager1,
-                                iter1,
-                            };
+                            park(
+                                self,
+                                LinesGen::AtLine29 {
+                                    manager1,
+                                    iter1,
+                                },
+                            );
                             return Ok(Step::Yield(yielded29));
                         }
                     }
@@ -379,7 +391,7 @@ impl Generator for UsesNamesGen {
                 let mut handling1_: Option<PyStr>;
                 manager = 1;
                 let yielded33 = Int::Small(manager).into_value();
-                *self = UsesNamesGen::AtLine50;
+                park(self, UsesNamesGen::AtLine50);
                 return Ok(Step::Yield(yielded33));
                 Ok(Step::Return(()))
             }
@@ -395,7 +407,7 @@ impl Generator for UsesNamesGen {
                     Input::Next => None,
                 };
                 let yielded36 = input_.clone().into_value();
-                *self = UsesNamesGen::AtLine51;
+                park(self, UsesNamesGen::AtLine51);
                 return Ok(Step::Yield(yielded36));
                 Ok(Step::Return(()))
             }
@@ -411,7 +423,7 @@ impl Generator for UsesNamesGen {
                     Input::Next => None,
                 };
                 let yielded39 = handling1_.clone().into_value();
-                *self = UsesNamesGen::AtLine52;
+                park(self, UsesNamesGen::AtLine52);
                 return Ok(Step::Yield(yielded39));
                 Ok(Step::Return(()))
             }

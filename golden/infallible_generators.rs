@@ -44,7 +44,7 @@ impl Generator for FibGen {
                 b = part2.proven_small();
                 loop {
                     let yielded3 = Int::Small(a);
-                    *self = FibGen::AtLine10 { a, b };
+                    park(self, FibGen::AtLine10 { a, b });
                     return Ok(Step::Yield(yielded3));
                 }
                 Err(
@@ -71,7 +71,7 @@ impl Generator for FibGen {
                     }
                     loop {
                         let yielded8 = Int::Small(a);
-                        *self = FibGen::AtLine10 { a, b };
+                        park(self, FibGen::AtLine10 { a, b });
                         return Ok(Step::Yield(yielded8));
                     }
                 }
@@ -121,7 +121,7 @@ impl Generator for SquaresGen {
                         }
                     };
                     let yielded10 = &i * &i;
-                    *self = SquaresGen::AtLine16 { iter1 };
+                    park(self, SquaresGen::AtLine16 { iter1 });
                     return Ok(Step::Yield(yielded10));
                 }
                 Ok(Step::Return(()))
@@ -146,7 +146,7 @@ impl Generator for SquaresGen {
                             }
                         };
                         let yielded14 = &i * &i;
-                        *self = SquaresGen::AtLine16 { iter1 };
+                        park(self, SquaresGen::AtLine16 { iter1 });
                         return Ok(Step::Yield(yielded14));
                     }
                 }
@@ -183,7 +183,7 @@ impl Generator for CountdownGen {
             CountdownGen::Start { mut n } => {
                 while n > 0 {
                     let yielded15 = n.clone();
-                    *self = CountdownGen::AtLine21 { n };
+                    park(self, CountdownGen::AtLine21 { n });
                     return Ok(Step::Yield(yielded15));
                 }
                 return Ok(Step::Return(PyStr::from("done")));
@@ -206,7 +206,7 @@ impl Generator for CountdownGen {
                     }
                     while n > 0 {
                         let yielded18 = n.clone();
-                        *self = CountdownGen::AtLine21 { n };
+                        park(self, CountdownGen::AtLine21 { n });
                         return Ok(Step::Yield(yielded18));
                     }
                 }
@@ -255,7 +255,7 @@ impl Generator for RatiosGen {
                         }
                     };
                     let yielded20 = Int::Small(10).floordiv(&x).at("ratios", 28)?;
-                    *self = RatiosGen::AtLine28 { iter1 };
+                    park(self, RatiosGen::AtLine28 { iter1 });
                     return Ok(Step::Yield(yielded20));
                 }
                 Ok(Step::Return(()))
@@ -280,7 +280,7 @@ impl Generator for RatiosGen {
                             }
                         };
                         let yielded24 = Int::Small(10).floordiv(&x).at("ratios", 28)?;
-                        *self = RatiosGen::AtLine28 { iter1 };
+                        park(self, RatiosGen::AtLine28 { iter1 });
                         return Ok(Step::Yield(yielded24));
                     }
                 }
@@ -330,7 +330,7 @@ impl Generator for GuardedGen {
                             }
                         };
                         let yielded26 = i;
-                        *self = GuardedGen::AtLine34 { iter1 };
+                        park(self, GuardedGen::AtLine34 { iter1 });
                         return Ok(Step::Yield(yielded26));
                     }
                     Completion::<()>::Normal
@@ -371,7 +371,7 @@ impl Generator for GuardedGen {
                                 }
                             };
                             let yielded33 = i;
-                            *self = GuardedGen::AtLine34 { iter1 };
+                            park(self, GuardedGen::AtLine34 { iter1 });
                             return Ok(Step::Yield(yielded33));
                         }
                     }
@@ -423,7 +423,7 @@ impl Generator for MaybeUnboundGen {
                     v = Some(Int::Small(1));
                 }
                 let yielded37 = (*bound_local(&v, "v").at("maybe_unbound", 42)?).clone();
-                *self = MaybeUnboundGen::AtLine42;
+                park(self, MaybeUnboundGen::AtLine42);
                 return Ok(Step::Yield(yielded37));
                 Ok(Step::Return(()))
             }

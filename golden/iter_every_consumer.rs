@@ -132,7 +132,7 @@ impl Generator for LettersGen {
                     };
                     print(&[&PyStr::from("yield"), &c], " ", "\n").at("letters", 26)?;
                     let yielded6 = c;
-                    *self = LettersGen::AtLine27 { iter1 };
+                    park(self, LettersGen::AtLine27 { iter1 });
                     return Ok(Step::Yield(yielded6));
                 }
                 Ok(Step::Return(()))
@@ -158,7 +158,7 @@ impl Generator for LettersGen {
                         print(&[&PyStr::from("yield"), &c], " ", "\n")
                             .at("letters", 26)?;
                         let yielded10 = c;
-                        *self = LettersGen::AtLine27 { iter1 };
+                        park(self, LettersGen::AtLine27 { iter1 });
                         return Ok(Step::Yield(yielded10));
                     }
                 }

@@ -79,10 +79,13 @@ impl Generator for BaseIterGen {
                         }
                     };
                     let yielded3 = i;
-                    *self = BaseIterGen::AtLine8 {
-                        self_,
-                        iter1,
-                    };
+                    park(
+                        self,
+                        BaseIterGen::AtLine8 {
+                            self_,
+                            iter1,
+                        },
+                    );
                     return Ok(Step::Yield(yielded3));
                 }
                 Ok(Step::Return(()))
@@ -106,10 +109,13 @@ impl Generator for BaseIterGen {
                             }
                         };
                         let yielded7 = i;
-                        *self = BaseIterGen::AtLine8 {
-                            self_,
-                            iter1,
-                        };
+                        park(
+                            self,
+                            BaseIterGen::AtLine8 {
+                                self_,
+                                iter1,
+                            },
+                        );
                         return Ok(Step::Yield(yielded7));
                     }
                 }
@@ -158,10 +164,13 @@ impl Generator for SquaresIterGen {
                         }
                     };
                     let yielded9 = &i * &i;
-                    *self = SquaresIterGen::AtLine14 {
-                        self_,
-                        iter1,
-                    };
+                    park(
+                        self,
+                        SquaresIterGen::AtLine14 {
+                            self_,
+                            iter1,
+                        },
+                    );
                     return Ok(Step::Yield(yielded9));
                 }
                 Ok(Step::Return(()))
@@ -185,10 +194,13 @@ impl Generator for SquaresIterGen {
                             }
                         };
                         let yielded13 = &i * &i;
-                        *self = SquaresIterGen::AtLine14 {
-                            self_,
-                            iter1,
-                        };
+                        park(
+                            self,
+                            SquaresIterGen::AtLine14 {
+                                self_,
+                                iter1,
+                            },
+                        );
                         return Ok(Step::Yield(yielded13));
                     }
                 }
@@ -240,10 +252,13 @@ impl Generator for WordsIterGen {
                 };
                 match delegated21.at("__iter__", 20)? {
                     Step::Yield(yielded22) => {
-                        *self = WordsIterGen::AtLine20 {
-                            self_,
-                            sub2,
-                        };
+                        park(
+                            self,
+                            WordsIterGen::AtLine20 {
+                                self_,
+                                sub2,
+                            },
+                        );
                         return Ok(Step::Yield(yielded22));
                     }
                     Step::Return(returned23) => returned23,
@@ -254,7 +269,7 @@ impl Generator for WordsIterGen {
                 match std::mem::replace(self, WordsIterGen::Done) {
                     WordsIterGen::Start { mut self_ } => {
                         let yielded14 = PyStr::from("start");
-                        *self = WordsIterGen::AtLine19 { self_ };
+                        park(self, WordsIterGen::AtLine19 { self_ });
                         return Ok(Step::Yield(yielded14));
                         Ok(Step::Return(()))
                     }
@@ -275,10 +290,13 @@ impl Generator for WordsIterGen {
                         );
                         match sub2.delegate(Input::<()>::Next).at("__iter__", 20)? {
                             Step::Yield(yielded17) => {
-                                *self = WordsIterGen::AtLine20 {
-                                    self_,
-                                    sub2,
-                                };
+                                park(
+                                    self,
+                                    WordsIterGen::AtLine20 {
+                                        self_,
+                                        sub2,
+                                    },
+                                );
                                 return Ok(Step::Yield(yielded17));
                             }
                             Step::Return(returned18) => returned18,

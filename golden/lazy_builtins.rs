@@ -45,7 +45,7 @@ impl Generator for NoisyGen {
                     print(&[&tag, &PyStr::from("yields"), &x], " ", "\n")
                         .at("noisy", 7)?;
                     let yielded2 = x;
-                    *self = NoisyGen::AtLine8 { tag, iter1 };
+                    park(self, NoisyGen::AtLine8 { tag, iter1 });
                     return Ok(Step::Yield(yielded2));
                 }
                 Ok(Step::Return(()))
@@ -72,7 +72,7 @@ impl Generator for NoisyGen {
                         print(&[&tag, &PyStr::from("yields"), &x], " ", "\n")
                             .at("noisy", 7)?;
                         let yielded6 = x;
-                        *self = NoisyGen::AtLine8 { tag, iter1 };
+                        park(self, NoisyGen::AtLine8 { tag, iter1 });
                         return Ok(Step::Yield(yielded6));
                     }
                 }

@@ -45,7 +45,7 @@ impl Generator for NumbersGen {
                     };
                     print(&[&PyStr::from("make"), &i], " ", "\n").at("numbers", 7)?;
                     let yielded2 = i;
-                    *self = NumbersGen::AtLine8 { iter1 };
+                    park(self, NumbersGen::AtLine8 { iter1 });
                     return Ok(Step::Yield(yielded2));
                 }
                 Ok(Step::Return(()))
@@ -71,7 +71,7 @@ impl Generator for NumbersGen {
                         };
                         print(&[&PyStr::from("make"), &i], " ", "\n").at("numbers", 7)?;
                         let yielded6 = i;
-                        *self = NumbersGen::AtLine8 { iter1 };
+                        park(self, NumbersGen::AtLine8 { iter1 });
                         return Ok(Step::Yield(yielded6));
                     }
                 }

@@ -44,7 +44,7 @@ impl Generator for FibGen {
                 b = part4.proven_small();
                 loop {
                     let yielded5 = Int::Small(a);
-                    *self = FibGen::AtLine58 { a, b };
+                    park(self, FibGen::AtLine58 { a, b });
                     return Ok(Step::Yield(yielded5));
                 }
                 Err(
@@ -71,7 +71,7 @@ impl Generator for FibGen {
                     }
                     loop {
                         let yielded10 = Int::Small(a);
-                        *self = FibGen::AtLine58 { a, b };
+                        park(self, FibGen::AtLine58 { a, b });
                         return Ok(Step::Yield(yielded10));
                     }
                 }

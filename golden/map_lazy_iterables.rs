@@ -52,7 +52,7 @@ impl Generator for GenGen {
                         );
                     }
                     let yielded2 = i;
-                    *self = GenGen::AtLine10 { iter1 };
+                    park(self, GenGen::AtLine10 { iter1 });
                     return Ok(Step::Yield(yielded2));
                 }
                 Ok(Step::Return(()))
@@ -86,7 +86,7 @@ impl Generator for GenGen {
                             );
                         }
                         let yielded6 = i;
-                        *self = GenGen::AtLine10 { iter1 };
+                        park(self, GenGen::AtLine10 { iter1 });
                         return Ok(Step::Yield(yielded6));
                     }
                 }

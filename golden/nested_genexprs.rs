@@ -50,7 +50,7 @@ impl Generator for SrcGen {
                         )
                         .at("src", 6)?;
                     let yielded2 = i;
-                    *self = SrcGen::AtLine7 { tag, iter1 };
+                    park(self, SrcGen::AtLine7 { tag, iter1 });
                     return Ok(Step::Yield(yielded2));
                 }
                 Ok(Step::Return(()))
@@ -81,7 +81,7 @@ impl Generator for SrcGen {
                             )
                             .at("src", 6)?;
                         let yielded6 = i;
-                        *self = SrcGen::AtLine7 { tag, iter1 };
+                        park(self, SrcGen::AtLine7 { tag, iter1 });
                         return Ok(Step::Yield(yielded6));
                     }
                 }

@@ -44,7 +44,7 @@ impl Generator for NoisyGen {
                     };
                     print(&[&PyStr::from("produce"), &x], " ", "\n").at("noisy", 4)?;
                     let yielded2 = x;
-                    *self = NoisyGen::AtLine5 { iter1 };
+                    park(self, NoisyGen::AtLine5 { iter1 });
                     return Ok(Step::Yield(yielded2));
                 }
                 Ok(Step::Return(()))
@@ -70,7 +70,7 @@ impl Generator for NoisyGen {
                         };
                         print(&[&PyStr::from("produce"), &x], " ", "\n").at("noisy", 4)?;
                         let yielded6 = x;
-                        *self = NoisyGen::AtLine5 { iter1 };
+                        park(self, NoisyGen::AtLine5 { iter1 });
                         return Ok(Step::Yield(yielded6));
                     }
                 }

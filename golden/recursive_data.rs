@@ -31,10 +31,7 @@ impl FlatGenerator for WalkGen {
     type Sent = ();
     const NAME: &'static str = "walk";
     #[inline]
-    fn resume_flat(
-        &mut self,
-        input: Input<()>,
-    ) -> PyResult<Step<Value, (), PyGen<Flat<Self>>>> {
+    fn resume_flat(&mut self, input: Input<()>) -> PyResult<Step<Value, (), Self>> {
         match std::mem::replace(self, WalkGen::Done) {
             WalkGen::Start { mut tree, mut depth } => {
                 let mut name: Value;
@@ -49,10 +46,13 @@ impl FlatGenerator for WalkGen {
                     .into_value()
                     .add(&name)
                     .at("walk", 7)?;
-                *self = WalkGen::AtLine7 {
-                    depth,
-                    children,
-                };
+                park(
+                    self,
+                    WalkGen::AtLine7 {
+                        depth,
+                        children,
+                    },
+                );
                 return Ok(Step::Yield(yielded2));
                 Ok(Step::Return(()))
             }
@@ -74,8 +74,11 @@ impl FlatGenerator for WalkGen {
                             break 'loop1;
                         }
                     };
-                    let sub6 = walk(child, &depth + 1).at("walk", 9)?;
-                    *self = WalkGen::AtLine9 { depth, iter1 };
+                    let sub6 = WalkGen::Start {
+                        tree: child,
+                        depth: &depth + 1,
+                    };
+                    park(self, WalkGen::AtLine9 { depth, iter1 });
                     return Ok(Step::Delegate(sub6));
                 }
                 Ok(Step::Return(()))
@@ -101,8 +104,11 @@ impl FlatGenerator for WalkGen {
                                 break 'loop4;
                             }
                         };
-                        let sub9 = walk(child, &depth + 1).at("walk", 9)?;
-                        *self = WalkGen::AtLine9 { depth, iter1 };
+                        let sub9 = WalkGen::Start {
+                            tree: child,
+                            depth: &depth + 1,
+                        };
+                        park(self, WalkGen::AtLine9 { depth, iter1 });
                         return Ok(Step::Delegate(sub9));
                     }
                 }

@@ -31,19 +31,16 @@ impl FlatGenerator for WalkGen {
     type Sent = ();
     const NAME: &'static str = "walk";
     #[inline]
-    fn resume_flat(
-        &mut self,
-        input: Input<()>,
-    ) -> PyResult<Step<Int, (), PyGen<Flat<Self>>>> {
+    fn resume_flat(&mut self, input: Input<()>) -> PyResult<Step<Int, (), Self>> {
         match std::mem::replace(self, WalkGen::Done) {
             WalkGen::Start { mut n } => {
                 if n > 0 {
-                    let sub1 = walk(&n - 1).at("walk", 4)?;
-                    *self = WalkGen::AtLine4 { n };
+                    let sub1 = WalkGen::Start { n: &n - 1 };
+                    park(self, WalkGen::AtLine4 { n });
                     return Ok(Step::Delegate(sub1));
                 }
                 let yielded2 = n;
-                *self = WalkGen::AtLine5;
+                park(self, WalkGen::AtLine5);
                 return Ok(Step::Yield(yielded2));
                 Ok(Step::Return(()))
             }
@@ -55,7 +52,7 @@ impl FlatGenerator for WalkGen {
                     _ => {}
                 };
                 let yielded4 = n;
-                *self = WalkGen::AtLine5;
+                park(self, WalkGen::AtLine5);
                 return Ok(Step::Yield(yielded4));
                 Ok(Step::Return(()))
             }

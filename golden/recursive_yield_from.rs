@@ -31,10 +31,7 @@ impl FlatGenerator for FlattenGen {
     type Sent = ();
     const NAME: &'static str = "flatten";
     #[inline]
-    fn resume_flat(
-        &mut self,
-        input: Input<()>,
-    ) -> PyResult<Step<Value, (), PyGen<Flat<Self>>>> {
+    fn resume_flat(&mut self, input: Input<()>) -> PyResult<Step<Value, (), Self>> {
         match std::mem::replace(self, FlattenGen::Done) {
             FlattenGen::Start { mut x } => {
                 let mut item: Value;
@@ -47,12 +44,12 @@ impl FlatGenerator for FlattenGen {
                         }
                     };
                     if item.is_builtin_instance("list") {
-                        let sub2 = flatten(item).at("flatten", 9)?;
-                        *self = FlattenGen::AtLine9 { iter1 };
+                        let sub2 = FlattenGen::Start { x: item };
+                        park(self, FlattenGen::AtLine9 { iter1 });
                         return Ok(Step::Delegate(sub2));
                     } else {
                         let yielded3 = item;
-                        *self = FlattenGen::AtLine11 { iter1 };
+                        park(self, FlattenGen::AtLine11 { iter1 });
                         return Ok(Step::Yield(yielded3));
                     }
                 }
@@ -78,12 +75,12 @@ impl FlatGenerator for FlattenGen {
                             }
                         };
                         if item.is_builtin_instance("list") {
-                            let sub6 = flatten(item).at("flatten", 9)?;
-                            *self = FlattenGen::AtLine9 { iter1 };
+                            let sub6 = FlattenGen::Start { x: item };
+                            park(self, FlattenGen::AtLine9 { iter1 });
                             return Ok(Step::Delegate(sub6));
                         } else {
                             let yielded7 = item;
-                            *self = FlattenGen::AtLine11 { iter1 };
+                            park(self, FlattenGen::AtLine11 { iter1 });
                             return Ok(Step::Yield(yielded7));
                         }
                     }
@@ -110,12 +107,12 @@ impl FlatGenerator for FlattenGen {
                             }
                         };
                         if item.is_builtin_instance("list") {
-                            let sub11 = flatten(item).at("flatten", 9)?;
-                            *self = FlattenGen::AtLine9 { iter1 };
+                            let sub11 = FlattenGen::Start { x: item };
+                            park(self, FlattenGen::AtLine9 { iter1 });
                             return Ok(Step::Delegate(sub11));
                         } else {
                             let yielded12 = item;
-                            *self = FlattenGen::AtLine11 { iter1 };
+                            park(self, FlattenGen::AtLine11 { iter1 });
                             return Ok(Step::Yield(yielded12));
                         }
                     }
@@ -150,27 +147,24 @@ impl FlatGenerator for WalkGen {
     type Sent = ();
     const NAME: &'static str = "walk";
     #[inline]
-    fn resume_flat(
-        &mut self,
-        input: Input<()>,
-    ) -> PyResult<Step<Int, (), PyGen<Flat<Self>>>> {
+    fn resume_flat(&mut self, input: Input<()>) -> PyResult<Step<Int, (), Self>> {
         match std::mem::replace(self, WalkGen::Done) {
             WalkGen::Start { mut depth, mut log } => {
                 let mut got: ();
                 let completion15 = 'finally8: {
                     if depth > 0 {
-                        let sub13 = match walk(&depth - 1, log.clone()).at("walk", 18) {
-                            Ok(value) => value,
-                            Err(err) => break 'finally8 Completion::Raise(err),
+                        let sub13 = WalkGen::Start {
+                            depth: &depth - 1,
+                            log: log.clone(),
                         };
-                        *self = WalkGen::AtLine18 { depth, log };
+                        park(self, WalkGen::AtLine18 { depth, log });
                         return Ok(Step::Delegate(sub13));
                         log.append(
                             (PyStr::from("back"), depth.clone(), got).into_value(),
                         );
                     }
                     let yielded14 = depth.clone();
-                    *self = WalkGen::AtLine20 { depth, log };
+                    park(self, WalkGen::AtLine20 { depth, log });
                     return Ok(Step::Yield(yielded14));
                     Completion::<()>::Normal
                 };
@@ -201,7 +195,7 @@ impl FlatGenerator for WalkGen {
                     got = ();
                     log.append((PyStr::from("back"), depth.clone(), got).into_value());
                     let yielded19 = depth.clone();
-                    *self = WalkGen::AtLine20 { depth, log };
+                    park(self, WalkGen::AtLine20 { depth, log });
                     return Ok(Step::Yield(yielded19));
                     Completion::<()>::Normal
                 };
@@ -230,7 +224,7 @@ impl FlatGenerator for WalkGen {
                         _ => {}
                     };
                     let yielded25 = -&depth;
-                    *self = WalkGen::AtLine21 { depth, log };
+                    park(self, WalkGen::AtLine21 { depth, log });
                     return Ok(Step::Yield(yielded25));
                     Completion::<()>::Normal
                 };
@@ -303,21 +297,17 @@ impl FlatGenerator for EchoGen {
     type Sent = PyStr;
     const NAME: &'static str = "echo";
     #[inline]
-    fn resume_flat(
-        &mut self,
-        input: Input<PyStr>,
-    ) -> PyResult<Step<PyStr, (), PyGen<Flat<Self>>>> {
+    fn resume_flat(&mut self, input: Input<PyStr>) -> PyResult<Step<PyStr, (), Self>> {
         match std::mem::replace(self, EchoGen::Done) {
             EchoGen::Start { mut depth } => {
                 let mut e: PyErr;
                 let mut received: Option<PyStr>;
                 if depth > 0 {
                     let outcome35 = 'try12: {
-                        let sub34 = match echo(&depth - 1).at("echo", 30) {
-                            Ok(value) => value,
-                            Err(err) => break 'try12 Err(err),
+                        let sub34 = EchoGen::Start {
+                            depth: &depth - 1,
                         };
-                        *self = EchoGen::AtLine30 { depth };
+                        park(self, EchoGen::AtLine30 { depth });
                         return Ok(Step::Delegate(sub34));
                         Ok::<(), PyErr>(())
                     };
@@ -340,10 +330,13 @@ impl FlatGenerator for EchoGen {
                                 let yielded37 = PyStr::from("recovered at %d")
                                     .percent_format(&depth.clone().into_value())
                                     .at("echo", 33)?;
-                                *self = EchoGen::AtLine33 {
-                                    depth,
-                                    handling1: caught36,
-                                };
+                                park(
+                                    self,
+                                    EchoGen::AtLine33 {
+                                        depth,
+                                        handling1: caught36,
+                                    },
+                                );
                                 return Ok(Step::Yield(yielded37));
                             } else {
                                 return Err(caught36);
@@ -354,7 +347,7 @@ impl FlatGenerator for EchoGen {
                 let yielded38 = PyStr::from("ready %d")
                     .percent_format(&depth.clone().into_value())
                     .at("echo", 34)?;
-                *self = EchoGen::AtLine34 { depth };
+                park(self, EchoGen::AtLine34 { depth });
                 return Ok(Step::Yield(yielded38));
                 Ok(Step::Return(()))
             }
@@ -389,10 +382,13 @@ impl FlatGenerator for EchoGen {
                             let yielded42 = PyStr::from("recovered at %d")
                                 .percent_format(&depth.clone().into_value())
                                 .at("echo", 33)?;
-                            *self = EchoGen::AtLine33 {
-                                depth,
-                                handling1: caught41,
-                            };
+                            park(
+                                self,
+                                EchoGen::AtLine33 {
+                                    depth,
+                                    handling1: caught41,
+                                },
+                            );
                             return Ok(Step::Yield(yielded42));
                         } else {
                             return Err(caught41);
@@ -402,7 +398,7 @@ impl FlatGenerator for EchoGen {
                 let yielded43 = PyStr::from("ready %d")
                     .percent_format(&depth.clone().into_value())
                     .at("echo", 34)?;
-                *self = EchoGen::AtLine34 { depth };
+                park(self, EchoGen::AtLine34 { depth });
                 return Ok(Step::Yield(yielded43));
                 Ok(Step::Return(()))
             }
@@ -421,7 +417,7 @@ impl FlatGenerator for EchoGen {
                 let yielded46 = PyStr::from("ready %d")
                     .percent_format(&depth.clone().into_value())
                     .at("echo", 34)?;
-                *self = EchoGen::AtLine34 { depth };
+                park(self, EchoGen::AtLine34 { depth });
                 return Ok(Step::Yield(yielded46));
                 Ok(Step::Return(()))
             }
@@ -441,10 +437,13 @@ impl FlatGenerator for EchoGen {
                             &(depth.clone(), received.clone().into_value()).into_value(),
                         )
                         .at("echo", 36)?;
-                    *self = EchoGen::AtLine36 {
-                        depth,
-                        received,
-                    };
+                    park(
+                        self,
+                        EchoGen::AtLine36 {
+                            depth,
+                            received,
+                        },
+                    );
                     return Ok(Step::Yield(yielded49));
                 }
                 Ok(Step::Return(()))
@@ -467,10 +466,13 @@ impl FlatGenerator for EchoGen {
                                 &(depth.clone(), received.clone().into_value()).into_value(),
                             )
                             .at("echo", 36)?;
-                        *self = EchoGen::AtLine36 {
-                            depth,
-                            received,
-                        };
+                        park(
+                            self,
+                            EchoGen::AtLine36 {
+                                depth,
+                                received,
+                            },
+                        );
                         return Ok(Step::Yield(yielded52));
                     }
                 }
@@ -502,19 +504,18 @@ impl FlatGenerator for FailingGen {
     type Sent = ();
     const NAME: &'static str = "failing";
     #[inline]
-    fn resume_flat(
-        &mut self,
-        input: Input<()>,
-    ) -> PyResult<Step<PyStr, (), PyGen<Flat<Self>>>> {
+    fn resume_flat(&mut self, input: Input<()>) -> PyResult<Step<PyStr, (), Self>> {
         match std::mem::replace(self, FailingGen::Done) {
             FailingGen::Start { mut depth } => {
                 if depth == 0 {
                     let yielded53 = PyStr::from("bottom");
-                    *self = FailingGen::AtLine41 { depth };
+                    park(self, FailingGen::AtLine41 { depth });
                     return Ok(Step::Yield(yielded53));
                 }
-                let sub54 = failing(&depth - 1).at("failing", 43)?;
-                *self = FailingGen::AtLine43;
+                let sub54 = FailingGen::Start {
+                    depth: &depth - 1,
+                };
+                park(self, FailingGen::AtLine43);
                 return Ok(Step::Delegate(sub54));
                 Ok(Step::Return(()))
             }
@@ -532,8 +533,10 @@ impl FlatGenerator for FailingGen {
                         )
                         .with_frame("failing", 42, None),
                 );
-                let sub57 = failing(&depth - 1).at("failing", 43)?;
-                *self = FailingGen::AtLine43;
+                let sub57 = FailingGen::Start {
+                    depth: &depth - 1,
+                };
+                park(self, FailingGen::AtLine43);
                 return Ok(Step::Delegate(sub57));
                 Ok(Step::Return(()))
             }
@@ -573,19 +576,18 @@ impl FlatGenerator for StopsGen {
     type Sent = ();
     const NAME: &'static str = "stops";
     #[inline]
-    fn resume_flat(
-        &mut self,
-        input: Input<()>,
-    ) -> PyResult<Step<Int, (), PyGen<Flat<Self>>>> {
+    fn resume_flat(&mut self, input: Input<()>) -> PyResult<Step<Int, (), Self>> {
         match std::mem::replace(self, StopsGen::Done) {
             StopsGen::Start { mut depth } => {
                 if depth == 0 {
                     let yielded59 = Int::Small(1);
-                    *self = StopsGen::AtLine48 { depth };
+                    park(self, StopsGen::AtLine48 { depth });
                     return Ok(Step::Yield(yielded59));
                 }
-                let sub60 = stops(&depth - 1).at("stops", 50)?;
-                *self = StopsGen::AtLine50;
+                let sub60 = StopsGen::Start {
+                    depth: &depth - 1,
+                };
+                park(self, StopsGen::AtLine50);
                 return Ok(Step::Delegate(sub60));
                 Ok(Step::Return(()))
             }
@@ -603,8 +605,10 @@ impl FlatGenerator for StopsGen {
                         )
                         .with_frame("stops", 49, None),
                 );
-                let sub63 = stops(&depth - 1).at("stops", 50)?;
-                *self = StopsGen::AtLine50;
+                let sub63 = StopsGen::Start {
+                    depth: &depth - 1,
+                };
+                park(self, StopsGen::AtLine50);
                 return Ok(Step::Delegate(sub63));
                 Ok(Step::Return(()))
             }
@@ -646,17 +650,14 @@ impl FlatGenerator for StubbornGen {
     type Sent = ();
     const NAME: &'static str = "stubborn";
     #[inline]
-    fn resume_flat(
-        &mut self,
-        input: Input<()>,
-    ) -> PyResult<Step<PyStr, (), PyGen<Flat<Self>>>> {
+    fn resume_flat(&mut self, input: Input<()>) -> PyResult<Step<PyStr, (), Self>> {
         match std::mem::replace(self, StubbornGen::Done) {
             StubbornGen::Start { mut depth } => {
                 let mut e: PyErr;
                 if depth == 0 {
                     let outcome66 = 'try16: {
                         let yielded65 = PyStr::from("stubborn");
-                        *self = StubbornGen::AtLine56 { depth };
+                        park(self, StubbornGen::AtLine56 { depth });
                         return Ok(Step::Yield(yielded65));
                         Ok::<(), PyErr>(())
                     };
@@ -665,10 +666,13 @@ impl FlatGenerator for StubbornGen {
                         Err(caught67) => {
                             if caught67.is_instance(Exc::GeneratorExit) {
                                 let yielded68 = PyStr::from("still here");
-                                *self = StubbornGen::AtLine58 {
-                                    depth,
-                                    handling1: caught67,
-                                };
+                                park(
+                                    self,
+                                    StubbornGen::AtLine58 {
+                                        depth,
+                                        handling1: caught67,
+                                    },
+                                );
                                 return Ok(Step::Yield(yielded68));
                             } else {
                                 return Err(caught67);
@@ -678,11 +682,10 @@ impl FlatGenerator for StubbornGen {
                     return Ok(Step::Return(()));
                 }
                 let outcome70 = 'try17: {
-                    let sub69 = match stubborn(&depth - 1).at("stubborn", 61) {
-                        Ok(value) => value,
-                        Err(err) => break 'try17 Err(err),
+                    let sub69 = StubbornGen::Start {
+                        depth: &depth - 1,
                     };
-                    *self = StubbornGen::AtLine61 { depth };
+                    park(self, StubbornGen::AtLine61 { depth });
                     return Ok(Step::Delegate(sub69));
                     Ok::<(), PyErr>(())
                 };
@@ -723,10 +726,13 @@ impl FlatGenerator for StubbornGen {
                     Err(caught75) => {
                         if caught75.is_instance(Exc::GeneratorExit) {
                             let yielded76 = PyStr::from("still here");
-                            *self = StubbornGen::AtLine58 {
-                                depth,
-                                handling1: caught75,
-                            };
+                            park(
+                                self,
+                                StubbornGen::AtLine58 {
+                                    depth,
+                                    handling1: caught75,
+                                },
+                            );
                             return Ok(Step::Yield(yielded76));
                         } else {
                             return Err(caught75);
@@ -735,11 +741,10 @@ impl FlatGenerator for StubbornGen {
                 };
                 return Ok(Step::Return(()));
                 let outcome78 = 'try19: {
-                    let sub77 = match stubborn(&depth - 1).at("stubborn", 61) {
-                        Ok(value) => value,
-                        Err(err) => break 'try19 Err(err),
+                    let sub77 = StubbornGen::Start {
+                        depth: &depth - 1,
                     };
-                    *self = StubbornGen::AtLine61 { depth };
+                    park(self, StubbornGen::AtLine61 { depth });
                     return Ok(Step::Delegate(sub77));
                     Ok::<(), PyErr>(())
                 };
@@ -777,11 +782,10 @@ impl FlatGenerator for StubbornGen {
                 };
                 return Ok(Step::Return(()));
                 let outcome83 = 'try20: {
-                    let sub82 = match stubborn(&depth - 1).at("stubborn", 61) {
-                        Ok(value) => value,
-                        Err(err) => break 'try20 Err(err),
+                    let sub82 = StubbornGen::Start {
+                        depth: &depth - 1,
                     };
-                    *self = StubbornGen::AtLine61 { depth };
+                    park(self, StubbornGen::AtLine61 { depth });
                     return Ok(Step::Delegate(sub82));
                     Ok::<(), PyErr>(())
                 };

@@ -43,7 +43,7 @@ impl Generator for PairsGen {
                         }
                     };
                     let yielded2 = line.split(Some(&PyStr::from(","))).at("pairs", 17)?;
-                    *self = PairsGen::AtLine17 { iter1 };
+                    park(self, PairsGen::AtLine17 { iter1 });
                     return Ok(Step::Yield(yielded2));
                 }
                 Ok(Step::Return(()))
@@ -70,7 +70,7 @@ impl Generator for PairsGen {
                         let yielded6 = line
                             .split(Some(&PyStr::from(",")))
                             .at("pairs", 17)?;
-                        *self = PairsGen::AtLine17 { iter1 };
+                        park(self, PairsGen::AtLine17 { iter1 });
                         return Ok(Step::Yield(yielded6));
                     }
                 }

@@ -44,7 +44,7 @@ impl Generator for SubGen {
                         }
                     };
                     let yielded2 = i;
-                    *self = SubGen::AtLine4 { n, iter1 };
+                    park(self, SubGen::AtLine4 { n, iter1 });
                     return Ok(Step::Yield(yielded2));
                 }
                 return Ok(Step::Return(&n * 10));
@@ -73,7 +73,7 @@ impl Generator for SubGen {
                             }
                         };
                         let yielded6 = i;
-                        *self = SubGen::AtLine4 { n, iter1 };
+                        park(self, SubGen::AtLine4 { n, iter1 });
                         return Ok(Step::Yield(yielded6));
                     }
                 }
@@ -134,7 +134,7 @@ impl Generator for OuterGen {
                 let received20 = returned(
                         match delegated17.at("outer", 10)? {
                             Step::Yield(yielded18) => {
-                                *self = OuterGen::AtLine10 { total, sub1 };
+                                park(self, OuterGen::AtLine10 { total, sub1 });
                                 return Ok(Step::Yield(yielded18));
                             }
                             Step::Return(returned19) => returned19,
@@ -146,7 +146,7 @@ impl Generator for OuterGen {
                 let received23 = returned(
                         match sub2.delegate(Input::<()>::Next).at("outer", 11)? {
                             Step::Yield(yielded21) => {
-                                *self = OuterGen::AtLine11 { total, sub2 };
+                                park(self, OuterGen::AtLine11 { total, sub2 });
                                 return Ok(Step::Yield(yielded21));
                             }
                             Step::Return(returned22) => returned22,
@@ -158,7 +158,7 @@ impl Generator for OuterGen {
                 x = returned(
                         match sub3.delegate(Input::<()>::Next).at("outer", 12)? {
                             Step::Yield(yielded24) => {
-                                *self = OuterGen::AtLine12 { total, sub3 };
+                                park(self, OuterGen::AtLine12 { total, sub3 });
                                 return Ok(Step::Yield(yielded24));
                             }
                             Step::Return(returned25) => returned25,
@@ -192,7 +192,7 @@ impl Generator for OuterGen {
                 let received31 = returned(
                         match delegated28.at("outer", 11)? {
                             Step::Yield(yielded29) => {
-                                *self = OuterGen::AtLine11 { total, sub2 };
+                                park(self, OuterGen::AtLine11 { total, sub2 });
                                 return Ok(Step::Yield(yielded29));
                             }
                             Step::Return(returned30) => returned30,
@@ -204,7 +204,7 @@ impl Generator for OuterGen {
                 x = returned(
                         match sub3.delegate(Input::<()>::Next).at("outer", 12)? {
                             Step::Yield(yielded32) => {
-                                *self = OuterGen::AtLine12 { total, sub3 };
+                                park(self, OuterGen::AtLine12 { total, sub3 });
                                 return Ok(Step::Yield(yielded32));
                             }
                             Step::Return(returned33) => returned33,
@@ -238,7 +238,7 @@ impl Generator for OuterGen {
                 x = returned(
                         match delegated36.at("outer", 12)? {
                             Step::Yield(yielded37) => {
-                                *self = OuterGen::AtLine12 { total, sub3 };
+                                park(self, OuterGen::AtLine12 { total, sub3 });
                                 return Ok(Step::Yield(yielded37));
                             }
                             Step::Return(returned38) => returned38,
@@ -263,7 +263,7 @@ impl Generator for OuterGen {
                         let received9 = returned(
                                 match sub1.delegate(Input::<()>::Next).at("outer", 10)? {
                                     Step::Yield(yielded7) => {
-                                        *self = OuterGen::AtLine10 { total, sub1 };
+                                        park(self, OuterGen::AtLine10 { total, sub1 });
                                         return Ok(Step::Yield(yielded7));
                                     }
                                     Step::Return(returned8) => returned8,
@@ -275,7 +275,7 @@ impl Generator for OuterGen {
                         let received12 = returned(
                                 match sub2.delegate(Input::<()>::Next).at("outer", 11)? {
                                     Step::Yield(yielded10) => {
-                                        *self = OuterGen::AtLine11 { total, sub2 };
+                                        park(self, OuterGen::AtLine11 { total, sub2 });
                                         return Ok(Step::Yield(yielded10));
                                     }
                                     Step::Return(returned11) => returned11,
@@ -287,7 +287,7 @@ impl Generator for OuterGen {
                         x = returned(
                                 match sub3.delegate(Input::<()>::Next).at("outer", 12)? {
                                     Step::Yield(yielded13) => {
-                                        *self = OuterGen::AtLine12 { total, sub3 };
+                                        park(self, OuterGen::AtLine12 { total, sub3 });
                                         return Ok(Step::Yield(yielded13));
                                     }
                                     Step::Return(returned14) => returned14,
@@ -334,7 +334,7 @@ impl Generator for RunningGen {
                 total = Int::Small(0);
                 loop {
                     let yielded39 = total.clone();
-                    *self = RunningGen::AtLine30 { total };
+                    park(self, RunningGen::AtLine30 { total });
                     return Ok(Step::Yield(yielded39));
                 }
                 Err(
@@ -364,7 +364,7 @@ impl Generator for RunningGen {
                     }
                     loop {
                         let yielded43 = total.clone();
-                        *self = RunningGen::AtLine30 { total };
+                        park(self, RunningGen::AtLine30 { total });
                         return Ok(Step::Yield(yielded43));
                     }
                 }
@@ -406,7 +406,7 @@ impl Generator for WordsGen {
                 text = PyStr::from("").into_value();
                 while text.len().at("words", 40)? < 6 {
                     let yielded44 = text.clone();
-                    *self = WordsGen::AtLine41 { text };
+                    park(self, WordsGen::AtLine41 { text });
                     return Ok(Step::Yield(yielded44));
                 }
                 return Ok(Step::Return(text.clone()));
@@ -430,7 +430,7 @@ impl Generator for WordsGen {
                     }
                     while text.len().at("words", 40)? < 6 {
                         let yielded48 = text.clone();
-                        *self = WordsGen::AtLine41 { text };
+                        park(self, WordsGen::AtLine41 { text });
                         return Ok(Step::Yield(yielded48));
                     }
                 }

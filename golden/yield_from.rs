@@ -42,7 +42,7 @@ impl Generator for InnerGen {
                     text1.push_str(" ready");
                     PyStr::from(text1)
                 };
-                *self = InnerGen::AtLine5 { tag };
+                park(self, InnerGen::AtLine5 { tag });
                 return Ok(Step::Yield(yielded2));
                 Err(
                     PyErr::runtime_error(
@@ -68,7 +68,7 @@ impl Generator for InnerGen {
                             .at("inner", 7)?;
                         PyStr::from(text5)
                     };
-                    *self = InnerGen::AtLine7 { tag, got };
+                    park(self, InnerGen::AtLine7 { tag, got });
                     return Ok(Step::Yield(yielded6));
                 }
                 return Ok(
@@ -105,7 +105,7 @@ impl Generator for InnerGen {
                                 .at("inner", 7)?;
                             PyStr::from(text10)
                         };
-                        *self = InnerGen::AtLine7 { tag, got };
+                        park(self, InnerGen::AtLine7 { tag, got });
                         return Ok(Step::Yield(yielded11));
                     }
                 }
@@ -172,7 +172,7 @@ impl Generator for OuterGen {
                 first = returned(
                         match delegated19.at("outer", 12)? {
                             Step::Yield(yielded20) => {
-                                *self = OuterGen::AtLine12 { sub1 };
+                                park(self, OuterGen::AtLine12 { sub1 });
                                 return Ok(Step::Yield(yielded20));
                             }
                             Step::Return(returned21) => returned21,
@@ -184,7 +184,7 @@ impl Generator for OuterGen {
                 second = returned(
                         match sub2.delegate(Input::<Int>::Next).at("outer", 14)? {
                             Step::Yield(yielded22) => {
-                                *self = OuterGen::AtLine14 { first, sub2 };
+                                park(self, OuterGen::AtLine14 { first, sub2 });
                                 return Ok(Step::Yield(yielded22));
                             }
                             Step::Return(returned23) => returned23,
@@ -222,7 +222,7 @@ impl Generator for OuterGen {
                 second = returned(
                         match delegated26.at("outer", 14)? {
                             Step::Yield(yielded27) => {
-                                *self = OuterGen::AtLine14 { first, sub2 };
+                                park(self, OuterGen::AtLine14 { first, sub2 });
                                 return Ok(Step::Yield(yielded27));
                             }
                             Step::Return(returned28) => returned28,
@@ -250,7 +250,7 @@ impl Generator for OuterGen {
                         first = returned(
                                 match sub1.delegate(Input::<Int>::Next).at("outer", 12)? {
                                     Step::Yield(yielded13) => {
-                                        *self = OuterGen::AtLine12 { sub1 };
+                                        park(self, OuterGen::AtLine12 { sub1 });
                                         return Ok(Step::Yield(yielded13));
                                     }
                                     Step::Return(returned14) => returned14,
@@ -263,7 +263,7 @@ impl Generator for OuterGen {
                         second = returned(
                                 match sub2.delegate(Input::<Int>::Next).at("outer", 14)? {
                                     Step::Yield(yielded15) => {
-                                        *self = OuterGen::AtLine14 { first, sub2 };
+                                        park(self, OuterGen::AtLine14 { first, sub2 });
                                         return Ok(Step::Yield(yielded15));
                                     }
                                     Step::Return(returned16) => returned16,
@@ -311,10 +311,7 @@ impl FlatGenerator for FlattenGen {
     type Sent = ();
     const NAME: &'static str = "flatten";
     #[inline]
-    fn resume_flat(
-        &mut self,
-        input: Input<()>,
-    ) -> PyResult<Step<Value, (), PyGen<Flat<Self>>>> {
+    fn resume_flat(&mut self, input: Input<()>) -> PyResult<Step<Value, (), Self>> {
         match std::mem::replace(self, FlattenGen::Done) {
             FlattenGen::Start { mut x } => {
                 let mut item: Value;
@@ -327,12 +324,12 @@ impl FlatGenerator for FlattenGen {
                         }
                     };
                     if item.is_builtin_instance("list") {
-                        let sub30 = flatten(item).at("flatten", 22)?;
-                        *self = FlattenGen::AtLine22 { iter1 };
+                        let sub30 = FlattenGen::Start { x: item };
+                        park(self, FlattenGen::AtLine22 { iter1 });
                         return Ok(Step::Delegate(sub30));
                     } else {
                         let yielded31 = item;
-                        *self = FlattenGen::AtLine24 { iter1 };
+                        park(self, FlattenGen::AtLine24 { iter1 });
                         return Ok(Step::Yield(yielded31));
                     }
                 }
@@ -358,12 +355,12 @@ impl FlatGenerator for FlattenGen {
                             }
                         };
                         if item.is_builtin_instance("list") {
-                            let sub34 = flatten(item).at("flatten", 22)?;
-                            *self = FlattenGen::AtLine22 { iter1 };
+                            let sub34 = FlattenGen::Start { x: item };
+                            park(self, FlattenGen::AtLine22 { iter1 });
                             return Ok(Step::Delegate(sub34));
                         } else {
                             let yielded35 = item;
-                            *self = FlattenGen::AtLine24 { iter1 };
+                            park(self, FlattenGen::AtLine24 { iter1 });
                             return Ok(Step::Yield(yielded35));
                         }
                     }
@@ -390,12 +387,12 @@ impl FlatGenerator for FlattenGen {
                             }
                         };
                         if item.is_builtin_instance("list") {
-                            let sub39 = flatten(item).at("flatten", 22)?;
-                            *self = FlattenGen::AtLine22 { iter1 };
+                            let sub39 = FlattenGen::Start { x: item };
+                            park(self, FlattenGen::AtLine22 { iter1 });
                             return Ok(Step::Delegate(sub39));
                         } else {
                             let yielded40 = item;
-                            *self = FlattenGen::AtLine24 { iter1 };
+                            park(self, FlattenGen::AtLine24 { iter1 });
                             return Ok(Step::Yield(yielded40));
                         }
                     }
@@ -450,7 +447,7 @@ impl Generator for ChainedGen {
                 };
                 match delegated48.at("chained", 28)? {
                     Step::Yield(yielded49) => {
-                        *self = ChainedGen::AtLine28 { sub1 };
+                        park(self, ChainedGen::AtLine28 { sub1 });
                         return Ok(Step::Yield(yielded49.into_value()));
                     }
                     Step::Return(returned50) => returned50,
@@ -460,13 +457,13 @@ impl Generator for ChainedGen {
                 );
                 match sub2.delegate(Input::<()>::Next).at("chained", 29)? {
                     Step::Yield(yielded51) => {
-                        *self = ChainedGen::AtLine29 { sub2 };
+                        park(self, ChainedGen::AtLine29 { sub2 });
                         return Ok(Step::Yield(yielded51.into_value()));
                     }
                     Step::Return(returned52) => returned52,
                 };
                 let yielded53 = Int::Small(3).into_value();
-                *self = ChainedGen::AtLine30;
+                park(self, ChainedGen::AtLine30);
                 return Ok(Step::Yield(yielded53));
                 Ok(Step::Return(()))
             }
@@ -487,13 +484,13 @@ impl Generator for ChainedGen {
                 };
                 match delegated56.at("chained", 29)? {
                     Step::Yield(yielded57) => {
-                        *self = ChainedGen::AtLine29 { sub2 };
+                        park(self, ChainedGen::AtLine29 { sub2 });
                         return Ok(Step::Yield(yielded57.into_value()));
                     }
                     Step::Return(returned58) => returned58,
                 };
                 let yielded59 = Int::Small(3).into_value();
-                *self = ChainedGen::AtLine30;
+                park(self, ChainedGen::AtLine30);
                 return Ok(Step::Yield(yielded59));
                 Ok(Step::Return(()))
             }
@@ -508,7 +505,7 @@ impl Generator for ChainedGen {
                         );
                         match sub1.delegate(Input::<()>::Next).at("chained", 28)? {
                             Step::Yield(yielded41) => {
-                                *self = ChainedGen::AtLine28 { sub1 };
+                                park(self, ChainedGen::AtLine28 { sub1 });
                                 return Ok(Step::Yield(yielded41.into_value()));
                             }
                             Step::Return(returned42) => returned42,
@@ -518,13 +515,13 @@ impl Generator for ChainedGen {
                         );
                         match sub2.delegate(Input::<()>::Next).at("chained", 29)? {
                             Step::Yield(yielded43) => {
-                                *self = ChainedGen::AtLine29 { sub2 };
+                                park(self, ChainedGen::AtLine29 { sub2 });
                                 return Ok(Step::Yield(yielded43.into_value()));
                             }
                             Step::Return(returned44) => returned44,
                         };
                         let yielded45 = Int::Small(3).into_value();
-                        *self = ChainedGen::AtLine30;
+                        park(self, ChainedGen::AtLine30);
                         return Ok(Step::Yield(yielded45));
                         Ok(Step::Return(()))
                     }
@@ -588,7 +585,7 @@ impl Generator for DepthGen {
                 got = returned(
                         match delegated75.at("depth", 37)? {
                             Step::Yield(yielded76) => {
-                                *self = DepthGen::AtLine37 { n, sub2 };
+                                park(self, DepthGen::AtLine37 { n, sub2 });
                                 return Ok(Step::Yield(yielded76));
                             }
                             Step::Return(returned77) => returned77,
@@ -603,7 +600,7 @@ impl Generator for DepthGen {
                     PyObject::write_str(&got, &mut text78).at("depth", 38)?;
                     PyStr::from(text78)
                 };
-                *self = DepthGen::AtLine38 { got };
+                park(self, DepthGen::AtLine38 { got });
                 return Ok(Step::Yield(yielded79));
                 Err(
                     PyErr::runtime_error(
@@ -617,14 +614,14 @@ impl Generator for DepthGen {
                         let mut got: Int;
                         if n == 0 {
                             let yielded62 = PyStr::from("bottom");
-                            *self = DepthGen::AtLine35 { n };
+                            park(self, DepthGen::AtLine35 { n });
                             return Ok(Step::Yield(yielded62));
                         }
                         let mut sub2 = depth(&n - 1).at("depth", 37)?;
                         got = returned(
                                 match sub2.delegate(Input::<()>::Next).at("depth", 37)? {
                                     Step::Yield(yielded63) => {
-                                        *self = DepthGen::AtLine37 { n, sub2 };
+                                        park(self, DepthGen::AtLine37 { n, sub2 });
                                         return Ok(Step::Yield(yielded63));
                                     }
                                     Step::Return(returned64) => returned64,
@@ -639,7 +636,7 @@ impl Generator for DepthGen {
                             PyObject::write_str(&got, &mut text65).at("depth", 38)?;
                             PyStr::from(text65)
                         };
-                        *self = DepthGen::AtLine38 { got };
+                        park(self, DepthGen::AtLine38 { got });
                         return Ok(Step::Yield(yielded66));
                         Err(
                             PyErr::runtime_error(
@@ -660,7 +657,7 @@ impl Generator for DepthGen {
                         got = returned(
                                 match sub2.delegate(Input::<()>::Next).at("depth", 37)? {
                                     Step::Yield(yielded69) => {
-                                        *self = DepthGen::AtLine37 { n, sub2 };
+                                        park(self, DepthGen::AtLine37 { n, sub2 });
                                         return Ok(Step::Yield(yielded69));
                                     }
                                     Step::Return(returned70) => returned70,
@@ -675,7 +672,7 @@ impl Generator for DepthGen {
                             PyObject::write_str(&got, &mut text71).at("depth", 38)?;
                             PyStr::from(text71)
                         };
-                        *self = DepthGen::AtLine38 { got };
+                        park(self, DepthGen::AtLine38 { got });
                         return Ok(Step::Yield(yielded72));
                         Err(
                             PyErr::runtime_error(
@@ -732,7 +729,7 @@ impl Generator for WorkerGen {
                     'loop11: loop {
                         let outcome83 = 'try12: {
                             let yielded82 = ();
-                            *self = WorkerGen::AtLine61;
+                            park(self, WorkerGen::AtLine61);
                             return Ok(Step::Yield(yielded82));
                             Ok::<(), PyErr>(())
                         };
@@ -826,7 +823,7 @@ impl Generator for WorkerGen {
                         'loop17: loop {
                             let outcome93 = 'try18: {
                                 let yielded92 = ();
-                                *self = WorkerGen::AtLine61;
+                                park(self, WorkerGen::AtLine61);
                                 return Ok(Step::Yield(yielded92));
                                 Ok::<(), PyErr>(())
                             };
@@ -916,7 +913,7 @@ impl Generator for ManagerGen {
                 {
                     match delegated102.at("manager", 70)? {
                         Step::Yield(yielded103) => {
-                            *self = ManagerGen::AtLine70 { sub1 };
+                            park(self, ManagerGen::AtLine70 { sub1 });
                             return Ok(Step::Yield(yielded103));
                         }
                         Step::Return(returned104) => returned104,
@@ -932,7 +929,7 @@ impl Generator for ManagerGen {
                             match sub1.delegate(Input::<PyStr>::Next).at("manager", 70)?
                             {
                                 Step::Yield(yielded98) => {
-                                    *self = ManagerGen::AtLine70 { sub1 };
+                                    park(self, ManagerGen::AtLine70 { sub1 });
                                     return Ok(Step::Yield(yielded98));
                                 }
                                 Step::Return(returned99) => returned99,

@@ -38,7 +38,7 @@ impl Generator for GGen {
                 let mut got: Value;
                 let completion2 = 'finally1: {
                     let yielded1 = Int::Small(1);
-                    *self = GGen::AtLine4;
+                    park(self, GGen::AtLine4);
                     return Ok(Step::Yield(yielded1));
                     Completion::<PyStr>::Normal
                 };
@@ -77,7 +77,7 @@ impl Generator for GGen {
                         Err(err) => break 'finally2 Completion::Raise(err),
                     };
                     let yielded7 = Int::Small(2);
-                    *self = GGen::AtLine6;
+                    park(self, GGen::AtLine6);
                     return Ok(Step::Yield(yielded7));
                     Completion::<PyStr>::Normal
                 };
@@ -176,14 +176,14 @@ impl Generator for FGen {
                 let mut r: Value;
                 r = match delegated21.at("f", 14)? {
                     Step::Yield(yielded22) => {
-                        *self = FGen::AtLine14 { sub1 };
+                        park(self, FGen::AtLine14 { sub1 });
                         return Ok(Step::Yield(yielded22));
                     }
                     Step::Return(returned23) => returned23,
                 };
                 print(&[&PyStr::from("got"), &r], " ", "\n").at("f", 15)?;
                 let yielded24 = PyStr::from("end").into_value();
-                *self = FGen::AtLine16;
+                park(self, FGen::AtLine16);
                 return Ok(Step::Yield(yielded24));
                 Ok(Step::Return(()))
             }
@@ -195,7 +195,7 @@ impl Generator for FGen {
                             let mut sub1 = DelegateValue::new(sub.clone()).at("f", 14)?;
                             r = match sub1.delegate(Input::<Value>::Next).at("f", 14)? {
                                 Step::Yield(yielded16) => {
-                                    *self = FGen::AtLine14 { sub1 };
+                                    park(self, FGen::AtLine14 { sub1 });
                                     return Ok(Step::Yield(yielded16));
                                 }
                                 Step::Return(returned17) => returned17,
@@ -203,7 +203,7 @@ impl Generator for FGen {
                             print(&[&PyStr::from("got"), &r], " ", "\n").at("f", 15)?;
                         }
                         let yielded18 = PyStr::from("end").into_value();
-                        *self = FGen::AtLine16;
+                        park(self, FGen::AtLine16);
                         return Ok(Step::Yield(yielded18));
                         Ok(Step::Return(()))
                     }

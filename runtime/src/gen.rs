@@ -100,6 +100,15 @@ macro_rules! sendable {
 }
 sendable!(Int, f64, bool, PyStr);
 
+/// Stores the state a generator pauses in. The generated `resume` took the previous state
+/// out when it resumed, leaving `Done`, which owns nothing: it is overwritten without the
+/// check-and-drop an assignment would run (a call per `yield` where the state has fields
+/// that need dropping).
+#[inline(always)]
+pub fn park<G>(slot: &mut G, state: G) {
+    std::mem::forget(std::mem::replace(slot, state));
+}
+
 /// No value: a [`Step`] that cannot be a `Delegate`.
 pub enum Never {}
 
@@ -147,9 +156,9 @@ pub trait FlatGenerator: Sized + 'static {
     /// there it gives that generator's state, and is resumed at that point later with
     /// `Input::Next` when the sub-generator returned (its value is `None`), or `Input::Throw(e)`
     /// when it raised `e`.
-    /// (The sub-generator is given as the object just made, a pointer, so that every `Step`
-    /// stays small.)
-    fn resume_flat(&mut self, input: Input<Self::Sent>) -> PyResult<Step<Self::Yield, (), PyGen<Flat<Self>>>>;
+    /// (The sub-generator is given as its first state, made in place of the generator object
+    /// that Python would make and nothing else could see: no allocation per level.)
+    fn resume_flat(&mut self, input: Input<Self::Sent>) -> PyResult<Step<Self::Yield, (), Self>>;
 }
 
 /// The generator object's state for a [`FlatGenerator`]: its own state machine and the
@@ -164,22 +173,6 @@ pub struct Flat<G> {
 impl<G: FlatGenerator> Flat<G> {
     pub fn new(start: G) -> Flat<G> {
         Flat { outer: start, inner: Vec::new() }
-    }
-}
-
-impl<G: FlatGenerator> PyGen<Flat<G>> {
-    /// The state of a generator just made, for a `yield from` of it (nothing else can see it;
-    /// `None` if something did, which generated code never does).
-    fn into_delegate(self) -> Option<G> {
-        let cell = Rc::try_unwrap(self.0).ok()?;
-        if cell.status.get() != Status::Created {
-            return None;
-        }
-        // Not started, so nothing to close: the state is taken out without `Drop`.
-        let cell = std::mem::ManuallyDrop::new(cell);
-        // SAFETY: `cell` is never used or dropped again after its state is read out.
-        let flat = unsafe { std::ptr::read(&cell.state) }.into_inner();
-        Some(flat.outer)
     }
 }
 
@@ -209,13 +202,10 @@ impl<G: FlatGenerator> Generator for Flat<G> {
             };
             input = match step {
                 Ok(Step::Yield(y)) if !closing => return Ok(Step::Yield(y)),
-                Ok(Step::Delegate(sub)) if !closing => match sub.into_delegate() {
-                    Some(state) => {
-                        self.inner.push(state);
-                        Input::Next
-                    }
-                    None => Input::Throw(PyErr::runtime_error("py2rust: internal error: a generator shared before its `yield from`")),
-                },
+                Ok(Step::Delegate(state)) if !closing => {
+                    self.inner.push(state);
+                    Input::Next
+                }
                 Ok(Step::Return(())) | Err(_) if depth == 0 => return step.map(|_| Step::Return(())),
                 // The sub-generator returned: `yield from` gives `None` (or, when it was
                 // being closed, `GeneratorExit` goes on up).

@@ -59,7 +59,7 @@ fn gen_def(g: &GenDef) -> TokenStream {
     // A flat generator (see `lower/generators.rs`) has no `Return` of its own (it is `None`)
     // and gives its sub-generators to the runtime's `Flat`.
     let (protocol, ret_ty, resume_fn) = if g.flat {
-        (quote! { FlatGenerator }, quote! {}, quote! { fn resume_flat(&mut self, input: Input<#sent>) -> PyResult<Step<#y, (), PyGen<Flat<Self>>>> })
+        (quote! { FlatGenerator }, quote! {}, quote! { fn resume_flat(&mut self, input: Input<#sent>) -> PyResult<Step<#y, (), Self>> })
     } else {
         (quote! { Generator }, quote! { type Return = #r; }, quote! { fn resume(&mut self, input: Input<#sent>) -> PyResult<Step<#y, #r>> })
     };

@@ -690,7 +690,8 @@ impl<'a> Lower<'a> {
                 (n.clone(), Expr::Var(v))
             })
             .collect();
-        Some(Stmt::Assign { place: Expr::Deref(Box::new(Expr::Var("self".into()))), value: Expr::Struct(path, values) })
+        // (`self` holds `Done` here: the state was taken out on resuming.)
+        Some(Stmt::Expr(Expr::call("park", vec![Expr::Var("self".into()), Expr::Struct(path, values)])))
     }
 
     /// A suspension statement reached while running: pause there.
@@ -719,10 +720,19 @@ impl<'a> Lower<'a> {
                 out.push(Stmt::Return(Expr::Ok(Box::new(Expr::call("Step::Yield", vec![Expr::Var(y)])))));
             }
             ExprKind::YieldFrom(sub) if self.gen.as_ref().is_some_and(|g| g.flat_points.contains(&s.span.start)) => {
-                // Made here, given to the runtime to run (see `flat_points`).
+                // The new generator's first state, made here and given to the runtime to run
+                // (see `flat_points`): the generator object Python makes is never seen.
+                let ExprKind::Call { func, args, keywords } = &sub.kind else { return };
+                let Some(&Binding::Func(id)) = self.res.names.get(&func.id) else { return };
+                let enum_name = self.gen.as_ref().map(|g| g.enum_name.clone()).unwrap_or_default();
                 self.movable = self.last_uses(s, sub);
-                let made = self.expr(sub);
+                let values = self.call_args(sub.span, id, 0, args, keywords);
                 self.movable.clear();
+                let Some(values) = values else { return };
+                let def = &self.res.funcs[id.0 as usize];
+                let captured = self.capture_params(def).into_iter().map(|(n, _)| (n.clone(), Expr::Var(n).method("clone", vec![])));
+                let params = def.params.iter().map(|p| rust_ident(&p.name)).zip(values);
+                let made = Expr::Struct(format!("{enum_name}::Start"), captured.chain(params).collect());
                 let name = self.tmp("sub");
                 out.push(Stmt::Let { name: name.clone(), ty: None, init: Some(made), mutable: false, optional: false });
                 let Some(save) = self.save_state(s) else { return };
