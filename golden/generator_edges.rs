@@ -766,13 +766,13 @@ fn handles() -> PyResult<PyGen<HandlesGen>> {
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut h: PyGen<HandlesGen>;
+    let mut h: OwnedGen<HandlesGen>;
     let mut unstarted: PyGen<NotYetStartedGen>;
     let mut stop: PyErr;
     let mut total: Int;
-    let mut c: PyGen<CleanupYieldsGen>;
-    let mut s: PyGen<StubbornGen>;
-    let mut n: PyGen<NeverStartedGen>;
+    let mut c: OwnedGen<CleanupYieldsGen>;
+    let mut s: OwnedGen<StubbornGen>;
+    let mut n: OwnedGen<NeverStartedGen>;
     let mut e: PyErr;
     global_set(&G_ME, reentrant().at("<module>", 9)?);
     let outcome71 = 'try17: {
@@ -842,7 +842,7 @@ fn module_body() -> PyResult<()> {
             }
         }
     };
-    n = never_started().at("<module>", 32)?;
+    n = never_started().at("<module>", 32)?.into_owned();
     let outcome75 = 'try19: {
         match n
             .throw(
@@ -878,7 +878,7 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 37)?;
-    s = stubborn().at("<module>", 48)?;
+    s = stubborn().at("<module>", 48)?.into_owned();
     s.next_value().at("<module>", 49)?;
     let outcome77 = 'try20: {
         match s.close().at("<module>", 51) {
@@ -913,7 +913,7 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 64)?;
-    c = cleanup_yields().at("<module>", 65)?;
+    c = cleanup_yields().at("<module>", 65)?.into_owned();
     print(
             &[&c.next_value().at("<module>", 66)?, &c.next_value().at("<module>", 66)?],
             " ",
@@ -1157,7 +1157,7 @@ fn module_body() -> PyResult<()> {
             }
         }
     };
-    h = handles().at("<module>", 145)?;
+    h = handles().at("<module>", 145)?.into_owned();
     h.next_value().at("<module>", 146)?;
     let outcome92 = 'try26: {
         match h

@@ -1001,12 +1001,12 @@ fn main_() -> PyResult<()> {
     let mut selfish: Value;
     let mut c2_: PyGen<CountedGen>;
     let mut c: PyGen<CountedGen>;
-    let mut k: PyGen<DelegatesLeakGen>;
-    let mut d: PyGen<DelegatesRaiseGen>;
+    let mut k: OwnedGen<DelegatesLeakGen>;
+    let mut d: OwnedGen<DelegatesRaiseGen>;
     let mut h: PyGen<OuterGuardedGen>;
-    let mut g: PyGen<OuterGuardedGen>;
+    let mut g: OwnedGen<OuterGuardedGen>;
     let mut e: PyErr;
-    let mut r: PyGen<RelayGen>;
+    let mut r: OwnedGen<RelayGen>;
     let mut xs: PyList<Int>;
     let mut v: Value;
     let mut grow: PyList<Value>;
@@ -1084,7 +1084,7 @@ fn main_() -> PyResult<()> {
             "\n",
         )
         .at("main", 85)?;
-    r = relay().at("main", 87)?;
+    r = relay().at("main", 87)?.into_owned();
     print(&[&r.next_value().at("main", 88)?], " ", "\n").at("main", 88)?;
     print(&[&r.send(PyStr::from("hello").into_value()).at("main", 89)?], " ", "\n")
         .at("main", 89)?;
@@ -1113,7 +1113,7 @@ fn main_() -> PyResult<()> {
             }
         }
     };
-    g = outer_guarded().at("main", 96)?;
+    g = outer_guarded().at("main", 96)?.into_owned();
     print(&[&g.next_value().at("main", 97)?], " ", "\n").at("main", 97)?;
     g.close().at("main", 98)?;
     print(&[&PyStr::from("closed")], " ", "\n").at("main", 99)?;
@@ -1135,7 +1135,7 @@ fn main_() -> PyResult<()> {
             "\n",
         )
         .at("main", 105)?;
-    d = delegates_raise().at("main", 107)?;
+    d = delegates_raise().at("main", 107)?.into_owned();
     print(&[&d.next_value().at("main", 108)?], " ", "\n").at("main", 108)?;
     let outcome92 = 'try24: {
         match d.next_value().at("main", 110) {
@@ -1155,7 +1155,7 @@ fn main_() -> PyResult<()> {
             }
         }
     };
-    k = delegates_leak().at("main", 114)?;
+    k = delegates_leak().at("main", 114)?.into_owned();
     print(&[&k.next_value().at("main", 115)?], " ", "\n").at("main", 115)?;
     let outcome94 = 'try25: {
         match k.next_value().at("main", 117) {

@@ -153,15 +153,15 @@ fn first_n(mut g: PyGen<ReaderGen>, mut n: Int) -> PyResult<PyList<PyStr>> {
 }
 /// `def f` (line 32).
 fn f() -> PyResult<PyStr> {
-    let mut local: PyGen<ReaderGen>;
-    local = reader(PyStr::from("local")).at("f", 33)?;
+    let mut local: OwnedGen<ReaderGen>;
+    local = reader(PyStr::from("local")).at("f", 33)?.into_owned();
     local.next_value().at("f", 34)?;
     Ok(PyStr::from("f done"))
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut r: PyGen<ReaderGen>;
-    let mut keep: PyGen<ReaderGen>;
+    let mut r: OwnedGen<ReaderGen>;
+    let mut keep: OwnedGen<ReaderGen>;
     let mut g: Value;
     let mut gens: PyList<Value>;
     print(
@@ -199,12 +199,12 @@ fn module_body() -> PyResult<()> {
     let value16 = ().into_value();
     gens.setitem(&Int::Small(0), value16).at("<module>", 28)?;
     print(&[&PyStr::from("replaced")], " ", "\n").at("<module>", 29)?;
-    keep = reader(PyStr::from("global")).at("<module>", 30)?;
+    keep = reader(PyStr::from("global")).at("<module>", 30)?.into_owned();
     print(&[&keep.next_value().at("<module>", 31)?], " ", "\n").at("<module>", 31)?;
     print(&[&f().at("<module>", 36)?], " ", "\n").at("<module>", 36)?;
-    r = reader(PyStr::from("rebind")).at("<module>", 37)?;
+    r = reader(PyStr::from("rebind")).at("<module>", 37)?.into_owned();
     r.next_value().at("<module>", 38)?;
-    r = reader(PyStr::from("rebind2")).at("<module>", 39)?;
+    r = reader(PyStr::from("rebind2")).at("<module>", 39)?.into_owned();
     print(&[&PyStr::from("rebound")], " ", "\n").at("<module>", 40)?;
     print(&[&PyStr::from("end of script")], " ", "\n").at("<module>", 41)?;
     Ok(())

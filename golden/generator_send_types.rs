@@ -975,17 +975,17 @@ fn Counter_run(mut self_: Counter) -> PyResult<PyGen<CounterRunGen>> {
 fn main_() -> PyResult<()> {
     let mut g: PyGen<CounterRunGen>;
     let mut c: Counter;
-    let mut d: PyGen<DelegatorGen>;
+    let mut d: OwnedGen<DelegatorGen>;
     let mut err: PyErr;
-    let mut r: PyGen<RelayGen>;
-    let mut ec: PyGen<EchoGen>;
-    let mut avg: PyGen<AveragerGen>;
-    let mut s: PyGen<StrictGen>;
-    let mut ins: PyGen<InspectorGen>;
-    let mut fresh: PyGen<AccumulatorGen>;
+    let mut r: OwnedGen<RelayGen>;
+    let mut ec: OwnedGen<EchoGen>;
+    let mut avg: OwnedGen<AveragerGen>;
+    let mut s: OwnedGen<StrictGen>;
+    let mut ins: OwnedGen<InspectorGen>;
+    let mut fresh: OwnedGen<AccumulatorGen>;
     let mut e: PyErr;
-    let mut acc: PyGen<AccumulatorGen>;
-    acc = accumulator().at("main", 108)?;
+    let mut acc: OwnedGen<AccumulatorGen>;
+    acc = accumulator().at("main", 108)?.into_owned();
     print(
             &[
                 &acc.next_value().at("main", 109)?,
@@ -1033,7 +1033,7 @@ fn main_() -> PyResult<()> {
             }
         }
     };
-    fresh = accumulator().at("main", 119)?;
+    fresh = accumulator().at("main", 119)?.into_owned();
     let outcome63 = 'try26: {
         match fresh.send(Int::Small(1)).at("main", 121) {
             Ok(value) => value,
@@ -1061,19 +1061,19 @@ fn main_() -> PyResult<()> {
             "\n",
         )
         .at("main", 124)?;
-    ins = inspector().at("main", 126)?;
+    ins = inspector().at("main", 126)?.into_owned();
     ins.next_value().at("main", 127)?;
     ins.send(Int::Small(3)).at("main", 128)?;
     ins.send(Int::Small(12)).at("main", 129)?;
     ins.next_value().at("main", 130)?;
     ins.next_value().at("main", 131)?;
-    s = strict().at("main", 133)?;
+    s = strict().at("main", 133)?.into_owned();
     s.next_value().at("main", 134)?;
     print(&[&PyStr::from("sent 4:")], " ", "\n").at("main", 135)?;
     s.send(Int::Small(4)).at("main", 136)?;
     print(&[&PyStr::from("next:")], " ", "\n").at("main", 137)?;
     s.next_value().at("main", 138)?;
-    avg = averager().at("main", 140)?;
+    avg = averager().at("main", 140)?.into_owned();
     avg.next_value().at("main", 141)?;
     for x in <PyList<f64>>::from_vec(vec![1f64, 2.5f64, 4f64]).iter() {
         print(&[&PyStr::from("average"), &avg.send(x).at("main", 143)?], " ", "\n")
@@ -1097,7 +1097,7 @@ fn main_() -> PyResult<()> {
             }
         }
     };
-    ec = echo().at("main", 149)?;
+    ec = echo().at("main", 149)?.into_owned();
     ec.next_value().at("main", 150)?;
     print(
             &[
@@ -1109,7 +1109,7 @@ fn main_() -> PyResult<()> {
             "\n",
         )
         .at("main", 151)?;
-    r = relay(accumulator().at("main", 153)?).at("main", 153)?;
+    r = relay(accumulator().at("main", 153)?).at("main", 153)?.into_owned();
     r.next_value().at("main", 154)?;
     print(
             &[
@@ -1139,7 +1139,7 @@ fn main_() -> PyResult<()> {
             }
         }
     };
-    d = delegator().at("main", 161)?;
+    d = delegator().at("main", 161)?.into_owned();
     d.next_value().at("main", 162)?;
     print(
             &[

@@ -635,17 +635,17 @@ fn tracked(mut name: PyStr) -> PyResult<PyGen<TrackedGen>> {
 fn module_body() -> PyResult<()> {
     let mut t: Option<Value> = None;
     let mut same: PyGen<CountdownGen>;
-    let mut c: PyGen<GuardedGen>;
-    let mut w: PyGen<GuardedGen>;
+    let mut c: OwnedGen<GuardedGen>;
+    let mut w: OwnedGen<GuardedGen>;
     let mut e: Option<Value> = None;
-    let mut fresh: PyGen<RunningTotalGen>;
-    let mut acc: PyGen<RunningTotalGen>;
+    let mut fresh: OwnedGen<RunningTotalGen>;
+    let mut acc: OwnedGen<RunningTotalGen>;
     let mut last: Option<Int> = None;
-    let mut big: PyGen<FibGen>;
-    let mut f: PyGen<FibGen>;
+    let mut big: OwnedGen<FibGen>;
+    let mut f: OwnedGen<FibGen>;
     let mut stop: PyErr;
-    let mut g: PyGen<CountdownGen>;
-    g = countdown(Int::Small(3)).at("<module>", 47)?;
+    let mut g: OwnedGen<CountdownGen>;
+    g = countdown(Int::Small(3)).at("<module>", 47)?.into_owned();
     print(&[&PyStr::from("created")], " ", "\n").at("<module>", 48)?;
     print(
             &[
@@ -688,7 +688,7 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 54)?;
-    f = fib().at("<module>", 56)?;
+    f = fib().at("<module>", 56)?.into_owned();
     print(
             &[
                 &PyList::from_vec(
@@ -714,7 +714,7 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 57)?;
-    big = fib().at("<module>", 58)?;
+    big = fib().at("<module>", 58)?.into_owned();
     for _ in 0i64..100i64 {
         last = Some(big.next_value().at("<module>", 60)?);
     }
@@ -770,7 +770,7 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 64)?;
-    acc = running_total().at("<module>", 66)?;
+    acc = running_total().at("<module>", 66)?.into_owned();
     print(
             &[
                 &acc.next_value().at("<module>", 67)?,
@@ -800,7 +800,7 @@ fn module_body() -> PyResult<()> {
             }
         }
     };
-    fresh = running_total().at("<module>", 73)?;
+    fresh = running_total().at("<module>", 73)?.into_owned();
     let outcome64 = 'try25: {
         match fresh.send(Int::Small(1)).at("<module>", 75) {
             Ok(value) => value,
@@ -828,7 +828,7 @@ fn module_body() -> PyResult<()> {
             }
         }
     };
-    w = guarded(PyStr::from("w")).at("<module>", 79)?;
+    w = guarded(PyStr::from("w")).at("<module>", 79)?.into_owned();
     print(&[&w.next_value().at("<module>", 80)?], " ", "\n").at("<module>", 80)?;
     print(
             &[
@@ -847,7 +847,7 @@ fn module_body() -> PyResult<()> {
         .at("<module>", 81)?;
     print(&[&w.next_or(PyStr::from("end")).at("<module>", 82)?], " ", "\n")
         .at("<module>", 82)?;
-    c = guarded(PyStr::from("c")).at("<module>", 84)?;
+    c = guarded(PyStr::from("c")).at("<module>", 84)?.into_owned();
     print(
             &[&c.next_value().at("<module>", 85)?, &c.next_value().at("<module>", 85)?],
             " ",

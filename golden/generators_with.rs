@@ -497,13 +497,13 @@ fn uses_names() -> PyResult<PyGen<UsesNamesGen>> {
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut u: PyGen<UsesNamesGen>;
+    let mut u: OwnedGen<UsesNamesGen>;
     let mut input_: PyStr;
     let mut manager: i64;
     let mut out: PyFile;
     let mut p: PyStr;
     let mut d: PyStr;
-    let mut g: PyGen<TaggedGen>;
+    let mut g: OwnedGen<TaggedGen>;
     let mut tempfile: ();
     let mut os: ();
     for item42 in tagged(<PyList<Int>>::from_vec(vec![Int::Small(1), Int::Small(2)]))
@@ -516,7 +516,8 @@ fn module_body() -> PyResult<()> {
     g = tagged(
             <PyList<Int>>::from_vec(vec![Int::Small(1), Int::Small(2), Int::Small(3)]),
         )
-        .at("<module>", 34)?;
+        .at("<module>", 34)?
+        .into_owned();
     print(&[&g.next_value().at("<module>", 35)?], " ", "\n").at("<module>", 35)?;
     g.close().at("<module>", 36)?;
     print(&[&PyStr::from("closed")], " ", "\n").at("<module>", 37)?;
@@ -558,7 +559,7 @@ fn module_body() -> PyResult<()> {
         .at("<module>", 43)?;
     manager = 3;
     input_ = PyStr::from("x");
-    u = uses_names().at("<module>", 55)?;
+    u = uses_names().at("<module>", 55)?.into_owned();
     print(
             &[
                 &u.next_value().at("<module>", 56)?,

@@ -876,12 +876,12 @@ fn stubborn(mut depth: Int) -> PyResult<PyGen<Flat<StubbornGen>>> {
 fn module_body() -> PyResult<()> {
     let mut nested: PyList<Value>;
     let mut deep: PyList<Int>;
-    let mut s: PyGen<Flat<StubbornGen>>;
+    let mut s: OwnedGen<Flat<StubbornGen>>;
     let mut err: PyErr;
-    let mut f: PyGen<Flat<FailingGen>>;
+    let mut f: OwnedGen<Flat<FailingGen>>;
     let mut e: Option<PyGen<Flat<EchoGen>>> = None;
     let mut v: Option<Int> = None;
-    let mut g: PyGen<Flat<WalkGen>>;
+    let mut g: OwnedGen<Flat<WalkGen>>;
     let mut log: PyList<Value>;
     let mut tree: PyList<Value>;
     let mut sys: ();
@@ -975,7 +975,7 @@ fn module_body() -> PyResult<()> {
         )
         .at("<module>", 69)?;
     log = <PyList<Value>>::from_vec(vec![]);
-    g = walk(Int::Small(3), log.clone()).at("<module>", 72)?;
+    g = walk(Int::Small(3), log.clone()).at("<module>", 72)?.into_owned();
     print(
             &[
                 &g.next_value().at("<module>", 73)?,
@@ -1076,7 +1076,7 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 93)?;
-    f = failing(Int::Small(5)).at("<module>", 95)?;
+    f = failing(Int::Small(5)).at("<module>", 95)?.into_owned();
     print(&[&f.next_value().at("<module>", 96)?], " ", "\n").at("<module>", 96)?;
     let outcome90 = 'try23: {
         match f.next_value().at("<module>", 98) {
@@ -1150,7 +1150,7 @@ fn module_body() -> PyResult<()> {
             }
         }
     };
-    s = stubborn(Int::Small(2)).at("<module>", 107)?;
+    s = stubborn(Int::Small(2)).at("<module>", 107)?.into_owned();
     print(&[&s.next_value().at("<module>", 108)?], " ", "\n").at("<module>", 108)?;
     let outcome94 = 'try25: {
         match s.close().at("<module>", 110) {

@@ -465,10 +465,10 @@ fn words() -> PyResult<PyGen<WordsGen>> {
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut w: PyGen<WordsGen>;
-    let mut r: PyGen<RunningGen>;
+    let mut w: OwnedGen<WordsGen>;
+    let mut r: OwnedGen<RunningGen>;
     let mut stop: PyErr;
-    let mut g2_: PyGen<OuterGen>;
+    let mut g2_: OwnedGen<OuterGen>;
     let mut g: PyGen<OuterGen>;
     g = outer().at("<module>", 17)?;
     print(
@@ -489,7 +489,8 @@ fn module_body() -> PyResult<()> {
         g2_ = match outer().at("<module>", 20) {
             Ok(value) => value,
             Err(err) => break 'try9 Err(err),
-        };
+        }
+            .into_owned();
         loop {
             match g2_.next_value().at("<module>", 22) {
                 Ok(value) => value,
@@ -510,7 +511,7 @@ fn module_body() -> PyResult<()> {
             }
         }
     };
-    r = running().at("<module>", 33)?;
+    r = running().at("<module>", 33)?.into_owned();
     r.next_value().at("<module>", 34)?;
     print(
             &[
@@ -539,7 +540,7 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 35)?;
-    w = words().at("<module>", 45)?;
+    w = words().at("<module>", 45)?.into_owned();
     w.next_value().at("<module>", 46)?;
     w.send(PyStr::from("ab")).at("<module>", 47)?;
     w.send(PyStr::from("cd")).at("<module>", 48)?;

@@ -973,10 +973,10 @@ fn manager() -> PyResult<PyGen<ManagerGen>> {
 }
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
-    let mut m: PyGen<ManagerGen>;
+    let mut m: OwnedGen<ManagerGen>;
     let mut stop: PyErr;
-    let mut o: PyGen<OuterGen>;
-    o = outer().at("<module>", 42)?;
+    let mut o: OwnedGen<OuterGen>;
+    o = outer().at("<module>", 42)?.into_owned();
     print(&[&o.next_value().at("<module>", 43)?], " ", "\n").at("<module>", 43)?;
     print(&[&o.send(Int::Small(1)).at("<module>", 44)?], " ", "\n").at("<module>", 44)?;
     print(&[&o.next_value().at("<module>", 45)?], " ", "\n").at("<module>", 45)?;
@@ -1063,7 +1063,7 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 54)?;
-    m = manager().at("<module>", 73)?;
+    m = manager().at("<module>", 73)?.into_owned();
     m.next_value().at("<module>", 74)?;
     m.send(PyStr::from("one")).at("<module>", 75)?;
     m.throw(PyErr::with_args(Exc::KeyError, vec![PyStr::from("k").into_value()]))

@@ -235,8 +235,8 @@ fn f(mut sub: Value) -> PyResult<PyGen<FGen>> {
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
     let mut e: PyErr;
-    let mut k: PyGen<FGen>;
-    let mut h: PyGen<FGen>;
+    let mut k: OwnedGen<FGen>;
+    let mut h: OwnedGen<FGen>;
     print(
             &[
                 &PyList::from_vec(
@@ -294,7 +294,7 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 21)?;
-    h = f(g().at("<module>", 22)?.into_value()).at("<module>", 22)?;
+    h = f(g().at("<module>", 22)?.into_value()).at("<module>", 22)?.into_owned();
     print(
             &[
                 &h.next_value().at("<module>", 23)?,
@@ -305,7 +305,7 @@ fn module_body() -> PyResult<()> {
         )
         .at("<module>", 23)?;
     h.close().at("<module>", 24)?;
-    k = f(g().at("<module>", 25)?.into_value()).at("<module>", 25)?;
+    k = f(g().at("<module>", 25)?.into_value()).at("<module>", 25)?.into_owned();
     k.next_value().at("<module>", 26)?;
     let outcome27 = 'try4: {
         match k

@@ -354,7 +354,14 @@ pub fn impossible_exception(e: PyErr) -> ! {
 /// `impossible_exception`.
 #[cold]
 pub fn impossible_big_int() -> ! {
-    write_stderr("py2rust: internal error: an int proven to fit 64 bits did not\n");
+    internal_error("an int proven to fit 64 bits did not")
+}
+
+/// Something the transpiler proved cannot happen did: our bug, reported as an internal error
+/// (exit status 101), never a silently wrong result.
+#[cold]
+pub fn internal_error(what: &str) -> ! {
+    write_stderr(&format!("py2rust: internal error: {what}\n"));
     flush_stdout_at_exit();
     std::process::exit(101)
 }

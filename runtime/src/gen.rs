@@ -10,6 +10,7 @@ use crate::pystr::PyStr;
 use crate::value::{FromValue, IntoValue, Object, Value, ValueIter};
 use std::any::Any;
 use std::cell::{Cell, UnsafeCell};
+use std::ops::Deref;
 use std::rc::Rc;
 
 /// What resumes a suspended generator whose `send` takes values of type `S`.
@@ -234,6 +235,27 @@ impl<G: FlatGenerator> Generator for Flat<G> {
     }
 }
 
+#[cold]
+fn already_executing() -> PyErr {
+    PyErr::value_error("generator already executing")
+}
+
+#[cold]
+fn sent_to_just_started() -> PyErr {
+    PyErr::type_error("can't send non-None value to a just-started generator")
+}
+
+/// A `StopIteration` raised inside a generator becomes `RuntimeError` (PEP 479).
+#[cold]
+fn pep479(e: PyErr) -> PyErr {
+    if e.is_instance(Exc::StopIteration) {
+        let mut err = PyErr::runtime_error("generator raised StopIteration");
+        err.set_cause(Some(e));
+        return err;
+    }
+    e
+}
+
 /// What a sub-generator's exception becomes in the generator delegating to it: PEP 479's
 /// `RuntimeError` for a `StopIteration` (as for any generator); for `close()`, a
 /// `GeneratorExit` or `StopIteration` means it closed, and `GeneratorExit` goes on up.
@@ -241,12 +263,7 @@ fn sub_raised(e: PyErr, closing: bool) -> PyErr {
     if closing && (e.is_instance(Exc::GeneratorExit) || e.is_instance(Exc::StopIteration)) {
         return PyErr::with_args(Exc::GeneratorExit, Vec::new());
     }
-    if e.is_instance(Exc::StopIteration) {
-        let mut err = PyErr::runtime_error("generator raised StopIteration");
-        err.set_cause(Some(e));
-        return err;
-    }
-    e
+    pep479(e)
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -258,7 +275,8 @@ enum Status {
     Done,
 }
 
-struct GenCell<G: Generator> {
+/// A generator object's state machine and status (held by a [`PyGen`] or an [`OwnedGen`]).
+pub struct GenCell<G: Generator> {
     /// Reached only through `run`, which sets `status` to `Running` for as long as it holds the
     /// state: a generator resuming itself is refused by its status before it could get there
     /// (so no borrow flag is needed besides the status CPython keeps anyway).
@@ -281,60 +299,14 @@ impl<G: Generator> PyGen<G> {
         PyGen(Rc::new(GenCell { state: UnsafeCell::new(start), status: Cell::new(Status::Created) }))
     }
 
-    /// One step of the protocol; `Ok(Step::Return(None))` when the generator was already done.
-    pub fn step(&self, input: Input<G::Sent>) -> PyResult<Step<G::Yield, Option<G::Return>>> {
-        self.0.step(input)
-    }
-
-    /// `next(g)`: `StopIteration` (carrying the return value) at the end.
-    #[inline(always)]
-    pub fn next_value(&self) -> PyResult<G::Yield>
-    where
-        G::Return: IntoValue,
-    {
-        finish(self.0.step_next())
-    }
-
-    /// `next(g, default)`.
-    pub fn next_or(&self, default: G::Yield) -> PyResult<G::Yield> {
-        match self.0.step_next()? {
-            Step::Yield(y) => Ok(y),
-            Step::Return(_) => Ok(default),
+    /// The generator just made, for a variable that only ever steps it (`g = gen(); g.send(x)`):
+    /// owned there, not shared (see [`OwnedGen`]).
+    pub fn into_owned(self) -> OwnedGen<G> {
+        match Rc::try_unwrap(self.0) {
+            Ok(cell) => OwnedGen(cell),
+            // The transpiler only asks this of a generator object nothing else has seen.
+            Err(_) => crate::entry::internal_error("a generator made for one variable was shared"),
         }
-    }
-
-    /// `g.send(v)`.
-    #[inline]
-    pub fn send(&self, v: G::Sent) -> PyResult<G::Yield>
-    where
-        G::Return: IntoValue,
-    {
-        finish(self.0.step(Input::Send(v)))
-    }
-
-    /// `g.send(v)` with `v` a value that may be `None` (which resumes as `next(g)` does).
-    #[inline]
-    pub fn send_opt(&self, v: Option<G::Sent>) -> PyResult<G::Yield>
-    where
-        G::Return: IntoValue,
-    {
-        finish(self.0.step(match v {
-            Some(v) => Input::Send(v),
-            None => Input::Next,
-        }))
-    }
-
-    /// `g.throw(e)`: raised where the generator is paused; what it yields next is returned.
-    pub fn throw(&self, e: PyErr) -> PyResult<G::Yield>
-    where
-        G::Return: IntoValue,
-    {
-        finish(self.0.step(Input::Throw(e)))
-    }
-
-    /// `g.close()`.
-    pub fn close(&self) -> PyResult<()> {
-        self.0.close()
     }
 
     /// `a is b`.
@@ -354,28 +326,108 @@ fn finish<Y, R: IntoValue>(step: PyResult<Step<Y, Option<R>>>) -> PyResult<Y> {
     }
 }
 
+/// The protocol methods, on the generator object however it is held ([`PyGen`] derefs here).
+impl<G: Generator> GenCell<G> {
+    /// `next(g)`: `StopIteration` (carrying the return value) at the end.
+    #[inline(always)]
+    pub fn next_value(&self) -> PyResult<G::Yield>
+    where
+        G::Return: IntoValue,
+    {
+        finish(self.step_next())
+    }
+
+    /// `next(g, default)`.
+    pub fn next_or(&self, default: G::Yield) -> PyResult<G::Yield> {
+        match self.step_next()? {
+            Step::Yield(y) => Ok(y),
+            Step::Return(_) => Ok(default),
+        }
+    }
+
+    /// `g.send(v)`.
+    #[inline]
+    pub fn send(&self, v: G::Sent) -> PyResult<G::Yield>
+    where
+        G::Return: IntoValue,
+    {
+        finish(self.step(Input::Send(v)))
+    }
+
+    /// `g.send(v)` with `v` a value that may be `None` (which resumes as `next(g)` does).
+    #[inline]
+    pub fn send_opt(&self, v: Option<G::Sent>) -> PyResult<G::Yield>
+    where
+        G::Return: IntoValue,
+    {
+        finish(self.step(match v {
+            Some(v) => Input::Send(v),
+            None => Input::Next,
+        }))
+    }
+
+    /// `g.throw(e)`: raised where the generator is paused; what it yields next is returned.
+    pub fn throw(&self, e: PyErr) -> PyResult<G::Yield>
+    where
+        G::Return: IntoValue,
+    {
+        finish(self.step(Input::Throw(e)))
+    }
+}
+
+impl<G: Generator> Deref for PyGen<G> {
+    type Target = GenCell<G>;
+    #[inline(always)]
+    fn deref(&self) -> &GenCell<G> {
+        &self.0
+    }
+}
+
+/// A generator object held by one variable that only steps it (`acc = accumulator()`, then
+/// `next(acc)`, `acc.send(x)`, `acc.throw(e)`, `acc.close()`): owned there rather than shared,
+/// so its state can live in registers across a loop. Dropped (closed) when the variable is
+/// assigned again or goes out of scope, where the last reference to it would go in CPython.
+pub struct OwnedGen<G: Generator>(GenCell<G>);
+
+impl<G: Generator> Deref for OwnedGen<G> {
+    type Target = GenCell<G>;
+    #[inline(always)]
+    fn deref(&self) -> &GenCell<G> {
+        &self.0
+    }
+}
+
+
 impl<G: Generator> GenCell<G> {
     /// `next()`, the common resumption: inlined into the caller (so that the state machine's
     /// `resume` can be too), with `Input::Next` a constant there rather than a value moved
-    /// through each call; the protocol's other rules are on the cold path.
+    /// through each call.
     #[inline(always)]
     fn step_next(&self) -> PyResult<Step<G::Yield, Option<G::Return>>> {
         match self.status.get() {
             Status::Suspended | Status::Created => self.run(Input::Next),
-            _ => self.step_cold(Input::Next),
+            Status::Running => Err(already_executing()),
+            Status::Done => Ok(Step::Return(None)),
         }
     }
 
-    /// One resumption with any input.
+    /// One step of the protocol with any input; `Ok(Step::Return(None))` when the generator
+    /// was already done. (What is refused is made by cold functions that do not see the
+    /// generator: a loop stepping one held in place can then keep its state in registers.)
     #[inline(always)]
-    fn step(&self, input: Input<G::Sent>) -> PyResult<Step<G::Yield, Option<G::Return>>> {
-        if let Input::Next = input {
-            return self.step_next();
+    pub fn step(&self, input: Input<G::Sent>) -> PyResult<Step<G::Yield, Option<G::Return>>> {
+        match (self.status.get(), input) {
+            (Status::Suspended, input) => self.run(input),
+            // Thrown before it started: raised where its body would begin, so it is finished,
+            // and a `StopIteration` becomes `RuntimeError` as one raised in the body does.
+            (Status::Created, Input::Throw(e)) => Err(self.raised(e)),
+            (Status::Created, Input::Send(v)) if !v.is_none() => Err(sent_to_just_started()),
+            // `send(None)` starts it like `next`.
+            (Status::Created, input) => self.run(input),
+            (Status::Running, _) => Err(already_executing()),
+            (Status::Done, Input::Throw(e)) => Err(e),
+            (Status::Done, _) => Ok(Step::Return(None)),
         }
-        if self.status.get() == Status::Suspended {
-            return self.run(input);
-        }
-        self.step_cold(input)
     }
 
     /// Runs the state machine to its next `yield` or its end, with the status CPython reports
@@ -401,48 +453,18 @@ impl<G: Generator> GenCell<G> {
         }
     }
 
-    /// `step` for a generator that is running, finished, or just created and sent a value or
-    /// thrown an exception.
-    #[cold]
-    #[inline(never)]
-    fn step_cold(&self, input: Input<G::Sent>) -> PyResult<Step<G::Yield, Option<G::Return>>> {
-        match self.status.get() {
-            Status::Running => Err(PyErr::value_error("generator already executing")),
-            Status::Done => match input {
-                Input::Throw(e) => Err(e),
-                _ => Ok(Step::Return(None)),
-            },
-            Status::Created => match input {
-                Input::Send(ref v) if !v.is_none() => {
-                    Err(PyErr::type_error("can't send non-None value to a just-started generator"))
-                }
-                // Thrown before it started: raised where its body would begin, so it is finished,
-                // and a `StopIteration` becomes `RuntimeError` as one raised in the body does.
-                Input::Throw(e) => Err(self.raised(e)),
-                // `send(None)` starts it like `next`.
-                _ => self.run(input),
-            },
-            Status::Suspended => self.run(input),
-        }
-    }
-
     /// The body raised: the generator is finished, and (PEP 479) a `StopIteration` escaping it
     /// becomes `RuntimeError`, since it would otherwise silently end the consumer's loop.
-    #[cold]
-    #[inline(never)]
+    #[inline(always)]
     fn raised(&self, e: PyErr) -> PyErr {
         self.status.set(Status::Done);
-        if e.is_instance(Exc::StopIteration) {
-            let mut err = PyErr::runtime_error("generator raised StopIteration");
-            err.set_cause(Some(e));
-            return err;
-        }
-        e
+        pep479(e)
     }
 
-    fn close(&self) -> PyResult<()> {
+    /// `g.close()`.
+    pub fn close(&self) -> PyResult<()> {
         match self.status.get() {
-            Status::Running => Err(PyErr::value_error("generator already executing")),
+            Status::Running => Err(already_executing()),
             Status::Created | Status::Done => {
                 self.status.set(Status::Done);
                 Ok(())

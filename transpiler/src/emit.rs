@@ -425,13 +425,14 @@ pub fn ty_tokens(t: &Ty) -> TokenStream {
             let t = ty_tokens(t);
             quote! { Option<#t> }
         }
-        Ty::Gen(f) => {
+        Ty::Gen(f) | Ty::OwnedGen(f) => {
             let (name, flat) = GEN_NAMES.with(|n| n.borrow().get(&f.0).cloned()).unwrap_or_else(|| ("Value".to_string(), false));
             let n = format_ident!("{}", name);
-            if flat {
-                quote! { PyGen<Flat<#n>> }
+            let state = if flat { quote! { Flat<#n> } } else { quote! { #n } };
+            if matches!(t, Ty::OwnedGen(_)) {
+                quote! { OwnedGen<#state> }
             } else {
-                quote! { PyGen<#n> }
+                quote! { PyGen<#state> }
             }
         }
         Ty::Dyn | Ty::Func(_) | Ty::Module(_) => quote! { Value },

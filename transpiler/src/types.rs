@@ -47,6 +47,10 @@ pub enum Ty {
     /// An `int` kept in a machine word (`i64`). Inference never produces it: only the lowering
     /// gives it to the variables it proves always fit (`lower/machine_ints.rs`).
     I64,
+    /// A generator object held by one variable that only steps it (`acc = accumulator()`,
+    /// `acc.send(x)`): owned there (`OwnedGen`). Only the lowering gives it, to such variables
+    /// (`lower/owned_gens.rs`); everything else sees the variable as `Gen`.
+    OwnedGen(crate::resolve::FuncId),
 }
 
 impl Ty {
@@ -74,7 +78,7 @@ impl Ty {
             Ty::Tuple(ts) => format!("tuple[{}]", ts.iter().map(Ty::python_name).collect::<Vec<_>>().join(", ")),
             Ty::Iter(t) => format!("Iterator[{}]", t.python_name()),
             Ty::Func(_) => "function".into(),
-            Ty::Gen(_) => "generator".into(),
+            Ty::Gen(_) | Ty::OwnedGen(_) => "generator".into(),
             Ty::Range => "range".into(),
             Ty::Module(m) => format!("module {m}"),
             Ty::Exc => "BaseException".into(),

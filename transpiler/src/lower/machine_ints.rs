@@ -475,6 +475,9 @@ impl<'a> Lower<'a> {
 
     /// The Rust type a local variable is stored as.
     pub(super) fn var_storage_ty(&self, scope: ScopeId, name: &str) -> Ty {
+        if let Some(f) = self.owned_gens.get(&(scope, name.to_string())) {
+            return Ty::OwnedGen(*f);
+        }
         if self.machine_vars.contains_key(&(scope, name.to_string())) {
             Ty::I64
         } else {

@@ -31,6 +31,7 @@ mod itertools;
 mod local_objects;
 mod machine_ints;
 mod one_shot;
+mod owned_gens;
 mod strings;
 
 pub fn lower(file: &SourceFile, module: &ast::Module, res: &Resolution, types: &Types) -> Result<rir::Program, Vec<Diagnostic>> {
@@ -70,6 +71,7 @@ pub fn lower(file: &SourceFile, module: &ast::Module, res: &Resolution, types: &
         small_methods: std::collections::BTreeSet::new(),
         small_classes: HashMap::new(),
         small: None,
+        owned_gens: HashMap::new(),
     };
     l.late_cells = late_bound_cells(module, res);
     // A comprehension's variable such a generator expression reads is a cell too (one for the
@@ -275,6 +277,9 @@ struct Lower<'a> {
     small_classes: HashMap<crate::resolve::ClassId, Option<std::rc::Rc<attr_ranges::SmallAttrs>>>,
     /// Set while lowering a `_small` method.
     small: Option<attr_ranges::SmallCtx>,
+    /// Variables that own the generator objects they hold (`owned_gens.rs`), with the
+    /// generator function.
+    owned_gens: HashMap<(ScopeId, String), FuncId>,
     /// Variables bound once and never again (a lazy iterator's callback may own a copy).
     fixed_vars: HashSet<(ScopeId, String)>,
     /// Set while lowering an itertools call consumed on the spot (by a builtin, or a `for`
@@ -575,6 +580,7 @@ impl<'a> Lower<'a> {
             self.storage.insert((scope, name), storage);
         }
         self.find_machine_ints(scope, stmts, params);
+        self.find_owned_generators(scope, stmts, params);
     }
 
     /// Whether every occurrence of the variable lies within one of the spans.
@@ -1060,7 +1066,12 @@ impl<'a> Lower<'a> {
     /// Assigns an owned value of type `vty` to the variable `name` of `scope`.
     fn bind_name(&mut self, scope: ScopeId, name: &str, value: Expr, vty: &Ty, span: Span, out: &mut Vec<Stmt>) {
         let var_ty = self.var_storage_ty(scope, name);
-        let value = if var_ty == Ty::I64 { self.into_machine(value, vty, span) } else { self.coerce(value, vty, &var_ty, span) };
+        let value = match var_ty {
+            Ty::I64 => self.into_machine(value, vty, span),
+            // A fresh generator object, owned by the variable (`owned_gens.rs`).
+            Ty::OwnedGen(_) => value.method("into_owned", vec![]),
+            _ => self.coerce(value, vty, &var_ty, span),
+        };
         let storage = self.storage.get(&(scope, name.to_string())).cloned().unwrap_or(Storage::Local);
         let rname = rust_ident(name);
         match storage {
@@ -3869,7 +3880,7 @@ impl<'a> Lower<'a> {
             Ty::Tuple(_) => "tuple",
             Ty::Class(_) => "type",
             Ty::File => "TextIOWrapper",
-            Ty::Gen(_) => "generator",
+            Ty::Gen(_) | Ty::OwnedGen(_) => "generator",
             Ty::Range => "range",
             // Known for a generator expression kept in a variable (see `PyIter::named`).
             Ty::Iter(_) => {
