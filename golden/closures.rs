@@ -283,7 +283,7 @@ fn apply_all(mut fs: PyList<Value>, mut v: Int) -> PyResult<PyList<Value>> {
 }
 /// `def <lambda>` (line 30).
 fn lambda7(mut x: Value) -> PyResult<Value> {
-    Ok(x.mul(&Int::Small(2).into_value()).at("<lambda>", 30)?)
+    Ok(x.mul_int(2i64).at("<lambda>", 30)?)
 }
 /// `def <lambda>` (line 30).
 fn lambda8(mut x: Value) -> PyResult<Value> {

@@ -75,7 +75,7 @@ fn add_2(mut a: Value, mut b: Value) -> PyResult<Value> {
 }
 /// `def inc` (line 26).
 fn inc_3(mut x: Value) -> PyResult<Value> {
-    Ok(x.add(&Int::Small(1).into_value()).at("inc", 27)?)
+    Ok(x.add_int(1i64).at("inc", 27)?)
 }
 /// `def half` (line 32).
 fn half_4(mut x: Value) -> PyResult<Value> {

@@ -21,8 +21,7 @@ fn module_body() -> PyResult<()> {
     x = PyStr::from("now a string").into_value();
     print(&[&x], " ", "\n").at("<module>", 5)?;
     x = 2.5f64.into_value();
-    print(&[&x.mul(&Int::Small(2).into_value()).at("<module>", 7)?], " ", "\n")
-        .at("<module>", 7)?;
+    print(&[&x.mul_int(2i64).at("<module>", 7)?], " ", "\n").at("<module>", 7)?;
     values = <PyList<
         Value,
     >>::from_vec(

@@ -303,7 +303,7 @@ fn Evens___iter__(mut self_: Evens) -> PyResult<PyGen<EvensIterGen>> {
 fn Evens___contains__(mut self_: Evens, mut x: Value) -> PyResult<bool> {
     Ok({
         let operand14 = x
-            .modulo(&Int::Small(2).into_value())
+            .modulo_int(2i64)
             .at("__contains__", 41)?
             .clone()
             .eq(&Int::Small(0).clone().into_value());

@@ -28,13 +28,13 @@ fn fib_1(mut n: Value) -> PyResult<Value> {
         } else {
             call_value(
                     &global_get(&G_FIB, "fib").at("fib", 24)?,
-                    vec![n.sub(& Int::Small(1).into_value()).at("fib", 24) ?],
+                    vec![n.sub_int(1i64).at("fib", 24) ?],
                 )
                 .at("fib", 24)?
                 .add(
                     &call_value(
                             &global_get(&G_FIB, "fib").at("fib", 24)?,
-                            vec![n.sub(& Int::Small(2).into_value()).at("fib", 24) ?],
+                            vec![n.sub_int(2i64).at("fib", 24) ?],
                         )
                         .at("fib", 24)?,
                 )
@@ -49,7 +49,7 @@ fn sq_2(mut x: Value) -> PyResult<Value> {
 }
 /// `def slow` (line 45).
 fn slow_3(mut n: Value) -> PyResult<Value> {
-    Ok(n.add(&Int::Small(1).into_value()).at("slow", 46)?)
+    Ok(n.add_int(1i64).at("slow", 46)?)
 }
 /// `def fact` (line 53).
 fn fact_4(mut n: Value) -> PyResult<Value> {
@@ -60,7 +60,7 @@ fn fact_4(mut n: Value) -> PyResult<Value> {
             n.mul(
                     &call_value(
                             &global_get(&G_FACT, "fact").at("fact", 54)?,
-                            vec![n.sub(& Int::Small(1).into_value()).at("fact", 54) ?],
+                            vec![n.sub_int(1i64).at("fact", 54) ?],
                         )
                         .at("fact", 54)?,
                 )

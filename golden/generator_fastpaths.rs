@@ -1049,7 +1049,7 @@ fn main_() -> PyResult<()> {
     for item88 in flatten(grow.clone().into_value()).at("main", 76)?.into_local() {
         v = item88.at("main", 76)?;
         if v.clone().lt(&Int::Small(4).clone().into_value()).at("main", 77)? {
-            grow.append(v.add(&Int::Small(2).into_value()).at("main", 78)?);
+            grow.append(v.add_int(2i64).at("main", 78)?);
         }
         print(&[&PyStr::from("grow"), &v], " ", "\n").at("main", 79)?;
     }

@@ -291,14 +291,14 @@ fn Countdown___next__(mut self_: Countdown) -> PyResult<Value> {
     let value2 = self_
         .get(|d| &d.current, "current")
         .at("__next__", 14)?
-        .sub(&Int::Small(1).into_value())
+        .sub_int(1i64)
         .at("__next__", 14)?;
     self_.set(|d| &mut d.current, value2);
     Ok(
         self_
             .get(|d| &d.current, "current")
             .at("__next__", 15)?
-            .add(&Int::Small(1).into_value())
+            .add_int(1i64)
             .at("__next__", 15)?,
     )
 }
@@ -530,14 +530,14 @@ fn Countdown___next___local(
     let value51 = self_
         .get(|d| &d.current, "current")
         .at("__next__", 14)?
-        .sub(&Int::Small(1).into_value())
+        .sub_int(1i64)
         .at("__next__", 14)?;
     self_.set(|d| &mut d.current, value51);
     Ok(
         self_
             .get(|d| &d.current, "current")
             .at("__next__", 15)?
-            .add(&Int::Small(1).into_value())
+            .add_int(1i64)
             .at("__next__", 15)?,
     )
 }
@@ -1016,10 +1016,7 @@ fn module_body() -> PyResult<()> {
                             };
                             items41
                                 .push(
-                                    match c
-                                        .mul(&Int::Small(2).into_value())
-                                        .at("<listcomp>", 128)
-                                    {
+                                    match c.mul_int(2i64).at("<listcomp>", 128) {
                                         Ok(value) => value,
                                         Err(err) => break 'comp2 Err(err),
                                     },

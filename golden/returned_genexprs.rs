@@ -34,7 +34,7 @@ fn evens(mut xs: Value) -> PyResult<PyIter<Value>> {
                     xs.iter().at("evens", 3)?,
                     |x| {
                         if !x
-                            .modulo(&Int::Small(2).into_value())
+                            .modulo_int(2i64)
                             .at("<genexpr>", 3)?
                             .clone()
                             .eq(&Int::Small(0).clone().into_value())

@@ -416,6 +416,9 @@ impl<G: Generator> GenCell<G> {
     /// generator: a loop stepping one held in place can then keep its state in registers.)
     #[inline(always)]
     pub fn step(&self, input: Input<G::Sent>) -> PyResult<Step<G::Yield, Option<G::Return>>> {
+        if let Input::Next = input {
+            return self.step_next();
+        }
         match (self.status.get(), input) {
             (Status::Suspended, input) => self.run(input),
             // Thrown before it started: raised where its body would begin, so it is finished,

@@ -397,6 +397,49 @@ impl Value {
         }
     }
 
+    /// `self + n` for an int literal `n` (no temporary value for it).
+    #[inline]
+    pub fn add_int(&self, n: i64) -> PyResult<Value> {
+        if let Value::Int(Int::Small(a)) = self {
+            if let Some(c) = a.checked_add(n) {
+                return Ok(Value::Int(Int::Small(c)));
+            }
+        }
+        self.add_any(&Value::Int(Int::Small(n)))
+    }
+
+    /// `self - n` for an int literal `n`.
+    #[inline]
+    pub fn sub_int(&self, n: i64) -> PyResult<Value> {
+        if let Value::Int(Int::Small(a)) = self {
+            if let Some(c) = a.checked_sub(n) {
+                return Ok(Value::Int(Int::Small(c)));
+            }
+        }
+        self.sub_any(&Value::Int(Int::Small(n)))
+    }
+
+    /// `self * n` for an int literal `n`.
+    #[inline]
+    pub fn mul_int(&self, n: i64) -> PyResult<Value> {
+        if let Value::Int(Int::Small(a)) = self {
+            if let Some(c) = a.checked_mul(n) {
+                return Ok(Value::Int(Int::Small(c)));
+            }
+        }
+        self.mul_any(&Value::Int(Int::Small(n)))
+    }
+
+    /// `self % n` for a nonzero int literal `n` (Python's sign: that of `n`).
+    #[inline]
+    pub fn modulo_int(&self, n: i64) -> PyResult<Value> {
+        if let (Value::Int(Int::Small(a)), true) = (self, n != 0 && n != -1) {
+            let r = a % n;
+            return Ok(Value::Int(Int::Small(if r != 0 && (r ^ n) < 0 { r + n } else { r })));
+        }
+        self.modulo_any(&Value::Int(Int::Small(n)))
+    }
+
     /// `self - other`.
     #[inline]
     pub fn sub(&self, other: &Value) -> PyResult<Value> {
@@ -1267,6 +1310,23 @@ mod tests {
     }
     fn s(v: &str) -> Value {
         Value::Str(PyStr::from(v))
+    }
+
+    #[test]
+    fn operators_with_an_int_literal_match_the_general_ones() {
+        let r = |v: PyResult<Value>| py_repr(&v.unwrap()).unwrap().as_str().to_string();
+        let values = [i(7), i(-7), i(0), i(i64::MAX), i(i64::MIN), f(2.5), Value::Bool(true)];
+        for a in &values {
+            for n in [1i64, -1, 3, -3, 7, i64::MAX, i64::MIN + 1] {
+                assert_eq!(r(a.add_int(n)), r(a.add(&i(n))), "{a:?} + {n}");
+                assert_eq!(r(a.sub_int(n)), r(a.sub(&i(n))), "{a:?} - {n}");
+                assert_eq!(r(a.mul_int(n)), r(a.mul(&i(n))), "{a:?} * {n}");
+                assert_eq!(r(a.modulo_int(n)), r(a.modulo(&i(n))), "{a:?} % {n}");
+            }
+        }
+        assert_eq!(r(s("%d!").modulo_int(5)), "'5!'");
+        assert_eq!(r(s("ab").mul_int(2)), "'abab'");
+        assert!(s("a").add_int(1).is_err());
     }
     fn b(v: bool) -> Value {
         Value::Bool(v)

@@ -2200,6 +2200,17 @@ impl<'a> Lower<'a> {
             }
             BinImpl::Dyn => {
                 let l = self.coerce(l, lt, &Ty::Dyn, span);
+                // With an int literal on the right: no temporary value for it.
+                let with_int = match (op, small_literal(&r)) {
+                    (ast::BinOp::Add, Some(n)) => Some(("add_int", n)),
+                    (ast::BinOp::Sub, Some(n)) => Some(("sub_int", n)),
+                    (ast::BinOp::Mul, Some(n)) => Some(("mul_int", n)),
+                    (ast::BinOp::Mod, Some(n)) if n != 0 => Some(("modulo_int", n)),
+                    _ => None,
+                };
+                if let (Some((m, n)), Ty::Int) = (with_int, rt) {
+                    return self.attempt(l.method(m, vec![Expr::I64(n)]), span);
+                }
                 let r = self.coerce(r, rt, &Ty::Dyn, span);
                 let m = match op {
                     ast::BinOp::Add => "add",
