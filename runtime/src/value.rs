@@ -397,37 +397,31 @@ impl Value {
         }
     }
 
+    /// `self op n` when `self` is a machine-word int and `op` gives a machine word.
+    #[inline(always)]
+    fn small_with(&self, n: i64, op: fn(i64, i64) -> Option<i64>) -> Option<Value> {
+        match self {
+            Value::Int(Int::Small(a)) => op(*a, n).map(|c| Value::Int(Int::Small(c))),
+            _ => None,
+        }
+    }
+
     /// `self + n` for an int literal `n` (no temporary value for it).
     #[inline]
     pub fn add_int(&self, n: i64) -> PyResult<Value> {
-        if let Value::Int(Int::Small(a)) = self {
-            if let Some(c) = a.checked_add(n) {
-                return Ok(Value::Int(Int::Small(c)));
-            }
-        }
-        self.add_any(&Value::Int(Int::Small(n)))
+        self.small_with(n, i64::checked_add).map_or_else(|| self.add_any(&Value::Int(Int::Small(n))), Ok)
     }
 
     /// `self - n` for an int literal `n`.
     #[inline]
     pub fn sub_int(&self, n: i64) -> PyResult<Value> {
-        if let Value::Int(Int::Small(a)) = self {
-            if let Some(c) = a.checked_sub(n) {
-                return Ok(Value::Int(Int::Small(c)));
-            }
-        }
-        self.sub_any(&Value::Int(Int::Small(n)))
+        self.small_with(n, i64::checked_sub).map_or_else(|| self.sub_any(&Value::Int(Int::Small(n))), Ok)
     }
 
     /// `self * n` for an int literal `n`.
     #[inline]
     pub fn mul_int(&self, n: i64) -> PyResult<Value> {
-        if let Value::Int(Int::Small(a)) = self {
-            if let Some(c) = a.checked_mul(n) {
-                return Ok(Value::Int(Int::Small(c)));
-            }
-        }
-        self.mul_any(&Value::Int(Int::Small(n)))
+        self.small_with(n, i64::checked_mul).map_or_else(|| self.mul_any(&Value::Int(Int::Small(n))), Ok)
     }
 
     /// `self % n` for a nonzero int literal `n` (Python's sign: that of `n`).
