@@ -293,9 +293,7 @@ impl Walk<'_, '_> {
 
     fn value(&mut self, e: &ast::Expr, env: &Env) -> Range {
         if let Some(a) = self.own_attr(e) {
-            let r = env.attrs.get(a).copied().unwrap_or(Range::Empty);
-            let seen = self.reads.get(&e.id).copied().unwrap_or(Range::Empty);
-            self.reads.insert(e.id, seen.join(r));
+            let r = self.read(e.id, a, env);
             return if self.lower.ty(e) == Ty::Int { r } else { Range::Any };
         }
         // Every attribute read inside is recorded, whatever the expression.
@@ -326,9 +324,7 @@ impl Walk<'_, '_> {
                     }
                 });
                 for (id, a) in found {
-                    let r = env.attrs.get(&a).copied().unwrap_or(Range::Empty);
-                    let seen = self.reads.get(&id).copied().unwrap_or(Range::Empty);
-                    self.reads.insert(id, seen.join(r));
+                    self.read(id, &a, env);
                 }
                 inner = match self.local(e) {
                     Some(n) => env.locals.get(n).copied().unwrap_or(Range::Any),
@@ -344,6 +340,14 @@ impl Walk<'_, '_> {
         } else {
             Range::Any
         }
+    }
+
+    /// Records a read of attribute `a` (expression `id`): what it holds here.
+    fn read(&mut self, id: ExprId, a: &str, env: &Env) -> Range {
+        let r = env.attrs.get(a).copied().unwrap_or(Range::Empty);
+        let seen = self.reads.get(&id).copied().unwrap_or(Range::Empty);
+        self.reads.insert(id, seen.join(r));
+        r
     }
 
     /// What is known when `test` is true, and when it is false.
@@ -462,7 +466,7 @@ impl<'a> Lower<'a> {
         let attr = self.small_attr(e)?.to_string();
         let ExprKind::Attribute { value, .. } = &e.kind else { return None };
         let recv = self.place(value);
-        let field = crate::rir::Expr::Closure(vec![crate::rir::Pat::Ident("d".into())], Box::new(crate::rir::Expr::NamedField(Box::new(crate::rir::Expr::Var("d".into())), crate::resolve::rust_ident(&attr)).reference()));
+        let field = super::classes::field_ref(&attr);
         Some(self.attempt(recv.method("get", vec![field, crate::rir::Expr::StrLit(attr)]), e.span))
     }
 

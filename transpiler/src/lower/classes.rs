@@ -52,7 +52,7 @@ impl Lower<'_> {
         let recv = self.place(value);
         let classes_with_attr: Vec<ClassId> = self.res.tree(root).into_iter().filter(|&c| self.res.lookup_attr(c, attr).is_some()).collect();
         if classes_with_attr.is_empty() {
-            let field = Expr::Closure(vec![Pat::Ident("d".into())], Box::new(Expr::NamedField(Box::new(Expr::Var("d".into())), rust_ident(attr)).reference()));
+            let field = field_ref(attr);
             return self.attempt(recv.method("get", vec![field, Expr::StrLit(attr.to_string())]), e.span);
         }
         // An instance attribute, else the class attribute its class sees.
@@ -69,7 +69,7 @@ impl Lower<'_> {
         let tmp = self.tmp("value");
         out.push(Stmt::Let { name: tmp.clone(), ty: None, init: Some(v), mutable: false, optional: false });
         let recv = self.place(value);
-        let field = Expr::Closure(vec![Pat::Ident("d".into())], Box::new(Expr::RefMut(Box::new(Expr::NamedField(Box::new(Expr::Var("d".into())), rust_ident(attr))))));
+        let field = field_mut(attr);
         out.push(Stmt::Expr(recv.method("set", vec![field, Expr::Var(tmp)])));
     }
 
@@ -487,7 +487,7 @@ impl Lower<'_> {
                 (_, None) => return self.unsupported(e.span, "these arguments", format!("{}() is supported with no argument or one iterable", self.res.class(c).name)),
                 (_, Some(_)) => Expr::TypedCall(bt.clone(), "new".into(), vec![]),
             };
-            let field = Expr::Closure(vec![Pat::Ident("d".into())], Box::new(Expr::RefMut(Box::new(Expr::NamedField(Box::new(Expr::Var("d".into())), rust_ident("__base__"))))));
+            let field = field_mut("__base__");
             stmts.push(Stmt::Expr(Expr::Var(obj.clone()).method("set", vec![field, value])));
             if init.is_none() {
                 return Expr::Block(Block::with_tail(stmts, Expr::Var(obj)));
@@ -518,7 +518,7 @@ impl Lower<'_> {
                 } else {
                     return self.unsupported(e.span, "this call", format!("__init__() missing required argument: '{name}'"));
                 };
-                let field = Expr::Closure(vec![Pat::Ident("d".into())], Box::new(Expr::RefMut(Box::new(Expr::NamedField(Box::new(Expr::Var("d".into())), rust_ident(name))))));
+                let field = field_mut(name);
                 stmts.push(Stmt::Expr(Expr::Var(obj.clone()).method("set", vec![field, v])));
             }
         } else if !args.is_empty() || !keywords.is_empty() {
@@ -749,7 +749,7 @@ impl Lower<'_> {
         if funcs.iter().any(|f| f.name == name) {
             return Some(name);
         }
-        let base = |me: &str| Expr::Question(Box::new(Expr::Var(me.into()).method("get", vec![Expr::Closure(vec![Pat::Ident("d".into())], Box::new(Expr::NamedField(Box::new(Expr::Var("d".into())), rust_ident("__base__")).reference())), Expr::StrLit("__base__".into())])));
+        let base = |me: &str| Expr::Question(Box::new(Expr::Var(me.into()).method("get", vec![field_ref("__base__"), Expr::StrLit("__base__".into())])));
         let (body, ret, binary) = match hook {
             "repr" | "str" => (Expr::Question(Box::new(Expr::call("py_repr", vec![base("self_").reference()]))), Ty::Str, false),
             "bool" => (Expr::call("truthy", vec![base("self_").reference()]), Ty::Bool, false),
@@ -897,7 +897,7 @@ impl Lower<'_> {
         stmts.push(push("("));
         for (i, (name, _)) in self.dataclass_fields(c).iter().enumerate() {
             stmts.push(push(&format!("{}{}=", if i > 0 { ", " } else { "" }, name)));
-            let field = Expr::Closure(vec![Pat::Ident("d".into())], Box::new(Expr::NamedField(Box::new(Expr::Var("d".into())), rust_ident(name)).reference()));
+            let field = field_ref(name);
             let v = Expr::Question(Box::new(me.clone().method("get", vec![field, Expr::StrLit(name.clone())])));
             stmts.push(Stmt::Expr(Expr::Question(Box::new(Expr::call("PyObject::write_repr", vec![v.reference(), Expr::Var("text".into()).reference_mut()])))));
         }
@@ -913,7 +913,7 @@ impl Lower<'_> {
         for (name, _) in self.dataclass_fields(c) {
             let t = storable(&self.types.attr(root, &name));
             let get = |x: &Expr| {
-                let field = Expr::Closure(vec![Pat::Ident("d".into())], Box::new(Expr::NamedField(Box::new(Expr::Var("d".into())), rust_ident(&name)).reference()));
+                let field = field_ref(&name);
                 Expr::Question(Box::new(x.clone().method("get", vec![field, Expr::StrLit(name.clone())])))
             };
             let (l, r) = (get(&a), get(&b));
@@ -929,4 +929,14 @@ impl Expr {
     fn field_named(self, name: &str) -> Expr {
         Expr::NamedField(Box::new(self), name.to_string())
     }
+}
+
+/// `|d| &d.name`: the accessor `Instance::get` takes for attribute field `name`.
+pub(super) fn field_ref(name: &str) -> Expr {
+    Expr::Closure(vec![Pat::Ident("d".into())], Box::new(Expr::NamedField(Box::new(Expr::Var("d".into())), rust_ident(name)).reference()))
+}
+
+/// `|d| &mut d.name`: the accessor `Instance::set` takes.
+pub(super) fn field_mut(name: &str) -> Expr {
+    Expr::Closure(vec![Pat::Ident("d".into())], Box::new(Expr::RefMut(Box::new(Expr::NamedField(Box::new(Expr::Var("d".into())), rust_ident(name))))))
 }

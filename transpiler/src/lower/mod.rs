@@ -395,7 +395,7 @@ impl<'a> Lower<'a> {
 
     /// The builtin value of instance `obj` of a `list`/`dict` subclass.
     fn base_value(&mut self, obj: Expr, _root: crate::resolve::ClassId, span: Span) -> Expr {
-        let field = Expr::Closure(vec![Pat::Ident("d".into())], Box::new(Expr::NamedField(Box::new(Expr::Var("d".into())), rust_ident("__base__")).reference()));
+        let field = classes::field_ref("__base__");
         self.attempt(obj.method("get", vec![field, Expr::StrLit("__base__".into())]), span)
     }
 
