@@ -242,7 +242,17 @@ fn total(mut xs: Value) -> PyResult<(Value, Int, Value, bool, bool)> {
     n = Int::Small(0).into_value();
     for item6 in xs.iter().at("total", 62)? {
         x = item6.at("total", 62)?;
-        n = n.clone().add(&x.clone()).at("total", 63)?;
+        {
+            let small8 = (|| Some(n.as_small()?.checked_add(x.as_small()?)?))();
+            match small8 {
+                Some(n7) => {
+                    n = Value::Int(Int::Small(n7));
+                }
+                None => {
+                    n = n.clone().add(&x.clone()).at("total", 63)?;
+                }
+            }
+        };
     }
     Ok((
         n.clone(),
@@ -327,9 +337,9 @@ fn module_body() -> PyResult<()> {
     let mut t: Stack;
     let mut s: Stack;
     s = {
-        let obj7 = <Stack>::new(0);
-        obj7.set(|d| &mut d.__base__, <PyList<Int>>::new());
-        obj7
+        let obj9 = <Stack>::new(0);
+        obj9.set(|d| &mut d.__base__, <PyList<Int>>::new());
+        obj9
     };
     s.get(|d| &d.__base__, "__base__").at("<module>", 11)?.append(Int::Small(1));
     Stack_push(s.clone(), Int::Small(5)).at("<module>", 12)?;
@@ -345,8 +355,8 @@ fn module_body() -> PyResult<()> {
                 &Stack_peek(s.clone()).at("<module>", 13)?,
                 &true,
                 &{
-                    let class8 = s.class();
-                    class8 == 0
+                    let class10 = s.class();
+                    class10 == 0
                 },
             ],
             " ",
@@ -373,15 +383,15 @@ fn module_body() -> PyResult<()> {
                     .at("<module>", 16)?
                     .contains(&Int::Small(5)),
                 &{
-                    let mut total9 = IntSum::new(Int::Small(0));
-                    for item10 in s
+                    let mut total11 = IntSum::new(Int::Small(0));
+                    for item12 in s
                         .get(|d| &d.__base__, "__base__")
                         .at("<module>", 16)?
                         .iter()
                     {
-                        total9.add(&item10);
+                        total11.add(&item12);
                     }
-                    total9.total()
+                    total11.total()
                 },
                 &sorted(
                         s.get(|d| &d.__base__, "__base__").at("<module>", 16)?.iter(),
@@ -400,9 +410,9 @@ fn module_body() -> PyResult<()> {
                 &truthy(&s),
                 &truthy(
                     &{
-                        let obj11 = <Stack>::new(0);
-                        obj11.set(|d| &mut d.__base__, <PyList<Int>>::new());
-                        obj11
+                        let obj13 = <Stack>::new(0);
+                        obj13.set(|d| &mut d.__base__, <PyList<Int>>::new());
+                        obj13
                     },
                 ),
             ],
@@ -411,8 +421,8 @@ fn module_body() -> PyResult<()> {
         )
         .at("<module>", 16)?;
     t = {
-        let obj12 = <Stack>::new(0);
-        obj12
+        let obj14 = <Stack>::new(0);
+        obj14
             .set(
                 |d| &mut d.__base__,
                 PyList::from_vec(
@@ -425,7 +435,7 @@ fn module_body() -> PyResult<()> {
                         .collect(),
                 ),
             );
-        obj12
+        obj14
     };
     t.get(|d| &d.__base__, "__base__")
         .at("<module>", 18)?
@@ -443,31 +453,31 @@ fn module_body() -> PyResult<()> {
                 &PyStr::from(t.class_name()),
                 &py_repr(&t).at("<module>", 19)?,
                 &{
-                    let mut text13 = String::new();
-                    PyObject::write_str(&t, &mut text13).at("<module>", 19)?;
-                    PyStr::from(text13)
+                    let mut text15 = String::new();
+                    PyObject::write_str(&t, &mut text15).at("<module>", 19)?;
+                    PyStr::from(text15)
                 },
             ],
             " ",
             "\n",
         )
         .at("<module>", 19)?;
-    let value14 = PyStr::from("stack");
-    s.set(|d| &mut d.name, value14);
+    let value16 = PyStr::from("stack");
+    s.set(|d| &mut d.name, value16);
     print(
             &[
                 &s.get(|d| &d.name, "name").at("<module>", 21)?,
                 &PyList::from_vec(
                     'comp1: {
-                        let mut items15 = Vec::new();
+                        let mut items17 = Vec::new();
                         for y in s
                             .get(|d| &d.__base__, "__base__")
                             .at("<module>", 21)?
                             .iter()
                         {
-                            items15.push(&y * 2);
+                            items17.push(&y * 2);
                         }
-                        Ok::<_, PyErr>(items15)
+                        Ok::<_, PyErr>(items17)
                     }
                         .at("<module>", 21)?,
                 ),
@@ -477,15 +487,15 @@ fn module_body() -> PyResult<()> {
         )
         .at("<module>", 21)?;
     r = {
-        let obj16 = <Registry>::new(1);
-        obj16.set(|d| &mut d.__base__, <PyDict<PyStr, Int>>::new());
-        obj16
+        let obj18 = <Registry>::new(1);
+        obj18.set(|d| &mut d.__base__, <PyDict<PyStr, Int>>::new());
+        obj18
     };
     Registry_register(r.clone(), PyStr::from("b"), Int::Small(2)).at("<module>", 34)?;
-    let value17 = Int::Small(1);
+    let value19 = Int::Small(1);
     r.get(|d| &d.__base__, "__base__")
         .at("<module>", 35)?
-        .setitem(PyStr::from("a"), value17)
+        .setitem(PyStr::from("a"), value19)
         .at("<module>", 35)?;
     print(
             &[
@@ -513,8 +523,8 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 36)?;
-    for item18 in r.get(|d| &d.__base__, "__base__").at("<module>", 37)?.items() {
-        let (k, v) = item18.at("<module>", 37)?;
+    for item20 in r.get(|d| &d.__base__, "__base__").at("<module>", 37)?.items() {
+        let (k, v) = item20.at("<module>", 37)?;
         print(&[&k, &v], " ", "\n").at("<module>", 38)?;
     }
     print(
@@ -553,17 +563,17 @@ fn module_body() -> PyResult<()> {
         )
         .at("<module>", 39)?;
     c = {
-        let obj19 = <Counted>::new(2);
-        obj19.set(|d| &mut d.__base__, <PyList<Int>>::new());
+        let obj21 = <Counted>::new(2);
+        obj21.set(|d| &mut d.__base__, <PyList<Int>>::new());
         Counted___init__(
-                obj19.clone(),
+                obj21.clone(),
                 <PyList<
                     Int,
                 >>::from_vec(vec![Int::Small(1), Int::Small(2), Int::Small(3)]),
                 PyStr::from("nums"),
             )
             .at("<module>", 51)?;
-        obj19
+        obj21
     };
     c.get(|d| &d.__base__, "__base__").at("<module>", 52)?.append(Int::Small(4));
     print(
@@ -581,7 +591,7 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 53)?;
-    let outcome20 = 'try2: {
+    let outcome22 = 'try2: {
         Int::from(
             match s.hash().at("<module>", 55) {
                 Ok(value) => value,
@@ -590,14 +600,14 @@ fn module_body() -> PyResult<()> {
         );
         Ok::<(), PyErr>(())
     };
-    match outcome20 {
+    match outcome22 {
         Ok(()) => {}
-        Err(caught21) => {
-            if caught21.is_instance(Exc::TypeError) {
-                e = caught21.clone();
+        Err(caught23) => {
+            if caught23.is_instance(Exc::TypeError) {
+                e = caught23.clone();
                 print(&[&PyStr::from("TypeError:"), &e], " ", "\n").at("<module>", 57)?;
             } else {
-                return Err(caught21);
+                return Err(caught23);
             }
         }
     };
@@ -605,8 +615,8 @@ fn module_body() -> PyResult<()> {
             &[
                 &total(
                         {
-                            let obj22 = <Stack>::new(0);
-                            obj22
+                            let obj24 = <Stack>::new(0);
+                            obj24
                                 .set(
                                     |d| &mut d.__base__,
                                     PyList::from_vec(
@@ -621,7 +631,7 @@ fn module_body() -> PyResult<()> {
                                             .collect(),
                                     ),
                                 );
-                            obj22
+                            obj24
                         }
                             .into_value(),
                     )

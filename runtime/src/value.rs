@@ -332,6 +332,16 @@ impl Value {
         }
     }
 
+    /// The value of an int that fits a machine word (not a bool): what the transpiler's
+    /// machine-word tries of dynamic arithmetic start from.
+    #[inline(always)]
+    pub fn as_small(&self) -> Option<i64> {
+        match self {
+            Value::Int(Int::Small(a)) => Some(*a),
+            _ => None,
+        }
+    }
+
     /// Both operands machine-word ints: the common case of dynamic arithmetic, tried inline
     /// before the general operator (which also handles overflow, bools, floats, objects).
     #[inline(always)]

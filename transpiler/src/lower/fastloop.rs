@@ -198,13 +198,13 @@ impl Scan<'_, '_> {
 /// The machine-word form of an int operator: a checked `i64` method, or an `Int` helper
 /// (both give `None` where the `Int` operation would not fit or would raise), or a plain
 /// operator that cannot overflow.
-enum IntOp {
+pub(super) enum IntOp {
     Checked(&'static str),
     Helper(&'static str),
     Plain(RB),
 }
 
-fn int_op(op: ast::BinOp) -> Option<IntOp> {
+pub(super) fn int_op(op: ast::BinOp) -> Option<IntOp> {
     Some(match op {
         ast::BinOp::Add => IntOp::Checked("checked_add"),
         ast::BinOp::Sub => IntOp::Checked("checked_sub"),
@@ -551,7 +551,7 @@ fn mark_set(plan: &Plan, names: &[String], written: &mut HashSet<String>, out: &
 }
 
 /// `a op b` on `i64`s, giving up (`?`) where `Int` would not fit or would raise.
-fn int_binary(op: ast::BinOp, l: Expr, r: Expr) -> Expr {
+pub(super) fn int_binary(op: ast::BinOp, l: Expr, r: Expr) -> Expr {
     match int_op(op) {
         Some(IntOp::Checked(m)) => Expr::Question(Box::new(checked(l, m, vec![r]))),
         Some(IntOp::Helper(f)) => Expr::Question(Box::new(Expr::call(f, vec![l, r]))),

@@ -23,6 +23,7 @@ mod callables;
 mod classes;
 mod closures;
 mod dyn_dispatch;
+mod dyn_ints;
 mod fastloop;
 mod generators;
 pub use generators::states_dot;
@@ -57,6 +58,7 @@ pub fn lower(file: &SourceFile, module: &ast::Module, res: &Resolution, types: &
         managers: Vec::new(),
         module_names: Vec::new(),
         dyn_access: false,
+        dyn_int_usual: false,
         module_consts: HashMap::new(),
         gen: None,
         gens: Vec::new(),
@@ -256,6 +258,9 @@ struct Lower<'a> {
     /// Some method call or attribute read happens on a dynamic value: user classes get the
     /// hooks that find their methods and attributes at run time.
     dyn_access: bool,
+    /// Set while lowering the usual form of an int expression on dynamic values that has a
+    /// machine-word try (`dyn_ints.rs`): its parts get none of their own.
+    dyn_int_usual: bool,
     /// Module globals that are numeric constants (`MOD = 10**9 + 7`, never rebound): functions
     /// read the literal itself (so the Rust compiler sees a constant).
     module_consts: HashMap<String, &'a ast::Expr>,
@@ -1338,10 +1343,18 @@ impl<'a> Lower<'a> {
                     out.push(Stmt::Expr(recv.method("iadd", vec![v.reference()])));
                     return;
                 }
-                let l = self.expr(target);
-                let r = self.expr(value);
-                let v = self.binop_impl(imp, op, l, &tty, r, &vty, &result, s.span);
-                self.bind(target, v, &result, out);
+                let usual = |me: &mut Self, out: &mut Vec<Stmt>| {
+                    let l = me.expr(target);
+                    let r = me.expr(value);
+                    let v = me.binop_impl(imp, op, l, &tty, r, &vty, &result, s.span);
+                    me.bind(target, v, &result, out);
+                };
+                // (`usual` borrows only: a copy is passed.)
+                if let (BinImpl::Dyn, true, Some(stmt)) = (imp, local, self.dyn_int_aug_assign(target, op, value, usual)) {
+                    out.push(stmt);
+                    return;
+                }
+                usual(self, out)
             }
             ExprKind::Attribute { value: owner, .. } if matches!(owner.kind, ExprKind::Name(_)) => {
                 // `obj.n += 1`: read, compute, write back (the owner is a plain name, so
@@ -1925,6 +1938,9 @@ impl<'a> Lower<'a> {
                     }
                 }
                 if let Some((v, _)) = self.obj_binop(e.span, *op, left, right, false) {
+                    return v;
+                }
+                if let Some(v) = self.dyn_int_binop(e) {
                     return v;
                 }
                 let (imp, result) = binop_rule(*op, &lt, &rt, crate::infer::is_nonneg_int_literal(right));
