@@ -32,3 +32,6 @@ pub mod vars;
 pub mod stdlib;
 
 pub mod prelude;
+
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
