@@ -10,6 +10,7 @@ use crate::pystr::PyStr;
 use crate::value::{FromValue, IntoValue, Object, Value, ValueIter};
 use std::any::Any;
 use std::cell::{Cell, UnsafeCell};
+use std::mem::ManuallyDrop;
 use std::ops::Deref;
 use std::rc::Rc;
 
@@ -213,7 +214,7 @@ impl<G: FlatGenerator> Generator for Flat<G> {
                 Ok(Step::Return(())) => {
                     self.inner.pop();
                     if closing {
-                        Input::Throw(PyErr::with_args(Exc::GeneratorExit, Vec::new()))
+                        Input::Throw(generator_exit())
                     } else {
                         Input::Next
                     }
@@ -261,7 +262,7 @@ fn pep479(e: PyErr) -> PyErr {
 /// `GeneratorExit` or `StopIteration` means it closed, and `GeneratorExit` goes on up.
 fn sub_raised(e: PyErr, closing: bool) -> PyErr {
     if closing && (e.is_instance(Exc::GeneratorExit) || e.is_instance(Exc::StopIteration)) {
-        return PyErr::with_args(Exc::GeneratorExit, Vec::new());
+        return generator_exit();
     }
     pep479(e)
 }
@@ -303,7 +304,12 @@ impl<G: Generator> PyGen<G> {
     /// owned there, not shared (see [`OwnedGen`]).
     pub fn into_owned(self) -> OwnedGen<G> {
         match Rc::try_unwrap(self.0) {
-            Ok(cell) => OwnedGen(cell),
+            Ok(cell) => {
+                // The state moves to the new holder, which closes it (not the cell: no drop).
+                let cell = std::mem::ManuallyDrop::new(cell);
+                // SAFETY: the cell is not used again, nor dropped, once its state is read out.
+                OwnedGen { state: ManuallyDrop::new(unsafe { std::ptr::read(cell.state.get()) }), status: cell.status.get() }
+            }
             // The transpiler only asks this of a generator object nothing else has seen.
             Err(_) => crate::entry::internal_error("a generator made for one variable was shared"),
         }
@@ -326,20 +332,32 @@ fn finish<Y, R: IntoValue>(step: PyResult<Step<Y, Option<R>>>) -> PyResult<Y> {
     }
 }
 
-/// The protocol methods, on the generator object however it is held ([`PyGen`] derefs here).
-impl<G: Generator> GenCell<G> {
+/// The protocol methods (`next`, `send`, `throw`, `close`) over one step of a generator object,
+/// however it is held: shared (`&GenCell`, which [`PyGen`] derefs to) or owned by the one
+/// variable that steps it (`&mut OwnedGen`).
+pub trait GenProtocol: Sized {
+    type Gen: Generator;
+
+    /// One step with any input; `Ok(Step::Return(None))` when the generator was already done.
+    #[allow(clippy::type_complexity)]
+    fn step(self, input: Input<<Self::Gen as Generator>::Sent>) -> PyResult<Step<<Self::Gen as Generator>::Yield, Option<<Self::Gen as Generator>::Return>>>;
+
+    /// `g.close()`.
+    fn close(self) -> PyResult<()>;
+
     /// `next(g)`: `StopIteration` (carrying the return value) at the end.
     #[inline(always)]
-    pub fn next_value(&self) -> PyResult<G::Yield>
+    fn next_value(self) -> PyResult<<Self::Gen as Generator>::Yield>
     where
-        G::Return: IntoValue,
+        <Self::Gen as Generator>::Return: IntoValue,
     {
-        finish(self.step_next())
+        finish(self.step(Input::Next))
     }
 
     /// `next(g, default)`.
-    pub fn next_or(&self, default: G::Yield) -> PyResult<G::Yield> {
-        match self.step_next()? {
+    #[inline]
+    fn next_or(self, default: <Self::Gen as Generator>::Yield) -> PyResult<<Self::Gen as Generator>::Yield> {
+        match self.step(Input::Next)? {
             Step::Yield(y) => Ok(y),
             Step::Return(_) => Ok(default),
         }
@@ -347,18 +365,18 @@ impl<G: Generator> GenCell<G> {
 
     /// `g.send(v)`.
     #[inline]
-    pub fn send(&self, v: G::Sent) -> PyResult<G::Yield>
+    fn send(self, v: <Self::Gen as Generator>::Sent) -> PyResult<<Self::Gen as Generator>::Yield>
     where
-        G::Return: IntoValue,
+        <Self::Gen as Generator>::Return: IntoValue,
     {
         finish(self.step(Input::Send(v)))
     }
 
     /// `g.send(v)` with `v` a value that may be `None` (which resumes as `next(g)` does).
     #[inline]
-    pub fn send_opt(&self, v: Option<G::Sent>) -> PyResult<G::Yield>
+    fn send_opt(self, v: Option<<Self::Gen as Generator>::Sent>) -> PyResult<<Self::Gen as Generator>::Yield>
     where
-        G::Return: IntoValue,
+        <Self::Gen as Generator>::Return: IntoValue,
     {
         finish(self.step(match v {
             Some(v) => Input::Send(v),
@@ -367,12 +385,89 @@ impl<G: Generator> GenCell<G> {
     }
 
     /// `g.throw(e)`: raised where the generator is paused; what it yields next is returned.
-    pub fn throw(&self, e: PyErr) -> PyResult<G::Yield>
+    #[inline]
+    fn throw(self, e: PyErr) -> PyResult<<Self::Gen as Generator>::Yield>
     where
-        G::Return: IntoValue,
+        <Self::Gen as Generator>::Return: IntoValue,
     {
         finish(self.step(Input::Throw(e)))
     }
+}
+
+impl<G: Generator> GenProtocol for &GenCell<G> {
+    type Gen = G;
+
+    #[inline(always)]
+    fn step(self, input: Input<G::Sent>) -> PyResult<Step<G::Yield, Option<G::Return>>> {
+        GenCell::step(self, input)
+    }
+
+    fn close(self) -> PyResult<()> {
+        GenCell::close(self)
+    }
+}
+
+/// What one step of the protocol does, from the generator's status and the input (the same
+/// whichever way the generator object is held).
+enum Decision<S> {
+    /// Run the state machine.
+    Run(Input<S>),
+    /// Refused, the status unchanged.
+    Refuse(PyErr),
+    /// Thrown into a generator that never started: raised where its body would begin, so it
+    /// is finished, and a `StopIteration` becomes `RuntimeError` as one raised in the body does.
+    RaiseUnstarted(PyErr),
+    /// Already finished.
+    Finished,
+}
+
+#[inline(always)]
+fn decide<S: Sendable>(status: Status, input: Input<S>) -> Decision<S> {
+    // `next()` first: the common resumption, with `Input::Next` a constant.
+    if let Input::Next = input {
+        return match status {
+            Status::Suspended | Status::Created => Decision::Run(Input::Next),
+            Status::Running => Decision::Refuse(already_executing()),
+            Status::Done => Decision::Finished,
+        };
+    }
+    match (status, input) {
+        (Status::Suspended, input) => Decision::Run(input),
+        (Status::Created, Input::Throw(e)) => Decision::RaiseUnstarted(e),
+        (Status::Created, Input::Send(v)) if !v.is_none() => Decision::Refuse(sent_to_just_started()),
+        // `send(None)` starts it like `next`.
+        (Status::Created, input) => Decision::Run(input),
+        (Status::Running, _) => Decision::Refuse(already_executing()),
+        (Status::Done, Input::Throw(e)) => Decision::Refuse(e),
+        (Status::Done, _) => Decision::Finished,
+    }
+}
+
+/// The status after the state machine ran, and what the step gives.
+#[inline(always)]
+#[allow(clippy::type_complexity)]
+fn ran<Y, R>(result: PyResult<Step<Y, R>>) -> (Status, PyResult<Step<Y, Option<R>>>) {
+    match result {
+        Ok(Step::Yield(y)) => (Status::Suspended, Ok(Step::Yield(y))),
+        Ok(Step::Return(r)) => (Status::Done, Ok(Step::Return(Some(r)))),
+        // The body raised: the generator is finished, and (PEP 479) a `StopIteration` escaping
+        // it becomes `RuntimeError`, since it would otherwise silently end the consumer's loop.
+        Err(e) => (Status::Done, Err(pep479(e))),
+    }
+}
+
+/// What `close()` gives once `GeneratorExit` was thrown into a suspended generator.
+fn closed<Y, R>(step: PyResult<Step<Y, R>>) -> PyResult<()> {
+    match step {
+        Ok(Step::Yield(_)) => Err(PyErr::runtime_error("generator ignored GeneratorExit")),
+        Ok(Step::Return(_)) => Ok(()),
+        Err(e) if e.is_instance(Exc::GeneratorExit) || e.is_instance(Exc::StopIteration) => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+fn generator_exit() -> PyErr {
+    PyErr::with_args(Exc::GeneratorExit, Vec::new())
 }
 
 impl<G: Generator> Deref for PyGen<G> {
@@ -387,16 +482,77 @@ impl<G: Generator> Deref for PyGen<G> {
 /// `next(acc)`, `acc.send(x)`, `acc.throw(e)`, `acc.close()`): owned there rather than shared,
 /// so its state can live in registers across a loop. Dropped (closed) when the variable is
 /// assigned again or goes out of scope, where the last reference to it would go in CPython.
-pub struct OwnedGen<G: Generator>(GenCell<G>);
+///
+/// Nothing but that variable reaches it, so its body cannot resume it again while it runs: it
+/// keeps no `Running` status, and its state is a plain field (no cell), which a loop stepping
+/// it can keep in registers.
+pub struct OwnedGen<G: Generator> {
+    /// Taken out only by `drop`.
+    state: ManuallyDrop<G>,
+    status: Status,
+}
 
-impl<G: Generator> Deref for OwnedGen<G> {
-    type Target = GenCell<G>;
+impl<'a, G: Generator> GenProtocol for &'a mut OwnedGen<G> {
+    type Gen = G;
+
     #[inline(always)]
-    fn deref(&self) -> &GenCell<G> {
-        &self.0
+    fn step(self, input: Input<G::Sent>) -> PyResult<Step<G::Yield, Option<G::Return>>> {
+        match decide(self.status, input) {
+            Decision::Run(input) => {
+                let (status, step) = ran(self.state.resume(input));
+                self.status = status;
+                step
+            }
+            Decision::Refuse(e) => Err(e),
+            Decision::RaiseUnstarted(e) => {
+                self.status = Status::Done;
+                Err(pep479(e))
+            }
+            Decision::Finished => Ok(Step::Return(None)),
+        }
+    }
+
+    /// Inlined, as every method here: a call given the variable's address would keep its
+    /// state in memory throughout the loops that step it.
+    #[inline(always)]
+    fn close(self) -> PyResult<()> {
+        match self.status {
+            Status::Suspended => closed(self.step(Input::Throw(generator_exit()))),
+            _ => {
+                self.status = Status::Done;
+                Ok(())
+            }
+        }
     }
 }
 
+impl<G: Generator> Drop for OwnedGen<G> {
+    /// Closed when the variable lets go of it, as CPython closes a generator when its last
+    /// reference goes. The state is moved out first, so that (as in `close`) nothing is given
+    /// the variable's address.
+    #[inline(always)]
+    fn drop(&mut self) {
+        // SAFETY: the state is not used again (this is its drop).
+        let state = unsafe { ManuallyDrop::take(&mut self.state) };
+        if self.status == Status::Suspended {
+            close_unreferenced(state);
+        }
+    }
+}
+
+/// Closes a suspended generator nothing refers to any more; what it raises is reported as
+/// CPython reports it ("Exception ignored in: ...").
+#[cold]
+#[inline(never)]
+fn close_unreferenced<G: Generator>(state: G) {
+    let mut g = OwnedGen { state: ManuallyDrop::new(state), status: Status::Suspended };
+    if let Err(e) = (&mut g).close() {
+        let at = &g as *const OwnedGen<G> as usize;
+        crate::entry::report_unraisable(&format!("Exception ignored in: <generator object {} at {at:#x}>", G::NAME), &e);
+    }
+    // Closed once, even if it yielded again.
+    g.status = Status::Done;
+}
 
 impl<G: Generator> GenCell<G> {
     /// `next()`, the common resumption: inlined into the caller (so that the state machine's
@@ -404,11 +560,7 @@ impl<G: Generator> GenCell<G> {
     /// through each call.
     #[inline(always)]
     fn step_next(&self) -> PyResult<Step<G::Yield, Option<G::Return>>> {
-        match self.status.get() {
-            Status::Suspended | Status::Created => self.run(Input::Next),
-            Status::Running => Err(already_executing()),
-            Status::Done => Ok(Step::Return(None)),
-        }
+        self.step(Input::Next)
     }
 
     /// One step of the protocol with any input; `Ok(Step::Return(None))` when the generator
@@ -416,20 +568,14 @@ impl<G: Generator> GenCell<G> {
     /// generator: a loop stepping one held in place can then keep its state in registers.)
     #[inline(always)]
     pub fn step(&self, input: Input<G::Sent>) -> PyResult<Step<G::Yield, Option<G::Return>>> {
-        if let Input::Next = input {
-            return self.step_next();
-        }
-        match (self.status.get(), input) {
-            (Status::Suspended, input) => self.run(input),
-            // Thrown before it started: raised where its body would begin, so it is finished,
-            // and a `StopIteration` becomes `RuntimeError` as one raised in the body does.
-            (Status::Created, Input::Throw(e)) => Err(self.raised(e)),
-            (Status::Created, Input::Send(v)) if !v.is_none() => Err(sent_to_just_started()),
-            // `send(None)` starts it like `next`.
-            (Status::Created, input) => self.run(input),
-            (Status::Running, _) => Err(already_executing()),
-            (Status::Done, Input::Throw(e)) => Err(e),
-            (Status::Done, _) => Ok(Step::Return(None)),
+        match decide(self.status.get(), input) {
+            Decision::Run(input) => self.run(input),
+            Decision::Refuse(e) => Err(e),
+            Decision::RaiseUnstarted(e) => {
+                self.status.set(Status::Done);
+                Err(pep479(e))
+            }
+            Decision::Finished => Ok(Step::Return(None)),
         }
     }
 
@@ -442,26 +588,9 @@ impl<G: Generator> GenCell<G> {
         // other than `Running` and sets `Running` first; the reference ends before the status
         // changes again. (A re-entrant `next`/`send`/`throw`/`close` meets `Running` and raises
         // `ValueError`; the generator cannot be dropped while this call holds a reference.)
-        let result = unsafe { (*self.state.get()).resume(input) };
-        match result {
-            Ok(Step::Yield(y)) => {
-                self.status.set(Status::Suspended);
-                Ok(Step::Yield(y))
-            }
-            Ok(Step::Return(r)) => {
-                self.status.set(Status::Done);
-                Ok(Step::Return(Some(r)))
-            }
-            Err(e) => Err(self.raised(e)),
-        }
-    }
-
-    /// The body raised: the generator is finished, and (PEP 479) a `StopIteration` escaping it
-    /// becomes `RuntimeError`, since it would otherwise silently end the consumer's loop.
-    #[inline(always)]
-    fn raised(&self, e: PyErr) -> PyErr {
-        self.status.set(Status::Done);
-        pep479(e)
+        let (status, step) = ran(unsafe { (*self.state.get()).resume(input) });
+        self.status.set(status);
+        step
     }
 
     /// `g.close()`.
@@ -472,12 +601,7 @@ impl<G: Generator> GenCell<G> {
                 self.status.set(Status::Done);
                 Ok(())
             }
-            Status::Suspended => match self.step(Input::Throw(PyErr::with_args(Exc::GeneratorExit, Vec::new()))) {
-                Ok(Step::Yield(_)) => Err(PyErr::runtime_error("generator ignored GeneratorExit")),
-                Ok(Step::Return(_)) => Ok(()),
-                Err(e) if e.is_instance(Exc::GeneratorExit) || e.is_instance(Exc::StopIteration) => Ok(()),
-                Err(e) => Err(e),
-            },
+            Status::Suspended => closed(self.step(Input::Throw(generator_exit()))),
         }
     }
 }
@@ -872,6 +996,77 @@ mod tests {
         let fresh = PyGen::new(Count::Start { n: Int::from(5) });
         fresh.close().unwrap();
         assert_eq!(fresh.next_or(Int::from(-1)).unwrap(), Int::from(-1));
+    }
+
+    /// Compares a step's outcome, whatever the holder.
+    fn outcome(r: PyResult<Int>) -> String {
+        match r {
+            Ok(v) => format!("yield {}", v.to_i64().unwrap_or(-1)),
+            Err(e) => format!("raise {} {}", e.type_name(), e.args().len()),
+        }
+    }
+
+    #[test]
+    fn an_owned_generator_follows_the_protocol_as_a_shared_one() {
+        type Op = fn(&mut dyn FnMut(Input<Value>) -> PyResult<Int>) -> PyResult<Int>;
+        let ops: [(&str, Op); 5] = [
+            ("next", |step| step(Input::Next)),
+            ("send None", |step| step(Input::Send(Value::None))),
+            ("send 1", |step| step(Input::Send(Value::Int(Int::from(1))))),
+            ("throw", |step| step(Input::Throw(PyErr::value_error("x")))),
+            ("next again", |step| step(Input::Next)),
+        ];
+        // Every sequence of three operations, then close().
+        for a in 0..ops.len() {
+            for b in 0..ops.len() {
+                for c in 0..ops.len() {
+                    let shared = PyGen::new(Count::Start { n: Int::from(2) });
+                    let mut owned = PyGen::new(Count::Start { n: Int::from(2) }).into_owned();
+                    for &i in &[a, b, c] {
+                        let want = outcome(ops[i].1(&mut |input| finish(shared.step(input))));
+                        let got = outcome(ops[i].1(&mut |input| finish((&mut owned).step(input))));
+                        assert_eq!(got, want, "after {:?}", [a, b, c].map(|i| ops[i].0));
+                    }
+                    assert_eq!(outcome((&mut owned).close().map(|_| Int::from(0))), outcome(shared.close().map(|_| Int::from(0))));
+                }
+            }
+        }
+    }
+
+    thread_local! {
+        static EXITS_IGNORED: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    }
+
+    /// `def stubborn(): while True: try: yield 1 except GeneratorExit: pass`.
+    struct Stubborn;
+
+    impl Generator for Stubborn {
+        type Yield = Int;
+        type Return = ();
+        type Item = PyResult<Int>;
+        type Sent = ();
+        const NAME: &'static str = "stubborn";
+        fn item(next: PyResult<Int>) -> PyResult<Int> {
+            next
+        }
+        fn resume(&mut self, input: Input<()>) -> PyResult<Step<Int, ()>> {
+            if let Input::Throw(_) = input {
+                EXITS_IGNORED.with(|n| n.set(n.get() + 1));
+            }
+            Ok(Step::Yield(Int::from(1)))
+        }
+    }
+
+    #[test]
+    fn an_owned_generator_dropped_suspended_is_closed_once() {
+        let mut g = PyGen::new(Stubborn).into_owned();
+        assert_eq!((&mut g).next_value().unwrap(), Int::from(1));
+        let e = (&mut g).close().unwrap_err();
+        assert_eq!(e.to_string(), "RuntimeError: generator ignored GeneratorExit");
+        assert_eq!(EXITS_IGNORED.with(|n| n.get()), 1);
+        // Still suspended: dropping it closes it once more (reported, not raised), and once only.
+        drop(g);
+        assert_eq!(EXITS_IGNORED.with(|n| n.get()), 2);
     }
 
     /// The state machines the transpiler writes for `fib` (two ints live across the `yield`)

@@ -34,7 +34,7 @@ pub use crate::set::{frozenset_of, PySet, PySetIter};
 // The standard library: random, math, time, io (open, StringIO), os, os.path, tempfile.
 pub use crate::stdlib::*;
 pub use crate::iter::{next_of, next_or_default, not_an_iterator, not_iterable, py_next_iter, PyIter, Versioned};
-pub use crate::gen::{park, returned, Delegate, DelegateIter, DelegateValue, Flat, FlatGenerator, GenCell, Generator, Input, LocalGen, OwnedGen, PyGen, Sendable, Step};
+pub use crate::gen::{park, returned, Delegate, DelegateIter, DelegateValue, Flat, FlatGenerator, GenCell, GenProtocol, Generator, Input, LocalGen, OwnedGen, PyGen, Sendable, Step};
 pub use crate::range::PyRange;
 pub use crate::func::{bind_args, binding_error, builtin_value, call_value, call_value_kw, star_kwargs, BoundArgs, Kwargs, Params, check_method_arity, func_value, func_value_kw, getattr_value, next_arg, req_arg, star_args, zip_values, PyCell, PyFunc};
 pub use crate::suggest::name_error_in;
