@@ -175,6 +175,43 @@ fn ssize_arg(i: &Int) -> PyResult<i64> {
 /// Item access on the shared object, for `PyList` and for lists held in a `Value`.
 /// Each call borrows only for its own duration.
 impl<T> ListObj<T> {
+    /// `xs += iterable`: extends the list in place (its aliases see it).
+    pub(crate) fn extend_from_value(&self, other: &crate::value::Value) -> PyResult<()>
+    where
+        T: crate::value::FromValue,
+    {
+        // Read first: `xs += xs` iterates the list it extends.
+        let items = other.iter()?.map(|v| v.and_then(T::from_value)).collect::<PyResult<Vec<T>>>()?;
+        self.items.borrow_mut().extend(items);
+        Ok(())
+    }
+
+    /// `xs *= n`, in place.
+    pub(crate) fn repeat_in_place(&self, n: &Int) -> PyResult<()>
+    where
+        T: Clone,
+    {
+        let v = self.repeated(n)?;
+        let old = std::mem::replace(&mut *self.items.borrow_mut(), v);
+        drop(old);
+        Ok(())
+    }
+
+    fn repeated(&self, n: &Int) -> PyResult<Vec<T>>
+    where
+        T: Clone,
+    {
+        let n = repeat_count(n)?;
+        let items = self.items.borrow();
+        let total = items.len().checked_mul(n).ok_or_else(PyErr::memory_error)?;
+        let mut v = Vec::new();
+        v.try_reserve_exact(total).map_err(|_| PyErr::memory_error())?;
+        for _ in 0..n {
+            v.extend_from_slice(&items);
+        }
+        Ok(v)
+    }
+
     #[inline]
     pub(crate) fn len_usize(&self) -> usize {
         self.peek().len()
@@ -561,22 +598,11 @@ impl<T: Clone> PyList<T> {
 
     /// `a *= n` (in place).
     pub fn irepeat(&self, n: &Int) -> PyResult<()> {
-        let v = self.repeated(n)?;
-        let old = std::mem::replace(&mut *self.0.items.borrow_mut(), v);
-        drop(old);
-        Ok(())
+        self.0.repeat_in_place(n)
     }
 
     fn repeated(&self, n: &Int) -> PyResult<Vec<T>> {
-        let n = repeat_count(n)?;
-        let items = self.0.items.borrow();
-        let total = items.len().checked_mul(n).ok_or_else(PyErr::memory_error)?;
-        let mut v = Vec::new();
-        v.try_reserve_exact(total).map_err(|_| PyErr::memory_error())?;
-        for _ in 0..n {
-            v.extend_from_slice(&items);
-        }
-        Ok(v)
+        self.0.repeated(n)
     }
 
     /// `list.sort()`.

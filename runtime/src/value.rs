@@ -136,6 +136,14 @@ pub trait Object: PyObject + Any {
     fn mul_int(&self, _n: &Int) -> Option<PyResult<Value>> {
         None
     }
+    /// `self += other` in place (a list); `None` when the type has no in-place `+`.
+    fn iadd(&self, _other: &Value) -> Option<PyResult<()>> {
+        None
+    }
+    /// `self *= n` in place (a list); `None` when the type has no in-place `*`.
+    fn imul_int(&self, _n: &Int) -> Option<PyResult<()>> {
+        None
+    }
     /// `hash(obj)`: `TypeError: unhashable type: 'list'` unless the type says otherwise.
     fn hash_obj(&self) -> PyResult<i64> {
         Err(crate::hash::unhashable(self.type_name()))
@@ -442,6 +450,32 @@ impl Value {
             return Ok(Value::Int(Int::Small(if r != 0 && (r ^ n) < 0 { r + n } else { r })));
         }
         self.modulo_any(&Value::Int(Int::Small(n)))
+    }
+
+    /// `self += other`: a list is extended in place (its aliases see it); anything else
+    /// computes `self + other`.
+    pub fn iadd(&self, other: &Value) -> PyResult<Value> {
+        if let Value::Obj(o) = self {
+            if let Some(done) = o.iadd(other) {
+                return done.map(|()| self.clone());
+            }
+        }
+        self.add(other)
+    }
+
+    /// `self *= other`: a list repeated in place by an int; anything else `self * other`.
+    pub fn imul(&self, other: &Value) -> PyResult<Value> {
+        let n = match other {
+            Value::Int(n) => Some(n.clone()),
+            Value::Bool(b) => Some(Int::from(*b as i64)),
+            _ => None,
+        };
+        if let (Value::Obj(o), Some(n)) = (self, n) {
+            if let Some(done) = o.imul_int(&n) {
+                return done.map(|()| self.clone());
+            }
+        }
+        self.mul(other)
     }
 
     /// `self - other`.
@@ -1054,6 +1088,12 @@ where
     }
     fn mul_int(&self, n: &Int) -> Option<PyResult<Value>> {
         Some(PyList::from_vec(self.to_vec()).repeat(n).map(IntoValue::into_value))
+    }
+    fn iadd(&self, other: &Value) -> Option<PyResult<()>> {
+        Some(self.extend_from_value(other))
+    }
+    fn imul_int(&self, n: &Int) -> Option<PyResult<()>> {
+        Some(self.repeat_in_place(n))
     }
 }
 

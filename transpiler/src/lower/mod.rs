@@ -1346,7 +1346,7 @@ impl<'a> Lower<'a> {
                 let usual = |me: &mut Self, out: &mut Vec<Stmt>| {
                     let l = me.expr(target);
                     let r = me.expr(value);
-                    let v = me.binop_impl(imp, op, l, &tty, r, &vty, &result, s.span);
+                    let v = me.aug_binop_impl(imp, op, l, &tty, r, &vty, &result, s.span);
                     me.bind(target, v, &result, out);
                 };
                 // (`usual` borrows only: a copy is passed.)
@@ -1370,7 +1370,7 @@ impl<'a> Lower<'a> {
                 }
                 let l = self.expr(target);
                 let r = self.expr(value);
-                let v = self.binop_impl(imp, op, l, &tty, r, &vty, &result, s.span);
+                let v = self.aug_binop_impl(imp, op, l, &tty, r, &vty, &result, s.span);
                 self.bind(target, v, &result, out);
             }
             ExprKind::Subscript { value: container, index } if matches!(self.ty(container), Ty::Dyn | Ty::Dict(..)) => {
@@ -1392,7 +1392,7 @@ impl<'a> Lower<'a> {
                 out.push(Stmt::Let { name: k.clone(), ty: None, init: Some(kv), mutable: false, optional: false });
                 let cur = self.attempt(Expr::Var(c.clone()).method("getitem", vec![Expr::Var(k.clone()).reference()]), target.span);
                 let r = self.expr(value);
-                let v = self.binop_impl(imp, op, cur, &tty, r, &vty, &result, s.span);
+                let v = self.aug_binop_impl(imp, op, cur, &tty, r, &vty, &result, s.span);
                 let v = self.coerce(v, &result, &et, s.span);
                 // The new value first: it reads the item under the key that `setitem` takes.
                 let new = self.tmp("value");
@@ -1429,7 +1429,7 @@ impl<'a> Lower<'a> {
                 };
                 let cur = self.attempt(Expr::Var(c.clone()).method("getitem", vec![i.clone().reference()]), target.span);
                 let r = self.expr(value);
-                let v = self.binop_impl(imp, op, cur, &tty, r, &vty, &result, s.span);
+                let v = self.aug_binop_impl(imp, op, cur, &tty, r, &vty, &result, s.span);
                 let Ty::List(elem) = self.ty(container) else { return };
                 let v = self.coerce(v, &result, &elem, s.span);
                 let set = Expr::Var(c).method("setitem", vec![i.reference(), v]);
@@ -2125,6 +2125,23 @@ impl<'a> Lower<'a> {
             BinImpl::Dyn if t == Ty::Dyn => self.place(e),
             _ => self.expr(e),
         }
+    }
+
+    /// `binop_impl` for `x op= v`: on dynamic values, `+=` and `*=` change a list in place
+    /// (its aliases see it), as Python's in-place operators do.
+    #[allow(clippy::too_many_arguments)]
+    fn aug_binop_impl(&mut self, imp: BinImpl, op: ast::BinOp, l: Expr, lt: &Ty, r: Expr, rt: &Ty, result: &Ty, span: Span) -> Expr {
+        let in_place = match op {
+            ast::BinOp::Add => "iadd",
+            ast::BinOp::Mul => "imul",
+            _ => return self.binop_impl(imp, op, l, lt, r, rt, result, span),
+        };
+        if imp != BinImpl::Dyn {
+            return self.binop_impl(imp, op, l, lt, r, rt, result, span);
+        }
+        let l = self.coerce(l, lt, &Ty::Dyn, span);
+        let r = self.coerce(r, rt, &Ty::Dyn, span);
+        self.attempt(l.method(in_place, vec![r.reference()]), span)
     }
 
     #[allow(clippy::too_many_arguments)]
