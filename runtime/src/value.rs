@@ -454,7 +454,18 @@ impl Value {
 
     /// `self += other`: a list is extended in place (its aliases see it); anything else
     /// computes `self + other`.
+    #[inline]
     pub fn iadd(&self, other: &Value) -> PyResult<Value> {
+        if let Some((a, b)) = self.small_ints(other) {
+            if let Some(c) = a.checked_add(b) {
+                return Ok(Value::Int(Int::Small(c)));
+            }
+        }
+        self.iadd_any(other)
+    }
+
+    #[inline(never)]
+    fn iadd_any(&self, other: &Value) -> PyResult<Value> {
         if let Value::Obj(o) = self {
             if let Some(done) = o.iadd(other) {
                 return done.map(|()| self.clone());
