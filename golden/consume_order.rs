@@ -489,7 +489,7 @@ fn module_body() -> PyResult<()> {
     print(
             &[
                 &try_contains(
-                        gen_(Int::Small(3)).at("<module>", 30)?.clone(),
+                        gen_(Int::Small(3)).at("<module>", 30)?,
                         &Int::Small(2).clone().into_value(),
                     )
                     .at("<module>", 30)?,

@@ -38,4 +38,6 @@ r = reader("rebind")
 next(r)
 r = reader("rebind2")
 print("rebound")
+# A generator made for one expression is closed as soon as that is done with it.
+print("r:1" in reader("r"), any(reader("any")), next(reader("next")))
 print("end of script")

@@ -206,11 +206,32 @@ fn module_body() -> PyResult<()> {
     r.next_value().at("<module>", 38)?;
     r = reader(PyStr::from("rebind2")).at("<module>", 39)?.into_owned();
     print(&[&PyStr::from("rebound")], " ", "\n").at("<module>", 40)?;
-    print(&[&PyStr::from("end of script")], " ", "\n").at("<module>", 41)?;
+    print(
+            &[
+                &try_contains(
+                        reader(PyStr::from("r")).at("<module>", 42)?,
+                        &PyStr::from("r:1").clone().into_value(),
+                    )
+                    .at("<module>", 42)?,
+                &try_any(reader(PyStr::from("any")).at("<module>", 42)?.into_local())
+                    .at("<module>", 42)?,
+                &{
+                    let next17 = reader(PyStr::from("next"))
+                        .at("<module>", 42)?
+                        .next_value()
+                        .at("<module>", 42)?;
+                    next17
+                },
+            ],
+            " ",
+            "\n",
+        )
+        .at("<module>", 42)?;
+    print(&[&PyStr::from("end of script")], " ", "\n").at("<module>", 43)?;
     Ok(())
 }
 fn main() {
     run_main("generator_finalization_order.py", SOURCE, module_body)
 }
 /// The Python source, for tracebacks.
-const SOURCE: &str = "# Suspended generators are closed when their last reference goes: a loop variable keeps its\n# last item alive after the loop, and variables are cleared in order of first binding.\n\ndef reader(name):\n    print(\"open\", name)\n    try:\n        n = 0\n        while True:\n            n += 1\n            yield f\"{name}:{n}\"\n    finally:\n        print(\"closing\", name)\n\ndef first_n(g, n):\n    out = []\n    for x in g:\n        out.append(x)\n        if len(out) == n:\n            break\n    return out\n\nprint(first_n(reader(\"a\"), 2))\ngens = [reader(c) for c in \"xyz\"]\nfor g in gens:\n    next(g)\ngens.pop()\nprint(\"popped\")\ngens[0] = None\nprint(\"replaced\")\nkeep = reader(\"global\")\nprint(next(keep))\ndef f():\n    local = reader(\"local\")\n    next(local)\n    return \"f done\"\nprint(f())\nr = reader(\"rebind\")\nnext(r)\nr = reader(\"rebind2\")\nprint(\"rebound\")\nprint(\"end of script\")\n";
+const SOURCE: &str = "# Suspended generators are closed when their last reference goes: a loop variable keeps its\n# last item alive after the loop, and variables are cleared in order of first binding.\n\ndef reader(name):\n    print(\"open\", name)\n    try:\n        n = 0\n        while True:\n            n += 1\n            yield f\"{name}:{n}\"\n    finally:\n        print(\"closing\", name)\n\ndef first_n(g, n):\n    out = []\n    for x in g:\n        out.append(x)\n        if len(out) == n:\n            break\n    return out\n\nprint(first_n(reader(\"a\"), 2))\ngens = [reader(c) for c in \"xyz\"]\nfor g in gens:\n    next(g)\ngens.pop()\nprint(\"popped\")\ngens[0] = None\nprint(\"replaced\")\nkeep = reader(\"global\")\nprint(next(keep))\ndef f():\n    local = reader(\"local\")\n    next(local)\n    return \"f done\"\nprint(f())\nr = reader(\"rebind\")\nnext(r)\nr = reader(\"rebind2\")\nprint(\"rebound\")\n# A generator made for one expression is closed as soon as that is done with it.\nprint(\"r:1\" in reader(\"r\"), any(reader(\"any\")), next(reader(\"next\")))\nprint(\"end of script\")\n";

@@ -2466,7 +2466,10 @@ impl<'a> Lower<'a> {
                 return self.unsupported(span, "`in` over an iterable of objects", "not supported yet");
             }
             let needle = self.coerce(clone_of(l, lt), lt, &Ty::Dyn, span);
-            let Some(it) = self.value_results(clone_of(r, rt), rt, span) else { return Expr::Unit };
+            // A generator made here (`x in gen()`) is moved in, not copied: CPython closes it
+            // as soon as `in` is done with it, before the rest of the statement.
+            let r = if is_fresh_value(&r) { r } else { clone_of(r, rt) };
+            let Some(it) = self.value_results(r, rt, span) else { return Expr::Unit };
             let c = self.attempt(Expr::call("try_contains", vec![it, needle.reference()]), span);
             return if op == CmpOp::In { c } else { c.not() };
         }
@@ -4454,6 +4457,15 @@ fn clone_of(place: Expr, t: &Ty) -> Expr {
         place
     } else {
         place.method("clone", vec![])
+    }
+}
+
+/// Whether `e` makes a new value (a function's result), which is moved rather than cloned.
+fn is_fresh_value(e: &Expr) -> bool {
+    match e {
+        Expr::Call(..) => true,
+        Expr::Try { expr, .. } => matches!(**expr, Expr::Call(..)),
+        _ => false,
     }
 }
 
