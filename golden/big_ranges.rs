@@ -13,6 +13,9 @@
 use py2rust_runtime::prelude::*;
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
+    let mut e: PyErr;
+    let mut down: PyRange;
+    let mut small: PyRange;
     let mut r: PyRange;
     print(
             &[
@@ -107,10 +110,131 @@ fn module_body() -> PyResult<()> {
             "\n",
         )
         .at("<module>", 4)?;
+    small = PyRange::new(&Int::Small(0), &Int::Small(10), &Int::Small(1))
+        .at("<module>", 6)?;
+    print(
+            &[
+                &small.slice(None, None, Some(&Int::Small(3))).at("<module>", 7)?,
+                &small
+                    .slice(Some(&Int::Small(1)), Some(&Int::Small(-1)), None)
+                    .at("<module>", 7)?,
+                &small.slice(None, None, Some(&Int::Small(-1))).at("<module>", 7)?,
+                &small
+                    .slice(
+                        Some(&Int::Small(-100)),
+                        Some(&Int::Small(100)),
+                        Some(&Int::Small(2)),
+                    )
+                    .at("<module>", 7)?,
+                &small
+                    .slice(Some(&Int::Small(5)), Some(&Int::Small(2)), None)
+                    .at("<module>", 7)?,
+                &small.slice(None, None, Some(&Int::Small(-3))).at("<module>", 7)?,
+                &small
+                    .slice(
+                        Some(&Int::Small(8)),
+                        Some(&Int::Small(1)),
+                        Some(&Int::Small(-2)),
+                    )
+                    .at("<module>", 7)?,
+                &small
+                    .slice(None, Some(&Int::Small(0)), Some(&Int::Small(-1)))
+                    .at("<module>", 7)?,
+            ],
+            " ",
+            "\n",
+        )
+        .at("<module>", 7)?;
+    down = PyRange::new(&Int::Small(5), &Int::Small(-7), &Int::Small(-2))
+        .at("<module>", 8)?;
+    print(
+            &[
+                &down.slice(Some(&Int::Small(1)), None, None).at("<module>", 9)?,
+                &down.slice(None, None, Some(&Int::Small(2))).at("<module>", 9)?,
+                &down.slice(None, None, Some(&Int::Small(-1))).at("<module>", 9)?,
+                &down.slice(Some(&Int::Small(-2)), None, None).at("<module>", 9)?,
+                &PyList::from_vec(
+                    down
+                        .slice(None, None, Some(&Int::Small(-4)))
+                        .at("<module>", 9)?
+                        .iter()
+                        .into_iter()
+                        .map(|item| item)
+                        .collect(),
+                ),
+            ],
+            " ",
+            "\n",
+        )
+        .at("<module>", 9)?;
+    print(
+            &[
+                &r
+                    .slice(
+                        Some(&Int::Small(2).pow(&Int::Small(63)).at("<module>", 10)?),
+                        Some(
+                            &(Int::Small(2).pow(&Int::Small(63)).at("<module>", 10)? + 3),
+                        ),
+                        None,
+                    )
+                    .at("<module>", 10)?,
+                &r
+                    .slice(None, None, Some(&Int::Small(4611686018427387904)))
+                    .at("<module>", 10)?,
+                &r
+                    .slice(None, None, Some(&Int::Small(4611686018427387904)))
+                    .at("<module>", 10)?
+                    .len()
+                    .at("<module>", 10)?,
+                &r.slice(Some(&Int::Small(-1)), None, None).at("<module>", 10)?,
+                &r
+                    .slice(
+                        Some(&Int::Small(-5)),
+                        None,
+                        Some(&Int::Small(-4611686018427387904)),
+                    )
+                    .at("<module>", 10)?,
+                &r
+                    .slice(
+                        Some(&Int::Small(2).pow(&Int::Small(70)).at("<module>", 10)?),
+                        None,
+                        None,
+                    )
+                    .at("<module>", 10)?,
+                &r
+                    .slice(
+                        None,
+                        Some(&-&Int::Small(2).pow(&Int::Small(70)).at("<module>", 10)?),
+                        None,
+                    )
+                    .at("<module>", 10)?,
+            ],
+            " ",
+            "\n",
+        )
+        .at("<module>", 10)?;
+    let outcome1 = 'try1: {
+        match small.slice(None, None, Some(&Int::Small(0))).at("<module>", 12) {
+            Ok(value) => value,
+            Err(err) => break 'try1 Err(err),
+        };
+        Ok::<(), PyErr>(())
+    };
+    match outcome1 {
+        Ok(()) => {}
+        Err(caught2) => {
+            if caught2.is_instance(Exc::ValueError) {
+                e = caught2.clone();
+                print(&[&e], " ", "\n").at("<module>", 14)?;
+            } else {
+                return Err(caught2);
+            }
+        }
+    };
     Ok(())
 }
 fn main() {
     run_main("big_ranges.py", SOURCE, module_body)
 }
 /// The Python source, for tracebacks.
-const SOURCE: &str = "# range objects beyond 64 bits: indexing and == without listing their items.\nprint(range(0) == range(5, 5), range(3, 4) == range(3, 10, 100), range(2**64)[5], range(2**64)[-1])\nr = range(2**64)\nprint(r == range(2**64), range(10**9) == range(10**9), range(0, 10, 2) == range(0, 9, 2))\n";
+const SOURCE: &str = "# range objects beyond 64 bits: indexing and == without listing their items.\nprint(range(0) == range(5, 5), range(3, 4) == range(3, 10, 100), range(2**64)[5], range(2**64)[-1])\nr = range(2**64)\nprint(r == range(2**64), range(10**9) == range(10**9), range(0, 10, 2) == range(0, 9, 2))\n# Slices are ranges again, with CPython's start, stop and step (not normalized), at any size.\nsmall = range(10)\nprint(small[::3], small[1:-1], small[::-1], small[-100:100:2], small[5:2], small[::-3], small[8:1:-2], small[:0:-1])\ndown = range(5, -7, -2)\nprint(down[1:], down[::2], down[::-1], down[-2:], list(down[::-4]))\nprint(r[2**63:2**63 + 3], r[::2**62], len(r[::2**62]), r[-1:], r[-5::-2**62], r[2**70:], r[:-2**70])\ntry:\n    small[::0]\nexcept ValueError as e:\n    print(e)\n";

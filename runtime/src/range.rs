@@ -67,14 +67,36 @@ impl PyRange {
 }
 
 impl PyRange {
-    /// `r[a:b:c]`: a range again (CPython computes the indices against its length).
+    /// `r[a:b:c]`: a range again, computed as CPython does (`compute_slice`): the slice's
+    /// indices clamped against the length, with unbounded ints (a slice of `range(2**64)` is
+    /// fine), mapped through this range's start and step.
     pub fn slice(&self, start: Option<&Int>, stop: Option<&Int>, step: Option<&Int>) -> PyResult<PyRange> {
-        let n = self.len()?.to_i64().unwrap_or(i64::MAX) as usize;
-        let s = crate::list::slice_indices(n, start, stop, step)?;
-        let first = &self.start + &(&Int::from(s.start) * &self.step);
-        let step = &self.step * &Int::from(s.step);
-        let stop = &first + &(&Int::from(s.len as i64) * &step);
-        Ok(PyRange { start: first, stop, step })
+        let zero = Int::from(0);
+        let step = step.cloned().unwrap_or_else(|| Int::from(1));
+        if step == zero {
+            return Err(PyErr::value_error("slice step cannot be zero"));
+        }
+        let len = self.count();
+        // CPython's `_PySlice_GetLongIndices`.
+        let (lower, upper) = if step < zero { (Int::from(-1), &len - 1) } else { (zero.clone(), len.clone()) };
+        let clamp = |i: &Int| {
+            let i = if *i < zero { i + &len } else { i.clone() };
+            if i < lower {
+                lower.clone()
+            } else if i > upper {
+                upper.clone()
+            } else {
+                i
+            }
+        };
+        let backwards = step < zero;
+        let first = start.map(clamp).unwrap_or_else(|| if backwards { upper.clone() } else { lower.clone() });
+        let last = stop.map(clamp).unwrap_or_else(|| if backwards { lower.clone() } else { upper.clone() });
+        Ok(PyRange {
+            start: &self.start + &(&first * &self.step),
+            stop: &self.start + &(&last * &self.step),
+            step: &step * &self.step,
+        })
     }
 }
 
