@@ -306,7 +306,7 @@ impl<G: Generator> PyGen<G> {
         match Rc::try_unwrap(self.0) {
             Ok(cell) => {
                 // The state moves to the new holder, which closes it (not the cell: no drop).
-                let cell = std::mem::ManuallyDrop::new(cell);
+                let cell = ManuallyDrop::new(cell);
                 // SAFETY: the cell is not used again, nor dropped, once its state is read out.
                 OwnedGen { state: ManuallyDrop::new(unsafe { std::ptr::read(cell.state.get()) }), status: cell.status.get() }
             }
@@ -421,16 +421,19 @@ enum Decision<S> {
     Finished,
 }
 
+/// For `next()`, the common resumption, decided apart so that the state machine's `resume`
+/// sees `Input::Next` as a constant: whether to run (`Ok(false)`: already finished).
+#[inline(always)]
+fn runs_next(status: Status) -> PyResult<bool> {
+    match status {
+        Status::Suspended | Status::Created => Ok(true),
+        Status::Running => Err(already_executing()),
+        Status::Done => Ok(false),
+    }
+}
+
 #[inline(always)]
 fn decide<S: Sendable>(status: Status, input: Input<S>) -> Decision<S> {
-    // `next()` first: the common resumption, with `Input::Next` a constant.
-    if let Input::Next = input {
-        return match status {
-            Status::Suspended | Status::Created => Decision::Run(Input::Next),
-            Status::Running => Decision::Refuse(already_executing()),
-            Status::Done => Decision::Finished,
-        };
-    }
     match (status, input) {
         (Status::Suspended, input) => Decision::Run(input),
         (Status::Created, Input::Throw(e)) => Decision::RaiseUnstarted(e),
@@ -497,12 +500,14 @@ impl<'a, G: Generator> GenProtocol for &'a mut OwnedGen<G> {
 
     #[inline(always)]
     fn step(self, input: Input<G::Sent>) -> PyResult<Step<G::Yield, Option<G::Return>>> {
+        if let Input::Next = input {
+            return match runs_next(self.status)? {
+                true => self.run(Input::Next),
+                false => Ok(Step::Return(None)),
+            };
+        }
         match decide(self.status, input) {
-            Decision::Run(input) => {
-                let (status, step) = ran(self.state.resume(input));
-                self.status = status;
-                step
-            }
+            Decision::Run(input) => self.run(input),
             Decision::Refuse(e) => Err(e),
             Decision::RaiseUnstarted(e) => {
                 self.status = Status::Done;
@@ -523,6 +528,16 @@ impl<'a, G: Generator> GenProtocol for &'a mut OwnedGen<G> {
                 Ok(())
             }
         }
+    }
+}
+
+impl<G: Generator> OwnedGen<G> {
+    /// Runs the state machine to its next `yield` or its end.
+    #[inline(always)]
+    fn run(&mut self, input: Input<G::Sent>) -> PyResult<Step<G::Yield, Option<G::Return>>> {
+        let (status, step) = ran(self.state.resume(input));
+        self.status = status;
+        step
     }
 }
 
@@ -555,19 +570,17 @@ fn close_unreferenced<G: Generator>(state: G) {
 }
 
 impl<G: Generator> GenCell<G> {
-    /// `next()`, the common resumption: inlined into the caller (so that the state machine's
-    /// `resume` can be too), with `Input::Next` a constant there rather than a value moved
-    /// through each call.
-    #[inline(always)]
-    fn step_next(&self) -> PyResult<Step<G::Yield, Option<G::Return>>> {
-        self.step(Input::Next)
-    }
-
     /// One step of the protocol with any input; `Ok(Step::Return(None))` when the generator
     /// was already done. (What is refused is made by cold functions that do not see the
     /// generator: a loop stepping one held in place can then keep its state in registers.)
     #[inline(always)]
     pub fn step(&self, input: Input<G::Sent>) -> PyResult<Step<G::Yield, Option<G::Return>>> {
+        if let Input::Next = input {
+            return match runs_next(self.status.get())? {
+                true => self.run(Input::Next),
+                false => Ok(Step::Return(None)),
+            };
+        }
         match decide(self.status.get(), input) {
             Decision::Run(input) => self.run(input),
             Decision::Refuse(e) => Err(e),
@@ -627,7 +640,7 @@ impl<G: Generator> Iterator for PyGen<G> {
     // as the generated code asks.
     #[inline(always)]
     fn next(&mut self) -> Option<PyResult<G::Yield>> {
-        match self.0.step_next() {
+        match self.0.step(Input::Next) {
             Ok(Step::Yield(y)) => Some(Ok(y)),
             Ok(Step::Return(_)) => None,
             Err(e) => Some(Err(e)),
@@ -827,7 +840,6 @@ impl<G: Generator> Delegate<G::Sent> for PyGen<G> {
     #[inline(always)]
     fn delegate(&mut self, input: Input<G::Sent>) -> PyResult<Step<G::Yield, Option<G::Return>>> {
         match input {
-            Input::Next => self.0.step_next(),
             Input::Throw(e) if e.is_instance(Exc::GeneratorExit) => Err(self.close_delegate(e)),
             input => self.0.step(input),
         }

@@ -87,18 +87,14 @@ impl Lower<'_> {
                 matches!(self.ty(e), Ty::Dyn | Ty::Int) && int_op(*op).is_some() && self.dyn_int_tree(left) && self.dyn_int_tree(right)
             }
             ExprKind::Int(i) => i.to_i64().is_some(),
-            ExprKind::Name(name) => {
-                let Some(Binding::Var(scope, _)) = self.res.names.get(&e.id) else { return false };
-                let key = (*scope, name.clone());
-                match self.storage.get(&key).cloned().unwrap_or(Storage::Local) {
-                    Storage::Local | Storage::LoopOnly | Storage::OneShot => {
-                        self.machine_vars.contains_key(&key) || (matches!(self.ty(e), Ty::Dyn | Ty::Int) && self.optional_read_as_value(e).is_none())
-                    }
-                    // A module constant (`MOD = 10**9 + 7`): its literal.
-                    Storage::Static => self.module_consts.get(name).is_some_and(|c| matches!(&c.kind, ExprKind::Int(i) if i.to_i64().is_some())),
-                    Storage::MaybeUnbound | Storage::Cell => false,
+            ExprKind::Name(name) => match self.name_storage(e, name) {
+                Some(Storage::Local | Storage::LoopOnly | Storage::OneShot) => {
+                    self.is_machine_var(e) || (matches!(self.ty(e), Ty::Dyn | Ty::Int) && self.optional_read_as_value(e).is_none())
                 }
-            }
+                // A module constant (`MOD = 10**9 + 7`): its literal.
+                Some(Storage::Static) => self.module_consts.get(name).is_some_and(|c| matches!(&c.kind, ExprKind::Int(i) if i.to_i64().is_some())),
+                Some(Storage::MaybeUnbound | Storage::Cell) | None => false,
+            },
             _ => false,
         }
     }
@@ -113,7 +109,7 @@ impl Lower<'_> {
             }
             ExprKind::Int(i) => Expr::I64(i.to_i64().unwrap_or_default()),
             ExprKind::Name(name) if self.is_machine_var(e) => Expr::Var(rust_ident(name)),
-            ExprKind::Name(name) => match self.storage.get(&self.var_key(e, name)) {
+            ExprKind::Name(name) => match self.name_storage(e, name) {
                 Some(Storage::Static) => {
                     let c = self.module_consts[name];
                     self.small_int_value(c)
@@ -127,10 +123,9 @@ impl Lower<'_> {
         }
     }
 
-    fn var_key(&self, e: &ast::Expr, name: &str) -> (crate::resolve::ScopeId, String) {
-        match self.res.names.get(&e.id) {
-            Some(Binding::Var(scope, _)) => (*scope, name.to_string()),
-            _ => (super::MODULE_SCOPE, name.to_string()),
-        }
+    /// How the variable a name reads is stored.
+    fn name_storage(&self, e: &ast::Expr, name: &str) -> Option<Storage> {
+        let Some(Binding::Var(scope, _)) = self.res.names.get(&e.id) else { return None };
+        Some(self.storage.get(&(*scope, name.to_string())).cloned().unwrap_or(Storage::Local))
     }
 }

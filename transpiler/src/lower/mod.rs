@@ -2131,14 +2131,11 @@ impl<'a> Lower<'a> {
     /// (its aliases see it), as Python's in-place operators do.
     #[allow(clippy::too_many_arguments)]
     fn aug_binop_impl(&mut self, imp: BinImpl, op: ast::BinOp, l: Expr, lt: &Ty, r: Expr, rt: &Ty, result: &Ty, span: Span) -> Expr {
-        let in_place = match op {
-            ast::BinOp::Add => "iadd",
-            ast::BinOp::Mul => "imul",
+        let in_place = match (imp, op) {
+            (BinImpl::Dyn, ast::BinOp::Add) => "iadd",
+            (BinImpl::Dyn, ast::BinOp::Mul) => "imul",
             _ => return self.binop_impl(imp, op, l, lt, r, rt, result, span),
         };
-        if imp != BinImpl::Dyn {
-            return self.binop_impl(imp, op, l, lt, r, rt, result, span);
-        }
         let l = self.coerce(l, lt, &Ty::Dyn, span);
         let r = self.coerce(r, rt, &Ty::Dyn, span);
         self.attempt(l.method(in_place, vec![r.reference()]), span)
