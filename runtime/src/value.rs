@@ -378,12 +378,14 @@ impl Value {
     /// `self + other`.
     #[inline]
     pub fn add(&self, other: &Value) -> PyResult<Value> {
-        if let Some((a, b)) = self.small_ints(other) {
-            if let Some(c) = a.checked_add(b) {
-                return Ok(Value::Int(Int::Small(c)));
-            }
-        }
-        self.add_any(other)
+        self.small_sum(other).map_or_else(|| self.add_any(other), Ok)
+    }
+
+    /// `self + other` when both are machine-word ints and the sum fits one.
+    #[inline(always)]
+    fn small_sum(&self, other: &Value) -> Option<Value> {
+        let (a, b) = self.small_ints(other)?;
+        a.checked_add(b).map(|c| Value::Int(Int::Small(c)))
     }
 
     #[inline(never)]
@@ -456,12 +458,7 @@ impl Value {
     /// computes `self + other`.
     #[inline]
     pub fn iadd(&self, other: &Value) -> PyResult<Value> {
-        if let Some((a, b)) = self.small_ints(other) {
-            if let Some(c) = a.checked_add(b) {
-                return Ok(Value::Int(Int::Small(c)));
-            }
-        }
-        self.iadd_any(other)
+        self.small_sum(other).map_or_else(|| self.iadd_any(other), Ok)
     }
 
     #[inline(never)]
@@ -471,7 +468,7 @@ impl Value {
                 return done.map(|()| self.clone());
             }
         }
-        self.add(other)
+        self.add_any(other)
     }
 
     /// `self *= other`: a list repeated in place by an int; anything else `self * other`.
