@@ -249,7 +249,7 @@ fn total(mut xs: Value) -> PyResult<(Value, Int, Value, bool, bool)> {
                     n = Value::Int(Int::Small(n7));
                 }
                 None => {
-                    n = n.clone().iadd(&x.clone()).at("total", 63)?;
+                    n = n.clone().in_place("+", &x.clone(), Value::add).at("total", 63)?;
                 }
             }
         };

@@ -172,7 +172,7 @@ fn module_body() -> PyResult<()> {
         let value6 = container4
             .getitem(&key5)
             .at("<module>", 35)?
-            .iadd(&Int::Small(1).into_value())
+            .in_place("+", &Int::Small(1).into_value(), Value::add)
             .at("<module>", 35)?;
         container4.setitem(&key5, value6).at("<module>", 35)?;
     }

@@ -50,3 +50,56 @@ def others(flag):
 
 lists(True)
 others(True)
+
+
+def errors(flag):
+    # CPython names the operator `op=` in the TypeError of an in-place operator.
+    x = 1 if flag else "s"
+    for op in ["+", "-", "|", "**", "//", "<<", "*", "%", "/", "&", "^", ">>"]:
+        try:
+            if op == "+":
+                x += None
+            elif op == "-":
+                x -= "a"
+            elif op == "|":
+                x |= "a"
+            elif op == "**":
+                x **= "a"
+            elif op == "//":
+                x //= []
+            elif op == "<<":
+                x <<= 1.5
+            elif op == "*":
+                x *= {}
+            elif op == "%":
+                x %= None
+            elif op == "/":
+                x /= "q"
+            elif op == "&":
+                x &= 2.0
+            elif op == "^":
+                x ^= "z"
+            else:
+                x >>= None
+        except TypeError as e:
+            print(e)
+    y = [1] if flag else 0
+    try:
+        y -= [1]
+    except TypeError as e:
+        print(e)
+    try:
+        y *= "s"
+    except TypeError as e:
+        print(e)
+    s = "a" if flag else 0
+    try:
+        s += 1
+    except TypeError as e:
+        print(e)
+    z = 0 if flag else "s"
+    try:
+        z /= 0
+    except ZeroDivisionError as e:
+        print(e)
+errors(True)

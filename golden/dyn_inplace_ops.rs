@@ -25,7 +25,11 @@ fn lists(mut flag: bool) -> PyResult<()> {
     y = x.clone();
     x = x
         .clone()
-        .iadd(&<PyList<Value>>::from_vec(vec![Int::Small(2).into_value()]).into_value())
+        .in_place(
+            "+",
+            &<PyList<Value>>::from_vec(vec![Int::Small(2).into_value()]).into_value(),
+            Value::add,
+        )
         .at("lists", 8)?;
     print(&[&x, &y, &x.clone().is_same(&y.clone())], " ", "\n").at("lists", 9)?;
     {
@@ -35,16 +39,26 @@ fn lists(mut flag: bool) -> PyResult<()> {
                 x = Value::Int(Int::Small(n1));
             }
             None => {
-                x = x.clone().imul(&Int::Small(2).into_value()).at("lists", 10)?;
+                x = x
+                    .clone()
+                    .in_place("*", &Int::Small(2).into_value(), Value::mul)
+                    .at("lists", 10)?;
             }
         }
     };
     print(&[&x, &y], " ", "\n").at("lists", 11)?;
-    x = x.clone().iadd(&(Int::Small(5), Int::Small(6)).into_value()).at("lists", 12)?;
-    x = x.clone().iadd(&PyStr::from("ab").into_value()).at("lists", 13)?;
     x = x
         .clone()
-        .iadd(
+        .in_place("+", &(Int::Small(5), Int::Small(6)).into_value(), Value::add)
+        .at("lists", 12)?;
+    x = x
+        .clone()
+        .in_place("+", &PyStr::from("ab").into_value(), Value::add)
+        .at("lists", 13)?;
+    x = x
+        .clone()
+        .in_place(
+            "+",
             &PyIter::new(
                     py_genexpr(
                         range(&Int::Small(0), &Int::Small(2), &Int::Small(1))
@@ -54,6 +68,7 @@ fn lists(mut flag: bool) -> PyResult<()> {
                 )
                 .named("generator")
                 .into_value(),
+            Value::add,
         )
         .at("lists", 14)?;
     print(&[&y, &x.clone().is_same(&y.clone())], " ", "\n").at("lists", 15)?;
@@ -64,13 +79,13 @@ fn lists(mut flag: bool) -> PyResult<()> {
                 x = Value::Int(Int::Small(n3));
             }
             None => {
-                x = x.clone().iadd(&x.clone()).at("lists", 16)?;
+                x = x.clone().in_place("+", &x.clone(), Value::add).at("lists", 16)?;
             }
         }
     };
     print(&[&y.len().at("lists", 17)?, &x.clone().is_same(&y.clone())], " ", "\n")
         .at("lists", 17)?;
-    x = x.clone().imul(&true.into_value()).at("lists", 18)?;
+    x = x.clone().in_place("*", &true.into_value(), Value::mul).at("lists", 18)?;
     print(&[&y.len().at("lists", 19)?], " ", "\n").at("lists", 19)?;
     {
         let small6 = (|| Some(x.as_small()?.checked_mul(0i64)?))();
@@ -79,7 +94,10 @@ fn lists(mut flag: bool) -> PyResult<()> {
                 x = Value::Int(Int::Small(n5));
             }
             None => {
-                x = x.clone().imul(&Int::Small(0).into_value()).at("lists", 20)?;
+                x = x
+                    .clone()
+                    .in_place("*", &Int::Small(0).into_value(), Value::mul)
+                    .at("lists", 20)?;
             }
         }
     };
@@ -98,7 +116,11 @@ fn lists(mut flag: bool) -> PyResult<()> {
                         x = Value::Int(Int::Small(n8));
                     }
                     None => {
-                        x = match x.clone().iadd(&bad.clone()).at("lists", 24) {
+                        x = match x
+                            .clone()
+                            .in_place("+", &bad.clone(), Value::add)
+                            .at("lists", 24)
+                        {
                             Ok(value) => value,
                             Err(err) => break 'try2 Err(err),
                         };
@@ -120,7 +142,11 @@ fn lists(mut flag: bool) -> PyResult<()> {
         };
     }
     let outcome12 = 'try3: {
-        x = match x.clone().imul(&PyStr::from("s").into_value()).at("lists", 28) {
+        x = match x
+            .clone()
+            .in_place("*", &PyStr::from("s").into_value(), Value::mul)
+            .at("lists", 28)
+        {
             Ok(value) => value,
             Err(err) => break 'try3 Err(err),
         };
@@ -149,7 +175,10 @@ fn others(mut flag: bool) -> PyResult<()> {
     let mut s: Value;
     s = if flag { PyStr::from("a").into_value() } else { Int::Small(1).into_value() };
     t = s.clone();
-    s = s.clone().iadd(&PyStr::from("b").into_value()).at("others", 37)?;
+    s = s
+        .clone()
+        .in_place("+", &PyStr::from("b").into_value(), Value::add)
+        .at("others", 37)?;
     {
         let small15 = (|| Some(s.as_small()?.checked_mul(2i64)?))();
         match small15 {
@@ -157,14 +186,20 @@ fn others(mut flag: bool) -> PyResult<()> {
                 s = Value::Int(Int::Small(n14));
             }
             None => {
-                s = s.clone().imul(&Int::Small(2).into_value()).at("others", 38)?;
+                s = s
+                    .clone()
+                    .in_place("*", &Int::Small(2).into_value(), Value::mul)
+                    .at("others", 38)?;
             }
         }
     };
     print(&[&s, &t], " ", "\n").at("others", 39)?;
     tu = if flag { (Int::Small(1),).into_value() } else { Int::Small(0).into_value() };
     tv = tu.clone();
-    tu = tu.clone().iadd(&(Int::Small(2),).into_value()).at("others", 42)?;
+    tu = tu
+        .clone()
+        .in_place("+", &(Int::Small(2),).into_value(), Value::add)
+        .at("others", 42)?;
     {
         let small17 = (|| Some(tu.as_small()?.checked_mul(2i64)?))();
         match small17 {
@@ -172,7 +207,10 @@ fn others(mut flag: bool) -> PyResult<()> {
                 tu = Value::Int(Int::Small(n16));
             }
             None => {
-                tu = tu.clone().imul(&Int::Small(2).into_value()).at("others", 43)?;
+                tu = tu
+                    .clone()
+                    .in_place("*", &Int::Small(2).into_value(), Value::mul)
+                    .at("others", 43)?;
             }
         }
     };
@@ -185,7 +223,10 @@ fn others(mut flag: bool) -> PyResult<()> {
                 n = Value::Int(Int::Small(n18));
             }
             None => {
-                n = n.clone().iadd(&Int::Small(1).into_value()).at("others", 46)?;
+                n = n
+                    .clone()
+                    .in_place("+", &Int::Small(1).into_value(), Value::add)
+                    .at("others", 46)?;
             }
         }
     };
@@ -196,21 +237,294 @@ fn others(mut flag: bool) -> PyResult<()> {
                 n = Value::Int(Int::Small(n20));
             }
             None => {
-                n = n.clone().imul(&Int::Small(2).into_value()).at("others", 47)?;
+                n = n
+                    .clone()
+                    .in_place("*", &Int::Small(2).into_value(), Value::mul)
+                    .at("others", 47)?;
             }
         }
     };
     print(&[&n], " ", "\n").at("others", 48)?;
     Ok(())
 }
+/// `def errors` (line 55).
+fn errors(mut flag: bool) -> PyResult<()> {
+    let mut z: Value;
+    let mut s: Value;
+    let mut y: Value;
+    let mut e: PyErr;
+    let mut x: Value;
+    x = if flag { Int::Small(1).into_value() } else { PyStr::from("s").into_value() };
+    'loop4: for op in <PyList<
+        PyStr,
+    >>::from_vec(
+            vec![
+                PyStr::from("+"), PyStr::from("-"), PyStr::from("|"), PyStr::from("**"),
+                PyStr::from("//"), PyStr::from("<<"), PyStr::from("*"), PyStr::from("%"),
+                PyStr::from("/"), PyStr::from("&"), PyStr::from("^"), PyStr::from(">>")
+            ],
+        )
+        .iter()
+    {
+        let outcome22 = 'try5: {
+            if &op == &PyStr::from("+") {
+                x = match x
+                    .clone()
+                    .in_place("+", &().into_value(), Value::add)
+                    .at("errors", 61)
+                {
+                    Ok(value) => value,
+                    Err(err) => break 'try5 Err(err),
+                };
+            } else if &op == &PyStr::from("-") {
+                x = match x
+                    .clone()
+                    .in_place("-", &PyStr::from("a").into_value(), Value::sub)
+                    .at("errors", 63)
+                {
+                    Ok(value) => value,
+                    Err(err) => break 'try5 Err(err),
+                };
+            } else if &op == &PyStr::from("|") {
+                x = match x
+                    .clone()
+                    .in_place("|", &PyStr::from("a").into_value(), Value::bitor)
+                    .at("errors", 65)
+                {
+                    Ok(value) => value,
+                    Err(err) => break 'try5 Err(err),
+                };
+            } else if &op == &PyStr::from("**") {
+                x = match x
+                    .clone()
+                    .in_place("**", &PyStr::from("a").into_value(), Value::pow)
+                    .at("errors", 67)
+                {
+                    Ok(value) => value,
+                    Err(err) => break 'try5 Err(err),
+                };
+            } else if &op == &PyStr::from("//") {
+                x = match x
+                    .clone()
+                    .in_place(
+                        "//",
+                        &<PyList<Value>>::from_vec(vec![]).into_value(),
+                        Value::floordiv,
+                    )
+                    .at("errors", 69)
+                {
+                    Ok(value) => value,
+                    Err(err) => break 'try5 Err(err),
+                };
+            } else if &op == &PyStr::from("<<") {
+                x = match x
+                    .clone()
+                    .in_place("<<", &1.5f64.into_value(), Value::lshift)
+                    .at("errors", 71)
+                {
+                    Ok(value) => value,
+                    Err(err) => break 'try5 Err(err),
+                };
+            } else if &op == &PyStr::from("*") {
+                x = match x
+                    .clone()
+                    .in_place(
+                        "*",
+                        &match <PyDict<Value, Value>>::from_pairs(vec![])
+                            .at("errors", 73)
+                        {
+                            Ok(value) => value,
+                            Err(err) => break 'try5 Err(err),
+                        }
+                            .into_value(),
+                        Value::mul,
+                    )
+                    .at("errors", 73)
+                {
+                    Ok(value) => value,
+                    Err(err) => break 'try5 Err(err),
+                };
+            } else if &op == &PyStr::from("%") {
+                x = match x
+                    .clone()
+                    .in_place("%", &().into_value(), Value::modulo)
+                    .at("errors", 75)
+                {
+                    Ok(value) => value,
+                    Err(err) => break 'try5 Err(err),
+                };
+            } else if &op == &PyStr::from("/") {
+                x = match x
+                    .clone()
+                    .in_place("/", &PyStr::from("q").into_value(), Value::truediv)
+                    .at("errors", 77)
+                {
+                    Ok(value) => value,
+                    Err(err) => break 'try5 Err(err),
+                };
+            } else if &op == &PyStr::from("&") {
+                x = match x
+                    .clone()
+                    .in_place("&", &2f64.into_value(), Value::bitand)
+                    .at("errors", 79)
+                {
+                    Ok(value) => value,
+                    Err(err) => break 'try5 Err(err),
+                };
+            } else if &op == &PyStr::from("^") {
+                x = match x
+                    .clone()
+                    .in_place("^", &PyStr::from("z").into_value(), Value::bitxor)
+                    .at("errors", 81)
+                {
+                    Ok(value) => value,
+                    Err(err) => break 'try5 Err(err),
+                };
+            } else {
+                x = match x
+                    .clone()
+                    .in_place(">>", &().into_value(), Value::rshift)
+                    .at("errors", 83)
+                {
+                    Ok(value) => value,
+                    Err(err) => break 'try5 Err(err),
+                };
+            }
+            Ok::<(), PyErr>(())
+        };
+        match outcome22 {
+            Ok(()) => {}
+            Err(caught23) => {
+                if caught23.is_instance(Exc::TypeError) {
+                    e = caught23.clone();
+                    print(&[&e], " ", "\n").at("errors", 85)?;
+                } else {
+                    return Err(caught23);
+                }
+            }
+        };
+    }
+    y = if flag {
+        <PyList<Value>>::from_vec(vec![Int::Small(1).into_value()]).into_value()
+    } else {
+        Int::Small(0).into_value()
+    };
+    let outcome24 = 'try6: {
+        y = match y
+            .clone()
+            .in_place(
+                "-",
+                &<PyList<Value>>::from_vec(vec![Int::Small(1).into_value()])
+                    .into_value(),
+                Value::sub,
+            )
+            .at("errors", 88)
+        {
+            Ok(value) => value,
+            Err(err) => break 'try6 Err(err),
+        };
+        Ok::<(), PyErr>(())
+    };
+    match outcome24 {
+        Ok(()) => {}
+        Err(caught25) => {
+            if caught25.is_instance(Exc::TypeError) {
+                e = caught25.clone();
+                print(&[&e], " ", "\n").at("errors", 90)?;
+            } else {
+                return Err(caught25);
+            }
+        }
+    };
+    let outcome26 = 'try7: {
+        y = match y
+            .clone()
+            .in_place("*", &PyStr::from("s").into_value(), Value::mul)
+            .at("errors", 92)
+        {
+            Ok(value) => value,
+            Err(err) => break 'try7 Err(err),
+        };
+        Ok::<(), PyErr>(())
+    };
+    match outcome26 {
+        Ok(()) => {}
+        Err(caught27) => {
+            if caught27.is_instance(Exc::TypeError) {
+                e = caught27.clone();
+                print(&[&e], " ", "\n").at("errors", 94)?;
+            } else {
+                return Err(caught27);
+            }
+        }
+    };
+    s = if flag { PyStr::from("a").into_value() } else { Int::Small(0).into_value() };
+    let outcome30 = 'try8: {
+        {
+            let small29 = (|| Some(s.as_small()?.checked_add(1i64)?))();
+            match small29 {
+                Some(n28) => {
+                    s = Value::Int(Int::Small(n28));
+                }
+                None => {
+                    s = match s
+                        .clone()
+                        .in_place("+", &Int::Small(1).into_value(), Value::add)
+                        .at("errors", 97)
+                    {
+                        Ok(value) => value,
+                        Err(err) => break 'try8 Err(err),
+                    };
+                }
+            }
+        };
+        Ok::<(), PyErr>(())
+    };
+    match outcome30 {
+        Ok(()) => {}
+        Err(caught31) => {
+            if caught31.is_instance(Exc::TypeError) {
+                e = caught31.clone();
+                print(&[&e], " ", "\n").at("errors", 99)?;
+            } else {
+                return Err(caught31);
+            }
+        }
+    };
+    z = if flag { Int::Small(0).into_value() } else { PyStr::from("s").into_value() };
+    let outcome32 = 'try9: {
+        z = match z
+            .clone()
+            .in_place("/", &Int::Small(0).into_value(), Value::truediv)
+            .at("errors", 102)
+        {
+            Ok(value) => value,
+            Err(err) => break 'try9 Err(err),
+        };
+        Ok::<(), PyErr>(())
+    };
+    match outcome32 {
+        Ok(()) => {}
+        Err(caught33) => {
+            if caught33.is_instance(Exc::ZeroDivisionError) {
+                e = caught33.clone();
+                print(&[&e], " ", "\n").at("errors", 104)?;
+            } else {
+                return Err(caught33);
+            }
+        }
+    };
+    Ok(())
+}
 /// The module's top-level code.
 fn module_body() -> PyResult<()> {
     lists(true).at("<module>", 51)?;
     others(true).at("<module>", 52)?;
+    errors(true).at("<module>", 105)?;
     Ok(())
 }
 fn main() {
     run_main("dyn_inplace_ops.py", SOURCE, module_body)
 }
 /// The Python source, for tracebacks.
-const SOURCE: &str = "# In-place operators on variables that hold several types (dynamic values): a list is\n# changed in place, so every alias sees it; other types compute a new value.\n\n\ndef lists(flag):\n    x = [1] if flag else 0\n    y = x\n    x += [2]\n    print(x, y, x is y)\n    x *= 2\n    print(x, y)\n    x += (5, 6)\n    x += \"ab\"\n    x += (c for c in range(2))\n    print(y, x is y)\n    x += x\n    print(len(y), x is y)\n    x *= True\n    print(len(y))\n    x *= 0\n    print(x, y, x is y)\n    for bad in [5, None]:\n        try:\n            x += bad\n        except TypeError as e:\n            print(\"TypeError\", e)\n    try:\n        x *= \"s\"\n    except TypeError as e:\n        print(\"TypeError\", e)\n    print(y)\n\n\ndef others(flag):\n    s = \"a\" if flag else 1\n    t = s\n    s += \"b\"\n    s *= 2\n    print(s, t)\n    tu = (1,) if flag else 0\n    tv = tu\n    tu += (2,)\n    tu *= 2\n    print(tu, tv)\n    n = 4 if flag else \"s\"\n    n += 1\n    n *= 2\n    print(n)\n\n\nlists(True)\nothers(True)\n";
+const SOURCE: &str = "# In-place operators on variables that hold several types (dynamic values): a list is\n# changed in place, so every alias sees it; other types compute a new value.\n\n\ndef lists(flag):\n    x = [1] if flag else 0\n    y = x\n    x += [2]\n    print(x, y, x is y)\n    x *= 2\n    print(x, y)\n    x += (5, 6)\n    x += \"ab\"\n    x += (c for c in range(2))\n    print(y, x is y)\n    x += x\n    print(len(y), x is y)\n    x *= True\n    print(len(y))\n    x *= 0\n    print(x, y, x is y)\n    for bad in [5, None]:\n        try:\n            x += bad\n        except TypeError as e:\n            print(\"TypeError\", e)\n    try:\n        x *= \"s\"\n    except TypeError as e:\n        print(\"TypeError\", e)\n    print(y)\n\n\ndef others(flag):\n    s = \"a\" if flag else 1\n    t = s\n    s += \"b\"\n    s *= 2\n    print(s, t)\n    tu = (1,) if flag else 0\n    tv = tu\n    tu += (2,)\n    tu *= 2\n    print(tu, tv)\n    n = 4 if flag else \"s\"\n    n += 1\n    n *= 2\n    print(n)\n\n\nlists(True)\nothers(True)\n\n\ndef errors(flag):\n    # CPython names the operator `op=` in the TypeError of an in-place operator.\n    x = 1 if flag else \"s\"\n    for op in [\"+\", \"-\", \"|\", \"**\", \"//\", \"<<\", \"*\", \"%\", \"/\", \"&\", \"^\", \">>\"]:\n        try:\n            if op == \"+\":\n                x += None\n            elif op == \"-\":\n                x -= \"a\"\n            elif op == \"|\":\n                x |= \"a\"\n            elif op == \"**\":\n                x **= \"a\"\n            elif op == \"//\":\n                x //= []\n            elif op == \"<<\":\n                x <<= 1.5\n            elif op == \"*\":\n                x *= {}\n            elif op == \"%\":\n                x %= None\n            elif op == \"/\":\n                x /= \"q\"\n            elif op == \"&\":\n                x &= 2.0\n            elif op == \"^\":\n                x ^= \"z\"\n            else:\n                x >>= None\n        except TypeError as e:\n            print(e)\n    y = [1] if flag else 0\n    try:\n        y -= [1]\n    except TypeError as e:\n        print(e)\n    try:\n        y *= \"s\"\n    except TypeError as e:\n        print(e)\n    s = \"a\" if flag else 0\n    try:\n        s += 1\n    except TypeError as e:\n        print(e)\n    z = 0 if flag else \"s\"\n    try:\n        z /= 0\n    except ZeroDivisionError as e:\n        print(e)\nerrors(True)\n";

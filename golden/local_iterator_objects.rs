@@ -291,7 +291,7 @@ fn Countdown___next__(mut self_: Countdown) -> PyResult<Value> {
     let value2 = self_
         .get(|d| &d.current, "current")
         .at("__next__", 14)?
-        .sub_int(1i64)
+        .in_place("-", &Int::Small(1).into_value(), Value::sub)
         .at("__next__", 14)?;
     self_.set(|d| &mut d.current, value2);
     Ok(
@@ -403,7 +403,7 @@ fn Halving___next__(mut self_: Halving) -> PyResult<Value> {
     let value11 = self_
         .get(|d| &d.x, "x")
         .at("__next__", 57)?
-        .floordiv(&Int::Small(2).into_value())
+        .in_place("//", &Int::Small(2).into_value(), Value::floordiv)
         .at("__next__", 57)?;
     self_.set(|d| &mut d.x, value11);
     Ok((*bound_local(&r, "r").at("__next__", 58)?).clone())
@@ -530,7 +530,7 @@ fn Countdown___next___local(
     let value51 = self_
         .get(|d| &d.current, "current")
         .at("__next__", 14)?
-        .sub_int(1i64)
+        .in_place("-", &Int::Small(1).into_value(), Value::sub)
         .at("__next__", 14)?;
     self_.set(|d| &mut d.current, value51);
     Ok(
@@ -637,7 +637,7 @@ fn Halving___next___local(self_: &mut LocalInstance<HalvingData>) -> PyResult<Va
     let value60 = self_
         .get(|d| &d.x, "x")
         .at("__next__", 57)?
-        .floordiv(&Int::Small(2).into_value())
+        .in_place("//", &Int::Small(2).into_value(), Value::floordiv)
         .at("__next__", 57)?;
     self_.set(|d| &mut d.x, value60);
     Ok((*bound_local(&r, "r").at("__next__", 58)?).clone())

@@ -136,12 +136,9 @@ pub trait Object: PyObject + Any {
     fn mul_int(&self, _n: &Int) -> Option<PyResult<Value>> {
         None
     }
-    /// `self += other` in place (a list); `None` when the type has no in-place `+`.
-    fn iadd(&self, _other: &Value) -> Option<PyResult<()>> {
-        None
-    }
-    /// `self *= n` in place (a list); `None` when the type has no in-place `*`.
-    fn imul_int(&self, _n: &Int) -> Option<PyResult<()>> {
+    /// `self op= other` changing this object in place (a list's `+=` and `*=`); `None` when
+    /// the type has no in-place form of `op` for such an operand (`self op other` then).
+    fn in_place(&self, _op: &str, _other: &Value) -> Option<PyResult<()>> {
         None
     }
     /// `hash(obj)`: `TypeError: unhashable type: 'list'` unless the type says otherwise.
@@ -218,6 +215,16 @@ fn unsupported(op: &str, a: &Value, b: &Value) -> PyErr {
         a.type_name(),
         b.type_name()
     ))
+}
+
+/// `unsupported operand type(s) for +=` where the error is the one `+` gives for these operands.
+#[cold]
+fn in_place_error(e: PyErr, op: &str, a: &Value, b: &Value) -> PyErr {
+    let binary = if op == "**" { "** or pow()" } else { op };
+    if e.to_string() == unsupported(binary, a, b).to_string() {
+        return unsupported(&format!("{op}="), a, b);
+    }
+    e
 }
 
 /// An operand of an arithmetic operator that may be `None` (a value a `yield` received): the
@@ -454,36 +461,17 @@ impl Value {
         self.modulo_any(&Value::Int(Int::Small(n)))
     }
 
-    /// `self += other`: a list is extended in place (its aliases see it); anything else
-    /// computes `self + other`.
+    /// `self op= other` (`op` the operator's symbol, `+`): an object with an in-place form of `op` (a list's `+=`, `*=`) changes
+    /// in place, so its aliases see it; anything else computes `self op other` with `apply`,
+    /// except that CPython names the operator `op=` when the operand types do not support it.
     #[inline]
-    pub fn iadd(&self, other: &Value) -> PyResult<Value> {
-        self.small_sum(other).map_or_else(|| self.iadd_any(other), Ok)
-    }
-
-    #[inline(never)]
-    fn iadd_any(&self, other: &Value) -> PyResult<Value> {
+    pub fn in_place(&self, op: &'static str, other: &Value, apply: fn(&Value, &Value) -> PyResult<Value>) -> PyResult<Value> {
         if let Value::Obj(o) = self {
-            if let Some(done) = o.iadd(other) {
+            if let Some(done) = o.in_place(op, other) {
                 return done.map(|()| self.clone());
             }
         }
-        self.add_any(other)
-    }
-
-    /// `self *= other`: a list repeated in place by an int; anything else `self * other`.
-    pub fn imul(&self, other: &Value) -> PyResult<Value> {
-        let n = match other {
-            Value::Int(n) => Some(n.clone()),
-            Value::Bool(b) => Some(Int::from(*b as i64)),
-            _ => None,
-        };
-        if let (Value::Obj(o), Some(n)) = (self, n) {
-            if let Some(done) = o.imul_int(&n) {
-                return done.map(|()| self.clone());
-            }
-        }
-        self.mul(other)
+        apply(self, other).map_err(|e| in_place_error(e, op, self, other))
     }
 
     /// `self - other`.
@@ -1097,11 +1085,13 @@ where
     fn mul_int(&self, n: &Int) -> Option<PyResult<Value>> {
         Some(PyList::from_vec(self.to_vec()).repeat(n).map(IntoValue::into_value))
     }
-    fn iadd(&self, other: &Value) -> Option<PyResult<()>> {
-        Some(self.extend_from_value(other))
-    }
-    fn imul_int(&self, n: &Int) -> Option<PyResult<()>> {
-        Some(self.repeat_in_place(n))
+    fn in_place(&self, op: &str, other: &Value) -> Option<PyResult<()>> {
+        match (op, other) {
+            ("+", _) => Some(self.extend_from_value(other)),
+            ("*", Value::Int(n)) => Some(self.repeat_in_place(n)),
+            ("*", Value::Bool(b)) => Some(self.repeat_in_place(&Int::from(*b as i64))),
+            _ => None,
+        }
     }
 }
 

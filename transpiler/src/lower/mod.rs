@@ -2127,18 +2127,17 @@ impl<'a> Lower<'a> {
         }
     }
 
-    /// `binop_impl` for `x op= v`: on dynamic values, `+=` and `*=` change a list in place
-    /// (its aliases see it), as Python's in-place operators do.
+    /// `binop_impl` for `x op= v`: on dynamic values, `Value::in_place` (`+=` and `*=` change a
+    /// list in place, so its aliases see it; CPython's `op=` in `TypeError`s).
     #[allow(clippy::too_many_arguments)]
     fn aug_binop_impl(&mut self, imp: BinImpl, op: ast::BinOp, l: Expr, lt: &Ty, r: Expr, rt: &Ty, result: &Ty, span: Span) -> Expr {
-        let in_place = match (imp, op) {
-            (BinImpl::Dyn, ast::BinOp::Add) => "iadd",
-            (BinImpl::Dyn, ast::BinOp::Mul) => "imul",
-            _ => return self.binop_impl(imp, op, l, lt, r, rt, result, span),
+        let (BinImpl::Dyn, Some(method)) = (imp, dyn_operator_method(op)) else {
+            return self.binop_impl(imp, op, l, lt, r, rt, result, span);
         };
         let l = self.coerce(l, lt, &Ty::Dyn, span);
         let r = self.coerce(r, rt, &Ty::Dyn, span);
-        self.attempt(l.method(in_place, vec![r.reference()]), span)
+        let apply = Expr::Path(format!("Value::{method}"));
+        self.attempt(l.method("in_place", vec![Expr::StrLit(op.symbol().to_string()), r.reference(), apply]), span)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -2242,20 +2241,8 @@ impl<'a> Lower<'a> {
                     return self.attempt(l.method(m, vec![Expr::I64(n)]), span);
                 }
                 let r = self.coerce(r, rt, &Ty::Dyn, span);
-                let m = match op {
-                    ast::BinOp::Add => "add",
-                    ast::BinOp::Sub => "sub",
-                    ast::BinOp::Mul => "mul",
-                    ast::BinOp::Div => "truediv",
-                    ast::BinOp::FloorDiv => "floordiv",
-                    ast::BinOp::Mod => "modulo",
-                    ast::BinOp::Pow => "pow",
-                    ast::BinOp::LShift => "lshift",
-                    ast::BinOp::RShift => "rshift",
-                    ast::BinOp::BitAnd => "bitand",
-                    ast::BinOp::BitOr => "bitor",
-                    ast::BinOp::BitXor => "bitxor",
-                    ast::BinOp::MatMul => return self.unsupported(span, "the `@` operator", "matrix multiplication is not supported"),
+                let Some(m) = dyn_operator_method(op) else {
+                    return self.unsupported(span, "the `@` operator", "matrix multiplication is not supported");
                 };
                 self.attempt(l.method(m, vec![r.reference()]), span)
             }
@@ -4455,6 +4442,25 @@ fn clone_of(place: Expr, t: &Ty) -> Expr {
     } else {
         place.method("clone", vec![])
     }
+}
+
+/// The `Value` method of a binary operator (none for `@`).
+fn dyn_operator_method(op: ast::BinOp) -> Option<&'static str> {
+    Some(match op {
+        ast::BinOp::Add => "add",
+        ast::BinOp::Sub => "sub",
+        ast::BinOp::Mul => "mul",
+        ast::BinOp::Div => "truediv",
+        ast::BinOp::FloorDiv => "floordiv",
+        ast::BinOp::Mod => "modulo",
+        ast::BinOp::Pow => "pow",
+        ast::BinOp::LShift => "lshift",
+        ast::BinOp::RShift => "rshift",
+        ast::BinOp::BitAnd => "bitand",
+        ast::BinOp::BitOr => "bitor",
+        ast::BinOp::BitXor => "bitxor",
+        ast::BinOp::MatMul => return None,
+    })
 }
 
 /// Whether `e` makes a new value (a function's result), which is moved rather than cloned.
