@@ -172,7 +172,7 @@ fn ssize_arg(i: &Int) -> PyResult<i64> {
     i.to_i64().ok_or_else(|| PyErr::overflow("Python int too large to convert to C ssize_t"))
 }
 
-/// Item access on the shared object, for `PyList` and for lists held in a `Value`.
+/// Item access and in-place changes on the shared object, for `PyList` and for lists held in a `Value`.
 /// Each call borrows only for its own duration.
 impl<T> ListObj<T> {
     /// `xs += iterable`: extends the list in place (its aliases see it).

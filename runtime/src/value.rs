@@ -385,14 +385,12 @@ impl Value {
     /// `self + other`.
     #[inline]
     pub fn add(&self, other: &Value) -> PyResult<Value> {
-        self.small_sum(other).map_or_else(|| self.add_any(other), Ok)
-    }
-
-    /// `self + other` when both are machine-word ints and the sum fits one.
-    #[inline(always)]
-    fn small_sum(&self, other: &Value) -> Option<Value> {
-        let (a, b) = self.small_ints(other)?;
-        a.checked_add(b).map(|c| Value::Int(Int::Small(c)))
+        if let Some((a, b)) = self.small_ints(other) {
+            if let Some(c) = a.checked_add(b) {
+                return Ok(Value::Int(Int::Small(c)));
+            }
+        }
+        self.add_any(other)
     }
 
     #[inline(never)]
